@@ -1,0 +1,38 @@
+# HoneyMesh: `make run` and `make test` set everything up (idempotently) and go.
+VENV    := .venv
+PY      := $(VENV)/bin/python
+DATA    := var
+CONFIG  := $(DATA)/honeymesh.toml
+IFACE   ?=
+
+.PHONY: run test setup setup-test lint typecheck unit bench clean
+
+run: setup
+	@[ -f $(CONFIG) ] || $(VENV)/bin/honeymesh init --dir $(DATA)
+	exec $(VENV)/bin/twistd --nodaemon --pidfile= honeymesh --config $(CONFIG) \
+		$(foreach i,$(IFACE),--interface $(i))
+
+setup:
+	@scripts/setup.sh run
+
+setup-test:
+	@scripts/setup.sh test
+
+lint: setup-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+typecheck: lint
+
+unit: setup-test
+	$(PY) -m pytest
+
+test: lint
+	$(PY) -m pytest
+
+bench: setup-test
+	@for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,336 @@
+"""Typed configuration: TOML in, frozen objects out, every error naming file, key and expectation.
+
+The schema is the dataclasses below. ``load_config`` walks a TOML document against them: unknown
+keys are errors, every value is checked for type and range, and relative paths are resolved
+(``node.data_dir`` against the config file's folder, every other path against ``data_dir``).
+Defaults live here and nowhere else; ``docs/CONFIG.md`` documents each key and a test keeps the
+two in step.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import ipaddress
+import socket
+import tomllib
+import types
+import typing
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+Mode = Literal["test", "enforce", "lockdown"]
+MODES: tuple[Mode, ...] = ("test", "enforce", "lockdown")
+
+
+class ConfigError(Exception):
+    """A configuration problem, with enough context for one readable line."""
+
+    def __init__(self, path: Path | str, key: str, problem: str) -> None:
+        self.path = str(path)
+        self.key = key
+        self.problem = problem
+        where = f"{self.path}: {key}: " if key else f"{self.path}: "
+        super().__init__(where + problem)
+
+
+# Checks: each returns None when the value is fine, or what was expected. --------------------------
+
+Check = Callable[[Any], str | None]
+
+
+def _port(value: int) -> str | None:
+    return None if 0 <= value <= 65535 else "a port from 0 to 65535 (0: any free port)"
+
+
+def _positive(value: float) -> str | None:
+    return None if value > 0 else "a number greater than 0"
+
+
+def _ip(value: str) -> str | None:
+    try:
+        ipaddress.ip_address(value)
+    except ValueError:
+        return "an IPv4 or IPv6 address"
+    return None
+
+
+def _networks(values: tuple[str, ...]) -> str | None:
+    for v in values:
+        try:
+            ipaddress.ip_network(v, strict=False)
+        except ValueError:
+            return f"addresses or CIDR networks ({v!r} is neither)"
+    return None
+
+
+def _ips(values: tuple[str, ...]) -> str | None:
+    for v in values:
+        if _ip(v):
+            return f"IPv4 or IPv6 addresses ({v!r} is not one)"
+    return None
+
+
+def _ports(values: tuple[int, ...]) -> str | None:
+    if not values:
+        return "at least one port"
+    for v in values:
+        if _port(v):
+            return f"ports from 0 to 65535 ({v!r} is not one)"
+    return None
+
+
+def _ifname(values: tuple[str, ...]) -> str | None:
+    for v in values:
+        if not v or len(v) > 15 or "/" in v or v.strip() != v:
+            return f"network interface names ({v!r} is not one)"
+    return None
+
+
+def _nonempty(value: str) -> str | None:
+    return None if value.strip() else "a non-empty string"
+
+
+def _sha256_hex(value: str) -> str | None:
+    if value == "":
+        return None
+    ok = len(value) == 64 and all(c in "0123456789abcdef" for c in value)
+    return None if ok else "64 lowercase hex digits (a SHA-256 digest) or an empty string"
+
+
+def checked(default: Any, check: Check, **kw: Any) -> Any:
+    """A dataclass field with a value check."""
+    if isinstance(default, list | dict | set):  # pragma: no cover - guard against misuse
+        raise TypeError("use tuples for sequence defaults")
+    return field(default=default, metadata={"check": check}, **kw)
+
+
+# The schema ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NodeConfig:
+    name: str = field(default_factory=socket.gethostname, metadata={"check": _nonempty})
+    data_dir: Path = Path()
+    mode: Mode = "test"
+
+
+@dataclass(frozen=True)
+class LogConfig:
+    json_file: Path = Path("log/honeymesh.jsonl")
+    max_bytes: int = checked(10 * 1024 * 1024, _positive)
+    keep: int = checked(5, _positive)
+    level: Literal["debug", "info", "warn", "error"] = "info"
+
+
+@dataclass(frozen=True)
+class StoreConfig:
+    path: Path = Path("honeymesh.db")
+    synchronous: Literal["full", "normal"] = "full"
+    batch_max: int = checked(5000, _positive)
+    event_retention_days: float = checked(30.0, _positive)
+    event_max_rows: int = checked(1_000_000, _positive)
+    retention_interval: float = checked(300.0, _positive)
+
+
+@dataclass(frozen=True)
+class ApiConfig:
+    address: str = checked("127.0.0.1", _ip)
+    port: int = checked(8443, _port)
+    tls_cert: Path = Path("tls/dashboard.crt")
+    tls_key: Path = Path("tls/dashboard.key")
+    admin_token_sha256: str = checked("", _sha256_hex)
+
+
+@dataclass(frozen=True)
+class KernelConfig:
+    interfaces: tuple[str, ...] = checked((), _ifname)
+    admin_networks: tuple[str, ...] = checked(("127.0.0.0/8", "::1/128"), _networks)
+
+
+@dataclass(frozen=True)
+class BannerTrapConfig:
+    """A generic TCP trap: greets with a banner, records what the client sends."""
+
+    name: str = checked("banner", _nonempty)
+    type: Literal["banner"] = "banner"
+    ports: tuple[int, ...] = checked((2323,), _ports)
+    bind: tuple[str, ...] = checked(("0.0.0.0", "::"), _ips)  # noqa: S104 - a trap listens widely
+    banner: str = "220 mail.example.net ESMTP Postfix (Debian/GNU)\r\n"
+    idle_timeout: float = checked(30.0, _positive)
+    session_timeout: float = checked(120.0, _positive)
+    max_bytes: int = checked(64 * 1024, _positive)
+    max_connections: int = checked(512, _positive)
+
+
+TrapConfig = BannerTrapConfig
+TRAP_TYPES: Mapping[str, type[Any]] = types.MappingProxyType({"banner": BannerTrapConfig})
+
+
+def _default_traps() -> tuple[TrapConfig, ...]:
+    return (BannerTrapConfig(),)
+
+
+@dataclass(frozen=True)
+class Config:
+    node: NodeConfig = field(default_factory=NodeConfig)
+    log: LogConfig = field(default_factory=LogConfig)
+    store: StoreConfig = field(default_factory=StoreConfig)
+    api: ApiConfig = field(default_factory=ApiConfig)
+    kernel: KernelConfig = field(default_factory=KernelConfig)
+    traps: tuple[TrapConfig, ...] = field(default_factory=_default_traps)
+    source: Path = field(default=Path("<defaults>"), metadata={"toml": False})
+
+    def data_path(self, relative: Path) -> Path:
+        """A path from the config, resolved against the data directory."""
+        return relative if relative.is_absolute() else self.node.data_dir / relative
+
+    def with_interfaces(self, extra: tuple[str, ...]) -> Config:
+        merged = tuple(dict.fromkeys(self.kernel.interfaces + extra))
+        return dataclasses.replace(
+            self, kernel=dataclasses.replace(self.kernel, interfaces=merged)
+        )
+
+
+# Loading ---------------------------------------------------------------------------------------
+
+
+def load_config(path: Path | str) -> Config:
+    """Read and validate a TOML config file; raises ConfigError."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(path, "", "no such file (create one with `honeymesh init`)") from None
+    except OSError as e:
+        raise ConfigError(path, "", f"cannot read: {e.strerror}") from None
+    try:
+        doc = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError(path, "", "not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(path, "", f"not valid TOML: {e}") from None
+    return parse_config(doc, path)
+
+
+def parse_config(doc: Mapping[str, Any], path: Path) -> Config:
+    config: Config = _build(Config, doc, "", path)
+    data_dir = config.node.data_dir
+    if not data_dir.is_absolute():
+        data_dir = (path.parent / data_dir).resolve()
+    node = dataclasses.replace(config.node, data_dir=data_dir)
+    names = [t.name for t in config.traps]
+    dup = next((n for n in names if names.count(n) > 1), None)
+    if dup is not None:
+        raise ConfigError(path, "traps", f"trap names must be unique ({dup!r} appears twice)")
+    return dataclasses.replace(config, node=node, source=path)
+
+
+def _build(cls: type[Any], table: Any, where: str, path: Path) -> Any:
+    if not isinstance(table, Mapping):
+        raise ConfigError(path, where, f"expected a table, got {_describe(table)}")
+    fields = {f.name: f for f in dataclasses.fields(cls) if f.metadata.get("toml", True)}
+    for key in table:
+        if key not in fields:
+            known = ", ".join(sorted(fields))
+            raise ConfigError(path, _join(where, key), f"unknown key (known here: {known})")
+    hints = typing.get_type_hints(cls)
+    values: dict[str, Any] = {}
+    for name, f in fields.items():
+        if name not in table:
+            continue
+        key = _join(where, name)
+        value = _convert(hints[name], table[name], key, path)
+        check: Check | None = f.metadata.get("check")
+        problem = check(value) if check else None
+        if problem:
+            raise ConfigError(path, key, f"expected {problem}, got {table[name]!r}")
+        values[name] = value
+    return cls(**values)
+
+
+def _convert(tp: Any, value: Any, key: str, path: Path) -> Any:  # noqa: PLR0911, PLR0912
+    origin = typing.get_origin(tp)
+    if tp is bool:
+        if isinstance(value, bool):
+            return value
+        raise ConfigError(path, key, f"expected true or false, got {_describe(value)}")
+    if tp is int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        raise ConfigError(path, key, f"expected an integer, got {_describe(value)}")
+    if tp is float:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return float(value)
+        raise ConfigError(path, key, f"expected a number, got {_describe(value)}")
+    if tp is str:
+        if isinstance(value, str):
+            return value
+        raise ConfigError(path, key, f"expected a string, got {_describe(value)}")
+    if tp is Path:
+        if isinstance(value, str) and value:
+            return Path(value)
+        raise ConfigError(path, key, f"expected a path string, got {_describe(value)}")
+    if origin is Literal:
+        choices = typing.get_args(tp)
+        if value in choices:
+            return value
+        expected = " or ".join(repr(c) for c in choices)
+        raise ConfigError(path, key, f"expected {expected}, got {value!r}")
+    if origin is tuple:
+        item_tp = typing.get_args(tp)[0]
+        if not isinstance(value, list):
+            raise ConfigError(path, key, f"expected an array, got {_describe(value)}")
+        if tp == tuple[TrapConfig, ...]:
+            return tuple(_build_trap(v, f"{key}[{i}]", path) for i, v in enumerate(value))
+        return tuple(_convert(item_tp, v, f"{key}[{i}]", path) for i, v in enumerate(value))
+    if dataclasses.is_dataclass(tp):
+        return _build(tp, value, key, path)
+    raise TypeError(f"config schema uses an unsupported type {tp!r} at {key}")  # pragma: no cover
+
+
+def _build_trap(table: Any, key: str, path: Path) -> TrapConfig:
+    if not isinstance(table, Mapping):
+        raise ConfigError(path, key, f"expected a table, got {_describe(table)}")
+    kind = table.get("type")
+    if kind not in TRAP_TYPES:
+        expected = " or ".join(repr(k) for k in TRAP_TYPES)
+        raise ConfigError(path, f"{key}.type", f"expected {expected}, got {kind!r}")
+    trap: TrapConfig = _build(TRAP_TYPES[kind], table, key, path)
+    return trap
+
+
+def _join(where: str, key: str) -> str:
+    return f"{where}.{key}" if where else key
+
+
+def _describe(value: Any) -> str:
+    kinds = {bool: "a boolean", int: "an integer", float: "a number", str: "a string"}
+    for t, name in kinds.items():
+        if type(value) is t:
+            return f"{name} ({value!r})"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, Mapping):
+        return "a table"
+    return type(value).__name__
+
+
+def schema_keys(cls: type[Any] = Config, where: str = "") -> list[str]:
+    """Every documented key path (``api.port``, ``traps[].banner``), for docs and tests."""
+    keys: list[str] = []
+    hints = typing.get_type_hints(cls)
+    for f in dataclasses.fields(cls):
+        if not f.metadata.get("toml", True):
+            continue
+        key = _join(where, f.name)
+        tp = hints[f.name]
+        if dataclasses.is_dataclass(tp):
+            keys.extend(schema_keys(tp, key))
+        elif tp == tuple[TrapConfig, ...]:
+            for trap_cls in TRAP_TYPES.values():
+                keys.extend(k for k in schema_keys(trap_cls, f"{key}[]") if k not in keys)
+        else:
+            keys.append(key)
+    return keys

@@ -1,0 +1,1 @@
+"""Enforcement: the ban list and its kernel (XDP) and nftables projections."""

@@ -1,0 +1,169 @@
+"""The event catalogue, the three kinds of fact-and-opinion, and the bus that carries them.
+
+An ``Observation`` is a fact ("10.0.0.5 sent 212 bytes to the banner trap on port 2323").
+A ``Verdict`` is a detector's opinion with a score and reasons. A ``Decision`` is policy's answer.
+``Notice`` covers what the appliance says about itself (started, listener up, store migrated).
+Each carries an ``EventId`` from the frozen catalogue below; ``docs/EVENTS.md`` documents every
+id, and the dashboard feed, the JSON log and the SQLite events table all use the same ids.
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from twisted.logger import Logger
+
+JSONValue = str | int | float | bool | None | list[Any] | dict[str, Any]
+
+
+class EventId(enum.StrEnum):
+    """Every event id HoneyMesh emits. Append only: ids are a public interface."""
+
+    # The appliance itself
+    NODE_STARTED = "node.started"
+    NODE_STOPPING = "node.stopping"
+    LISTENER_UP = "listener.up"
+    LISTENER_FAILED = "listener.failed"
+    STORE_MIGRATED = "store.migrated"
+    STORE_RETENTION = "store.retention"
+    KERNEL_STATE = "kernel.state"
+    # Observations from traps
+    TRAP_SESSION = "trap.session"
+    # Operator actions through the API or CLI
+    API_AUTH_FAILED = "api.auth_failed"
+
+
+class Kind(enum.StrEnum):
+    OBSERVATION = "observation"
+    VERDICT = "verdict"
+    DECISION = "decision"
+    NOTICE = "notice"
+
+
+@dataclass(frozen=True)
+class Observation:
+    """A fact about a source address, as a trap or the kernel saw it."""
+
+    event_id: EventId
+    time: float
+    source: str
+    detail: Mapping[str, JSONValue] = field(default_factory=dict)
+    kind: Literal[Kind.OBSERVATION] = Kind.OBSERVATION
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A detector's opinion of a source: a score in [0, 100] and the reasons for it."""
+
+    event_id: EventId
+    time: float
+    source: str
+    detector: str
+    score: float
+    reasons: tuple[str, ...]
+    evidence: Mapping[str, JSONValue] = field(default_factory=dict)
+    kind: Literal[Kind.VERDICT] = Kind.VERDICT
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Policy's answer: ban for ``duration`` seconds (None: permanent), allow, or observe."""
+
+    event_id: EventId
+    time: float
+    source: str
+    action: Literal["ban", "allow", "observe"]
+    duration: float | None
+    reasons: tuple[str, ...]
+    mode: str
+    kind: Literal[Kind.DECISION] = Kind.DECISION
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the appliance says about itself."""
+
+    event_id: EventId
+    time: float
+    detail: Mapping[str, JSONValue] = field(default_factory=dict)
+    source: str | None = None
+    kind: Literal[Kind.NOTICE] = Kind.NOTICE
+
+
+Event = Observation | Verdict | Decision | Notice
+
+
+def event_fields(event: Event) -> dict[str, JSONValue]:
+    """The event as one flat JSON-ready dict; the shape used by the log, the store and the feed."""
+    out: dict[str, JSONValue] = {
+        "event_id": str(event.event_id),
+        "kind": str(event.kind),
+        "time": event.time,
+        "source": event.source,
+    }
+    match event:
+        case Observation(detail=detail) | Notice(detail=detail):
+            out["detail"] = dict(detail)
+        case Verdict():
+            out.update(
+                detector=event.detector,
+                score=event.score,
+                reasons=list(event.reasons),
+                evidence=dict(event.evidence),
+            )
+        case Decision():
+            out.update(
+                action=event.action,
+                duration=event.duration,
+                reasons=list(event.reasons),
+                mode=event.mode,
+            )
+    return out
+
+
+Subscriber = Callable[[Event], object]
+
+
+class EventBus:
+    """Fans each event out to every subscriber, in order of subscription.
+
+    A subscriber that raises is logged and skipped; the others and the publisher carry on.
+    Only catalogued ids pass: publishing anything else is a programming error.
+    """
+
+    _log = Logger()
+
+    def __init__(self) -> None:
+        self._subscribers: list[tuple[int, Subscriber]] = []
+        self._tokens = itertools.count()
+        self.published = 0
+        self.subscriber_errors = 0
+
+    def subscribe(self, subscriber: Subscriber) -> Callable[[], None]:
+        """Add a subscriber; returns a function that removes it again."""
+        token = next(self._tokens)
+        self._subscribers.append((token, subscriber))
+
+        def unsubscribe() -> None:
+            self._subscribers = [(t, s) for t, s in self._subscribers if t != token]
+
+        return unsubscribe
+
+    def publish(self, event: Event) -> None:
+        if not isinstance(event.event_id, EventId):
+            raise TypeError(f"event id {event.event_id!r} is not in the catalogue")
+        self.published += 1
+        for _, subscriber in list(self._subscribers):
+            try:
+                subscriber(event)
+            except Exception:
+                self.subscriber_errors += 1
+                self._log.failure(
+                    "event subscriber {subscriber!r} failed on {failed_event_id}",
+                    subscriber=subscriber,
+                    failed_event_id=str(event.event_id),
+                )

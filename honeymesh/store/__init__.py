@@ -1,0 +1,1 @@
+"""Persistence: SQLite in WAL mode, owned by one writer thread."""

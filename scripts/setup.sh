@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Idempotent set-up for HoneyMesh on Debian 12.
+#
+#   scripts/setup.sh run    Debian packages the appliance needs, kernel headers for bcc, .venv
+#   scripts/setup.sh test   the above plus test-only tools and Python test dependencies
+#
+# Every step checks before it acts, so a second run installs nothing and takes seconds.
+# It ends by checking that bcc can compile and load an XDP program, and says in one line
+# whether kernel enforcement is available.
+set -euo pipefail
+
+profile=${1:-run}
+here=$(cd "$(dirname "$0")/.." && pwd)
+cd "$here"
+venv="$here/.venv"
+python=/usr/bin/python3
+
+say() { printf 'setup: %s\n' "$*"; }
+
+# Debian packages -----------------------------------------------------------------------------
+run_pkgs=(python3 python3-venv python3-bpfcc libbpfcc libbpf1 iproute2 nftables)
+# Test-only tools: real clients used as attackers, a browser for the dashboard, packet tools.
+test_pkgs=(chromium openssh-client sshpass curl nmap tmux)
+
+missing_pkgs() {
+    local p
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || echo "$p"
+    done
+}
+
+apt_install() {
+    local need
+    mapfile -t need < <(missing_pkgs "$@")
+    ((${#need[@]})) || return 0
+    if [ "$(id -u)" != 0 ]; then
+        say "missing Debian packages: ${need[*]}; run as root (or install them) and try again"
+        exit 1
+    fi
+    say "installing Debian packages: ${need[*]}"
+    apt-get update -q
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${need[@]}"
+}
+
+pkgs=("${run_pkgs[@]}")
+[ "$profile" = test ] && pkgs+=("${test_pkgs[@]}")
+apt_install "${pkgs[@]}"
+
+# Kernel headers for bcc --------------------------------------------------------------------------
+# bcc compiles C at run time against /lib/modules/$(uname -r)/build (arch tree) and source
+# (common tree). A kernel that ships no headers gets Debian's generic ones: the XDP program uses
+# only stable uapi structures, so a different minor version compiles to the same code.
+kver=$(uname -r)
+moddir=/lib/modules/$kver
+if [ -e "$moddir/build/include/generated/autoconf.h" ] || [ -e "$moddir/build/include/config/auto.conf" ]; then
+    say "kernel headers: using $moddir/build"
+elif [ "$(id -u)" != 0 ]; then
+    say "kernel headers: none for $kver and not root; kernel enforcement will be unavailable"
+else
+    arch=$(dpkg --print-architecture)
+    if apt-cache show "linux-headers-$kver" >/dev/null 2>&1; then
+        apt_install "linux-headers-$kver"
+        say "kernel headers: installed linux-headers-$kver"
+    else
+        apt_install "linux-headers-$arch"
+        archtree=$(ls -d /usr/src/linux-headers-*-"$arch" 2>/dev/null | sort -V | tail -n 1)
+        common=${archtree%-"$arch"}-common
+        if [ -d "$archtree" ] && [ -d "$common" ]; then
+            mkdir -p "$moddir"
+            ln -sfn "$archtree" "$moddir/build"
+            ln -sfn "$common" "$moddir/source"
+            say "kernel headers: none ship for $kver; linked Debian's $(basename "$archtree") as $moddir/build and source"
+        else
+            say "kernel headers: linux-headers-$arch gave no usable tree; kernel enforcement will be unavailable"
+        fi
+    fi
+fi
+
+# Python virtual environment ----------------------------------------------------------------------
+if [ ! -x "$venv/bin/python" ]; then
+    say "creating $venv"
+    "$python" -m venv "$venv"
+fi
+extra=""
+[ "$profile" = test ] && extra="[test]"
+stamp="$venv/.honeymesh-$profile.stamp"
+want=$(cat setup.cfg pyproject.toml | sha256sum | cut -c1-16)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    say "installing Python packages into .venv ($profile)"
+    "$venv/bin/pip" install -q --upgrade pip setuptools wheel
+    # compat mode puts the source tree on sys.path, so twistd finds twisted/plugins/ here.
+    "$venv/bin/pip" install -q -e ".$extra" --config-settings editable_mode=compat
+    if [ "$profile" = test ] && [ -f requirements-test-extra.txt ]; then
+        "$venv/bin/pip" install -q -r requirements-test-extra.txt
+    fi
+    echo "$want" >"$stamp"
+fi
+
+# bcc's Python bindings: only the bcc package from Debian's dist-packages, nothing else from there.
+site=$("$venv/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+if [ -d /usr/lib/python3/dist-packages/bcc ]; then
+    ln -sfn /usr/lib/python3/dist-packages/bcc "$site/bcc"
+fi
+
+# Can bcc compile and load XDP here? --------------------------------------------------------------
+"$venv/bin/python" -m honeymesh.enforcement.probe || true

@@ -1,0 +1,5 @@
+from twisted.application.service import ServiceMaker
+
+honeymesh = ServiceMaker(
+    "HoneyMesh", "honeymesh.tap", "Network-defense appliance: traps, XDP bans, mesh.", "honeymesh"
+)
