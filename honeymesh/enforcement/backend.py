@@ -1,0 +1,67 @@
+"""What an enforcement backend (XDP maps, or the nftables fallback) must do for the BanList.
+
+The BanList owns the truth (SQLite); a backend is a projection of it. Every method is called in
+the reactor thread and must not block for long: single updates are microseconds, ``replace_all``
+uses batch map updates.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from honeymesh.config import Mode
+
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+class BackendError(Exception):
+    """The backend could not apply a change (map full, interface gone, ...)."""
+
+
+class MapFull(BackendError):
+    """A kernel map has no room for another entry."""
+
+
+def normalize_network(text: str | Network) -> Network:
+    """Parse an address or CIDR; IPv4-mapped IPv6 (``::ffff:a.b.c.d``) becomes plain IPv4.
+
+    Raises ValueError with a readable message for anything that is not an address or network.
+    """
+    net = ipaddress.ip_network(text, strict=False) if isinstance(text, str) else text
+    if isinstance(net, ipaddress.IPv6Network):
+        mapped = net.network_address.ipv4_mapped
+        if mapped is not None and net.prefixlen >= 96:
+            return ipaddress.IPv4Network((mapped, net.prefixlen - 96), strict=False)
+    return net
+
+
+@dataclass(frozen=True)
+class BanEntry:
+    network: Network
+    expires_at: float | None  # wall-clock seconds (time.time()); None = permanent
+
+
+class EnforcementBackend(Protocol):
+    name: str
+
+    def replace_all(self, bans: Sequence[BanEntry], allows: Sequence[Network]) -> None:
+        """Make the enforced state exactly these bans and allows (used at start)."""
+
+    def add_ban(self, entry: BanEntry) -> None: ...
+
+    def remove_ban(self, network: Network) -> None: ...
+
+    def add_allow(self, network: Network) -> None: ...
+
+    def remove_allow(self, network: Network) -> None: ...
+
+    def set_mode(self, mode: Mode) -> None: ...
+
+    def counters(self) -> Mapping[str, int]:
+        """Packets by reason, summed over CPUs: passed, dropped_exact, dropped_range, ..."""
+
+    def status(self) -> Mapping[str, object]:
+        """Per interface: attach mode (native/generic/none), program id, degraded reason."""
