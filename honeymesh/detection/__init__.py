@@ -1,0 +1,1 @@
+"""Detection: traps, scan correlation, TLS fingerprints and payload scoring (pure logic)."""
