@@ -172,6 +172,80 @@ def _default_traps() -> tuple[TrapConfig, ...]:
     return (BannerTrapConfig(),)
 
 
+def _points(value: float) -> str | None:
+    return None if 0 <= value <= 100 else "a number of trust points from 0 to 100"
+
+
+def _start_level(value: int) -> str | None:
+    return None if value in (0, 1, 2) else "0, 1 or 2 (level 3 is only ever given by an operator)"
+
+
+@dataclass(frozen=True)
+class TrustConfig:
+    """Peer trust (BTL): how much a mesh peer's signals may do. docs/TRUST.md explains the model."""
+
+    start_level: int = checked(1, _start_level)
+    l1_threshold: float = checked(40.0, _points)
+    l2_threshold: float = checked(80.0, _points)
+    baseline: float = checked(50.0, _points)
+    half_life: float = checked(3 * 86400.0, _positive)
+    corroboration_window: float = checked(600.0, _positive)
+    min_corroborators: int = checked(1, _positive)
+    max_held: int = checked(1000, _positive)
+    max_held_per_peer: int = checked(50, _positive)
+    corroboration_reward: float = checked(2.0, _points)
+    corroboration_cap: float = checked(75.0, _points)
+    confirmation_reward: float = checked(5.0, _points)
+    contradiction_penalty: float = checked(20.0, _points)
+    allowlist_penalty: float = checked(10.0, _points)
+    canary_penalty: float = checked(100.0, _points)
+    canary_addresses: tuple[str, ...] = checked((), _networks)
+    claim_memory: float = checked(86400.0, _positive)
+    max_claims: int = checked(100_000, _positive)
+    tick_interval: float = checked(60.0, _positive)
+
+    def problem(self) -> tuple[str, str] | None:
+        """A check across keys: (the key at fault, what it should be), or None."""
+        if not 0 < self.l1_threshold < self.l2_threshold:
+            return "l2_threshold", "greater than trust.l1_threshold, itself greater than 0"
+        if self.max_held_per_peer > self.max_held:
+            return "max_held_per_peer", "at most trust.max_held"
+        if self.claim_memory < self.corroboration_window:
+            return "claim_memory", "at least trust.corroboration_window"
+        return None
+
+
+def _cluster_id(value: str) -> str | None:
+    ok = value == "" or (
+        len(value) <= 64 and all(c.isascii() and (c.isalnum() or c in "._-") for c in value)
+    )
+    return None if ok else "an empty string or 1 to 64 of A-Z a-z 0-9 . _ -"
+
+
+def _nonempty_all(values: tuple[str, ...]) -> str | None:
+    return None if all(v.strip() for v in values) else "non-empty strings"
+
+
+@dataclass(frozen=True)
+class LicenseConfig:
+    """The license file and the clock-rollback rule; docs/LICENSING.md explains both."""
+
+    path: Path = Path("license.json")
+    trusted_keys: tuple[str, ...] = checked((), _nonempty_all)  # key files or ed25519:ID:B64
+    clock_tolerance: float = checked(3600.0, _positive)
+    check_interval: float = checked(300.0, _positive)
+
+
+@dataclass(frozen=True)
+class SharingConfig:
+    """Trusted Network Sharing (the mesh): needs a Pro license and this explicit opt-in."""
+
+    enabled: bool = False
+    publish: bool = True
+    consume: bool = True
+    cluster_id: str = checked("", _cluster_id)
+
+
 @dataclass(frozen=True)
 class Config:
     node: NodeConfig = field(default_factory=NodeConfig)
@@ -180,6 +254,7 @@ class Config:
     api: ApiConfig = field(default_factory=ApiConfig)
     kernel: KernelConfig = field(default_factory=KernelConfig)
     traps: tuple[TrapConfig, ...] = field(default_factory=_default_traps)
+    trust: TrustConfig = field(default_factory=TrustConfig)
     source: Path = field(default=Path("<defaults>"), metadata={"toml": False})
 
     def data_path(self, relative: Path) -> Path:
@@ -224,6 +299,10 @@ def parse_config(doc: Mapping[str, Any], path: Path) -> Config:
     dup = next((n for n in names if names.count(n) > 1), None)
     if dup is not None:
         raise ConfigError(path, "traps", f"trap names must be unique ({dup!r} appears twice)")
+    trust_problem = config.trust.problem()
+    if trust_problem is not None:
+        key, expected = trust_problem
+        raise ConfigError(path, f"trust.{key}", f"expected {expected}")
     return dataclasses.replace(config, node=node, source=path)
 
 

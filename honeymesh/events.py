@@ -35,6 +35,12 @@ class EventId(enum.StrEnum):
     TRAP_SESSION = "trap.session"
     # Operator actions through the API or CLI
     API_AUTH_FAILED = "api.auth_failed"
+    # Peer trust (BTL)
+    TRUST_DECISION = "trust.decision"
+    TRUST_LEVEL_CHANGED = "trust.level_changed"
+    TRUST_PENALTY = "trust.penalty"
+    TRUST_DESIGNATED = "trust.designated"
+    TRUST_RESTORED = "trust.restored"
 
 
 class Kind(enum.StrEnum):
