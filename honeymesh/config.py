@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import ipaddress
+import os
 import socket
 import tomllib
 import types
@@ -255,6 +256,8 @@ class Config:
     kernel: KernelConfig = field(default_factory=KernelConfig)
     traps: tuple[TrapConfig, ...] = field(default_factory=_default_traps)
     trust: TrustConfig = field(default_factory=TrustConfig)
+    license: LicenseConfig = field(default_factory=LicenseConfig)
+    sharing: SharingConfig = field(default_factory=SharingConfig)
     source: Path = field(default=Path("<defaults>"), metadata={"toml": False})
 
     def data_path(self, relative: Path) -> Path:
@@ -263,12 +266,17 @@ class Config:
 
     def with_interfaces(self, extra: tuple[str, ...]) -> Config:
         merged = tuple(dict.fromkeys(self.kernel.interfaces + extra))
-        return dataclasses.replace(
-            self, kernel=dataclasses.replace(self.kernel, interfaces=merged)
-        )
+        return dataclasses.replace(self, kernel=dataclasses.replace(self.kernel, interfaces=merged))
 
 
 # Loading ---------------------------------------------------------------------------------------
+
+DEFAULT_CONFIG = Path("var/honeymesh.toml")
+
+
+def default_config_path() -> Path:
+    """Where the CLI and twistd look without --config: $HONEYMESH_CONFIG or ./var."""
+    return Path(os.environ.get("HONEYMESH_CONFIG", DEFAULT_CONFIG))
 
 
 def load_config(path: Path | str) -> Config:
@@ -364,7 +372,7 @@ def _convert(tp: Any, value: Any, key: str, path: Path) -> Any:  # noqa: PLR0911
         if tp == tuple[TrapConfig, ...]:
             return tuple(_build_trap(v, f"{key}[{i}]", path) for i, v in enumerate(value))
         return tuple(_convert(item_tp, v, f"{key}[{i}]", path) for i, v in enumerate(value))
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return _build(tp, value, key, path)
     raise TypeError(f"config schema uses an unsupported type {tp!r} at {key}")  # pragma: no cover
 
@@ -373,7 +381,7 @@ def _build_trap(table: Any, key: str, path: Path) -> TrapConfig:
     if not isinstance(table, Mapping):
         raise ConfigError(path, key, f"expected a table, got {_describe(table)}")
     kind = table.get("type")
-    if kind not in TRAP_TYPES:
+    if not isinstance(kind, str) or kind not in TRAP_TYPES:
         expected = " or ".join(repr(k) for k in TRAP_TYPES)
         raise ConfigError(path, f"{key}.type", f"expected {expected}, got {kind!r}")
     trap: TrapConfig = _build(TRAP_TYPES[kind], table, key, path)
@@ -405,7 +413,7 @@ def schema_keys(cls: type[Any] = Config, where: str = "") -> list[str]:
             continue
         key = _join(where, f.name)
         tp = hints[f.name]
-        if dataclasses.is_dataclass(tp):
+        if isinstance(tp, type) and dataclasses.is_dataclass(tp):
             keys.extend(schema_keys(tp, key))
         elif tp == tuple[TrapConfig, ...]:
             for trap_cls in TRAP_TYPES.values():

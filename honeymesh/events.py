@@ -41,6 +41,21 @@ class EventId(enum.StrEnum):
     TRUST_PENALTY = "trust.penalty"
     TRUST_DESIGNATED = "trust.designated"
     TRUST_RESTORED = "trust.restored"
+    # Licensing
+    LICENSE_STATE = "license.state"
+    LICENSE_CLOCK = "license.clock"
+    # Bans, allows and modes (enforcement)
+    BAN_ADDED = "ban.added"
+    BAN_REMOVED = "ban.removed"
+    BAN_EXPIRED = "ban.expired"
+    BAN_MAP_FULL = "ban.map_full"
+    BAN_ENFORCE_FAILED = "ban.enforce_failed"
+    BANS_RESTORED = "bans.restored"
+    ALLOW_ADDED = "allow.added"
+    ALLOW_REMOVED = "allow.removed"
+    MODE_CHANGED = "mode.changed"
+    # Policy
+    POLICY_DECISION = "policy.decision"
 
 
 class Kind(enum.StrEnum):
@@ -86,6 +101,7 @@ class Decision:
     duration: float | None
     reasons: tuple[str, ...]
     mode: str
+    evidence: Mapping[str, JSONValue] = field(default_factory=dict)
     kind: Literal[Kind.DECISION] = Kind.DECISION
 
 
@@ -127,6 +143,7 @@ def event_fields(event: Event) -> dict[str, JSONValue]:
                 duration=event.duration,
                 reasons=list(event.reasons),
                 mode=event.mode,
+                evidence=dict(event.evidence),
             )
     return out
 

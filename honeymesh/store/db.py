@@ -19,7 +19,6 @@ import queue
 import re
 import sqlite3
 import threading
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -98,9 +97,7 @@ def open_database(
         dest.close()
     for mig in pending:
         try:
-            conn.executescript(
-                f"BEGIN;\n{mig.sql}\nPRAGMA user_version = {mig.version};\nCOMMIT;"
-            )
+            conn.executescript(f"BEGIN;\n{mig.sql}\nPRAGMA user_version = {mig.version};\nCOMMIT;")
         except sqlite3.DatabaseError as e:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
@@ -170,12 +167,19 @@ class Store:
         if not self._open:
             self.lost += 1
             self.appended += 1
-            self._log.warn("event {lost_event_id} arrived after the store closed",
-                           lost_event_id=str(event.event_id))
+            self._log.warn(
+                "event {lost_event_id} arrived after the store closed",
+                lost_event_id=str(event.event_id),
+            )
             return
         fields = event_fields(event)
-        row = (event.time, str(event.event_id), str(event.kind), event.source,
-               json.dumps(fields, separators=(",", ":"), default=str))
+        row = (
+            event.time,
+            str(event.event_id),
+            str(event.kind),
+            event.source,
+            json.dumps(fields, separators=(",", ":"), default=str),
+        )
         self.appended += 1
         self._queue.put(row)
 
@@ -268,7 +272,9 @@ class Store:
             except queue.Empty:
                 return
             if isinstance(item, _Job | _Stop):
-                self._reactor.callFromThread(item.deferred.errback, Failure(StoreClosed(str(error))))
+                self._reactor.callFromThread(
+                    item.deferred.errback, Failure(StoreClosed(str(error)))
+                )
             else:
                 self.lost += 1
 
@@ -288,24 +294,35 @@ class StoreService(Service):
     _log = Logger()
 
     def __init__(
-        self, store: Store, publish: Callable[[Event], None], clock: Callable[[], float] = time.time
+        self,
+        store: Store,
+        publish: Callable[[Event], None],
+        clock: Callable[[], float],
+        on_fatal: Callable[[Failure], None],
     ) -> None:
         self.store = store
         self._publish = publish
         self._clock = clock
+        self._on_fatal = on_fatal
         self.ready: Deferred[list[int]] | None = None
 
     def startService(self) -> None:
         super().startService()
         self.ready = self.store.start()
-        self.ready.addCallback(self._started)
+        self.ready.addCallbacks(self._started, self._on_fatal)
 
     def _started(self, applied: list[int]) -> list[int]:
-        self._publish(Notice(EventId.STORE_MIGRATED, self._clock(), {
-            "path": str(self.store.path),
-            "applied": list(applied),
-            "schema_version": self.store.schema_version,
-        }))
+        self._publish(
+            Notice(
+                EventId.STORE_MIGRATED,
+                self._clock(),
+                {
+                    "path": str(self.store.path),
+                    "applied": list(applied),
+                    "schema_version": self.store.schema_version,
+                },
+            )
+        )
         return applied
 
     def stopService(self) -> Deferred[None]:

@@ -1,0 +1,1 @@
+"""Honeypot traps: thin Twisted protocols over sans-IO dialogues."""

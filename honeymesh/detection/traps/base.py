@@ -1,0 +1,188 @@
+"""What every TCP trap shares: a thin Protocol over a sans-IO dialogue, with hard limits.
+
+A dialogue takes bytes and returns a ``Step`` (bytes to send, whether to close, and any
+observation details it learned). It never sees a transport, a clock or the network, so it is
+tested with bytes alone. ``TrapProtocol`` does the I/O: idle and total session timeouts, a byte
+budget, per-source and global connection caps, and one ``trap.session`` observation when the
+connection ends, whichever way it ends.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Protocol as TypingProtocol
+
+from twisted.internet import protocol
+from twisted.internet.address import IPv4Address, IPv6Address
+from twisted.internet.interfaces import IAddress, IDelayedCall, IReactorTime
+from twisted.python.failure import Failure
+
+from honeymesh.events import Event, EventId, JSONValue, Observation
+
+PREVIEW_BYTES = 256
+
+
+@dataclass(frozen=True)
+class Step:
+    """What a dialogue wants done after it has seen some bytes."""
+
+    reply: bytes = b""
+    close: bool = False
+    detail: Mapping[str, JSONValue] = field(default_factory=dict)
+
+
+class Dialogue(TypingProtocol):
+    """A trap's conversation, bytes in and bytes out."""
+
+    def start(self) -> Step: ...
+
+    def receive(self, data: bytes) -> Step: ...
+
+
+@dataclass(frozen=True)
+class TrapLimits:
+    idle_timeout: float
+    session_timeout: float
+    max_bytes: int
+    max_connections: int
+    max_per_source: int = 16
+
+
+def preview(data: bytes) -> str:
+    """The first bytes a client sent, printable and bounded, for logs and the dashboard."""
+    return data[:PREVIEW_BYTES].decode("utf-8", "backslashreplace")
+
+
+class TrapFactory(protocol.Factory):
+    """Builds TrapProtocols for one trap; enforces the connection caps."""
+
+    noisy = False
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        new_dialogue: Callable[[], Dialogue],
+        limits: TrapLimits,
+        clock: IReactorTime,
+        publish: Callable[[Event], None],
+    ) -> None:
+        self.name = name
+        self.new_dialogue = new_dialogue
+        self.limits = limits
+        self.clock = clock
+        self.publish = publish
+        self.live: set[TrapProtocol] = set()
+        self.per_source: Counter[str] = Counter()
+        self.sessions = 0
+        self.refused = 0
+
+    def buildProtocol(self, addr: IAddress | None) -> TrapProtocol | None:
+        host = addr.host if isinstance(addr, IPv4Address | IPv6Address) else str(addr)
+        if (
+            len(self.live) >= self.limits.max_connections
+            or self.per_source[host] >= self.limits.max_per_source
+        ):
+            self.refused += 1
+            return None  # the reactor closes the connection at once
+        proto = TrapProtocol(self, host)
+        self.live.add(proto)
+        self.per_source[host] += 1
+        return proto
+
+    def forget(self, proto: TrapProtocol) -> None:
+        self.live.discard(proto)
+        self.per_source[proto.source] -= 1
+        if self.per_source[proto.source] <= 0:
+            del self.per_source[proto.source]
+
+    def close_all(self, reason: str) -> None:
+        """End every open session now (shutdown): each one still yields its observation."""
+        for proto in list(self.live):
+            proto.finish(reason)
+
+
+class TrapProtocol(protocol.Protocol):
+    def __init__(self, factory: TrapFactory, source: str) -> None:
+        self.factory = factory
+        self.source = source
+        self.dialogue = factory.new_dialogue()
+        self.received = bytearray()
+        self.bytes_received = 0
+        self.detail: dict[str, JSONValue] = {}
+        self.started = 0.0
+        self.local: IAddress | None = None
+        self.peer: IAddress | None = None
+        self.closed_by: str | None = None
+        self._idle: IDelayedCall | None = None
+        self._session: IDelayedCall | None = None
+
+    def connectionMade(self) -> None:
+        clock, limits = self.factory.clock, self.factory.limits
+        self.started = clock.seconds()
+        if self.transport is not None:
+            self.local, self.peer = self.transport.getHost(), self.transport.getPeer()
+        self._idle = clock.callLater(limits.idle_timeout, self.finish, "idle_timeout")
+        self._session = clock.callLater(limits.session_timeout, self.finish, "session_timeout")
+        self._apply(self.dialogue.start())
+
+    def dataReceived(self, data: bytes) -> None:
+        if self.closed_by is not None:
+            return
+        budget = self.factory.limits.max_bytes - self.bytes_received
+        self.bytes_received += len(data)
+        if len(self.received) < PREVIEW_BYTES:
+            self.received += data[: PREVIEW_BYTES - len(self.received)]
+        if self._idle is not None and self._idle.active():
+            self._idle.reset(self.factory.limits.idle_timeout)
+        self._apply(self.dialogue.receive(data[:budget]))
+        if self.closed_by is None and len(data) > budget:
+            self.finish("byte_budget")
+
+    def _apply(self, step: Step) -> None:
+        self.detail.update(step.detail)
+        if step.reply and self.transport is not None:
+            self.transport.write(step.reply)
+        if step.close:
+            self.finish("trap")
+
+    def finish(self, closed_by: str) -> None:
+        """Record the session once and close the connection."""
+        if self.closed_by is not None:
+            return
+        self.closed_by = closed_by
+        for call in (self._idle, self._session):
+            if call is not None and call.active():
+                call.cancel()
+        self._record()
+        if self.transport is not None:
+            if closed_by in ("trap", "client"):
+                self.transport.loseConnection()
+            else:
+                self.transport.abortConnection()  # type: ignore[attr-defined]
+
+    def connectionLost(self, reason: Failure = protocol.connectionDone) -> None:
+        self.finish("client")
+        self.factory.forget(self)
+
+    def _record(self) -> None:
+        factory = self.factory
+        factory.sessions += 1
+        host, peer = self.local, self.peer
+        detail: dict[str, JSONValue] = {
+            "trap": factory.name,
+            "transport": "tcp",
+            "local_address": getattr(host, "host", None),
+            "port": getattr(host, "port", None),
+            "source_port": getattr(peer, "port", None),
+            "bytes_received": self.bytes_received,
+            "duration": round(factory.clock.seconds() - self.started, 6),
+            "preview": preview(bytes(self.received)),
+            "closed_by": self.closed_by,
+        }
+        detail.update(self.detail)
+        factory.publish(
+            Observation(EventId.TRAP_SESSION, factory.clock.seconds(), self.source, detail)
+        )

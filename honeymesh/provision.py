@@ -1,0 +1,82 @@
+"""`honeymesh init`: a data directory with a configuration, an identity, TLS material, a token."""
+
+from __future__ import annotations
+
+import importlib.resources
+import json
+import os
+import socket
+from dataclasses import dataclass
+from pathlib import Path
+from string import Template
+
+from honeymesh.certs import write_self_signed
+from honeymesh.config import MODES, Mode
+from honeymesh.mesh.identity import NodeIdentity
+from honeymesh.web.auth import new_admin_token, token_digest
+
+CONFIG_NAME = "honeymesh.toml"
+
+
+class ProvisionError(Exception):
+    """The data directory cannot be set up as asked."""
+
+
+@dataclass(frozen=True)
+class Provisioned:
+    config_path: Path
+    admin_token: str
+    node_id: str
+
+
+def render_config(
+    *, data_dir: Path, mode: Mode, interfaces: tuple[str, ...], token_sha256: str, name: str
+) -> str:
+    template = importlib.resources.files("honeymesh").joinpath("default_config.toml")
+    return Template(template.read_text("utf-8")).substitute(
+        node_name=_toml_escape(name),
+        data_dir=_toml_escape(str(data_dir)),
+        mode=mode,
+        interfaces=json.dumps(list(interfaces)),
+        token_sha256=token_sha256,
+    )
+
+
+def _toml_escape(text: str) -> str:
+    return json.dumps(text)[1:-1]  # a JSON string body is a valid TOML basic string body
+
+
+def provision(
+    directory: Path,
+    *,
+    interfaces: tuple[str, ...] = (),
+    mode: Mode = "test",
+    force: bool = False,
+) -> Provisioned:
+    if mode not in MODES:
+        raise ProvisionError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+    directory = directory.resolve()
+    config_path = directory / CONFIG_NAME
+    if config_path.exists() and not force:
+        raise ProvisionError(
+            f"{config_path} already exists; use --force to replace it "
+            "(a new identity, certificate and admin token)"
+        )
+    directory.mkdir(parents=True, exist_ok=True)
+    os.chmod(directory, 0o700)
+    identity = NodeIdentity.generate()
+    identity.save(directory / "identity.key")
+    write_self_signed(directory / "tls/dashboard.crt", directory / "tls/dashboard.key")
+    token = new_admin_token()
+    text = render_config(
+        data_dir=directory,
+        mode=mode,
+        interfaces=interfaces,
+        token_sha256=token_digest(token),
+        name=socket.gethostname(),
+    )
+    tmp = config_path.with_name(CONFIG_NAME + ".tmp")
+    tmp.write_text(text, "utf-8")
+    os.chmod(tmp, 0o600)
+    os.replace(tmp, config_path)
+    return Provisioned(config_path, token, identity.node_id)

@@ -1,0 +1,124 @@
+"""The trap protocol's limits, driven with a fake clock and an in-memory transport."""
+
+from __future__ import annotations
+
+from twisted.internet.address import IPv4Address
+from twisted.internet.task import Clock
+from twisted.internet.testing import StringTransport
+
+from honeymesh.detection.traps.banner import BannerDialogue
+from honeymesh.detection.traps.base import TrapFactory, TrapLimits, TrapProtocol
+from honeymesh.events import Event, Observation
+
+LIMITS = TrapLimits(
+    idle_timeout=10, session_timeout=60, max_bytes=100, max_connections=3, max_per_source=2
+)
+
+
+def make(clock: Clock, events: list[Event]) -> TrapFactory:
+    return TrapFactory(
+        name="t",
+        new_dialogue=lambda: BannerDialogue(b"220 hi\r\n"),
+        limits=LIMITS,
+        clock=clock,
+        publish=events.append,
+    )
+
+
+def connect(factory: TrapFactory, host: str = "192.0.2.9") -> tuple[TrapProtocol, StringTransport]:
+    addr = IPv4Address("TCP", host, 40000)
+    proto = factory.buildProtocol(addr)
+    assert proto is not None
+    transport = StringTransport(
+        hostAddress=IPv4Address("TCP", "198.51.100.1", 2323), peerAddress=addr
+    )
+    proto.makeConnection(transport)
+    return proto, transport
+
+
+def only_observation(events: list[Event]) -> Observation:
+    assert len(events) == 1
+    event = events[0]
+    assert isinstance(event, Observation)
+    return event
+
+
+def test_banner_then_record_of_what_the_client_said() -> None:
+    clock, events = Clock(), list[Event]()
+    proto, transport = connect(make(clock, events))
+    assert transport.value() == b"220 hi\r\n"
+    proto.dataReceived(b"EHLO x\r\nAUTH LOGIN\r\n")
+    clock.advance(2.5)
+    proto.connectionLost()
+    o = only_observation(events)
+    assert o.source == "192.0.2.9"
+    assert o.detail["bytes_received"] == 20
+    assert o.detail["preview"] == "EHLO x\r\nAUTH LOGIN\r\n"
+    assert o.detail["duration"] == 2.5
+    assert o.detail["closed_by"] == "client"
+    assert o.detail["port"] == 2323 and o.detail["source_port"] == 40000
+    assert o.detail["lines"] == 2
+
+
+def test_idle_timeout_closes_and_records_once() -> None:
+    clock, events = Clock(), list[Event]()
+    proto, transport = connect(make(clock, events))
+    clock.advance(9)
+    proto.dataReceived(b"x")  # activity resets the idle timer
+    clock.advance(9)
+    assert not transport.disconnecting
+    clock.advance(1.5)
+    assert transport.disconnecting
+    proto.connectionLost()
+    assert only_observation(events).detail["closed_by"] == "idle_timeout"
+    assert clock.getDelayedCalls() == []
+
+
+def test_session_timeout_even_for_a_slow_drip_client() -> None:
+    clock, events = Clock(), list[Event]()
+    proto, _ = connect(make(clock, events))
+    for _ in range(12):
+        clock.advance(5)
+        proto.dataReceived(b".")
+    assert only_observation(events).detail["closed_by"] == "session_timeout"
+    assert clock.getDelayedCalls() == []
+
+
+def test_byte_budget_ends_the_session_and_bounds_the_record() -> None:
+    clock, events = Clock(), list[Event]()
+    proto, _ = connect(make(clock, events))
+    proto.dataReceived(b"A" * 1000)
+    proto.dataReceived(b"B" * 1000)  # ignored: the session is over
+    o = only_observation(events)
+    assert o.detail["closed_by"] == "byte_budget"
+    assert len(str(o.detail["preview"])) <= 256
+
+
+def test_per_source_and_global_caps_refuse_extra_connections() -> None:
+    clock, events = Clock(), list[Event]()
+    factory = make(clock, events)
+    connect(factory, "192.0.2.1")
+    connect(factory, "192.0.2.1")
+    assert factory.buildProtocol(IPv4Address("TCP", "192.0.2.1", 1)) is None  # per source
+    connect(factory, "192.0.2.2")
+    assert factory.buildProtocol(IPv4Address("TCP", "192.0.2.3", 1)) is None  # global
+    assert factory.refused == 2
+
+
+def test_shutdown_closes_every_session_with_a_record() -> None:
+    clock, events = Clock(), list[Event]()
+    factory = make(clock, events)
+    protos = [connect(factory, f"192.0.2.{i}")[0] for i in range(3)]
+    factory.close_all("shutdown")
+    for proto in protos:
+        proto.connectionLost()
+    assert [e.detail["closed_by"] for e in events if isinstance(e, Observation)] == ["shutdown"] * 3
+    assert factory.live == set() and not factory.per_source
+
+
+def test_undecodable_bytes_are_recorded_escaped() -> None:
+    clock, events = Clock(), list[Event]()
+    proto, _ = connect(make(clock, events))
+    proto.dataReceived(b"\xff\xfe\x00admin\r\n")
+    proto.connectionLost()
+    assert only_observation(events).detail["preview"] == "\\xff\\xfe\x00admin\r\n"

@@ -1,0 +1,273 @@
+"""The daemon as an operator runs it: `twistd -n honeymesh`, the CLI against it, SIGTERM/SIGINT."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from ..nodes import Node, make_node
+
+VENV_BIN = Path(sys.executable).parent
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def honeymesh(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(VENV_BIN / "honeymesh"), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        check=False,
+    )
+
+
+def wait_for(predicate: Callable[[], bool], timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.05)
+    raise AssertionError("timed out waiting")
+
+
+class Daemon:
+    def __init__(self, node: Node, cwd: Path) -> None:
+        self.node = node
+        self.out = cwd / "daemon.out"
+        argv = [
+            str(VENV_BIN / "twistd"),
+            "--nodaemon",
+            "--pidfile=",
+            "honeymesh",
+            "--config",
+            str(node.config_path),
+        ]
+        # As from a terminal: SIGINT at its default even if this test runs in the background
+        # (where the shell ignores it, and an ignored SIGINT stays ignored across exec).
+        start = (
+            "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+            "os.execv(sys.argv[1], sys.argv[1:])"
+        )
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", start, *argv],
+            stdout=self.out.open("w"),
+            stderr=subprocess.STDOUT,
+            cwd=cwd,
+        )
+
+    def output(self) -> str:
+        return self.out.read_text()
+
+    def handles(self, sig: int) -> bool:
+        """Has the daemon installed its handler for this signal yet? (/proc SigCgt mask)"""
+        status = Path(f"/proc/{self.proc.pid}/status").read_text()
+        caught = int(next(ln for ln in status.splitlines() if ln.startswith("SigCgt:"))[7:], 16)
+        return bool(caught & (1 << (sig - 1)))
+
+    def wait_ready(self) -> None:
+        wait_for(lambda: "node.started" in self.output() or self.proc.poll() is not None)
+        assert self.proc.poll() is None, self.output()
+        wait_for(lambda: self.handles(signal.SIGTERM) and self.handles(signal.SIGINT))
+
+    def stop(self, sig: int = signal.SIGTERM) -> int:
+        self.proc.send_signal(sig)
+        return self.proc.wait(timeout=30)
+
+
+@pytest.fixture
+def daemon(tmp_path: Path) -> Iterator[Daemon]:
+    trap_port, api_port = free_port(), free_port()
+    node = make_node(tmp_path / "var", api_port=api_port, trap_ports=(trap_port,))
+    d = Daemon(node, tmp_path)
+    try:
+        yield d
+    finally:
+        if d.proc.poll() is None:
+            d.proc.kill()
+            d.proc.wait()
+
+
+def trap_port(node: Node) -> int:
+    return node.config.traps[0].ports[0]
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_daemon_starts_reports_and_stops_cleanly(daemon: Daemon, sig: int) -> None:
+    daemon.wait_ready()
+    out = daemon.output()
+    port = trap_port(daemon.node)
+    assert f"listening: trap banner tcp 127.0.0.1 port {port}" in out
+    assert "kernel enforcement is attached nowhere: no interface configured" in out
+    assert "make run IFACE=" in out
+
+    # A session still open at shutdown is recorded too: queued events are flushed.
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as s:
+        assert s.recv(100).startswith(b"220")
+        s.sendall(b"still here\r\n")
+        time.sleep(0.3)
+        # twistd shuts down cleanly, then ends by the same signal, as Unix daemons should.
+        assert daemon.stop(sig) == -sig
+    out = daemon.output()
+    assert "Traceback" not in out
+    assert "Server Shut Down." in out
+    db = sqlite3.connect(daemon.node.config.data_path(daemon.node.config.store.path))
+    rows = db.execute("SELECT body FROM events WHERE event_id='trap.session'").fetchall()
+    assert [json.loads(b)["detail"]["closed_by"] for (b,) in rows] == ["shutdown"]
+    ids = [r[0] for r in db.execute("SELECT event_id FROM events ORDER BY id")]
+    assert ids[-2:] == ["node.stopping", "trap.session"]  # stop announced, then sessions end
+    # The database was closed cleanly: the WAL was checkpointed away.
+    wal = Path(str(daemon.node.config.data_path(daemon.node.config.store.path)) + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+
+
+def test_cli_status_against_the_running_daemon(daemon: Daemon) -> None:
+    daemon.wait_ready()
+    result = honeymesh("status", "--json", "--config", str(daemon.node.config_path))
+    assert result.returncode == 0, result.stderr
+    status = json.loads(result.stdout)
+    assert status["mode"] == "test"
+    assert status["node"]["id"] == daemon.node.identity.node_id
+    listeners = {(r["kind"], r["transport"], r["address"], r["port"]) for r in status["listeners"]}
+    assert ("trap", "tcp", "127.0.0.1", trap_port(daemon.node)) in listeners
+    assert ("api", "tls", "127.0.0.1", daemon.node.config.api.port) in listeners
+    assert status["kernel"]["state"] == "not_attached"
+
+    human = honeymesh("status", "--config", str(daemon.node.config_path))
+    assert "mode TEST" in human.stdout and "listening" in human.stdout
+
+    env = {**os.environ, "HONEYMESH_TOKEN": "hm_wrong"}
+    refused = honeymesh("status", "--config", str(daemon.node.config_path), env=env)
+    assert refused.returncode == 1
+    assert (
+        refused.stderr.strip() == "honeymesh: the admin token was refused "
+        "(check --token or HONEYMESH_TOKEN)"
+    )
+    env["HONEYMESH_TOKEN"] = daemon.node.admin_token
+    assert honeymesh("status", "--config", str(daemon.node.config_path), env=env).returncode == 0
+
+
+def test_cli_when_the_daemon_is_not_running(tmp_path: Path) -> None:
+    node = make_node(tmp_path / "var", api_port=free_port())
+    result = honeymesh("status", "--config", str(node.config_path))
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1
+    assert (
+        "the HoneyMesh daemon is not running: nothing answers at https://127.0.0.1:"
+        in result.stderr
+    )
+
+
+def test_daemon_refuses_a_bad_config_with_one_clear_line(tmp_path: Path) -> None:
+    node = make_node(tmp_path / "var")
+    node.config_path.write_text(node.config_path.read_text() + "\n[api]\nbogus = 1\n")
+    result = subprocess.run(
+        [
+            str(VENV_BIN / "twistd"),
+            "--nodaemon",
+            "--pidfile=",
+            "honeymesh",
+            "--config",
+            str(node.config_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode != 0
+    combined = result.stdout + result.stderr
+    assert "Traceback" not in combined
+    assert "not valid TOML" in combined or "api.bogus" in combined
+
+
+def test_init_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
+    first = honeymesh("init", "--dir", str(tmp_path / "d"), "--interface", "eth9")
+    assert first.returncode == 0
+    token = next(line.split()[-1] for line in first.stdout.splitlines() if "admin token" in line)
+    key = tmp_path / "d" / "identity.key"
+    assert key.stat().st_mode & 0o777 == 0o600
+    text = (tmp_path / "d" / "honeymesh.toml").read_text()
+    assert token not in text  # stored only as a hash
+    assert 'interfaces = ["eth9"]' in text
+    again = honeymesh("init", "--dir", str(tmp_path / "d"))
+    assert again.returncode == 2 and "already exists" in again.stderr
+    assert honeymesh("init", "--dir", str(tmp_path / "d"), "--force").returncode == 0
+    assert (tmp_path / "d" / "honeymesh.toml").read_text() != text
+
+
+def test_twistd_lists_the_plugin_after_a_normal_install(tmp_path: Path) -> None:
+    """Built as a wheel and installed elsewhere, the plugin still shows in `twistd --help`."""
+    wheel_dir = tmp_path / "wheel"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(wheel_dir),
+            str(ROOT),
+        ],
+        check=True,
+        timeout=300,
+        capture_output=True,
+    )
+    (wheel,) = wheel_dir.glob("honeymesh-*.whl")
+    target = tmp_path / "site"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+        timeout=300,
+        capture_output=True,
+    )
+    assert (target / "twisted" / "plugins" / "honeymesh_plugin.py").exists()
+    assert (target / "honeymesh" / "store" / "schema" / "001_events.sql").exists()
+    assert (target / "honeymesh" / "default_config.toml").exists()
+    # The source tree is on sys.path through the editable install: take it off, so that only
+    # the installed copy can provide the plugin.
+    code = (
+        "import sys; sys.path = [p for p in sys.path if p.rstrip('/') != sys.argv[1]]; "
+        "sys.path.insert(0, sys.argv[2]); "
+        "from twisted.scripts.twistd import run; sys.argv = ['twistd', '--help']; run()"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(ROOT), str(target)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert "honeymesh" in result.stdout, result.stdout + result.stderr

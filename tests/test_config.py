@@ -1,0 +1,166 @@
+"""Configuration: defaults, the init template, docs, and every kind of bad input."""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from honeymesh.cli import main
+from honeymesh.config import Config, ConfigError, load_config, parse_config, schema_keys
+from honeymesh.provision import render_config
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "honeymesh.toml"
+    path.write_text(text)
+    return path
+
+
+def test_empty_file_gives_embedded_defaults(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path, ""))
+    assert config.api.port == 8443
+    assert config.node.mode == "test"
+    assert config.node.data_dir == tmp_path  # relative data_dir resolves against the file
+    assert [t.name for t in config.traps] == ["banner"]
+
+
+def test_init_template_is_the_embedded_defaults(tmp_path: Path) -> None:
+    text = render_config(
+        data_dir=tmp_path, mode="test", interfaces=(), token_sha256="", name="node-a"
+    )
+    from_template = parse_config(tomllib.loads(text), tmp_path / "x.toml")
+    defaults = dataclasses.replace(
+        Config(),
+        node=dataclasses.replace(Config().node, name="node-a", data_dir=tmp_path),
+        source=tmp_path / "x.toml",
+    )
+    assert from_template == defaults
+
+
+def test_every_key_is_documented() -> None:
+    doc = (ROOT / "docs" / "CONFIG.md").read_text()
+    missing = [
+        key
+        for key in schema_keys()
+        if f"`{key.rsplit('.', 1)[-1]}`" not in doc
+        or f"[{key.split('.')[0].replace('[]', '')}" not in doc
+    ]
+    assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "fragment"),
+    [
+        ("[api]\nport = 'x'\n", "api.port", "expected an integer, got a string ('x')"),
+        ("[api]\nport = 70000\n", "api.port", "a port from 0 to 65535"),
+        ("[api]\nprot = 1\n", "api.prot", "unknown key"),
+        ("[nope]\n", "nope", "unknown key"),
+        ("[node]\nmode = 'panic'\n", "node.mode", "expected 'test' or 'enforce' or 'lockdown'"),
+        ("[api]\naddress = 'localhost'\n", "api.address", "an IPv4 or IPv6 address"),
+        ("[kernel]\ninterfaces = 'eth0'\n", "kernel.interfaces", "expected an array"),
+        ("[[traps]]\ntype = 'gopher'\n", "traps[0].type", "expected 'banner'"),
+        ("[[traps]]\ntype = 'banner'\nports = []\n", "traps[0].ports", "at least one port"),
+        ("[[traps]]\ntype='banner'\n[[traps]]\ntype='banner'\n", "traps", "unique"),
+        ("api = 3\n", "api", "expected a table"),
+    ],
+)
+def test_bad_values_name_file_key_and_expectation(
+    tmp_path: Path, text: str, key: str, fragment: str
+) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert info.value.key == key
+    assert fragment in str(info.value)
+    assert str(path) in str(info.value)
+
+
+def test_bad_toml_and_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_config(write(tmp_path, "[api\n"))
+    with pytest.raises(ConfigError, match="no such file"):
+        load_config(tmp_path / "absent.toml")
+    bad = tmp_path / "latin1.toml"
+    bad.write_bytes(b"name = '\xff'\n")
+    with pytest.raises(ConfigError, match="not UTF-8"):
+        load_config(bad)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (None, "no such file"),
+        ("[api\n", "not valid TOML"),
+        ("[api]\ncolour = 1\n", "api.colour: unknown key"),
+        ("[store]\nbatch_max = true\n", "store.batch_max: expected an integer, got a boolean"),
+    ],
+)
+def test_cli_reports_config_errors_in_one_line_with_status_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str | None, message: str
+) -> None:
+    path = tmp_path / "honeymesh.toml"
+    if text is not None:
+        path.write_text(text)
+    status = main(["status", "--config", str(path)])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert err.count("\n") == 1
+    assert err.startswith("honeymesh: ") and message in err
+    assert "Traceback" not in err
+
+
+toml_scalars = st.one_of(
+    st.integers(),
+    st.text(max_size=8),
+    st.booleans(),
+    st.floats(allow_nan=False),
+    st.lists(st.integers(), max_size=3),
+)
+toml_docs = st.dictionaries(
+    st.sampled_from(["node", "log", "store", "api", "kernel", "traps", "x"]),
+    st.one_of(
+        toml_scalars,
+        st.dictionaries(
+            st.sampled_from(
+                [
+                    "port",
+                    "mode",
+                    "name",
+                    "address",
+                    "interfaces",
+                    "keep",
+                    "level",
+                    "path",
+                    "batch_max",
+                    "unknown",
+                ]
+            ),
+            toml_scalars,
+            max_size=4,
+        ),
+        st.lists(
+            st.dictionaries(
+                st.sampled_from(["type", "ports", "name", "bind"]), toml_scalars, max_size=3
+            ),
+            max_size=2,
+        ),
+    ),
+    max_size=4,
+)
+
+
+@given(toml_docs)
+def test_any_document_gives_a_config_or_a_config_error(doc: dict[str, object]) -> None:
+    try:
+        config = parse_config(doc, Path("/etc/honeymesh/honeymesh.toml"))
+    except ConfigError as e:
+        assert e.key or e.problem
+    else:
+        assert isinstance(config, Config)
