@@ -247,6 +247,78 @@ class SharingConfig:
     cluster_id: str = checked("", _cluster_id)
 
 
+def _score(value: float) -> str | None:
+    return None if 0 <= value <= 100 else "a score from 0 to 100"
+
+
+def _score_or_inherit(value: float) -> str | None:
+    ok = value == -1 or 0 <= value <= 100
+    return None if ok else "a score from 0 to 100, or -1 to use policy.ban_threshold"
+
+
+_TEN_YEARS = 10 * 365 * 86400.0
+
+
+def _ban_seconds(value: float) -> str | None:
+    return None if 0 < value <= _TEN_YEARS else "a number of seconds from 1 to ten years"
+
+
+def _ban_seconds_or_inherit(value: float) -> str | None:
+    ok = value == -1 or 0 < value <= _TEN_YEARS
+    return None if ok else "seconds from 1 to ten years, or -1 to use policy.ban_duration"
+
+
+def _multiplier(value: float) -> str | None:
+    return None if 1 <= value <= 1000 else "a multiplier from 1 (no escalation) to 1000"
+
+
+def _not_negative(value: int) -> str | None:
+    return None if value >= 0 else "0 or more"
+
+
+def _ipv6_prefix(value: int) -> str | None:
+    return None if 16 <= value <= 128 else "a prefix length from 16 to 128"
+
+
+@dataclass(frozen=True)
+class DetectorPolicyConfig:
+    """Overrides for the verdicts of one detector (``Verdict.detector``); -1 inherits."""
+
+    name: str = ""
+    threshold: float = checked(-1.0, _score_or_inherit)
+    duration: float = checked(-1.0, _ban_seconds_or_inherit)
+    permanent: bool = False
+    ban: bool = True
+
+
+@dataclass(frozen=True)
+class PolicyConfig:
+    """How verdicts become bans: thresholds, durations, escalation. docs/CONFIG.md [policy]."""
+
+    ban_threshold: float = checked(70.0, _score)
+    ban_duration: float = checked(3600.0, _ban_seconds)
+    escalation_multiplier: float = checked(4.0, _multiplier)
+    max_ban_duration: float = checked(7 * 86400.0, _ban_seconds)
+    offence_window: float = checked(30 * 86400.0, _ban_seconds)
+    permanent_after: int = checked(0, _not_negative)
+    ipv6_prefix: int = checked(64, _ipv6_prefix)
+    housekeeping_interval: float = checked(1.0, _positive)
+    detectors: tuple[DetectorPolicyConfig, ...] = ()
+
+    def problem(self) -> tuple[str, str] | None:
+        """A check across keys: (the key at fault, what it should be), or None."""
+        if self.max_ban_duration < self.ban_duration:
+            return "max_ban_duration", "at least policy.ban_duration"
+        seen: set[str] = set()
+        for i, detector in enumerate(self.detectors):
+            if not detector.name.strip():
+                return f"detectors[{i}].name", "the name of a detector (Verdict.detector)"
+            if detector.name in seen:
+                return f"detectors[{i}].name", f"a name not used before ({detector.name!r} is)"
+            seen.add(detector.name)
+        return None
+
+
 @dataclass(frozen=True)
 class Config:
     node: NodeConfig = field(default_factory=NodeConfig)
@@ -258,6 +330,7 @@ class Config:
     trust: TrustConfig = field(default_factory=TrustConfig)
     license: LicenseConfig = field(default_factory=LicenseConfig)
     sharing: SharingConfig = field(default_factory=SharingConfig)
+    policy: PolicyConfig = field(default_factory=PolicyConfig)
     source: Path = field(default=Path("<defaults>"), metadata={"toml": False})
 
     def data_path(self, relative: Path) -> Path:
@@ -311,6 +384,10 @@ def parse_config(doc: Mapping[str, Any], path: Path) -> Config:
     if trust_problem is not None:
         key, expected = trust_problem
         raise ConfigError(path, f"trust.{key}", f"expected {expected}")
+    policy_problem = config.policy.problem()
+    if policy_problem is not None:
+        key, expected = policy_problem
+        raise ConfigError(path, f"policy.{key}", f"expected {expected}")
     return dataclasses.replace(config, node=node, source=path)
 
 

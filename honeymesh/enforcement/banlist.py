@@ -1,0 +1,731 @@
+"""The ban list: SQLite is the truth; the in-memory index and the enforcement backend follow it.
+
+Every change goes the same way:
+
+1. the request is checked in the reactor thread (a bad one fails with ``InvalidInput`` and
+   changes nothing);
+2. a transaction in the store's writer thread decides against the database itself (is the
+   network allowlisted? already banned? how many earlier offences?) and writes the outcome;
+3. after the commit, in the reactor thread, the outcome is applied to the backend and to the
+   in-memory index, an event is published, and only then does the caller's Deferred fire.
+
+The store runs transactions in the order they were handed in and delivers their results in the
+same order, so the index and the backend replay exactly the sequence of changes the database
+committed.
+
+Decisions worth knowing:
+
+* Allow always wins. A ban whose network lies inside an allowlisted network is refused
+  (``Allowlisted``); adding an allow lifts (``lifted_why = 'allowed'``) every active ban inside
+  it, for good: removing the allow later does not bring them back. A ban on a range that merely
+  *contains* an allowlisted address is accepted: the kernel checks the allowlist first.
+* Banning a network that is already actively banned merges into the existing ban: the expiry
+  becomes the later of the two (permanent wins), new reasons are appended, the source and the
+  offence count stay. It is not a new offence.
+* A ban the backend cannot take (``MapFull`` or another ``BackendError``) stays active in the
+  database with ``enforced = 0``; a ``ban.map_full`` (or ``ban.enforce_failed``) event is
+  published and the caller gets ``BanNotEnforced`` carrying the stored ban. ``sweep`` retries
+  such bans once expired ones have made room. The database never claims less than was asked;
+  ``enforced`` says what the kernel actually holds.
+* Built-in allows (loopback, this node's addresses, ``kernel.admin_networks``) are given at
+  construction and never stored; run-time allows are stored.
+* TEST mode is the PolicyEngine's business (it withholds automatic bans). The BanList enforces
+  whatever it holds, in every mode: an operator's explicit ban is enforced even in TEST mode.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import ipaddress
+import math
+import sqlite3
+from collections.abc import Callable, Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Literal
+
+from twisted.application.service import Service
+from twisted.internet.defer import Deferred, fail, succeed
+from twisted.internet.interfaces import IReactorTime
+from twisted.internet.task import LoopingCall
+from twisted.logger import Logger
+from twisted.python.failure import Failure
+
+from honeymesh.config import Mode
+from honeymesh.enforcement.backend import (
+    BackendError,
+    BanEntry,
+    EnforcementBackend,
+    MapFull,
+    Network,
+    normalize_network,
+)
+from honeymesh.enforcement.bans import (
+    BAN_SOURCES,
+    DEFAULT_OFFENCE_WINDOW,
+    MAX_ACTOR_CHARS,
+    MAX_REASON_CHARS,
+    SWEEP_LIMIT,
+    Allowlisted,
+    AllowNotEnforced,
+    AllowOrigin,
+    AllowRule,
+    Ban,
+    BanListError,
+    BanNotEnforced,
+    BanSource,
+    BuiltinAllow,
+    Escalation,
+    ExplainResult,
+    InvalidInput,
+    LoadReport,
+    NotAllowlisted,
+    NotBanned,
+    SweepReport,
+    check_duration,
+    check_json,
+    check_origin,
+    check_reasons,
+    check_source,
+    check_text,
+    check_width,
+    parse_network,
+)
+from honeymesh.enforcement.banstore import (
+    Added,
+    AddRequest,
+    Loaded,
+    PackedBans,
+    Refused,
+    Unchanged,
+    read_active,
+    select_bans,
+    txn_add,
+    txn_add_allow,
+    txn_load,
+    txn_remove,
+    txn_remove_allow,
+    txn_set_enforced,
+    txn_sweep,
+)
+from honeymesh.enforcement.netindex import NetworkIndex
+from honeymesh.events import Event, EventId, JSONValue, Notice
+from honeymesh.store.db import Store
+
+# The ban list ----------------------------------------------------------------------------------
+
+
+def builtin_allows(
+    admin_networks: Sequence[str], own_addresses: Sequence[tuple[str, Network]] = ()
+) -> tuple[AllowRule, ...]:
+    """Loopback, this node's addresses (interface, address) and the configured admin networks."""
+    rules = [
+        AllowRule(ipaddress.IPv4Network("127.0.0.0/8"), "loopback", "builtin"),
+        AllowRule(ipaddress.IPv6Network("::1/128"), "loopback", "builtin"),
+    ]
+    rules += [
+        AllowRule(normalize_network(net), f"this node's address on {ifname}", "builtin")
+        for ifname, net in own_addresses
+    ]
+    rules += [
+        AllowRule(normalize_network(text), "kernel.admin_networks", "config")
+        for text in admin_networks
+    ]
+    return tuple(rules)
+
+
+class BanList:
+    """Bans and allows: SQLite first, then the backend and the in-memory index."""
+
+    _log = Logger()
+
+    def __init__(
+        self,
+        store: Store,
+        backend: EnforcementBackend,
+        clock: IReactorTime,
+        publish: Callable[[Event], None],
+        *,
+        builtin: Sequence[AllowRule] = (),
+        offence_window: float = DEFAULT_OFFENCE_WINDOW,
+    ) -> None:
+        self._store = store
+        self._backend = backend
+        self._clock = clock
+        self._publish = publish
+        self._builtin = tuple(builtin)
+        self._offence_window = offence_window
+        self._builtin_index: NetworkIndex[AllowRule] = NetworkIndex()
+        for rule in self._builtin:
+            if rule.network not in self._builtin_index:
+                self._builtin_index.set(rule.network, rule)
+        self._allows: NetworkIndex[AllowRule] = NetworkIndex()
+        self._bans: NetworkIndex[float] = NetworkIndex()  # network -> expires (inf: permanent)
+        self.loaded = False
+
+    @property
+    def backend_name(self) -> str:
+        return self._backend.name
+
+    # Start -------------------------------------------------------------------------------------
+
+    def load(self) -> Deferred[LoadReport]:
+        """Restore the active set from SQLite into the backend (one ``replace_all``) and memory."""
+        now = self._clock.seconds()
+        d = self._store.run(lambda conn: txn_load(conn, now, self._builtin))
+        return d.addCallback(self._loaded)
+
+    def _loaded(self, loaded: Loaded) -> Deferred[LoadReport]:
+        allow_nets = list(dict.fromkeys(r.network for r in (*self._builtin, *loaded.allows)))
+        failed_ids: list[int] = []
+        try:
+            self._backend.replace_all(loaded.packed, allow_nets)
+        except BackendError as e:
+            failed_ids = self._load_one_by_one(loaded.packed, allow_nets, e)
+        self._bans = loaded.index
+        self._allows = NetworkIndex()
+        for rule in loaded.allows:
+            self._allows.set(rule.network, rule)
+        self.loaded = True
+        now_enforced = sorted(set(loaded.unenforced_ids) - set(failed_ids))
+        report = LoadReport(
+            bans=len(loaded.packed),
+            allows=len(allow_nets),
+            expired=loaded.expired,
+            lifted_by_allow=loaded.lifted_by_allow,
+            not_enforced=len(failed_ids),
+        )
+
+        def flags(conn: sqlite3.Connection) -> None:
+            txn_set_enforced(conn, now_enforced, True)
+            txn_set_enforced(conn, failed_ids, False)
+
+        def restored(_: None) -> LoadReport:
+            return self._restored(report)
+
+        return self._store.run(flags).addCallback(restored)
+
+    def _load_one_by_one(
+        self, packed: PackedBans, allows: list[Network], error: BackendError
+    ) -> list[int]:
+        """After a failed ``replace_all``: enforce what fits, entry by entry; return the rest."""
+        event = EventId.BAN_MAP_FULL if isinstance(error, MapFull) else EventId.BAN_ENFORCE_FAILED
+        self._emit(event, None, {"operation": "replace_all", "bans": len(packed),
+                                 "error": str(error)})  # fmt: skip
+        self._log.error(
+            "backend {backend} refused the full ban set ({count} bans): {error}; "
+            "loading entry by entry",
+            backend=self._backend.name, count=len(packed), error=str(error),
+        )  # fmt: skip
+        self._backend.replace_all([], allows)
+        failed: list[int] = []
+        for ban_id, entry in zip(packed.ids, packed, strict=True):
+            try:
+                self._backend.add_ban(entry)
+            except BackendError:
+                failed.append(ban_id)
+        return failed
+
+    def _restored(self, report: LoadReport) -> LoadReport:
+        self._emit(EventId.BANS_RESTORED, None, {
+            "backend": self._backend.name,
+            "bans": report.bans,
+            "allows": report.allows,
+            "expired": report.expired,
+            "lifted_by_allow": report.lifted_by_allow,
+            "not_enforced": report.not_enforced,
+        })  # fmt: skip
+        return report
+
+    # Bans --------------------------------------------------------------------------------------
+
+    def add(
+        self,
+        network: str | Network,
+        *,
+        duration: float | None,
+        source: BanSource,
+        reasons: Sequence[str],
+        evidence: Mapping[str, JSONValue] | None = None,
+        provenance: Mapping[str, JSONValue] | None = None,
+        escalation: Escalation | None = None,
+    ) -> Deferred[Ban]:
+        """Ban a network for ``duration`` seconds (None: permanent).
+
+        With ``escalation``, ``duration`` is the first-offence duration and repeat offences
+        within the offence window lengthen it. Fires with the stored ``Ban`` once it is
+        committed and in the backend; fails with ``InvalidInput``, ``Allowlisted`` or
+        ``BanNotEnforced`` (the ban is stored, the backend refused it).
+        """
+        try:
+            net = parse_network(network, "ban network")
+            check_width(net, "ban network")
+            request = AddRequest(
+                network=net,
+                duration=check_duration(duration),
+                source=check_source(source),
+                reasons=check_reasons(reasons),
+                evidence=check_json(evidence or {}, "evidence"),
+                provenance=check_json(provenance or {}, "provenance"),
+                escalation=escalation,
+                offence_window=self._offence_window,
+                now=self._clock.seconds(),
+                builtin=self._builtin,
+            )
+        except InvalidInput as e:
+            return fail(e)
+        d = self._store.run(lambda conn: txn_add(conn, request))
+        return d.addCallback(self._added, request)
+
+    def _added(self, outcome: Added | Unchanged | Refused, req: AddRequest) -> Deferred[Ban]:
+        if isinstance(outcome, Refused):
+            self._log.info(
+                "ban of {network} refused: allowlisted by {allow}",
+                network=str(req.network), allow=str(outcome.rule.network),
+            )  # fmt: skip
+            return fail(Allowlisted(req.network, outcome.rule))
+        if isinstance(outcome, Unchanged):
+            return succeed(outcome.ban)
+        ban = outcome.ban
+        if outcome.replaced_expired is not None:
+            self._expired_one(outcome.replaced_expired, touch_backend=False)
+        self._bans.set(ban.network, math.inf if ban.expires is None else ban.expires)
+        self._emit(EventId.BAN_ADDED, ban.network, {**self._ban_detail(ban),
+                                                    "merged": outcome.merged})  # fmt: skip
+        return self._enforce(ban)
+
+    def _enforce(self, ban: Ban) -> Deferred[Ban]:
+        try:
+            self._backend.add_ban(BanEntry(ban.network, ban.expires))
+        except BackendError as e:
+            return self._not_enforced(ban, e)
+        if ban.enforced:
+            return succeed(ban)
+        d = self._store.run(lambda conn: txn_set_enforced(conn, [ban.id], True))
+        return d.addCallback(lambda _: _replace(ban, enforced=True))
+
+    def _not_enforced(self, ban: Ban, error: BackendError) -> Deferred[Ban]:
+        event = EventId.BAN_MAP_FULL if isinstance(error, MapFull) else EventId.BAN_ENFORCE_FAILED
+        self._emit(event, ban.network, {"operation": "add_ban", "ban_id": ban.id,
+                                        "error": str(error)})  # fmt: skip
+        self._log.error(
+            "ban {ban_id} of {network} is stored but not enforced by {backend}: {error}",
+            ban_id=ban.id, network=str(ban.network), backend=self._backend.name, error=str(error),
+        )  # fmt: skip
+        stored = _replace(ban, enforced=False)
+        d = self._store.run(lambda conn: txn_set_enforced(conn, [ban.id], False))
+
+        def refuse(_: None) -> Deferred[Ban]:
+            return fail(BanNotEnforced(stored, error))
+
+        return d.addCallback(refuse)
+
+    def remove(self, network: str | Network, *, by: str = "operator") -> Deferred[Ban]:
+        """Lift the active ban on exactly this network; fires with the lifted ban."""
+        try:
+            net = parse_network(network, "network to unban")
+            actor = check_text(by, "who unbans", MAX_ACTOR_CHARS)
+        except InvalidInput as e:
+            return fail(e)
+        now = self._clock.seconds()
+        d = self._store.run(lambda conn: txn_remove(conn, net, now, actor))
+        return d.addCallback(self._removed, net)
+
+    def _removed(self, ban: Ban | None, net: Network) -> Deferred[Ban]:
+        if ban is None:
+            covered = [n for n, _ in self._bans.covering(net) if n != net]
+            return fail(NotBanned(net, covered))
+        self._lift(ban, EventId.BAN_REMOVED)
+        return succeed(ban)
+
+    def _lift(self, ban: Ban, event: EventId) -> None:
+        self._bans.pop(ban.network)
+        try:
+            self._backend.remove_ban(ban.network)
+        except BackendError as e:
+            self._backend_failed("remove_ban", ban, e)
+        self._emit(event, ban.network, {
+            "ban_id": ban.id, "network": str(ban.network), "why": ban.lifted_why,
+            "by": ban.lifted_by, "source": ban.source, "reasons": list(ban.reasons),
+        })  # fmt: skip
+
+    def _expired_one(self, ban: Ban, *, touch_backend: bool = True) -> None:
+        if touch_backend:
+            self._lift(ban, EventId.BAN_EXPIRED)
+            return
+        self._bans.pop(ban.network)
+        self._emit(EventId.BAN_EXPIRED, ban.network, {
+            "ban_id": ban.id, "network": str(ban.network), "why": "expired", "by": ban.lifted_by,
+            "source": ban.source, "reasons": list(ban.reasons),
+        })  # fmt: skip
+
+    def _backend_failed(self, operation: str, ban: Ban, error: BackendError) -> None:
+        self._emit(EventId.BAN_ENFORCE_FAILED, ban.network, {
+            "operation": operation, "ban_id": ban.id, "error": str(error)})  # fmt: skip
+        self._log.error(
+            "backend {backend} failed to {operation} {network}: {error}",
+            backend=self._backend.name, operation=operation, network=str(ban.network),
+            error=str(error),
+        )  # fmt: skip
+
+    def sweep(self, limit: int = SWEEP_LIMIT) -> Deferred[SweepReport]:
+        """Housekeeping: lift expired bans, and retry bans the backend could not take."""
+        now = self._clock.seconds()
+        d = self._store.run(lambda conn: txn_sweep(conn, now, limit))
+        return d.addCallback(self._swept)
+
+    def _swept(self, found: tuple[list[Ban], list[Ban]]) -> Deferred[SweepReport]:
+        expired, pending = found
+        for ban in expired:
+            self._expired_one(ban)
+        done: list[int] = []
+        for ban in pending:
+            try:
+                self._backend.add_ban(BanEntry(ban.network, ban.expires))
+            except BackendError:
+                break  # still no room; try again next sweep
+            done.append(ban.id)
+        report = SweepReport(tuple(expired), len(done))
+        if not done:
+            return succeed(report)
+        self._log.info("{count} stored bans are enforced again", count=len(done))
+        d = self._store.run(lambda conn: txn_set_enforced(conn, done, True))
+        return d.addCallback(lambda _: report)
+
+    # Reading -----------------------------------------------------------------------------------
+
+    def list_bans(
+        self,
+        *,
+        active: bool = True,
+        source: BanSource | None = None,
+        after_id: int = 0,
+        limit: int = 1000,
+    ) -> Deferred[list[Ban]]:
+        """Bans by id (ascending), a page at a time: pass the last id seen as ``after_id``."""
+        try:
+            if source is not None:
+                check_source(source)
+            if not 1 <= limit <= 100_000:
+                raise InvalidInput("limit must be from 1 to 100000")  # noqa: TRY301
+        except InvalidInput as e:
+            return fail(e)
+        where = ["id > ?"]
+        args: list[object] = [after_id]
+        if active:
+            where.append("lifted IS NULL")
+        if source is not None:
+            where.append("source = ?")
+            args.append(source)
+        clause = " AND ".join(where) + " ORDER BY id LIMIT ?"
+        return self._store.run(lambda conn: select_bans(conn, clause, (*args, limit)))
+
+    def query(self, address: str | Network) -> Deferred[list[Ban]]:
+        """The active bans that cover an address or network, most specific first."""
+        try:
+            net = parse_network(address)
+        except InvalidInput as e:
+            return fail(e)
+        nets = [n for n, _ in self._bans.covering(net)]
+        return self._store.run(lambda conn: read_active(conn, nets))
+
+    def covering(self, address: str | Network) -> list[tuple[Network, float | None]]:
+        """From memory: (banned network, expiry or None) covering an address, most specific first.
+
+        Includes bans past their expiry that the next sweep will lift; compare with the clock.
+        Raises InvalidInput.
+        """
+        net = parse_network(address)
+        return [(n, None if e == math.inf else e) for n, e in self._bans.covering(net)]
+
+    def is_banned(self, address: str | Network) -> bool:
+        """From memory: is there a live (unexpired) ban covering this address?"""
+        now = self._clock.seconds()
+        return any(e is None or e > now for _, e in self.covering(address))
+
+    def active(self) -> list[tuple[Network, float | None]]:
+        """From memory: every active ban (network, expiry or None). For tests and status."""
+        return [(n, None if e == math.inf else e) for n, e in self._bans.items()]
+
+    def counts(self) -> dict[str, int]:
+        """For status and metrics: active bans (exact v4, exact v6, ranges) and allows."""
+        exact4 = exact6 = ranges = 0
+        for (family, prefixlen), count in self._bans.sizes().items():
+            if prefixlen < (32 if family == 4 else 128):
+                ranges += count
+            elif family == 4:
+                exact4 += count
+            else:
+                exact6 += count
+        return {
+            "bans": len(self._bans), "exact_v4": exact4, "exact_v6": exact6, "ranges": ranges,
+            "allows": len(self._allows) + len(self._builtin_index),
+        }  # fmt: skip
+
+    # Allows ------------------------------------------------------------------------------------
+
+    def allowed_by(self, address: str | Network) -> list[AllowRule]:
+        """Allow entries covering an address or network, most specific first.
+
+        Raises InvalidInput.
+        """
+        net = parse_network(address)
+        rules = [r for _, r in self._allows.covering(net)]
+        rules += [r for _, r in self._builtin_index.covering(net)]
+        return sorted(rules, key=lambda r: -r.network.prefixlen)
+
+    def allows(self) -> list[AllowRule]:
+        """Every allow entry: built-in first, then stored ones by id."""
+        stored = sorted((r for _, r in self._allows.items()), key=lambda r: r.id or 0)
+        return [*self._builtin, *stored]
+
+    def add_allow(
+        self, network: str | Network, *, reason: str, origin: AllowOrigin = "operator"
+    ) -> Deferred[AllowRule]:
+        """Allowlist a network, lifting every active ban inside it. Idempotent per network."""
+        try:
+            net = parse_network(network, "allow network")
+            check_width(net, "allow network")
+            why = check_text(reason, "the allow reason", MAX_REASON_CHARS)
+            check_origin(origin)
+        except InvalidInput as e:
+            return fail(e)
+        now = self._clock.seconds()
+        d = self._store.run(lambda conn: txn_add_allow(conn, net, why, origin, now))
+        return d.addCallback(self._allow_added)
+
+    def _allow_added(self, outcome: tuple[AllowRule, bool, list[Ban]]) -> Deferred[AllowRule]:
+        rule, new, lifted = outcome
+        if not new:
+            return succeed(rule)
+        self._allows.set(rule.network, rule)
+        error: BackendError | None = None
+        try:
+            self._backend.add_allow(rule.network)
+        except BackendError as e:
+            error = e
+            self._emit(EventId.BAN_ENFORCE_FAILED, rule.network,
+                       {"operation": "add_allow", "error": str(e)})  # fmt: skip
+        for ban in lifted:
+            self._lift(ban, EventId.BAN_REMOVED)
+        self._emit(EventId.ALLOW_ADDED, rule.network, {
+            **rule.to_json(), "lifted_bans": [b.id for b in lifted]})  # fmt: skip
+        return fail(AllowNotEnforced(rule, error)) if error else succeed(rule)
+
+    def remove_allow(self, network: str | Network) -> Deferred[AllowRule]:
+        """Remove a stored allow entry; built-in ones cannot be removed (``BuiltinAllow``)."""
+        try:
+            net = parse_network(network, "allow network")
+        except InvalidInput as e:
+            return fail(e)
+        d = self._store.run(lambda conn: txn_remove_allow(conn, net))
+        return d.addCallback(self._allow_removed, net)
+
+    def _allow_removed(self, rule: AllowRule | None, net: Network) -> Deferred[AllowRule]:
+        builtin = self._builtin_index.get(net)
+        if rule is None:
+            return fail(BuiltinAllow(builtin) if builtin else NotAllowlisted(net))
+        self._allows.pop(net)
+        if builtin is None:
+            try:
+                self._backend.remove_allow(net)
+            except BackendError as e:
+                self._emit(EventId.BAN_ENFORCE_FAILED, net,
+                           {"operation": "remove_allow", "error": str(e)})  # fmt: skip
+        self._emit(EventId.ALLOW_REMOVED, net, rule.to_json())
+        return succeed(rule)
+
+    # Mode and explanations ---------------------------------------------------------------------
+
+    def set_backend_mode(self, mode: Mode) -> None:
+        """Hand the mode to the backend (LOCKDOWN lives in the kernel). Raises BackendError."""
+        self._backend.set_mode(mode)
+
+    def explain(self, address: str | Network, mode: Mode) -> Deferred[ExplainResult]:
+        """Why this address is, or is not, dropped in ``mode``."""
+        try:
+            net = parse_network(address)
+            allowed = tuple(self.allowed_by(net))
+        except InvalidInput as e:
+            return fail(e)
+        nets = [n for n, _ in self._bans.covering(net)]
+        now = self._clock.seconds()
+
+        def read(conn: sqlite3.Connection) -> tuple[list[Ban], int]:
+            previous = conn.execute(
+                "SELECT count(*) FROM bans WHERE network = ? AND lifted IS NOT NULL", (str(net),)
+            ).fetchone()[0]
+            return read_active(conn, nets), previous
+
+        d = self._store.run(read)
+
+        def answer(found: tuple[list[Ban], int]) -> ExplainResult:
+            bans, previous = found
+            return _explain(
+                net=net, mode=mode, now=now, allowed=allowed, bans=bans, previous=previous
+            )
+
+        return d.addCallback(answer)
+
+    # Events ------------------------------------------------------------------------------------
+
+    def _emit(
+        self, event: EventId, network: Network | None, detail: Mapping[str, JSONValue]
+    ) -> None:
+        source = None if network is None else str(network)
+        self._publish(Notice(event, self._clock.seconds(), dict(detail), source=source))
+
+    @staticmethod
+    def _ban_detail(ban: Ban) -> dict[str, JSONValue]:
+        return {
+            "ban_id": ban.id, "network": str(ban.network), "source": ban.source,
+            "reasons": list(ban.reasons), "expires": ban.expires, "offence": ban.offence,
+            "provenance": dict(ban.provenance),
+        }  # fmt: skip
+
+
+def _replace(ban: Ban, *, enforced: bool) -> Ban:
+    return dataclasses.replace(ban, enforced=enforced)
+
+
+def _iso(t: float) -> str:
+    return datetime.fromtimestamp(t, UTC).isoformat(timespec="seconds")
+
+
+def _when(t: float | None) -> str:
+    return "permanently" if t is None else f"until {_iso(t)}"
+
+
+def _explain(
+    *,
+    net: Network,
+    mode: Mode,
+    now: float,
+    allowed: tuple[AllowRule, ...],
+    bans: list[Ban],
+    previous: int,
+) -> ExplainResult:
+    live = [b for b in bans if b.live(now)]
+    enforced = [b for b in live if b.enforced]
+    status: Literal["allowed", "banned", "not_banned"]
+    if allowed:
+        status, would_drop = "allowed", False
+        rule = allowed[0]
+        text = f"{net} is allowed by {rule.network} ({rule.origin}: {rule.reason})"
+        if live:
+            text += f"; the allow overrides the ban on {live[0].network}"
+        text += "; packets pass in every mode"
+    elif live:
+        ban = live[0]
+        status = "banned"
+        would_drop = bool(enforced) or mode == "lockdown"
+        what = "exactly" if ban.network.num_addresses == net.num_addresses else f"as {ban.network}"
+        text = (
+            f"{net} is banned {what} (ban {ban.id}, {ban.source}, offence {ban.offence}, "
+            f"{_when(ban.expires)}): {'; '.join(ban.reasons)}"
+        )
+        if not enforced:
+            text += "; the ban is stored but NOT enforced (the backend refused it)"
+    else:
+        status = "not_banned"
+        would_drop = mode == "lockdown"
+        text = f"{net} is not banned"
+        if bans:
+            expired_at = bans[0].expires or now
+            text += f" (ban {bans[0].id} expired at {_iso(expired_at)}, awaiting cleanup)"
+        if previous:
+            text += f"; it was banned {previous} time(s) before"
+    if status != "allowed":
+        if mode == "lockdown":
+            text += "; LOCKDOWN drops everything not allowlisted"
+        else:
+            text += f"; in {mode.upper()} mode its packets " + (
+                "are dropped" if would_drop else "pass"
+            )
+    return ExplainResult(
+        address=net,
+        mode=mode,
+        now=now,
+        status=status,
+        would_drop=would_drop,
+        allowed_by=allowed,
+        banned_by=tuple(bans),
+        previous_bans=previous,
+        summary=text,
+    )
+
+
+# Housekeeping ----------------------------------------------------------------------------------
+
+
+class BanHousekeeping(Service):
+    """Calls ``banlist.sweep()`` every ``interval`` seconds on an injected clock.
+
+    A failed sweep is logged and the loop goes on; a sweep never overlaps the previous one.
+    ``stopService`` waits for a sweep in progress, so the store is not closed under it.
+    """
+
+    _log = Logger()
+
+    def __init__(self, banlist: BanList, clock: IReactorTime, interval: float = 1.0) -> None:
+        self.setName("ban-housekeeping")
+        self._banlist = banlist
+        self._interval = interval
+        self._loop = LoopingCall(self._tick)
+        self._loop.clock = clock
+        self._current: Deferred[None] | None = None
+        self.sweeps = 0
+        self.expired = 0
+
+    def _tick(self) -> None:
+        if self._current is not None:
+            return
+        finished = self._banlist.sweep().addCallback(self._counted).addErrback(self._failed)
+        if not finished.called:
+            self._current = finished
+            finished.addBoth(self._done)
+
+    def _counted(self, report: SweepReport) -> None:
+        self.sweeps += 1
+        self.expired += len(report.expired)
+
+    def _failed(self, failure: Failure) -> None:
+        self._log.failure("ban housekeeping sweep failed", failure)
+
+    def _done(self, _: object) -> None:
+        self._current = None
+
+    def startService(self) -> None:
+        super().startService()
+        self._loop.start(self._interval, now=False)
+
+    def stopService(self) -> Deferred[None] | None:
+        super().stopService()
+        if self._loop.running:
+            self._loop.stop()
+        return self._current
+
+
+__all__ = [
+    "BAN_SOURCES",
+    "AllowNotEnforced",
+    "AllowOrigin",
+    "AllowRule",
+    "Allowlisted",
+    "Ban",
+    "BanHousekeeping",
+    "BanList",
+    "BanListError",
+    "BanNotEnforced",
+    "BanSource",
+    "BuiltinAllow",
+    "Escalation",
+    "ExplainResult",
+    "InvalidInput",
+    "LoadReport",
+    "NotAllowlisted",
+    "NotBanned",
+    "PackedBans",
+    "SweepReport",
+    "builtin_allows",
+    "parse_network",
+]
