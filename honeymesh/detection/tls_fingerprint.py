@@ -149,6 +149,10 @@ def _message_length(head: bytes) -> int | None:
     body_length = int.from_bytes(head[1:4], "big")
     if body_length < _MIN_BODY:
         raise ClientHelloError(f"ClientHello length {body_length} is too short")
+    if _RECORD_HEADER + _HANDSHAKE_HEADER + body_length > MAX_CLIENT_HELLO_BYTES:
+        raise ClientHelloError(
+            f"ClientHello length {body_length} exceeds the {MAX_CLIENT_HELLO_BYTES}-byte budget"
+        )
     return _HANDSHAKE_HEADER + body_length
 
 
@@ -171,7 +175,7 @@ def _handshake_message(data: bytes) -> tuple[bytes, int] | None:
         record_end = pos + _RECORD_HEADER + length
         payload = data[pos + _RECORD_HEADER : record_end]
         fragments.append(payload)
-        if need is None:
+        if need is None and payload:  # a record cut right after its header carries nothing yet
             need = _message_length(fragments[0] if len(fragments) == 1 else b"".join(fragments))
         if need is not None:
             # The hello must end exactly at a record boundary (RFC 8446 section 5.1).
