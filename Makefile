@@ -9,7 +9,8 @@ IFACE   ?=
 
 run: setup
 	@[ -f $(CONFIG) ] || $(VENV)/bin/honeymesh init --dir $(DATA)
-	exec $(VENV)/bin/twistd --nodaemon --pidfile= honeymesh --config $(CONFIG) \
+	@echo "make run: starting HoneyMesh with $(CONFIG) (Ctrl-C stops it)"
+	@exec $(VENV)/bin/twistd --nodaemon --pidfile= honeymesh --config $(CONFIG) \
 		$(foreach i,$(IFACE),--interface $(i))
 
 setup:

@@ -87,12 +87,16 @@ stamp="$venv/.honeymesh-$profile.stamp"
 want=$(cat setup.cfg pyproject.toml | sha256sum | cut -c1-16)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     say "installing Python packages into .venv ($profile)"
-    "$venv/bin/pip" install -q --upgrade pip setuptools wheel
-    # compat mode puts the source tree on sys.path, so twistd finds twisted/plugins/ here.
-    "$venv/bin/pip" install -q -e ".$extra" --config-settings editable_mode=compat
-    if [ "$profile" = test ] && [ -f requirements-test-extra.txt ]; then
-        "$venv/bin/pip" install -q -r requirements-test-extra.txt
-    fi
+    log="$venv/pip-install.log"
+    {
+        "$venv/bin/pip" install --upgrade pip setuptools wheel &&
+            # compat mode puts the source tree on sys.path, so twistd finds twisted/plugins/.
+            "$venv/bin/pip" install -e ".$extra" --config-settings editable_mode=compat
+    } >"$log" 2>&1 || {
+        tail -n 40 "$log"
+        say "pip install failed; the whole log is in $log"
+        exit 1
+    }
     echo "$want" >"$stamp"
 fi
 
