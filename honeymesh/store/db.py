@@ -35,7 +35,14 @@ from honeymesh.events import Event, EventId, Notice, event_fields
 T = TypeVar("T")
 
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
-_INSERT_EVENT = "INSERT INTO events (time, event_id, kind, source, body) VALUES (?, ?, ?, ?, ?)"
+# A batch of events goes to SQLite as one JSON array of [time, id, kind, source, body] rows and
+# is unpacked by SQLite itself: one statement step per batch, during which the writer thread
+# does not hold the GIL, so the reactor thread keeps running at full speed.
+_INSERT_EVENTS = (
+    "INSERT INTO events (time, event_id, kind, source, body) "
+    "SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value -> '$[4]' "
+    "FROM json_each(?)"
+)
 
 
 class StoreError(Exception):
@@ -106,6 +113,14 @@ def open_database(
     return conn, [m.version for m in pending]
 
 
+_JSON = json.JSONEncoder(separators=(",", ":"), default=str)  # stateless, safe to share
+
+
+@dataclass(frozen=True)
+class _EventRow:
+    json: str  # [time, event_id, kind, source, fields]
+
+
 @dataclass
 class _Job(Generic[T]):
     fn: Callable[[sqlite3.Connection], T]
@@ -136,7 +151,7 @@ class Store:
         self._synchronous = synchronous
         self._batch_max = batch_max
         self._migrations = list(migrations) if migrations is not None else bundled_migrations()
-        self._queue: queue.SimpleQueue[tuple[Any, ...] | _Job[Any] | _Stop] = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[_EventRow | _Job[Any] | _Stop] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
         self._open = False
         self.appended = 0
@@ -173,15 +188,9 @@ class Store:
             )
             return
         fields = event_fields(event)
-        row = (
-            event.time,
-            str(event.event_id),
-            str(event.kind),
-            event.source,
-            json.dumps(fields, separators=(",", ":"), default=str),
-        )
+        row = [event.time, fields["event_id"], fields["kind"], event.source, fields]
         self.appended += 1
-        self._queue.put(row)
+        self._queue.put(_EventRow(_JSON.encode(row)))
 
     def run(self, fn: Callable[[sqlite3.Connection], T]) -> Deferred[T]:
         """Run ``fn(conn)`` in a transaction; the Deferred fires after the commit."""
@@ -229,14 +238,14 @@ class Store:
         self._reactor.callFromThread(stop.deferred.callback, None)
 
     def _process(self, conn: sqlite3.Connection, batch: list[Any]) -> _Stop | None:
-        rows = [item for item in batch if isinstance(item, tuple)]
+        rows = [item.json for item in batch if isinstance(item, _EventRow)]
         jobs = [item for item in batch if isinstance(item, _Job)]
         stop = next((item for item in batch if isinstance(item, _Stop)), None)
         outcomes: list[tuple[_Job[Any], Any]] = []
         try:
             conn.execute("BEGIN IMMEDIATE")
             if rows:
-                conn.executemany(_INSERT_EVENT, rows)
+                conn.execute(_INSERT_EVENTS, ("[" + ",".join(rows) + "]",))
             for job in jobs:
                 conn.execute("SAVEPOINT job")
                 try:
