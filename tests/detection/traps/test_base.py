@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
 from twisted.internet.address import IPv4Address
 from twisted.internet.task import Clock
 from twisted.internet.testing import StringTransport
@@ -122,3 +124,22 @@ def test_undecodable_bytes_are_recorded_escaped() -> None:
     proto.dataReceived(b"\xff\xfe\x00admin\r\n")
     proto.connectionLost()
     assert only_observation(events).detail["preview"] == "\\xff\\xfe\x00admin\r\n"
+
+
+@given(st.lists(st.binary(max_size=300), max_size=30))
+def test_any_byte_stream_is_survived_and_bounded(chunks: list[bytes]) -> None:
+    clock, events = Clock(), list[Event]()
+    proto, transport = connect(make(clock, events))
+    for chunk in chunks:
+        proto.dataReceived(chunk)
+    proto.connectionLost()
+    counted = 0
+    for chunk in chunks:  # reading stops with the chunk that crosses the byte budget
+        counted += len(chunk)
+        if counted > LIMITS.max_bytes:
+            break
+    o = only_observation(events)
+    assert o.detail["bytes_received"] == counted
+    assert o.detail["closed_by"] == ("byte_budget" if counted > LIMITS.max_bytes else "client")
+    assert transport.value() == b"220 hi\r\n"  # the banner trap never says more
+    assert clock.getDelayedCalls() == []

@@ -1,0 +1,48 @@
+"""The JSON-lines log: one JSON object per line, rotated by size, events with their ids."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from twisted.logger import Logger, LogPublisher
+
+from honeymesh.events import EventId, Observation
+from honeymesh.logs import EventLogger, JsonLogService
+
+
+def test_events_land_as_json_lines_and_the_file_rotates(tmp_path: Path) -> None:
+    publisher = LogPublisher()
+    path = tmp_path / "log" / "honeymesh.jsonl"
+    service = JsonLogService(path, max_bytes=4096, keep=3, publisher=publisher)
+    service.startService()
+    write = EventLogger(Logger(namespace="honeymesh", observer=publisher))
+    for i in range(200):
+        write(Observation(EventId.TRAP_SESSION, float(i), "192.0.2.1", {"n": i}))
+    service.stopService()
+    rotated = sorted(p.name for p in path.parent.iterdir())
+    assert rotated == [
+        "honeymesh.jsonl",
+        "honeymesh.jsonl.1",
+        "honeymesh.jsonl.2",
+        "honeymesh.jsonl.3",
+    ]  # at most `keep` old files
+    lines = path.read_text().splitlines()
+    records = [json.loads(line) for line in lines]  # every line is one JSON object
+    assert records[-1]["event_id"] == "trap.session"
+    assert records[-1]["detail"] == {"n": 199}
+    assert records[-1]["source"] == "192.0.2.1"
+    assert all(path.stat().st_size <= 4096 + 1024 for path in path.parent.iterdir())
+
+
+def test_debug_events_are_filtered_below_the_level(tmp_path: Path) -> None:
+    publisher = LogPublisher()
+    path = tmp_path / "x.jsonl"
+    service = JsonLogService(path, max_bytes=10**6, keep=1, level="warn", publisher=publisher)
+    service.startService()
+    log = Logger(namespace="t", observer=publisher)
+    log.info("quiet")
+    log.warn("loud {n}", n=1)
+    service.stopService()
+    formats = [json.loads(line)["log_format"] for line in path.read_text().splitlines()]
+    assert formats == ["loud {n}"]
