@@ -16,9 +16,10 @@ The rules (``judge_clock``, pure):
 * The wall clock earlier than the mark by more than the tolerance: ``clock_rollback``; the mark is
   kept and not lowered. Within the tolerance the mark stands in for "now" when judging expiry.
 * A mark is only ever raised, to the current time, while the clock is sane.
-* Missing, edited or unreadable while a Pro license is in use: Pro stops, and the file is *not*
-  repaired automatically (that would erase what was being protected): the operator runs
-  ``honeymesh license reset-clock``. With no Pro license in use a fresh clock is simply started.
+* Missing, edited or unreadable while a Pro license is in use (in force by the system clock): Pro
+  stops, and the file is *not* repaired automatically (that would erase what was being
+  protected): the operator runs ``honeymesh license reset-clock``. With no Pro license in use a
+  fresh clock is simply started.
 """
 
 from __future__ import annotations

@@ -126,7 +126,9 @@ def evaluate(
 ) -> tuple[Entitlement, ClockJudgement]:
     """The entitlement at wall-clock ``now``, and the clock judgement (which may want a write)."""
     lic = load.license
-    pro_in_use = lic is not None and lic.tier is Tier.PRO
+    # "In use": a Pro license in force by the system clock. Only then is a missing or damaged
+    # clock a fault; otherwise a fresh clock starts (at a time that does not revive anything).
+    pro_in_use = lic is not None and lic.tier is Tier.PRO and _in_force(lic, now, cluster_id)
     clock = judge_clock(reading, now=now, tolerance=tolerance, pro_in_use=pro_in_use)
     base = Entitlement(
         tier=Tier.COMMUNITY,
@@ -152,6 +154,14 @@ def evaluate(
     if clock.fault is not None:
         return suspend(pro, clock.fault, clock.detail), clock
     return pro, clock
+
+
+def _in_force(lic: License, now: float, cluster_id: str | None) -> bool:
+    try:
+        check_in_force(lic, now=now, cluster_id=cluster_id or None)
+    except LicenseRefused:
+        return False
+    return True
 
 
 def suspend(ent: Entitlement, fault: ClockFault, detail: str) -> Entitlement:

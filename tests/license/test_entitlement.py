@@ -164,11 +164,30 @@ def test_clock_file_faults_suspend_pro(
     assert ent.status()["clock"]["fault"] == str(fault)  # type: ignore[index, call-overload]
 
 
-def test_clock_faults_do_not_matter_without_a_pro_license(tmp_path: Path) -> None:
-    ent = entitle(tmp_path, None, ClockReading(None, ClockFault.MISSING, "gone"))
-    assert ent.refusal is Refusal.NO_LICENSE
+@pytest.mark.parametrize(
+    ("document", "refusal"),
+    [
+        (None, Refusal.NO_LICENSE),
+        (make_license(expires_at=T0 - 1), Refusal.EXPIRED),
+        (make_license(cluster_id="blue"), Refusal.CLUSTER_MISMATCH),
+    ],
+)
+def test_clock_faults_do_not_matter_without_a_pro_license_in_force(
+    tmp_path: Path, document: bytes | None, refusal: Refusal
+) -> None:
+    ent = entitle(tmp_path, document, ClockReading(None, ClockFault.MISSING, "gone"))
+    assert ent.refusal is refusal
     assert ent.clock_fault is None  # a new clock is started instead
     assert ent.clock_mark == T0
+
+
+def test_deleting_the_clock_and_rolling_time_back_into_validity_is_caught(
+    tmp_path: Path,
+) -> None:
+    doc = make_license(not_before=T0 - 5 * DAY, expires_at=T0 - DAY)
+    rolled_back = T0 - 2 * DAY  # the expired license looks valid at this time
+    ent = entitle(tmp_path, doc, ClockReading(None, ClockFault.MISSING, "gone"), now=rolled_back)
+    assert_community(ent, ClockFault.MISSING, "reset-clock")
 
 
 def test_summary_ignores_the_rising_mark(tmp_path: Path) -> None:
