@@ -1,0 +1,311 @@
+/* HoneyMesh XDP enforcement: drop banned sources before the kernel allocates anything for them.
+ *
+ * Compiled by bcc at daemon start (honeymesh/enforcement/kernel.py) with -I pointing at this
+ * folder and map sizes passed as -D flags. Layouts, names and constants: honeymesh.h.
+ *
+ * Per packet:
+ *   1. Parse Ethernet, up to two VLAN tags (802.1Q / 802.1ad), then IPv4 or IPv6. A frame too
+ *      short for the headers it announces is counted as malformed and passed: the stack discards
+ *      it anyway, and a parser doubt is never a reason to drop.
+ *   2. LOCKDOWN: pass ARP and IPv6 neighbour discovery, pass allowlisted sources, drop the rest.
+ *   3. Otherwise look the source up in the exact ban hash, then (only while they hold entries)
+ *      in the range LPM trie. An entry whose expiry has passed does not match.
+ *   4. A match is checked against the allowlist (allow always wins), then dropped in ENFORCE or
+ *      counted as "would drop" in TEST.
+ *   5. Clean TCP SYNs and UDP datagrams to ports no trap serves are sampled into a ring buffer,
+ *      rate-limited per CPU by a token bucket, for scan correlation in user space.
+ *
+ * IPv4-mapped IPv6 sources (::ffff:a.b.c.d) are looked up as the IPv4 address a.b.c.d.
+ */
+#include <uapi/linux/bpf.h>
+#include <uapi/linux/if_ether.h>
+#include <uapi/linux/in.h>
+#include <uapi/linux/ip.h>
+#include <uapi/linux/ipv6.h>
+#include <uapi/linux/tcp.h>
+#include <uapi/linux/udp.h>
+
+#include "honeymesh.h"
+
+#define HM_IP_OFFSET_MASK 0x1FFF
+#define HM_ICMPV6_RS 133
+#define HM_ICMPV6_REDIRECT 137
+
+struct hm_vlan_hdr {
+    __be16 tci;
+    __be16 proto;
+};
+
+BPF_ARRAY(HM_MAP_CONFIG, struct hm_config, 1);
+BPF_PERCPU_ARRAY(HM_MAP_COUNTERS, __u64, HM_COUNTERS);
+BPF_HASH(HM_MAP_ALLOW_V4, __u32, __u32, HM_ALLOW_MAX);
+BPF_HASH(HM_MAP_ALLOW_V6, struct hm_in6, __u32, HM_ALLOW_MAX);
+BPF_LPM_TRIE(HM_MAP_ALLOW_RANGE_V4, struct hm_lpm_v4, __u32, HM_ALLOW_RANGE_MAX);
+BPF_LPM_TRIE(HM_MAP_ALLOW_RANGE_V6, struct hm_lpm_v6, __u32, HM_ALLOW_RANGE_MAX);
+BPF_HASH(HM_MAP_BAN_V4, __u32, struct hm_ban, HM_BAN_V4_MAX);
+BPF_HASH(HM_MAP_BAN_V6, struct hm_in6, struct hm_ban, HM_BAN_V6_MAX);
+BPF_LPM_TRIE(HM_MAP_RANGE_V4, struct hm_lpm_v4, struct hm_ban, HM_RANGE_V4_MAX);
+BPF_LPM_TRIE(HM_MAP_RANGE_V6, struct hm_lpm_v6, struct hm_ban, HM_RANGE_V6_MAX);
+BPF_ARRAY(HM_MAP_SERVED_PORTS, __u8, 65536);
+BPF_PERCPU_ARRAY(HM_MAP_SAMPLE_BUCKET, struct hm_bucket, 1);
+BPF_RINGBUF_OUTPUT(HM_MAP_SAMPLES, HM_SAMPLE_PAGES);
+
+/* What the parser found: the source (and destination) address and, when the first bytes of a
+ * TCP or UDP header are present, where it starts. */
+struct hm_pkt {
+    __u32 src[4];
+    __u32 dst[4];
+    void *l4;
+    __u8 family;
+    __u8 proto;
+};
+
+static __always_inline int hm_count(__u32 index, int verdict)
+{
+    __u64 *c = hm_counters.lookup(&index);
+    if (c)
+        *c += 1;
+    return verdict;
+}
+
+static __always_inline int hm_live(const struct hm_ban *ban)
+{
+    return ban->expires_ns == 0 || ban->expires_ns > bpf_ktime_get_ns();
+}
+
+/* 0 = no live ban, else the counter to charge (HM_CNT_DROPPED_EXACT / _RANGE). */
+static __always_inline __u32 hm_banned_v4(const struct hm_config *cfg, __u32 src)
+{
+    struct hm_ban *ban = hm_ban_v4.lookup(&src);
+    if (ban && hm_live(ban))
+        return HM_CNT_DROPPED_EXACT;
+    if (cfg->range_v4_count) {
+        struct hm_lpm_v4 key = {.prefixlen = 32, .addr = src};
+        ban = hm_range_v4.lookup(&key);
+        if (ban && hm_live(ban))
+            return HM_CNT_DROPPED_RANGE;
+    }
+    return 0;
+}
+
+static __always_inline __u32 hm_banned_v6(const struct hm_config *cfg, const __u32 *src)
+{
+    struct hm_in6 key = {.addr = {
+        src[0] & cfg->v6_ban_mask[0],
+        src[1] & cfg->v6_ban_mask[1],
+        src[2] & cfg->v6_ban_mask[2],
+        src[3] & cfg->v6_ban_mask[3],
+    }};
+    struct hm_ban *ban = hm_ban_v6.lookup(&key);
+    if (ban && hm_live(ban))
+        return HM_CNT_DROPPED_EXACT;
+    if (cfg->range_v6_count) {
+        struct hm_lpm_v6 lkey = {.prefixlen = 128, .addr = {src[0], src[1], src[2], src[3]}};
+        ban = hm_range_v6.lookup(&lkey);
+        if (ban && hm_live(ban))
+            return HM_CNT_DROPPED_RANGE;
+    }
+    return 0;
+}
+
+static __always_inline int hm_allowed(const struct hm_config *cfg, const struct hm_pkt *pkt)
+{
+    if (pkt->family == HM_FAMILY_V4) {
+        __u32 src = pkt->src[0];
+        if (cfg->allow_v4_count && hm_allow_v4.lookup(&src))
+            return 1;
+        if (cfg->allow_range_v4_count) {
+            struct hm_lpm_v4 key = {.prefixlen = 32, .addr = src};
+            if (hm_allow_rng_v4.lookup(&key))
+                return 1;
+        }
+        return 0;
+    }
+    if (cfg->allow_v6_count) {
+        struct hm_in6 key = {.addr = {pkt->src[0], pkt->src[1], pkt->src[2], pkt->src[3]}};
+        if (hm_allow_v6.lookup(&key))
+            return 1;
+    }
+    if (cfg->allow_range_v6_count) {
+        struct hm_lpm_v6 key = {
+            .prefixlen = 128, .addr = {pkt->src[0], pkt->src[1], pkt->src[2], pkt->src[3]}};
+        if (hm_allow_rng_v6.lookup(&key))
+            return 1;
+    }
+    return 0;
+}
+
+/* Sample a TCP SYN or UDP datagram to an unserved port into the ring buffer, within budget. */
+static __always_inline void hm_sample(struct xdp_md *ctx, const struct hm_config *cfg,
+                                      const struct hm_pkt *pkt, void *end)
+{
+    __u16 sport, dport;
+    __u8 flags = 0, served_bit;
+    if (!pkt->l4 || !cfg->sample_cost_ns)
+        return;
+    if (pkt->proto == IPPROTO_TCP) {
+        struct tcphdr *tcp = pkt->l4;
+        if ((void *)(tcp + 1) > end)
+            return;
+        if (!tcp->syn || tcp->ack)
+            return;
+        flags = ((__u8 *)tcp)[13];
+        sport = tcp->source;
+        dport = tcp->dest;
+        served_bit = HM_SERVED_TCP;
+    } else if (pkt->proto == IPPROTO_UDP) {
+        struct udphdr *udp = pkt->l4;
+        if ((void *)(udp + 1) > end)
+            return;
+        sport = udp->source;
+        dport = udp->dest;
+        served_bit = HM_SERVED_UDP;
+    } else {
+        return;
+    }
+    __u32 port = bpf_ntohs(dport);
+    __u8 *served = hm_served.lookup(&port);
+    if (served && (*served & served_bit))
+        return;
+
+    __u32 zero = 0;
+    struct hm_bucket *bucket = hm_bucket.lookup(&zero);
+    if (!bucket)
+        return;
+    __u64 now = bpf_ktime_get_ns();
+    __u64 credit = bucket->credit_ns + (now - bucket->last_ns);
+    if (credit > cfg->sample_burst_ns)
+        credit = cfg->sample_burst_ns;
+    bucket->last_ns = now;
+    if (credit < cfg->sample_cost_ns) {
+        bucket->credit_ns = credit;
+        hm_count(HM_CNT_SAMPLE_SKIPPED, 0);
+        return;
+    }
+    bucket->credit_ns = credit - cfg->sample_cost_ns;
+
+    struct hm_sample *s = hm_samples.ringbuf_reserve(sizeof(struct hm_sample));
+    if (!s) {
+        hm_count(HM_CNT_SAMPLE_SKIPPED, 0);
+        return;
+    }
+    s->time_ns = now;
+    #pragma unroll
+    for (int i = 0; i < 4; i++) {
+        s->src[i] = pkt->src[i];
+        s->dst[i] = pkt->dst[i];
+    }
+    s->sport = bpf_ntohs(sport);
+    s->dport = port;
+    s->family = pkt->family;
+    s->proto = pkt->proto;
+    s->tcp_flags = flags;
+    s->pad0 = 0;
+    s->ifindex = ctx->ingress_ifindex;
+    s->pad1 = 0;
+    hm_samples.ringbuf_submit(s, 0);
+    hm_count(HM_CNT_SAMPLED, 0);
+}
+
+int HM_PROG_NAME(struct xdp_md *ctx)
+{
+    void *data = (void *)(long)ctx->data;
+    void *end = (void *)(long)ctx->data_end;
+    __u32 zero = 0;
+    struct hm_config *cfg = hm_config.lookup(&zero);
+    if (!cfg)
+        return XDP_PASS;
+
+    /* Layer 2 */
+    struct ethhdr *eth = data;
+    if ((void *)(eth + 1) > end)
+        return hm_count(HM_CNT_MALFORMED, XDP_PASS);
+    __be16 proto = eth->h_proto;
+    void *cur = eth + 1;
+    #pragma unroll
+    for (int i = 0; i < 2; i++) {
+        if (proto != bpf_htons(ETH_P_8021Q) && proto != bpf_htons(ETH_P_8021AD))
+            break;
+        struct hm_vlan_hdr *vlan = cur;
+        if ((void *)(vlan + 1) > end)
+            return hm_count(HM_CNT_MALFORMED, XDP_PASS);
+        proto = vlan->proto;
+        cur = vlan + 1;
+    }
+
+    /* Layer 3 */
+    struct hm_pkt pkt = {};
+    int nd = 0;
+    if (proto == bpf_htons(ETH_P_IP)) {
+        struct iphdr *ip = cur;
+        if ((void *)(ip + 1) > end || ip->version != 4 || ip->ihl < 5)
+            return hm_count(HM_CNT_MALFORMED, XDP_PASS);
+        __u32 hlen = ip->ihl * 4;
+        if (cur + hlen > end)
+            return hm_count(HM_CNT_MALFORMED, XDP_PASS);
+        pkt.family = HM_FAMILY_V4;
+        pkt.src[0] = ip->saddr;
+        pkt.dst[0] = ip->daddr;
+        pkt.proto = ip->protocol;
+        if (!(ip->frag_off & bpf_htons(HM_IP_OFFSET_MASK)))
+            pkt.l4 = cur + hlen;
+    } else if (proto == bpf_htons(ETH_P_IPV6)) {
+        struct ipv6hdr *ip6 = cur;
+        if ((void *)(ip6 + 1) > end || ip6->version != 6)
+            return hm_count(HM_CNT_MALFORMED, XDP_PASS);
+        pkt.family = HM_FAMILY_V6;
+        #pragma unroll
+        for (int i = 0; i < 4; i++) {
+            pkt.src[i] = ip6->saddr.in6_u.u6_addr32[i];
+            pkt.dst[i] = ip6->daddr.in6_u.u6_addr32[i];
+        }
+        pkt.proto = ip6->nexthdr;
+        pkt.l4 = ip6 + 1;
+        if (pkt.proto == IPPROTO_ICMPV6) {
+            __u8 *type = (void *)(ip6 + 1);
+            if ((void *)(type + 1) <= end && *type >= HM_ICMPV6_RS && *type <= HM_ICMPV6_REDIRECT)
+                nd = 1;
+        }
+        if (pkt.src[0] == 0 && pkt.src[1] == 0 && pkt.src[2] == bpf_htonl(0xffff)) {
+            /* IPv4-mapped: judge it as the IPv4 address it carries. */
+            pkt.family = HM_FAMILY_V4;
+            pkt.src[0] = pkt.src[3];
+            pkt.src[3] = 0;
+            if (pkt.dst[0] == 0 && pkt.dst[1] == 0 && pkt.dst[2] == bpf_htonl(0xffff)) {
+                pkt.dst[0] = pkt.dst[3];
+                pkt.dst[3] = 0;
+            } else {
+                pkt.l4 = 0; /* a mixed-family packet is not worth a sample */
+            }
+        }
+    } else if (proto == bpf_htons(ETH_P_ARP)) {
+        return hm_count(HM_CNT_PASSED, XDP_PASS);
+    } else if (proto == bpf_htons(ETH_P_8021Q) || proto == bpf_htons(ETH_P_8021AD)) {
+        /* A third VLAN tag: more than this parser follows. */
+        return hm_count(HM_CNT_MALFORMED, XDP_PASS);
+    } else {
+        if (cfg->mode == HM_MODE_LOCKDOWN)
+            return hm_count(HM_CNT_DROPPED_LOCKDOWN, XDP_DROP);
+        return hm_count(HM_CNT_PASSED, XDP_PASS);
+    }
+
+    /* Verdict */
+    if (cfg->mode == HM_MODE_LOCKDOWN) {
+        if (nd)
+            return hm_count(HM_CNT_PASSED, XDP_PASS);
+        if (hm_allowed(cfg, &pkt))
+            return hm_count(HM_CNT_ALLOWED, XDP_PASS);
+        return hm_count(HM_CNT_DROPPED_LOCKDOWN, XDP_DROP);
+    }
+    __u32 reason = pkt.family == HM_FAMILY_V4 ? hm_banned_v4(cfg, pkt.src[0])
+                                              : hm_banned_v6(cfg, pkt.src);
+    if (!reason) {
+        hm_sample(ctx, cfg, &pkt, end);
+        return hm_count(HM_CNT_PASSED, XDP_PASS);
+    }
+    if (hm_allowed(cfg, &pkt))
+        return hm_count(HM_CNT_ALLOWED, XDP_PASS);
+    if (cfg->mode != HM_MODE_ENFORCE)
+        return hm_count(HM_CNT_WOULD_DROP, XDP_PASS);
+    return hm_count(reason, XDP_DROP);
+}

@@ -1,0 +1,888 @@
+"""Kernel enforcement: the XDP program's maps as a projection of the ban list, and its service.
+
+``XdpBackend`` compiles ``bpf/honeymesh.c`` with bcc, attaches it to each configured interface
+with a ``bpf_link`` (native mode first, generic/skb mode when the driver has none) and keeps the
+maps in step with what the BanList asks for. The link dies with the process, so a killed daemon
+leaves no program behind: traffic flows again (fail-open). A HoneyMesh program left attached by
+netlink (an older version, or by hand) is removed at start; a foreign XDP program is never
+touched.
+
+``KernelService`` owns the lifecycle: it compiles in a worker thread (the reactor keeps
+running), attaches, falls back to nftables loudly when XDP cannot run, publishes
+``kernel.state`` notices and answers ``status()``.
+
+Threads: ``XdpBackend.load`` runs in a worker thread; everything else runs in the reactor
+thread, except the ring-buffer poll loop, which has its own thread and hands samples to the
+reactor with ``callFromThread``.
+"""
+
+from __future__ import annotations
+
+import array
+import contextlib
+import ctypes
+import errno
+import io
+import ipaddress
+import os
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol, cast
+
+from twisted.application.service import Service
+from twisted.internet import defer, threads
+from twisted.internet.interfaces import IReactorFromThreads
+from twisted.logger import Logger
+from twisted.python.threadpool import ThreadPool
+
+from honeymesh.config import Mode
+from honeymesh.enforcement.backend import (
+    BackendError,
+    BanEntry,
+    EnforcementBackend,
+    MapFull,
+    Network,
+    normalize_network,
+)
+from honeymesh.enforcement.layout import (
+    ALLOW_VALUE,
+    DEFAULT_BPF_DIR,
+    SOURCE_NAME,
+    Header,
+    HmConfig,
+    MapSizes,
+    PacketSample,
+    SampleError,
+    Slot,
+    allow_slot,
+    ban_expiry,
+    ban_slot,
+    ban_value,
+    ban_values,
+    decode_sample,
+    network_of,
+    v4_keys,
+    v6_mask,
+)
+from honeymesh.enforcement.libbpf import (
+    BPF_EXIST,
+    BPF_NOEXIST,
+    AttachMode,
+    BatchError,
+    Libbpf,
+    LibbpfError,
+)
+from honeymesh.enforcement.projection import SharedKeys
+from honeymesh.events import Event, EventId, JSONValue, Notice
+
+_FULL_ERRNOS = (errno.E2BIG, errno.ENOSPC, errno.ENOMEM)
+_BATCH_CHUNK = 262_144
+_DEFAULT_SIZES = MapSizes()
+
+
+def _longest_ns(a: int, b: int) -> int:
+    """Two kernel expiries for one key: permanent (0) wins, else the later one."""
+    return 0 if a == 0 or b == 0 else max(a, b)
+
+
+class ForeignProgram(BackendError):
+    """An interface already runs an XDP program HoneyMesh did not load; it is left alone."""
+
+
+class KernelUnavailable(BackendError):
+    """XDP cannot run here (no root, no bcc, no headers, verifier refusal, ...)."""
+
+
+@dataclass(frozen=True)
+class InterfaceState:
+    """How one configured interface is enforced."""
+
+    name: str
+    mode: AttachMode  # NONE when not attached
+    prog_id: int | None = None
+    reason: str | None = None  # why not attached, or what was cleaned up first
+    link_fd: int | None = field(default=None, repr=False, compare=False)
+
+    def as_dict(self) -> dict[str, JSONValue]:
+        return {"attach": str(self.mode), "prog_id": self.prog_id, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class ServedPorts:
+    """Ports a trap listens on; the kernel does not sample traffic to them."""
+
+    tcp: frozenset[int] = frozenset()
+    udp: frozenset[int] = frozenset()
+
+
+def compile_program(bpf_dir: Path, cflags: Sequence[str]) -> Any:
+    """Compile and load ``honeymesh.c`` with bcc; blocking (about a second). Returns (bcc BPF,
+    program fd). Raises KernelUnavailable with one readable line."""
+    if os.geteuid() != 0:
+        raise KernelUnavailable("not running as root: loading XDP needs CAP_BPF and CAP_NET_ADMIN")
+    try:
+        from bcc import BPF  # noqa: PLC0415 - optional system dependency, imported on demand
+    except ImportError as e:
+        raise KernelUnavailable(f"bcc's Python bindings are not importable ({e})") from None
+    source = bpf_dir / SOURCE_NAME
+    if not source.is_file():
+        raise KernelUnavailable(f"the XDP source {source} is missing")
+    noise = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(noise):
+            bpf = BPF(src_file=str(source).encode(), cflags=[f"-I{bpf_dir}", *cflags])
+    except Exception as e:  # bcc raises bare Exception for compile errors
+        detail = _first_error(noise.getvalue()) or str(e)
+        if "kernel headers" in detail.lower():
+            detail += f" (looked in /lib/modules/{os.uname().release}/build)"
+        raise KernelUnavailable(f"bcc cannot compile {source.name}: {detail}") from None
+    return bpf
+
+
+def _first_error(compiler_output: str) -> str:
+    for line in compiler_output.splitlines():
+        if "error" in line.lower():
+            return line.strip()
+    return ""
+
+
+class _ThreadReactor(Protocol):
+    def callFromThread(self, f: Callable[..., object], *args: object) -> None: ...
+
+    def getThreadPool(self) -> ThreadPool: ...
+
+
+class _ServiceReactor(_ThreadReactor, Protocol):
+    def seconds(self) -> float: ...
+
+
+SampleSink = Callable[[Sequence[PacketSample]], object]
+
+
+class XdpBackend:
+    """The XDP program's maps as an EnforcementBackend. See the module docstring."""
+
+    name = "xdp"
+    _log = Logger()
+
+    def __init__(
+        self,
+        interfaces: Sequence[str],
+        *,
+        bpf_dir: Path = DEFAULT_BPF_DIR,
+        map_sizes: MapSizes = _DEFAULT_SIZES,
+        v6_ban_prefix: int = 64,
+        sample_rate: float = 100.0,
+        sample_burst: int = 20,
+        prefer: AttachMode = AttachMode.NATIVE,
+        libbpf: Libbpf | None = None,
+        wall: Callable[[], float] = time.time,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        """``sample_rate``: ring-buffer samples per second per CPU (0: off), ``sample_burst``:
+        how many may come at once. ``wall``/``monotonic``: the clocks (CLOCK_MONOTONIC is what
+        the program's bpf_ktime_get_ns reads)."""
+        if prefer not in (AttachMode.NATIVE, AttachMode.GENERIC):
+            raise ValueError(f"prefer must be native or generic, not {prefer}")
+        if sample_rate < 0 or sample_burst < 1:
+            raise ValueError("sample_rate must be >= 0 and sample_burst >= 1")
+        self.interfaces = tuple(interfaces)
+        self.bpf_dir = bpf_dir
+        self.map_sizes = map_sizes
+        self.v6_ban_prefix = v6_ban_prefix
+        self.prefer = prefer
+        self.header = Header.load(bpf_dir)
+        self._v6_mask = v6_mask(v6_ban_prefix)
+        self._lib = libbpf
+        self._wall = wall
+        self._monotonic = monotonic
+        self._bpf: Any = None
+        self._prog_fd = -1
+        self._prog_id = 0
+        self._map_fds: dict[Slot, int] = {}
+        self._config_fd = -1
+        self._counters_fd = -1
+        self._served_fd = -1
+        self._config = HmConfig()
+        self._config.mode = self.header.mode_value("test")
+        ctypes.memmove(self._config.v6_ban_mask, self._v6_mask, 16)
+        if sample_rate > 0:
+            cost = round(1e9 / sample_rate)
+            self._config.sample_cost_ns = cost
+            self._config.sample_burst_ns = cost * sample_burst
+        self._counts: dict[Slot, int] = dict.fromkeys(Slot, 0)
+        self._v6_shared: SharedKeys[bytes] = SharedKeys()
+        self._attached: dict[str, InterfaceState] = {}
+        self._served = ServedPorts()
+        self._sampler: threading.Thread | None = None
+        self._sampler_stop = threading.Event()
+        self.bad_samples = 0
+
+    # Lifecycle --------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Compile and load the program and open its maps. Blocking: call it in a thread.
+
+        Raises KernelUnavailable."""
+        if self._bpf is not None:
+            return
+        try:
+            lib = self._lib or Libbpf()
+        except LibbpfError as e:
+            raise KernelUnavailable(str(e)) from None
+        bpf = compile_program(self.bpf_dir, self.map_sizes.cflags())
+        name = self.header.prog_name
+        noise = io.StringIO()
+        try:
+            with contextlib.redirect_stderr(noise):
+                fn = bpf.load_func(name.encode(), 6)  # BPF_PROG_TYPE_XDP
+        except Exception as e:
+            bpf.cleanup()
+            verifier = noise.getvalue().strip().splitlines()
+            hint = f"; verifier: {verifier[-2] if len(verifier) > 1 else ''}" if verifier else ""
+            raise KernelUnavailable(f"the kernel refused the XDP program: {e}{hint}") from None
+        try:
+            self._prog_fd = fn.fd
+            self._prog_id = lib.prog_info(fn.fd).id
+            for slot in Slot:
+                self._map_fds[slot] = bpf.get_table(self.header.map_name(slot).encode()).map_fd
+            table = self.header.identifier
+            self._config_fd = bpf.get_table(table("HM_MAP_CONFIG").encode()).map_fd
+            self._counters_fd = bpf.get_table(table("HM_MAP_COUNTERS").encode()).map_fd
+            self._served_fd = bpf.get_table(table("HM_MAP_SERVED_PORTS").encode()).map_fd
+        except Exception:
+            bpf.cleanup()
+            raise
+        self._lib = lib
+        self._bpf = bpf
+        self._write_config()
+
+    def start(self, reactor: _ThreadReactor) -> defer.Deferred[Mapping[str, InterfaceState]]:
+        """load() in the reactor's thread pool, then attach() in the reactor thread."""
+        d: defer.Deferred[None] = threads.deferToThreadPool(
+            cast(IReactorFromThreads, reactor), reactor.getThreadPool(), self.load
+        )
+        return d.addCallback(lambda _: self.attach())
+
+    def attach(self) -> Mapping[str, InterfaceState]:
+        """Attach to every configured interface not yet attached; failures are recorded per
+        interface (see ``interface_states``), never raised."""
+        lib = self._loaded()
+        for ifname in self.interfaces:
+            if ifname in self._attached and self._attached[ifname].link_fd is not None:
+                continue
+            try:
+                self._attached[ifname] = self._attach_one(lib, ifname)
+            except BackendError as e:
+                self._attached[ifname] = InterfaceState(ifname, AttachMode.NONE, reason=str(e))
+        return self.interface_states()
+
+    def _attach_one(self, lib: Libbpf, ifname: str) -> InterfaceState:
+        try:
+            ifindex = socket.if_nametoindex(ifname)
+        except OSError:
+            raise BackendError(f"no network interface named {ifname!r}") from None
+        cleaned = self._remove_stale(lib, ifname, ifindex)
+        modes = [AttachMode.NATIVE, AttachMode.GENERIC]
+        if self.prefer is AttachMode.GENERIC:
+            modes = [AttachMode.GENERIC]
+        errors = []
+        for mode in modes:
+            try:
+                link_fd = lib.xdp_link_create(self._prog_fd, ifindex, mode)
+            except LibbpfError as e:
+                errors.append(f"{mode}: {e.strerror}")
+                continue
+            why = None if mode is self.prefer else f"native mode refused ({errors[0]})"
+            reason = "; ".join(r for r in (cleaned, why) if r) or None
+            self._log.info(
+                "XDP attached to {ifname} in {mode} mode (program id {prog_id})",
+                ifname=ifname,
+                mode=str(mode),
+                prog_id=self._prog_id,
+            )
+            return InterfaceState(ifname, mode, self._prog_id, reason, link_fd)
+        raise BackendError(f"cannot attach XDP to {ifname}: {'; '.join(errors)}")
+
+    def _remove_stale(self, lib: Libbpf, ifname: str, ifindex: int) -> str | None:
+        """Remove a HoneyMesh program left attached by netlink; refuse a foreign one."""
+        current = lib.xdp_query(ifindex)
+        if current.prog_id == 0:
+            return None
+        fd = lib.prog_fd_by_id(current.prog_id)
+        try:
+            info = lib.prog_info(fd)
+            if info.name != self.header.prog_name:
+                raise ForeignProgram(
+                    f"{ifname} already runs the XDP program {info.name!r} (id {info.id}), which "
+                    f"HoneyMesh did not load; it will not replace it. Remove it "
+                    f"(ip link set dev {ifname} xdp off) or take {ifname} out of "
+                    f"kernel.interfaces"
+                )
+            try:
+                lib.xdp_detach_netlink(ifindex, current.mode, fd)
+            except LibbpfError as e:
+                if e.errno == errno.EBUSY:
+                    raise BackendError(
+                        f"{ifname}: a HoneyMesh XDP program (id {info.id}) is held by a bpf_link "
+                        f"of another running process; stop the other HoneyMesh daemon first"
+                    ) from None
+                raise BackendError(f"{ifname}: cannot remove stale program: {e}") from None
+        finally:
+            os.close(fd)
+        self._log.warn(
+            "removed a stale HoneyMesh XDP program (id {prog_id}) attached to {ifname} by netlink",
+            prog_id=info.id,
+            ifname=ifname,
+        )
+        return f"removed stale HoneyMesh program id {info.id} ({current.mode}, netlink)"
+
+    def detach(self) -> None:
+        """Close every link: the program leaves the interfaces at once."""
+        for ifname, state in list(self._attached.items()):
+            if state.link_fd is not None:
+                os.close(state.link_fd)
+            self._attached[ifname] = InterfaceState(ifname, AttachMode.NONE, reason="detached")
+
+    def close(self) -> None:
+        """Detach, stop sampling and release the program and its maps."""
+        self.detach()
+        self.stop_sampling()
+        if self._bpf is not None:
+            self._bpf.cleanup()
+            self._bpf = None
+            self._map_fds.clear()
+
+    @property
+    def prog_fd(self) -> int:
+        self._loaded()
+        return self._prog_fd
+
+    @property
+    def prog_id(self) -> int:
+        return self._prog_id
+
+    def interface_states(self) -> Mapping[str, InterfaceState]:
+        return dict(self._attached)
+
+    def _loaded(self) -> Libbpf:
+        if self._bpf is None or self._lib is None:
+            raise BackendError("the XDP program is not loaded (call load() or start() first)")
+        return self._lib
+
+    # Sampling -----------------------------------------------------------------------------
+
+    def set_served_ports(self, served: ServedPorts) -> None:
+        """Ports with a trap behind them; the program samples traffic to all others."""
+        lib = self._loaded()
+        tcp_bit = self.header.number("HM_SERVED_TCP")
+        udp_bit = self.header.number("HM_SERVED_UDP")
+        old, self._served = self._served, served
+        for port in old.tcp | old.udp | served.tcp | served.udp:
+            flags = (tcp_bit if port in served.tcp else 0) | (udp_bit if port in served.udp else 0)
+            lib.map_update(self._served_fd, port.to_bytes(4, "little"), bytes([flags]))
+
+    def start_sampling(self, reactor: _ThreadReactor, deliver: SampleSink) -> None:
+        """Consume the ring buffer in a thread; ``deliver`` receives lists of PacketSample in
+        the reactor thread."""
+        self._loaded()
+        if self._sampler is not None:
+            return
+        pending: list[PacketSample] = []
+
+        def on_record(_ctx: object, data: int, size: int) -> int:
+            try:
+                raw = ctypes.string_at(data, size)
+                pending.append(decode_sample(raw, self.header, self._wall_of))
+            except SampleError:
+                self.bad_samples += 1
+            return 0
+
+        table = self._bpf.get_table(self.header.identifier("HM_MAP_SAMPLES").encode())
+        table.open_ring_buffer(on_record)
+        self._sampler_stop.clear()
+
+        def run() -> None:
+            while not self._sampler_stop.is_set():
+                self._bpf.ring_buffer_poll(timeout=50)
+                if pending:
+                    batch = list(pending)
+                    pending.clear()
+                    reactor.callFromThread(deliver, batch)
+
+        self._sampler = threading.Thread(target=run, name="honeymesh-ringbuf", daemon=True)
+        self._sampler.start()
+
+    def stop_sampling(self) -> None:
+        """Stop the ring-buffer thread; blocks for at most one poll interval (50 ms)."""
+        if self._sampler is not None:
+            self._sampler_stop.set()
+            self._sampler.join()
+            self._sampler = None
+
+    def _wall_of(self, mono_ns: int) -> float:
+        return self._wall() - (self._monotonic() - mono_ns / 1e9)
+
+    # EnforcementBackend ------------------------------------------------------------------------
+
+    def replace_all(self, bans: Sequence[BanEntry], allows: Sequence[Network]) -> None:
+        """Make the maps hold exactly these bans and allows, with batch updates.
+
+        Entries that must leave are deleted first (making room), then the new set is written.
+        Raises MapFull when a map cannot hold its share; what fitted stays enforced."""
+        lib = self._loaded()
+        now_wall, now_ns = self._wall(), int(self._monotonic() * 1e9)
+        exact_v4: dict[int, int] = {}  # address -> expiry ns: the bulk, kept lean
+        desired: dict[Slot, dict[bytes, int]] = {slot: {} for slot in Slot}
+        shared: SharedKeys[bytes] = SharedKeys()
+        v6_expiry: dict[bytes, float | None] = {}
+        ipv4net = ipaddress.IPv4Network
+        for entry in bans:
+            net, expires_at = entry.network, entry.expires_at
+            if type(net) is ipv4net and net.prefixlen == 32:
+                ns = 0
+                if expires_at is not None:  # _to_kernel_ns, inlined for the million-entry case
+                    ns = max(1, now_ns + int((expires_at - now_wall) * 1e9))
+                addr = int(net.network_address)
+                held = exact_v4.get(addr)
+                exact_v4[addr] = ns if held is None else _longest_ns(held, ns)
+                continue
+            net = normalize_network(net)
+            slot, key = ban_slot(net, self.v6_ban_prefix)
+            if slot is Slot.BAN_V6:
+                v6_expiry[key] = shared.add(key, net, expires_at)
+            elif slot is Slot.BAN_V4:  # an IPv4-mapped address
+                ns = self._to_kernel_ns(expires_at, now_wall, now_ns)
+                addr = int(net.network_address)
+                held = exact_v4.get(addr)
+                exact_v4[addr] = ns if held is None else _longest_ns(held, ns)
+            else:
+                ns = self._to_kernel_ns(expires_at, now_wall, now_ns)
+                held = desired[slot].get(key)
+                desired[slot][key] = ns if held is None else _longest_ns(held, ns)
+        for key, expires_at in v6_expiry.items():
+            desired[Slot.BAN_V6][key] = self._to_kernel_ns(expires_at, now_wall, now_ns)
+        for net in allows:
+            slot, key = allow_slot(normalize_network(net))
+            desired[slot][key] = 1
+        self._v6_shared = shared
+        for slot in Slot:
+            wanted: Callable[[bytes], bool]
+            if slot is Slot.BAN_V4:
+                keys, count = v4_keys(exact_v4), len(exact_v4)
+                values = ban_values(exact_v4.values())
+
+                def wanted(key: bytes) -> bool:
+                    return int.from_bytes(key, "big") in exact_v4
+            else:
+                want = desired[slot]
+                keys, count = b"".join(want), len(want)
+                values = ALLOW_VALUE * count if slot.is_allow else ban_values(want.values())
+                wanted = want.__contains__
+            self._replace_slot(lib, slot, keys=keys, values=values, count=count, wanted=wanted)
+        self._write_config()
+
+    def _replace_slot(
+        self,
+        lib: Libbpf,
+        slot: Slot,
+        *,
+        keys: bytes,
+        values: bytes,
+        count: int,
+        wanted: Callable[[bytes], bool],
+    ) -> None:
+        fd, ksize, vsize = self._map_fds[slot], slot.key_size, slot.value_size
+        if self._counts[slot]:
+            self._delete_stale(lib, slot, wanted)
+        self._counts[slot] = 0
+        if slot.is_lpm:  # LPM tries have no batch operations; they hold thousands, not millions
+            for i in range(count):
+                try:
+                    lib.map_update(
+                        fd, keys[i * ksize : (i + 1) * ksize], values[i * vsize : (i + 1) * vsize]
+                    )
+                except LibbpfError as e:
+                    self._counts[slot] = i
+                    raise self._full_or_error(slot, e, f"{i} of {count} fitted") from e
+            self._counts[slot] = count
+            return
+        written = 0
+        for start in range(0, count, _BATCH_CHUNK):
+            n = min(_BATCH_CHUNK, count - start)
+            try:
+                written += lib.map_update_batch(
+                    fd,
+                    keys[start * ksize : (start + n) * ksize],
+                    values[start * vsize : (start + n) * vsize],
+                    n,
+                )
+            except BatchError as e:
+                self._counts[slot] = written + e.written
+                fitted = f"{written + e.written} of {count} fitted"
+                raise self._full_or_error(slot, e, fitted) from e
+        self._counts[slot] = written
+
+    def _delete_stale(self, lib: Libbpf, slot: Slot, wanted: Callable[[bytes], bool]) -> None:
+        fd = self._map_fds[slot]
+        if slot.is_lpm:
+            for key in [k for k in lib.map_keys(fd, slot.key_size) if not wanted(k)]:
+                lib.map_delete(fd, key)
+            return
+        items = lib.map_items_batch(fd, slot.key_size, slot.value_size)
+        stale = b"".join(k for k, _ in items if not wanted(k))
+        count = len(stale) // slot.key_size
+        for start in range(0, count, _BATCH_CHUNK):
+            n = min(_BATCH_CHUNK, count - start)
+            chunk = stale[start * slot.key_size : (start + n) * slot.key_size]
+            lib.map_delete_batch(fd, chunk, n)
+
+    def add_ban(self, entry: BanEntry) -> None:
+        lib = self._loaded()
+        net = normalize_network(entry.network)
+        slot, key = ban_slot(net, self.v6_ban_prefix)
+        expires_at = entry.expires_at
+        if slot is Slot.BAN_V6:
+            expires_at = self._v6_shared.add(key, net, expires_at)
+        try:
+            self._put(lib, slot, key, ban_value(self._to_kernel_ns(expires_at)))
+        except BackendError:
+            if slot is Slot.BAN_V6:
+                self._v6_shared.remove(key, net)
+            raise
+
+    def remove_ban(self, network: Network) -> None:
+        lib = self._loaded()
+        net = normalize_network(network)
+        slot, key = ban_slot(net, self.v6_ban_prefix)
+        if slot is Slot.BAN_V6:
+            held, expires_at = self._v6_shared.remove(key, net)
+            if held:
+                self._put(lib, slot, key, ban_value(self._to_kernel_ns(expires_at)))
+                return
+        self._drop(lib, slot, key)
+
+    def add_allow(self, network: Network) -> None:
+        slot, key = allow_slot(normalize_network(network))
+        self._put(self._loaded(), slot, key, ALLOW_VALUE)
+
+    def remove_allow(self, network: Network) -> None:
+        slot, key = allow_slot(normalize_network(network))
+        self._drop(self._loaded(), slot, key)
+
+    def set_mode(self, mode: Mode) -> None:
+        self._config.mode = self.header.mode_value(mode)
+        if self._bpf is not None:
+            self._write_config()
+
+    @property
+    def mode(self) -> Mode:
+        value = self._config.mode
+        modes: tuple[Mode, ...] = ("test", "enforce", "lockdown")
+        for mode in modes:
+            if self.header.mode_value(mode) == value:
+                return mode
+        return "test"
+
+    def counters(self) -> Mapping[str, int]:
+        lib = self._loaded()
+        ncpu = lib.possible_cpus
+        out: dict[str, int] = {}
+        for index, name in enumerate(self.header.counters):
+            raw = lib.map_lookup(self._counters_fd, index.to_bytes(4, "little"), 8 * ncpu)
+            out[name] = sum(array.array("Q", raw)) if raw else 0
+        return out
+
+    def status(self) -> Mapping[str, object]:
+        attached = [s for s in self._attached.values() if s.link_fd is not None]
+        if self._bpf is None:
+            state = "stopped"
+        elif not self.interfaces:
+            state = "idle"
+        elif len(attached) == len(self.interfaces):
+            state = "enforcing"
+        elif attached:
+            state = "degraded"
+        else:
+            state = "unavailable"
+        return {
+            "backend": self.name,
+            "state": state,
+            "mode": self.mode,
+            "prog_id": self._prog_id or None,
+            "interfaces": {n: s.as_dict() for n, s in self._attached.items()},
+            "entries": {slot.value: n for slot, n in self._counts.items()},
+        }
+
+    # Reading the maps back -----------------------------------------------------------------
+
+    def entries(self) -> tuple[list[BanEntry], list[Network]]:
+        """What the maps hold now, as bans (wall-clock expiry) and allows.
+
+        IPv6 bans that share a /v6_ban_prefix key come back as the networks that were banned."""
+        lib = self._loaded()
+        now_wall, now_ns = self._wall(), self._monotonic() * 1e9
+        bans: list[BanEntry] = []
+        allows: list[Network] = []
+        for slot in Slot:
+            fd = self._map_fds[slot]
+            if slot.is_lpm:
+                items: Iterable[tuple[bytes, bytes]] = [
+                    (k, lib.map_lookup(fd, k, slot.value_size) or b"")
+                    for k in list(lib.map_keys(fd, slot.key_size))
+                ]
+            else:
+                items = lib.map_items_batch(fd, slot.key_size, slot.value_size)
+            for key, value in items:
+                if slot.is_allow:
+                    allows.append(network_of(slot, key, self.v6_ban_prefix))
+                elif slot is not Slot.BAN_V6:
+                    ns = ban_expiry(value)
+                    expires = None if ns == 0 else now_wall + (ns - now_ns) / 1e9
+                    bans.append(BanEntry(network_of(slot, key, self.v6_ban_prefix), expires))
+        bans.extend(BanEntry(n, e) for n, e in self._v6_shared.networks().items())
+        return bans, allows
+
+    # Internals ------------------------------------------------------------------------------
+
+    def _to_kernel_ns(
+        self, expires_at: float | None, now_wall: float | None = None, now_ns: int | None = None
+    ) -> int:
+        """Wall-clock expiry to CLOCK_MONOTONIC ns; 0 = permanent, and a past expiry becomes 1
+        (long gone), never 0."""
+        if expires_at is None:
+            return 0
+        wall = self._wall() if now_wall is None else now_wall
+        mono = int(self._monotonic() * 1e9) if now_ns is None else now_ns
+        return max(1, mono + int((expires_at - wall) * 1e9))
+
+    def _put(self, lib: Libbpf, slot: Slot, key: bytes, value: bytes) -> None:
+        fd = self._map_fds[slot]
+        try:
+            lib.map_update(fd, key, value, BPF_NOEXIST)
+        except LibbpfError as e:
+            if e.errno != errno.EEXIST:
+                raise self._full_or_error(slot, e, "") from e
+            try:
+                lib.map_update(fd, key, value, BPF_EXIST)
+            except LibbpfError as e2:
+                raise self._full_or_error(slot, e2, "") from e2
+            return
+        self._counts[slot] += 1
+        if slot.count_field:
+            self._write_config()
+
+    def _drop(self, lib: Libbpf, slot: Slot, key: bytes) -> None:
+        if lib.map_delete(self._map_fds[slot], key):
+            self._counts[slot] -= 1
+            if slot.count_field:
+                self._write_config()
+
+    def _write_config(self) -> None:
+        for slot in Slot:
+            if slot.count_field:
+                setattr(self._config, slot.count_field, self._counts[slot])
+        assert self._lib is not None
+        self._lib.map_update(self._config_fd, b"\0\0\0\0", bytes(self._config))
+
+    def _full_or_error(self, slot: Slot, e: LibbpfError, detail: str) -> BackendError:
+        name = self.header.map_name(slot)
+        if e.errno in _FULL_ERRNOS:
+            more = f" ({detail})" if detail else ""
+            return MapFull(f"kernel map {name} is full{more}; raise its size (map_sizes)")
+        return BackendError(f"kernel map {name}: {e.strerror}")
+
+
+# The service --------------------------------------------------------------------------------------
+
+Publish = Callable[[Event], object]
+NftFactory = Callable[[str], Any]
+
+
+class KernelService(Service):
+    """Owns the enforcement backend: XDP when it can run, the nftables fallback (loudly) when
+    it cannot, nothing (more loudly still) when neither can.
+
+    ``ready()`` fires with the active backend (or None) once start-up has settled; the BanList
+    then restores its active set with ``replace_all``. Every change of state is logged and
+    published as a ``kernel.state`` notice whose detail is ``status()``.
+    """
+
+    _log = Logger()
+
+    def __init__(
+        self,
+        reactor: _ServiceReactor,
+        publish: Publish,
+        *,
+        interfaces: Sequence[str],
+        mode: Mode = "test",
+        v6_ban_prefix: int = 64,
+        map_sizes: MapSizes = _DEFAULT_SIZES,
+        bpf_dir: Path = DEFAULT_BPF_DIR,
+        sample_rate: float = 100.0,
+        sample_burst: int = 20,
+        served_ports: ServedPorts = ServedPorts(),
+        on_samples: SampleSink | None = None,
+        nft_fallback: NftFactory | None = None,
+    ) -> None:
+        """``nft_fallback``: called with the reason XDP failed, returns an NftBackend (not yet
+        started); None turns the fallback off."""
+        self._reactor = reactor
+        self._publish = publish
+        self._mode: Mode = mode
+        self._served = served_ports
+        self._on_samples = on_samples
+        self._nft_fallback = nft_fallback
+        self.interfaces = tuple(interfaces)
+        self.xdp = XdpBackend(
+            self.interfaces,
+            bpf_dir=bpf_dir,
+            map_sizes=map_sizes,
+            v6_ban_prefix=v6_ban_prefix,
+            sample_rate=sample_rate,
+            sample_burst=sample_burst,
+        )
+        self.backend: EnforcementBackend | None = None
+        self._nft: Any = None
+        self._state = "stopped"
+        self._reason: str | None = None
+        self._settled = False
+        self._waiters: list[defer.Deferred[EnforcementBackend | None]] = []
+
+    # Start ------------------------------------------------------------------------------------
+
+    def startService(self) -> None:
+        super().startService()
+        self._state, self._reason, self._settled = "starting", None, False
+        defer.Deferred.fromCoroutine(self._start()).addCallback(self._settle)
+
+    def ready(self) -> defer.Deferred[EnforcementBackend | None]:
+        """Fires with the active backend (None: nothing enforces) once start-up has settled."""
+        if self._settled:
+            return defer.succeed(self.backend)
+        d: defer.Deferred[EnforcementBackend | None] = defer.Deferred()
+        self._waiters.append(d)
+        return d
+
+    async def _start(self) -> EnforcementBackend | None:
+        try:
+            states = await self.xdp.start(self._reactor)
+        except BackendError as e:
+            return await self._fall_back(str(e))
+        except Exception as e:
+            self._log.failure("kernel enforcement failed to start")
+            self._state, self._reason = "unavailable", f"unexpected error: {e}"
+            self._announce()
+            return None
+        return self._xdp_started(states)
+
+    def _xdp_started(self, states: Mapping[str, InterfaceState]) -> EnforcementBackend:
+        xdp = self.xdp
+        xdp.set_mode(self._mode)
+        xdp.set_served_ports(self._served)
+        if self._on_samples is not None:
+            xdp.start_sampling(self._reactor, self._on_samples)
+        failed = {n: s.reason for n, s in states.items() if s.link_fd is None}
+        if not self.interfaces:
+            self._state, self._reason = "idle", "no interfaces configured (kernel.interfaces)"
+        elif failed:
+            self._state = "degraded" if len(failed) < len(states) else "unavailable"
+            self._reason = "; ".join(f"{n}: {r}" for n, r in failed.items())
+        else:
+            self._state, self._reason = "enforcing", None
+        self.backend = xdp
+        self._announce()
+        return xdp
+
+    async def _fall_back(self, reason: str) -> EnforcementBackend | None:
+        if self._nft_fallback is None:
+            self._state, self._reason = "unavailable", f"XDP unavailable: {reason}"
+            self._announce()
+            return None
+        nft = self._nft_fallback(reason)
+        try:
+            await threads.deferToThreadPool(
+                cast(IReactorFromThreads, self._reactor), self._reactor.getThreadPool(), nft.start
+            )
+        except BackendError as e:
+            self._state = "unavailable"
+            self._reason = f"XDP unavailable ({reason}) and the nftables fallback failed ({e})"
+            self._announce()
+            return None
+        nft.set_mode(self._mode)
+        self._nft = nft
+        self.backend = cast(EnforcementBackend, nft)
+        self._state, self._reason = "degraded", f"nftables fallback because {reason}"
+        self._announce()
+        return self.backend
+
+    def _settle(self, backend: EnforcementBackend | None) -> None:
+        self._settled = True
+        waiters, self._waiters = self._waiters, []
+        for d in waiters:
+            d.callback(backend)
+
+    # Stop -------------------------------------------------------------------------------------
+
+    def stopService(self) -> defer.Deferred[None]:
+        super().stopService()
+        self.backend = None
+        self.xdp.detach()  # closing the links takes the program off the interfaces at once
+        nft, self._nft = self._nft, None
+        work: Callable[[], None] = self.xdp.stop_sampling if nft is None else nft.stop
+        d: defer.Deferred[None] = threads.deferToThreadPool(
+            cast(IReactorFromThreads, self._reactor), self._reactor.getThreadPool(), work
+        )
+
+        def released(result: object) -> object:
+            self.xdp.close()
+            self._state, self._reason = "stopped", None
+            self._announce()
+            return result
+
+        return d.addBoth(released)
+
+    # State ------------------------------------------------------------------------------------
+
+    def status(self) -> dict[str, JSONValue]:
+        """For ``honeymesh status``, the API and metrics: state (starting, enforcing, degraded,
+        idle, unavailable, stopped), backend, reason, mode, per-interface attachment."""
+        out: dict[str, JSONValue] = {
+            "state": self._state,
+            "backend": None if self.backend is None else self.backend.name,
+            "reason": self._reason,
+            "mode": self._mode,
+        }
+        if self.backend is not None:
+            detail = self.backend.status()
+            out["interfaces"] = cast(JSONValue, detail.get("interfaces", {}))
+            out["entries"] = cast(JSONValue, detail.get("entries", {}))
+        else:
+            out["interfaces"] = {
+                n: {"attach": "none", "prog_id": None, "reason": self._reason}
+                for n in self.interfaces
+            }
+        return out
+
+    def set_mode(self, mode: Mode) -> None:
+        """Remember the mode for restarts and apply it to the active backend."""
+        self._mode = mode
+        if self.backend is not None:
+            self.backend.set_mode(mode)
+
+    def _announce(self) -> None:
+        status = self.status()
+        fmt = "kernel enforcement {state}: {backend} {reason}"
+        fields = {"state": self._state, "backend": status["backend"], "reason": self._reason or ""}
+        if self._state in ("enforcing", "stopped", "starting"):
+            self._log.info(fmt, **fields)
+        elif self._state in ("degraded", "idle"):
+            self._log.warn(fmt, **fields)
+        else:
+            self._log.error(fmt, **fields)
+        self._publish(Notice(EventId.KERNEL_STATE, time=self._reactor.seconds(), detail=status))
