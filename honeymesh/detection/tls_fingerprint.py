@@ -60,6 +60,7 @@ _EXT_SUPPORTED_VERSIONS = 0x002B
 #: RFC 8701: 0x0A0A, 0x1A1A, ... 0xFAFA, used for cipher suites, extensions, groups, versions and
 #: signature algorithms alike.
 GREASE = frozenset(0x0A0A + 0x1010 * i for i in range(16))
+_GREASE_SET_DISJOINT = GREASE.isdisjoint
 
 _EMPTY_HASH = "000000000000"
 
@@ -77,7 +78,17 @@ _JA4_VERSIONS = {
     0xFEFC: "d3",
 }
 
-_U16 = struct.Struct(">H")
+_U16_PAIR = struct.Struct(">HH").unpack_from
+_READ_EXTENSIONS = frozenset(
+    (
+        _EXT_SERVER_NAME,
+        _EXT_SUPPORTED_GROUPS,
+        _EXT_EC_POINT_FORMATS,
+        _EXT_SIGNATURE_ALGORITHMS,
+        _EXT_ALPN,
+        _EXT_SUPPORTED_VERSIONS,
+    )
+)
 
 
 class ClientHelloError(ValueError):
@@ -112,7 +123,7 @@ class ClientHello:
     @property
     def version(self) -> int:
         """The highest non-GREASE supported_versions entry, else the legacy version."""
-        offered = [v for v in self.supported_versions if v not in GREASE]
+        offered = _without_grease(self.supported_versions)
         return max(offered) if offered else self.legacy_version
 
 
@@ -202,24 +213,19 @@ def client_hello_length(buffer: bytes) -> int | None:
 
 
 # --- the ClientHello body ------------------------------------------------------------------------
-
-
-def _u16_list(data: bytes, start: int, stop: int, what: str) -> tuple[int, ...]:
-    if (stop - start) % 2:
-        raise ClientHelloError(f"{what}: odd length {stop - start}")
-    return struct.unpack_from(f">{(stop - start) // 2}H", data, start)
+# Each helper reads one length-prefixed vector and checks it against its container; a loop over
+# entries advances by at least the size of an entry header, so none can spin.
 
 
 def _vector(data: bytes, pos: int, limit: int, width: int, what: str) -> tuple[int, int]:
     """Read a ``width``-byte length prefix at ``pos``; return (start, stop) of its contents."""
     if pos + width > limit:
         raise ClientHelloError(f"{what}: truncated length at byte {pos}")
-    length = data[pos] if width == 1 else _U16.unpack_from(data, pos)[0]
-    start = pos + width
-    stop = start + length
+    length = data[pos] if width == 1 else (data[pos] << 8) | data[pos + 1]
+    stop = pos + width + length
     if stop > limit:
         raise ClientHelloError(f"{what}: length {length} runs past its container")
-    return start, stop
+    return pos + width, stop
 
 
 def _whole_vector(data: bytes, start: int, stop: int, width: int, what: str) -> tuple[int, int]:
@@ -230,28 +236,74 @@ def _whole_vector(data: bytes, start: int, stop: int, width: int, what: str) -> 
     return inner_start, inner_stop
 
 
-def _server_name(data: bytes, start: int, stop: int) -> str | None:
-    pos, stop = _whole_vector(data, start, stop, 2, "server_name list")
+def _u16_list(data: bytes, start: int, stop: int, what: str) -> tuple[int, ...]:
+    if (stop - start) & 1:
+        raise ClientHelloError(f"{what}: odd length {stop - start}")
+    return struct.unpack_from(f">{(stop - start) >> 1}H", data, start)
+
+
+def _u16_extension(
+    data: bytes, span: tuple[int, int] | None, width: int, what: str
+) -> tuple[int, ...]:
+    """An extension body holding exactly one vector of 16-bit values; ``()`` when absent."""
+    if span is None:
+        return ()
+    start, stop = span
+    inner = start + width
+    if inner <= stop:
+        length = data[start] if width == 1 else (data[start] << 8) | data[start + 1]
+        if inner + length == stop and not length & 1:  # the well-formed case, in one test
+            return struct.unpack_from(f">{length >> 1}H", data, inner)
+    start, stop = _whole_vector(data, start, stop, width, what)  # raises, naming the fault
+    return _u16_list(data, start, stop, what)
+
+
+def _server_name(data: bytes, span: tuple[int, int]) -> str | None:
+    """The first host_name entry (RFC 6066 section 3), if any."""
+    pos, stop = _whole_vector(data, span[0], span[1], 2, "server_name list")
     name: str | None = None
     while pos < stop:  # each entry is at least 3 bytes
-        if pos + 3 > stop:
-            raise ClientHelloError("server_name entry truncated")
-        name_type = data[pos]
         name_start, name_stop = _vector(data, pos + 1, stop, 2, "server_name entry")
-        if name_type == 0 and name is None:
+        if data[pos] == 0 and name is None:
             name = data[name_start:name_stop].decode("ascii", "backslashreplace")
         pos = name_stop
     return name
 
 
-def _alpn(data: bytes, start: int, stop: int) -> tuple[bytes, ...]:
-    pos, stop = _whole_vector(data, start, stop, 2, "ALPN list")
+def _alpn(data: bytes, span: tuple[int, int]) -> tuple[bytes, ...]:
+    """The protocol names of the ALPN extension (RFC 7301), empty names kept."""
+    pos, stop = _whole_vector(data, span[0], span[1], 2, "ALPN list")
     protocols = []
     while pos < stop:  # each entry is at least its 1-byte length
-        name_start, name_stop = _vector(data, pos, stop, 1, "ALPN protocol")
-        protocols.append(data[name_start:name_stop])
-        pos = name_stop
+        name_start, pos = _vector(data, pos, stop, 1, "ALPN protocol")
+        protocols.append(data[name_start:pos])
     return tuple(protocols)
+
+
+def _extensions(
+    data: bytes, pos: int, end: int
+) -> tuple[tuple[int, ...], dict[int, tuple[int, int]]]:
+    """Walk the extensions block at ``pos``: the types in wire order, and where the bodies of the
+    extensions we read are. Each pass advances at least 4 bytes.
+    """
+    start, stop = _whole_vector(data, pos, end, 2, "extensions")
+    types: list[int] = []
+    spans: dict[int, tuple[int, int]] = {}
+    pos = start
+    while pos < stop:
+        if pos + 4 > stop:
+            raise ClientHelloError(f"extension header truncated at byte {pos}")
+        ext_type, length = _U16_PAIR(data, pos)
+        pos += 4 + length
+        if pos > stop:
+            raise ClientHelloError(f"extension {ext_type:#06x}: length {length} runs past the end")
+        types.append(ext_type)
+        if ext_type in _READ_EXTENSIONS:
+            spans[ext_type] = (pos - length, pos)
+    if len(set(types)) != len(types):
+        twice = next(t for t in types if types.count(t) > 1)
+        raise ClientHelloError(f"extension {twice:#06x} appears twice")
+    return tuple(types), spans
 
 
 def parse_client_hello(data: bytes) -> ClientHello:
@@ -264,62 +316,36 @@ def parse_client_hello(data: bytes) -> ClientHello:
     if found is None:
         raise ClientHelloError(f"incomplete ClientHello: {len(data)} bytes are not enough")
     body, size = found
-    limit = len(body)
+    end = len(body)  # at least _MIN_BODY: the fixed fields below are in range
 
-    legacy_version = _U16.unpack_from(body, 0)[0]
-    pos = 2 + 32
-    _, pos = _vector(body, pos, limit, 1, "session_id")
-    start, pos = _vector(body, pos, limit, 2, "cipher_suites")
+    _, pos = _vector(body, 2 + 32, end, 1, "session_id")
+    start, pos = _vector(body, pos, end, 2, "cipher_suites")
     cipher_suites = _u16_list(body, start, pos, "cipher_suites")
-    start, pos = _vector(body, pos, limit, 1, "compression_methods")
+    start, pos = _vector(body, pos, end, 1, "compression_methods")
     compression_methods = body[start:pos]
+    # The extensions block is optional (clients before TLS 1.2 may leave it out).
+    extensions, spans = _extensions(body, pos, end) if pos < end else ((), {})
 
-    extensions: list[int] = []
-    server_name: str | None = None
-    alpn_protocols: tuple[bytes, ...] = ()
-    supported_versions: tuple[int, ...] = ()
-    signature_algorithms: tuple[int, ...] = ()
-    supported_groups: tuple[int, ...] = ()
+    server_name = alpn_protocols = None
+    if (span := spans.get(_EXT_SERVER_NAME)) is not None:
+        server_name = _server_name(body, span)
+    if (span := spans.get(_EXT_ALPN)) is not None:
+        alpn_protocols = _alpn(body, span)
     ec_point_formats: tuple[int, ...] = ()
-    if pos < limit:  # the extensions block is optional (pre-TLS 1.2 clients)
-        pos, ext_stop = _whole_vector(body, pos, limit, 2, "extensions")
-        seen: set[int] = set()
-        while pos < ext_stop:  # each extension is at least 4 bytes
-            if pos + 4 > ext_stop:
-                raise ClientHelloError(f"extension header truncated at byte {pos}")
-            ext_type = _U16.unpack_from(body, pos)[0]
-            start, pos = _vector(body, pos + 2, ext_stop, 2, f"extension {ext_type:#06x}")
-            if ext_type in seen:
-                raise ClientHelloError(f"extension {ext_type:#06x} appears twice")
-            seen.add(ext_type)
-            extensions.append(ext_type)
-            if ext_type == _EXT_SERVER_NAME:
-                server_name = _server_name(body, start, pos)
-            elif ext_type == _EXT_ALPN:
-                alpn_protocols = _alpn(body, start, pos)
-            elif ext_type == _EXT_SUPPORTED_VERSIONS:
-                a, b = _whole_vector(body, start, pos, 1, "supported_versions")
-                supported_versions = _u16_list(body, a, b, "supported_versions")
-            elif ext_type == _EXT_SIGNATURE_ALGORITHMS:
-                a, b = _whole_vector(body, start, pos, 2, "signature_algorithms")
-                signature_algorithms = _u16_list(body, a, b, "signature_algorithms")
-            elif ext_type == _EXT_SUPPORTED_GROUPS:
-                a, b = _whole_vector(body, start, pos, 2, "supported_groups")
-                supported_groups = _u16_list(body, a, b, "supported_groups")
-            elif ext_type == _EXT_EC_POINT_FORMATS:
-                a, b = _whole_vector(body, start, pos, 1, "ec_point_formats")
-                ec_point_formats = tuple(body[a:b])
-
+    if (span := spans.get(_EXT_EC_POINT_FORMATS)) is not None:
+        start, stop = _whole_vector(body, span[0], span[1], 1, "ec_point_formats")
+        ec_point_formats = tuple(body[start:stop])
+    get = spans.get
     return ClientHello(
-        legacy_version=legacy_version,
+        legacy_version=(body[0] << 8) | body[1],
         cipher_suites=cipher_suites,
         compression_methods=compression_methods,
-        extensions=tuple(extensions),
+        extensions=extensions,
         server_name=server_name,
-        alpn_protocols=alpn_protocols,
-        supported_versions=supported_versions,
-        signature_algorithms=signature_algorithms,
-        supported_groups=supported_groups,
+        alpn_protocols=alpn_protocols or (),
+        supported_versions=_u16_extension(body, get(0x002B), 1, "supported_versions"),
+        signature_algorithms=_u16_extension(body, get(0x000D), 2, "signature_algorithms"),
+        supported_groups=_u16_extension(body, get(0x000A), 2, "supported_groups"),
         ec_point_formats=ec_point_formats,
         size=size,
     )
@@ -328,7 +354,13 @@ def parse_client_hello(data: bytes) -> ClientHello:
 # --- JA4 -----------------------------------------------------------------------------------------
 
 
-def _hex_list(values: list[int]) -> str:
+def _without_grease(values: tuple[int, ...]) -> tuple[int, ...]:
+    if _GREASE_SET_DISJOINT(values):  # the common case: a C-level check, no copy
+        return values
+    return tuple([v for v in values if v not in GREASE])
+
+
+def _hex_list(values: tuple[int, ...] | list[int]) -> str:
     """``[0x1301, 0xc02b]`` -> ``"1301,c02b"`` (4 lower-case hex digits each, comma-separated)."""
     return struct.pack(f">{len(values)}H", *values).hex(",", 2)
 
@@ -350,37 +382,31 @@ def _alpn_chars(hello: ClientHello) -> str:
     return digits[0] + digits[-1]
 
 
-def _ja4_a(hello: ClientHello, transport: Transport, ciphers: int, extensions: int) -> str:
-    version = _JA4_VERSIONS.get(hello.version, "00")
-    sni = "d" if hello.has_sni else "i"
-    return (
-        f"{transport}{version}{sni}{min(ciphers, 99):02d}{min(extensions, 99):02d}"
-        f"{_alpn_chars(hello)}"
-    )
-
-
-def _ja4_lists(
+def _ja4_fields(
     hello: ClientHello, transport: Transport, *, original: bool
 ) -> tuple[str, str, str, str, bool]:
-    """(a, ciphers, extensions, signature algorithms, any extension left after SNI/ALPN)."""
-    ciphers = [c for c in hello.cipher_suites if c not in GREASE]
-    extensions = [e for e in hello.extensions if e not in GREASE]
-    a = _ja4_a(hello, transport, len(ciphers), len(extensions))
-    hashed_extensions = [e for e in extensions if e not in (_EXT_SERVER_NAME, _EXT_ALPN)]
-    any_left = bool(hashed_extensions)
-    if original:
-        hashed_extensions = extensions
-    else:
-        ciphers.sort()
-        hashed_extensions.sort()
-    signatures = [s for s in hello.signature_algorithms if s not in GREASE]
-    return (
-        a,
-        _hex_list(ciphers),
-        _hex_list(hashed_extensions),
-        _hex_list(signatures),
-        any_left,
+    """(part a, cipher list, extension list, signature algorithm list, whether any extension is
+    left once SNI and ALPN are set aside): the pieces every JA4 variant is made of.
+    """
+    ciphers = _without_grease(hello.cipher_suites)
+    extensions = _without_grease(hello.extensions)
+    a = (
+        f"{transport}{_JA4_VERSIONS.get(hello.version, '00')}{'d' if hello.has_sni else 'i'}"
+        f"{min(len(ciphers), 99):02d}{min(len(extensions), 99):02d}{_alpn_chars(hello)}"
     )
+    set_aside = (_EXT_SERVER_NAME in extensions) + (_EXT_ALPN in extensions)
+    any_left = len(extensions) > set_aside
+    if original:
+        ciphers_text, extensions_text = _hex_list(ciphers), _hex_list(extensions)
+    else:
+        ordered = sorted(extensions)
+        if _EXT_ALPN in extensions:
+            ordered.remove(_EXT_ALPN)
+        if ordered and ordered[0] == _EXT_SERVER_NAME:  # sorted: SNI (0) can only be first
+            del ordered[0]
+        ciphers_text, extensions_text = _hex_list(sorted(ciphers)), _hex_list(ordered)
+    signatures = _hex_list(_without_grease(hello.signature_algorithms))
+    return a, ciphers_text, extensions_text, signatures, any_left
 
 
 def _sha12(text: str) -> str:
@@ -388,7 +414,7 @@ def _sha12(text: str) -> str:
 
 
 def _ja4_hashed(hello: ClientHello, transport: Transport, *, original: bool) -> str:
-    a, ciphers, extensions, signatures, any_left = _ja4_lists(hello, transport, original=original)
+    a, ciphers, extensions, signatures, any_left = _ja4_fields(hello, transport, original=original)
     b = _sha12(ciphers) if ciphers else _EMPTY_HASH
     if not any_left:
         c = _EMPTY_HASH
@@ -400,7 +426,7 @@ def _ja4_hashed(hello: ClientHello, transport: Transport, *, original: bool) -> 
 
 
 def _ja4_raw(hello: ClientHello, transport: Transport, *, original: bool) -> str:
-    a, ciphers, extensions, signatures, _ = _ja4_lists(hello, transport, original=original)
+    a, ciphers, extensions, signatures, _ = _ja4_fields(hello, transport, original=original)
     if signatures:
         return f"{a}_{ciphers}_{extensions}_{signatures}"
     return f"{a}_{ciphers}_{extensions}"
@@ -432,18 +458,16 @@ def ja4_ro(hello: ClientHello, transport: Transport = "t") -> str:
 # --- JA3 -----------------------------------------------------------------------------------------
 
 
-def _decimal_list(values: tuple[int, ...]) -> str:
-    return "-".join([str(v) for v in values if v not in GREASE])
-
-
 def ja3_string(hello: ClientHello) -> str:
     """``SSLVersion,Ciphers,Extensions,EllipticCurves,EllipticCurvePointFormats`` in decimal,
     GREASE removed, wire order; an absent field is empty.
     """
     return (
-        f"{hello.legacy_version},{_decimal_list(hello.cipher_suites)},"
-        f"{_decimal_list(hello.extensions)},{_decimal_list(hello.supported_groups)},"
-        f"{'-'.join([str(f) for f in hello.ec_point_formats])}"
+        f"{hello.legacy_version},"
+        f"{'-'.join(map(str, _without_grease(hello.cipher_suites)))},"
+        f"{'-'.join(map(str, _without_grease(hello.extensions)))},"
+        f"{'-'.join(map(str, _without_grease(hello.supported_groups)))},"
+        f"{'-'.join(map(str, hello.ec_point_formats))}"
     )
 
 
