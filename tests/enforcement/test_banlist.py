@@ -1,0 +1,519 @@
+"""The ban list over a real SQLite store: acknowledgement, restart, expiry, escalation, allows,
+IPv4-mapped addresses, ranges, bad input, a full backend map, explanations."""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import math
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import pytest_twisted
+from twisted.internet import reactor as real_reactor
+from twisted.internet import task
+
+from honeymesh.enforcement.backend import BanEntry, MapFull
+from honeymesh.enforcement.banlist import (
+    Allowlisted,
+    Ban,
+    BanHousekeeping,
+    BanNotEnforced,
+    BuiltinAllow,
+    Escalation,
+    InvalidInput,
+    NotAllowlisted,
+    NotBanned,
+    builtin_allows,
+)
+from honeymesh.events import EventId
+from tests.backend_double import BackendDouble
+from tests.banlist_harness import T0, Harness
+
+HOUR = 3600.0
+net = ipaddress.ip_network
+
+
+@pytest_twisted.async_yield_fixture
+async def node(tmp_path: Path) -> AsyncIterator[Harness]:
+    h = await Harness(tmp_path / "hm.db").start()
+    yield h
+    await h.stop()
+
+
+async def until(condition: Callable[[], bool]) -> None:
+    """Let the real reactor run (the store's commits) until the condition holds."""
+    for _ in range(500):
+        if condition():
+            return
+        await task.deferLater(real_reactor, 0.01, lambda: None)
+    raise AssertionError("condition never held")
+
+
+async def ban(h: Harness, target: str, duration: float | None = HOUR, **kw: Any) -> Ban:
+    kw.setdefault("source", "operator")
+    kw.setdefault("reasons", ["test"])
+    return await h.banlist.add(target, duration=duration, **kw)
+
+
+# Acknowledgement ---------------------------------------------------------------------------------
+
+
+@pytest_twisted.ensureDeferred
+async def test_a_ban_is_acknowledged_only_after_the_commit_and_the_backend_update(
+    node: Harness,
+) -> None:
+    seen_at_backend: list[Any] = []
+    acknowledged: list[Ban] = []
+
+    def at_backend(entry: BanEntry) -> None:
+        # When the backend is updated, the row is already committed (a fresh connection sees it)
+        # and the caller has not been told yet.
+        seen_at_backend.append((node.active_rows(), list(acknowledged)))
+
+    node.backend.on_add_ban = at_backend
+    d = node.banlist.add("203.0.113.7", duration=HOUR, source="operator", reasons=["ssh brute"])
+
+    def told(b: Ban) -> Ban:
+        acknowledged.append(b)
+        return b
+
+    d.addCallback(told)
+    assert acknowledged == []  # nothing is acknowledged before the commit
+    result = await d
+    assert seen_at_backend == [({"203.0.113.7/32": T0 + HOUR}, [])]
+    assert acknowledged == [result]
+    assert node.active_rows() == {"203.0.113.7/32": T0 + HOUR}
+    assert node.backend.bans == {net("203.0.113.7/32"): T0 + HOUR}
+    assert result.reasons == ("ssh brute",)
+    assert result.source == "operator"
+    assert node.ids(EventId.BAN_ADDED) == ["ban.added"]
+
+
+# Restart -----------------------------------------------------------------------------------------
+
+
+@pytest_twisted.ensureDeferred
+async def test_restart_restores_exactly_the_active_set_in_one_batch(node: Harness) -> None:
+    await ban(node, "203.0.113.1")
+    await ban(node, "2001:db8::5", duration=None)
+    await ban(node, "198.51.100.0/24", duration=2 * HOUR)
+    await ban(node, "203.0.113.2")
+    await ban(node, "203.0.113.3", duration=60)
+    await node.banlist.remove("203.0.113.2")
+    node.clock.advance(61)  # 203.0.113.3 expires while "down" (no sweep ran)
+
+    backend = BackendDouble()
+    again = await node.restart(backend)
+    try:
+        expected = {
+            net("203.0.113.1/32"): T0 + HOUR,
+            net("2001:db8::5/128"): None,
+            net("198.51.100.0/24"): T0 + 2 * HOUR,
+        }
+        assert backend.calls == ["replace_all"]  # one batch, no per-row updates
+        assert backend.replace_all_calls[0][0] == expected
+        assert backend.replace_all_calls[0][1] == {n.network for n in again.builtin}
+        assert dict(again.banlist.active()) == expected
+        assert again.active_rows() == {str(k): v for k, v in expected.items()}
+        assert again.report is not None
+        assert (again.report.bans, again.report.expired) == (3, 1)
+        why = again.rows("SELECT lifted_why FROM bans WHERE network = '203.0.113.3/32'")
+        assert why == [("expired",)]
+    finally:
+        await again.stop()
+
+
+# Expiry and escalation ---------------------------------------------------------------------------
+
+
+@pytest_twisted.ensureDeferred
+async def test_expired_bans_leave_the_backend_and_are_marked_in_the_database(
+    node: Harness,
+) -> None:
+    await ban(node, "203.0.113.9", duration=HOUR)
+    await ban(node, "203.0.113.10", duration=None)
+    node.clock.advance(HOUR - 1)
+    report = await node.banlist.sweep()
+    assert report.expired == ()
+    assert node.banlist.is_banned("203.0.113.9")
+
+    node.clock.advance(2)
+    assert not node.banlist.is_banned("203.0.113.9")  # past expiry even before the sweep
+    report = await node.banlist.sweep()
+    assert [str(b.network) for b in report.expired] == ["203.0.113.9/32"]
+    assert node.backend.bans == {net("203.0.113.10/32"): None}
+    assert node.rows("SELECT lifted_why, lifted FROM bans WHERE network = '203.0.113.9/32'") == [
+        ("expired", T0 + HOUR)
+    ]
+    assert node.ids(EventId.BAN_EXPIRED) == ["ban.expired"]
+
+    node.clock.advance(20 * 365 * 86400)  # a permanent ban never expires
+    assert (await node.banlist.sweep()).expired == ()
+    assert node.backend.bans == {net("203.0.113.10/32"): None}
+
+
+@pytest_twisted.ensureDeferred
+async def test_repeat_offenders_get_escalating_bans_up_to_the_maximum(node: Harness) -> None:
+    esc = Escalation(multiplier=4.0, max_duration=10 * HOUR)
+    got = []
+    for _ in range(4):
+        b = await ban(node, "192.0.2.66", escalation=esc)
+        got.append((b.offence, b.expires - b.created if b.expires else None))
+        node.clock.advance(11 * HOUR)
+        await node.banlist.sweep()
+    assert got == [(1, HOUR), (2, 4 * HOUR), (3, 10 * HOUR), (4, 10 * HOUR)]
+
+
+@pytest_twisted.ensureDeferred
+async def test_escalation_can_end_in_a_permanent_ban(node: Harness) -> None:
+    esc = Escalation(multiplier=2.0, max_duration=100 * HOUR, permanent_after=3)
+    for _ in range(2):
+        await ban(node, "192.0.2.67", escalation=esc)
+        node.clock.advance(5 * HOUR)
+    third = await ban(node, "192.0.2.67", escalation=esc)
+    assert (third.offence, third.expires, third.permanent) == (3, None, True)
+
+
+@pytest_twisted.ensureDeferred
+async def test_offences_older_than_the_window_are_forgiven(tmp_path: Path) -> None:
+    h = await Harness(tmp_path / "hm.db", offence_window=86400).start()
+    try:
+        esc = Escalation(multiplier=4.0)
+        await ban(h, "192.0.2.68", escalation=esc)
+        h.clock.advance(2 * 86400)
+        again = await ban(h, "192.0.2.68", escalation=esc)
+        assert (again.offence, again.expires) == (1, h.clock.seconds() + HOUR)
+    finally:
+        await h.stop()
+
+
+@pytest_twisted.ensureDeferred
+async def test_banning_an_active_ban_again_extends_it_without_a_new_offence(
+    node: Harness,
+) -> None:
+    first = await ban(node, "192.0.2.70", reasons=["scan"])
+    node.clock.advance(600)
+    second = await ban(node, "192.0.2.70", duration=2 * HOUR, reasons=["ssh login"])
+    assert second.id == first.id
+    assert second.offence == 1
+    assert second.expires == T0 + 600 + 2 * HOUR
+    assert second.reasons == ("scan", "ssh login")
+    assert node.backend.bans[net("192.0.2.70/32")] == T0 + 600 + 2 * HOUR
+    third = await ban(node, "192.0.2.70", duration=60, reasons=["scan"])
+    assert third == second  # shorter and nothing new: unchanged
+    assert node.rows("SELECT count(*) FROM bans") == [(1,)]
+
+
+# Allow wins --------------------------------------------------------------------------------------
+
+
+@pytest_twisted.ensureDeferred
+async def test_a_ban_inside_an_allow_is_refused_and_changes_nothing(node: Harness) -> None:
+    await node.banlist.add_allow("10.20.0.0/16", reason="office")
+    calls = list(node.backend.calls)
+    with pytest.raises(Allowlisted, match=r"10\.20\.3\.4/32 is not banned.*10\.20\.0\.0/16"):
+        await ban(node, "10.20.3.4")
+    with pytest.raises(Allowlisted, match="loopback"):
+        await ban(node, "127.0.0.2")
+    assert node.active_rows() == {}
+    assert node.backend.calls == calls
+    # A wider range that merely contains the allow is accepted: the kernel checks allows first.
+    await ban(node, "10.0.0.0/8")
+    explained = await node.banlist.explain("10.20.3.4", "enforce")
+    assert (explained.status, explained.would_drop) == ("allowed", False)
+
+
+@pytest_twisted.ensureDeferred
+async def test_an_allow_lifts_the_bans_inside_it(node: Harness) -> None:
+    await ban(node, "192.0.2.7")
+    await ban(node, "192.0.2.0/28")
+    await ban(node, "198.51.100.1")
+    rule = await node.banlist.add_allow("192.0.2.0/24", reason="partner")
+    assert rule.origin == "operator"
+    assert node.active_rows() == {"198.51.100.1/32": T0 + HOUR}
+    assert set(node.backend.bans) == {net("198.51.100.1/32")}
+    assert net("192.0.2.0/24") in node.backend.allows
+    lifted = node.rows("SELECT lifted_why, lifted_by FROM bans WHERE lifted IS NOT NULL")
+    assert lifted == [("allowed", "allow 192.0.2.0/24")] * 2
+    # For good: removing the allow does not bring the bans back.
+    await node.banlist.remove_allow("192.0.2.0/24")
+    assert node.active_rows() == {"198.51.100.1/32": T0 + HOUR}
+    assert net("192.0.2.0/24") not in node.backend.allows
+
+
+@pytest_twisted.ensureDeferred
+async def test_builtin_allows_cannot_be_removed_and_unknown_ones_are_reported(
+    node: Harness,
+) -> None:
+    with pytest.raises(BuiltinAllow, match="loopback"):
+        await node.banlist.remove_allow("127.0.0.0/8")
+    with pytest.raises(NotAllowlisted):
+        await node.banlist.remove_allow("192.0.2.0/24")
+    assert net("127.0.0.0/8") in node.backend.allows
+
+
+@pytest_twisted.ensureDeferred
+async def test_builtin_allows_include_own_addresses_and_admin_networks(tmp_path: Path) -> None:
+    builtin = builtin_allows(["192.168.50.0/24"], [("eth0", net("198.18.0.1/32"))])
+    h = await Harness(tmp_path / "hm.db", builtin=builtin).start()
+    try:
+        for address, origin in [("198.18.0.1", "builtin"), ("192.168.50.9", "config")]:
+            with pytest.raises(Allowlisted) as caught:
+                await ban(h, address)
+            assert caught.value.rule.origin == origin
+        assert {str(r.network) for r in h.banlist.allows()} >= {
+            "127.0.0.0/8",
+            "::1/128",
+            "198.18.0.1/32",
+            "192.168.50.0/24",
+        }
+    finally:
+        await h.stop()
+
+
+@pytest_twisted.ensureDeferred
+async def test_a_changed_admin_network_lifts_stored_bans_at_the_next_start(
+    node: Harness,
+) -> None:
+    await ban(node, "192.168.60.5")
+    await node.stop()
+    h = Harness(node.path, clock=node.clock, builtin=builtin_allows(["192.168.60.0/24"]))
+    await h.start()
+    try:
+        assert h.active_rows() == {}
+        assert h.backend.bans == {}
+        assert h.report is not None and h.report.lifted_by_allow == 1
+    finally:
+        await h.stop()
+
+
+# Addresses ---------------------------------------------------------------------------------------
+
+
+@pytest_twisted.ensureDeferred
+async def test_ipv4_mapped_ipv6_is_the_ipv4_address(node: Harness) -> None:
+    b = await ban(node, "::ffff:203.0.113.9")
+    assert b.network == net("203.0.113.9/32")
+    assert node.backend.bans == {net("203.0.113.9/32"): T0 + HOUR}
+    assert [x.id for x in await node.banlist.query("203.0.113.9")] == [b.id]
+    assert [x.id for x in await node.banlist.query("::ffff:203.0.113.9")] == [b.id]
+    with pytest.raises(Allowlisted):
+        await ban(node, "::ffff:127.0.0.1")
+    await node.banlist.remove("203.0.113.9")
+    assert node.backend.bans == {}
+
+
+@pytest_twisted.ensureDeferred
+async def test_a_range_ban_answers_for_every_address_inside_it(node: Harness) -> None:
+    r = await ban(node, "198.51.100.0/24", reasons=["botnet range"])
+    e = await ban(node, "198.51.100.77", reasons=["ssh"])
+    found = await node.banlist.query("198.51.100.77")
+    assert [b.id for b in found] == [e.id, r.id]  # most specific first
+    assert [b.id for b in await node.banlist.query("198.51.100.78")] == [r.id]
+    assert await node.banlist.query("198.51.101.1") == []
+    v6 = await ban(node, "2001:db8:1::/48")
+    assert [b.id for b in await node.banlist.query("2001:db8:1:2::3")] == [v6.id]
+    with pytest.raises(NotBanned, match=r"covered by the banned range 198\.51\.100\.0/24"):
+        await node.banlist.remove("198.51.100.78")
+    explained = await node.banlist.explain("198.51.100.78", "enforce")
+    assert explained.status == "banned"
+    assert "as 198.51.100.0/24" in explained.summary
+    assert "botnet range" in explained.summary
+
+
+# Bad input ---------------------------------------------------------------------------------------
+
+BAD_BANS: list[tuple[str, dict[str, Any]]] = [
+    ("garbage address", {"network": "not-an-ip"}),
+    ("empty address", {"network": ""}),
+    ("prefix too long", {"network": "192.0.2.1/33"}),
+    ("octet out of range", {"network": "999.1.1.1"}),
+    ("not text", {"network": 12345}),
+    ("too wide", {"network": "10.0.0.0/4"}),
+    ("negative duration", {"duration": -5.0}),
+    ("zero duration", {"duration": 0.0}),
+    ("NaN duration", {"duration": math.nan}),
+    ("infinite duration", {"duration": math.inf}),
+    ("overlong reason", {"reasons": ["x" * 501]}),
+    ("control characters", {"reasons": ["evil\nlog line"]}),
+    ("no reason", {"reasons": []}),
+    ("reasons not a list", {"reasons": "scan"}),
+    ("bad source", {"source": "martians"}),
+    ("evidence not JSON", {"evidence": {"raw": b"\x00"}}),
+    ("evidence too big", {"evidence": {"blob": "x" * 20000}}),
+]
+
+
+@pytest.mark.parametrize(("what", "change"), BAD_BANS, ids=[b[0] for b in BAD_BANS])
+@pytest_twisted.ensureDeferred
+async def test_bad_input_gives_a_typed_error_and_changes_nothing(
+    node: Harness, what: str, change: dict[str, Any]
+) -> None:
+    await ban(node, "192.0.2.200")
+    before = (node.rows("SELECT * FROM bans"), list(node.backend.calls), len(node.events))
+    request: dict[str, Any] = {
+        "network": "192.0.2.1",
+        "duration": HOUR,
+        "source": "operator",
+        "reasons": ["fine"],
+    }
+    request.update(change)
+    target = request.pop("network")
+    with pytest.raises(InvalidInput) as caught:
+        await node.banlist.add(target, **request)
+    assert isinstance(caught.value, ValueError)
+    assert str(caught.value)
+    after = (node.rows("SELECT * FROM bans"), list(node.backend.calls), len(node.events))
+    assert after == before
+    assert [str(n) for n, _ in node.banlist.active()] == ["192.0.2.200/32"]
+
+
+@pytest_twisted.ensureDeferred
+async def test_bad_unban_allow_and_query_input_is_refused(node: Harness) -> None:
+    for call in (
+        lambda: node.banlist.remove("nope"),
+        lambda: node.banlist.remove("192.0.2.1", by="\x1b[2J"),
+        lambda: node.banlist.add_allow("192.0.2.0/24", reason=""),
+        lambda: node.banlist.add_allow("0.0.0.0/0", reason="everything"),
+        lambda: node.banlist.add_allow("192.0.2.0/24", reason="x", origin="builtin"),
+        lambda: node.banlist.query("300.1.1.1"),
+        lambda: node.banlist.explain("::gg", "enforce"),
+        lambda: node.banlist.list_bans(limit=0),
+    ):
+        with pytest.raises(InvalidInput):
+            await call()
+    with pytest.raises(NotBanned):
+        await node.banlist.remove("192.0.2.1")
+    assert node.rows("SELECT count(*) FROM allowlist") == [(0,)]
+
+
+# A full map --------------------------------------------------------------------------------------
+
+
+@pytest_twisted.ensureDeferred
+async def test_a_full_map_keeps_the_ban_stored_unenforced_and_retries_it(tmp_path: Path) -> None:
+    h = await Harness(tmp_path / "hm.db", backend=BackendDouble(capacity=2)).start()
+    try:
+        await ban(h, "192.0.2.1")
+        await ban(h, "192.0.2.2", duration=60)
+        with pytest.raises(BanNotEnforced, match="not enforced") as caught:
+            await ban(h, "192.0.2.3")
+        assert isinstance(caught.value.cause, MapFull)
+        assert caught.value.ban.enforced is False
+        assert h.rows("SELECT network, enforced FROM bans WHERE lifted IS NULL ORDER BY id") == [
+            ("192.0.2.1/32", 1),
+            ("192.0.2.2/32", 1),
+            ("192.0.2.3/32", 0),
+        ]
+        assert h.ids(EventId.BAN_MAP_FULL) == ["ban.map_full"]
+        assert h.banlist.is_banned("192.0.2.3")  # memory follows the database
+        explained = await h.banlist.explain("192.0.2.3", "enforce")
+        assert (explained.status, explained.would_drop) == ("banned", False)
+        assert "NOT enforced" in explained.summary
+
+        h.clock.advance(61)  # 192.0.2.2 expires and makes room
+        report = await h.banlist.sweep()
+        assert report.re_enforced == 1
+        assert set(h.backend.bans) == {net("192.0.2.1/32"), net("192.0.2.3/32")}
+        assert h.rows("SELECT enforced FROM bans WHERE network = '192.0.2.3/32'") == [(1,)]
+    finally:
+        await h.stop()
+
+
+@pytest_twisted.ensureDeferred
+async def test_a_full_map_at_start_loads_what_fits_and_marks_the_rest(node: Harness) -> None:
+    for i in range(1, 5):
+        await ban(node, f"192.0.2.{i}")
+    small = BackendDouble(capacity=3)
+    h = await node.restart(small)
+    try:
+        assert h.report is not None and h.report.not_enforced == 1
+        assert len(small.bans) == 3
+        assert h.rows("SELECT network FROM bans WHERE enforced = 0") == [("192.0.2.4/32",)]
+        assert len(h.active_rows()) == 4
+        assert h.ids(EventId.BAN_MAP_FULL) == ["ban.map_full"]
+    finally:
+        await h.stop()
+
+
+# Explanations, listing, counts -------------------------------------------------------------------
+
+
+@pytest_twisted.ensureDeferred
+async def test_explain_covers_every_case(node: Harness) -> None:
+    await ban(node, "203.0.113.50", reasons=["ssh brute force"], source="local")
+    banned = await node.banlist.explain("203.0.113.50", "enforce")
+    assert (banned.status, banned.would_drop) == ("banned", True)
+    assert banned.banned_by[0].reasons == ("ssh brute force",)
+    assert "offence 1" in banned.summary
+    assert "ENFORCE mode its packets are dropped" in banned.summary
+    assert json.loads(json.dumps(banned.to_json()))["banned_by"][0]["source"] == "local"
+
+    clean = await node.banlist.explain("203.0.113.51", "enforce")
+    assert (clean.status, clean.would_drop) == ("not_banned", False)
+    locked = await node.banlist.explain("203.0.113.51", "lockdown")
+    assert (locked.status, locked.would_drop) == ("not_banned", True)
+    assert "LOCKDOWN" in locked.summary
+    admin = await node.banlist.explain("127.0.0.1", "lockdown")
+    assert (admin.status, admin.would_drop) == ("allowed", False)
+
+    await node.banlist.remove("203.0.113.50")
+    after = await node.banlist.explain("203.0.113.50", "enforce")
+    assert (after.status, after.previous_bans) == ("not_banned", 1)
+
+
+@pytest_twisted.ensureDeferred
+async def test_list_pages_through_bans_and_history(node: Harness) -> None:
+    for i in range(5):
+        await ban(node, f"192.0.2.{i + 1}", source="local" if i % 2 else "operator")
+    await node.banlist.remove("192.0.2.1")
+    page1 = await node.banlist.list_bans(limit=2)
+    page2 = await node.banlist.list_bans(limit=2, after_id=page1[-1].id)
+    assert [str(b.network) for b in page1 + page2] == [
+        "192.0.2.2/32",
+        "192.0.2.3/32",
+        "192.0.2.4/32",
+        "192.0.2.5/32",
+    ]
+    history = await node.banlist.list_bans(active=False)
+    assert len(history) == 5 and history[0].lifted_why == "unbanned"
+    local = await node.banlist.list_bans(source="local")
+    assert [str(b.network) for b in local] == ["192.0.2.2/32", "192.0.2.4/32"]
+    assert node.banlist.counts()["exact_v4"] == 4
+
+
+# Housekeeping service ----------------------------------------------------------------------------
+
+
+@pytest_twisted.ensureDeferred
+async def test_housekeeping_service_sweeps_on_its_clock_and_leaves_nothing_behind(
+    node: Harness,
+) -> None:
+    await ban(node, "192.0.2.99", duration=10)
+    service = BanHousekeeping(node.banlist, node.clock, interval=5)
+    service.startService()
+    node.clock.advance(5)  # a sweep before expiry
+    await until(lambda: service.sweeps == 1)
+    assert service.expired == 0
+    node.clock.advance(5)  # expired: this tick lifts it
+    await until(lambda: service.sweeps == 2)
+    assert service.expired == 1
+    assert node.backend.bans == {}
+    assert service.stopService() is None  # idle: nothing to wait for
+    assert node.clock.getDelayedCalls() == []
+
+
+@pytest_twisted.ensureDeferred
+async def test_stopping_housekeeping_waits_for_the_sweep_in_progress(node: Harness) -> None:
+    await ban(node, "192.0.2.98", duration=1)
+    service = BanHousekeeping(node.banlist, node.clock, interval=2)
+    service.startService()
+    node.clock.advance(2)  # a sweep is now in flight in the store's thread
+    stopping = service.stopService()
+    assert stopping is not None
+    await stopping
+    assert service.expired == 1  # it finished before the store could be closed
+    assert node.clock.getDelayedCalls() == []
