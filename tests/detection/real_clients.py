@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -27,6 +28,7 @@ from honeymesh.detection.tls_fingerprint import MAX_CLIENT_HELLO_BYTES, client_h
 
 SNI = "honeymesh.test"
 CAPTURE_TIMEOUT = 60.0
+CLIENT_GRACE = 15.0  # how long a client may take to give up once its hello is in
 
 JAVA_CLIENT = """
 import javax.net.ssl.*;
@@ -194,36 +196,44 @@ def record_first_flight(sock: socket.socket, timeout: float) -> bytes:
 
 
 def capture(client: Client, workdir: Path, timeout: float = CAPTURE_TIMEOUT) -> bytes:
-    """Run ``client`` against a fresh 127.0.0.1 listener and return its ClientHello bytes."""
+    """Run ``client`` against a fresh 127.0.0.1 listener and return its ClientHello bytes.
+
+    The listener takes one connection and closes as soon as the hello is in, so a client that
+    retries is refused at once rather than left waiting in the backlog.
+    """
     if shutil.which(client.program) is None:
         raise CaptureError(f"{client.program} is not installed (scripts/setup.sh test)")
     workdir.mkdir(parents=True, exist_ok=True)
-    with socket.create_server(("127.0.0.1", 0)) as listener:
-        port = listener.getsockname()[1]
-        result: list[bytes | BaseException] = []
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+    result: list[bytes | BaseException] = []
 
-        def serve() -> None:
-            try:
-                result.append(record_first_flight(listener, timeout))
-            except (OSError, CaptureError) as exc:
-                result.append(exc)
+    def serve() -> None:
+        try:
+            result.append(record_first_flight(listener, timeout))
+        except (OSError, CaptureError) as exc:
+            result.append(exc)
+        finally:
+            listener.close()
 
-        thread = threading.Thread(target=serve, daemon=True)
-        thread.start()
-        with subprocess.Popen(
-            client.command(port, workdir),
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            cwd=workdir,
-            env=_child_env(),
-        ) as process:
-            thread.join(timeout + 5)
-            try:
-                _, stderr = process.communicate(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                _, stderr = process.communicate()
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    with subprocess.Popen(
+        client.command(port, workdir),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        cwd=workdir,
+        env=_child_env(),
+        start_new_session=True,  # its own process group, so its helpers can be ended with it
+    ) as process:
+        thread.join(timeout + 5)
+        try:
+            _, stderr = process.communicate(timeout=CLIENT_GRACE)
+        except subprocess.TimeoutExpired:
+            # The hello is all we wanted; end this client and any helper processes it started.
+            os.killpg(process.pid, signal.SIGKILL)
+            _, stderr = process.communicate()
     outcome = result[0] if result else CaptureError("listener thread did not finish")
     if isinstance(outcome, BaseException):
         detail = stderr.decode(errors="replace")[-2000:]
