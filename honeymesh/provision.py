@@ -6,12 +6,14 @@ import importlib.resources
 import json
 import os
 import socket
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 
 from honeymesh.certs import write_self_signed
 from honeymesh.config import MODES, Mode
+from honeymesh.license.clock import CLOCK_FILE, CLOCK_KEY_PURPOSE, ClockFile
 from honeymesh.mesh.identity import NodeIdentity
 from honeymesh.web.auth import new_admin_token, token_digest
 
@@ -66,6 +68,10 @@ def provision(
     os.chmod(directory, 0o700)
     identity = NodeIdentity.generate()
     identity.save(directory / "identity.key")
+    # Start the license clock now, so a Pro license dropped in before the first start counts.
+    ClockFile(directory / CLOCK_FILE, identity.derive_secret(CLOCK_KEY_PURPOSE)).write(
+        int(time.time())
+    )
     write_self_signed(directory / "tls/dashboard.crt", directory / "tls/dashboard.key")
     token = new_admin_token()
     text = render_config(

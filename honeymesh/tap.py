@@ -34,6 +34,9 @@ from honeymesh.control import Control
 from honeymesh.detection.traps.banner import BannerDialogue
 from honeymesh.detection.traps.base import TrapFactory, TrapLimits
 from honeymesh.events import Event, EventBus, EventId, Notice
+from honeymesh.license.clock import CLOCK_KEY_PURPOSE
+from honeymesh.license.keys import trusted_keys_for
+from honeymesh.license.service import LicenseService
 from honeymesh.listeners import ListenerService
 from honeymesh.logs import EventLogger, JsonLogService
 from honeymesh.mesh.identity import IdentityError, NodeIdentity
@@ -69,6 +72,7 @@ class Options(usage.Options):
             config = load_config(path)
             config = config.with_interfaces(tuple(self["interfaces"]))
             identity = NodeIdentity.load(config.data_path(Path("identity.key")))
+            trusted_keys_for(config)  # a bad trusted license key is a configuration error
         except (ConfigError, IdentityError) as e:
             raise usage.UsageError(str(e)) from None
         self["loaded"] = (config, identity)
@@ -119,6 +123,13 @@ def build_appliance(config: Config, identity: NodeIdentity, reactor: Any) -> App
     bus.subscribe(EventLogger(log))
     StoreService(store, bus.publish, reactor.seconds, fatal(reactor, log)).setServiceParent(root)
     retention_job(config, store, bus.publish, reactor).setServiceParent(root)
+    license_service = LicenseService.from_config(
+        config,
+        clock_key=identity.derive_secret(CLOCK_KEY_PURPOSE),
+        reactor=reactor,
+        publish=bus.publish,
+    )
+    license_service.setServiceParent(root)
 
     traps: dict[str, TrapFactory] = {}
     listeners: list[ListenerService] = []
@@ -152,6 +163,8 @@ def build_appliance(config: Config, identity: NodeIdentity, reactor: Any) -> App
         traps=traps,
         kernel_status=lambda: kernel_status(config),
         node_id=identity.node_id,
+        # check(), not the cached entitlement: timers stall after a clock rollback.
+        entitlement=license_service.check,
     )
     tokens = TokenChecker(
         config.api.admin_token_sha256, token_digest(local_operator_token(identity))
@@ -285,6 +298,13 @@ class ReadyReport(Service):
                 self._log.error(
                     "NOT listening: {kind} {name} {transport} {address} port {port}: {error}", **row
                 )
+        lic = control.license()
+        self._log.info(
+            "license: {tier} ({reason}); {sharing}",
+            tier=lic["tier"],
+            reason=lic["reason"],
+            sharing=lic["sharing"]["reason"],
+        )
         kernel = control.kernel_status()
         if kernel["state"] != "attached":
             self._log.warn(

@@ -55,6 +55,7 @@ def test_makeservice_builds_the_expected_services(appliance: Appliance) -> None:
         "JsonLogService",
         "StoreService",
         "event-retention",
+        "license",
         "traps",
         "api:admin-api:127.0.0.1:0",
         "ready-report",
