@@ -17,6 +17,7 @@ from typing import Any
 from honeymesh import __version__
 from honeymesh.adminclient import AdminClient, AdminClientError
 from honeymesh.config import MODES, Config, ConfigError, default_config_path, load_config
+from honeymesh.license.cli import register as register_license
 from honeymesh.provision import ProvisionError, provision
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -134,6 +135,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--mode", choices=MODES, default="test")
     p.add_argument("--force", action="store_true", help="replace an existing configuration")
     p.set_defaults(handler=cmd_init)
+
+    register_license(sub)
 
     p = sub.add_parser("status", parents=[common], help="mode, listeners, kernel state, counters")
     p.add_argument("--json", action="store_true", help="machine-readable output")
