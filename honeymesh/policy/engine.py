@@ -1,0 +1,409 @@
+"""The policy engine: the only code that turns detectors' verdicts into bans.
+
+``decide(verdict)`` answers every verdict with a ``Decision`` that carries its reasons and
+evidence and is published on the event bus (``policy.decision``):
+
+1. a source that is not an IP address is observed, never banned;
+2. an allowlisted source is allowed (allow always wins);
+3. a score under the detector's threshold, or a detector configured not to ban, is observed;
+4. a source already banned at least as long as this verdict would ban it is observed;
+5. otherwise the source is banned: in TEST mode only as a logged "would ban" (nothing reaches
+   the ban list or the kernel); in ENFORCE and LOCKDOWN through ``BanList.add`` with escalation,
+   and the Decision fires only once the ban is committed and in the backend.
+
+IPv6 sources are banned as their ``policy.ipv6_prefix`` network (a /64 by default).
+``decide`` never fails: a ban that could not be made is an ``observe`` decision saying why.
+
+The mode is switched with ``set_mode``: the backend takes it first (LOCKDOWN lives in the
+kernel), then it is stored in ``settings``; if storing fails the backend is put back.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Literal
+
+from twisted.internet.defer import Deferred, DeferredLock, fail, succeed
+from twisted.internet.interfaces import IReactorTime
+from twisted.logger import Logger
+from twisted.python.failure import Failure
+
+from honeymesh.config import Mode, PolicyConfig
+from honeymesh.enforcement.backend import BackendError, Network
+from honeymesh.enforcement.banlist import (
+    Allowlisted,
+    AllowRule,
+    Ban,
+    BanList,
+    BanNotEnforced,
+    BanSource,
+    Escalation,
+    ExplainResult,
+    InvalidInput,
+    parse_network,
+)
+from honeymesh.enforcement.bans import (
+    MAX_ACTOR_CHARS,
+    MAX_JSON_BYTES,
+    MAX_REASON_CHARS,
+    MAX_REASONS,
+    check_text,
+)
+from honeymesh.enforcement.durations import format_duration
+from honeymesh.events import Decision, Event, EventId, JSONValue, Notice, Verdict
+from honeymesh.policy.modes import ModeError, parse_mode, read_mode, write_mode
+from honeymesh.store.db import Store
+
+
+class ModeNotApplied(Exception):
+    """The backend refused the mode; nothing was changed."""
+
+    def __init__(self, mode: Mode, cause: BackendError) -> None:
+        self.mode = mode
+        self.cause = cause
+        super().__init__(f"the enforcement backend refused mode {mode}: {cause}")
+
+
+@dataclass(frozen=True)
+class DetectorRule:
+    """What one detector's verdicts do: ban at ``threshold`` for ``duration`` (None: permanent)."""
+
+    threshold: float
+    duration: float | None
+    ban: bool
+
+
+@dataclass(frozen=True)
+class ModeChange:
+    mode: Mode
+    previous: Mode
+    by: str
+    time: float
+
+    @property
+    def changed(self) -> bool:
+        return self.mode != self.previous
+
+
+class PolicyRules:
+    """``[policy]`` resolved: a rule per detector, the escalation, the IPv6 ban prefix."""
+
+    def __init__(self, config: PolicyConfig) -> None:
+        self.default = DetectorRule(config.ban_threshold, config.ban_duration, ban=True)
+        self.by_detector: dict[str, DetectorRule] = {}
+        for d in config.detectors:
+            duration = (
+                None if d.permanent else (config.ban_duration if d.duration == -1 else d.duration)
+            )
+            threshold = config.ban_threshold if d.threshold == -1 else d.threshold
+            self.by_detector[d.name] = DetectorRule(threshold, duration, d.ban)
+        self.escalation = Escalation(
+            multiplier=config.escalation_multiplier,
+            max_duration=config.max_ban_duration,
+            permanent_after=config.permanent_after,
+        )
+        self.ipv6_prefix = config.ipv6_prefix
+
+    def rule_for(self, detector: str) -> DetectorRule:
+        return self.by_detector.get(detector, self.default)
+
+    def target(self, source: str) -> tuple[Network, Network]:
+        """(the source address, the network to ban for it); raises InvalidInput."""
+        address = parse_network(source, "verdict source")
+        if address.version == 6 and address.prefixlen > self.ipv6_prefix:
+            return address, ipaddress.IPv6Network(
+                (address.network_address, self.ipv6_prefix), strict=False
+            )
+        return address, address
+
+
+def clean_reason(text: str) -> str:
+    """A detector's reason made safe to store: control characters escaped, length capped."""
+    escaped = "".join(c if 0x20 <= ord(c) != 0x7F else f"\\x{ord(c):02x}" for c in str(text))
+    escaped = escaped.strip() or "(empty reason)"
+    if len(escaped) > MAX_REASON_CHARS:
+        escaped = escaped[: MAX_REASON_CHARS - 1] + "…"
+    return escaped
+
+
+class PolicyEngine:
+    """Verdicts in, Decisions out; the mode, persisted; explanations."""
+
+    _log = Logger()
+
+    def __init__(
+        self,
+        banlist: BanList,
+        store: Store,
+        config: PolicyConfig,
+        clock: IReactorTime,
+        publish: Callable[[Event], None],
+        *,
+        initial_mode: Mode,
+    ) -> None:
+        self._banlist = banlist
+        self._store = store
+        self._clock = clock
+        self._publish = publish
+        self.rules = PolicyRules(config)
+        self._mode: Mode = initial_mode
+        self.mode_origin = "config"  # or "database" once load() found a stored mode
+        self._mode_lock = DeferredLock()
+        self.decisions = 0
+
+    @property
+    def mode(self) -> Mode:
+        return self._mode
+
+    # The mode ----------------------------------------------------------------------------------
+
+    def load(self) -> Deferred[Mode]:
+        """At start: the stored mode (else the config's) is handed to the backend."""
+
+        def apply(stored: Mode | None) -> Mode:
+            mode = stored or self._mode
+            self.mode_origin = "database" if stored else "config"
+            try:
+                self._banlist.set_backend_mode(mode)
+            except BackendError as e:
+                raise ModeNotApplied(mode, e) from e
+            self._mode = mode
+            self._log.info("enforcement mode {mode} (from the {origin})", mode=mode,
+                           origin=self.mode_origin)  # fmt: skip
+            return mode
+
+        return self._store.run(read_mode).addCallback(apply)
+
+    def set_mode(self, mode: str, *, by: str = "operator") -> Deferred[ModeChange]:
+        """Switch the mode at run time; fires once the backend has it and it is stored.
+
+        Fails with ModeError (not a mode), InvalidInput (bad ``by``) or ModeNotApplied.
+        """
+        try:
+            new = parse_mode(mode)
+            actor = check_text(by, "who changes the mode", MAX_ACTOR_CHARS)
+        except (ModeError, InvalidInput) as e:
+            return fail(e)
+        return self._mode_lock.run(self._switch, new, actor)
+
+    def _switch(self, new: Mode, by: str) -> Deferred[ModeChange]:
+        previous = self._mode
+        try:
+            self._banlist.set_backend_mode(new)
+        except BackendError as e:
+            return fail(ModeNotApplied(new, e))
+
+        def stored(_: None) -> ModeChange:
+            self._mode = new
+            self.mode_origin = "database"
+            change = ModeChange(new, previous, by, self._clock.seconds())
+            if change.changed:
+                self._log.info("mode changed from {previous} to {mode} by {by}",
+                               previous=previous, mode=new, by=by)  # fmt: skip
+                self._publish(Notice(EventId.MODE_CHANGED, change.time,
+                                     {"mode": new, "previous": previous, "by": by}))  # fmt: skip
+            return change
+
+        def not_stored(failure: Failure) -> Failure:
+            try:
+                self._banlist.set_backend_mode(previous)
+            except BackendError:
+                self._log.failure("could not put the backend back to mode {mode}", mode=previous)
+            return failure
+
+        d = self._store.run(lambda conn: write_mode(conn, new))
+        return d.addCallbacks(stored, not_stored)
+
+    def explain(self, address: str | Network) -> Deferred[ExplainResult]:
+        """Why an address is or is not dropped, in the current mode."""
+        return self._banlist.explain(address, self._mode)
+
+    # Verdicts ----------------------------------------------------------------------------------
+
+    def decide(
+        self,
+        verdict: Verdict,
+        *,
+        source: BanSource = "local",
+        provenance: Mapping[str, JSONValue] | None = None,
+    ) -> Deferred[Decision]:
+        """The policy's answer to a verdict; published, and never a failure."""
+        rule = self.rules.rule_for(verdict.detector)
+        draft = _Draft(
+            verdict=verdict,
+            mode=self._mode,
+            reasons=tuple(clean_reason(r) for r in verdict.reasons[: MAX_REASONS - 1]),
+            evidence={
+                "detector": verdict.detector,
+                "score": verdict.score if math.isfinite(verdict.score) else str(verdict.score),
+                "threshold": rule.threshold,
+                "verdict_event_id": str(verdict.event_id),
+                "verdict_reasons": list(verdict.reasons),
+                "verdict_evidence": _json_safe(verdict.evidence),
+            },
+        )
+        try:
+            address, network = self.rules.target(verdict.source)
+        except InvalidInput as e:
+            return succeed(self._answer(draft, "observe", None, str(e)))
+        draft.evidence["network"] = str(network)
+
+        early = self._screen(draft, rule, address, network)
+        if early is not None:
+            return succeed(early)
+
+        passed = f"score {verdict.score:g} >= threshold {rule.threshold:g} ({verdict.detector})"
+        if draft.mode == "test":
+            return succeed(self._would_ban(draft, network, rule.duration, passed))
+        d = self._banlist.add(
+            network,
+            duration=rule.duration,
+            source=source,
+            reasons=(*draft.reasons, passed),
+            evidence=_bounded(draft.evidence),
+            provenance=provenance,
+            escalation=self.rules.escalation,
+        )
+        return d.addCallbacks(
+            lambda ban: self._banned(draft, ban, passed),
+            lambda failure: self._not_banned(draft, failure),
+        )
+
+    def _screen(
+        self, draft: _Draft, rule: DetectorRule, address: Network, network: Network
+    ) -> Decision | None:
+        """The decision when the verdict does not lead to a ban; None when it does."""
+        verdict = draft.verdict
+        allowed = self._banlist.allowed_by(address)
+        if allowed:
+            return self._allow(draft, allowed[0])
+        if not rule.ban:
+            why = f"detector {verdict.detector} is configured never to ban"
+            return self._answer(draft, "observe", None, why)
+        if not math.isfinite(verdict.score):
+            return self._answer(draft, "observe", None, "the score is not a number")
+        if verdict.score < rule.threshold:
+            why = f"score {verdict.score:g} is below the ban threshold {rule.threshold:g}"
+            return self._answer(draft, "observe", None, why)
+        holding = self._already_banned(network, rule.duration)
+        if holding is not None:
+            net, expires = holding
+            draft.evidence["banned_as"] = str(net)
+            why = f"already banned as {net} {_until(expires)}"
+            return self._answer(draft, "observe", None, why)
+        return None
+
+    def _already_banned(
+        self, network: Network, duration: float | None
+    ) -> tuple[Network, float | None] | None:
+        """A live ban covering ``network`` that lasts at least as long as a new one would."""
+        now = self._clock.seconds()
+        wanted = None if duration is None else now + duration
+        for net, expires in self._banlist.covering(network):
+            if expires is not None and expires <= now:
+                continue
+            if expires is None or (wanted is not None and expires >= wanted):
+                return net, expires
+        return None
+
+    def _would_ban(
+        self, draft: _Draft, network: Network, duration: float | None, passed: str
+    ) -> Decision:
+        draft.evidence["would_ban"] = True
+        shown = format_duration(duration)
+        self._log.info(
+            "test mode: would ban {network} for {duration} ({detector} score {score}): {reasons}",
+            network=str(network), duration=shown, detector=draft.verdict.detector,
+            score=draft.verdict.score, reasons="; ".join(draft.reasons),
+        )  # fmt: skip
+        why = f"TEST mode: would ban {network} for {shown} (before escalation); nothing enforced"
+        return self._answer(draft, "ban", duration, passed, why)
+
+    def _banned(self, draft: _Draft, ban: Ban, passed: str) -> Decision:
+        duration = None if ban.expires is None else ban.expires - self._clock.seconds()
+        draft.evidence.update(
+            ban_id=ban.id, offence=ban.offence, expires=ban.expires, enforced=True
+        )
+        why = f"banned {ban.network} {_until(ban.expires)} (offence {ban.offence})"
+        return self._answer(draft, "ban", duration, passed, why)
+
+    def _not_banned(self, draft: _Draft, failure: Failure) -> Decision:
+        error = failure.value
+        if isinstance(error, Allowlisted):
+            return self._allow(draft, error.rule)
+        if isinstance(error, BanNotEnforced):
+            ban = error.ban
+            draft.evidence.update(
+                ban_id=ban.id, offence=ban.offence, expires=ban.expires, enforced=False
+            )
+            duration = None if ban.expires is None else ban.expires - self._clock.seconds()
+            why = f"banned {ban.network} but NOT enforced: {error.cause}"
+            return self._answer(draft, "ban", duration, why)
+        if not isinstance(error, InvalidInput):
+            self._log.failure("ban for {source} failed", failure, source=draft.verdict.source)
+        return self._answer(draft, "observe", None, f"no ban: {error}")
+
+    def _allow(self, draft: _Draft, rule: AllowRule) -> Decision:
+        draft.evidence["allowed_by"] = rule.to_json()
+        why = f"allowlisted by {rule.network} ({rule.origin}: {rule.reason}); allow wins"
+        return self._answer(draft, "allow", None, why)
+
+    def _answer(
+        self, draft: _Draft, action: Action, duration: float | None, *policy_reasons: str
+    ) -> Decision:
+        decision = Decision(
+            event_id=EventId.POLICY_DECISION,
+            time=self._clock.seconds(),
+            source=draft.verdict.source,
+            action=action,
+            duration=duration,
+            reasons=(*draft.reasons, *policy_reasons),
+            mode=draft.mode,
+            evidence=draft.evidence,
+        )
+        self.decisions += 1
+        self._publish(decision)
+        return decision
+
+
+Action = Literal["ban", "allow", "observe"]
+
+
+@dataclass
+class _Draft:
+    """A decision in the making: the verdict, the mode it is decided in, what is known so far."""
+
+    verdict: Verdict
+    mode: Mode
+    reasons: tuple[str, ...]
+    evidence: dict[str, JSONValue]
+
+
+def _json_safe(value: Mapping[str, JSONValue]) -> JSONValue:
+    """Verdict evidence as plain JSON (anything else becomes its text)."""
+    try:
+        loaded: JSONValue = json.loads(json.dumps(dict(value), default=str))
+    except (TypeError, ValueError):
+        return {"unreadable": repr(value)[:200]}
+    return loaded
+
+
+def _until(expires: float | None) -> str:
+    if expires is None:
+        return "permanently"
+    return "until " + datetime.fromtimestamp(expires, UTC).isoformat(timespec="seconds")
+
+
+def _bounded(evidence: dict[str, JSONValue]) -> dict[str, JSONValue]:
+    """The evidence stored with a ban: the verdict's own evidence is dropped if too large."""
+    size = len(json.dumps(evidence, default=str).encode())
+    if size <= MAX_JSON_BYTES - 512:
+        return evidence
+    slim = {k: v for k, v in evidence.items() if k not in ("verdict_evidence", "verdict_reasons")}
+    slim["verdict_evidence_dropped"] = f"{size} bytes; see the policy.decision event"
+    return slim
