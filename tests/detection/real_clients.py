@@ -169,8 +169,10 @@ class CaptureError(Exception):
     """The client did not deliver a complete ClientHello."""
 
 
-def _child_env() -> dict[str, str]:
+def _child_env(workdir: Path) -> dict[str, str]:
     env = dict(os.environ)
+    if "HOME" not in env:  # Go needs a build cache directory
+        env.setdefault("GOCACHE", str(workdir / "go-cache"))
     # Go builds the one-file client from the standard library only: never ask a module proxy.
     env.update(GOPROXY="off", GOFLAGS="-mod=mod", GO111MODULE="off", GOTOOLCHAIN="local")
     return env
@@ -224,7 +226,7 @@ def capture(client: Client, workdir: Path, timeout: float = CAPTURE_TIMEOUT) -> 
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         cwd=workdir,
-        env=_child_env(),
+        env=_child_env(workdir),
         start_new_session=True,  # its own process group, so its helpers can be ended with it
     ) as process:
         thread.join(timeout + 5)
