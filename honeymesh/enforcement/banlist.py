@@ -29,8 +29,14 @@ Decisions worth knowing:
   ``enforced`` says what the kernel actually holds.
 * Built-in allows (loopback, this node's addresses, ``kernel.admin_networks``) are given at
   construction and never stored; run-time allows are stored.
-* TEST mode is the PolicyEngine's business (it withholds automatic bans). The BanList enforces
-  whatever it holds, in every mode: an operator's explicit ban is enforced even in TEST mode.
+* The BanList is the same in every mode: it stores and projects every ban it is given. Modes
+  act elsewhere: the PolicyEngine adds no automatic bans in TEST mode, and the kernel drops
+  nothing in TEST mode (it counts would-drops), drops bans in ENFORCE, and drops everything not
+  allowlisted in LOCKDOWN. An operator's ban made in TEST mode is stored and loaded into the
+  maps, and starts dropping when the mode becomes ENFORCE. ``explain`` reports exactly this.
+* IPv6 bans narrower than ``ipv6_prefix`` (64 by default) are widened to that prefix when they
+  are made, because the kernel masks IPv6 sources the same way: what is stored, what is
+  explained and what is dropped are then the same network.
 """
 
 from __future__ import annotations
@@ -147,13 +153,17 @@ class BanList:
         *,
         builtin: Sequence[AllowRule] = (),
         offence_window: float = DEFAULT_OFFENCE_WINDOW,
+        ipv6_prefix: int = 64,
     ) -> None:
+        if not 16 <= ipv6_prefix <= 128:
+            raise ValueError(f"ipv6_prefix must be from 16 to 128, got {ipv6_prefix}")
         self._store = store
         self._backend = backend
         self._clock = clock
         self._publish = publish
         self._builtin = tuple(builtin)
         self._offence_window = offence_window
+        self.ipv6_prefix = ipv6_prefix
         self._builtin_index: NetworkIndex[AllowRule] = NetworkIndex()
         for rule in self._builtin:
             if rule.network not in self._builtin_index:
@@ -165,6 +175,15 @@ class BanList:
     @property
     def backend_name(self) -> str:
         return self._backend.name
+
+    def ban_network(self, address: str | Network) -> Network:
+        """The network a ban on ``address`` covers: IPv6 narrower than ``ipv6_prefix`` is
+        widened to it (as the kernel masks sources). Raises InvalidInput."""
+        net = parse_network(address, "ban network")
+        if net.version == 6 and net.prefixlen > self.ipv6_prefix:
+            net = ipaddress.IPv6Network((net.network_address, self.ipv6_prefix), strict=False)
+        check_width(net, "ban network")
+        return net
 
     # Start -------------------------------------------------------------------------------------
 
@@ -257,8 +276,7 @@ class BanList:
         ``BanNotEnforced`` (the ban is stored, the backend refused it).
         """
         try:
-            net = parse_network(network, "ban network")
-            check_width(net, "ban network")
+            net = self.ban_network(network)
             request = AddRequest(
                 network=net,
                 duration=check_duration(duration),
@@ -322,7 +340,7 @@ class BanList:
     def remove(self, network: str | Network, *, by: str = "operator") -> Deferred[Ban]:
         """Lift the active ban on exactly this network; fires with the lifted ban."""
         try:
-            net = parse_network(network, "network to unban")
+            net = self.ban_network(network)
             actor = check_text(by, "who unbans", MAX_ACTOR_CHARS)
         except InvalidInput as e:
             return fail(e)
@@ -617,7 +635,7 @@ def _explain(
     elif live:
         ban = live[0]
         status = "banned"
-        would_drop = bool(enforced) or mode == "lockdown"
+        would_drop = (bool(enforced) and mode == "enforce") or mode == "lockdown"
         what = "exactly" if ban.network.num_addresses == net.num_addresses else f"as {ban.network}"
         text = (
             f"{net} is banned {what} (ban {ban.id}, {ban.source}, offence {ban.offence}, "
@@ -637,6 +655,8 @@ def _explain(
     if status != "allowed":
         if mode == "lockdown":
             text += "; LOCKDOWN drops everything not allowlisted"
+        elif mode == "test" and status == "banned":
+            text += "; in TEST mode nothing is dropped (the kernel counts it as a would-drop)"
         else:
             text += f"; in {mode.upper()} mode its packets " + (
                 "are dropped" if would_drop else "pass"

@@ -11,7 +11,8 @@ evidence and is published on the event bus (``policy.decision``):
    the ban list or the kernel); in ENFORCE and LOCKDOWN through ``BanList.add`` with escalation,
    and the Decision fires only once the ban is committed and in the backend.
 
-IPv6 sources are banned as their ``policy.ipv6_prefix`` network (a /64 by default).
+IPv6 sources are banned as their ``policy.ipv6_prefix`` network (a /64 by default): the
+BanList widens them, as the kernel masks IPv6 sources the same way.
 ``decide`` never fails: a ban that could not be made is an ``observe`` decision saying why.
 
 The mode is switched with ``set_mode``: the backend takes it first (LOCKDOWN lives in the
@@ -20,7 +21,6 @@ kernel), then it is stored in ``settings``; if storing fails the backend is put 
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import math
 from collections.abc import Callable, Mapping
@@ -91,7 +91,7 @@ class ModeChange:
 
 
 class PolicyRules:
-    """``[policy]`` resolved: a rule per detector, the escalation, the IPv6 ban prefix."""
+    """``[policy]`` resolved: a rule per detector and the escalation."""
 
     def __init__(self, config: PolicyConfig) -> None:
         self.default = DetectorRule(config.ban_threshold, config.ban_duration, ban=True)
@@ -107,19 +107,9 @@ class PolicyRules:
             max_duration=config.max_ban_duration,
             permanent_after=config.permanent_after,
         )
-        self.ipv6_prefix = config.ipv6_prefix
 
     def rule_for(self, detector: str) -> DetectorRule:
         return self.by_detector.get(detector, self.default)
-
-    def target(self, source: str) -> tuple[Network, Network]:
-        """(the source address, the network to ban for it); raises InvalidInput."""
-        address = parse_network(source, "verdict source")
-        if address.version == 6 and address.prefixlen > self.ipv6_prefix:
-            return address, ipaddress.IPv6Network(
-                (address.network_address, self.ipv6_prefix), strict=False
-            )
-        return address, address
 
 
 def clean_reason(text: str) -> str:
@@ -248,7 +238,8 @@ class PolicyEngine:
             },
         )
         try:
-            address, network = self.rules.target(verdict.source)
+            address = parse_network(verdict.source, "verdict source")
+            network = self._banlist.ban_network(address)
         except InvalidInput as e:
             return succeed(self._answer(draft, "observe", None, str(e)))
         draft.evidence["network"] = str(network)

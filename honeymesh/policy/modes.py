@@ -1,7 +1,8 @@
 """The three modes, how they are parsed, and where the current one is kept (``settings``).
 
-* ``test``: every verdict is decided and the decision logged ("would ban"); nothing automatic is
-  enforced. Operator bans are still enforced.
+* ``test``: every verdict is decided and the decision logged ("would ban"); no automatic ban is
+  made, and the kernel drops nothing (it counts would-drops). Operator bans are stored and
+  loaded into the kernel maps, and drop once the mode is ``enforce`` or ``lockdown``.
 * ``enforce``: verdicts at or above their threshold ban, per policy.
 * ``lockdown``: as ``enforce``, and the kernel drops everything that is not allowlisted (ARP and
   IPv6 neighbour discovery excepted) so only administrators reach the box.
@@ -19,7 +20,7 @@ from honeymesh.config import MODES, Mode
 SETTING_KEY = "mode"
 
 DESCRIPTIONS: dict[Mode, str] = {
-    "test": "decide and log 'would ban'; automatic bans are not enforced",
+    "test": "decide and log 'would ban'; nothing is dropped",
     "enforce": "ban per policy",
     "lockdown": "ban per policy, and drop everything not allowlisted",
 }

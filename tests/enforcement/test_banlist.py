@@ -110,7 +110,7 @@ async def test_restart_restores_exactly_the_active_set_in_one_batch(node: Harnes
     try:
         expected = {
             net("203.0.113.1/32"): T0 + HOUR,
-            net("2001:db8::5/128"): None,
+            net("2001:db8::/64"): None,
             net("198.51.100.0/24"): T0 + 2 * HOUR,
         }
         assert backend.calls == ["replace_all"]  # one batch, no per-row updates
@@ -324,6 +324,19 @@ async def test_a_range_ban_answers_for_every_address_inside_it(node: Harness) ->
     assert "botnet range" in explained.summary
 
 
+@pytest_twisted.ensureDeferred
+async def test_ipv6_bans_cover_the_configured_prefix_like_the_kernel(node: Harness) -> None:
+    b = await ban(node, "2001:db8:1:2::5")
+    assert b.network == net("2001:db8:1:2::/64")
+    assert node.backend.bans == {net("2001:db8:1:2::/64"): T0 + HOUR}
+    assert node.banlist.is_banned("2001:db8:1:2:ffff::1")  # a rotated address in the /64
+    assert not node.banlist.is_banned("2001:db8:1:3::5")
+    await node.banlist.remove("2001:db8:1:2::9")  # any address of the /64 names the ban
+    assert node.backend.bans == {}
+    wide = await ban(node, "2001:db8:2::/48")
+    assert wide.network == net("2001:db8:2::/48")  # wider than the prefix: as given
+
+
 # Bad input ---------------------------------------------------------------------------------------
 
 BAD_BANS: list[tuple[str, dict[str, Any]]] = [
@@ -451,6 +464,10 @@ async def test_explain_covers_every_case(node: Harness) -> None:
     assert "offence 1" in banned.summary
     assert "ENFORCE mode its packets are dropped" in banned.summary
     assert json.loads(json.dumps(banned.to_json()))["banned_by"][0]["source"] == "local"
+
+    tested = await node.banlist.explain("203.0.113.50", "test")
+    assert (tested.status, tested.would_drop) == ("banned", False)
+    assert "TEST mode nothing is dropped" in tested.summary
 
     clean = await node.banlist.explain("203.0.113.51", "enforce")
     assert (clean.status, clean.would_drop) == ("not_banned", False)

@@ -35,7 +35,6 @@ def test_defaults_and_overrides_resolve_into_rules() -> None:
     assert (rules.rule_for("http").duration, rules.rule_for("http").ban) == (7200.0, False)
     assert rules.rule_for("unknown") == rules.default
     assert rules.escalation.multiplier == 4.0
-    assert rules.ipv6_prefix == 64
 
 
 @pytest.mark.parametrize(
