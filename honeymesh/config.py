@@ -185,10 +185,10 @@ def _start_level(value: int) -> str | None:
 class TrustConfig:
     """Peer trust (BTL): how much a mesh peer's signals may do. docs/TRUST.md explains the model."""
 
-    start_level: int = checked(1, _start_level)
+    start_level: int = checked(0, _start_level)
     l1_threshold: float = checked(40.0, _points)
     l2_threshold: float = checked(80.0, _points)
-    baseline: float = checked(50.0, _points)
+    baseline: float = checked(30.0, _points)
     half_life: float = checked(3 * 86400.0, _positive)
     corroboration_window: float = checked(600.0, _positive)
     min_corroborators: int = checked(1, _positive)
@@ -201,6 +201,10 @@ class TrustConfig:
     allowlist_penalty: float = checked(10.0, _points)
     canary_penalty: float = checked(100.0, _points)
     canary_addresses: tuple[str, ...] = checked((), _networks)
+    solo_ban_budget: int = checked(1, _positive)
+    solo_refill: float = checked(3 * 86400.0, _positive)
+    support_deadline: float = checked(3600.0, _positive)
+    unsupported_penalty: float = checked(15.0, _points)
     claim_memory: float = checked(86400.0, _positive)
     max_claims: int = checked(100_000, _positive)
     tick_interval: float = checked(60.0, _positive)
@@ -211,8 +215,8 @@ class TrustConfig:
             return "l2_threshold", "greater than trust.l1_threshold, itself greater than 0"
         if self.max_held_per_peer > self.max_held:
             return "max_held_per_peer", "at most trust.max_held"
-        if self.claim_memory < self.corroboration_window:
-            return "claim_memory", "at least trust.corroboration_window"
+        if self.claim_memory < max(self.corroboration_window, self.support_deadline):
+            return "claim_memory", "at least trust.corroboration_window and trust.support_deadline"
         return None
 
 
