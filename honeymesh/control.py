@@ -2,23 +2,143 @@
 
 Web and TUI code never reach into services; they call this. Everything here is cheap and runs in
 the reactor thread.
+
+Failures reach callers as ``ControlError`` subclasses (``InvalidRequest``, ``NotFound``,
+``Conflict``, ``Unavailable``), each with a stable ``code``: the surfaces map them to HTTP
+statuses or CLI lines without knowing which service raised what. A collaborator the wiring did
+not provide (no policy engine, no trust engine...) makes its methods fail with ``Unavailable``:
+the facade never invents data.
 """
 
 from __future__ import annotations
 
+import json
+import math
+import sqlite3
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, Protocol, TypeVar
 
+from twisted.internet.defer import Deferred, DeferredList, fail
 from twisted.internet.interfaces import IReactorTime
+from twisted.python.failure import Failure
 
 from honeymesh import __version__
-from honeymesh.config import Config
+from honeymesh.config import MODES, Config, Mode
 from honeymesh.detection.traps.base import TrapFactory
-from honeymesh.events import EventBus, JSONValue
+from honeymesh.enforcement.banlist import (
+    Allowlisted,
+    AllowNotEnforced,
+    Ban,
+    BanList,
+    BanListError,
+    BanNotEnforced,
+    BuiltinAllow,
+    InvalidInput,
+    NotAllowlisted,
+    NotBanned,
+    parse_network,
+)
+from honeymesh.enforcement.bans import (
+    MAX_REASON_CHARS,
+    check_duration,
+    check_reasons,
+    check_width,
+)
+from honeymesh.enforcement.durations import DurationError, parse_duration
+from honeymesh.events import Event, EventBus, EventId, JSONValue
+from honeymesh.license.entitlement import Entitlement
+from honeymesh.license.gating import sharing_decision
 from honeymesh.listeners import ListenerService
 from honeymesh.store.db import Store
 
 KernelStatus = Callable[[], Mapping[str, Any]]
+KernelCounters = Callable[[], Mapping[str, int]]
+T = TypeVar("T")
+
+MAX_EVENTS_PAGE = 1000
+MAX_STATS_WINDOW = 7 * 86400.0
+MAX_IMPORT = 100_000
+EXPORT_PAGE = 10_000
+
+
+# Errors ----------------------------------------------------------------------------------------
+
+
+class ControlError(Exception):
+    """A request the node refused; ``code`` is stable, ``message`` is for people."""
+
+    def __init__(
+        self, code: str, message: str, details: Sequence[Mapping[str, JSONValue]] = ()
+    ) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.details = list(details)
+
+
+class InvalidRequest(ControlError):
+    """Malformed input (not an address, a bad duration, an unknown mode). Nothing changed."""
+
+
+class NotFound(ControlError):
+    """The thing named does not exist (no such ban, allow entry or peer)."""
+
+
+class Conflict(ControlError):
+    """Well-formed but refused by the node's rules (allowlisted, built-in allow)."""
+
+
+class Unavailable(ControlError):
+    """The part of the node that would answer is not running or not wired in."""
+
+
+# What the facade needs from collaborators that are wired in optionally ----------------------------
+
+
+class ModeSwitch(Protocol):
+    """The policy engine's run-time mode: read it, and switch it (persisted before it fires)."""
+
+    @property
+    def mode(self) -> Mode: ...
+
+    def set_mode(self, mode: Mode, *, by: str) -> Deferred[Any]: ...
+
+
+class PeerTrust(Protocol):
+    """Peer trust (BTL) as operators see and steer it."""
+
+    def peers(self) -> Sequence[Mapping[str, JSONValue]]:
+        """Every known peer: id, score, level, last change and why (``PeerView.as_json``)."""
+
+    def penalize(
+        self, peer_id: str, points: float, *, reason: str, actor: str
+    ) -> Deferred[Mapping[str, JSONValue]]:
+        """Take points from a peer, audited; fires once persisted with the peer's new view."""
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """A page of stored events, newest first; ``before`` is the id cursor from the last page."""
+
+    types: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    since: float | None = None
+    until: float | None = None
+    before: int | None = None
+    limit: int = 100
+
+
+@dataclass(frozen=True)
+class BanImport:
+    """One entry of an imported ban file, as parsed (not yet checked). ``line`` is 1-based."""
+
+    line: int
+    network: str
+    duration: str | float | None = None  # "1h", seconds, or None: the import's default
+    permanent: bool = False  # the entry says permanent (overrides the default duration)
+    expires: float | None = None  # absolute expiry (Unix seconds), as exported
+    reasons: tuple[str, ...] = field(default=())
 
 
 class Control:
@@ -33,6 +153,11 @@ class Control:
         traps: Mapping[str, TrapFactory],
         kernel_status: KernelStatus,
         node_id: str,
+        banlist: BanList | None = None,
+        policy: ModeSwitch | None = None,
+        trust: PeerTrust | None = None,
+        entitlement: Callable[[], Entitlement] | None = None,
+        kernel_counters: KernelCounters | None = None,
     ) -> None:
         self.config = config
         self.clock = clock
@@ -43,9 +168,16 @@ class Control:
         self.kernel_status = kernel_status
         self.node_id = node_id
         self.started_at = clock.seconds()
+        self.banlist = banlist
+        self.policy = policy
+        self.trust = trust
+        self.entitlement = entitlement
+        self.kernel_counters = kernel_counters
 
     @property
     def mode(self) -> str:
+        if self.policy is not None:
+            return str(self.policy.mode)
         return self.config.node.mode
 
     def listener_table(self) -> list[dict[str, JSONValue]]:
@@ -73,5 +205,503 @@ class Control:
                 "store_backlog": store.backlog,
                 "trap_sessions": {name: f.sessions for name, f in self.traps.items()},
                 "trap_refused": {name: f.refused for name, f in self.traps.items()},
+                "kernel_packets": self.packet_counters(),
             },
+            "bans": self.ban_counts(),
+            "license": self.license_summary(),
         }
+
+    # Small views the status, the metrics and the dashboard share -------------------------------
+
+    def packet_counters(self) -> dict[str, int] | None:
+        """Kernel packet counters by reason, summed over CPUs; None when no backend reports."""
+        if self.kernel_counters is None:
+            return None
+        return {str(k): int(v) for k, v in self.kernel_counters().items()}
+
+    def ban_counts(self) -> dict[str, int] | None:
+        """Active bans (exact v4, exact v6, ranges) and allows; None without a ban list."""
+        return None if self.banlist is None else self.banlist.counts()
+
+    def license_summary(self) -> dict[str, JSONValue] | None:
+        if self.entitlement is None:
+            return None
+        ent = self.entitlement()
+        return {"tier": str(ent.tier), "reason": ent.reason, "features": list(ent.features)}
+
+    def subscribe(self, subscriber: Callable[[Event], object]) -> Callable[[], None]:
+        """Receive every event published from now on; returns the function that stops it."""
+        return self.bus.subscribe(subscriber)
+
+    # Events --------------------------------------------------------------------------------------
+
+    def events(self, query: EventQuery) -> Deferred[dict[str, Any]]:
+        """A page of stored events, newest first, read in the store's thread."""
+        try:
+            sql, args = _event_select(query)
+        except InvalidRequest as e:
+            return fail(e)
+        limit = query.limit
+
+        def read(conn: sqlite3.Connection) -> dict[str, Any]:
+            rows = conn.execute(sql, args).fetchall()
+            page = rows[:limit]
+            events = [{"id": row_id, **json.loads(body)} for row_id, body in page]
+            more = len(rows) > limit
+            return {"events": events, "next_before": page[-1][0] if more else None}
+
+        return self.store.run(read)
+
+    def event_stats(
+        self, *, since: float, bucket: float = 60.0, top: int = 10
+    ) -> Deferred[dict[str, Any]]:
+        """Events per time bucket by type, and the top sources and JA4 fingerprints since then."""
+        now = self.clock.seconds()
+        if not (math.isfinite(since) and now - MAX_STATS_WINDOW <= since <= now):
+            return fail(
+                InvalidRequest(
+                    "bad_parameter", "since must be within the last 7 days (Unix seconds)"
+                )
+            )
+        if not (math.isfinite(bucket) and 1 <= bucket <= 86400):
+            return fail(InvalidRequest("bad_parameter", "bucket must be 1 to 86400 seconds"))
+        if not 1 <= top <= 100:
+            return fail(InvalidRequest("bad_parameter", "top must be 1 to 100"))
+
+        def read(conn: sqlite3.Connection) -> dict[str, Any]:
+            per_bucket = conn.execute(
+                "SELECT CAST(time / ? AS INTEGER), event_id, count(*) FROM events "
+                "WHERE time >= ? GROUP BY 1, 2 ORDER BY 1, 2",
+                (bucket, since),
+            ).fetchall()
+            sources = conn.execute(
+                "SELECT source, count(*) AS n FROM events WHERE time >= ? AND source IS NOT NULL "
+                "AND kind IN ('observation', 'verdict') GROUP BY source ORDER BY n DESC, source "
+                "LIMIT ?",
+                (since, top),
+            ).fetchall()
+            ja4 = conn.execute(
+                "SELECT j, count(*) AS n FROM (SELECT coalesce(json_extract(body, '$.detail.ja4'),"
+                " json_extract(body, '$.evidence.ja4')) AS j FROM events WHERE time >= ?) "
+                "WHERE j IS NOT NULL GROUP BY j ORDER BY n DESC, j LIMIT ?",
+                (since, top),
+            ).fetchall()
+            return {
+                "since": since,
+                "until": now,
+                "bucket": bucket,
+                "per_bucket": [
+                    {"start": b * bucket, "event_id": e, "count": n} for b, e, n in per_bucket
+                ],
+                "top_sources": [{"source": s, "count": n} for s, n in sources],
+                "top_ja4": [{"ja4": str(j), "count": n} for j, n in ja4],
+            }
+
+        return self.store.run(read)
+
+    # Bans and allows -----------------------------------------------------------------------------
+
+    def _bans(self) -> BanList:
+        if self.banlist is None:
+            raise Unavailable("bans_unavailable", "the ban list is not running on this node")
+        return self.banlist
+
+    def bans(
+        self, *, active: bool = True, source: str | None = None, after: int = 0, limit: int = 1000
+    ) -> Deferred[dict[str, Any]]:
+        """A page of bans by id; pass ``next_after`` back as ``after`` for the next one."""
+        try:
+            banlist = self._bans()
+        except ControlError as e:
+            return fail(e)
+        if not 1 <= limit <= 10_000:
+            return fail(InvalidRequest("bad_parameter", "limit must be from 1 to 10000"))
+        if after < 0:
+            return fail(InvalidRequest("bad_parameter", "after must be a ban id (0 or more)"))
+        d = banlist.list_bans(active=active, source=source, after_id=after, limit=limit)  # type: ignore[arg-type]
+
+        def page(bans: list[Ban]) -> dict[str, Any]:
+            return {
+                "bans": [b.to_json() for b in bans],
+                "next_after": bans[-1].id if len(bans) == limit else None,
+            }
+
+        return d.addCallbacks(page, _translate)
+
+    def ban(
+        self, network: str, *, duration: str | float | None, reasons: Sequence[str], by: str
+    ) -> Deferred[dict[str, Any]]:
+        """An operator's ban: fires after the commit with the stored ban (and a warning, if any).
+
+        ``duration``: seconds, text such as "1h", or None / "permanent" for a permanent ban.
+        """
+        try:
+            banlist = self._bans()
+            seconds = _duration(duration)
+        except ControlError as e:
+            return fail(e)
+        d = _shield(
+            banlist.add(
+                network,
+                duration=seconds,
+                source="operator",
+                reasons=list(reasons),
+                provenance={"by": by},
+            )
+        )
+        return d.addCallbacks(lambda ban: {"ban": ban.to_json()}, _translate)
+
+    def unban(self, network: str, *, by: str) -> Deferred[dict[str, Any]]:
+        try:
+            banlist = self._bans()
+        except ControlError as e:
+            return fail(e)
+        d = _shield(banlist.remove(network, by=by))
+        return d.addCallbacks(lambda ban: {"ban": ban.to_json()}, _translate)
+
+    def allows(self) -> dict[str, Any]:
+        """Every allow entry, built-in ones first. Raises Unavailable."""
+        return {"allowlist": [r.to_json() for r in self._bans().allows()]}
+
+    def allow(self, network: str, *, reason: str) -> Deferred[dict[str, Any]]:
+        try:
+            banlist = self._bans()
+        except ControlError as e:
+            return fail(e)
+        d = _shield(banlist.add_allow(network, reason=reason, origin="operator"))
+        return d.addCallbacks(lambda rule: {"allow": rule.to_json()}, _translate)
+
+    def unallow(self, network: str) -> Deferred[dict[str, Any]]:
+        try:
+            banlist = self._bans()
+        except ControlError as e:
+            return fail(e)
+        d = _shield(banlist.remove_allow(network))
+        return d.addCallbacks(lambda rule: {"allow": rule.to_json()}, _translate)
+
+    def explain(self, address: str) -> Deferred[dict[str, Any]]:
+        """Why an address is, or is not, dropped in the current mode."""
+        try:
+            banlist = self._bans()
+        except ControlError as e:
+            return fail(e)
+        mode: Mode = self.mode  # type: ignore[assignment]
+        d = banlist.explain(address, mode)
+        return d.addCallbacks(lambda result: result.to_json(), _translate)
+
+    def import_bans(
+        self,
+        entries: Sequence[BanImport],
+        *,
+        default_duration: str | float | None,
+        default_reason: str,
+        by: str,
+    ) -> Deferred[dict[str, Any]]:
+        """Ban every entry of an imported file, after checking them all.
+
+        One bad entry refuses the whole file (``InvalidRequest`` with every bad line in
+        ``details``) and changes nothing. Entries the node's rules refuse (allowlisted) are
+        reported one by one; the others are banned.
+        """
+        try:
+            banlist = self._bans()
+            checked = self._check_import(entries, default_duration, default_reason)
+        except ControlError as e:
+            return fail(e)
+        ready, skipped = checked
+        adds = [
+            _shield(
+                banlist.add(
+                    network,
+                    duration=seconds,
+                    source="operator",
+                    reasons=list(reasons),
+                    provenance={"by": by, "import_line": line},
+                )
+            )
+            for line, network, seconds, reasons in ready
+        ]
+        done = DeferredList(adds, consumeErrors=True)
+
+        def report(results: list[tuple[bool, Any]]) -> dict[str, Any]:
+            banned = 0
+            refused: list[dict[str, JSONValue]] = []
+            warnings: list[dict[str, JSONValue]] = []
+            for (line, network, _, _), (ok, value) in zip(ready, results, strict=True):
+                if ok:
+                    banned += 1
+                    continue
+                error = value.value if isinstance(value, Failure) else value
+                if isinstance(error, BanNotEnforced):
+                    banned += 1
+                    warnings.append({"line": line, "network": network, "warning": str(error)})
+                else:
+                    refused.append({"line": line, "network": network, "error": str(error)})
+            return {
+                "banned": banned,
+                "refused": refused,
+                "skipped": skipped,
+                "warnings": warnings,
+            }
+
+        finished: Deferred[dict[str, Any]] = done.addCallback(report)
+        return finished
+
+    def _check_import(
+        self,
+        entries: Sequence[BanImport],
+        default_duration: str | float | None,
+        default_reason: str,
+    ) -> tuple[list[tuple[int, str, float | None, tuple[str, ...]]], list[dict[str, JSONValue]]]:
+        if len(entries) > MAX_IMPORT:
+            raise InvalidRequest(
+                "too_many_entries", f"{len(entries)} entries; one import takes at most {MAX_IMPORT}"
+            )
+        base = _duration(default_duration)
+        now = self.clock.seconds()
+        ready: list[tuple[int, str, float | None, tuple[str, ...]]] = []
+        skipped: list[dict[str, JSONValue]] = []
+        errors: list[dict[str, JSONValue]] = []
+        for entry in entries:
+            try:
+                net = parse_network(entry.network, "network")
+                check_width(net, "network")
+                if entry.permanent:
+                    seconds: float | None = None
+                elif entry.expires is not None:
+                    if entry.expires <= now:
+                        skipped.append(
+                            {"line": entry.line, "network": str(net), "why": "already expired"}
+                        )
+                        continue
+                    seconds = check_duration(min(entry.expires - now, 10 * 365 * 86400.0))
+                elif entry.duration is not None:
+                    seconds = _duration(entry.duration)
+                else:
+                    seconds = base
+                reasons = check_reasons(list(entry.reasons) or [default_reason])
+            except (InvalidInput, InvalidRequest) as e:
+                errors.append({"line": entry.line, "error": str(e)})
+                continue
+            ready.append((entry.line, str(net), seconds, reasons))
+        if errors:
+            first = "; ".join(f"line {e['line']}: {e['error']}" for e in errors[:3])
+            more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
+            raise InvalidRequest(
+                "invalid_import",
+                f"nothing was imported: {len(errors)} bad entries: {first}{more}",
+                errors[:1000],
+            )
+        return ready, skipped
+
+    def export_bans(self) -> Deferred[list[dict[str, JSONValue]]]:
+        """Every active ban, oldest first."""
+        try:
+            banlist = self._bans()
+        except ControlError as e:
+            return fail(e)
+        out: list[dict[str, JSONValue]] = []
+        result: Deferred[list[dict[str, JSONValue]]] = Deferred()
+
+        def next_page(after: int) -> None:
+            d = banlist.list_bans(active=True, after_id=after, limit=EXPORT_PAGE)
+            d.addCallbacks(got, lambda f: result.errback(_to_control_failure(f)))
+
+        def got(bans: list[Ban]) -> None:
+            out.extend(b.to_json() for b in bans)
+            if len(bans) == EXPORT_PAGE:
+                next_page(bans[-1].id)
+            else:
+                result.callback(out)
+
+        next_page(0)
+        return result
+
+    # Mode ----------------------------------------------------------------------------------------
+
+    def set_mode(self, mode: str, *, by: str) -> Deferred[dict[str, Any]]:
+        """Switch TEST / ENFORCE / LOCKDOWN at run time; fires once the change is persisted."""
+        if mode not in MODES:
+            return fail(InvalidRequest("invalid_mode", f"mode must be one of {', '.join(MODES)}"))
+        if self.policy is None:
+            return fail(
+                Unavailable(
+                    "mode_switch_unavailable",
+                    "the policy engine is not running on this node; the mode is "
+                    f"{self.mode} (from {self.config.source})",
+                )
+            )
+        previous = self.mode
+        d = _shield(self.policy.set_mode(mode, by=by))
+        return d.addCallbacks(lambda _: {"mode": self.mode, "previous": previous}, _translate)
+
+    # Peers and licensing -------------------------------------------------------------------------
+
+    def peers(self) -> dict[str, Any]:
+        """Every peer with its trust score and level. Raises Unavailable."""
+        if self.trust is None:
+            raise Unavailable("trust_unavailable", "peer trust is not running on this node")
+        return {"peers": [dict(p) for p in self.trust.peers()]}
+
+    def penalize(
+        self, peer_id: str, points: float, *, reason: str, by: str
+    ) -> Deferred[dict[str, Any]]:
+        if self.trust is None:
+            return fail(Unavailable("trust_unavailable", "peer trust is not running on this node"))
+        try:
+            d = _shield(self.trust.penalize(peer_id, points, reason=reason, actor=by))
+        except Exception as e:
+            return fail(_to_control_failure(Failure(e)))
+        return d.addCallbacks(lambda view: {"peer": dict(view)}, _translate)
+
+    def license(self) -> dict[str, Any]:
+        """The entitlement in force and whether sharing may run. Raises Unavailable."""
+        if self.entitlement is None:
+            raise Unavailable("license_unavailable", "licensing is not running on this node")
+        ent = self.entitlement()
+        return {
+            **ent.status(),
+            "sharing": sharing_decision(ent, self.config.sharing).status(),
+        }
+
+
+# Helpers of the facade -------------------------------------------------------------------------
+
+
+def _shield(d: Deferred[T]) -> Deferred[T]:
+    """A Deferred that fires with ``d``'s result; cancelling it leaves ``d`` to run its course.
+
+    Services chain their own bookkeeping on the Deferreds they return (after the commit: the
+    in-memory index, the kernel maps, the event). A caller that gives up (an HTTP client that
+    disconnects, and Klein cancels the route's Deferred) must not cut that chain.
+    """
+    out: Deferred[T] = Deferred()
+
+    def forward(result: object) -> None:
+        if not out.called:
+            out.callback(result)  # type: ignore[arg-type]
+
+    d.addBoth(forward)
+    return out
+
+
+def _duration(value: str | float | None) -> float | None:
+    """Seconds (or None: permanent) from a number or text such as "1h"; raises InvalidRequest."""
+    try:
+        if value is None:
+            return None
+        if isinstance(value, str):
+            return parse_duration(value)
+        return check_duration(value)
+    except (DurationError, InvalidInput) as e:
+        raise InvalidRequest("invalid_duration", str(e)) from None
+
+
+_ERROR_CODES: tuple[tuple[type[Exception], type[ControlError], str], ...] = (
+    (InvalidInput, InvalidRequest, "invalid_input"),
+    (Allowlisted, Conflict, "allowlisted"),
+    (BuiltinAllow, Conflict, "builtin_allow"),
+    (NotBanned, NotFound, "not_banned"),
+    (NotAllowlisted, NotFound, "not_allowlisted"),
+)
+
+
+def _to_control_failure(failure: Failure) -> Failure:
+    try:
+        _translate(failure)
+    except ControlError as e:
+        return Failure(e)
+    return failure  # pragma: no cover - _translate always raises
+
+
+def _translate(failure: Failure) -> dict[str, Any]:
+    """Turn a service's error into a ControlError (raised); a warning-only outcome into a result.
+
+    A ban or allow that is committed but that the backend refused is a success with a warning:
+    the node holds it and will retry; the caller must still hear about it.
+    """
+    error = failure.value
+    if isinstance(error, BanNotEnforced):
+        return {"ban": error.ban.to_json(), "warning": str(error)}
+    if isinstance(error, AllowNotEnforced):
+        return {"allow": error.rule.to_json(), "warning": str(error)}
+    if isinstance(error, ControlError):
+        raise error
+    for kind, control_error, code in _ERROR_CODES:
+        if isinstance(error, kind):
+            raise control_error(code, str(error)) from None
+    name = type(error).__name__
+    if isinstance(error, BanListError | ValueError):
+        raise InvalidRequest("invalid_input", str(error)) from None
+    if name == "UnknownPeer":
+        raise NotFound("unknown_peer", str(error)) from None
+    if name in ("InvalidRequest", "TrustError"):
+        raise InvalidRequest("invalid_input", str(error)) from None
+    failure.raiseException()
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _event_select(query: EventQuery) -> tuple[str, list[object]]:
+    """The SQL for an event page; raises InvalidRequest for a bad filter."""
+    if not 1 <= query.limit <= MAX_EVENTS_PAGE:
+        raise InvalidRequest("bad_parameter", f"limit must be from 1 to {MAX_EVENTS_PAGE}")
+    known = {str(e) for e in EventId}
+    unknown = [t for t in query.types if t not in known]
+    if unknown:
+        raise InvalidRequest(
+            "unknown_event_type",
+            f"{unknown[0]!r} is not an event id (see docs/EVENTS.md)",
+        )
+    where: list[str] = []
+    args: list[object] = []
+    if query.types:
+        where.append(f"event_id IN ({', '.join('?' * len(query.types))})")
+        args += query.types
+    if query.sources:
+        forms: list[str] = []
+        for text in query.sources:
+            forms += _source_forms(text)
+        where.append(f"source IN ({', '.join('?' * len(forms))})")
+        args += forms
+    for value, clause in ((query.since, "time >= ?"), (query.until, "time < ?")):
+        if value is not None:
+            if not math.isfinite(value):
+                raise InvalidRequest("bad_parameter", "since and until are Unix seconds")
+            where.append(clause)
+            args.append(value)
+    if query.before is not None:
+        where.append("id < ?")
+        args.append(query.before)
+    sql = "SELECT id, body FROM events"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY id DESC LIMIT ?"
+    args.append(query.limit + 1)
+    return sql, args
+
+
+def _source_forms(text: str) -> list[str]:
+    """How a source address is written in the events table: plain, and as a /32 or /128."""
+    try:
+        net = parse_network(text, "source")
+    except InvalidInput as e:
+        raise InvalidRequest("bad_parameter", str(e)) from None
+    if net.num_addresses == 1:
+        address = str(net.network_address)
+        return [address, str(net)]
+    return [str(net)]
+
+
+__all__ = [
+    "MAX_REASON_CHARS",
+    "BanImport",
+    "Conflict",
+    "Control",
+    "ControlError",
+    "EventQuery",
+    "InvalidRequest",
+    "ModeSwitch",
+    "NotFound",
+    "PeerTrust",
+    "Unavailable",
+]

@@ -1,27 +1,78 @@
-"""The admin API: Klein routes under /api/v1, JSON in and out, every route behind the token.
+"""The admin site: Klein API under /api/v1, the live feed at /ws, /metrics, the dashboard.
 
-Routes talk to the appliance only through the ``Control`` facade. Errors are JSON with a stable
-``code``; every response, errors included, carries the security headers (set by ``ApiSite``).
+Routes talk to the appliance only through the ``Control`` facade. Every route but the health
+check, the websocket (which takes a ticket instead) and the static dashboard needs the admin
+token; failed attempts are throttled per source (429 with Retry-After). Errors are JSON with a
+stable ``code``; every response, errors included, carries the security headers (``ApiSite``).
+State changes only through POST and DELETE. docs/API.md is the guide, docs/openapi.yaml the
+reference (a test keeps it in step with the routes below).
 """
 
 from __future__ import annotations
 
 import functools
-import json
-from collections.abc import Callable
+import re
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 from typing import Any, TypeVar
 
 from klein import Klein
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from twisted.internet.defer import Deferred
 from twisted.internet.interfaces import IReactorTime
+from twisted.logger import Logger
 from twisted.python.failure import Failure
 from twisted.web.iweb import IRequest
-from twisted.web.resource import IResource
+from twisted.web.resource import IResource, Resource
 from twisted.web.server import Request, Site
 from werkzeug.exceptions import MethodNotAllowed, NotFound
 
-from honeymesh.control import Control
+from honeymesh.control import (
+    Conflict,
+    Control,
+    ControlError,
+    EventQuery,
+    InvalidRequest,
+    Unavailable,
+)
+from honeymesh.control import NotFound as ControlNotFound
 from honeymesh.events import Event, EventId, Notice
 from honeymesh.web.auth import TokenChecker
+from honeymesh.web.banfile import (
+    FORMATS,
+    MEDIA_TYPES,
+    BanFileError,
+    Format,
+    format_bans,
+    format_for_media_type,
+    parse_bans,
+)
+from honeymesh.web.feed import FLUSH_INTERVAL, FeedHub, TicketBook, feed_resource, origin_allowed
+from honeymesh.web.http import (
+    MAX_BODY,
+    ApiError,
+    BoundedRequest,
+    error_body,
+    field_duration,
+    field_number,
+    field_reasons,
+    field_str,
+    json_body,
+    json_object,
+    media_type,
+    query_bool,
+    query_float,
+    query_int,
+    query_str,
+    query_values,
+    raw_body,
+    read_json,
+)
+from honeymesh.web.metrics import EventCounts, node_registry
+from honeymesh.web.throttle import AuthThrottle
+
+__all__ = ["MAX_BODY", "SECURITY_HEADERS", "AdminApi", "ApiError", "ApiSite", "read_json"]
 
 SECURITY_HEADERS = {
     b"Strict-Transport-Security": b"max-age=31536000",
@@ -35,43 +86,55 @@ SECURITY_HEADERS = {
     b"Cache-Control": b"no-store",
 }
 
-MAX_BODY = 1024 * 1024
-
+DEFAULT_OPERATOR_REASON = "banned by an operator"
 F = TypeVar("F", bound=Callable[..., Any])
 
-
-class ApiError(Exception):
-    """An error the API reports as JSON: HTTP status, stable code, human message."""
-
-    def __init__(self, status: int, code: str, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.code = code
-        self.message = message
+_CONTROL_STATUS: tuple[tuple[type[ControlError], int], ...] = (
+    (InvalidRequest, 400),
+    (ControlNotFound, 404),
+    (Conflict, 409),
+    (Unavailable, 503),
+)
 
 
-def json_body(request: IRequest, status: int, body: object) -> bytes:
-    request.setResponseCode(status)
-    request.setHeader(b"Content-Type", b"application/json; charset=utf-8")
-    return json.dumps(body, separators=(",", ":"), default=str).encode()
+def default_static_dir() -> Path:
+    """``static/`` beside the package (a checkout), else where a wheel installs it."""
+    beside = Path(__file__).resolve().parents[2] / "static"
+    if beside.is_dir():
+        return beside
+    return Path(sys.prefix) / "share" / "honeymesh" / "static"
 
 
-def read_json(request: IRequest) -> Any:
-    """The request's JSON body, or an ApiError saying what is wrong with it."""
-    content_type = request.getHeader(b"content-type") or b""
-    if not content_type.split(b";")[0].strip() == b"application/json":
-        raise ApiError(415, "unsupported_media_type", "send the body as application/json")
-    raw = request.content.read(MAX_BODY + 1) if request.content is not None else b""
-    if len(raw) > MAX_BODY:
-        raise ApiError(413, "body_too_large", f"the body exceeds {MAX_BODY} bytes")
-    try:
-        return json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise ApiError(400, "bad_json", f"the body is not valid JSON: {e}") from None
+STATIC_TYPES = {
+    ".html": b"text/html; charset=utf-8",
+    ".js": b"text/javascript; charset=utf-8",
+    ".css": b"text/css; charset=utf-8",
+    ".svg": b"image/svg+xml",
+    ".png": b"image/png",
+    ".ico": b"image/x-icon",
+}
+_STATIC_NAME = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,99}$")
+
+
+def static_file(root: Path, name: str) -> tuple[bytes, bytes] | None:
+    """(content type, bytes) of a dashboard file directly in ``root``, or None."""
+    if not _STATIC_NAME.match(name) or ".." in name:
+        return None
+    kind = STATIC_TYPES.get(Path(name).suffix)
+    path = root / name
+    if kind is None or not path.is_file():
+        return None
+    return kind, path.read_bytes()
+
+
+def client_host(request: IRequest) -> str:
+    peer = request.getClientAddress()
+    return str(getattr(peer, "host", "unknown"))
 
 
 class AdminApi:
     app = Klein()
+    _log = Logger()
 
     def __init__(
         self,
@@ -79,62 +142,109 @@ class AdminApi:
         tokens: TokenChecker,
         clock: IReactorTime,
         publish: Callable[[Event], None],
+        *,
+        static_dir: Path | None = None,
+        allowed_origins: Sequence[str] = (),
+        throttle: AuthThrottle | None = None,
+        tickets: TicketBook | None = None,
+        feed_flush_interval: float | None = None,
     ) -> None:
         self.control = control
         self.tokens = tokens
         self.clock = clock
         self.publish = publish
+        self.static_dir = static_dir or default_static_dir()
+        self.allowed_origins = tuple(allowed_origins)
+        self.throttle = throttle or AuthThrottle(clock)
+        self.tickets = tickets or TicketBook(clock)
+        self.hub = FeedHub(
+            control.subscribe,
+            clock,
+            hello=self._hello,
+            flush_interval=FLUSH_INTERVAL if feed_flush_interval is None else feed_flush_interval,
+        )
+        self._feed = feed_resource(self.hub)
+        self.counts = EventCounts()
+        control.subscribe(self.counts)
+        self.registry = node_registry(control, self.counts, self._extra_metrics)
 
     # Authentication --------------------------------------------------------------------------
+
+    def _refuse_if_throttled(self, request: IRequest) -> None:
+        wait = self.throttle.retry_after(client_host(request))
+        if wait is not None:
+            seconds = max(1, int(wait + 0.999))
+            raise ApiError(
+                429,
+                "too_many_failures",
+                f"too many failed authentications from this address; retry in {seconds} s",
+                headers={b"Retry-After": str(seconds).encode()},
+            )
+
+    def _auth_failed(self, request: IRequest, why: str) -> None:
+        host = client_host(request)
+        self.throttle.failed(host)
+        self.publish(
+            Notice(
+                EventId.API_AUTH_FAILED,
+                self.clock.seconds(),
+                {"path": request.path.decode("utf-8", "replace"), "why": why},
+                source=host,
+            )
+        )
 
     @staticmethod
     def authenticated(route: F) -> F:
         @functools.wraps(route)
         def wrapper(self: AdminApi, request: IRequest, *args: Any, **kw: Any) -> Any:
+            self._refuse_if_throttled(request)
             header = request.getHeader(b"authorization")
             token = None
             if header is not None and header.startswith(b"Bearer "):
                 token = header[len(b"Bearer ") :].decode("utf-8", "surrogateescape")
             if not self.tokens.check(token):
-                peer = request.getClientAddress()
-                self.publish(
-                    Notice(
-                        EventId.API_AUTH_FAILED,
-                        self.clock.seconds(),
-                        {
-                            "path": request.path.decode("utf-8", "replace"),
-                        },
-                        source=getattr(peer, "host", None),
-                    )
-                )
+                self._auth_failed(request, "token")
                 request.setHeader(b"WWW-Authenticate", b'Bearer realm="honeymesh"')
                 raise ApiError(401, "unauthorized", "a valid admin token is required")
             return route(self, request, *args, **kw)
 
         return wrapper  # type: ignore[return-value]
 
+    @staticmethod
+    def actor(request: IRequest) -> str:
+        return f"api {client_host(request)}"
+
     # Errors ----------------------------------------------------------------------------------
 
     @app.handle_errors(ApiError)
     def api_error(self, request: IRequest, failure: Failure) -> bytes:
         error: ApiError = failure.value  # type: ignore[assignment]
-        return json_body(
-            request, error.status, {"error": {"code": error.code, "message": error.message}}
-        )
+        return error_body(request, error)
+
+    @app.handle_errors(ControlError)
+    def control_error(self, request: IRequest, failure: Failure) -> bytes:
+        error: ControlError = failure.value  # type: ignore[assignment]
+        status = next(s for kind, s in _CONTROL_STATUS if isinstance(error, kind))
+        return error_body(request, ApiError(status, error.code, error.message, error.details))
 
     @app.handle_errors(NotFound)
     def not_found(self, request: IRequest, failure: Failure) -> bytes:
-        return json_body(request, 404, {"error": {"code": "not_found", "message": "no such route"}})
+        return error_body(request, ApiError(404, "not_found", "no such route"))
 
     @app.handle_errors(MethodNotAllowed)
     def not_allowed(self, request: IRequest, failure: Failure) -> bytes:
-        return json_body(
-            request,
-            405,
-            {"error": {"code": "method_not_allowed", "message": "method not allowed here"}},
-        )
+        allowed = getattr(failure.value, "valid_methods", None) or []
+        error = ApiError(405, "method_not_allowed", "method not allowed here")
+        if allowed:
+            error.headers[b"Allow"] = ", ".join(allowed).encode()
+        return error_body(request, error)
 
-    # Routes ----------------------------------------------------------------------------------
+    @app.handle_errors(Exception)
+    def internal_error(self, request: IRequest, failure: Failure) -> bytes:
+        self._log.failure("admin API request {path} failed", failure, path=request.path)
+        return error_body(request, ApiError(500, "internal_error", "the node failed to answer"))
+
+    # Status and events -----------------------------------------------------------------------
 
     @app.route("/api/v1/health", methods=["GET"])
     def health(self, request: IRequest) -> bytes:
@@ -143,20 +253,280 @@ class AdminApi:
     @app.route("/api/v1/status", methods=["GET"])
     @authenticated
     def status(self, request: IRequest) -> bytes:
-        return json_body(request, 200, self.control.status())
+        status = self.control.status()
+        status["feed"] = {
+            "clients": self.hub.clients,
+            "slow_disconnects": self.hub.slow_disconnects,
+        }
+        return json_body(request, 200, status)
+
+    @app.route("/api/v1/events", methods=["GET"])
+    @authenticated
+    def events(self, request: IRequest) -> Deferred[bytes]:
+        before = query_str(request, "before")
+        query = EventQuery(
+            types=tuple(query_values(request, "type")),
+            sources=tuple(query_values(request, "source")),
+            since=query_float(request, "since"),
+            until=query_float(request, "until"),
+            before=None if before is None else query_int(request, "before", 0, 1, 2**62),
+            limit=query_int(request, "limit", 100, 1, 1000),
+        )
+        return self.control.events(query).addCallback(self._ok, request)
+
+    @app.route("/api/v1/events/stats", methods=["GET"])
+    @authenticated
+    def event_stats(self, request: IRequest) -> Deferred[bytes]:
+        since = query_float(request, "since")
+        d = self.control.event_stats(
+            since=self.clock.seconds() - 3600 if since is None else since,
+            bucket=query_float(request, "bucket") or 60.0,
+            top=query_int(request, "top", 10, 1, 100),
+        )
+        return d.addCallback(self._ok, request)
+
+    # Bans ------------------------------------------------------------------------------------
+
+    @app.route("/api/v1/bans", methods=["GET"])
+    @authenticated
+    def list_bans(self, request: IRequest) -> Deferred[bytes]:
+        source = query_str(request, "source")
+        d = self.control.bans(
+            active=query_bool(request, "active", True),
+            source=source,
+            after=query_int(request, "after", 0, 0, 2**62),
+            limit=query_int(request, "limit", 1000, 1, 10_000),
+        )
+        return d.addCallback(self._ok, request)
+
+    @app.route("/api/v1/bans", methods=["POST"])
+    @authenticated
+    def add_ban(self, request: IRequest) -> Deferred[bytes]:
+        body = json_object(request)
+        d = self.control.ban(
+            field_str(body, "network", limit=100),
+            duration=field_duration(body, "duration"),
+            reasons=field_reasons(body, DEFAULT_OPERATOR_REASON),
+            by=self.actor(request),
+        )
+        return d.addCallback(self._ok, request, 201)
+
+    @app.route("/api/v1/bans/<path:network>", methods=["DELETE"])
+    @authenticated
+    def remove_ban(self, request: IRequest, network: str) -> Deferred[bytes]:
+        return self.control.unban(network, by=self.actor(request)).addCallback(self._ok, request)
+
+    @app.route("/api/v1/bans/export", methods=["GET"])
+    @authenticated
+    def export_bans(self, request: IRequest) -> Deferred[bytes]:
+        fmt = self._format(query_str(request, "format") or "json")
+
+        def write(bans: list[dict[str, Any]]) -> bytes:
+            request.setHeader(b"Content-Type", MEDIA_TYPES[fmt].encode())
+            ext = {"text": "txt", "csv": "csv", "json": "json"}[fmt]
+            request.setHeader(
+                b"Content-Disposition", f'attachment; filename="honeymesh-bans.{ext}"'.encode()
+            )
+            return format_bans(bans, fmt, self.clock.seconds())
+
+        return self.control.export_bans().addCallback(write)
+
+    @app.route("/api/v1/bans/import", methods=["POST"])
+    @authenticated
+    def import_bans(self, request: IRequest) -> Deferred[bytes]:
+        named = query_str(request, "format")
+        fmt = self._format(named) if named else format_for_media_type(media_type(request))
+        if fmt is None:
+            raise ApiError(
+                415,
+                "unsupported_media_type",
+                "send the file as text/plain, text/csv or application/json (or name ?format=)",
+            )
+        data = raw_body(request)
+        try:
+            entries = parse_bans(data, fmt)
+        except BanFileError as e:
+            raise ApiError(400, "bad_ban_file", f"nothing was imported: {e}") from None
+        reason = query_str(request, "reason") or "imported by an operator"
+        d = self.control.import_bans(
+            entries,
+            default_duration=query_str(request, "duration"),
+            default_reason=reason,
+            by=self.actor(request),
+        )
+        return d.addCallback(self._ok, request)
+
+    @staticmethod
+    def _format(name: str) -> Format:
+        for fmt in FORMATS:
+            if name == fmt:
+                return fmt
+        raise ApiError(400, "bad_parameter", f"format must be one of {', '.join(FORMATS)}")
+
+    # Allowlist, mode, explain ----------------------------------------------------------------
+
+    @app.route("/api/v1/allowlist", methods=["GET"])
+    @authenticated
+    def allowlist(self, request: IRequest) -> bytes:
+        return json_body(request, 200, self.control.allows())
+
+    @app.route("/api/v1/allowlist", methods=["POST"])
+    @authenticated
+    def add_allow(self, request: IRequest) -> Deferred[bytes]:
+        body = json_object(request)
+        reason = field_str(body, "reason", required=False) or "allowed by an operator"
+        d = self.control.allow(field_str(body, "network", limit=100), reason=reason)
+        return d.addCallback(self._ok, request, 201)
+
+    @app.route("/api/v1/allowlist/<path:network>", methods=["DELETE"])
+    @authenticated
+    def remove_allow(self, request: IRequest, network: str) -> Deferred[bytes]:
+        return self.control.unallow(network).addCallback(self._ok, request)
+
+    @app.route("/api/v1/mode", methods=["GET"])
+    @authenticated
+    def get_mode(self, request: IRequest) -> bytes:
+        return json_body(request, 200, {"mode": self.control.mode})
+
+    @app.route("/api/v1/mode", methods=["POST"])
+    @authenticated
+    def set_mode(self, request: IRequest) -> Deferred[bytes]:
+        body = json_object(request)
+        mode = field_str(body, "mode", limit=20)
+        return self.control.set_mode(mode, by=self.actor(request)).addCallback(self._ok, request)
+
+    @app.route("/api/v1/explain/<path:address>", methods=["GET"])
+    @authenticated
+    def explain(self, request: IRequest, address: str) -> Deferred[bytes]:
+        return self.control.explain(address).addCallback(self._ok, request)
+
+    # Peers and licensing ---------------------------------------------------------------------
+
+    @app.route("/api/v1/peers", methods=["GET"])
+    @authenticated
+    def peers(self, request: IRequest) -> bytes:
+        return json_body(request, 200, self.control.peers())
+
+    @app.route("/api/v1/peers/<peer_id>/penalty", methods=["POST"])
+    @authenticated
+    def penalize(self, request: IRequest, peer_id: str) -> Deferred[bytes]:
+        body = json_object(request)
+        d = self.control.penalize(
+            peer_id,
+            field_number(body, "points"),
+            reason=field_str(body, "reason"),
+            by=self.actor(request),
+        )
+        return d.addCallback(self._ok, request)
+
+    @app.route("/api/v1/license", methods=["GET"])
+    @authenticated
+    def license(self, request: IRequest) -> bytes:
+        return json_body(request, 200, self.control.license())
+
+    # The live feed and metrics ---------------------------------------------------------------
+
+    @app.route("/api/v1/ws-ticket", methods=["POST"])
+    @authenticated
+    def ws_ticket(self, request: IRequest) -> bytes:
+        ticket = self.tickets.issue()
+        return json_body(
+            request,
+            201,
+            {"ticket": ticket, "expires_in": self.tickets.ttl, "path": f"/ws?ticket={ticket}"},
+        )
+
+    @app.route("/ws", methods=["GET"])
+    def websocket(self, request: IRequest) -> IResource:
+        self._refuse_if_throttled(request)
+        upgrade = (request.getHeader(b"upgrade") or b"").lower()
+        if upgrade != b"websocket":
+            raise ApiError(400, "not_websocket", "this is the websocket feed: upgrade to websocket")
+        origin = request.getHeader(b"origin")
+        host = request.getHeader(b"host")
+        if not origin_allowed(
+            None if origin is None else origin.decode("latin-1"),
+            None if host is None else host.decode("latin-1"),
+            self.allowed_origins,
+        ):
+            self._auth_failed(request, "origin")
+            raise ApiError(403, "origin_refused", "this Origin may not open the feed")
+        if not self.tickets.redeem(query_str(request, "ticket")):
+            self._auth_failed(request, "ticket")
+            raise ApiError(
+                401, "bad_ticket", "a fresh ticket from POST /api/v1/ws-ticket is required"
+            )
+        return self._feed
+
+    def _hello(self) -> dict[str, Any]:
+        return {"node": self.control.node_id, "mode": self.control.mode}
+
+    @app.route("/metrics", methods=["GET"])
+    @authenticated
+    def metrics(self, request: IRequest) -> bytes:
+        request.setHeader(b"Content-Type", CONTENT_TYPE_LATEST.encode())
+        return generate_latest(self.registry)
+
+    def _extra_metrics(self) -> Mapping[str, tuple[float, str]]:
+        return {
+            "feed_clients": (self.hub.clients, "Websocket clients of the live feed"),
+            "feed_slow_disconnects_total": (
+                self.hub.slow_disconnects,
+                "Feed clients disconnected for reading too slowly",
+            ),
+            "auth_failures_total": (self.throttle.failures, "Failed admin authentications"),
+            "auth_throttled_total": (
+                self.throttle.refusals,
+                "Requests refused because their source failed to authenticate too often",
+            ),
+        }
+
+    # The dashboard ---------------------------------------------------------------------------
+
+    @app.route("/", methods=["GET"])
+    def index(self, request: IRequest) -> bytes:
+        return self.static(request, "index.html")
+
+    @app.route("/static/<name>", methods=["GET"])
+    def static(self, request: IRequest, name: str) -> bytes:
+        found = static_file(self.static_dir, name)
+        if found is None:
+            raise ApiError(404, "not_found", "no such file")
+        kind, data = found
+        request.setHeader(b"Content-Type", kind)
+        return data
+
+    # Helpers ---------------------------------------------------------------------------------
+
+    @staticmethod
+    def _ok(result: object, request: IRequest, status: int = 200) -> bytes:
+        return json_body(request, status, result)
 
     def resource(self) -> IResource:
         resource: IResource = self.app.resource()
         return resource
 
 
+class _TooLarge(Resource):
+    isLeaf = True
+
+    def render(self, request: IRequest) -> bytes:
+        return error_body(
+            request, ApiError(413, "body_too_large", f"the body exceeds {MAX_BODY} bytes")
+        )
+
+
 class ApiSite(Site):
-    """A Site that puts the security headers on every response, errors included."""
+    """A Site that puts the security headers on every response, errors included, and refuses
+    request bodies larger than ``MAX_BODY`` before buffering them."""
 
     noisy = False
+    requestFactory = BoundedRequest
 
     def getResourceFor(self, request: Request) -> IResource:
         for name, value in SECURITY_HEADERS.items():
             request.setHeader(name, value)
+        if getattr(request, "too_large", False):
+            return _TooLarge()
         resource: IResource = super().getResourceFor(request)
         return resource

@@ -1,0 +1,247 @@
+"""Ban files, in and out: plain text (one address or CIDR per line), CSV and JSON. Sans-IO.
+
+``parse_bans(data, fmt)`` turns an uploaded file into ``BanImport`` entries (each with its line,
+or item, number) or raises ``BanFileError`` naming the first line it cannot read; it never
+checks addresses or durations (the facade does, for the whole file, before banning anything).
+``format_bans(bans, fmt, now)`` writes what ``GET /api/v1/bans/export`` returns; every format it
+writes, ``parse_bans`` reads back to the same networks, expiries and reasons.
+
+Text: ``#`` starts a comment; blank lines are skipped.
+CSV: a header row naming the columns; ``network`` is required; ``duration`` ("1h", seconds or
+"permanent"), ``expires`` (Unix seconds; empty: permanent) and ``reason`` are optional; other
+columns (``source``, ``created``, ``offence``, as exported) are ignored.
+JSON: a list, or ``{"bans": [...]}``; each item an address string or an object with ``network``
+and optionally ``duration``, ``expires``, ``permanent``, ``reason`` or ``reasons``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from collections.abc import Iterable, Mapping
+from typing import Any, Literal
+
+from honeymesh.control import MAX_REASON_CHARS, BanImport
+from honeymesh.events import JSONValue
+
+Format = Literal["text", "csv", "json"]
+FORMATS: tuple[Format, ...] = ("text", "csv", "json")
+MEDIA_TYPES: Mapping[Format, str] = {
+    "text": "text/plain; charset=utf-8",
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json; charset=utf-8",
+}
+MAX_ENTRIES = 100_000
+MAX_FIELD = 4096
+CSV_COLUMNS = ("network", "expires", "reason", "source", "created", "offence")
+
+
+class BanFileError(ValueError):
+    """A ban file that cannot be read; ``line`` is 1-based (0: the file as a whole)."""
+
+    def __init__(self, line: int, problem: str) -> None:
+        self.line = line
+        self.problem = problem
+        super().__init__(f"line {line}: {problem}" if line else problem)
+
+
+def format_for_media_type(media_type: str) -> Format | None:
+    return {
+        "text/plain": "text",
+        "text/csv": "csv",
+        "application/csv": "csv",
+        "application/json": "json",
+    }.get(media_type)  # type: ignore[return-value]
+
+
+# Reading ---------------------------------------------------------------------------------------
+
+
+def parse_bans(data: bytes, fmt: Format) -> list[BanImport]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise BanFileError(0, f"the file is not UTF-8 text (byte {e.start})") from None
+    if fmt == "text":
+        entries = _parse_text(text)
+    elif fmt == "csv":
+        entries = _parse_csv(text)
+    elif fmt == "json":
+        entries = _parse_json(text)
+    else:
+        raise BanFileError(0, f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    return entries
+
+
+def _parse_text(text: str) -> list[BanImport]:
+    out: list[BanImport] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        parts = line.split()
+        if len(parts) != 1:
+            raise BanFileError(number, "one address or CIDR per line (add comments after #)")
+        _count(out, number)
+        out.append(BanImport(line=number, network=_bounded(parts[0], number, "address")))
+    return out
+
+
+def _parse_csv(text: str) -> list[BanImport]:
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    out: list[BanImport] = []
+    header: list[str] | None = None
+    try:
+        for row in reader:
+            number = reader.line_num
+            if not row or all(not cell.strip() for cell in row):
+                continue
+            if header is None:
+                header = [cell.strip().lower() for cell in row]
+                if "network" not in header:
+                    raise BanFileError(number, "the header row must name a 'network' column")
+                continue
+            if len(row) > len(header):
+                raise BanFileError(number, f"{len(row)} fields but the header names {len(header)}")
+            cells = dict(zip(header, (c.strip() for c in row), strict=False))
+            _count(out, number)
+            out.append(_entry_from_cells(cells, number))
+    except csv.Error as e:
+        raise BanFileError(reader.line_num, f"not valid CSV: {e}") from None
+    if header is None:
+        raise BanFileError(0, "the CSV file is empty (it needs a header row naming 'network')")
+    return out
+
+
+def _entry_from_cells(cells: Mapping[str, str], number: int) -> BanImport:
+    network = _bounded(cells.get("network", ""), number, "network")
+    if not network:
+        raise BanFileError(number, "the network field is empty")
+    reason = _bounded(cells.get("reason", ""), number, "reason")
+    reasons = (reason,) if reason else ()
+    if "expires" in cells:
+        text = cells["expires"]
+        if not text:
+            return BanImport(line=number, network=network, permanent=True, reasons=reasons)
+        return BanImport(
+            line=number, network=network, expires=_unix_time(text, number), reasons=reasons
+        )
+    duration = _bounded(cells.get("duration", ""), number, "duration")
+    return BanImport(line=number, network=network, duration=duration or None, reasons=reasons)
+
+
+def _parse_json(text: str) -> list[BanImport]:
+    try:
+        doc = json.loads(text, parse_constant=_reject_constant)
+    except (json.JSONDecodeError, ValueError, RecursionError) as e:
+        raise BanFileError(0, f"not valid JSON: {e}") from None
+    if isinstance(doc, dict):
+        if "bans" not in doc:
+            raise BanFileError(0, 'a JSON object must hold the list under "bans"')
+        doc = doc["bans"]
+    if not isinstance(doc, list):
+        raise BanFileError(0, 'expected a JSON list of bans (or {"bans": [...]})')
+    if len(doc) > MAX_ENTRIES:
+        raise BanFileError(0, f"{len(doc)} entries; one import takes at most {MAX_ENTRIES}")
+    return [_entry_from_json(item, number) for number, item in enumerate(doc, start=1)]
+
+
+def _reject_constant(name: str) -> float:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _entry_from_json(item: Any, number: int) -> BanImport:
+    if isinstance(item, str):
+        return BanImport(line=number, network=_bounded(item, number, "network"))
+    if not isinstance(item, dict):
+        raise BanFileError(number, "each item must be an address string or an object")
+    network = item.get("network", item.get("address"))
+    if not isinstance(network, str):
+        raise BanFileError(number, 'the item needs "network" as a string')
+    reasons = _json_reasons(item, number)
+    permanent = item.get("permanent", False)
+    if not isinstance(permanent, bool):
+        raise BanFileError(number, '"permanent" must be true or false')
+    expires = item.get("expires")
+    if permanent or ("expires" in item and expires is None and "duration" not in item):
+        return BanImport(line=number, network=network, permanent=True, reasons=reasons)
+    if expires is not None:
+        if isinstance(expires, bool) or not isinstance(expires, int | float):
+            raise BanFileError(number, '"expires" must be Unix seconds or null')
+        return BanImport(line=number, network=network, expires=float(expires), reasons=reasons)
+    duration = item.get("duration")
+    if duration is not None and (
+        isinstance(duration, bool) or not isinstance(duration, str | int | float)
+    ):
+        raise BanFileError(number, '"duration" must be seconds or text such as "1h"')
+    return BanImport(line=number, network=network, duration=duration, reasons=reasons)
+
+
+def _json_reasons(item: Mapping[str, Any], number: int) -> tuple[str, ...]:
+    if "reasons" in item:
+        reasons = item["reasons"]
+        if not isinstance(reasons, list) or not all(isinstance(r, str) for r in reasons):
+            raise BanFileError(number, '"reasons" must be a list of strings')
+        return tuple(_bounded(r, number, "reason") for r in reasons)
+    reason = item.get("reason")
+    if reason is None:
+        return ()
+    if not isinstance(reason, str):
+        raise BanFileError(number, '"reason" must be a string')
+    return (_bounded(reason, number, "reason"),) if reason.strip() else ()
+
+
+def _unix_time(text: str, number: int) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise BanFileError(number, f"expires must be Unix seconds, got {text[:40]!r}") from None
+    if not math.isfinite(value):
+        raise BanFileError(number, "expires must be a finite number")
+    return value
+
+
+def _bounded(value: str, number: int, what: str) -> str:
+    if len(value) > MAX_FIELD:
+        raise BanFileError(number, f"the {what} field is longer than {MAX_FIELD} characters")
+    return value
+
+
+def _count(entries: list[BanImport], number: int) -> None:
+    if len(entries) >= MAX_ENTRIES:
+        raise BanFileError(number, f"more than {MAX_ENTRIES} entries; split the file")
+
+
+# Writing ---------------------------------------------------------------------------------------
+
+
+def format_bans(bans: Iterable[Mapping[str, JSONValue]], fmt: Format, now: float) -> bytes:
+    """Active bans (``Ban.to_json`` dicts) in a format ``parse_bans`` reads back."""
+    rows = list(bans)
+    if fmt == "json":
+        doc = {"exported_at": now, "count": len(rows), "bans": rows}
+        return json.dumps(doc, indent=1, sort_keys=True).encode() + b"\n"
+    if fmt == "text":
+        lines = [f"# HoneyMesh bans: {len(rows)} active at Unix time {now:.0f}"]
+        lines += [str(ban["network"]) for ban in rows]
+        return ("\n".join(lines) + "\n").encode()
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for ban in rows:
+        reasons = ban.get("reasons")
+        reason = "; ".join(str(r) for r in reasons) if isinstance(reasons, list) else ""
+        expires = ban.get("expires")
+        writer.writerow(
+            [
+                ban["network"],
+                "" if expires is None else repr(float(expires)),  # type: ignore[arg-type]
+                reason[:MAX_REASON_CHARS],
+                ban.get("source", ""),
+                ban.get("created", ""),
+                ban.get("offence", ""),
+            ]
+        )
+    return out.getvalue().encode()

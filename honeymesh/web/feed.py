@@ -1,0 +1,280 @@
+"""The live feed: every event on the bus, as JSON, to websocket clients at ``/ws``.
+
+* A client first asks the API (with the admin token) for a ticket: 256 random bits, valid for
+  ``ttl`` seconds and for one connection only (``TicketBook``). ``/ws?ticket=...`` redeems it;
+  the route also refuses a browser Origin other than the dashboard's own (``origin_allowed``).
+* ``FeedHub`` subscribes to the bus while at least one client is connected. Each event is
+  encoded once, events are gathered for ``flush_interval`` seconds, and each batch goes to every
+  client as one text message::
+
+      {"type": "events", "events": [{"seq": 41, "event_id": "trap.session", ...}, ...]}
+
+  ``seq`` numbers every event the feed carried, so a client can see that it missed none and
+  that they arrived in order. The first message on a connection is
+  ``{"type": "hello", "seq": NEXT_SEQ, "node": ID, "mode": MODE}``.
+* Slow clients: each connection is the transport's producer, so Twisted tells it when the
+  socket's send buffer is full (``pauseProducing``). While paused, batches wait in a queue
+  bounded by ``max_queued_bytes``; a client that lets it overflow is disconnected (close code
+  1008) instead of being buffered without bound. Nobody else waits for it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import secrets
+from collections import deque
+from collections.abc import Callable, Sequence
+from typing import Any, cast
+
+from autobahn.twisted.resource import WebSocketResource
+from autobahn.twisted.websocket import WebSocketServerFactory, WebSocketServerProtocol
+from twisted.internet.error import ConnectionDone
+from twisted.internet.interfaces import IConsumer, IDelayedCall, IPushProducer, IReactorTime
+from twisted.logger import Logger
+from twisted.python.failure import Failure
+from zope.interface import implementer
+
+from honeymesh.events import Event, event_fields
+
+Subscribe = Callable[[Callable[[Event], object]], Callable[[], None]]
+
+TICKET_TTL = 30.0
+MAX_TICKETS = 1000
+FLUSH_INTERVAL = 0.05
+MAX_QUEUED_BYTES = 4 * 1024 * 1024
+CLOSE_TOO_SLOW = 1008
+_DONE = Failure(ConnectionDone())
+
+
+class TicketBook:
+    """Short-lived, single-use tickets for the websocket; only their digests are kept."""
+
+    def __init__(
+        self, clock: IReactorTime, ttl: float = TICKET_TTL, max_outstanding: int = MAX_TICKETS
+    ) -> None:
+        self._clock = clock
+        self.ttl = ttl
+        self.max_outstanding = max_outstanding
+        self._expiry: dict[bytes, float] = {}
+
+    @staticmethod
+    def _digest(ticket: str) -> bytes:
+        return hashlib.sha256(ticket.encode("utf-8", "surrogateescape")).digest()
+
+    def _prune(self, now: float) -> None:
+        for digest in [d for d, t in self._expiry.items() if t <= now]:
+            del self._expiry[digest]
+
+    def issue(self) -> str:
+        now = self._clock.seconds()
+        self._prune(now)
+        while len(self._expiry) >= self.max_outstanding:
+            del self._expiry[next(iter(self._expiry))]  # the oldest gives way
+        ticket = "wst_" + secrets.token_urlsafe(32)
+        self._expiry[self._digest(ticket)] = now + self.ttl
+        return ticket
+
+    def redeem(self, ticket: str | None) -> bool:
+        """True once for a ticket issued less than ``ttl`` seconds ago; False ever after."""
+        if not ticket or len(ticket) > 200:
+            return False
+        expires = self._expiry.pop(self._digest(ticket), None)
+        return expires is not None and self._clock.seconds() < expires
+
+    @property
+    def outstanding(self) -> int:
+        return len(self._expiry)
+
+
+def origin_allowed(origin: str | None, host: str | None, allowed: Sequence[str]) -> bool:
+    """May a websocket from this Origin connect?
+
+    No Origin header: not a browser (the CLI, the TUI); the ticket alone decides. Otherwise the
+    Origin must be the dashboard's own (``https://`` + the Host it asked for) or listed.
+    """
+    if origin is None:
+        return True
+    origin = origin.strip().lower().rstrip("/")
+    if host and origin == "https://" + host.strip().lower():
+        return True
+    return origin in {a.strip().lower().rstrip("/") for a in allowed}
+
+
+class FeedHub:
+    """Fans events out to the connected clients in batches; see the module docstring."""
+
+    _log = Logger()
+
+    def __init__(
+        self,
+        subscribe: Subscribe,
+        clock: IReactorTime,
+        *,
+        hello: Callable[[], dict[str, Any]] = dict,
+        flush_interval: float = FLUSH_INTERVAL,
+        max_queued_bytes: int = MAX_QUEUED_BYTES,
+    ) -> None:
+        self._subscribe = subscribe
+        self._clock = clock
+        self._hello = hello
+        self.flush_interval = flush_interval
+        self.max_queued_bytes = max_queued_bytes
+        self._clients: dict[FeedProtocol, None] = {}
+        self._unsubscribe: Callable[[], None] | None = None
+        self._pending: list[bytes] = []
+        self._flush_call: IDelayedCall | None = None
+        self.seq = 0
+        self.batches = 0
+        self.slow_disconnects = 0
+
+    @property
+    def clients(self) -> int:
+        return len(self._clients)
+
+    def attach(self, client: FeedProtocol) -> None:
+        self._clients[client] = None
+        hello = {"type": "hello", "seq": self.seq + 1 + len(self._pending), **self._hello()}
+        client.deliver(json.dumps(hello, separators=(",", ":"), default=str).encode())
+        if self._unsubscribe is None:
+            self._unsubscribe = self._subscribe(self._on_event)
+
+    def detach(self, client: FeedProtocol) -> None:
+        self._clients.pop(client, None)
+        if not self._clients:
+            if self._unsubscribe is not None:
+                self._unsubscribe()
+                self._unsubscribe = None
+            self._flush_now()  # nobody left to send to; drop the batch and its timer
+
+    def _on_event(self, event: Event) -> None:
+        self.seq += 1
+        fields = event_fields(event)
+        fields["seq"] = self.seq
+        self._pending.append(json.dumps(fields, separators=(",", ":"), default=str).encode())
+        if self._flush_call is None:
+            self._flush_call = self._clock.callLater(self.flush_interval, self._flush)
+
+    def _flush(self) -> None:
+        self._flush_call = None
+        self._flush_now()
+
+    def _flush_now(self) -> None:
+        if self._flush_call is not None:
+            self._flush_call.cancel()
+            self._flush_call = None
+        if not self._pending:
+            return
+        message = b'{"type":"events","events":[' + b",".join(self._pending) + b"]}"
+        self._pending = []
+        self.batches += 1
+        for client in list(self._clients):
+            client.deliver(message)
+
+    def too_slow(self, client: FeedProtocol) -> None:
+        self.slow_disconnects += 1
+        self._log.warn(
+            "feed client {peer} disconnected: it read too slowly ({queued} bytes waiting)",
+            peer=client.peer,
+            queued=client.queued_bytes,
+        )
+        self.detach(client)
+
+
+@implementer(IPushProducer)
+class FeedProtocol(WebSocketServerProtocol):
+    """One websocket client of the feed; the producer of its own transport."""
+
+    factory: FeedFactory
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hub: FeedHub | None = None
+        self.paused = False
+        self.queue: deque[bytes] = deque()
+        self.queued_bytes = 0
+        self.dropped = False
+
+    def onOpen(self) -> None:
+        # Twisted Web's HTTP channel was the transport's producer until Autobahn took the
+        # transport over; this connection is its producer now, so the transport pauses us.
+        transport = cast(IConsumer, self.transport)
+        transport.unregisterProducer()
+        transport.registerProducer(self, True)
+        self.hub = self.factory.hub
+        self.hub.attach(self)
+
+    def deliver(self, message: bytes) -> None:
+        if self.dropped:
+            return
+        if self.paused or self.queue:
+            self.queue.append(message)
+            self.queued_bytes += len(message)
+            if self.queued_bytes > self.factory.hub.max_queued_bytes:
+                self._drop()
+            return
+        self.sendMessage(message, isBinary=False)
+
+    def _drop(self) -> None:
+        self.dropped = True
+        self.queue.clear()
+        hub = self.hub
+        self.hub = None
+        if hub is not None:
+            hub.too_slow(self)
+        self.dropConnection(abort=True)
+
+    # IPushProducer -------------------------------------------------------------------------
+
+    def pauseProducing(self) -> None:
+        self.paused = True
+
+    def resumeProducing(self) -> None:
+        self.paused = False
+        while self.queue and not self.paused and not self.dropped:
+            message = self.queue.popleft()
+            self.queued_bytes -= len(message)
+            self.sendMessage(message, isBinary=False)
+
+    def stopProducing(self) -> None:
+        self.paused = True
+
+    # Incoming --------------------------------------------------------------------------------
+
+    def onMessage(self, payload: bytes, isBinary: bool) -> None:
+        """The feed is one-way; what clients send is ignored."""
+
+    def onClose(self, wasClean: bool, code: int | None, reason: str | None) -> None:
+        hub = self.hub
+        self.hub = None
+        if hub is not None:
+            hub.detach(self)
+        self.queue.clear()
+
+    def connectionLost(self, reason: Failure = _DONE) -> None:
+        # The transport is gone; a producer may or may not still be registered with it.
+        with contextlib.suppress(Exception):
+            cast(IConsumer, self.transport).unregisterProducer()
+        super().connectionLost(reason)
+
+
+class FeedFactory(WebSocketServerFactory):
+    protocol = FeedProtocol  # type: ignore[assignment]
+
+    def __init__(self, hub: FeedHub) -> None:
+        super().__init__()
+        self.hub = hub
+        self.setProtocolOptions(
+            webStatus=False,
+            maxFramePayloadSize=4096,
+            maxMessagePayloadSize=4096,
+            autoPingInterval=30,
+            autoPingTimeout=15,
+            openHandshakeTimeout=10,
+            closeHandshakeTimeout=5,
+        )
+
+
+def feed_resource(hub: FeedHub) -> WebSocketResource:
+    return WebSocketResource(FeedFactory(hub))

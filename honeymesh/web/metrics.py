@@ -1,0 +1,156 @@
+"""``/metrics``: the node's figures in Prometheus text format, read at scrape time.
+
+Nothing is kept in prometheus_client's global registry: ``node_registry`` builds a registry per
+API with one collector that asks the ``Control`` facade (and the feed and the auth throttle) for
+their current numbers, plus ``EventCounts``, the one bus subscriber that counts events by id and
+policy decisions by action since the node started.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping
+
+from prometheus_client import CollectorRegistry
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
+from prometheus_client.registry import Collector
+
+from honeymesh.control import Control, ControlError
+from honeymesh.events import Decision, Event
+
+
+class EventCounts:
+    """Counts every event by id, and decisions by action and mode."""
+
+    def __init__(self) -> None:
+        self.by_id: Counter[str] = Counter()
+        self.decisions: Counter[tuple[str, str]] = Counter()
+
+    def __call__(self, event: Event) -> None:
+        self.by_id[str(event.event_id)] += 1
+        if isinstance(event, Decision):
+            self.decisions[(event.action, event.mode)] += 1
+
+
+class NodeCollector(Collector):
+    def __init__(
+        self,
+        control: Control,
+        counts: EventCounts,
+        extra: Callable[[], Mapping[str, tuple[float, str]]],
+    ) -> None:
+        self._control = control
+        self._counts = counts
+        self._extra = extra
+
+    def collect(self) -> Iterator[Metric]:  # noqa: PLR0912, PLR0915 - one block per figure
+        control = self._control
+        events = CounterMetricFamily(
+            "honeymesh_events", "Events published on the bus, by event id", labels=["event_id"]
+        )
+        for event_id, n in sorted(self._counts.by_id.items()):
+            events.add_metric([event_id], n)
+        yield events
+
+        decisions = CounterMetricFamily(
+            "honeymesh_decisions", "Policy decisions by action and mode", labels=["action", "mode"]
+        )
+        for (action, mode), n in sorted(self._counts.decisions.items()):
+            decisions.add_metric([action, mode], n)
+        yield decisions
+
+        modes = GaugeMetricFamily(
+            "honeymesh_mode", "The enforcement mode (1 = current)", labels=["mode"]
+        )
+        for name in ("test", "enforce", "lockdown"):
+            modes.add_metric([name], 1.0 if control.mode == name else 0.0)
+        yield modes
+
+        counts = control.ban_counts()
+        if counts is not None:
+            bans = GaugeMetricFamily(
+                "honeymesh_active_bans", "Active bans by kind", labels=["kind"]
+            )
+            for kind in ("exact_v4", "exact_v6", "ranges"):
+                bans.add_metric([kind], counts.get(kind, 0))
+            yield bans
+            yield GaugeMetricFamily(
+                "honeymesh_allow_entries", "Allowlist entries, built-in included",
+                value=counts.get("allows", 0),
+            )  # fmt: skip
+
+        packets = control.packet_counters()
+        if packets is not None:
+            family = CounterMetricFamily(
+                "honeymesh_kernel_packets",
+                "Packets seen by the XDP program by verdict reason, summed over CPUs",
+                labels=["reason"],
+            )
+            for reason, n in sorted(packets.items()):
+                family.add_metric([reason], n)
+            yield family
+
+        kernel = control.kernel_status()
+        state = GaugeMetricFamily(
+            "honeymesh_kernel_enforcement", "Kernel enforcement state (1 = current)",
+            labels=["state"],
+        )  # fmt: skip
+        state.add_metric([str(kernel.get("state", "unknown"))], 1.0)
+        yield state
+
+        try:
+            peers = control.peers()["peers"]
+        except ControlError:
+            peers = None
+        if peers is not None:
+            levels = Counter(str(p.get("level")) for p in peers)
+            by_level = GaugeMetricFamily(
+                "honeymesh_peers", "Mesh peers by trust level", labels=["level"]
+            )
+            for level in ("L0", "L1", "L2", "L3"):
+                by_level.add_metric([level], levels.get(level, 0))
+            yield by_level
+
+        sessions = CounterMetricFamily(
+            "honeymesh_trap_sessions", "Trap connections, by trap", labels=["trap"]
+        )
+        refused = CounterMetricFamily(
+            "honeymesh_trap_refused", "Trap connections refused at the limit", labels=["trap"]
+        )
+        for name, factory in sorted(control.traps.items()):
+            sessions.add_metric([name], factory.sessions)
+            refused.add_metric([name], factory.refused)
+        yield sessions
+        yield refused
+
+        store = control.store
+        yield CounterMetricFamily("honeymesh_events_stored", "Events written to SQLite",
+                                  value=store.written)  # fmt: skip
+        yield CounterMetricFamily("honeymesh_events_lost", "Events the store could not write",
+                                  value=store.lost)  # fmt: skip
+        yield GaugeMetricFamily("honeymesh_store_backlog", "Events waiting to be written",
+                                value=store.backlog)  # fmt: skip
+
+        license_summary = control.license_summary()
+        if license_summary is not None:
+            tier = GaugeMetricFamily(
+                "honeymesh_license_tier", "License tier in force (1 = current)", labels=["tier"]
+            )
+            tier.add_metric([str(license_summary["tier"])], 1.0)
+            yield tier
+
+        for name, (value, documentation) in sorted(self._extra().items()):
+            if name.endswith("_total"):
+                yield CounterMetricFamily(
+                    f"honeymesh_{name.removesuffix('_total')}", documentation, value=value
+                )
+            else:
+                yield GaugeMetricFamily(f"honeymesh_{name}", documentation, value=value)
+
+
+def node_registry(
+    control: Control, counts: EventCounts, extra: Callable[[], Mapping[str, tuple[float, str]]]
+) -> CollectorRegistry:
+    registry = CollectorRegistry(auto_describe=False)
+    registry.register(NodeCollector(control, counts, extra))
+    return registry

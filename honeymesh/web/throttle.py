@@ -1,0 +1,69 @@
+"""Failed authentications, counted per source address in a sliding window.
+
+Past ``max_failures`` failures within ``window`` seconds a source is refused (HTTP 429) until its
+oldest failure leaves the window, even with a good token: guessing stops paying. Memory is
+bounded: at most ``max_sources`` sources are tracked, the least recently failing forgotten first.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+from twisted.internet.interfaces import IReactorTime
+
+
+class AuthThrottle:
+    def __init__(
+        self,
+        clock: IReactorTime,
+        *,
+        max_failures: int = 10,
+        window: float = 60.0,
+        max_sources: int = 10_000,
+    ) -> None:
+        if max_failures < 1 or window <= 0 or max_sources < 1:
+            raise ValueError("max_failures, window and max_sources must be positive")
+        self._clock = clock
+        self.max_failures = max_failures
+        self.window = window
+        self.max_sources = max_sources
+        self._failures: dict[str, deque[float]] = {}
+        self.failures = 0
+        self.refusals = 0
+
+    def _recent(self, source: str, now: float) -> deque[float] | None:
+        times = self._failures.get(source)
+        if times is None:
+            return None
+        while times and times[0] <= now - self.window:
+            times.popleft()
+        if not times:
+            del self._failures[source]
+            return None
+        return times
+
+    def retry_after(self, source: str) -> float | None:
+        """Seconds this source must wait, or None if it may try now."""
+        now = self._clock.seconds()
+        times = self._recent(source, now)
+        if times is None or len(times) < self.max_failures:
+            return None
+        self.refusals += 1
+        return max(times[-self.max_failures] + self.window - now, 0.001)
+
+    def failed(self, source: str) -> None:
+        now = self._clock.seconds()
+        self.failures += 1
+        times = self._recent(source, now)
+        if times is None:
+            times = deque(maxlen=self.max_failures)
+        else:
+            del self._failures[source]  # re-inserted below: most recent last
+        times.append(now)
+        self._failures[source] = times
+        while len(self._failures) > self.max_sources:
+            del self._failures[next(iter(self._failures))]
+
+    @property
+    def tracked(self) -> int:
+        return len(self._failures)
