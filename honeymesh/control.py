@@ -17,14 +17,14 @@ import math
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 from twisted.internet.defer import Deferred, DeferredList, fail
 from twisted.internet.interfaces import IReactorTime
 from twisted.python.failure import Failure
 
 from honeymesh import __version__
-from honeymesh.config import MODES, Config, Mode
+from honeymesh.config import MODES, Config
 from honeymesh.detection.traps.base import TrapFactory
 from honeymesh.enforcement.banlist import (
     Allowlisted,
@@ -50,7 +50,9 @@ from honeymesh.events import Event, EventBus, EventId, JSONValue
 from honeymesh.license.entitlement import Entitlement
 from honeymesh.license.gating import sharing_decision
 from honeymesh.listeners import ListenerService
+from honeymesh.policy.engine import ModeNotApplied, PolicyEngine
 from honeymesh.store.db import Store
+from honeymesh.trust.api import TrustApi, TrustApiError
 
 KernelStatus = Callable[[], Mapping[str, Any]]
 KernelCounters = Callable[[], Mapping[str, int]]
@@ -93,30 +95,6 @@ class Unavailable(ControlError):
     """The part of the node that would answer is not running or not wired in."""
 
 
-# What the facade needs from collaborators that are wired in optionally ----------------------------
-
-
-class ModeSwitch(Protocol):
-    """The policy engine's run-time mode: read it, and switch it (persisted before it fires)."""
-
-    @property
-    def mode(self) -> Mode: ...
-
-    def set_mode(self, mode: Mode, *, by: str) -> Deferred[Any]: ...
-
-
-class PeerTrust(Protocol):
-    """Peer trust (BTL) as operators see and steer it."""
-
-    def peers(self) -> Sequence[Mapping[str, JSONValue]]:
-        """Every known peer: id, score, level, last change and why (``PeerView.as_json``)."""
-
-    def penalize(
-        self, peer_id: str, points: float, *, reason: str, actor: str
-    ) -> Deferred[Mapping[str, JSONValue]]:
-        """Take points from a peer, audited; fires once persisted with the peer's new view."""
-
-
 @dataclass(frozen=True)
 class EventQuery:
     """A page of stored events, newest first; ``before`` is the id cursor from the last page."""
@@ -154,8 +132,8 @@ class Control:
         kernel_status: KernelStatus,
         node_id: str,
         banlist: BanList | None = None,
-        policy: ModeSwitch | None = None,
-        trust: PeerTrust | None = None,
+        policy: PolicyEngine | None = None,
+        trust: TrustApi | None = None,
         entitlement: Callable[[], Entitlement] | None = None,
         kernel_counters: KernelCounters | None = None,
     ) -> None:
@@ -385,8 +363,10 @@ class Control:
             banlist = self._bans()
         except ControlError as e:
             return fail(e)
-        mode: Mode = self.mode  # type: ignore[assignment]
-        d = banlist.explain(address, mode)
+        if self.policy is not None:
+            d = self.policy.explain(address)
+        else:
+            d = banlist.explain(address, self.config.node.mode)
         return d.addCallbacks(lambda result: result.to_json(), _translate)
 
     def import_bans(
@@ -537,22 +517,52 @@ class Control:
 
     # Peers and licensing -------------------------------------------------------------------------
 
-    def peers(self) -> dict[str, Any]:
-        """Every peer with its trust score and level. Raises Unavailable."""
+    def _trust(self) -> TrustApi:
         if self.trust is None:
             raise Unavailable("trust_unavailable", "peer trust is not running on this node")
-        return {"peers": [dict(p) for p in self.trust.peers()]}
+        return self.trust
+
+    def peers(self) -> dict[str, Any]:
+        """Every peer with its trust score and level, and peers per level. Raises Unavailable."""
+        return dict(self._trust().peers())
+
+    def peer(self, peer_id: str) -> Deferred[dict[str, Any]]:
+        """One peer and its latest audit entries."""
+        try:
+            d = _shield(self._trust().peer(peer_id))
+        except ControlError as e:
+            return fail(e)
+        return d.addCallbacks(dict, _translate)
 
     def penalize(
         self, peer_id: str, points: float, *, reason: str, by: str
     ) -> Deferred[dict[str, Any]]:
-        if self.trust is None:
-            return fail(Unavailable("trust_unavailable", "peer trust is not running on this node"))
+        """Take trust points from a peer, audited; fires once persisted."""
         try:
-            d = _shield(self.trust.penalize(peer_id, points, reason=reason, actor=by))
-        except Exception as e:
-            return fail(_to_control_failure(Failure(e)))
-        return d.addCallbacks(lambda view: {"peer": dict(view)}, _translate)
+            trust = self._trust()
+        except ControlError as e:
+            return fail(e)
+        d = _shield(trust.penalize(peer_id, {"points": points, "reason": reason}, by))
+        return d.addCallbacks(dict, _translate)
+
+    def designate(
+        self, peer_id: str, authoritative: bool, *, reason: str, by: str
+    ) -> Deferred[dict[str, Any]]:
+        """Grant or revoke a peer's L3 (authoritative) designation, audited."""
+        try:
+            trust = self._trust()
+        except ControlError as e:
+            return fail(e)
+        body = {"authoritative": authoritative, "reason": reason}
+        return _shield(trust.designate(peer_id, body, by)).addCallbacks(dict, _translate)
+
+    def trust_audit(self, peer_id: str | None, limit: int) -> Deferred[dict[str, Any]]:
+        """The trust audit trail, newest first."""
+        try:
+            trust = self._trust()
+        except ControlError as e:
+            return fail(e)
+        return _shield(trust.audit(peer_id, limit)).addCallbacks(dict, _translate)
 
     def license(self) -> dict[str, Any]:
         """The entitlement in force and whether sharing may run. Raises Unavailable."""
@@ -627,15 +637,15 @@ def _translate(failure: Failure) -> dict[str, Any]:
         return {"allow": error.rule.to_json(), "warning": str(error)}
     if isinstance(error, ControlError):
         raise error
+    if isinstance(error, TrustApiError):
+        by_status: dict[int, type[ControlError]] = {404: NotFound, 409: Conflict, 503: Unavailable}
+        raise by_status.get(error.status, InvalidRequest)(error.code, error.message) from None
+    if isinstance(error, ModeNotApplied):
+        raise Unavailable("mode_not_applied", str(error)) from None
     for kind, control_error, code in _ERROR_CODES:
         if isinstance(error, kind):
             raise control_error(code, str(error)) from None
-    name = type(error).__name__
     if isinstance(error, BanListError | ValueError):
-        raise InvalidRequest("invalid_input", str(error)) from None
-    if name == "UnknownPeer":
-        raise NotFound("unknown_peer", str(error)) from None
-    if name in ("InvalidRequest", "TrustError"):
         raise InvalidRequest("invalid_input", str(error)) from None
     failure.raiseException()
     raise AssertionError("unreachable")  # pragma: no cover
@@ -700,8 +710,6 @@ __all__ = [
     "ControlError",
     "EventQuery",
     "InvalidRequest",
-    "ModeSwitch",
     "NotFound",
-    "PeerTrust",
     "Unavailable",
 ]

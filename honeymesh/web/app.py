@@ -419,6 +419,31 @@ class AdminApi:
         )
         return d.addCallback(self._ok, request)
 
+    @app.route("/api/v1/peers/<peer_id>", methods=["GET"])
+    @authenticated
+    def peer(self, request: IRequest, peer_id: str) -> Deferred[bytes]:
+        return self.control.peer(peer_id).addCallback(self._ok, request)
+
+    @app.route("/api/v1/peers/<peer_id>/designation", methods=["POST"])
+    @authenticated
+    def designate(self, request: IRequest, peer_id: str) -> Deferred[bytes]:
+        body = json_object(request)
+        authoritative = body.get("authoritative")
+        if not isinstance(authoritative, bool):
+            raise ApiError(400, "bad_field", "'authoritative' must be true or false")
+        d = self.control.designate(
+            peer_id, authoritative, reason=field_str(body, "reason"), by=self.actor(request)
+        )
+        return d.addCallback(self._ok, request)
+
+    @app.route("/api/v1/peers/audit", methods=["GET"])
+    @authenticated
+    def trust_audit(self, request: IRequest) -> Deferred[bytes]:
+        d = self.control.trust_audit(
+            query_str(request, "peer"), query_int(request, "limit", 100, 1, 1000)
+        )
+        return d.addCallback(self._ok, request)
+
     @app.route("/api/v1/license", methods=["GET"])
     @authenticated
     def license(self, request: IRequest) -> bytes:
