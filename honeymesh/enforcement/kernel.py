@@ -402,7 +402,9 @@ class XdpBackend:
                 self.bad_samples += 1
             return 0
 
-        table = self._bpf.get_table(self.header.identifier("HM_MAP_SAMPLES").encode())
+        # bcc keeps the ctypes callback alive on the table object; indexing the BPF object
+        # (rather than get_table) caches that object for the program's lifetime.
+        table = self._bpf[self.header.identifier("HM_MAP_SAMPLES").encode()]
         table.open_ring_buffer(on_record)
         self._sampler_stop.clear()
 

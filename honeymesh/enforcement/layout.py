@@ -37,7 +37,7 @@ class HeaderError(ValueError):
 
 # Reading the header ------------------------------------------------------------------------------
 
-_DEFINE = re.compile(r"^\s*#\s*define\s+(HM_\w+)\s+(\S+)\s*(?:/\*.*\*/)?\s*$")
+_DEFINE = re.compile(r"^\s*#\s*define\s+(HM_\w+)(?:\s+(.*?))?\s*(?:/\*.*\*/)?\s*$")
 _STRUCT = re.compile(r"struct\s+(hm_\w+)\s*\{(.*?)\};", re.S)
 _FIELD = re.compile(r"^\s*(__u8|__u16|__u32|__u64)\s+(\w+)\s*(?:\[\s*(\d+)\s*\])?\s*;")
 _COMMENT = re.compile(r"/\*.*?\*/", re.S)
@@ -50,7 +50,7 @@ def parse_defines(text: str) -> dict[str, int | str]:
         m = _DEFINE.match(line)
         if not m:
             continue
-        name, raw = m.groups()
+        name, raw = m.group(1), m.group(2) or ""
         value: int | str
         if re.fullmatch(r"0[xX][0-9a-fA-F]+|\d+", raw):
             value = int(raw, 0)

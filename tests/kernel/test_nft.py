@@ -1,0 +1,106 @@
+"""The nftables fallback with real packets: bans, ranges, the allowlist, expiry and modes."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from honeymesh.enforcement.backend import BackendError, BanEntry
+from honeymesh.enforcement.nft import NftBackend
+from tests.kernel.conftest import net
+from tests.kernel.netns import Lab, Receiver, Sender
+
+pytestmark = pytest.mark.kernel
+
+
+class NftKit:
+    def __init__(self, lab: Lab) -> None:
+        self.lab = lab
+        command = ("ip", "netns", "exec", lab.target, "nft")
+        self.nft = NftBackend([lab.veth_t], reason="XDP is off in this test", command=command)
+        self.nft.start()
+        self.nft.set_mode("enforce")
+        self.sender = Sender(lab, lab.sources4 + lab.sources6)
+        self.rx4, self.rx6 = Receiver(lab, socket.AF_INET), Receiver(lab, socket.AF_INET6)
+
+    def delivered(self, sources: list[str], count: int = 5) -> dict[str, int]:
+        for src in sources:
+            v6 = ":" in src
+            rx = self.rx6 if v6 else self.rx4
+            self.sender.send(src, self.lab.target6 if v6 else self.lab.target4, rx.port, count)
+        got = {**self.rx4.drain(), **self.rx6.drain()}
+        return {src: got.get(src, 0) for src in sources}
+
+    def close(self) -> None:
+        self.sender.close()
+        self.rx4.close()
+        self.rx6.close()
+        self.nft.stop()
+
+
+@pytest.fixture
+def nft(lab: Lab) -> Iterator[NftKit]:
+    if shutil.which("nft") is None:
+        pytest.fail("nft is missing: scripts/setup.sh installs nftables")
+    kit = NftKit(lab)
+    try:
+        yield kit
+    finally:
+        kit.close()
+
+
+def test_nft_fallback_drops_banned_sources_and_lets_others_pass(nft: NftKit) -> None:
+    s4, s6 = nft.lab.sources4, nft.lab.sources6
+    nft.nft.add_ban(BanEntry(net(s4[0]), None))
+    nft.nft.add_ban(BanEntry(net(f"{s4[2]}/31"), None))  # s2, s3
+    nft.nft.add_ban(BanEntry(net(s6[0]), None))
+    got = nft.delivered([s4[0], s4[1], s4[2], s4[3], s6[0], s6[1]])
+    assert got == {s4[0]: 0, s4[1]: 5, s4[2]: 0, s4[3]: 0, s6[0]: 0, s6[1]: 5}
+    c = nft.nft.counters()
+    assert (c["dropped_exact"], c["dropped_range"]) == (10, 10)
+    nft.nft.remove_ban(net(s4[0]))
+    nft.nft.remove_ban(net(s4[0]))  # removing twice is harmless
+    assert nft.delivered([s4[0]]) == {s4[0]: 5}
+
+
+def test_nft_allowlist_wins_and_expiry_is_enforced_by_the_kernel(nft: NftKit) -> None:
+    s = nft.lab.sources4
+    nft.nft.add_ban(BanEntry(net(f"{s[0]}/31"), None))
+    nft.nft.add_allow(net(s[0]))
+    nft.nft.add_ban(BanEntry(net(s[2]), time.time() + 0.5))
+    assert nft.delivered(s[:3]) == {s[0]: 5, s[1]: 0, s[2]: 0}
+    time.sleep(0.7)
+    assert nft.delivered(s[2:3]) == {s[2]: 5}
+    assert nft.nft.counters()["allowed"] == 5
+
+
+def test_nft_modes_test_and_lockdown(nft: NftKit) -> None:
+    s4, s6 = nft.lab.sources4, nft.lab.sources6
+    nft.nft.add_ban(BanEntry(net(s4[0]), None))
+    nft.nft.set_mode("test")
+    assert nft.delivered([s4[0]]) == {s4[0]: 5}
+    assert nft.nft.counters()["would_drop"] == 5
+    nft.nft.add_allow(net(s4[1]))
+    nft.nft.add_allow(net(f"{s6[1]}/64"))
+    nft.nft.set_mode("lockdown")
+    nft.lab.exec(nft.lab.attacker, "ip", "neigh", "flush", "dev", nft.lab.veth_a)
+    got = nft.delivered([s4[1], s6[1], s4[2], s6[2]])
+    assert got == {s4[1]: 5, s6[1]: 5, s4[2]: 0, s6[2]: 0}
+
+
+def test_nft_replace_all_and_shared_slash_64(nft: NftKit) -> None:
+    s4, s6 = nft.lab.sources4, nft.lab.sources6
+    nft.nft.replace_all([BanEntry(net(s4[0]), None), BanEntry(net(s6[0]), None)], [])
+    assert nft.delivered([s4[0], s4[1], s6[0]]) == {s4[0]: 0, s4[1]: 5, s6[0]: 0}
+    nft.nft.replace_all([BanEntry(net(s4[1]), None)], [])
+    assert nft.delivered([s4[0], s4[1], s6[0]]) == {s4[0]: 5, s4[1]: 0, s6[0]: 5}
+
+
+def test_nft_failure_is_a_backend_error(lab: Lab) -> None:
+    broken = NftBackend([], reason="x", command=("ip", "netns", "exec", "hm-no-such-ns", "nft"))
+    with pytest.raises(BackendError, match="nft failed"):
+        broken.start()

@@ -1,0 +1,433 @@
+"""The XDP program and XdpBackend with real packets between two network namespaces.
+
+The attacker namespace sends UDP from several source addresses over a veth pair to the target
+namespace, where HoneyMesh's program is attached; a test bans some sources and checks which
+datagrams arrive and what the per-CPU counters say.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ipaddress
+import socket
+import time
+
+import pytest
+
+from honeymesh.enforcement.backend import BanEntry, MapFull
+from honeymesh.enforcement.kernel import XdpBackend, compile_program
+from honeymesh.enforcement.layout import DEFAULT_BPF_DIR, MIRRORS, Header, MapSizes
+from honeymesh.enforcement.libbpf import AttachMode, Libbpf
+from tests.kernel import frames
+from tests.kernel.conftest import Kit, attach, net
+from tests.kernel.netns import Lab, Receiver, Sender, Sniffer, entered, raw_socket
+
+pytestmark = pytest.mark.kernel
+BPF = pytest.importorskip("bcc").BPF
+
+
+def ban(text: str, expires_at: float | None = None) -> BanEntry:
+    return BanEntry(net(text), expires_at)
+
+
+def test_banned_ipv4_source_is_dropped_and_others_pass(kit: Kit) -> None:
+    s = kit.lab.sources4
+    kit.xdp.add_ban(ban(s[0]))
+    assert kit.delivered(s[:3]) == {s[0]: 0, s[1]: 5, s[2]: 5}
+    c = kit.counted()
+    assert c["dropped_exact"] == 5
+    assert c["passed"] >= 10
+    kit.xdp.remove_ban(net(s[0]))
+    assert kit.delivered(s[:1]) == {s[0]: 5}
+
+
+def test_banned_ipv6_source_is_dropped_with_its_whole_slash_64(kit: Kit) -> None:
+    s = kit.lab.sources6
+    neighbour = str(ipaddress.IPv6Address(s[0]) + 1)  # same /64 as s[0]
+    kit.lab.add_source(neighbour)
+    sender = Sender(kit.lab, [neighbour])
+    kit.xdp.add_ban(ban(s[0]))
+    assert kit.delivered(s[:2]) == {s[0]: 0, s[1]: 5}
+    sender.send(neighbour, kit.lab.target6, kit.rx6.port, 5)
+    assert kit.rx6.drain().get(neighbour, 0) == 0, "the /64 around a banned address is banned"
+    assert kit.counted()["dropped_exact"] == 10
+    sender.close()
+
+
+def test_ipv6_ban_prefix_128_bans_only_the_address(lab: Lab) -> None:
+    xdp = attach(lab, sample_rate=0, v6_ban_prefix=128)
+    xdp.set_mode("enforce")
+    neighbour = str(ipaddress.IPv6Address(lab.sources6[0]) + 1)
+    lab.add_source(neighbour)
+    sender, rx = Sender(lab, [lab.sources6[0], neighbour]), Receiver(lab, socket.AF_INET6)
+    try:
+        xdp.add_ban(ban(lab.sources6[0]))
+        for src in (lab.sources6[0], neighbour):
+            sender.send(src, lab.target6, rx.port, 5)
+        got = rx.drain()
+        assert got.get(lab.sources6[0], 0) == 0
+        assert got.get(neighbour) == 5
+    finally:
+        sender.close()
+        rx.close()
+        xdp.close()
+
+
+def test_shared_slash_64_stays_banned_until_its_last_ban_goes(kit: Kit) -> None:
+    s0 = kit.lab.sources6[0]
+    sibling = str(ipaddress.IPv6Address(s0) + 7)
+    kit.xdp.add_ban(ban(s0))
+    kit.xdp.add_ban(ban(sibling))
+    kit.xdp.remove_ban(net(sibling))
+    assert kit.delivered([s0]) == {s0: 0}
+    kit.xdp.remove_ban(net(s0))
+    assert kit.delivered([s0]) == {s0: 5}
+
+
+def test_cidr_range_bans_drop_while_present(kit: Kit) -> None:
+    s4, s6 = kit.lab.sources4, kit.lab.sources6
+    v4_range = net(f"{s4[0]}/31")  # s4[0] and s4[1]
+    v6_range = net(f"{s6[0]}/63")  # wider than /64: an LPM range, not a hash entry
+    kit.xdp.add_ban(BanEntry(v4_range, None))
+    kit.xdp.add_ban(BanEntry(v6_range, None))
+    got = kit.delivered([s4[0], s4[1], s4[2], s6[0], s6[1]])
+    assert got == {s4[0]: 0, s4[1]: 0, s4[2]: 5, s6[0]: 0, s6[1]: 5}
+    assert kit.counted()["dropped_range"] == 15
+    assert kit.xdp.status()["entries"] == {
+        **dict.fromkeys(
+            ("ban_v4", "ban_v6", "range_v6", "allow_v4", "allow_v6", "allow_range_v4"), 0
+        ),
+        "range_v4": 1,
+        "range_v6": 1,
+        "allow_range_v6": 0,
+    }
+    kit.xdp.remove_ban(v4_range)
+    kit.xdp.remove_ban(v6_range)
+    assert kit.delivered([s4[0], s6[0]]) == {s4[0]: 5, s6[0]: 5}
+
+
+def test_vlan_tagged_frames_from_a_banned_source_are_dropped(kit: Kit) -> None:
+    lab = kit.lab
+    banned, clean = lab.sources4[0], lab.sources4[1]
+    kit.xdp.add_ban(ban(banned))
+    mac_a, mac_t = lab.mac(lab.attacker, lab.veth_a), lab.mac(lab.target, lab.veth_t)
+    one_tag = [(frames.ETH_P_8021Q, 10)]
+    two_tags = [(frames.ETH_P_8021AD, 20), (frames.ETH_P_8021Q, 10)]
+    sniffer = Sniffer(lab)
+    try:
+        with raw_socket(lab) as raw:
+            for src in (banned, clean):
+                for tags in (one_tag, two_tags):
+                    for _ in range(3):
+                        raw.send(frames.udp_frame(mac_a, mac_t, src, lab.target4, 4321, vlans=tags))
+        seen = sniffer.udp4_sources(4321)
+    finally:
+        sniffer.close()
+    assert seen == {clean: 6}  # both tag depths of the clean source reach the stack
+    c = kit.counted()
+    assert c["dropped_exact"] == 6  # single and double tagged alike
+    assert c["malformed"] == 0
+
+
+def test_allowlist_wins_over_exact_and_range_bans(kit: Kit) -> None:
+    s = kit.lab.sources4
+    kit.xdp.add_ban(BanEntry(net(f"{s[0]}/31"), None))  # s0, s1
+    kit.xdp.add_ban(ban(s[2]))
+    kit.xdp.add_ban(ban(kit.lab.sources6[0]))
+    kit.xdp.add_allow(net(s[0]))  # exact allow beats a range ban
+    kit.xdp.add_allow(net(f"{s[2]}/31"))  # range allow (s2, s3) beats an exact ban
+    kit.xdp.add_allow(net(kit.lab.sources6[0]))
+    got = kit.delivered([s[0], s[1], s[2], kit.lab.sources6[0]])
+    assert got == {s[0]: 5, s[1]: 0, s[2]: 5, kit.lab.sources6[0]: 5}
+    c = kit.counted()
+    assert c["allowed"] == 15
+    assert c["dropped_range"] == 5
+    kit.xdp.remove_allow(net(s[0]))
+    assert kit.delivered([s[0]]) == {s[0]: 0}
+
+
+def test_expired_ban_stops_dropping_before_user_space_removes_it(kit: Kit) -> None:
+    s = kit.lab.sources4
+    kit.xdp.add_ban(ban(s[0], expires_at=time.time() + 0.4))
+    kit.xdp.add_ban(BanEntry(net(f"{s[1]}/32"), time.time() + 3600))
+    kit.xdp.add_ban(BanEntry(net(f"{s[2]}/31"), time.time() + 0.4))
+    assert kit.delivered(s[:3]) == {s[0]: 0, s[1]: 0, s[2]: 0}
+    time.sleep(0.5)
+    assert kit.delivered(s[:3]) == {s[0]: 5, s[1]: 0, s[2]: 5}
+    bans, _ = kit.xdp.entries()
+    assert net(s[0]) in {b.network for b in bans}, "the expired entry is still in the map"
+
+
+def test_test_mode_never_drops_but_counts(kit: Kit) -> None:
+    s = kit.lab.sources4
+    kit.xdp.add_ban(ban(s[0]))
+    kit.xdp.set_mode("test")
+    assert kit.delivered([s[0]]) == {s[0]: 5}
+    assert kit.counted()["would_drop"] == 5
+    assert kit.counted()["dropped_exact"] == 0
+
+
+def test_lockdown_drops_all_but_allowlist_and_keeps_arp_and_nd(kit: Kit) -> None:
+    lab = kit.lab
+    allowed4, allowed6 = lab.sources4[0], lab.sources6[0]
+    kit.xdp.add_allow(net(allowed4))
+    kit.xdp.add_allow(net(f"{allowed6}/64"))
+    kit.xdp.set_mode("lockdown")
+    others = [lab.sources4[1], lab.sources6[1]]
+    # Forget the target's link-layer address: the allowed sources must resolve it again over
+    # ARP and neighbour discovery, through the lockdown.
+    lab.exec(lab.attacker, "ip", "neigh", "flush", "dev", lab.veth_a)
+    got = kit.delivered([allowed4, allowed6, *others])
+    assert got == {allowed4: 5, allowed6: 5, others[0]: 0, others[1]: 0}
+    c = kit.counted()
+    assert c["dropped_lockdown"] >= 10
+    # A neighbour solicitation from a source that is not allowlisted still passes; an echo
+    # request from it does not.
+    mac_a, mac_t = lab.mac(lab.attacker, lab.veth_a), lab.mac(lab.target, lab.veth_t)
+    before = kit.counted()
+    with raw_socket(lab) as raw:
+        for _ in range(20):
+            raw.send(frames.icmp6_frame(mac_a, mac_t, others[1], lab.target6, 135))
+            raw.send(frames.icmp6_frame(mac_a, mac_t, others[1], lab.target6, 128))
+            raw.send(frames.arp_request(mac_a, others[0], lab.target4))
+    time.sleep(0.05)
+    after = kit.counted()
+    passed = after["passed"] - before["passed"]
+    assert 40 <= passed < 60  # the solicitations and ARP requests, not the echo requests
+    assert after["dropped_lockdown"] - before["dropped_lockdown"] >= 20
+    kit.xdp.set_mode("enforce")
+    assert kit.delivered(others) == dict.fromkeys(others, 5)
+
+
+def test_ipv4_mapped_bans_act_on_ipv4_and_mapped_sources(kit: Kit) -> None:
+    lab = kit.lab
+    s0, s1 = lab.sources4[0], lab.sources4[1]
+    kit.xdp.add_ban(BanEntry(ipaddress.ip_network(f"::ffff:{s0}"), None))  # user space maps it
+    assert kit.delivered([s0, s1]) == {s0: 0, s1: 5}
+    kit.xdp.add_ban(ban(s1))
+    before = kit.counted()
+    mac_a, mac_t = lab.mac(lab.attacker, lab.veth_a), lab.mac(lab.target, lab.veth_t)
+    with raw_socket(lab) as raw:  # the kernel maps ::ffff:a.b.c.d sources to a.b.c.d
+        for _ in range(4):
+            raw.send(frames.udp_frame(mac_a, mac_t, f"::ffff:{s1}", lab.target6, 9))
+            raw.send(frames.udp_frame(mac_a, mac_t, f"::ffff:{lab.sources4[2]}", lab.target6, 9))
+    time.sleep(0.05)
+    after = kit.counted()
+    assert after["dropped_exact"] - before["dropped_exact"] == 4
+    assert after["passed"] - before["passed"] >= 4
+
+
+def test_truncated_and_malformed_frames_are_counted_and_passed(kit: Kit) -> None:
+    lab = kit.lab
+    banned = lab.sources4[0]
+    kit.xdp.add_ban(ban(banned))
+    mac_a, mac_t = lab.mac(lab.attacker, lab.veth_a), lab.mac(lab.target, lab.veth_t)
+    full4 = frames.udp_frame(mac_a, mac_t, banned, lab.target4, 9)
+    full6 = frames.udp_frame(mac_a, mac_t, lab.sources6[0], lab.target6, 9)
+    tagged = frames.udp_frame(mac_a, mac_t, banned, lab.target4, 9, vlans=[(frames.ETH_P_8021Q, 5)])
+    bad = [
+        full4[: 14 + 12],  # IPv4 header cut before the source address
+        full6[: 14 + 30],  # IPv6 header cut short
+        tagged[:16],  # VLAN tag cut in half
+        full4[:14] + bytes([0x44]) + full4[15:],  # IHL 4: not an IPv4 header
+        full4[:14] + bytes([0x4F]) + full4[15:],  # IHL 15: header longer than the frame
+        frames.ethernet(
+            mac_t,
+            mac_a,
+            frames.ETH_P_8021Q,
+            b"\x00\x01\x81\x00\x00\x02\x81\x00\x00\x03\x08\x00" + full4[14:],
+        ),
+    ]
+    before = kit.counted()
+    with raw_socket(lab) as raw:
+        for frame in bad:
+            raw.send(frame)
+    time.sleep(0.05)
+    after = kit.counted()
+    delta = {k: after[k] - before[k] for k in after}
+    assert delta["malformed"] == len(bad)
+    assert delta["dropped_exact"] == 0
+    # and clean traffic is still judged normally afterwards
+    assert kit.delivered([banned, lab.sources4[1]]) == {banned: 0, lab.sources4[1]: 5}
+
+
+def test_replace_all_makes_the_maps_exactly_the_given_set(kit: Kit) -> None:
+    s4, s6 = kit.lab.sources4, kit.lab.sources6
+    first = [ban(s4[0]), ban(f"{s4[2]}/31"), ban(s6[0]), ban(f"{s6[1]}/60", time.time() + 3600)]
+    kit.xdp.replace_all(first, [net(s4[3])])
+    assert kit.delivered([s4[0], s4[1], s4[2], s4[3], s6[0], s6[1]]) == {
+        s4[0]: 0,
+        s4[1]: 5,
+        s4[2]: 0,
+        s4[3]: 5,
+        s6[0]: 0,
+        s6[1]: 0,
+    }
+    second = [ban(s4[1]), ban(s6[2])]
+    kit.xdp.replace_all(second, [])
+    bans, allows = kit.xdp.entries()
+    assert {b.network for b in bans} == {net(s4[1]), net(s6[2])}
+    assert allows == []
+    assert kit.delivered([s4[0], s4[1], s4[2], s6[0], s6[1], s6[2]]) == {
+        s4[0]: 5,
+        s4[1]: 0,
+        s4[2]: 5,
+        s6[0]: 5,
+        s6[1]: 5,
+        s6[2]: 0,
+    }
+
+
+def test_entries_read_back_expiry_in_wall_clock(kit: Kit) -> None:
+    expires = time.time() + 600
+    kit.xdp.replace_all([ban(kit.lab.sources4[0], expires), ban(kit.lab.sources4[1])], [])
+    bans = {b.network: b.expires_at for b in kit.xdp.entries()[0]}
+    assert bans[net(kit.lab.sources4[1])] is None
+    got = bans[net(kit.lab.sources4[0])]
+    assert got is not None and abs(got - expires) < 0.01
+
+
+def test_full_map_raises_map_full_and_enforcement_continues(lab: Lab) -> None:
+    xdp = attach(lab, sample_rate=0, map_sizes=MapSizes(ban_v4=4, range_v4=2))
+    xdp.set_mode("enforce")
+    sender, rx = Sender(lab, lab.sources4[:2]), Receiver(lab, socket.AF_INET)
+    try:
+        xdp.add_ban(ban(lab.sources4[0]))
+        for i in range(3):
+            xdp.add_ban(ban(f"192.0.2.{i}"))
+        with pytest.raises(MapFull, match="hm_ban_v4 is full"):
+            xdp.add_ban(ban("192.0.2.200"))
+        xdp.add_ban(ban("192.0.2.1", time.time() + 60))  # replacing an entry still works
+        xdp.add_ban(ban("198.51.100.0/24"))
+        xdp.add_ban(ban("198.51.101.0/24"))
+        with pytest.raises(MapFull, match="hm_range_v4 is full"):
+            xdp.add_ban(ban("198.51.102.0/24"))
+        with pytest.raises(MapFull, match="4 of 10 fitted"):
+            xdp.replace_all([ban(f"203.0.113.{i}") for i in range(10)], [])
+        assert xdp.status()["entries"]["ban_v4"] == 4  # type: ignore[index]
+        xdp.replace_all([ban(lab.sources4[0])], [])
+        for src in lab.sources4[:2]:
+            sender.send(src, lab.target4, rx.port, 5)
+        got = rx.drain()
+        assert got.get(lab.sources4[0], 0) == 0
+        assert got.get(lab.sources4[1]) == 5
+    finally:
+        sender.close()
+        rx.close()
+        xdp.close()
+
+
+def test_counters_partition_every_packet(kit: Kit) -> None:
+    s = kit.lab.sources4
+    kit.xdp.add_ban(ban(s[0]))
+    kit.xdp.add_ban(ban(f"{s[1]}/31"))
+    kit.xdp.add_allow(net(s[2]))
+    kit.delivered(s[:4], count=10)
+    c = kit.counted()
+    disposition = (
+        "passed",
+        "dropped_exact",
+        "dropped_range",
+        "dropped_lockdown",
+        "allowed",
+        "malformed",
+        "would_drop",
+    )
+    assert set(c) >= set(disposition)
+    assert c["dropped_exact"] == 10
+    assert c["dropped_range"] == 10
+    assert c["allowed"] == 0  # s2 is allowlisted but banned by nothing: it simply passes
+    assert c["passed"] >= 20
+
+
+def test_stale_netlink_program_is_replaced_and_foreign_program_refused(lab: Lab) -> None:
+    lib = Libbpf()
+    stale = XdpBackend([lab.veth_t], sample_rate=0)
+    stale.load()
+    ifindex = lab.ifindex(lab.target, lab.veth_t)
+    with entered(lab.target):
+        lib.xdp_attach_netlink(stale.prog_fd, ifindex, AttachMode.NATIVE)
+    stale_id = stale.prog_id
+    stale.close()  # the netlink attachment outlives the loader: that is what "stale" means
+    assert lab.xdp_prog_id() == stale_id
+
+    fresh = attach(lab, sample_rate=0)
+    try:
+        state = fresh.interface_states()[lab.veth_t]
+        assert state.mode is AttachMode.NATIVE
+        assert (
+            state.reason is not None
+            and f"removed stale HoneyMesh program id {stale_id}" in state.reason
+        )
+        assert lab.xdp_prog_id() == fresh.prog_id != stale_id
+    finally:
+        fresh.close()
+    assert lab.xdp_prog_id() == 0
+
+    foreign = BPF(text=b"int not_ours(struct xdp_md *ctx) { return XDP_PASS; }")
+    fn = foreign.load_func(b"not_ours", BPF.XDP)
+    with entered(lab.target):
+        lib.xdp_attach_netlink(fn.fd, ifindex, AttachMode.GENERIC)
+    foreign_id = lab.xdp_prog_id()
+    try:
+        refused = attach(lab, sample_rate=0)
+        state = refused.interface_states()[lab.veth_t]
+        assert state.mode is AttachMode.NONE
+        assert state.reason is not None
+        assert "'not_ours'" in state.reason and "will not replace it" in state.reason
+        assert refused.status()["state"] == "unavailable"
+        assert lab.xdp_prog_id() == foreign_id, "the foreign program is untouched"
+        refused.close()
+    finally:
+        lab.exec(lab.target, "ip", "link", "set", "dev", lab.veth_t, "xdpgeneric", "off")
+        foreign.cleanup()
+
+
+def test_generic_mode_when_the_driver_has_no_native_xdp(lab: Lab) -> None:
+    xdp = XdpBackend(["lo"], sample_rate=0)  # the target namespace's own loopback
+    xdp.load()
+    try:
+        with entered(lab.target):
+            state = xdp.attach()["lo"]
+        assert state.mode is AttachMode.GENERIC
+        assert state.reason is not None and state.reason.startswith("native mode refused")
+        assert xdp.status()["interfaces"] == {
+            "lo": {"attach": "generic", "prog_id": xdp.prog_id, "reason": state.reason}
+        }
+    finally:
+        xdp.close()
+
+
+def test_missing_interface_is_reported_not_raised(lab: Lab) -> None:
+    xdp = XdpBackend(["hm-no-such0"], sample_rate=0)
+    xdp.load()
+    try:
+        state = xdp.attach()["hm-no-such0"]
+        assert state.mode is AttachMode.NONE
+        assert state.reason == "no network interface named 'hm-no-such0'"
+    finally:
+        xdp.close()
+
+
+def test_compiled_map_layouts_match_the_python_mirror(kernel_ok: None) -> None:
+    bpf = compile_program(DEFAULT_BPF_DIR, [])
+    header = Header.load()
+    try:
+        expect = {
+            "HM_MAP_CONFIG": (4, MIRRORS["hm_config"]),
+            "HM_MAP_BAN_V4": (4, MIRRORS["hm_ban"]),
+            "HM_MAP_BAN_V6": (ctypes.sizeof(MIRRORS["hm_in6"]), MIRRORS["hm_ban"]),
+            "HM_MAP_RANGE_V4": (ctypes.sizeof(MIRRORS["hm_lpm_v4"]), MIRRORS["hm_ban"]),
+            "HM_MAP_RANGE_V6": (ctypes.sizeof(MIRRORS["hm_lpm_v6"]), MIRRORS["hm_ban"]),
+            "HM_MAP_SAMPLE_BUCKET": (4, MIRRORS["hm_bucket"]),
+        }
+        for define, (key_size, leaf) in expect.items():
+            table = bpf.get_table(header.identifier(define).encode())
+            compiled = table.Leaf
+            if define == "HM_MAP_SAMPLE_BUCKET":  # per-CPU: bcc's leaf is one value per CPU
+                compiled = compiled._type_
+            assert ctypes.sizeof(table.Key) == key_size, define
+            assert ctypes.sizeof(compiled) == ctypes.sizeof(leaf), define
+            assert [f[0] for f in compiled._fields_] == [f[0] for f in leaf._fields_], define
+    finally:
+        bpf.cleanup()
