@@ -64,17 +64,30 @@ class AdminClient:
 
     def request(self, method: str, path: str, body: Any = None) -> Any:
         data = None if body is None else json.dumps(body).encode()
+        raw = self.raw(method, path, data, "application/json")
+        try:
+            return json.loads(raw or b"null")
+        except json.JSONDecodeError:
+            raise AdminClientError(
+                f"the daemon at {self.base_url} sent something other than JSON"
+            ) from None
+
+    def raw(
+        self, method: str, path: str, data: bytes | None = None, content_type: str | None = None
+    ) -> bytes:
+        """Send a body as it is (a ban file, say) and return the response body as it came."""
         # The URL is always https://<configured address>:<port>/api/...: no other scheme.
         req = urllib.request.Request(self.base_url + path, data=data, method=method)  # noqa: S310
         req.add_header("Authorization", f"Bearer {self._token}")
         req.add_header("Accept", "application/json")
-        if data is not None:
-            req.add_header("Content-Type", "application/json")
+        if data is not None and content_type is not None:
+            req.add_header("Content-Type", content_type)
         try:
             with urllib.request.urlopen(  # noqa: S310 - https only, see above
                 req, timeout=self._timeout, context=self._tls
             ) as resp:
-                return json.loads(resp.read() or b"null")
+                body: bytes = resp.read()
+                return body
         except urllib.error.HTTPError as e:
             raise AdminClientError(self._explain_http(e)) from None
         except urllib.error.URLError as e:
@@ -89,10 +102,6 @@ class AdminClient:
             ) from None
         except (TimeoutError, ConnectionError) as e:
             raise AdminClientError(f"cannot reach the daemon at {self.base_url}: {e}") from None
-        except json.JSONDecodeError:
-            raise AdminClientError(
-                f"the daemon at {self.base_url} sent something other than JSON"
-            ) from None
 
     @staticmethod
     def _explain_http(e: urllib.error.HTTPError) -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
+import urllib.parse
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -17,8 +19,11 @@ from typing import Any
 from honeymesh import __version__
 from honeymesh.adminclient import AdminClient, AdminClientError
 from honeymesh.config import MODES, Config, ConfigError, default_config_path, load_config
+from honeymesh.enforcement.bans import InvalidInput, parse_network
+from honeymesh.enforcement.durations import DurationError, format_duration, parse_duration
 from honeymesh.license.cli import register as register_license
 from honeymesh.provision import ProvisionError, provision
+from honeymesh.trust.cli import register as register_trust
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -101,6 +106,393 @@ def cmd_status(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# Events and the live feed ---------------------------------------------------------------------
+
+
+def _when(t: float | None) -> str:
+    return "-" if t is None else time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(t))
+
+
+def event_line(event: dict[str, Any]) -> str:
+    """One event as one line: time, id, source, then its fields."""
+    fields = {
+        k: v
+        for k, v in event.items()
+        if k not in ("id", "seq", "event_id", "kind", "time", "source", "detail")
+    }
+    fields.update(event.get("detail") or {})
+    detail = " ".join(
+        f"{k}={json.dumps(v, separators=(',', ':')) if not isinstance(v, str) else v!r}"
+        for k, v in fields.items()
+    )
+    source = event.get("source") or "-"
+    return f"{_when(event.get('time'))}  {event.get('event_id', '?'):<20} {source:<20} {detail}"
+
+
+def _since(text: str | None) -> float | None:
+    """--since: a duration ago ("10m", "2h") or Unix seconds."""
+    if text is None:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    try:
+        ago = parse_duration(text)
+    except DurationError as e:
+        raise CliError(f"--since: {e}", EXIT_USAGE) from None
+    if ago is None:
+        raise CliError("--since: give a duration such as 10m or 2h, or Unix seconds", EXIT_USAGE)
+    return time.time() - ago
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    query: list[tuple[str, str]] = [("limit", str(args.limit))]
+    query += [("type", t) for t in args.type]
+    query += [("source", s) for s in args.source]
+    since = _since(args.since)
+    if since is not None:
+        query.append(("since", repr(since)))
+    if args.before is not None:
+        query.append(("before", str(args.before)))
+    page = api(args, "GET", "/api/v1/events?" + urllib.parse.urlencode(query))
+    if args.json:
+        print_json(page)
+        return EXIT_OK
+    for event in reversed(page["events"]):
+        print(event_line(event))
+    if page.get("next_before"):
+        print(f"(older events: --before {page['next_before']})")
+    return EXIT_OK
+
+
+def cmd_tail(args: argparse.Namespace) -> int:
+    """Follow the live feed until interrupted (or until --count events were shown)."""
+    from twisted.internet import reactor  # noqa: PLC0415 - only this command runs a reactor
+
+    from honeymesh.feedclient import connect_feed  # noqa: PLC0415
+
+    config = load(args)
+    try:
+        client = AdminClient(config, token=args.token)
+        ticket = client.request("POST", "/api/v1/ws-ticket", {})
+    except AdminClientError as e:
+        raise CliError(str(e)) from None
+    cert = config.data_path(config.api.tls_cert).read_bytes()
+    wanted = set(args.type)
+    shown = 0
+    problem: list[str] = []
+
+    def on_event(event: dict[str, Any]) -> None:
+        nonlocal shown
+        if wanted and event.get("event_id") not in wanted:
+            return
+        print(json.dumps(event, sort_keys=True) if args.json else event_line(event), flush=True)
+        shown += 1
+        if args.count and shown >= args.count and reactor.running:
+            reactor.stop()
+
+    def start() -> None:
+        d = connect_feed(reactor, client.base_url, ticket["ticket"], cert, on_event)
+        d.addCallback(lambda feed: feed.done)
+        d.addErrback(lambda f: problem.append(f.getErrorMessage()))
+        d.addBoth(lambda _: reactor.stop() if reactor.running else None)
+
+    reactor.callWhenRunning(start)
+    reactor.run()
+    if problem:
+        raise CliError(f"the live feed failed: {problem[0]}")
+    return EXIT_OK
+
+
+# Bans, the allowlist, the mode -----------------------------------------------------------------
+
+
+def _network(text: str) -> str:
+    try:
+        return str(parse_network(text))
+    except InvalidInput as e:
+        raise CliError(str(e), EXIT_USAGE) from None
+
+
+def _expiry(expires: float | None) -> str:
+    if expires is None:
+        return "permanent"
+    left = expires - time.time()
+    return "expired" if left <= 0 else f"{format_duration(left)} left"
+
+
+def ban_line(ban: dict[str, Any]) -> str:
+    enforced = "" if ban.get("enforced", True) else "  NOT ENFORCED"
+    return (
+        f"{ban['id']:>6}  {ban['network']:<24} {ban['source']:<8} {_expiry(ban['expires']):<16} "
+        f"#{ban['offence']:<3} {'; '.join(ban['reasons'])}{enforced}"
+    )
+
+
+def cmd_ban(args: argparse.Namespace) -> int:
+    network = _network(args.network)
+    try:
+        duration = parse_duration(args.duration)
+    except DurationError as e:
+        raise CliError(f"--duration: {e}", EXIT_USAGE) from None
+    body: dict[str, Any] = {"network": network, "duration": duration}
+    if args.reason:
+        body["reason"] = args.reason
+    answer = api(args, "POST", "/api/v1/bans", body)
+    if args.json:
+        print_json(answer)
+        return EXIT_OK
+    ban = answer["ban"]
+    print(f"banned {ban['network']} ({_expiry(ban['expires'])}, ban {ban['id']}): "
+          f"{'; '.join(ban['reasons'])}")  # fmt: skip
+    if answer.get("warning"):
+        print(f"warning: {answer['warning']}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_unban(args: argparse.Namespace) -> int:
+    network = _network(args.network)
+    answer = api(args, "DELETE", "/api/v1/bans/" + urllib.parse.quote(network, safe="/:"))
+    if args.json:
+        print_json(answer)
+    else:
+        print(f"unbanned {answer['ban']['network']} (ban {answer['ban']['id']})")
+    return EXIT_OK
+
+
+def cmd_bans(args: argparse.Namespace) -> int:
+    bans: list[dict[str, Any]] = []
+    after = 0
+    while True:
+        query = {"active": "false" if args.all else "true", "after": after, "limit": 10000}
+        if args.source:
+            query["source"] = args.source
+        page = api(args, "GET", "/api/v1/bans?" + urllib.parse.urlencode(query))
+        bans += page["bans"]
+        if not page.get("next_after"):
+            break
+        after = page["next_after"]
+    if args.json:
+        print_json({"bans": bans})
+        return EXIT_OK
+    if not bans:
+        print("no active bans" if not args.all else "no bans")
+        return EXIT_OK
+    print(f"{'ID':>6}  {'NETWORK':<24} {'SOURCE':<8} {'EXPIRES':<16} {'N':<4} REASONS")
+    for ban in bans:
+        print(ban_line(ban))
+    return EXIT_OK
+
+
+def cmd_allow(args: argparse.Namespace) -> int:
+    if args.action == "list":
+        answer = api(args, "GET", "/api/v1/allowlist")
+        if args.json:
+            print_json(answer)
+            return EXIT_OK
+        for rule in answer["allowlist"]:
+            print(f"{rule['network']:<28} {rule['origin']:<9} {rule['reason']}")
+        return EXIT_OK
+    if not args.network:
+        raise CliError(f"allow {args.action} needs an address or CIDR", EXIT_USAGE)
+    network = _network(args.network)
+    if args.action == "add":
+        body = {"network": network, "reason": args.reason or "allowed by an operator"}
+        answer = api(args, "POST", "/api/v1/allowlist", body)
+        done = f"allowed {answer['allow']['network']}"
+    else:
+        path = "/api/v1/allowlist/" + urllib.parse.quote(network, safe="/:")
+        answer = api(args, "DELETE", path)
+        done = f"removed {answer['allow']['network']} from the allowlist"
+    if args.json:
+        print_json(answer)
+    else:
+        print(done)
+        if answer.get("warning"):
+            print(f"warning: {answer['warning']}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_mode(args: argparse.Namespace) -> int:
+    if args.mode is None:
+        answer = api(args, "GET", "/api/v1/mode")
+        print_json(answer) if args.json else print(answer["mode"])
+        return EXIT_OK
+    answer = api(args, "POST", "/api/v1/mode", {"mode": args.mode})
+    if args.json:
+        print_json(answer)
+    elif answer["previous"] == answer["mode"]:
+        print(f"mode is already {answer['mode'].upper()}")
+    else:
+        print(f"mode switched from {answer['previous'].upper()} to {answer['mode'].upper()}")
+    return EXIT_OK
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    network = _network(args.address)
+    answer = api(args, "GET", "/api/v1/explain/" + urllib.parse.quote(network, safe="/:"))
+    if args.json:
+        print_json(answer)
+        return EXIT_OK
+    print(answer["summary"])
+    for ban in answer.get("banned_by", []):
+        print(f"  ban {ban_line(ban).strip()}")
+        provenance = ban.get("provenance") or {}
+        if provenance:
+            print(f"    provenance: {json.dumps(provenance, sort_keys=True)}")
+    for rule in answer.get("allowed_by", []):
+        print(f"  allowed by {rule['network']} ({rule['origin']}: {rule['reason']})")
+    return EXIT_OK
+
+
+# Ban files -------------------------------------------------------------------------------------
+
+_FORMAT_BY_SUFFIX = {".txt": "text", ".csv": "csv", ".json": "json"}
+_MEDIA_TYPE = {"text": "text/plain", "csv": "text/csv", "json": "application/json"}
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    fmt = args.format or _FORMAT_BY_SUFFIX.get(path.suffix.lower(), "text")
+    try:
+        data = sys.stdin.buffer.read() if args.file == "-" else path.read_bytes()
+    except OSError as e:
+        raise CliError(f"cannot read {path}: {e.strerror}", EXIT_USAGE) from None
+    if args.duration is not None:
+        try:
+            parse_duration(args.duration)
+        except DurationError as e:
+            raise CliError(f"--duration: {e}", EXIT_USAGE) from None
+    query = {"format": fmt}
+    if args.duration is not None:
+        query["duration"] = args.duration
+    if args.reason:
+        query["reason"] = args.reason
+    path_q = "/api/v1/bans/import?" + urllib.parse.urlencode(query)
+    try:
+        raw = AdminClient(load(args), token=args.token).raw("POST", path_q, data, _MEDIA_TYPE[fmt])
+    except AdminClientError as e:
+        raise CliError(str(e)) from None
+    answer = json.loads(raw)
+    if args.json:
+        print_json(answer)
+        return EXIT_OK
+    print(f"banned {answer['banned']}, refused {len(answer['refused'])}, "
+          f"skipped {len(answer['skipped'])}")  # fmt: skip
+    for item in answer["refused"]:
+        print(f"  line {item['line']}: {item['network']}: {item['error']}")
+    for item in answer["skipped"]:
+        print(f"  line {item['line']}: {item['network']}: {item['why']}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    query = urllib.parse.urlencode({"format": args.format})
+    try:
+        raw = AdminClient(load(args), token=args.token).raw("GET", "/api/v1/bans/export?" + query)
+    except AdminClientError as e:
+        raise CliError(str(e)) from None
+    if args.output in (None, "-"):
+        sys.stdout.buffer.write(raw)
+        sys.stdout.flush()
+    else:
+        try:
+            Path(args.output).write_bytes(raw)
+        except OSError as e:
+            raise CliError(f"cannot write {args.output}: {e.strerror}", EXIT_USAGE) from None
+        print(f"wrote {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_tui(args: argparse.Namespace) -> int:
+    from honeymesh.tui.app import run_tui  # noqa: PLC0415 - urwid only for this command
+
+    config = load(args)
+    try:
+        client = AdminClient(config, token=args.token)
+        client.request("GET", "/api/v1/status")  # fail here, in one line, before the screen
+    except AdminClientError as e:
+        raise CliError(str(e)) from None
+    return run_tui(config, client)
+
+
+def register_admin(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: PLR0915
+    """The subcommands that operate a running node through its admin API."""
+    parents = [common]
+
+    def json_flag(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--json", action="store_true", help="machine-readable output")
+
+    p = sub.add_parser("events", parents=parents, help="stored events, newest page first")
+    p.add_argument("--type", action="append", default=[], metavar="ID", help="event id (repeat)")
+    p.add_argument("--source", action="append", default=[], metavar="ADDR", help="source address")
+    p.add_argument("--since", metavar="AGO", help="e.g. 10m, 2h, or Unix seconds")
+    p.add_argument("--limit", type=int, default=50, help="events per page (1-1000)")
+    p.add_argument("--before", type=int, metavar="ID", help="page before this event id")
+    json_flag(p)
+    p.set_defaults(handler=cmd_events)
+
+    p = sub.add_parser("tail", parents=parents, help="follow the live event feed")
+    p.add_argument("--type", action="append", default=[], metavar="ID", help="event id (repeat)")
+    p.add_argument("--count", type=int, default=0, help="stop after this many events")
+    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.set_defaults(handler=cmd_tail)
+
+    p = sub.add_parser("ban", parents=parents, help="ban an address or CIDR")
+    p.add_argument("network", metavar="ADDR_OR_CIDR")
+    p.add_argument("--duration", default="1h", help="e.g. 30m, 1h, 2d, permanent (default 1h)")
+    p.add_argument("--reason", help="why (shown by explain)")
+    json_flag(p)
+    p.set_defaults(handler=cmd_ban)
+
+    p = sub.add_parser("unban", parents=parents, help="lift the ban on an address or CIDR")
+    p.add_argument("network", metavar="ADDR_OR_CIDR")
+    json_flag(p)
+    p.set_defaults(handler=cmd_unban)
+
+    p = sub.add_parser("bans", parents=parents, help="list active bans")
+    p.add_argument("--all", action="store_true", help="lifted and expired bans too")
+    p.add_argument("--source", choices=("local", "operator", "mesh"))
+    json_flag(p)
+    p.set_defaults(handler=cmd_bans)
+
+    p = sub.add_parser("allow", parents=parents, help="the allowlist: add, remove, list")
+    p.add_argument("action", choices=("add", "remove", "list"))
+    p.add_argument("network", metavar="ADDR_OR_CIDR", nargs="?")
+    p.add_argument("--reason", help="why (for add)")
+    json_flag(p)
+    p.set_defaults(handler=cmd_allow)
+
+    p = sub.add_parser("mode", parents=parents, help="show or switch test|enforce|lockdown")
+    p.add_argument("mode", nargs="?", choices=MODES)
+    json_flag(p)
+    p.set_defaults(handler=cmd_mode)
+
+    p = sub.add_parser("explain", parents=parents, help="why an address is or is not dropped")
+    p.add_argument("address", metavar="ADDR")
+    json_flag(p)
+    p.set_defaults(handler=cmd_explain)
+
+    p = sub.add_parser("import", parents=parents, help="ban every address in a file")
+    p.add_argument("file", metavar="FILE", help="text (one per line), .csv or .json; - for stdin")
+    p.add_argument("--format", choices=("text", "csv", "json"), help="default: from the suffix")
+    p.add_argument("--duration", help="for entries without their own (default: permanent)")
+    p.add_argument("--reason", help="for entries without their own")
+    json_flag(p)
+    p.set_defaults(handler=cmd_import)
+
+    p = sub.add_parser("export", parents=parents, help="write the active bans to a file")
+    p.add_argument("--format", choices=("text", "csv", "json"), default="json")
+    p.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("tui", parents=parents, help="terminal dashboard: events, bans, peers")
+    p.set_defaults(handler=cmd_tui)
+
+    register_trust(sub, api=api, parents=parents)
+
+
 # The parser ------------------------------------------------------------------------------------
 
 Handler = Callable[[argparse.Namespace], int]
@@ -141,6 +533,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("status", parents=[common], help="mode, listeners, kernel state, counters")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(handler=cmd_status)
+
+    register_admin(sub, common)
     return parser
 
 
