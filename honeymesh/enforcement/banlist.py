@@ -195,28 +195,31 @@ class BanList:
 
     def _loaded(self, loaded: Loaded) -> Deferred[LoadReport]:
         allow_nets = list(dict.fromkeys(r.network for r in (*self._builtin, *loaded.allows)))
-        failed_ids: list[int] = []
+        failed: list[str] = []
         try:
             self._backend.replace_all(loaded.packed, allow_nets)
         except BackendError as e:
-            failed_ids = self._load_one_by_one(loaded.packed, allow_nets, e)
+            failed = self._load_one_by_one(loaded.packed, allow_nets, e)
         self._bans = loaded.index
         self._allows = NetworkIndex()
         for rule in loaded.allows:
             self._allows.set(rule.network, rule)
         self.loaded = True
-        now_enforced = sorted(set(loaded.unenforced_ids) - set(failed_ids))
         report = LoadReport(
             bans=len(loaded.packed),
             allows=len(allow_nets),
             expired=loaded.expired,
             lifted_by_allow=loaded.lifted_by_allow,
-            not_enforced=len(failed_ids),
+            not_enforced=len(failed),
         )
 
         def flags(conn: sqlite3.Connection) -> None:
-            txn_set_enforced(conn, now_enforced, True)
-            txn_set_enforced(conn, failed_ids, False)
+            if loaded.unenforced:
+                conn.execute("UPDATE bans SET enforced = 1 WHERE lifted IS NULL AND enforced = 0")
+            conn.executemany(
+                "UPDATE bans SET enforced = 0 WHERE network = ? AND lifted IS NULL",
+                [(n,) for n in failed],
+            )
 
         def restored(_: None) -> LoadReport:
             return self._restored(report)
@@ -225,7 +228,7 @@ class BanList:
 
     def _load_one_by_one(
         self, packed: PackedBans, allows: list[Network], error: BackendError
-    ) -> list[int]:
+    ) -> list[str]:
         """After a failed ``replace_all``: enforce what fits, entry by entry; return the rest."""
         event = EventId.BAN_MAP_FULL if isinstance(error, MapFull) else EventId.BAN_ENFORCE_FAILED
         self._emit(event, None, {"operation": "replace_all", "bans": len(packed),
@@ -236,12 +239,12 @@ class BanList:
             backend=self._backend.name, count=len(packed), error=str(error),
         )  # fmt: skip
         self._backend.replace_all([], allows)
-        failed: list[int] = []
-        for ban_id, entry in zip(packed.ids, packed, strict=True):
+        failed: list[str] = []
+        for entry in packed:
             try:
                 self._backend.add_ban(entry)
             except BackendError:
-                failed.append(ban_id)
+                failed.append(str(entry.network))
         return failed
 
     def _restored(self, report: LoadReport) -> LoadReport:

@@ -15,6 +15,7 @@ import pytest_twisted
 from twisted.internet import reactor as real_reactor
 from twisted.internet import task
 
+from honeymesh.enforcement import banstore
 from honeymesh.enforcement.backend import BanEntry, MapFull
 from honeymesh.enforcement.banlist import (
     Allowlisted,
@@ -96,11 +97,15 @@ async def test_a_ban_is_acknowledged_only_after_the_commit_and_the_backend_updat
 
 
 @pytest_twisted.ensureDeferred
-async def test_restart_restores_exactly_the_active_set_in_one_batch(node: Harness) -> None:
+async def test_restart_restores_exactly_the_active_set_in_one_batch(
+    node: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(banstore, "_LOAD_CHUNK", 2)  # the chunked read, on a small set
     await ban(node, "203.0.113.1")
     await ban(node, "2001:db8::5", duration=None)
     await ban(node, "198.51.100.0/24", duration=2 * HOUR)
     await ban(node, "203.0.113.2")
+    await ban(node, "203.0.113.4", duration=None)
     await ban(node, "203.0.113.3", duration=60)
     await node.banlist.remove("203.0.113.2")
     node.clock.advance(61)  # 203.0.113.3 expires while "down" (no sweep ran)
@@ -110,6 +115,7 @@ async def test_restart_restores_exactly_the_active_set_in_one_batch(node: Harnes
     try:
         expected = {
             net("203.0.113.1/32"): T0 + HOUR,
+            net("203.0.113.4/32"): None,
             net("2001:db8::/64"): None,
             net("198.51.100.0/24"): T0 + 2 * HOUR,
         }
@@ -119,7 +125,7 @@ async def test_restart_restores_exactly_the_active_set_in_one_batch(node: Harnes
         assert dict(again.banlist.active()) == expected
         assert again.active_rows() == {str(k): v for k, v in expected.items()}
         assert again.report is not None
-        assert (again.report.bans, again.report.expired) == (3, 1)
+        assert (again.report.bans, again.report.expired) == (4, 1)
         why = again.rows("SELECT lifted_why FROM bans WHERE network = '203.0.113.3/32'")
         assert why == [("expired",)]
     finally:
