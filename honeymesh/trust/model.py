@@ -26,6 +26,7 @@ address later hits our own traps (``confirm``). docs/TRUST.md gives the reasonin
 from __future__ import annotations
 
 import enum
+import itertools
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -296,6 +297,7 @@ class Claim:
     rewarded: bool = False  # has earned its corroboration reward
     confirmed: bool = False  # has earned its confirmation reward
     solo_since: float | None = None  # enforced on its signer's word alone, since; None: supported
+    seq: int = 0  # order of arrival (a refreshed claim arrives again)
 
     @property
     def key(self) -> ClaimKey:
@@ -465,9 +467,11 @@ class TrustModel:
         self._by_peer: dict[str, dict[ClaimKey, None]] = {}
         self._solo: dict[ClaimKey, None] = {}  # enforced L2 claims nobody has supported yet
         self._ban_ranges: dict[Network, int] = {}  # non-host ban targets -> number of claims
-        for claim in sorted(claims, key=lambda c: c.received):
+        restored = sorted(claims, key=lambda c: c.seq)
+        for claim in restored:
             if claim.signal.peer_id in self._peers:
                 self._insert(claim)
+        self._seq = itertools.count(restored[-1].seq + 1 if restored else 1)
 
     # Reading ---------------------------------------------------------------------------------
 
@@ -724,38 +728,47 @@ class TrustModel:
         old = self._claims.get(signal.key)
         if solo and not (old is not None and old.solo_since is not None):
             self._spend_token(self._peers[signal.peer_id], now, journal)
+        # Credit the supporters before recording: recording may evict old claims.
+        for s in support:
+            self._credit(self._claims[(s.peer_id, signal.action, signal.key[2])], now, journal)
         mine = self._record(signal, now, ClaimStatus.ENFORCED, journal, level=level, solo=solo)
-        if not support:
-            return
-        keys = [mine.key] + [(s.peer_id, signal.action, signal.key[2]) for s in support]
-        for key in keys:
-            claim = self._claims[key]
-            self._unhold(key)
-            if claim.solo_since is not None:
-                self._give_back_token(self._peers[key[0]], now, journal)
-            if not claim.rewarded:
-                peer = self._peers[key[0]]
-                score = self._score(peer, now)
-                cap = self.config.corroboration_cap
-                if score < cap:
-                    new = min(cap, score + self.config.corroboration_reward)
-                    self._set_score(peer, new, now, journal, cause=Cause.CORROBORATED,
-                                    detail=f"its {signal.action} of {signal.network} was "
-                                    "corroborated")
-            self._replace_claim(replace(claim, status=ClaimStatus.ENFORCED, rewarded=True,
-                                        solo_since=None), journal)
+        if support:
+            self._credit(mine, now, journal)
+
+    def _credit(self, claim: Claim, now: float, journal: _Journal) -> None:
+        """A claim took part in a corroborated ban: enforced, its token back, rewarded once."""
+        key = claim.key
+        self._unhold(key)
+        peer = self._peers[key[0]]
+        if claim.solo_since is not None:
+            peer = self._give_back_token(peer, now, journal)
+        if not claim.rewarded:
+            score = self._score(peer, now)
+            cap = self.config.corroboration_cap
+            if score < cap:
+                new = min(cap, score + self.config.corroboration_reward)
+                self._set_score(peer, new, now, journal, cause=Cause.CORROBORATED,
+                                detail=f"its {key[1]} of {key[2]} was corroborated")
+        self._replace_claim(replace(claim, status=ClaimStatus.ENFORCED, rewarded=True,
+                                    solo_since=None), journal)
 
     def _caught(self, peer: PeerState, now: float, journal: _Journal, why: str) -> float:
-        """A peer signalled a canary: penalize hard, void its word, revoke any L3."""
+        """A peer signalled a canary: penalize hard, void its word, revoke any L3.
+
+        Its remembered claims are forgotten (held ones withdrawn); the bans they enforced are
+        reported as suspect, for policy to review.
+        """
+        mine = list(self._by_peer.get(peer.peer_id, ()))
+        for key in mine:
+            claim = self._claims[key]
+            if claim.status is ClaimStatus.ENFORCED and claim.signal.action == "ban":
+                journal.suspects[key[2]] = None
         taken = self._take(peer, self.config.canary_penalty, now, journal, cause=Cause.CANARY,
                            action="canary", actor="trust", reason=why)
         peer = self._peers[peer.peer_id]
         if peer.authoritative:
             self._set_authoritative(peer, False, now, journal, actor="trust", reason=why)
-        for key in list(self._by_peer.get(peer.peer_id, ())):
-            claim = self._claims[key]
-            if claim.status is ClaimStatus.ENFORCED and claim.signal.action == "ban":
-                journal.suspects[key[2]] = None
+        for key in mine:
             self._forget(key, now, journal, Rule.L1_WITHDRAWN, why)
         return taken
 
@@ -784,13 +797,13 @@ class TrustModel:
         """
         key = signal.key
         old = self._claims.get(key)
-        solo_since = None
-        if solo:
-            solo_since = old.solo_since if old and old.solo_since is not None else now
+        solo_since = old.solo_since if old is not None else None
+        if solo and solo_since is None:
+            solo_since = now
         claim = Claim(signal, now, status, level,
                       rewarded=old.rewarded if old else False,
                       confirmed=old.confirmed if old else False,
-                      solo_since=solo_since)
+                      solo_since=solo_since, seq=next(self._seq))
         if old is not None:
             self._remove(key)
         while len(self._claims) >= self.config.max_claims:

@@ -36,14 +36,14 @@ ON CONFLICT (peer_id) DO UPDATE SET
 _UPSERT_CLAIM = """
 INSERT INTO trust_claims (peer_id, action, target, signal_id, signal_target, classification,
                           reasons, signal_time, received, status, level, rewarded, confirmed,
-                          solo_since)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                          solo_since, seq)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (peer_id, action, target) DO UPDATE SET
     signal_id = excluded.signal_id, signal_target = excluded.signal_target,
     classification = excluded.classification, reasons = excluded.reasons,
     signal_time = excluded.signal_time, received = excluded.received, status = excluded.status,
     level = excluded.level, rewarded = excluded.rewarded, confirmed = excluded.confirmed,
-    solo_since = excluded.solo_since
+    solo_since = excluded.solo_since, seq = excluded.seq
 """
 
 _INSERT_AUDIT = """
@@ -86,15 +86,15 @@ def load_state(conn: sqlite3.Connection) -> TrustState:
     unreadable = 0
     for row in conn.execute(
         "SELECT peer_id, action, signal_target, classification, reasons, signal_time, signal_id, "
-        "received, status, level, rewarded, confirmed, solo_since FROM trust_claims "
-        "ORDER BY received"
+        "received, status, level, rewarded, confirmed, solo_since, seq FROM trust_claims "
+        "ORDER BY seq"
     ):
         try:
             reasons = tuple(json.loads(row[4]))
             signal = RemoteSignal(row[0], row[1], row[2], row[3], reasons, row[5], row[6])
             claims.append(Claim(signal, row[7], ClaimStatus(row[8]), Level(row[9]),
                                 rewarded=bool(row[10]), confirmed=bool(row[11]),
-                                solo_since=row[12]))
+                                solo_since=row[12], seq=row[13]))
         except (InvalidSignal, ValueError, TypeError):
             unreadable += 1
     return TrustState(peers, claims, unreadable)
@@ -119,7 +119,7 @@ def _claim_row(c: Claim) -> tuple[Any, ...]:
     s = c.signal
     return (s.peer_id, s.action, c.key[2], s.signal_id, s.target, s.classification,
             json.dumps(list(s.reasons)), s.time, c.received, str(c.status), int(c.level),
-            int(c.rewarded), int(c.confirmed), c.solo_since)
+            int(c.rewarded), int(c.confirmed), c.solo_since, c.seq)
 
 
 def _audit_row(a: AuditEntry) -> tuple[Any, ...]:

@@ -50,7 +50,8 @@ CREATE TABLE trust_claims (
     level          INTEGER NOT NULL CHECK (level BETWEEN 0 AND 3),
     rewarded       INTEGER NOT NULL CHECK (rewarded IN (0, 1)),
     confirmed      INTEGER NOT NULL CHECK (confirmed IN (0, 1)),
-    solo_since     REAL,
+    solo_since     REAL,      -- an L2 ban nobody has supported yet, since
+    seq            INTEGER NOT NULL,  -- order of arrival
     PRIMARY KEY (peer_id, action, target)
 );
-CREATE INDEX trust_claims_by_received ON trust_claims (received);
+CREATE INDEX trust_claims_by_seq ON trust_claims (seq);
