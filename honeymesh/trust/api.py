@@ -68,8 +68,7 @@ def _text(body: object, name: str) -> str:
 
 def _number(body: object, name: str) -> float:
     value = _field(body, name)
-    if isinstance(value, bool) or not isinstance(value, int | float) \
-            or not math.isfinite(value):
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise TrustApiError(400, "bad_request", f"{name!r} must be a number")
     return float(value)
 
@@ -95,34 +94,42 @@ class TrustApi:
         return {
             "peers": [v.as_json() for v in views],
             "levels": dict(counts),
-            "thresholds": {"L1": c.l1_threshold, "L2": c.l2_threshold,
-                           "baseline": c.baseline, "half_life": c.half_life},
+            "thresholds": {
+                "L1": c.l1_threshold,
+                "L2": c.l2_threshold,
+                "baseline": c.baseline,
+                "half_life": c.half_life,
+            },
         }
 
     def peer(self, peer_id: str) -> Deferred[dict[str, JSONValue]]:
         """GET /api/v1/peers/{id}: one peer and its latest audit entries."""
+
         def run() -> Deferred[dict[str, JSONValue]]:
             view = self.engine.peer(peer_id)
             d = self.engine.audit(peer_id, 50)
-            return d.addCallback(lambda entries: {
-                "peer": view.as_json(), "audit": [e.as_json() for e in entries]})
+            return d.addCallback(
+                lambda entries: {"peer": view.as_json(), "audit": [e.as_json() for e in entries]}
+            )
 
         return self._call(run)
 
     def penalize(self, peer_id: str, body: object, actor: str) -> Deferred[dict[str, JSONValue]]:
         """POST /api/v1/peers/{id}/penalty with {"points": N, "reason": "..."}."""
+
         def run() -> Deferred[dict[str, JSONValue]]:
             points = _number(body, "points")
             reason = _text(body, "reason")
             d = self.engine.penalize(peer_id, points, reason=reason, actor=actor)
-            return d.addCallback(lambda done: {"peer": done[0].as_json(),
-                                               "penalty": done[1].as_json()})
+            return d.addCallback(
+                lambda done: {"peer": done[0].as_json(), "penalty": done[1].as_json()}
+            )
 
         return self._call(run)
 
-    def designate(self, peer_id: str, body: object,
-                  actor: str) -> Deferred[dict[str, JSONValue]]:
+    def designate(self, peer_id: str, body: object, actor: str) -> Deferred[dict[str, JSONValue]]:
         """POST /api/v1/peers/{id}/designation with {"authoritative": bool, "reason": "..."}."""
+
         def run() -> Deferred[dict[str, JSONValue]]:
             authoritative = _flag(body, "authoritative")
             reason = _text(body, "reason")
@@ -131,12 +138,11 @@ class TrustApi:
 
         return self._call(run)
 
-    def audit(self, peer_id: str | None = None,
-              limit: int = 100) -> Deferred[dict[str, JSONValue]]:
+    def audit(self, peer_id: str | None = None, limit: int = 100) -> Deferred[dict[str, JSONValue]]:
         """GET /api/v1/peers/audit: the newest entries first, at most ``limit`` (1 to 1000)."""
+
         def run() -> Deferred[dict[str, JSONValue]]:
-            if isinstance(limit, bool) or not isinstance(limit, int) \
-                    or not 1 <= limit <= MAX_AUDIT:
+            if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_AUDIT:
                 raise TrustApiError(400, "bad_request", f"limit must be 1 to {MAX_AUDIT}")
             d = self.engine.audit(peer_id, limit)
             return d.addCallback(lambda entries: {"audit": [e.as_json() for e in entries]})
@@ -147,4 +153,3 @@ class TrustApi:
     def _call(fn: Callable[[], Deferred[T]]) -> Deferred[T]:
         d: Deferred[T] = maybeDeferred(fn)
         return d.addErrback(_translate)
-

@@ -54,11 +54,15 @@ def format_peers(answer: Any, now: float) -> str:
     lines = [f"{'PEER':<24} {'LEVEL':<5} {'SCORE':>6} {'HELD':>4}  {'LAST CHANGE':<10}  WHY"]
     for p in rows:
         level = p["level"] + ("*" if p["authoritative"] else "")
-        lines.append(f"{p['id'][:24]:<24} {level:<5} {p['score']:>6.1f} {p['held']:>4}  "
-                     f"{_ago(p['last_change'], now):<10}  {p['last_change_why']}")
+        lines.append(
+            f"{p['id'][:24]:<24} {level:<5} {p['score']:>6.1f} {p['held']:>4}  "
+            f"{_ago(p['last_change'], now):<10}  {p['last_change_why']}"
+        )
     t = answer["thresholds"]
-    lines.append(f"L1 from {t['L1']:g}, L2 from {t['L2']:g}; scores drift to {t['baseline']:g}"
-                 f" (half-life {t['half_life'] / 3600:g} h); * = L3, designated by an operator")
+    lines.append(
+        f"L1 from {t['L1']:g}, L2 from {t['L2']:g}; scores drift to {t['baseline']:g}"
+        f" (half-life {t['half_life'] / 3600:g} h); * = L3, designated by an operator"
+    )
     return "\n".join(lines)
 
 
@@ -93,8 +97,10 @@ def register(
             show(answer)
             return 0
         peer, penalty = answer["peer"], answer["penalty"]
-        write(f"{peer['id']}: {penalty['score_before']:.1f} -> {penalty['score_after']:.1f}, "
-              f"now {peer['level']} (recorded in the audit trail: {penalty['reason']})")
+        write(
+            f"{peer['id']}: {penalty['score_before']:.1f} -> {penalty['score_after']:.1f}, "
+            f"now {peer['level']} (recorded in the audit trail: {penalty['reason']})"
+        )
         return 0
 
     def cmd_designate(args: argparse.Namespace) -> int:
@@ -108,21 +114,28 @@ def register(
         write(f"{peer['id']} is {what}; level now {peer['level']}")
         return 0
 
-    p = subparsers.add_parser("peers", parents=list(parents),
-                              help="mesh peers with their trust score, level and last change")
+    p = subparsers.add_parser(
+        "peers",
+        parents=list(parents),
+        help="mesh peers with their trust score, level and last change",
+    )
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(handler=cmd_peers)
 
-    p = subparsers.add_parser("penalize", parents=list(parents),
-                              help="take trust points from a mesh peer (audited)")
+    p = subparsers.add_parser(
+        "penalize", parents=list(parents), help="take trust points from a mesh peer (audited)"
+    )
     p.add_argument("peer", metavar="PEER", help="the peer's node id")
     p.add_argument("--points", required=True, type=_points, help="points to take (0-100]")
     p.add_argument("--reason", required=True, type=_reason, help="why (kept in the audit trail)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(handler=cmd_penalize)
 
-    p = subparsers.add_parser("designate", parents=list(parents),
-                              help="make a mesh peer authoritative (L3), or --revoke it")
+    p = subparsers.add_parser(
+        "designate",
+        parents=list(parents),
+        help="make a mesh peer authoritative (L3), or --revoke it",
+    )
     p.add_argument("peer", metavar="PEER", help="the peer's node id")
     p.add_argument("--reason", required=True, type=_reason, help="why (kept in the audit trail)")
     p.add_argument("--revoke", action="store_true", help="take L3 away instead")

@@ -97,12 +97,18 @@ class TrustEngine:
     def _restored(self, state: TrustState) -> Deferred[TrustState]:
         now = self._clock.seconds()
         self._model = TrustModel(self.config, now=now, peers=state.peers, claims=state.claims)
-        self._publish(Notice(EventId.TRUST_RESTORED, now, {
-            "peers": len(state.peers),
-            "held": len(self._model.held()),
-            "claims": len(state.claims),
-            "unreadable": state.unreadable,
-        }))
+        self._publish(
+            Notice(
+                EventId.TRUST_RESTORED,
+                now,
+                {
+                    "peers": len(state.peers),
+                    "held": len(self._model.held()),
+                    "claims": len(state.claims),
+                    "unreadable": state.unreadable,
+                },
+            )
+        )
         self._ready = True
         waiting, self._waiting = self._waiting, []
         for d in waiting:
@@ -132,8 +138,9 @@ class TrustEngine:
         """Decide what a validated remote signal may do (see ``TrustModel`` for the rules)."""
 
         def run(_: None) -> Deferred[TrustDecision]:
-            result = self._model.evaluate(signal, self._clock.seconds(),
-                                          allowlisted=self._allowlisted(signal.network))
+            result = self._model.evaluate(
+                signal, self._clock.seconds(), allowlisted=self._allowlisted(signal.network)
+            )
             self.evaluated += 1
             d = self._commit(result.changes, result.decision)
             return d.addCallback(lambda _: result.decision)
@@ -147,7 +154,8 @@ class TrustEngine:
     def contradict(self, target: str, *, reason: str, actor: str) -> Deferred[list[ScoreChange]]:
         """A ban on ``target`` was lifted by an operator: penalize the peers that claimed it."""
         return self._apply(
-            lambda now: self._model.contradict(target, now, reason=reason, actor=actor))
+            lambda now: self._model.contradict(target, now, reason=reason, actor=actor)
+        )
 
     def join(self, peer_id: str) -> Deferred[PeerView]:
         """Register a mesh member at the configured start level (idempotent)."""
@@ -160,19 +168,25 @@ class TrustEngine:
 
     # What operators call (through honeymesh.trust.api) -----------------------------------------
 
-    def penalize(self, peer_id: str, points: float, *, reason: str,
-                 actor: str) -> Deferred[tuple[PeerView, AuditEntry]]:
+    def penalize(
+        self, peer_id: str, points: float, *, reason: str, actor: str
+    ) -> Deferred[tuple[PeerView, AuditEntry]]:
         def done(changes: Changes) -> tuple[PeerView, AuditEntry]:
             return self.peer(peer_id), changes.audit[-1]
 
-        d = self._apply_changes(lambda now: self._model.penalize(
-            peer_id, points, now, reason=reason, actor=actor))
+        d = self._apply_changes(
+            lambda now: self._model.penalize(peer_id, points, now, reason=reason, actor=actor)
+        )
         return d.addCallback(done)
 
-    def designate(self, peer_id: str, authoritative: bool, *, reason: str,
-                  actor: str) -> Deferred[PeerView]:
-        d = self._apply_changes(lambda now: self._model.designate(
-            peer_id, authoritative, now, reason=reason, actor=actor))
+    def designate(
+        self, peer_id: str, authoritative: bool, *, reason: str, actor: str
+    ) -> Deferred[PeerView]:
+        d = self._apply_changes(
+            lambda now: self._model.designate(
+                peer_id, authoritative, now, reason=reason, actor=actor
+            )
+        )
         return d.addCallback(lambda _: self.peer(peer_id))
 
     def peers(self) -> list[PeerView]:
@@ -222,31 +236,44 @@ class TrustEngine:
             detail = made.provenance()
             if made is decision and changes.suspect_bans:
                 detail["suspect_bans"] = list(changes.suspect_bans)
-            self._publish(Notice(EventId.TRUST_DECISION, made.time, detail,
-                                 source=str(made.signal.network)))
+            self._publish(
+                Notice(EventId.TRUST_DECISION, made.time, detail, source=str(made.signal.network))
+            )
         for change in changes.score_changes:
             if change.level_changed:
-                self._publish(Notice(EventId.TRUST_LEVEL_CHANGED, change.time, {
-                    "peer": change.peer_id,
-                    "level_before": str(change.level_before),
-                    "level_after": str(change.level_after),
-                    "score_before": round(change.score_before, 2),
-                    "score_after": round(change.score_after, 2),
-                    "cause": str(change.cause),
-                    "detail": change.detail,
-                }))
+                self._publish(
+                    Notice(
+                        EventId.TRUST_LEVEL_CHANGED,
+                        change.time,
+                        {
+                            "peer": change.peer_id,
+                            "level_before": str(change.level_before),
+                            "level_after": str(change.level_after),
+                            "score_before": round(change.score_before, 2),
+                            "score_after": round(change.score_after, 2),
+                            "cause": str(change.cause),
+                            "detail": change.detail,
+                        },
+                    )
+                )
         for entry in changes.audit:
             if entry.action in _PENALTY_ACTIONS:
                 fields: dict[str, JSONValue] = entry.as_json()
                 del fields["time"]
                 self._publish(Notice(EventId.TRUST_PENALTY, entry.time, fields))
             else:
-                self._publish(Notice(EventId.TRUST_DESIGNATED, entry.time, {
-                    "peer": entry.peer_id,
-                    "authoritative": entry.action == "designate",
-                    "actor": entry.actor,
-                    "reason": entry.reason,
-                }))
+                self._publish(
+                    Notice(
+                        EventId.TRUST_DESIGNATED,
+                        entry.time,
+                        {
+                            "peer": entry.peer_id,
+                            "authoritative": entry.action == "designate",
+                            "actor": entry.actor,
+                            "reason": entry.reason,
+                        },
+                    )
+                )
         if changes.suspect_bans and self._suspect_bans is not None:
             try:
                 self._suspect_bans(changes.suspect_bans)
@@ -263,8 +290,9 @@ class TrustService(MultiService):
         self.setName("trust")
         self.engine = engine
         self.ready: Deferred[TrustState] | None = None
-        PeriodicService("trust-housekeeping", engine.config.tick_interval, engine.tick,
-                        reactor).setServiceParent(self)
+        PeriodicService(
+            "trust-housekeeping", engine.config.tick_interval, engine.tick, reactor
+        ).setServiceParent(self)
 
     def startService(self) -> None:
         self.ready = self.engine.restore()

@@ -159,18 +159,23 @@ class RemoteSignal:
             raise InvalidSignal(f"reasons must be a tuple of at most {MAX_REASONS} strings")
         for reason in self.reasons:
             if not isinstance(reason, str) or len(reason) > MAX_REASON_LENGTH:
-                raise InvalidSignal(f"each reason must be a string of at most "
-                                    f"{MAX_REASON_LENGTH} characters")
-        if isinstance(self.time, bool) or not isinstance(self.time, int | float) \
-                or not math.isfinite(self.time):
+                raise InvalidSignal(
+                    f"each reason must be a string of at most {MAX_REASON_LENGTH} characters"
+                )
+        if (
+            isinstance(self.time, bool)
+            or not isinstance(self.time, int | float)
+            or not math.isfinite(self.time)
+        ):
             raise InvalidSignal("time must be a finite number")
         if not isinstance(self.target, str):
             raise InvalidSignal("target must be an address or CIDR network as text")
         try:
             normalize_network(self.target)
         except ValueError:
-            raise InvalidSignal(f"target {self.target[:64]!r} is not an address or CIDR "
-                                "network") from None
+            raise InvalidSignal(
+                f"target {self.target[:64]!r} is not an address or CIDR network"
+            ) from None
 
     @cached_property
     def network(self) -> Network:
@@ -195,8 +200,12 @@ class Support:
     received: float
 
     def as_json(self) -> dict[str, JSONValue]:
-        return {"peer": self.peer_id, "signal_id": self.signal_id, "level": str(self.level),
-                "received": self.received}
+        return {
+            "peer": self.peer_id,
+            "signal_id": self.signal_id,
+            "level": str(self.level),
+            "received": self.received,
+        }
 
 
 @dataclass(frozen=True)
@@ -320,8 +329,9 @@ class ScoreChange:
         return self.level_before != self.level_after
 
 
-AuditAction = Literal["penalty", "canary", "allowlisted", "contradicted", "unsupported",
-                      "designate", "revoke"]
+AuditAction = Literal[
+    "penalty", "canary", "allowlisted", "contradicted", "unsupported", "designate", "revoke"
+]
 
 
 @dataclass(frozen=True)
@@ -338,10 +348,16 @@ class AuditEntry:
     reason: str
 
     def as_json(self) -> dict[str, JSONValue]:
-        return {"time": self.time, "peer": self.peer_id, "action": self.action,
-                "actor": self.actor, "points": self.points,
-                "score_before": round(self.score_before, 2),
-                "score_after": round(self.score_after, 2), "reason": self.reason}
+        return {
+            "time": self.time,
+            "peer": self.peer_id,
+            "action": self.action,
+            "actor": self.actor,
+            "points": self.points,
+            "score_before": round(self.score_before, 2),
+            "score_after": round(self.score_after, 2),
+            "reason": self.reason,
+        }
 
 
 @dataclass(frozen=True)
@@ -528,23 +544,37 @@ class TrustModel:
         self._join(peer_id, now, journal)
         return journal.changes()
 
-    def penalize(self, peer_id: str, points: float, now: float, *, reason: str,
-                 actor: str) -> Changes:
+    def penalize(
+        self, peer_id: str, points: float, now: float, *, reason: str, actor: str
+    ) -> Changes:
         """An operator takes ``points`` (0 < points <= 100) from a peer; audited."""
         reason, actor = _check_operator_text(reason, actor)
-        if isinstance(points, bool) or not isinstance(points, int | float) \
-                or not math.isfinite(points) or not 0 < points <= MAX_SCORE:
+        if (
+            isinstance(points, bool)
+            or not isinstance(points, int | float)
+            or not math.isfinite(points)
+            or not 0 < points <= MAX_SCORE
+        ):
             raise InvalidRequest(f"points must be a number above 0 and at most {MAX_SCORE:g}")
         peer = self._peer(peer_id)
         journal = _Journal()
         now = self._advance(now)
         self._expire(now, journal)
-        self._take(peer, float(points), now, journal, cause=Cause.PENALTY, action="penalty",
-                   actor=actor, reason=reason)
+        self._take(
+            peer,
+            float(points),
+            now,
+            journal,
+            cause=Cause.PENALTY,
+            action="penalty",
+            actor=actor,
+            reason=reason,
+        )
         return journal.changes()
 
-    def designate(self, peer_id: str, authoritative: bool, now: float, *, reason: str,
-                  actor: str) -> Changes:
+    def designate(
+        self, peer_id: str, authoritative: bool, now: float, *, reason: str, actor: str
+    ) -> Changes:
         """Grant (or revoke) L3: the only way any peer becomes authoritative; audited."""
         reason, actor = _check_operator_text(reason, actor)
         peer = self._peer(peer_id)
@@ -593,9 +623,14 @@ class TrustModel:
             if claim.solo_since is not None:
                 peer = self._give_back_token(peer, now, journal)
             score = self._score(peer, now)
-            self._set_score(peer, min(MAX_SCORE, score + self.config.confirmation_reward), now,
-                            journal, cause=Cause.CONFIRMED,
-                            detail=f"{ip} hit our traps after it signalled it")
+            self._set_score(
+                peer,
+                min(MAX_SCORE, score + self.config.confirmation_reward),
+                now,
+                journal,
+                cause=Cause.CONFIRMED,
+                detail=f"{ip} hit our traps after it signalled it",
+            )
             self._replace_claim(replace(claim, confirmed=True, solo_since=None), journal)
         return journal.changes()
 
@@ -608,8 +643,14 @@ class TrustModel:
             score = self._score(peer, now)
             level = level_of(score, peer.authoritative, self.config)
             if level != peer.level:
-                self._set_score(peer, score, now, journal, cause=Cause.DECAY,
-                                detail=f"drifted toward the baseline {self.config.baseline:g}")
+                self._set_score(
+                    peer,
+                    score,
+                    now,
+                    journal,
+                    cause=Cause.DECAY,
+                    detail=f"drifted toward the baseline {self.config.baseline:g}",
+                )
         return journal.changes()
 
     # Evaluating a signal ----------------------------------------------------------------------
@@ -624,16 +665,35 @@ class TrustModel:
         peer = self._join(signal.peer_id, now, journal)
         score = self._score(peer, now)
         level = level_of(score, peer.authoritative, self.config)
-        decision = self._decide(signal, peer, score=score, level=level, now=now, journal=journal,
-                                allowlisted=allowlisted)
+        decision = self._decide(
+            signal,
+            peer,
+            score=score,
+            level=level,
+            now=now,
+            journal=journal,
+            allowlisted=allowlisted,
+        )
         return Evaluation(decision, journal.changes())
 
     def _decide(  # noqa: PLR0911 - one return per rule: the rule table of the module docstring
-        self, signal: RemoteSignal, peer: PeerState, *, score: float, level: Level, now: float,
-        journal: _Journal, allowlisted: bool,
+        self,
+        signal: RemoteSignal,
+        peer: PeerState,
+        *,
+        score: float,
+        level: Level,
+        now: float,
+        journal: _Journal,
+        allowlisted: bool,
     ) -> TrustDecision:
-        def decision(outcome: Outcome, rule: Rule, note: str,
-                     support: tuple[Support, ...] = (), penalty: float = 0.0) -> TrustDecision:
+        def decision(
+            outcome: Outcome,
+            rule: Rule,
+            note: str,
+            support: tuple[Support, ...] = (),
+            penalty: float = 0.0,
+        ) -> TrustDecision:
             return TrustDecision(signal, outcome, rule, now, level, score, support, penalty, note)
 
         net = signal.network
@@ -649,49 +709,78 @@ class TrustModel:
                 return decision(Outcome.REJECT, Rule.CANARY, why, penalty=taken)
             if allowlisted:
                 why = f"signalled a ban on allowlisted {net}"
-                taken = self._take(peer, self.config.allowlist_penalty, now, journal,
-                                   cause=Cause.ALLOWLISTED, action="allowlisted", actor="trust",
-                                   reason=why)
+                taken = self._take(
+                    peer,
+                    self.config.allowlist_penalty,
+                    now,
+                    journal,
+                    cause=Cause.ALLOWLISTED,
+                    action="allowlisted",
+                    actor="trust",
+                    reason=why,
+                )
                 return decision(Outcome.REJECT, Rule.ALLOWLISTED, why, penalty=taken)
 
         if level is Level.L3:
             if signal.action == "allow":
-                self._contradict(net, now, journal, actor=f"peer {signal.peer_id}",
-                                 reason=f"L3 allow of {net} by {signal.peer_id}",
-                                 exclude=signal.peer_id)
+                self._contradict(
+                    net,
+                    now,
+                    journal,
+                    actor=f"peer {signal.peer_id}",
+                    reason=f"L3 allow of {net} by {signal.peer_id}",
+                    exclude=signal.peer_id,
+                )
                 self._record(signal, now, ClaimStatus.ENFORCED, journal, level=level)
-                return decision(Outcome.ENFORCE, Rule.L3_OVERRIDE,
-                                f"authoritative allow of {net}")
+                return decision(Outcome.ENFORCE, Rule.L3_OVERRIDE, f"authoritative allow of {net}")
             support = self._support(signal, now)
             self._corroborated(signal, support, now, journal, level=level)
-            return decision(Outcome.ENFORCE, Rule.L3_OVERRIDE, f"authoritative ban of {net}",
-                            support)
+            return decision(
+                Outcome.ENFORCE, Rule.L3_OVERRIDE, f"authoritative ban of {net}", support
+            )
 
         if signal.action == "allow":
-            return decision(Outcome.OBSERVE, Rule.ALLOW_NEEDS_L3,
-                            f"only an L3 peer may lift bans; {signal.peer_id} is {level}")
+            return decision(
+                Outcome.OBSERVE,
+                Rule.ALLOW_NEEDS_L3,
+                f"only an L3 peer may lift bans; {signal.peer_id} is {level}",
+            )
 
         support = self._support(signal, now) if level >= Level.L1 else ()
         tokens = self._tokens(peer, now)
         if level is Level.L2 and (support or tokens >= 1):
             self._corroborated(signal, support, now, journal, level=level)
-            return decision(Outcome.ENFORCE, Rule.L2_IMMEDIATE,
-                            f"{signal.peer_id} is L2: enforced at once", support)
+            return decision(
+                Outcome.ENFORCE,
+                Rule.L2_IMMEDIATE,
+                f"{signal.peer_id} is L2: enforced at once",
+                support,
+            )
 
         if level >= Level.L1:  # L1, or L2 out of solo-ban tokens
             if len(support) >= self.config.min_corroborators:
                 self._corroborated(signal, support, now, journal, level=level)
                 names = ", ".join(s.peer_id for s in support)
                 window = self.config.corroboration_window
-                return decision(Outcome.ENFORCE, Rule.L1_CORROBORATED,
-                                f"corroborated by {names} within {window:g} s", support)
+                return decision(
+                    Outcome.ENFORCE,
+                    Rule.L1_CORROBORATED,
+                    f"corroborated by {names} within {window:g} s",
+                    support,
+                )
             self._record(signal, now, ClaimStatus.HELD, journal, level=level)
             need = self.config.min_corroborators - len(support)
-            wait = (f"held for {self.config.corroboration_window:g} s until {need} more "
-                    "independent L1+ peer(s) agree")
+            wait = (
+                f"held for {self.config.corroboration_window:g} s until {need} more "
+                "independent L1+ peer(s) agree"
+            )
             if level is Level.L2:
-                return decision(Outcome.HOLD, Rule.L2_OVER_BUDGET,
-                                f"{signal.peer_id} has no solo-ban token left; {wait}", support)
+                return decision(
+                    Outcome.HOLD,
+                    Rule.L2_OVER_BUDGET,
+                    f"{signal.peer_id} has no solo-ban token left; {wait}",
+                    support,
+                )
             return decision(Outcome.HOLD, Rule.L1_HELD, wait, support)
 
         self._record(signal, now, ClaimStatus.OBSERVED, journal, level=level)
@@ -715,8 +804,15 @@ class TrustModel:
         found.sort(key=lambda s: (s.received, s.peer_id))
         return tuple(found)
 
-    def _corroborated(self, signal: RemoteSignal, support: tuple[Support, ...], now: float,
-                      journal: _Journal, *, level: Level) -> None:
+    def _corroborated(
+        self,
+        signal: RemoteSignal,
+        support: tuple[Support, ...],
+        now: float,
+        journal: _Journal,
+        *,
+        level: Level,
+    ) -> None:
         """The signal is enforced; its supporters' claims too. Reward those not yet rewarded.
 
         Without support the claim is *solo*: it spends one of its signer's solo-ban tokens,
@@ -747,10 +843,17 @@ class TrustModel:
             cap = self.config.corroboration_cap
             if score < cap:
                 new = min(cap, score + self.config.corroboration_reward)
-                self._set_score(peer, new, now, journal, cause=Cause.CORROBORATED,
-                                detail=f"its {key[1]} of {key[2]} was corroborated")
-        self._replace_claim(replace(claim, status=ClaimStatus.ENFORCED, rewarded=True,
-                                    solo_since=None), journal)
+                self._set_score(
+                    peer,
+                    new,
+                    now,
+                    journal,
+                    cause=Cause.CORROBORATED,
+                    detail=f"its {key[1]} of {key[2]} was corroborated",
+                )
+        self._replace_claim(
+            replace(claim, status=ClaimStatus.ENFORCED, rewarded=True, solo_since=None), journal
+        )
 
     def _caught(self, peer: PeerState, now: float, journal: _Journal, why: str) -> float:
         """A peer signalled a canary: penalize hard, void its word, revoke any L3.
@@ -763,8 +866,16 @@ class TrustModel:
             claim = self._claims[key]
             if claim.status is ClaimStatus.ENFORCED and claim.signal.action == "ban":
                 journal.suspects[key[2]] = None
-        taken = self._take(peer, self.config.canary_penalty, now, journal, cause=Cause.CANARY,
-                           action="canary", actor="trust", reason=why)
+        taken = self._take(
+            peer,
+            self.config.canary_penalty,
+            now,
+            journal,
+            cause=Cause.CANARY,
+            action="canary",
+            actor="trust",
+            reason=why,
+        )
         peer = self._peers[peer.peer_id]
         if peer.authoritative:
             self._set_authoritative(peer, False, now, journal, actor="trust", reason=why)
@@ -772,24 +883,50 @@ class TrustModel:
             self._forget(key, now, journal, Rule.L1_WITHDRAWN, why)
         return taken
 
-    def _contradict(self, network: Network, now: float, journal: _Journal, *, actor: str,
-                    reason: str, exclude: str | None) -> None:
-        keys = [k for k in self._claims if k[1] == "ban"
-                and _overlaps(self._claims[k].signal.network, network)]
+    def _contradict(
+        self,
+        network: Network,
+        now: float,
+        journal: _Journal,
+        *,
+        actor: str,
+        reason: str,
+        exclude: str | None,
+    ) -> None:
+        keys = [
+            k
+            for k in self._claims
+            if k[1] == "ban" and _overlaps(self._claims[k].signal.network, network)
+        ]
         penalized: set[str] = set()
         for key in keys:
             peer_id = key[0]
             if peer_id not in penalized and peer_id != exclude:
                 penalized.add(peer_id)
-                self._take(self._peers[peer_id], self.config.contradiction_penalty, now, journal,
-                           cause=Cause.CONTRADICTED, action="contradicted", actor=actor,
-                           reason=reason)
+                self._take(
+                    self._peers[peer_id],
+                    self.config.contradiction_penalty,
+                    now,
+                    journal,
+                    cause=Cause.CONTRADICTED,
+                    action="contradicted",
+                    actor=actor,
+                    reason=reason,
+                )
             self._forget(key, now, journal, Rule.L1_WITHDRAWN, reason)
 
     # Claims ----------------------------------------------------------------------------------
 
-    def _record(self, signal: RemoteSignal, now: float, status: ClaimStatus,
-                journal: _Journal, *, level: Level, solo: bool = False) -> Claim:
+    def _record(
+        self,
+        signal: RemoteSignal,
+        now: float,
+        status: ClaimStatus,
+        journal: _Journal,
+        *,
+        level: Level,
+        solo: bool = False,
+    ) -> Claim:
         """Remember a claim, replacing the peer's earlier one on the same target.
 
         What the earlier claim earned carries over, and so does an unsupported solo ban's start
@@ -800,23 +937,44 @@ class TrustModel:
         solo_since = old.solo_since if old is not None else None
         if solo and solo_since is None:
             solo_since = now
-        claim = Claim(signal, now, status, level,
-                      rewarded=old.rewarded if old else False,
-                      confirmed=old.confirmed if old else False,
-                      solo_since=solo_since, seq=next(self._seq))
+        claim = Claim(
+            signal,
+            now,
+            status,
+            level,
+            rewarded=old.rewarded if old else False,
+            confirmed=old.confirmed if old else False,
+            solo_since=solo_since,
+            seq=next(self._seq),
+        )
         if old is not None:
             self._remove(key)
         while len(self._claims) >= self.config.max_claims:
-            self._forget(next(iter(self._claims)), now, journal, Rule.L1_EVICTED,
-                         f"more than {self.config.max_claims} remembered signals")
+            self._forget(
+                next(iter(self._claims)),
+                now,
+                journal,
+                Rule.L1_EVICTED,
+                f"more than {self.config.max_claims} remembered signals",
+            )
         if status is ClaimStatus.HELD:
             mine = self._held_by_peer.get(signal.peer_id, {})
             if len(mine) >= self.config.max_held_per_peer:
-                self._release(next(iter(mine)), now, journal, Rule.L1_EVICTED,
-                              f"{signal.peer_id} has {self.config.max_held_per_peer} held signals")
+                self._release(
+                    next(iter(mine)),
+                    now,
+                    journal,
+                    Rule.L1_EVICTED,
+                    f"{signal.peer_id} has {self.config.max_held_per_peer} held signals",
+                )
             if len(self._held) >= self.config.max_held:
-                self._release(next(iter(self._held)), now, journal, Rule.L1_EVICTED,
-                              f"{self.config.max_held} signals are held")
+                self._release(
+                    next(iter(self._held)),
+                    now,
+                    journal,
+                    Rule.L1_EVICTED,
+                    f"{self.config.max_held} signals are held",
+                )
         self._insert(claim)
         journal.claim(claim)
         return claim
@@ -872,15 +1030,13 @@ class TrustModel:
         self._claims[key] = claim
         journal.claim(claim)
 
-    def _release(self, key: ClaimKey, now: float, journal: _Journal, rule: Rule,
-                 note: str) -> None:
+    def _release(self, key: ClaimKey, now: float, journal: _Journal, rule: Rule, note: str) -> None:
         """A held signal stops waiting: it is kept as an observed claim."""
         claim = self._claims[key]
         self._replace_claim(replace(claim, status=ClaimStatus.OBSERVED), journal)
         journal.decisions.append(self._released(claim, now, rule, note))
 
-    def _forget(self, key: ClaimKey, now: float, journal: _Journal, rule: Rule,
-                note: str) -> None:
+    def _forget(self, key: ClaimKey, now: float, journal: _Journal, rule: Rule, note: str) -> None:
         claim = self._remove(key)
         journal.drop(key)
         if claim.status is ClaimStatus.HELD:
@@ -888,8 +1044,15 @@ class TrustModel:
 
     def _released(self, claim: Claim, now: float, rule: Rule, note: str) -> TrustDecision:
         peer_id = claim.signal.peer_id
-        return TrustDecision(claim.signal, Outcome.OBSERVE, rule, now, self.level(peer_id, now),
-                             self.score(peer_id, now), note=note)
+        return TrustDecision(
+            claim.signal,
+            Outcome.OBSERVE,
+            rule,
+            now,
+            self.level(peer_id, now),
+            self.score(peer_id, now),
+            note=note,
+        )
 
     def _expire(self, now: float, journal: _Journal) -> None:
         held_since = now - self.config.corroboration_window
@@ -897,17 +1060,29 @@ class TrustModel:
             key = next(iter(self._held))
             if self._claims[key].received >= held_since:
                 break
-            self._release(key, now, journal, Rule.L1_EXPIRED,
-                          f"no corroboration within {self.config.corroboration_window:g} s")
+            self._release(
+                key,
+                now,
+                journal,
+                Rule.L1_EXPIRED,
+                f"no corroboration within {self.config.corroboration_window:g} s",
+            )
         deadline = now - self.config.support_deadline
         for key in list(self._solo):
             claim = self._claims[key]
             if claim.solo_since is not None and claim.solo_since < deadline:
                 self._replace_claim(replace(claim, solo_since=None), journal)
-                self._take(self._peers[key[0]], self.config.unsupported_penalty, now, journal,
-                           cause=Cause.UNSUPPORTED, action="unsupported", actor="trust",
-                           reason=f"nobody supported its ban of {key[2]} within "
-                           f"{self.config.support_deadline:g} s")
+                self._take(
+                    self._peers[key[0]],
+                    self.config.unsupported_penalty,
+                    now,
+                    journal,
+                    cause=Cause.UNSUPPORTED,
+                    action="unsupported",
+                    actor="trust",
+                    reason=f"nobody supported its ban of {key[2]} within "
+                    f"{self.config.support_deadline:g} s",
+                )
         memory_since = now - self.config.claim_memory
         while self._claims:
             key = next(iter(self._claims))
@@ -916,8 +1091,7 @@ class TrustModel:
             self._forget(key, now, journal, Rule.L1_EXPIRED, "forgotten")
 
     def _ban_claims_covering(self, ip: Network) -> list[ClaimKey]:
-        nets = [ip] + [n for n in self._ban_ranges if n.version == ip.version
-                       and ip.subnet_of(n)]  # type: ignore[arg-type]
+        nets = [ip] + [n for n in self._ban_ranges if n.version == ip.version and ip.subnet_of(n)]  # type: ignore[arg-type]
         keys: list[ClaimKey] = []
         for net in nets:
             keys.extend((peer, "ban", str(net)) for peer in self._by_target.get(("ban", net), {}))
@@ -944,8 +1118,9 @@ class TrustModel:
     def _give_back_token(self, peer: PeerState, now: float, journal: _Journal) -> PeerState:
         return self._set_tokens(peer, self._tokens(peer, now) + 1, now, journal)
 
-    def _set_tokens(self, peer: PeerState, tokens: float, now: float,
-                    journal: _Journal) -> PeerState:
+    def _set_tokens(
+        self, peer: PeerState, tokens: float, now: float, journal: _Journal
+    ) -> PeerState:
         tokens = min(float(self.config.solo_ban_budget), max(0.0, tokens))
         updated = replace(peer, solo_tokens=tokens, tokens_time=now)
         self._peers[peer.peer_id] = updated
@@ -963,8 +1138,18 @@ class TrustModel:
         if peer is None:
             score = start_score(self.config)
             level = level_of(score, False, self.config)
-            peer = PeerState(peer_id, score, now, False, now, level, now, f"joined at {level}",
-                             float(self.config.solo_ban_budget), now)
+            peer = PeerState(
+                peer_id,
+                score,
+                now,
+                False,
+                now,
+                level,
+                now,
+                f"joined at {level}",
+                float(self.config.solo_ban_budget),
+                now,
+            )
             self._peers[peer_id] = peer
             journal.peers[peer_id] = peer
         return peer
@@ -972,24 +1157,39 @@ class TrustModel:
     def _score(self, peer: PeerState, now: float) -> float:
         return decayed(peer.score, now - peer.score_time, self.config)
 
-    def _set_score(self, peer: PeerState, new: float, now: float, journal: _Journal, *,
-                   cause: Cause, detail: str, authoritative: bool | None = None) -> ScoreChange:
+    def _set_score(
+        self,
+        peer: PeerState,
+        new: float,
+        now: float,
+        journal: _Journal,
+        *,
+        cause: Cause,
+        detail: str,
+        authoritative: bool | None = None,
+    ) -> ScoreChange:
         """Set a peer's score (clamped to 0..100) and, if given, its L3 designation."""
         before = self._score(peer, now)
         level_before = level_of(before, peer.authoritative, self.config)
         if level_before != peer.level and cause is not Cause.DECAY:
             # Decay moved the level since it was last looked at: record that first.
-            self._set_score(peer, before, now, journal, cause=Cause.DECAY,
-                            detail=f"drifted toward the baseline {self.config.baseline:g}")
+            self._set_score(
+                peer,
+                before,
+                now,
+                journal,
+                cause=Cause.DECAY,
+                detail=f"drifted toward the baseline {self.config.baseline:g}",
+            )
             peer = self._peers[peer.peer_id]
         if authoritative is None:
             authoritative = peer.authoritative
         new = min(MAX_SCORE, max(0.0, new))
         level_after = level_of(new, authoritative, self.config)
-        change = ScoreChange(peer.peer_id, now, before, new, peer.level, level_after, cause,
-                             detail)
-        updated = replace(peer, score=new, score_time=now, level=level_after,
-                          authoritative=authoritative)
+        change = ScoreChange(peer.peer_id, now, before, new, peer.level, level_after, cause, detail)
+        updated = replace(
+            peer, score=new, score_time=now, level=level_after, authoritative=authoritative
+        )
         if cause is not Cause.DECAY or change.level_changed:
             updated = replace(updated, last_change=now, last_change_why=f"{cause}: {detail}")
         self._peers[peer.peer_id] = updated
@@ -997,15 +1197,28 @@ class TrustModel:
         journal.score_changes.append(change)
         return change
 
-    def _take(self, peer: PeerState, points: float, now: float, journal: _Journal, *,
-              cause: Cause, action: AuditAction, actor: str, reason: str) -> float:
+    def _take(
+        self,
+        peer: PeerState,
+        points: float,
+        now: float,
+        journal: _Journal,
+        *,
+        cause: Cause,
+        action: AuditAction,
+        actor: str,
+        reason: str,
+    ) -> float:
         """Lower a score by ``points`` (not below 0) and audit it; returns the points taken."""
         before = self._score(peer, now)
         change = self._set_score(peer, before - points, now, journal, cause=cause, detail=reason)
         taken = before - change.score_after
         if taken > 0 or action == "penalty":  # a peer already at 0 cannot flood the trail
-            journal.audit.append(AuditEntry(now, peer.peer_id, action, actor, points, before,
-                                            change.score_after, reason))
+            journal.audit.append(
+                AuditEntry(
+                    now, peer.peer_id, action, actor, points, before, change.score_after, reason
+                )
+            )
         if change.level_after is Level.L0:
             self._withdraw(peer.peer_id, now, journal, reason)
         return taken
@@ -1019,15 +1232,39 @@ class TrustModel:
             elif claim.status is ClaimStatus.ENFORCED:
                 self._replace_claim(replace(claim, status=ClaimStatus.OBSERVED), journal)
 
-    def _set_authoritative(self, peer: PeerState, authoritative: bool, now: float,
-                           journal: _Journal, *, actor: str, reason: str) -> None:
+    def _set_authoritative(
+        self,
+        peer: PeerState,
+        authoritative: bool,
+        now: float,
+        journal: _Journal,
+        *,
+        actor: str,
+        reason: str,
+    ) -> None:
         score = self._score(peer, now)
         cause = Cause.DESIGNATED if authoritative else Cause.REVOKED
-        self._set_score(peer, score, now, journal, cause=cause, detail=f"by {actor}: {reason}",
-                        authoritative=authoritative)
-        journal.audit.append(AuditEntry(now, peer.peer_id,
-                                        "designate" if authoritative else "revoke", actor, 0.0,
-                                        score, score, reason))
+        self._set_score(
+            peer,
+            score,
+            now,
+            journal,
+            cause=cause,
+            detail=f"by {actor}: {reason}",
+            authoritative=authoritative,
+        )
+        journal.audit.append(
+            AuditEntry(
+                now,
+                peer.peer_id,
+                "designate" if authoritative else "revoke",
+                actor,
+                0.0,
+                score,
+                score,
+                reason,
+            )
+        )
 
     def _advance(self, now: float) -> float:
         if isinstance(now, bool) or not isinstance(now, int | float) or not math.isfinite(now):

@@ -92,9 +92,18 @@ def load_state(conn: sqlite3.Connection) -> TrustState:
         try:
             reasons = tuple(json.loads(row[4]))
             signal = RemoteSignal(row[0], row[1], row[2], row[3], reasons, row[5], row[6])
-            claims.append(Claim(signal, row[7], ClaimStatus(row[8]), Level(row[9]),
-                                rewarded=bool(row[10]), confirmed=bool(row[11]),
-                                solo_since=row[12], seq=row[13]))
+            claims.append(
+                Claim(
+                    signal,
+                    row[7],
+                    ClaimStatus(row[8]),
+                    Level(row[9]),
+                    rewarded=bool(row[10]),
+                    confirmed=bool(row[11]),
+                    solo_since=row[12],
+                    seq=row[13],
+                )
+            )
         except (InvalidSignal, ValueError, TypeError):
             unreadable += 1
     return TrustState(peers, claims, unreadable)
@@ -111,17 +120,40 @@ def read_audit(conn: sqlite3.Connection, peer_id: str | None, limit: int) -> lis
 
 
 def _peer_row(p: PeerState) -> tuple[Any, ...]:
-    return (p.peer_id, p.score, p.score_time, int(p.level), int(p.authoritative), p.joined,
-            p.last_change, p.last_change_why, p.solo_tokens, p.tokens_time)
+    return (
+        p.peer_id,
+        p.score,
+        p.score_time,
+        int(p.level),
+        int(p.authoritative),
+        p.joined,
+        p.last_change,
+        p.last_change_why,
+        p.solo_tokens,
+        p.tokens_time,
+    )
 
 
 def _claim_row(c: Claim) -> tuple[Any, ...]:
     s = c.signal
-    return (s.peer_id, s.action, c.key[2], s.signal_id, s.target, s.classification,
-            json.dumps(list(s.reasons)), s.time, c.received, str(c.status), int(c.level),
-            int(c.rewarded), int(c.confirmed), c.solo_since, c.seq)
+    return (
+        s.peer_id,
+        s.action,
+        c.key[2],
+        s.signal_id,
+        s.target,
+        s.classification,
+        json.dumps(list(s.reasons)),
+        s.time,
+        c.received,
+        str(c.status),
+        int(c.level),
+        int(c.rewarded),
+        int(c.confirmed),
+        c.solo_since,
+        c.seq,
+    )
 
 
 def _audit_row(a: AuditEntry) -> tuple[Any, ...]:
-    return (a.time, a.peer_id, a.action, a.actor, a.points, a.score_before, a.score_after,
-            a.reason)
+    return (a.time, a.peer_id, a.action, a.actor, a.points, a.score_before, a.score_after, a.reason)

@@ -69,7 +69,9 @@ class Scenario:
             lone, colluding = lone + 1, 0
         camouflage = bad - lone - colluding
         counts: list[tuple[PeerKind, int]] = [
-            ("lone", lone), ("colluding", colluding), ("camouflage", camouflage),
+            ("lone", lone),
+            ("colluding", colluding),
+            ("camouflage", camouflage),
             ("honest", self.peers - bad),
         ]
         return [kind for kind, n in counts for _ in range(n)]
@@ -119,14 +121,16 @@ class SimResult:
             "allowlisted_banned": self.allowlisted_banned,
             "attackers_reported": self.attackers_reported,
             "attackers_banned": self.attackers_banned,
-            "time_to_ban_median": (statistics.median(self.time_to_ban)
-                                   if self.time_to_ban else None),
+            "time_to_ban_median": (
+                statistics.median(self.time_to_ban) if self.time_to_ban else None
+            ),
             "time_to_ban_p90": self.time_to_ban_quantile(0.9),
             "time_to_ban_max": max(self.time_to_ban) if self.time_to_ban else None,
             "due": self.due,
             "late": len(self.late),
-            "honest_to_l1_median": (statistics.median(self.honest_to_l1)
-                                    if self.honest_to_l1 else None),
+            "honest_to_l1_median": (
+                statistics.median(self.honest_to_l1) if self.honest_to_l1 else None
+            ),
             "final_levels": {k: dict(v) for k, v in self.final_levels.items()},
         }
 
@@ -145,8 +149,9 @@ class _Hit:
     address: str
 
 
-def _poisson_times(rng: random.Random, rate_per_minute: float, start: float,
-                   end: float) -> list[float]:
+def _poisson_times(
+    rng: random.Random, rate_per_minute: float, start: float, end: float
+) -> list[float]:
     """Arrival times of a Poisson process over [start, end)."""
     times: list[float] = []
     if rate_per_minute <= 0:
@@ -205,7 +210,7 @@ def run(scenario: Scenario) -> SimResult:  # noqa: PLR0912, PLR0915 - one readab
             for t in _poisson_times(rng, s.camouflage_lie_rate, 0, s.duration):
                 sends.append(_Send(t, peer, rng.choice(victims), False))
     colluders = [p for p in peers if kind_of[p] == "colluding"]
-    groups = [colluders[i:i + s.group_size] for i in range(0, len(colluders), s.group_size)]
+    groups = [colluders[i : i + s.group_size] for i in range(0, len(colluders), s.group_size)]
     for group in groups:
         for t in _poisson_times(rng, s.lie_rate, 0, s.duration):
             victim = rng.choice(victims)
@@ -234,8 +239,9 @@ def run(scenario: Scenario) -> SimResult:  # noqa: PLR0912, PLR0915 - one readab
             model.confirm(item.address, time)
         else:
             seq += 1
-            signal = RemoteSignal(item.peer, "ban", item.target, "L2", ("simulated",), time,
-                                  f"sig-{seq}")
+            signal = RemoteSignal(
+                item.peer, "ban", item.target, "L2", ("simulated",), time, f"sig-{seq}"
+            )
             net = signal.network
             decision = model.evaluate(signal, time, allowlisted=net in allowset).decision
             named.add(item.target)
@@ -255,8 +261,7 @@ def run(scenario: Scenario) -> SimResult:  # noqa: PLR0912, PLR0915 - one readab
     benign_set, canary_set = set(benign), set(canaries)
     allow_set = set(allowlisted)
     late = tuple(sorted(a for a, t in due_at.items() if banned.get(a, math.inf) > t))
-    ttb = tuple(banned[a] - first_report[a] for a in attackers
-                if a in banned and a in first_report)
+    ttb = tuple(banned[a] - first_report[a] for a in attackers if a in banned and a in first_report)
     final: dict[PeerKind, dict[str, int]] = {}
     for view in model.views(s.duration):
         counts = final.setdefault(kind_of[view.peer_id], {})

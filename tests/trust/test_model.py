@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import math
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -31,10 +32,18 @@ CANARY = "198.51.100.66"
 _ids = itertools.count()
 
 
-def signal(peer: str, target: str = ATTACKER, action: str = "ban",
-           signal_id: str | None = None) -> RemoteSignal:
-    return RemoteSignal(peer, action, target, "L2", ("ssh brute force",), 0.0,  # type: ignore[arg-type]
-                        signal_id or f"s{next(_ids)}")
+def signal(
+    peer: str, target: str = ATTACKER, action: Any = "ban", signal_id: str | None = None
+) -> RemoteSignal:
+    return RemoteSignal(
+        peer,
+        action,
+        target,
+        "L2",
+        ("ssh brute force",),
+        0.0,
+        signal_id or f"s{next(_ids)}",
+    )
 
 
 def model(**overrides: object) -> TrustModel:
@@ -88,8 +97,9 @@ def test_l1_is_held_then_enforced_when_another_peer_agrees_in_the_window() -> No
     assert m.held() == []
     prov = second.provenance()
     assert prov["rule"] == "l1-corroborated" and prov["peer"] == "b"
-    assert prov["corroborators"] == [{"peer": "a", "signal_id": first.signal.signal_id,
-                                      "level": "L1", "received": 100.0}]
+    assert prov["corroborators"] == [
+        {"peer": "a", "signal_id": first.signal.signal_id, "level": "L1", "received": 100.0}
+    ]
 
 
 def test_corroboration_must_come_from_another_peer_within_the_window() -> None:
@@ -276,7 +286,10 @@ def test_decay_across_a_threshold_is_reported_by_the_tick() -> None:
     assert m.tick(60).score_changes == ()
     [change] = m.tick(3600).score_changes
     assert (change.cause, change.level_before, change.level_after) == (
-        Cause.DECAY, Level.L2, Level.L1)
+        Cause.DECAY,
+        Level.L2,
+        Level.L1,
+    )
 
 
 def test_an_operator_penalty_lowers_the_score_and_is_audited() -> None:
@@ -355,8 +368,14 @@ def test_a_supported_solo_ban_gives_its_token_back() -> None:
 
 
 def test_an_unsupported_solo_ban_costs_points_and_its_token_grows_back_slowly() -> None:
-    m = model(start_level=2, solo_ban_budget=1, support_deadline=3600.0, solo_refill=86400.0,
-              half_life=1e9, unsupported_penalty=5.0)
+    m = model(
+        start_level=2,
+        solo_ban_budget=1,
+        support_deadline=3600.0,
+        solo_refill=86400.0,
+        half_life=1e9,
+        unsupported_penalty=5.0,
+    )
     m.evaluate(signal("a", "192.0.2.1"), 0)
     before = m.score("a", 3601)
     changes = m.tick(3601)
@@ -418,13 +437,26 @@ def test_a_model_refuses_an_inconsistent_config() -> None:
 # Signals from the wire -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("change", [
-    {"peer_id": ""}, {"peer_id": "p" * 129}, {"action": "drop"}, {"target": "10.0.0.300"},
-    {"target": "example.org"}, {"target": 42}, {"classification": "L5"},
-    {"reasons": ["x"]}, {"reasons": ("x",) * 17}, {"reasons": ("x" * 257,)},
-    {"reasons": (1,)}, {"time": math.nan}, {"time": "now"}, {"time": True},
-    {"signal_id": ""},
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"peer_id": ""},
+        {"peer_id": "p" * 129},
+        {"action": "drop"},
+        {"target": "10.0.0.300"},
+        {"target": "example.org"},
+        {"target": 42},
+        {"classification": "L5"},
+        {"reasons": ["x"]},
+        {"reasons": ("x",) * 17},
+        {"reasons": ("x" * 257,)},
+        {"reasons": (1,)},
+        {"time": math.nan},
+        {"time": "now"},
+        {"time": True},
+        {"signal_id": ""},
+    ],
+)
 def test_a_malformed_signal_raises_invalid_signal(change: dict[str, object]) -> None:
     good = signal("a")
     fields = {**dataclasses.asdict(good), **change}
@@ -433,18 +465,33 @@ def test_a_malformed_signal_raises_invalid_signal(change: dict[str, object]) -> 
 
 
 @given(
-    peer=st.text(max_size=140), action=st.sampled_from(["ban", "allow", "Ban", ""]),
+    peer=st.text(max_size=140),
+    action=st.sampled_from(["ban", "allow", "Ban", ""]),
     target=st.one_of(st.text(max_size=60), st.ip_addresses().map(str)),
     classification=st.text(max_size=3),
     reasons=st.lists(st.text(max_size=300), max_size=20).map(tuple),
-    time=st.floats(), signal_id=st.text(max_size=140),
+    time=st.floats(),
+    signal_id=st.text(max_size=140),
 )
-def test_any_input_is_a_signal_or_invalid_signal(peer: str, action: str, target: str,
-                                                  classification: str, reasons: tuple[str, ...],
-                                                  time: float, signal_id: str) -> None:
+def test_any_input_is_a_signal_or_invalid_signal(
+    peer: str,
+    action: Any,
+    target: str,
+    classification: Any,
+    reasons: tuple[str, ...],
+    time: float,
+    signal_id: str,
+) -> None:
     try:
-        s = RemoteSignal(peer, action, target, classification, reasons, time,  # type: ignore[arg-type]
-                         signal_id)
+        s = RemoteSignal(
+            peer,
+            action,
+            target,
+            classification,
+            reasons,
+            time,
+            signal_id,
+        )
     except InvalidSignal:
         return
     m = model(start_level=2)

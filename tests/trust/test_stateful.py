@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import sqlite3
+from typing import Any
 
 from hypothesis import event, settings
 from hypothesis import strategies as st
@@ -36,12 +37,27 @@ from honeymesh.trust.model import (
 from honeymesh.trust.persistence import load_state, save_changes
 
 CONFIG = TrustConfig(
-    start_level=1, l1_threshold=40.0, l2_threshold=70.0, baseline=30.0, half_life=500.0,
-    corroboration_window=100.0, min_corroborators=1, max_held=4, max_held_per_peer=2,
-    corroboration_reward=6.0, corroboration_cap=65.0, confirmation_reward=30.0,
-    contradiction_penalty=20.0, allowlist_penalty=10.0, canary_penalty=100.0,
-    canary_addresses=("198.51.100.1", "198.51.100.128/25"), solo_ban_budget=1,
-    solo_refill=300.0, support_deadline=200.0, unsupported_penalty=15.0, claim_memory=400.0,
+    start_level=1,
+    l1_threshold=40.0,
+    l2_threshold=70.0,
+    baseline=30.0,
+    half_life=500.0,
+    corroboration_window=100.0,
+    min_corroborators=1,
+    max_held=4,
+    max_held_per_peer=2,
+    corroboration_reward=6.0,
+    corroboration_cap=65.0,
+    confirmation_reward=30.0,
+    contradiction_penalty=20.0,
+    allowlist_penalty=10.0,
+    canary_penalty=100.0,
+    canary_addresses=("198.51.100.1", "198.51.100.128/25"),
+    solo_ban_budget=1,
+    solo_refill=300.0,
+    support_deadline=200.0,
+    unsupported_penalty=15.0,
+    claim_memory=400.0,
     max_claims=12,
 )
 PEERS = ("p1", "p2", "p3", "p4")
@@ -77,12 +93,22 @@ class TrustMachine(RuleBasedStateMachine):
 
     # Operations ------------------------------------------------------------------------------
 
-    @rule(peer=st.sampled_from(PEERS), address=st.sampled_from(SIGNALLED),
-          action=st.sampled_from(["ban"] * 9 + ["allow"]))
-    def evaluate(self, peer: str, address: str, action: str) -> None:
+    @rule(
+        peer=st.sampled_from(PEERS),
+        address=st.sampled_from(SIGNALLED),
+        action=st.sampled_from(["ban"] * 9 + ["allow"]),
+    )
+    def evaluate(self, peer: str, address: str, action: Any) -> None:
         target = address
-        signal = RemoteSignal(peer, action, target, "L2", ("test",), self.now(),  # type: ignore[arg-type]
-                              f"sig-{next(self.ids)}")
+        signal = RemoteSignal(
+            peer,
+            action,
+            target,
+            "L2",
+            ("test",),
+            self.now(),
+            f"sig-{next(self.ids)}",
+        )
         before = self.scores().get(peer)
         ev = self.model.evaluate(signal, self.now(), allowlisted=target == ALLOWLISTED)
         self.save(ev.changes)
@@ -120,8 +146,9 @@ class TrustMachine(RuleBasedStateMachine):
     @rule(peer=st.sampled_from(PEERS), authoritative=st.booleans())
     def designate(self, peer: str, authoritative: bool) -> None:
         try:
-            changes = self.model.designate(peer, authoritative, self.now(), reason="test",
-                                           actor="op")
+            changes = self.model.designate(
+                peer, authoritative, self.now(), reason="test", actor="op"
+            )
         except UnknownPeer:
             assert not self.model.knows(peer)
             return
@@ -145,8 +172,10 @@ class TrustMachine(RuleBasedStateMachine):
     def contradict(self, address: str) -> None:
         self.save(self.model.contradict(address, self.now(), reason="unbanned", actor="op"))
         lifted = normalize_network(address)
-        assert not any(c.signal.action == "ban" and c.signal.network.overlaps(lifted)
-                       for c in self.model.claims())
+        assert not any(
+            c.signal.action == "ban" and c.signal.network.overlaps(lifted)
+            for c in self.model.claims()
+        )
 
     @rule(seconds=st.sampled_from([1.0, 30.0, 99.0, 101.0, 250.0, 2000.0]))
     def let_time_pass(self, seconds: float) -> None:
@@ -174,7 +203,8 @@ class TrustMachine(RuleBasedStateMachine):
         assert restored.views(self.now()) == self.model.views(self.now())
         assert restored.held() == self.model.held()
         assert sorted(restored.claims(), key=lambda c: c.key) == sorted(
-            self.model.claims(), key=lambda c: c.key)
+            self.model.claims(), key=lambda c: c.key
+        )
         self.model = restored
         self.save(self.model.tick(self.now()))  # as TrustEngine.restore does
 
