@@ -109,7 +109,8 @@ class FeedClientFactory(WebSocketClientFactory):
         self.connection = None
         if not self.open.called:
             self.open.errback(FeedError(f"the feed refused the connection: {reason or code}"))
-        if not self.done.called:
+            self.done.callback(None)  # it never opened: nothing to report a second time
+        elif not self.done.called:
             if clean:
                 self.done.callback(None)
             else:

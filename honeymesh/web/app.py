@@ -48,7 +48,14 @@ from honeymesh.web.banfile import (
     format_for_media_type,
     parse_bans,
 )
-from honeymesh.web.feed import FLUSH_INTERVAL, FeedHub, TicketBook, feed_resource, origin_allowed
+from honeymesh.web.feed import (
+    FLUSH_INTERVAL,
+    MAX_QUEUED_BYTES,
+    FeedHub,
+    TicketBook,
+    feed_resource,
+    origin_allowed,
+)
 from honeymesh.web.http import (
     MAX_BODY,
     ApiError,
@@ -147,7 +154,8 @@ class AdminApi:
         allowed_origins: Sequence[str] = (),
         throttle: AuthThrottle | None = None,
         tickets: TicketBook | None = None,
-        feed_flush_interval: float | None = None,
+        feed_flush_interval: float = FLUSH_INTERVAL,
+        feed_max_queued_bytes: int = MAX_QUEUED_BYTES,
     ) -> None:
         self.control = control
         self.tokens = tokens
@@ -161,7 +169,8 @@ class AdminApi:
             control.subscribe,
             clock,
             hello=self._hello,
-            flush_interval=FLUSH_INTERVAL if feed_flush_interval is None else feed_flush_interval,
+            flush_interval=feed_flush_interval,
+            max_queued_bytes=feed_max_queued_bytes,
         )
         self._feed = feed_resource(self.hub)
         self.counts = EventCounts()

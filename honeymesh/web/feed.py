@@ -242,6 +242,9 @@ class FeedProtocol(WebSocketServerProtocol):
 
     # Incoming --------------------------------------------------------------------------------
 
+    def onMessageFrame(self, payload: bytes) -> None:
+        """The feed is one-way: what clients send is dropped frame by frame, never kept."""
+
     def onMessage(self, payload: bytes, isBinary: bool) -> None:
         """The feed is one-way; what clients send is ignored."""
 
@@ -267,8 +270,7 @@ class FeedFactory(WebSocketServerFactory):
         self.hub = hub
         self.setProtocolOptions(
             webStatus=False,
-            maxFramePayloadSize=4096,
-            maxMessagePayloadSize=4096,
+            maxFramePayloadSize=4096,  # incoming frames only (outgoing batches can be large)
             autoPingInterval=30,
             autoPingTimeout=15,
             openHandshakeTimeout=10,
