@@ -167,7 +167,8 @@ async def restore(path: Path, backend: Any, args: argparse.Namespace) -> None:
     started = time.perf_counter()
     report = await banlist.load()
     batch_s = time.perf_counter() - started
-    rss_loaded = rss_mb()
+    gc.collect()
+    rss_loaded = rss_mb()  # the daemon's state with the set loaded: bcc, maps' fds, memory index
     batch_ok = report.bans == total and map_matches_database(backend, path, now)
     del banlist, report
 

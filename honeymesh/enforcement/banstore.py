@@ -365,9 +365,15 @@ def txn_load(conn: sqlite3.Connection, now: float, builtin: tuple[AllowRule, ...
     out.allows = _select_allows(conn, "1 ORDER BY id", ())
     for rule in (*builtin, *out.allows):
         out.lifted_by_allow += len(_lift_within(conn, rule.network, now, f"allow {rule.network}"))
-    groups = conn.execute(
-        "SELECT DISTINCT family, prefixlen FROM bans WHERE lifted IS NULL ORDER BY 1, 2"
-    ).fetchall()
+    groups = [  # an index probe per possible group, not a scan of a million rows
+        (family, prefixlen)
+        for family, widest, narrowest in ((4, 0, 32), (6, 0, 128))
+        for prefixlen in range(narrowest, widest - 1, -1)
+        if conn.execute(
+            "SELECT 1 FROM bans WHERE lifted IS NULL AND family = ? AND prefixlen = ? LIMIT 1",
+            (family, prefixlen),
+        ).fetchone()
+    ]
     inf, nan = math.inf, math.nan
     for family, prefixlen in groups:
         cursor = conn.execute(
