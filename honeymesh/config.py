@@ -150,27 +150,289 @@ class KernelConfig:
     admin_networks: tuple[str, ...] = checked(("127.0.0.0/8", "::1/128"), _networks)
 
 
+def _trap_score(value: float) -> str | None:
+    return None if 0 <= value <= 100 else "a score from 0 to 100 (0: no verdict)"
+
+
+def _credentials(values: tuple[str, ...]) -> str | None:
+    for v in values:
+        user, sep, _ = v.partition(":")
+        if not sep or not user:
+            return f'"user:password" pairs ({v!r} is not one)'
+    return None
+
+
+def _dns_records(values: tuple[str, ...]) -> str | None:
+    for v in values:
+        name, sep, address = v.partition("=")
+        if not sep or not name.strip(".") or _ip(address):
+            return f'"name=address" records such as "www.example.net=192.0.2.10" ({v!r} is not one)'
+    return None
+
+
+def _communities(values: tuple[str, ...]) -> str | None:
+    return None if values and all(values) else "at least one non-empty community string"
+
+
+def _oid(value: str) -> str | None:
+    parts = value.split(".")
+    ok = len(parts) >= 2 and all(p.isdigit() and p.isascii() for p in parts)
+    return None if ok else "a dotted object identifier such as 1.3.6.1.4.1.8072.3.2.10"
+
+
 @dataclass(frozen=True)
-class BannerTrapConfig:
+class StreamTrapLimits:
+    """What every TCP trap shares: where it listens, its limits, and its contact verdict."""
+
+    bind: tuple[str, ...] = checked(("0.0.0.0", "::"), _ips)  # noqa: S104 - a trap listens widely
+    idle_timeout: float = checked(30.0, _positive)
+    session_timeout: float = checked(120.0, _positive)
+    max_bytes: int = checked(64 * 1024, _positive)
+    max_connections: int = checked(512, _positive)
+    max_per_source: int = checked(16, _positive)
+    hit_score: float = checked(0.0, _trap_score)
+
+
+@dataclass(frozen=True)
+class LoginTrapLimits(StreamTrapLimits):
+    """A TCP trap that asks for credentials: a login attempt is a verdict of ``login_score``."""
+
+    login_score: float = checked(100.0, _trap_score)
+
+
+@dataclass(frozen=True)
+class ShellPersona(LoginTrapLimits):
+    """A login trap with a fake shell: what the box claims to be, and which logins open it."""
+
+    hostname: str = checked("web01", _nonempty)
+    kernel: str = checked("6.1.0-28-amd64", _nonempty)
+    os_name: str = checked("Debian GNU/Linux 12 (bookworm)", _nonempty)
+    credentials: tuple[str, ...] = checked(
+        ("root:root", "root:123456", "admin:admin", "pi:raspberry", "ubuntu:ubuntu"),
+        _credentials,
+    )
+
+
+@dataclass(frozen=True)
+class BannerTrapConfig(StreamTrapLimits):
     """A generic TCP trap: greets with a banner, records what the client sends."""
 
     name: str = checked("banner", _nonempty)
     type: Literal["banner"] = "banner"
     ports: tuple[int, ...] = checked((2323,), _ports)
-    bind: tuple[str, ...] = checked(("0.0.0.0", "::"), _ips)  # noqa: S104 - a trap listens widely
     banner: str = "220 mail.example.net ESMTP Postfix (Debian/GNU)\r\n"
-    idle_timeout: float = checked(30.0, _positive)
-    session_timeout: float = checked(120.0, _positive)
-    max_bytes: int = checked(64 * 1024, _positive)
-    max_connections: int = checked(512, _positive)
 
 
-TrapConfig = BannerTrapConfig
-TRAP_TYPES: Mapping[str, type[Any]] = types.MappingProxyType({"banner": BannerTrapConfig})
+@dataclass(frozen=True)
+class SshTrapConfig(ShellPersona):
+    """SSH (Twisted Conch): a real key exchange, password capture, a fake shell for weak logins."""
+
+    name: str = checked("ssh", _nonempty)
+    type: Literal["ssh"] = "ssh"
+    ports: tuple[int, ...] = checked((22,), _ports)
+    version: str = checked("SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3", _nonempty)
+    host_key_dir: Path = Path("traps/ssh")
+    session_timeout: float = checked(600.0, _positive)
+    max_bytes: int = checked(1024 * 1024, _positive)
+
+
+@dataclass(frozen=True)
+class TelnetTrapConfig(ShellPersona):
+    """Telnet: option negotiation, a login dialogue and the same fake shell as SSH."""
+
+    name: str = checked("telnet", _nonempty)
+    type: Literal["telnet"] = "telnet"
+    ports: tuple[int, ...] = checked((23,), _ports)
+    banner: str = "Debian GNU/Linux 12\r\n"
+    session_timeout: float = checked(600.0, _positive)
+
+
+@dataclass(frozen=True)
+class HttpTrapConfig(LoginTrapLimits):
+    """HTTP: a plausible web server with login pages and the files scanners look for."""
+
+    name: str = checked("http", _nonempty)
+    type: Literal["http"] = "http"
+    ports: tuple[int, ...] = checked((80,), _ports)
+    server: str = checked("Apache/2.4.62 (Debian)", _nonempty)
+    powered_by: str = ""
+    hostname: str = checked("intranet.example.net", _nonempty)
+    title: str = checked("Intranet", _nonempty)
+    max_body: int = checked(16 * 1024, _positive)
+
+
+@dataclass(frozen=True)
+class TlsTrapConfig(LoginTrapLimits):
+    """TLS: fingerprints the ClientHello (JA4, JA3), completes the handshake, serves HTTP inside."""
+
+    name: str = checked("https", _nonempty)
+    type: Literal["tls"] = "tls"
+    ports: tuple[int, ...] = checked((443,), _ports)
+    tls_cert: str = ""
+    tls_key: str = ""
+    server: str = checked("Apache/2.4.62 (Debian)", _nonempty)
+    powered_by: str = ""
+    hostname: str = checked("intranet.example.net", _nonempty)
+    title: str = checked("Intranet", _nonempty)
+    max_body: int = checked(16 * 1024, _positive)
+
+
+@dataclass(frozen=True)
+class FtpTrapConfig(LoginTrapLimits):
+    """FTP: greeting, USER/PASS capture; never opens a data connection."""
+
+    name: str = checked("ftp", _nonempty)
+    type: Literal["ftp"] = "ftp"
+    ports: tuple[int, ...] = checked((21,), _ports)
+    banner: str = checked("220 (vsFTPd 3.0.3)", _nonempty)
+    credentials: tuple[str, ...] = checked((), _credentials)
+
+
+@dataclass(frozen=True)
+class SmtpTrapConfig(LoginTrapLimits):
+    """SMTP: EHLO, AUTH PLAIN/LOGIN capture, MAIL/RCPT/DATA recorded, relaying refused."""
+
+    name: str = checked("smtp", _nonempty)
+    type: Literal["smtp"] = "smtp"
+    ports: tuple[int, ...] = checked((25,), _ports)
+    hostname: str = checked("mail.example.net", _nonempty)
+    banner: str = checked("ESMTP Postfix (Debian/GNU)", _nonempty)
+    max_body: int = checked(16 * 1024, _positive)
+
+
+@dataclass(frozen=True)
+class RedisTrapConfig(LoginTrapLimits):
+    """Redis (RESP): AUTH, CONFIG SET, SLAVEOF/REPLICAOF and MODULE LOAD are recorded, never run."""
+
+    name: str = checked("redis", _nonempty)
+    type: Literal["redis"] = "redis"
+    ports: tuple[int, ...] = checked((6379,), _ports)
+    version: str = checked("7.0.15", _nonempty)
+    os: str = checked("Linux 6.1.0-28-amd64 x86_64", _nonempty)
+    password: str = ""
+
+
+@dataclass(frozen=True)
+class MysqlTrapConfig(LoginTrapLimits):
+    """MySQL: a protocol v10 greeting, the login packet parsed, access always denied."""
+
+    name: str = checked("mysql", _nonempty)
+    type: Literal["mysql"] = "mysql"
+    ports: tuple[int, ...] = checked((3306,), _ports)
+    version: str = checked("8.0.40", _nonempty)
+    credentials: tuple[str, ...] = checked((), _credentials)
+
+
+@dataclass(frozen=True)
+class DatagramTrapLimits:
+    """What every UDP trap shares: where it listens, per-source rate, and its contact verdict."""
+
+    bind: tuple[str, ...] = checked(("0.0.0.0", "::"), _ips)  # noqa: S104 - a trap listens widely
+    max_per_source: int = checked(10, _positive)
+    max_sources: int = checked(4096, _positive)
+    hit_score: float = checked(0.0, _trap_score)
+
+
+@dataclass(frozen=True)
+class DnsTrapConfig(DatagramTrapLimits):
+    """DNS over UDP: answers its own records, NXDOMAIN for the rest, flags amplification probes."""
+
+    name: str = checked("dns", _nonempty)
+    type: Literal["dns"] = "dns"
+    ports: tuple[int, ...] = checked((53,), _ports)
+    records: tuple[str, ...] = checked(
+        ("example.net=192.0.2.10", "www.example.net=192.0.2.10", "mail.example.net=192.0.2.25"),
+        _dns_records,
+    )
+    ttl: int = checked(300, _positive)
+
+
+@dataclass(frozen=True)
+class SipTrapConfig(DatagramTrapLimits):
+    """SIP over UDP: OPTIONS, REGISTER (digest challenge) and INVITE, with the caller recorded."""
+
+    name: str = checked("sip", _nonempty)
+    type: Literal["sip"] = "sip"
+    ports: tuple[int, ...] = checked((5060,), _ports)
+    server: str = checked("Asterisk PBX 18.20.2", _nonempty)
+    realm: str = checked("asterisk", _nonempty)
+
+
+@dataclass(frozen=True)
+class SnmpTrapConfig(DatagramTrapLimits):
+    """SNMP v1/v2c over UDP: GET/GETNEXT of the system group for the configured communities."""
+
+    name: str = checked("snmp", _nonempty)
+    type: Literal["snmp"] = "snmp"
+    ports: tuple[int, ...] = checked((161,), _ports)
+    communities: tuple[str, ...] = checked(("public",), _communities)
+    sys_descr: str = checked(
+        "Linux web01 6.1.0-28-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.1.119-1 x86_64", _nonempty
+    )
+    sys_object_id: str = checked("1.3.6.1.4.1.8072.3.2.10", _oid)
+    sys_name: str = checked("web01", _nonempty)
+    sys_contact: str = "root@localhost"
+    sys_location: str = "Server Room"
+
+
+TrapConfig = (
+    BannerTrapConfig
+    | SshTrapConfig
+    | TelnetTrapConfig
+    | HttpTrapConfig
+    | TlsTrapConfig
+    | FtpTrapConfig
+    | SmtpTrapConfig
+    | RedisTrapConfig
+    | MysqlTrapConfig
+    | DnsTrapConfig
+    | SipTrapConfig
+    | SnmpTrapConfig
+)
+TRAP_TYPES: Mapping[str, type[Any]] = types.MappingProxyType(
+    {
+        "banner": BannerTrapConfig,
+        "ssh": SshTrapConfig,
+        "telnet": TelnetTrapConfig,
+        "http": HttpTrapConfig,
+        "tls": TlsTrapConfig,
+        "ftp": FtpTrapConfig,
+        "smtp": SmtpTrapConfig,
+        "redis": RedisTrapConfig,
+        "mysql": MysqlTrapConfig,
+        "dns": DnsTrapConfig,
+        "sip": SipTrapConfig,
+        "snmp": SnmpTrapConfig,
+    }
+)
 
 
 def _default_traps() -> tuple[TrapConfig, ...]:
     return (BannerTrapConfig(),)
+
+
+@dataclass(frozen=True)
+class DetectionConfig:
+    """Scan correlation, payload scoring and fingerprint reputation; docs/CONFIG.md [detection]."""
+
+    scan_ports: int = checked(12, _positive)
+    scan_window: float = checked(60.0, _positive)
+    slow_scan_ports: int = checked(20, _positive)
+    slow_scan_window: float = checked(600.0, _positive)
+    sweep_addresses: int = checked(8, _positive)
+    sweep_window: float = checked(300.0, _positive)
+    scan_score: float = checked(90.0, _trap_score)
+    max_sources: int = checked(65536, _positive)
+    payload_threshold: float = checked(40.0, _trap_score)
+    rules: str = ""
+    reputation: str = ""
+    repeat_after: float = checked(300.0, _positive)
+
+    def problem(self) -> tuple[str, str] | None:
+        """A check across keys: (the key at fault, what it should be), or None."""
+        if self.slow_scan_window <= self.scan_window:
+            return "slow_scan_window", "longer than detection.scan_window"
+        return None
 
 
 def _points(value: float) -> str | None:
@@ -335,6 +597,7 @@ class Config:
     license: LicenseConfig = field(default_factory=LicenseConfig)
     sharing: SharingConfig = field(default_factory=SharingConfig)
     policy: PolicyConfig = field(default_factory=PolicyConfig)
+    detection: DetectionConfig = field(default_factory=DetectionConfig)
     source: Path = field(default=Path("<defaults>"), metadata={"toml": False})
 
     def data_path(self, relative: Path) -> Path:
@@ -384,6 +647,10 @@ def parse_config(doc: Mapping[str, Any], path: Path) -> Config:
     dup = next((n for n in names if names.count(n) > 1), None)
     if dup is not None:
         raise ConfigError(path, "traps", f"trap names must be unique ({dup!r} appears twice)")
+    detection_problem = config.detection.problem()
+    if detection_problem is not None:
+        key, expected = detection_problem
+        raise ConfigError(path, f"detection.{key}", f"expected {expected}")
     trust_problem = config.trust.problem()
     if trust_problem is not None:
         key, expected = trust_problem

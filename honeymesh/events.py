@@ -56,6 +56,15 @@ class EventId(enum.StrEnum):
     MODE_CHANGED = "mode.changed"
     # Policy
     POLICY_DECISION = "policy.decision"
+    # Detection: what traps learn as they go, and detectors' verdicts
+    TRAP_CREDENTIAL = "trap.credential"
+    TRAP_COMMAND = "trap.command"
+    TRAP_REQUEST = "trap.request"
+    TLS_CLIENT_HELLO = "tls.client_hello"
+    SCAN_VERDICT = "scan.verdict"
+    TRAP_VERDICT = "trap.verdict"
+    PAYLOAD_VERDICT = "payload.verdict"
+    FINGERPRINT_VERDICT = "fingerprint.verdict"
 
 
 class Kind(enum.StrEnum):

@@ -24,15 +24,13 @@ from twisted.python.failure import Failure
 
 from honeymesh import __version__
 from honeymesh.config import (
-    BannerTrapConfig,
     Config,
     ConfigError,
     default_config_path,
     load_config,
 )
 from honeymesh.control import Control
-from honeymesh.detection.traps.banner import BannerDialogue
-from honeymesh.detection.traps.base import TrapFactory, TrapLimits
+from honeymesh.detection.traps.registry import RunningTrap, TrapContext, build_trap
 from honeymesh.events import Event, EventBus, EventId, Notice
 from honeymesh.license.clock import CLOCK_KEY_PURPOSE
 from honeymesh.license.keys import trusted_keys_for
@@ -87,7 +85,7 @@ class Appliance:
     bus: EventBus
     store: Store
     control: Control
-    traps: Mapping[str, TrapFactory]
+    traps: Mapping[str, RunningTrap]
     listeners: list[ListenerService]
 
 
@@ -131,25 +129,34 @@ def build_appliance(config: Config, identity: NodeIdentity, reactor: Any) -> App
     )
     license_service.setServiceParent(root)
 
-    traps: dict[str, TrapFactory] = {}
+    traps: dict[str, RunningTrap] = {}
     listeners: list[ListenerService] = []
     trap_group = TrapGroup(traps)
     trap_group.setServiceParent(root)
+    trap_context = TrapContext(
+        clock=reactor,
+        publish=bus.publish,
+        data_path=config.data_path,
+        node_cert=config.data_path(config.api.tls_cert),
+        node_key=config.data_path(config.api.tls_key),
+    )
     for trap in config.traps:
-        factory = trap_factory(trap, reactor, bus.publish)
-        traps[trap.name] = factory
+        built = build_trap(trap, trap_context)
+        traps[trap.name] = built.running
         for address in trap.bind:
             for port in trap.ports:
+                factory, datagram = built.listener_parts()
                 listener = ListenerService(
                     name=trap.name,
                     kind="trap",
-                    transport="tcp",
+                    transport=built.transport,
                     address=address,
                     port=port,
                     reactor=reactor,
                     clock=reactor,
                     publish=bus.publish,
                     factory=factory,
+                    datagram=datagram,
                 )
                 listener.setServiceParent(trap_group)
                 listeners.append(listener)
@@ -201,25 +208,6 @@ def fatal(reactor: IReactorCore, log: Logger) -> Callable[[Failure], None]:
     return stop
 
 
-def trap_factory(
-    trap: BannerTrapConfig, clock: IReactorTime, publish: Callable[[Event], None]
-) -> TrapFactory:
-    limits = TrapLimits(
-        idle_timeout=trap.idle_timeout,
-        session_timeout=trap.session_timeout,
-        max_bytes=trap.max_bytes,
-        max_connections=trap.max_connections,
-    )
-    banner = trap.banner.encode("utf-8")
-    return TrapFactory(
-        name=trap.name,
-        new_dialogue=lambda: BannerDialogue(banner),
-        limits=limits,
-        clock=clock,
-        publish=publish,
-    )
-
-
 def tls_options(config: Config) -> CertificateOptions:
     cert_pem = config.data_path(config.api.tls_cert).read_bytes()
     key_pem = config.data_path(config.api.tls_key).read_bytes()
@@ -268,14 +256,14 @@ def kernel_status(config: Config) -> dict[str, object]:
 class TrapGroup(MultiService):
     """The trap listeners; on stop, open sessions end first so each still leaves its record."""
 
-    def __init__(self, traps: Mapping[str, TrapFactory]) -> None:
+    def __init__(self, traps: Mapping[str, RunningTrap]) -> None:
         super().__init__()
         self.setName("traps")
         self._traps = traps
 
     def stopService(self) -> Any:
-        for factory in self._traps.values():
-            factory.close_all("shutdown")
+        for trap in self._traps.values():
+            trap.close_all("shutdown")
         return super().stopService()
 
 

@@ -20,7 +20,7 @@ say() { printf 'setup: %s\n' "$*"; }
 # Debian packages -----------------------------------------------------------------------------
 run_pkgs=(python3 python3-venv python3-bpfcc libbpfcc libbpf1 iproute2 nftables)
 # Test-only tools: real clients used as attackers, a browser for the dashboard, packet tools.
-test_pkgs=(chromium openssh-client sshpass curl nmap tmux openssl gnutls-bin tshark nodejs openjdk-17-jdk-headless golang-go)
+test_pkgs=(chromium openssh-client sshpass curl nmap tmux openssl gnutls-bin tshark nodejs openjdk-17-jdk-headless golang-go redis-tools default-mysql-client dnsutils snmp)
 
 missing_pkgs() {
     local p

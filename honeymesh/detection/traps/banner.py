@@ -20,3 +20,6 @@ class BannerDialogue:
     def receive(self, data: bytes) -> Step:
         self.lines_seen += data.count(b"\n")
         return Step(detail={"lines": self.lines_seen})
+
+    def stop(self) -> None:
+        pass

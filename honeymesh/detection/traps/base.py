@@ -4,7 +4,9 @@ A dialogue takes bytes and returns a ``Step`` (bytes to send, whether to close, 
 observation details it learned). It never sees a transport, a clock or the network, so it is
 tested with bytes alone. ``TrapProtocol`` does the I/O: idle and total session timeouts, a byte
 budget, per-source and global connection caps, and one ``trap.session`` observation when the
-connection ends, whichever way it ends.
+connection ends, whichever way it ends. Findings a dialogue reports along the way (a credential,
+a command, a request) are published at once as observations of their own, so that detection
+does not wait for the attacker to hang up.
 """
 
 from __future__ import annotations
@@ -17,20 +19,29 @@ from typing import Protocol as TypingProtocol
 from twisted.internet import protocol
 from twisted.internet.address import IPv4Address, IPv6Address
 from twisted.internet.interfaces import IAddress, IDelayedCall, IReactorTime
+from twisted.logger import Logger
 from twisted.python.failure import Failure
 
 from honeymesh.events import Event, EventId, JSONValue, Observation
 
 PREVIEW_BYTES = 256
 
+#: Something a dialogue learned that deserves its own event now: an id and its details.
+Finding = tuple[EventId, Mapping[str, JSONValue]]
+
 
 @dataclass(frozen=True)
 class Step:
-    """What a dialogue wants done after it has seen some bytes."""
+    """What a dialogue wants done after it has seen some bytes.
+
+    ``detail`` is merged into the session's one ``trap.session`` record; each of ``findings``
+    becomes an observation of its own, published at once.
+    """
 
     reply: bytes = b""
     close: bool = False
     detail: Mapping[str, JSONValue] = field(default_factory=dict)
+    findings: tuple[Finding, ...] = ()
 
 
 class Dialogue(TypingProtocol):
@@ -39,6 +50,9 @@ class Dialogue(TypingProtocol):
     def start(self) -> Step: ...
 
     def receive(self, data: bytes) -> Step: ...
+
+    def stop(self) -> None:
+        """The session is over, whichever way it ended: release anything still held."""
 
 
 @dataclass(frozen=True)
@@ -56,7 +70,11 @@ def preview(data: bytes) -> str:
 
 
 class TrapFactory(protocol.Factory):
-    """Builds TrapProtocols for one trap; enforces the connection caps."""
+    """Builds TrapProtocols for one trap; enforces the connection caps.
+
+    ``new_dialogue(source)`` makes the dialogue for one connection from ``source`` (the client's
+    address: some protocols name it in their answers, as MySQL does).
+    """
 
     noisy = False
 
@@ -64,7 +82,7 @@ class TrapFactory(protocol.Factory):
         self,
         *,
         name: str,
-        new_dialogue: Callable[[], Dialogue],
+        new_dialogue: Callable[[str], Dialogue],
         limits: TrapLimits,
         clock: IReactorTime,
         publish: Callable[[Event], None],
@@ -105,10 +123,12 @@ class TrapFactory(protocol.Factory):
 
 
 class TrapProtocol(protocol.Protocol):
+    _log = Logger()
+
     def __init__(self, factory: TrapFactory, source: str) -> None:
         self.factory = factory
         self.source = source
-        self.dialogue = factory.new_dialogue()
+        self.dialogue = factory.new_dialogue(source)
         self.received = bytearray()
         self.bytes_received = 0
         self.detail: dict[str, JSONValue] = {}
@@ -126,7 +146,7 @@ class TrapProtocol(protocol.Protocol):
             self.local, self.peer = self.transport.getHost(), self.transport.getPeer()
         self._idle = clock.callLater(limits.idle_timeout, self.finish, "idle_timeout")
         self._session = clock.callLater(limits.session_timeout, self.finish, "session_timeout")
-        self._apply(self.dialogue.start())
+        self._apply(self._step(self.dialogue.start))
 
     def dataReceived(self, data: bytes) -> None:
         if self.closed_by is not None:
@@ -137,16 +157,42 @@ class TrapProtocol(protocol.Protocol):
             self.received += data[: PREVIEW_BYTES - len(self.received)]
         if self._idle is not None and self._idle.active():
             self._idle.reset(self.factory.limits.idle_timeout)
-        self._apply(self.dialogue.receive(data[:budget]))
+        self._apply(self._step(lambda: self.dialogue.receive(data[:budget])))
         if self.closed_by is None and len(data) > budget:
             self.finish("byte_budget")
 
-    def _apply(self, step: Step) -> None:
+    def _step(self, advance: Callable[[], Step]) -> Step | None:
+        """Run the dialogue; a dialogue that fails (a bug, not input) ends only its session."""
+        try:
+            return advance()
+        except Exception:
+            self._log.failure("trap {trap} dialogue failed", trap=self.factory.name)
+            self.finish("trap_error")
+            return None
+
+    def _apply(self, step: Step | None) -> None:
+        if step is None:
+            return
         self.detail.update(step.detail)
-        if step.reply and self.transport is not None:
+        for event_id, found in step.findings:
+            self._publish_finding(event_id, found)
+        if step.reply and self.transport is not None and self.closed_by is None:
             self.transport.write(step.reply)
         if step.close:
             self.finish("trap")
+
+    def _publish_finding(self, event_id: EventId, found: Mapping[str, JSONValue]) -> None:
+        host, peer = self.local, self.peer
+        detail: dict[str, JSONValue] = {
+            "trap": self.factory.name,
+            "local_address": getattr(host, "host", None),
+            "port": getattr(host, "port", None),
+            "source_port": getattr(peer, "port", None),
+        }
+        detail.update(found)
+        self.factory.publish(
+            Observation(event_id, self.factory.clock.seconds(), self.source, detail)
+        )
 
     def finish(self, closed_by: str) -> None:
         """Record the session once and close the connection."""
@@ -156,6 +202,10 @@ class TrapProtocol(protocol.Protocol):
         for call in (self._idle, self._session):
             if call is not None and call.active():
                 call.cancel()
+        try:
+            self.dialogue.stop()
+        except Exception:
+            self._log.failure("trap {trap} dialogue failed to stop", trap=self.factory.name)
         self._record()
         if self.transport is not None:
             if closed_by in ("trap", "client"):

@@ -20,7 +20,7 @@ LIMITS = TrapLimits(
 def make(clock: Clock, events: list[Event]) -> TrapFactory:
     return TrapFactory(
         name="t",
-        new_dialogue=lambda: BannerDialogue(b"220 hi\r\n"),
+        new_dialogue=lambda source: BannerDialogue(b"220 hi\r\n"),
         limits=LIMITS,
         clock=clock,
         publish=events.append,

@@ -1,0 +1,242 @@
+"""The MySQL trap: a protocol v10 greeting, the client's login packet read, access denied.
+
+``MysqlDialogue`` sends a server greeting offering ``mysql_native_password`` (and not TLS, so
+the login arrives in the clear), reads the HandshakeResponse41 (user, auth response, database,
+client plugin, connection attributes such as ``_client_name`` and ``program_name``) and answers
+``1045 Access denied`` as MySQL does. A client that insists on another plugin is switched to
+``mysql_native_password`` first. The scramble cannot be reversed, but it can be checked against
+candidate passwords (the configured ones and a short list of the most common): a match records
+the password itself.
+
+``parse_handshake_response`` is sans-IO and raises ``MysqlPacketError`` and nothing else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import struct
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from honeymesh.detection.traps import findings
+from honeymesh.detection.traps.base import Step
+from honeymesh.events import JSONValue
+
+MAX_PACKET = 16 * 1024
+NATIVE = b"mysql_native_password"
+CLIENT_CONNECT_WITH_DB = 0x8
+CLIENT_PROTOCOL_41 = 0x200
+CLIENT_SSL = 0x800
+CLIENT_SECURE_CONNECTION = 0x8000
+CLIENT_PLUGIN_AUTH = 0x80000
+CLIENT_CONNECT_ATTRS = 0x100000
+CLIENT_PLUGIN_AUTH_LENENC = 0x200000
+#: What we offer: MySQL 8's usual set without TLS, compression or LOAD DATA LOCAL.
+SERVER_CAPABILITIES = 0x01FFF75F
+COMMON_PASSWORDS = (
+    "", "root", "123456", "password", "mysql", "admin", "toor", "12345678", "123", "1234",
+    "12345", "qwerty", "test", "pass", "passw0rd", "P@ssw0rd", "root123", "admin123",
+    "changeme", "secret", "default", "letmein", "111111", "000000", "abc123", "mysql123",
+)  # fmt: skip
+
+
+class MysqlPacketError(ValueError):
+    """A login packet that cannot be read."""
+
+
+@dataclass(frozen=True)
+class HandshakeResponse:
+    capabilities: int
+    username: bytes
+    auth_response: bytes
+    database: bytes | None
+    plugin: bytes | None
+    attributes: dict[str, str] = field(default_factory=dict)
+
+
+def _cstring(data: bytes, pos: int, what: str) -> tuple[bytes, int]:
+    end = data.find(b"\x00", pos)
+    if end < 0:
+        raise MysqlPacketError(f"{what} is not NUL-terminated")
+    return data[pos:end], end + 1
+
+
+def _lenenc(data: bytes, pos: int, what: str) -> tuple[int, int]:
+    if pos >= len(data):
+        raise MysqlPacketError(f"{what}: cut short")
+    first = data[pos]
+    widths = {0xFC: 2, 0xFD: 3, 0xFE: 8}
+    if first < 0xFB:
+        return first, pos + 1
+    width = widths.get(first)
+    if width is None or pos + 1 + width > len(data):
+        raise MysqlPacketError(f"{what}: bad length-encoded integer")
+    return int.from_bytes(data[pos + 1 : pos + 1 + width], "little"), pos + 1 + width
+
+
+def _lenenc_bytes(data: bytes, pos: int, what: str) -> tuple[bytes, int]:
+    size, pos = _lenenc(data, pos, what)
+    if pos + size > len(data):
+        raise MysqlPacketError(f"{what}: runs past the packet")
+    return data[pos : pos + size], pos + size
+
+
+def parse_handshake_response(payload: bytes) -> HandshakeResponse:
+    """A HandshakeResponse41 payload (without the 4-byte packet header)."""
+    if len(payload) < 32:
+        raise MysqlPacketError(f"login packet of {len(payload)} bytes is too short")
+    (caps,) = struct.unpack_from("<I", payload, 0)
+    if not caps & CLIENT_PROTOCOL_41:
+        raise MysqlPacketError("a pre-4.1 client login is not supported")
+    if caps & CLIENT_SSL and len(payload) == 32:
+        raise MysqlPacketError("the client asked for TLS, which was not offered")
+    username, pos = _cstring(payload, 32, "user name")
+    if caps & CLIENT_PLUGIN_AUTH_LENENC:
+        auth, pos = _lenenc_bytes(payload, pos, "auth response")
+    elif caps & CLIENT_SECURE_CONNECTION:
+        if pos >= len(payload):
+            raise MysqlPacketError("auth response: cut short")
+        size = payload[pos]
+        auth, pos = payload[pos + 1 : pos + 1 + size], pos + 1 + size
+        if pos > len(payload):
+            raise MysqlPacketError("auth response: runs past the packet")
+    else:
+        auth, pos = _cstring(payload, pos, "auth response")
+    database = plugin = None
+    if caps & CLIENT_CONNECT_WITH_DB and pos < len(payload):
+        database, pos = _cstring(payload, pos, "database")
+    if caps & CLIENT_PLUGIN_AUTH and pos < len(payload):
+        plugin, pos = _cstring(payload, pos, "auth plugin")
+    attributes: dict[str, str] = {}
+    if caps & CLIENT_CONNECT_ATTRS and pos < len(payload):
+        block, pos = _lenenc_bytes(payload, pos, "connection attributes")
+        at = 0
+        while at < len(block) and len(attributes) < 32:
+            key, at = _lenenc_bytes(block, at, "attribute name")
+            value, at = _lenenc_bytes(block, at, "attribute value")
+            attributes[findings.text(key, 64)] = findings.text(value, 128)
+    return HandshakeResponse(caps, username, auth, database, plugin, attributes)
+
+
+def native_scramble(password: bytes, salt: bytes) -> bytes:
+    """What a client sends for ``password`` under mysql_native_password."""
+    if not password:
+        return b""
+    stage1 = hashlib.sha1(password).digest()  # noqa: S324 - the protocol's own hash
+    stage2 = hashlib.sha1(stage1).digest()  # noqa: S324
+    mix = hashlib.sha1(salt + stage2).digest()  # noqa: S324
+    return bytes(a ^ b for a, b in zip(stage1, mix, strict=True))
+
+
+def guess_password(response: bytes, salt: bytes, candidates: Iterable[str]) -> str | None:
+    """The candidate whose native scramble is ``response``, if any."""
+    for candidate in candidates:
+        if native_scramble(candidate.encode(), salt) == response:
+            return candidate
+    return None
+
+
+@dataclass(frozen=True)
+class MysqlSettings:
+    version: str
+    credentials: frozenset[tuple[str, str]]
+    next_connection_id: Callable[[], int]
+    random_bytes: Callable[[int], bytes] = os.urandom
+
+
+class MysqlDialogue:
+    def __init__(self, settings: MysqlSettings, peer: str) -> None:
+        self._s = settings
+        self._peer = peer
+        self._buffer = bytearray()
+        self._salt = bytes(0x21 + b % 94 for b in settings.random_bytes(20))
+        self._login: HandshakeResponse | None = None
+        self.detail: dict[str, JSONValue] = {}
+
+    def start(self) -> Step:
+        caps = SERVER_CAPABILITIES
+        payload = (
+            b"\x0a"
+            + self._s.version.encode() + b"\x00"
+            + struct.pack("<I", self._s.next_connection_id() & 0xFFFFFFFF)
+            + self._salt[:8] + b"\x00"
+            + struct.pack("<H", caps & 0xFFFF)
+            + b"\xff"  # utf8mb4_0900_ai_ci
+            + struct.pack("<H", 0x0002)  # SERVER_STATUS_AUTOCOMMIT
+            + struct.pack("<H", caps >> 16)
+            + bytes([21]) + b"\x00" * 10
+            + self._salt[8:] + b"\x00"
+            + NATIVE + b"\x00"
+        )  # fmt: skip
+        return Step(reply=_packet(0, payload))
+
+    def stop(self) -> None:
+        pass
+
+    def receive(self, data: bytes) -> Step:
+        self._buffer += data
+        if len(self._buffer) < 4:
+            return Step()
+        length = int.from_bytes(self._buffer[:3], "little")
+        sequence = self._buffer[3]
+        if length > MAX_PACKET:
+            self.detail["error"] = f"packet of {length} bytes"
+            return Step(close=True, detail=self.detail)
+        if len(self._buffer) < 4 + length:
+            return Step()
+        payload = bytes(self._buffer[4 : 4 + length])
+        del self._buffer[: 4 + length]
+        if self._login is None:
+            return self._first(payload, sequence)
+        return self._denied(self._login, payload, sequence + 1, switched=True)
+
+    def _first(self, payload: bytes, sequence: int) -> Step:
+        try:
+            login = parse_handshake_response(payload)
+        except MysqlPacketError as e:
+            self.detail["error"] = str(e)
+            message = b"\xff" + struct.pack("<H", 1043) + b"#08S01Bad handshake"
+            return Step(_packet(sequence + 1, message), True, self.detail)
+        self._login = login
+        self.detail.update(
+            username=findings.text(login.username),
+            database=None if login.database is None else findings.text(login.database),
+            client_plugin=None if login.plugin is None else findings.text(login.plugin, 64),
+            client_attributes=dict(login.attributes),
+            capabilities=login.capabilities,
+        )
+        if login.plugin not in (None, NATIVE) and login.capabilities & CLIENT_PLUGIN_AUTH:
+            switch = b"\xfe" + NATIVE + b"\x00" + self._salt + b"\x00"
+            return Step(_packet(sequence + 1, switch), detail=self.detail)
+        return self._denied(login, login.auth_response, sequence + 1, switched=False)
+
+    def _denied(
+        self, login: HandshakeResponse, response: bytes, sequence: int, *, switched: bool
+    ) -> Step:
+        user = findings.text(login.username)
+        candidates = [p for u, p in self._s.credentials if u == user] + list(COMMON_PASSWORDS)
+        password = guess_password(response, self._salt, candidates)
+        self.detail.update(
+            auth_response=response[:64].hex(),
+            password=password,
+            using_password=bool(response),
+            auth_switched=switched,
+        )
+        finding = findings.credential(
+            "mysql",
+            login.username,
+            password,
+            method="mysql_native_password",
+            auth_response=response[:64].hex(),
+            password_recovered=password is not None,
+            client_attributes=dict(login.attributes),
+        )
+        using = "YES" if response else "NO"
+        message = f"Access denied for user '{user[:64]}'@'{self._peer}' (using password: {using})"
+        error = b"\xff" + struct.pack("<H", 1045) + b"#28000" + message.encode("utf-8", "replace")
+        return Step(_packet(sequence, error), True, self.detail, (finding,))
+
+
+def _packet(sequence: int, payload: bytes) -> bytes:
+    return len(payload).to_bytes(3, "little") + bytes([sequence & 0xFF]) + payload

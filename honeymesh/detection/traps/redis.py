@@ -1,0 +1,312 @@
+"""The Redis trap: RESP spoken well enough for redis-cli and the worms that hunt open Redis.
+
+``RespParser`` reads RESP arrays of bulk strings and inline commands incrementally, with caps on
+argument count and size; anything else is a ``RespError``, answered with Redis's own
+``-ERR Protocol error`` before the trap hangs up, as Redis does.
+
+The classic attacks are answered as if they worked and recorded as ``trap.command`` findings:
+``CONFIG SET dir /root/.ssh`` + ``dbfilename authorized_keys`` + ``SAVE``, ``SLAVEOF`` /
+``REPLICAOF host port`` (the rogue-master module attack; we never connect), ``MODULE LOAD``
+(fails as a missing file fails), cron payloads stored with ``SET``. ``AUTH`` is a
+``trap.credential`` finding. A small keyspace (``MAX_KEYS`` keys) makes SET/GET look alive.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from honeymesh.detection.traps import findings
+from honeymesh.detection.traps.base import Finding, Step
+from honeymesh.events import JSONValue
+
+MAX_ARGS = 1024
+MAX_BULK = 512 * 1024
+MAX_INLINE = 64 * 1024
+MAX_KEYS = 256
+MAX_VALUE = 4096
+MAX_PATTERN = 256  # glob patterns become regular expressions: keep them small
+
+
+class RespError(ValueError):
+    """Bytes that are not RESP; the message is what Redis would say."""
+
+
+class RespParser:
+    """Bytes in, complete commands (lists of arguments) out."""
+
+    def __init__(self) -> None:
+        self._buffer = bytearray()
+
+    def feed(self, data: bytes) -> list[list[bytes]]:
+        self._buffer += data
+        commands: list[list[bytes]] = []
+        while self._buffer:
+            parsed = self._one()
+            if parsed is None:
+                break
+            command, used = parsed
+            del self._buffer[:used]
+            if command:
+                commands.append(command)
+        return commands
+
+    def _one(self) -> tuple[list[bytes], int] | None:  # noqa: PLR0911, PLR0912
+        buf = self._buffer
+        if buf[0:1] != b"*":
+            end = buf.find(b"\n")
+            if end < 0:
+                if len(buf) > MAX_INLINE:
+                    raise RespError("Protocol error: too big inline request")
+                return None
+            return bytes(buf[:end]).strip().split(), end + 1
+        header_end = buf.find(b"\r\n")
+        if header_end < 0:
+            if len(buf) > 32:
+                raise RespError("Protocol error: too big mbulk count string")
+            return None
+        count = _number(bytes(buf[1:header_end]), "multibulk length")
+        if count > MAX_ARGS:
+            raise RespError("Protocol error: invalid multibulk length")
+        pos = header_end + 2
+        args: list[bytes] = []
+        for _ in range(max(count, 0)):
+            if pos >= len(buf):
+                return None
+            if buf[pos : pos + 1] != b"$":
+                raise RespError(f"Protocol error: expected '$', got '{chr(buf[pos])}'")
+            line_end = buf.find(b"\r\n", pos)
+            if line_end < 0:
+                if len(buf) - pos > 32:
+                    raise RespError("Protocol error: too big bulk count string")
+                return None
+            size = _number(bytes(buf[pos + 1 : line_end]), "bulk length")
+            if not 0 <= size <= MAX_BULK:
+                raise RespError("Protocol error: invalid bulk length")
+            start = line_end + 2
+            if len(buf) < start + size + 2:
+                return None
+            args.append(bytes(buf[start : start + size]))
+            pos = start + size + 2
+        return args, pos
+
+
+def _number(text: bytes, what: str) -> int:
+    if not text or len(text) > 20 or not text.lstrip(b"-").isdigit():
+        raise RespError(f"Protocol error: invalid {what}")
+    return int(text)
+
+
+@dataclass(frozen=True)
+class RedisSettings:
+    version: str
+    os: str
+    password: str  # empty: no AUTH needed, like a default install
+
+
+class RedisDialogue:
+    def __init__(self, settings: RedisSettings, now: Callable[[], float]) -> None:
+        self._s = settings
+        self._now = now
+        self._parser = RespParser()
+        self._authenticated = not settings.password
+        self._keys: dict[bytes, bytes] = {}
+        self._config: dict[bytes, bytes] = {
+            b"dir": b"/var/lib/redis",
+            b"dbfilename": b"dump.rdb",
+            b"bind": b"* -::*",
+            b"protected-mode": b"no",
+            b"requirepass": settings.password.encode(),
+            b"maxmemory": b"0",
+            b"appendonly": b"no",
+        }
+        self._commands: list[JSONValue] = []
+        self._auth_attempts = 0
+        self.detail: dict[str, JSONValue] = {}
+
+    def start(self) -> Step:
+        return Step()
+
+    def stop(self) -> None:
+        pass
+
+    def receive(self, data: bytes) -> Step:
+        found: list[Finding] = []
+        try:
+            commands = self._parser.feed(data)
+        except RespError as e:
+            self.detail["protocol_error"] = str(e)
+            return Step(f"-ERR {e}\r\n".encode(), True, self.detail)
+        reply = bytearray()
+        for args in commands:
+            answer, close = self._command(args, found)
+            reply += answer
+            if close:
+                return Step(bytes(reply), True, self.detail, tuple(found))
+        return Step(bytes(reply), False, self.detail, tuple(found))
+
+    def _command(self, args: list[bytes], found: list[Finding]) -> tuple[bytes, bool]:
+        name = args[0].upper()
+        shown = " ".join(findings.text(a, 512) for a in args[:16])
+        if name != b"AUTH":
+            self._commands = findings.listed(self._commands, shown[:200])
+            self.detail["commands"] = self._commands
+            found.append(findings.command("redis", shown, name=findings.text(name, 32)))
+        if name == b"AUTH":
+            return self._auth(args, found), False
+        if name == b"QUIT":
+            return b"+OK\r\n", True
+        if not self._authenticated and name not in (b"PING", b"HELLO"):
+            return b"-NOAUTH Authentication required.\r\n", False
+        handler = self._handlers().get(name)
+        if handler is None:
+            quoted = " ".join(f"'{findings.text(a, 64)}'" for a in args[1:4])
+            name_text = findings.text(args[0], 64)
+            text = f"-ERR unknown command '{name_text}', with args beginning with: {quoted}\r\n"
+            return text.encode("utf-8", "replace"), False
+        return handler(args[1:]), False
+
+    def _auth(self, args: list[bytes], found: list[Finding]) -> bytes:
+        if len(args) not in (2, 3):
+            return b"-ERR wrong number of arguments for 'auth' command\r\n"
+        user = args[1] if len(args) == 3 else b"default"
+        password = args[-1]
+        accepted = bool(self._s.password) and password == self._s.password.encode()
+        found.append(findings.credential("redis", user, password, accepted=accepted))
+        self._auth_attempts += 1
+        self.detail["auth_attempts"] = self._auth_attempts
+        if not self._s.password:
+            return (
+                b"-ERR AUTH <password> called without any password configured for the default "
+                b"user. Are you sure your configuration is correct?\r\n"
+            )
+        if accepted:
+            self._authenticated = True
+            return b"+OK\r\n"
+        return b"-WRONGPASS invalid username-password pair or user is disabled.\r\n"
+
+    def _handlers(self) -> dict[bytes, Callable[[list[bytes]], bytes]]:
+        ok = b"+OK\r\n"
+        return {
+            b"PING": lambda a: _bulk(a[0]) if a else b"+PONG\r\n",
+            b"ECHO": lambda a: _bulk(a[0]) if a else _wrong("echo"),
+            b"INFO": lambda a: _bulk(self._info().encode()),
+            b"CONFIG": self._config_command,
+            b"SLAVEOF": self._replica,
+            b"REPLICAOF": self._replica,
+            b"MODULE": self._module,
+            b"SET": self._set,
+            b"GET": lambda a: _bulk(self._keys.get(a[0])) if a else _wrong("get"),
+            b"DEL": lambda a: b":%d\r\n" % sum(self._keys.pop(k, None) is not None for k in a),
+            b"EXISTS": lambda a: b":%d\r\n" % sum(k in self._keys for k in a),
+            b"KEYS": self._keys_matching,
+            b"DBSIZE": lambda a: b":%d\r\n" % len(self._keys),
+            b"FLUSHALL": lambda a: self._flush(),
+            b"FLUSHDB": lambda a: self._flush(),
+            b"SAVE": lambda a: ok,
+            b"BGSAVE": lambda a: b"+Background saving started\r\n",
+            b"SELECT": lambda a: (
+                ok
+                if a and a[0].isdigit() and int(a[0]) < 16
+                else b"-ERR DB index is out of range\r\n"
+            ),
+            b"CLIENT": lambda a: (
+                ok
+                if a and a[0].upper() != b"LIST"
+                else _bulk(b"id=7 addr=127.0.0.1:50506 laddr=127.0.0.1:6379 fd=8 name= db=0\n")
+            ),
+            b"COMMAND": lambda a: b"*0\r\n",
+            b"HELLO": lambda a: b"-NOPROTO sorry, this protocol version is not supported.\r\n",
+            b"TYPE": lambda a: b"+string\r\n" if a and a[0] in self._keys else b"+none\r\n",
+            b"TTL": lambda a: b":-1\r\n" if a and a[0] in self._keys else b":-2\r\n",
+            b"EVAL": lambda a: b"$-1\r\n",
+            b"EVALSHA": lambda a: b"-NOSCRIPT No matching script. Please use EVAL.\r\n",
+            b"SCRIPT": lambda a: ok,
+            b"SHUTDOWN": lambda a: b"-ERR Errors trying to SHUTDOWN. Check logs.\r\n",
+        }
+
+    def _info(self) -> str:
+        uptime = 1987654 + int(self._now()) % 1000
+        return (
+            f"# Server\r\nredis_version:{self._s.version}\r\nredis_git_sha1:00000000\r\n"
+            "redis_git_dirty:0\r\nredis_mode:standalone\r\n"
+            f"os:{self._s.os}\r\narch_bits:64\r\nmultiplexing_api:epoll\r\n"
+            "gcc_version:12.2.0\r\nprocess_id:611\r\ntcp_port:6379\r\n"
+            f"uptime_in_seconds:{uptime}\r\nuptime_in_days:{uptime // 86400}\r\n"
+            "executable:/usr/bin/redis-server\r\nconfig_file:/etc/redis/redis.conf\r\n\r\n"
+            "# Clients\r\nconnected_clients:1\r\n\r\n# Memory\r\nused_memory:1043216\r\n"
+            "used_memory_human:1018.77K\r\nmaxmemory:0\r\n\r\n# Persistence\r\nloading:0\r\n"
+            "rdb_last_save_time:1732262400\r\naof_enabled:0\r\n\r\n# Replication\r\n"
+            "role:master\r\nconnected_slaves:0\r\n\r\n# Keyspace\r\n"
+            + (f"db0:keys={len(self._keys)},expires=0,avg_ttl=0\r\n" if self._keys else "")
+        )
+
+    def _config_command(self, args: list[bytes]) -> bytes:
+        if not args:
+            return _wrong("config")
+        sub = args[0].upper()
+        if sub == b"GET" and len(args) >= 2:
+            pattern = args[1][:MAX_PATTERN].decode("latin-1")
+            items = [
+                (k, v) for k, v in self._config.items() if fnmatch.fnmatch(k.decode(), pattern)
+            ]
+            return b"*%d\r\n" % (2 * len(items)) + b"".join(_bulk(k) + _bulk(v) for k, v in items)
+        if sub == b"SET" and len(args) >= 3 and len(args) % 2 == 1:
+            for key, value in zip(args[1::2], args[2::2], strict=True):
+                if key.lower() in self._config or len(self._config) < 64:
+                    self._config[key.lower()[:64]] = value[:MAX_VALUE]
+            changes: dict[str, JSONValue] = {
+                findings.text(k, 64): findings.text(v, 256)
+                for k, v in zip(args[1::2], args[2::2], strict=True)
+            }
+            self.detail["config_set"] = changes
+            return b"+OK\r\n"
+        if sub in (b"RESETSTAT", b"REWRITE"):
+            return b"+OK\r\n"
+        return (
+            b"-ERR Unknown subcommand or wrong number of arguments for '%s'. Try CONFIG HELP.\r\n"
+            % (sub[:32])
+        )
+
+    def _replica(self, args: list[bytes]) -> bytes:
+        if len(args) != 2:
+            return _wrong("replicaof")
+        if args[0].upper() == b"NO" and args[1].upper() == b"ONE":
+            return b"+OK\r\n"
+        self.detail["replicaof"] = f"{findings.text(args[0], 128)}:{findings.text(args[1], 8)}"
+        return b"+OK\r\n"  # and we never connect to it
+
+    def _module(self, args: list[bytes]) -> bytes:
+        if args and args[0].upper() == b"LOAD" and len(args) >= 2:
+            self.detail["module_load"] = findings.text(args[1], 256)
+            return b"-ERR Error loading the extension. Please check the server logs.\r\n"
+        if args and args[0].upper() == b"LIST":
+            return b"*0\r\n"
+        return _wrong("module")
+
+    def _set(self, args: list[bytes]) -> bytes:
+        if len(args) < 2:
+            return _wrong("set")
+        if args[0] in self._keys or len(self._keys) < MAX_KEYS:
+            self._keys[args[0][:512]] = args[1][:MAX_VALUE]
+        return b"+OK\r\n"
+
+    def _keys_matching(self, args: list[bytes]) -> bytes:
+        pattern = args[0][:MAX_PATTERN].decode("latin-1") if args else "*"
+        names = [k for k in self._keys if fnmatch.fnmatchcase(k.decode("latin-1"), pattern)]
+        return b"*%d\r\n" % len(names) + b"".join(_bulk(k) for k in names)
+
+    def _flush(self) -> bytes:
+        self._keys.clear()
+        return b"+OK\r\n"
+
+
+def _bulk(value: bytes | None) -> bytes:
+    if value is None:
+        return b"$-1\r\n"
+    return b"$%d\r\n%s\r\n" % (len(value), value)
+
+
+def _wrong(command: str) -> bytes:
+    return f"-ERR wrong number of arguments for '{command}' command\r\n".encode()

@@ -1,0 +1,225 @@
+"""From a ``[[traps]]`` table to a running trap: one builder per trap type.
+
+``build_trap`` turns a trap's configuration into a ``BuiltTrap``: a ``TrapFactory`` for TCP
+traps or a ``DatagramTrap`` for UDP ones, ready to be handed to ``ListenerService`` for each
+configured address and port. Whatever a trap needs from outside (its host keys, a certificate)
+is read here, once, and a problem is a ``TrapSetupError`` naming the trap and the file.
+"""
+
+from __future__ import annotations
+
+import itertools
+import ssl
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, Protocol
+
+from twisted.internet.interfaces import IReactorTime
+from twisted.internet.protocol import DatagramProtocol
+
+from honeymesh.config import (
+    BannerTrapConfig,
+    DnsTrapConfig,
+    FtpTrapConfig,
+    HttpTrapConfig,
+    MysqlTrapConfig,
+    RedisTrapConfig,
+    SipTrapConfig,
+    SmtpTrapConfig,
+    SnmpTrapConfig,
+    SshTrapConfig,
+    TelnetTrapConfig,
+    TlsTrapConfig,
+    TrapConfig,
+)
+from honeymesh.detection.traps.banner import BannerDialogue
+from honeymesh.detection.traps.base import Dialogue, TrapFactory, TrapLimits
+from honeymesh.detection.traps.dns import DnsResponder, parse_records
+from honeymesh.detection.traps.ftp import FtpDialogue, FtpSettings
+from honeymesh.detection.traps.http import HttpDialogue, HttpSettings, plain_http_on_tls_port
+from honeymesh.detection.traps.mysql import MysqlDialogue, MysqlSettings
+from honeymesh.detection.traps.redis import RedisDialogue, RedisSettings
+from honeymesh.detection.traps.shell import ShellPersona
+from honeymesh.detection.traps.sip import SipResponder, SipSettings
+from honeymesh.detection.traps.smtp import SmtpDialogue, SmtpSettings
+from honeymesh.detection.traps.snmp import SnmpResponder, SnmpSettings
+from honeymesh.detection.traps.ssh import HostKeyError, SshDialogue, SshHostKeys, SshSettings
+from honeymesh.detection.traps.telnet import TelnetDialogue, TelnetSettings
+from honeymesh.detection.traps.tls import TlsDialogue, server_context
+from honeymesh.detection.traps.udp import DatagramLimits, DatagramTrap, Responder
+from honeymesh.events import Event
+
+
+class TrapSetupError(Exception):
+    """A trap cannot be built (a key or certificate cannot be read or made)."""
+
+    def __init__(self, trap: str, problem: str) -> None:
+        self.trap = trap
+        super().__init__(f"trap {trap!r}: {problem}")
+
+
+class RunningTrap(Protocol):
+    """What the appliance's status and shutdown need from any trap, TCP or UDP."""
+
+    name: str
+    sessions: int
+    refused: int
+
+    def close_all(self, reason: str) -> None: ...
+
+
+@dataclass(frozen=True)
+class BuiltTrap:
+    name: str
+    transport: Literal["tcp", "udp"]
+    factory: TrapFactory | None = None
+    datagram: DatagramTrap | None = None
+
+    @property
+    def running(self) -> RunningTrap:
+        trap = self.factory if self.factory is not None else self.datagram
+        assert trap is not None
+        return trap
+
+    def listener_parts(self) -> tuple[TrapFactory | None, DatagramProtocol | None]:
+        """What one more listening socket needs: (stream factory, datagram protocol)."""
+        if self.datagram is not None:
+            return None, self.datagram.protocol()
+        return self.factory, None
+
+
+@dataclass(frozen=True)
+class TrapContext:
+    """What the builders need from the appliance."""
+
+    clock: IReactorTime
+    publish: Callable[[Event], None]
+    data_path: Callable[[Path], Path]  # a configured path resolved against the data directory
+    node_cert: Path  # the node's certificate and key (``[api]``), the TLS trap's default
+    node_key: Path
+
+
+def build_trap(trap: TrapConfig, context: TrapContext) -> BuiltTrap:
+    if isinstance(trap, DnsTrapConfig | SipTrapConfig | SnmpTrapConfig):
+        return _datagram(trap, _responder(trap, context), context)
+    return _stream(trap, _dialogue_maker(trap, context), context)
+
+
+def _stream(trap: TrapConfig, make: Callable[[str], Dialogue], ctx: TrapContext) -> BuiltTrap:
+    assert not isinstance(trap, DnsTrapConfig | SipTrapConfig | SnmpTrapConfig)
+    limits = TrapLimits(
+        idle_timeout=trap.idle_timeout,
+        session_timeout=trap.session_timeout,
+        max_bytes=trap.max_bytes,
+        max_connections=trap.max_connections,
+        max_per_source=trap.max_per_source,
+    )
+    factory = TrapFactory(
+        name=trap.name, new_dialogue=make, limits=limits, clock=ctx.clock, publish=ctx.publish
+    )
+    return BuiltTrap(trap.name, "tcp", factory=factory)
+
+
+def _datagram(
+    trap: DnsTrapConfig | SipTrapConfig | SnmpTrapConfig, responder: Responder, ctx: TrapContext
+) -> BuiltTrap:
+    datagram = DatagramTrap(
+        name=trap.name,
+        responder=responder,
+        limits=DatagramLimits(trap.max_per_source, trap.max_sources),
+        clock=ctx.clock,
+        publish=ctx.publish,
+    )
+    return BuiltTrap(trap.name, "udp", datagram=datagram)
+
+
+def _logins(pairs: tuple[str, ...]) -> frozenset[tuple[str, str]]:
+    return frozenset(tuple(p.split(":", 1)) for p in pairs)  # type: ignore[misc]
+
+
+def _shell(trap: SshTrapConfig | TelnetTrapConfig) -> ShellPersona:
+    return ShellPersona(hostname=trap.hostname, kernel=trap.kernel, os_name=trap.os_name)
+
+
+def _http(trap: HttpTrapConfig | TlsTrapConfig, port: int, service: str) -> HttpSettings:
+    return HttpSettings(
+        server=trap.server,
+        powered_by=trap.powered_by,
+        hostname=trap.hostname,
+        title=trap.title,
+        max_body=trap.max_body,
+        port=port,
+        service=service,
+    )
+
+
+def _dialogue_maker(trap: TrapConfig, ctx: TrapContext) -> Callable[[str], Dialogue]:  # noqa: PLR0911
+    now = ctx.clock.seconds
+    match trap:
+        case BannerTrapConfig():
+            banner = trap.banner.encode("utf-8")
+            return lambda source: BannerDialogue(banner)
+        case SshTrapConfig():
+            try:
+                keys = SshHostKeys.load_or_create(ctx.data_path(trap.host_key_dir))
+            except HostKeyError as e:
+                raise TrapSetupError(trap.name, str(e)) from e
+            ssh = SshSettings(trap.version.encode(), _shell(trap), _logins(trap.credentials), keys)
+            return lambda source: SshDialogue(ssh, ctx.clock)
+        case TelnetTrapConfig():
+            banner = trap.banner.encode("utf-8")
+            telnet = TelnetSettings(banner, _shell(trap), _logins(trap.credentials))
+            return lambda source: TelnetDialogue(telnet, now)
+        case HttpTrapConfig():
+            http = _http(trap, trap.ports[0] or 80, "http")
+            return lambda source: HttpDialogue(http, now)
+        case TlsTrapConfig():
+            return _tls_maker(trap, ctx)
+        case FtpTrapConfig():
+            ftp = FtpSettings(trap.banner.encode("utf-8"), _logins(trap.credentials))
+            return lambda source: FtpDialogue(ftp)
+        case SmtpTrapConfig():
+            smtp = SmtpSettings(trap.hostname, trap.banner, trap.max_body)
+            return lambda source: SmtpDialogue(smtp, now)
+        case RedisTrapConfig():
+            redis = RedisSettings(trap.version, trap.os, trap.password)
+            return lambda source: RedisDialogue(redis, now)
+        case MysqlTrapConfig():
+            ids = itertools.count(8)
+            mysql = MysqlSettings(trap.version, _logins(trap.credentials), lambda: next(ids))
+            return lambda source: MysqlDialogue(mysql, source)
+    raise TrapSetupError(trap.name, f"no TCP builder for trap type {trap.type!r}")
+
+
+def _tls_maker(trap: TlsTrapConfig, ctx: TrapContext) -> Callable[[str], Dialogue]:
+    cert = ctx.data_path(Path(trap.tls_cert)) if trap.tls_cert else ctx.node_cert
+    key = ctx.data_path(Path(trap.tls_key)) if trap.tls_key else ctx.node_key
+    try:
+        context = server_context(str(cert), str(key))
+    except (OSError, ssl.SSLError) as e:
+        raise TrapSetupError(trap.name, f"cannot load {cert} / {key}: {e}") from e
+    http = _http(trap, trap.ports[0] or 443, "https")
+    now = ctx.clock.seconds
+    return lambda source: TlsDialogue(
+        context, HttpDialogue(http, now), lambda: plain_http_on_tls_port(http, now)
+    )
+
+
+def _responder(trap: DnsTrapConfig | SipTrapConfig | SnmpTrapConfig, ctx: TrapContext) -> Responder:
+    now = ctx.clock.seconds
+    match trap:
+        case DnsTrapConfig():
+            return DnsResponder(parse_records(trap.records), trap.ttl)
+        case SipTrapConfig():
+            return SipResponder(SipSettings(trap.server, trap.realm), now)
+        case SnmpTrapConfig():
+            settings = SnmpSettings(
+                communities=frozenset(c.encode() for c in trap.communities),
+                sys_descr=trap.sys_descr,
+                sys_object_id=tuple(int(p) for p in trap.sys_object_id.split(".")),
+                sys_name=trap.sys_name,
+                sys_contact=trap.sys_contact,
+                sys_location=trap.sys_location,
+            )
+            return SnmpResponder(settings, now)

@@ -1,0 +1,233 @@
+"""The SMTP trap: a Postfix look-alike that records AUTH attempts and what would be sent.
+
+EHLO advertises AUTH PLAIN and LOGIN (no STARTTLS, so credentials arrive in the clear, where we
+can read them); every attempt is a ``trap.credential`` finding and fails as Postfix fails. MAIL,
+RCPT and DATA are accepted for our own domain and recorded (the message as a ``trap.command``
+finding, ``max_body`` bytes of it); recipients elsewhere get Postfix's "Relay access denied",
+which is what open-relay probes look for. Nothing is ever delivered.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from honeymesh.detection.traps import findings
+from honeymesh.detection.traps.base import Finding, Step
+from honeymesh.detection.traps.lines import LineBuffer
+from honeymesh.events import JSONValue
+
+MAX_ERRORS = 10  # Postfix's smtpd_hard_error_limit is 20; a trap has less patience
+MAX_RECIPIENTS = 50
+_AUTH_FAILED = b"535 5.7.8 Error: authentication failed: authentication failure\r\n"
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    hostname: str
+    banner: str  # after "220 hostname ", e.g. "ESMTP Postfix (Debian/GNU)"
+    max_body: int
+
+
+class SmtpDialogue:
+    def __init__(self, settings: SmtpSettings, now: Callable[[], float]) -> None:
+        self._s = settings
+        self._now = now
+        self._lines = LineBuffer(2048)
+        self._helo: str | None = None
+        self._mail_from: str | None = None
+        self._recipients: list[str] = []
+        self._stage = "command"  # command, data, auth_plain, auth_user, auth_pass
+        self._auth_user = b""
+        self._message = bytearray()
+        self._message_bytes = 0
+        self._errors = 0
+        self._queued = 0
+        self._credentials: list[JSONValue] = []
+        self._envelopes: list[JSONValue] = []
+        self.detail: dict[str, JSONValue] = {}
+        host = settings.hostname.lower()
+        self._local_domains = {host, host.split(".", 1)[-1]}
+
+    def start(self) -> Step:
+        return Step(reply=f"220 {self._s.hostname} {self._s.banner}\r\n".encode())
+
+    def stop(self) -> None:
+        pass
+
+    def receive(self, data: bytes) -> Step:
+        reply = bytearray()
+        found: list[Finding] = []
+        for line in self._lines.feed(data):
+            answer, close = self._line(line, found)
+            reply += answer
+            if close:
+                return Step(bytes(reply), True, self.detail, tuple(found))
+        return Step(bytes(reply), False, self.detail, tuple(found))
+
+    def _line(self, line: bytes, found: list[Finding]) -> tuple[bytes, bool]:
+        if self._stage == "data":
+            return self._data_line(line, found), False
+        if self._stage != "command":
+            return self._auth_line(line, found), False
+        answer = self._command(line, found)
+        if answer[:1] in (b"5", b"4") and not answer.startswith(b"454 4.7.1"):
+            self._errors += 1
+            if self._errors >= MAX_ERRORS:
+                return (
+                    answer + f"421 4.7.0 {self._s.hostname} Error: too many errors\r\n".encode(),
+                    True,
+                )
+        return answer, answer.startswith(b"221 ")
+
+    def _command(self, line: bytes, found: list[Finding]) -> bytes:  # noqa: PLR0911, PLR0912
+        verb, _, rest = line.strip().partition(b" ")
+        name = verb.upper().decode("ascii", "replace")
+        arg = findings.text(rest.strip(), 512)
+        if name == "EHLO":
+            self._helo = arg
+            self.detail["helo"] = arg
+            host = self._s.hostname.encode()
+            return (
+                b"250-" + host + b"\r\n250-PIPELINING\r\n250-SIZE 10240000\r\n250-VRFY\r\n"
+                b"250-ETRN\r\n250-AUTH PLAIN LOGIN\r\n250-AUTH=PLAIN LOGIN\r\n"
+                b"250-ENHANCEDSTATUSCODES\r\n250-8BITMIME\r\n250-DSN\r\n250 SMTPUTF8\r\n"
+            )
+        if name == "HELO":
+            self._helo = arg
+            self.detail["helo"] = arg
+            return f"250 {self._s.hostname}\r\n".encode()
+        if name == "QUIT":
+            return b"221 2.0.0 Bye\r\n"
+        if name in ("NOOP", "RSET"):
+            if name == "RSET":
+                self._mail_from, self._recipients = None, []
+            return b"250 2.0.0 Ok\r\n"
+        if name == "VRFY":
+            return f"252 2.0.0 {arg[:64]}\r\n".encode()
+        if name == "STARTTLS":
+            return b"454 4.7.0 TLS not available due to local problem\r\n"
+        if name == "AUTH":
+            return self._auth_start(rest.strip(), found)
+        if name in ("MAIL", "RCPT", "DATA") and self._helo is None:
+            return b"503 5.5.1 Error: send HELO/EHLO first\r\n"
+        if name == "MAIL":
+            if self._mail_from is not None:
+                return b"503 5.5.1 Error: nested MAIL command\r\n"
+            self._mail_from = _address(arg)
+            return b"250 2.1.0 Ok\r\n"
+        if name == "RCPT":
+            return self._recipient(arg)
+        if name == "DATA":
+            if not self._recipients:
+                return b"554 5.5.1 Error: no valid recipients\r\n"
+            self._stage = "data"
+            self._message.clear()
+            self._message_bytes = 0
+            return b"354 End data with <CR><LF>.<CR><LF>\r\n"
+        return b"502 5.5.2 Error: command not recognized\r\n"
+
+    def _recipient(self, arg: str) -> bytes:
+        if self._mail_from is None:
+            return b"503 5.5.1 Error: need MAIL command\r\n"
+        address = _address(arg)
+        domain = address.rpartition("@")[2].lower()
+        if domain and domain not in self._local_domains:
+            self.detail["relay_probe"] = True
+            self._envelopes = findings.listed(self._envelopes, {"relay_to": address})
+            self.detail["envelopes"] = self._envelopes
+            return f"454 4.7.1 <{address[:128]}>: Relay access denied\r\n".encode()
+        if len(self._recipients) >= MAX_RECIPIENTS:
+            return b"452 4.5.3 Error: too many recipients\r\n"
+        self._recipients.append(address)
+        return b"250 2.1.5 Ok\r\n"
+
+    def _data_line(self, line: bytes, found: list[Finding]) -> bytes:
+        if line != b".":
+            line = line[1:] if line.startswith(b"..") else line
+            self._message_bytes += len(line) + 2
+            room = self._s.max_body - len(self._message)
+            if room > 0:
+                self._message += line[: room - 2] + b"\r\n" if room > 2 else b""
+            return b""
+        self._stage = "command"
+        self._queued += 1
+        queue_id = hashlib.sha256(f"{self._now()}:{self._queued}:{id(self)}".encode()).hexdigest()
+        queue_id = queue_id[:10].upper()
+        envelope: dict[str, JSONValue] = {
+            "from": self._mail_from,
+            "to": list(self._recipients),
+            "queue_id": queue_id,
+            "bytes": self._message_bytes,
+        }
+        self._envelopes = findings.listed(self._envelopes, envelope)
+        self.detail["envelopes"] = self._envelopes
+        found.append(findings.command("smtp", bytes(self._message), **envelope))
+        self._mail_from, self._recipients = None, []
+        return f"250 2.0.0 Ok: queued as {queue_id}\r\n".encode()
+
+    def _auth_start(self, arg: bytes, found: list[Finding]) -> bytes:
+        mechanism, _, initial = arg.partition(b" ")
+        mechanism = mechanism.upper()
+        if mechanism == b"PLAIN":
+            if initial:
+                return self._plain(initial, found)
+            self._stage = "auth_plain"
+            return b"334 \r\n"
+        if mechanism == b"LOGIN":
+            if initial:
+                self._auth_user = _b64(initial) or b""
+                self._stage = "auth_pass"
+                return b"334 UGFzc3dvcmQ6\r\n"
+            self._stage = "auth_user"
+            return b"334 VXNlcm5hbWU6\r\n"
+        return b"535 5.7.8 Error: authentication failed: Invalid authentication mechanism\r\n"
+
+    def _auth_line(self, line: bytes, found: list[Finding]) -> bytes:
+        stage, self._stage = self._stage, "command"
+        if line.strip() == b"*":
+            return b"501 5.7.0 Authentication aborted\r\n"
+        if stage == "auth_plain":
+            return self._plain(line.strip(), found)
+        decoded = _b64(line.strip())
+        if decoded is None:
+            return b"535 5.7.8 Error: authentication failed: Invalid base64 data in continued response\r\n"  # noqa: E501
+        if stage == "auth_user":
+            self._auth_user = decoded
+            self._stage = "auth_pass"
+            return b"334 UGFzc3dvcmQ6\r\n"
+        self._record(self._auth_user, decoded, "login", found)
+        return _AUTH_FAILED
+
+    def _plain(self, encoded: bytes, found: list[Finding]) -> bytes:
+        decoded = _b64(encoded)
+        if decoded is None:
+            return b"535 5.7.8 Error: authentication failed: Invalid base64 data in initial response\r\n"  # noqa: E501
+        parts = decoded.split(b"\x00")
+        user, password = (parts[1], parts[2]) if len(parts) == 3 else (decoded, b"")
+        self._record(user, password, "plain", found)
+        return _AUTH_FAILED
+
+    def _record(self, user: bytes, password: bytes, method: str, found: list[Finding]) -> None:
+        entry = {"username": findings.text(user), "password": findings.text(password)}
+        self._credentials = findings.listed(self._credentials, entry)
+        self.detail["credentials"] = self._credentials
+        found.append(findings.credential("smtp", user, password, method=method))
+
+
+def _address(arg: str) -> str:
+    """The address in ``FROM:<a@b> SIZE=1`` or ``TO:<a@b>``."""
+    _, _, rest = arg.partition(":")
+    rest = rest.strip()
+    address = rest[1:].partition(">")[0] if rest.startswith("<") else rest.split(" ", 1)[0]
+    return address[:256]
+
+
+def _b64(data: bytes) -> bytes | None:
+    try:
+        return base64.b64decode(data, validate=True)
+    except (binascii.Error, ValueError):
+        return None
