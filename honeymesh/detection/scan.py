@@ -1,0 +1,192 @@
+"""Scan correlation: per-source sliding windows over an injected clock, with bounded memory.
+
+``ScanDetector.hit(src, dst, dport, proto, time)`` takes one contact, from whichever sensor saw
+it: a trap connection or datagram, or a SYN / UDP datagram to an unserved port that the kernel
+sampled into its ring buffer. It takes plain values, so any feed can call it, and returns the
+scans this contact completes:
+
+- ``port_scan``: at least ``ports`` distinct destination ports (protocol and port) within the
+  last ``window`` seconds;
+- ``slow_scan``: at least ``slow_ports`` distinct ports within ``slow_window`` seconds (a scan
+  paced to stay under the fast window, e.g. 20 ports in 10 minutes);
+- ``sweep``: at least ``addresses`` distinct local addresses within ``address_window`` seconds
+  (a horizontal sweep across the node's addresses).
+
+Each source keeps, per key, only the time it was last seen, in least-recently-seen order, so
+counting the keys inside a window walks back from the newest and stops at the first older one;
+at most ``per_source`` keys are kept per source, and at most ``max_sources`` sources (the least
+recently seen source is forgotten first). A scan kind is reported once per source and then not
+again for ``repeat_after`` seconds.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Literal
+
+ScanKind = Literal["port_scan", "slow_scan", "sweep"]
+MAX_EVIDENCE = 64  # ports or addresses listed in a finding
+
+
+@dataclass(frozen=True)
+class ScanThresholds:
+    ports: int = 12
+    window: float = 60.0
+    slow_ports: int = 20
+    slow_window: float = 600.0
+    addresses: int = 8
+    address_window: float = 300.0
+    max_sources: int = 65536
+    per_source: int = 512
+    repeat_after: float = 300.0
+
+
+@dataclass(frozen=True)
+class ScanFinding:
+    source: str
+    kind: ScanKind
+    count: int
+    threshold: int
+    window: float
+    time: float
+    first_seen: float
+    ports: tuple[str, ...]  # "tcp/22", oldest first within the window
+    addresses: tuple[str, ...]
+
+    def describe(self) -> str:
+        what = {"port_scan": "port scan", "slow_scan": "slow port scan", "sweep": "address sweep"}
+        unit = "local addresses" if self.kind == "sweep" else "ports"
+        return (
+            f"{what[self.kind]}: {self.count} distinct {unit} in {self.window:g} s "
+            f"(threshold {self.threshold})"
+        )
+
+
+@dataclass
+class _Source:
+    ports: OrderedDict[str, float] = field(default_factory=OrderedDict)
+    addresses: OrderedDict[str, float] = field(default_factory=OrderedDict)
+    reported: dict[str, float] = field(default_factory=dict)
+
+
+def _touch(table: OrderedDict[str, float], key: str, time: float, cap: int) -> None:
+    table[key] = time
+    table.move_to_end(key)
+    while len(table) > cap:
+        table.popitem(last=False)
+
+
+def _expire(table: OrderedDict[str, float], before: float) -> None:
+    while table:
+        key, seen = next(iter(table.items()))
+        if seen >= before:
+            return
+        del table[key]
+
+
+def _recent(table: OrderedDict[str, float], since: float) -> list[str]:
+    """Keys seen at or after ``since``, oldest first."""
+    keys: list[str] = []
+    for key in reversed(table):
+        if table[key] < since:
+            break
+        keys.append(key)
+    keys.reverse()
+    return keys
+
+
+class ScanDetector:
+    def __init__(self, thresholds: ScanThresholds) -> None:
+        self.thresholds = thresholds
+        self._sources: OrderedDict[str, _Source] = OrderedDict()
+        self.hits = 0
+        self.forgotten = 0  # sources dropped to stay within max_sources
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+    def hit(self, src: str, dst: str, dport: int, proto: str, time: float) -> list[ScanFinding]:
+        t = self.thresholds
+        self.hits += 1
+        state = self._sources.get(src)
+        if state is None:
+            state = self._sources[src] = _Source()
+            if len(self._sources) > t.max_sources:
+                self._sources.popitem(last=False)
+                self.forgotten += 1
+        else:
+            self._sources.move_to_end(src)
+        longest = max(t.window, t.slow_window, t.address_window)
+        _touch(state.ports, f"{proto}/{dport}", time, t.per_source)
+        _touch(state.addresses, dst, time, t.per_source)
+        _expire(state.ports, time - longest)
+        _expire(state.addresses, time - longest)
+
+        found: list[ScanFinding] = []
+        if not self._quiet(state, "port_scan", time):
+            fast = _recent(state.ports, time - t.window)
+            if len(fast) >= t.ports:
+                found.extend(
+                    self._report(
+                        src,
+                        state,
+                        kind="port_scan",
+                        keys=fast,
+                        threshold=t.ports,
+                        window=t.window,
+                        time=time,
+                    )
+                )
+            elif len(state.ports) >= t.slow_ports and not self._quiet(state, "slow_scan", time):
+                slow = _recent(state.ports, time - t.slow_window)
+                if len(slow) >= t.slow_ports:
+                    found.extend(
+                        self._report(
+                            src,
+                            state,
+                            kind="slow_scan",
+                            keys=slow,
+                            threshold=t.slow_ports,
+                            window=t.slow_window,
+                            time=time,
+                        )
+                    )
+        if not self._quiet(state, "sweep", time):
+            swept = _recent(state.addresses, time - t.address_window)
+            if len(swept) >= t.addresses:
+                found.extend(
+                    self._report(
+                        src,
+                        state,
+                        kind="sweep",
+                        keys=swept,
+                        threshold=t.addresses,
+                        window=t.address_window,
+                        time=time,
+                    )
+                )
+        return found
+
+    def _quiet(self, state: _Source, kind: str, time: float) -> bool:
+        """Whether ``kind`` was reported for this source within ``repeat_after``."""
+        last = state.reported.get(kind)
+        return last is not None and time - last < self.thresholds.repeat_after
+
+    def _report(
+        self,
+        src: str,
+        state: _Source,
+        *,
+        kind: ScanKind,
+        keys: list[str],
+        threshold: int,
+        window: float,
+        time: float,
+    ) -> list[ScanFinding]:
+        state.reported[kind] = time
+        table = state.addresses if kind == "sweep" else state.ports
+        first = table[keys[0]]
+        ports = tuple(_recent(state.ports, time - window)[-MAX_EVIDENCE:])
+        addresses = tuple(_recent(state.addresses, time - window)[-MAX_EVIDENCE:])
+        return [ScanFinding(src, kind, len(keys), threshold, window, time, first, ports, addresses)]

@@ -1,0 +1,300 @@
+"""Payload scoring and TLS fingerprint reputation: data files in, explainable scores out.
+
+``PayloadRules`` holds weighted regular expressions and an entropy rule, loaded from a TOML
+file (the one shipped in ``honeymesh/detection/rules/payload.toml`` unless ``[detection] rules``
+names another) and checked completely at start: every problem is a ``RulesError`` naming the
+file, the rule and what is wrong. ``PayloadRules.score(data)`` matches the raw bytes and their
+percent-decoded form and returns the score (the sum of the matched weights, capped at 100) with
+one reason per rule that matched, so every verdict says why.
+
+``Reputation`` maps known TLS client fingerprints to "bad" (with a score) or "good", looked up
+by JA4 first and by JA3 only when the JA4 is unknown (``[detection] reputation``, default
+``rules/fingerprints.toml``).
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import math
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import unquote_to_bytes
+
+#: Most bytes of one payload that are scored; the rest is ignored (the bound on regex work).
+MAX_SCORED_BYTES = 16 * 1024
+MAX_PATTERN = 512
+_RULE_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
+_JA4 = re.compile(
+    r"^[tqd](?:1[0-3]|s3|s2|00|d1|d2|d3)[di]\d{4}[a-z0-9]{2}_[0-9a-f]{12}_[0-9a-f]{12}$"
+)
+_JA3 = re.compile(r"^[0-9a-f]{32}$")
+
+
+class RulesError(Exception):
+    """A rules or reputation file that cannot be used, with where and why."""
+
+    def __init__(self, source: str, where: str, problem: str) -> None:
+        self.source = source
+        self.where = where
+        self.problem = problem
+        super().__init__(f"{source}: {where}: {problem}" if where else f"{source}: {problem}")
+
+
+def shannon_entropy(data: bytes) -> float:
+    """Bits of Shannon entropy per byte (0 for empty input, at most 8)."""
+    if not data:
+        return 0.0
+    total = len(data)
+    return -sum(n / total * math.log2(n / total) for n in Counter(data).values())
+
+
+@dataclass(frozen=True)
+class PatternRule:
+    id: str
+    pattern: re.Pattern[bytes]
+    weight: float
+    description: str
+
+
+@dataclass(frozen=True)
+class EntropyRule:
+    min_bytes: int
+    threshold: float
+    weight: float
+
+
+@dataclass(frozen=True)
+class PayloadScore:
+    score: float
+    reasons: tuple[str, ...]
+    matched: tuple[str, ...]  # rule ids, in file order
+    entropy: float
+
+
+@dataclass(frozen=True)
+class PayloadRules:
+    rules: tuple[PatternRule, ...]
+    entropy: EntropyRule
+    source: str
+
+    @classmethod
+    def shipped(cls) -> PayloadRules:
+        return cls.parse(_shipped("payload.toml"), "honeymesh/detection/rules/payload.toml")
+
+    @classmethod
+    def load(cls, path: Path) -> PayloadRules:
+        return cls.parse(_read(path), str(path))
+
+    @classmethod
+    def parse(cls, text: str, source: str) -> PayloadRules:
+        doc = _toml(text, source)
+        _only_keys(doc, {"entropy", "rule"}, source, "")
+        entropy_table = doc.get("entropy", {"min_bytes": 256, "threshold": 7.2, "weight": 0})
+        if not isinstance(entropy_table, dict):
+            raise RulesError(source, "entropy", "expected a table")
+        _only_keys(entropy_table, {"min_bytes", "threshold", "weight"}, source, "entropy")
+        entropy = EntropyRule(
+            min_bytes=int(
+                _number(entropy_table, "min_bytes", source, "entropy", low=1, high=1 << 20)
+            ),
+            threshold=_number(entropy_table, "threshold", source, "entropy", low=0, high=8),
+            weight=_number(entropy_table, "weight", source, "entropy", low=0, high=100),
+        )
+        raw_rules = doc.get("rule", [])
+        if not isinstance(raw_rules, list):
+            raise RulesError(source, "rule", "expected an array of [[rule]] tables")
+        rules: list[PatternRule] = []
+        seen: set[str] = set()
+        for i, raw in enumerate(raw_rules):
+            where = f"rule[{i}]"
+            if not isinstance(raw, dict):
+                raise RulesError(source, where, "expected a table")
+            _only_keys(raw, {"id", "pattern", "weight", "description"}, source, where)
+            rule_id = _string(raw, "id", source, where)
+            where = f"rule {rule_id!r}"
+            if not _RULE_ID.match(rule_id):
+                raise RulesError(source, where, "id must be 1-64 of a-z 0-9 . _ - (lower case)")
+            if rule_id in seen:
+                raise RulesError(source, where, "id is used twice")
+            seen.add(rule_id)
+            pattern = _string(raw, "pattern", source, where)
+            if len(pattern) > MAX_PATTERN:
+                raise RulesError(source, where, f"pattern is longer than {MAX_PATTERN} characters")
+            try:
+                compiled = re.compile(pattern.encode("utf-8"), re.IGNORECASE)
+            except re.error as e:
+                raise RulesError(
+                    source, where, f"pattern is not a valid regular expression: {e}"
+                ) from None
+            if compiled.search(b""):
+                raise RulesError(source, where, "pattern matches the empty payload")
+            rules.append(
+                PatternRule(
+                    rule_id,
+                    compiled,
+                    _number(raw, "weight", source, where, low=0, high=100),
+                    _string(raw, "description", source, where),
+                )
+            )
+        return cls(tuple(rules), entropy, source)
+
+    def score(self, data: bytes) -> PayloadScore:
+        data = data[:MAX_SCORED_BYTES]
+        variants = [data]
+        if b"%" in data or b"+" in data:
+            decoded = unquote_to_bytes(data.replace(b"+", b" "))
+            if decoded != data:
+                variants.append(decoded)
+        matched: list[str] = []
+        reasons: list[str] = []
+        total = 0.0
+        for rule in self.rules:
+            if any(rule.pattern.search(v) for v in variants):
+                matched.append(rule.id)
+                reasons.append(f"{rule.description} ({rule.id}, +{rule.weight:g})")
+                total += rule.weight
+        entropy = shannon_entropy(data)
+        e = self.entropy
+        if e.weight and len(data) >= e.min_bytes and entropy >= e.threshold:
+            matched.append("entropy")
+            reasons.append(
+                f"high entropy: {entropy:.2f} bits/byte over {len(data)} bytes, "
+                f"packed or encrypted (+{e.weight:g})"
+            )
+            total += e.weight
+        return PayloadScore(min(total, 100.0), tuple(reasons), tuple(matched), round(entropy, 3))
+
+
+# Fingerprint reputation ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReputationEntry:
+    kind: Literal["ja4", "ja3"]
+    fingerprint: str
+    verdict: Literal["bad", "good"]
+    score: float
+    label: str
+
+
+@dataclass(frozen=True)
+class Reputation:
+    by_ja4: Mapping[str, ReputationEntry]
+    by_ja3: Mapping[str, ReputationEntry]
+    source: str
+
+    @classmethod
+    def shipped(cls) -> Reputation:
+        return cls.parse(
+            _shipped("fingerprints.toml"), "honeymesh/detection/rules/fingerprints.toml"
+        )
+
+    @classmethod
+    def load(cls, path: Path) -> Reputation:
+        return cls.parse(_read(path), str(path))
+
+    @classmethod
+    def parse(cls, text: str, source: str) -> Reputation:
+        doc = _toml(text, source)
+        _only_keys(doc, {"fingerprint"}, source, "")
+        raw = doc.get("fingerprint", [])
+        if not isinstance(raw, list):
+            raise RulesError(source, "fingerprint", "expected an array of [[fingerprint]] tables")
+        tables: dict[str, dict[str, ReputationEntry]] = {"ja4": {}, "ja3": {}}
+        for i, entry in enumerate(raw):
+            where = f"fingerprint[{i}]"
+            if not isinstance(entry, dict):
+                raise RulesError(source, where, "expected a table")
+            _only_keys(entry, {"ja4", "ja3", "verdict", "score", "label"}, source, where)
+            kinds = [k for k in ("ja4", "ja3") if k in entry]
+            if len(kinds) != 1:
+                raise RulesError(source, where, "give exactly one of ja4 or ja3")
+            kind: Literal["ja4", "ja3"] = "ja4" if kinds[0] == "ja4" else "ja3"
+            value = _string(entry, kind, source, where).lower()
+            if not (_JA4 if kind == "ja4" else _JA3).match(value):
+                shape = "t13d1516h2_8daaf6152771_02713d6af862" if kind == "ja4" else "32 hex digits"
+                raise RulesError(
+                    source, where, f"{kind} {value!r} is not a {kind.upper()} ({shape})"
+                )
+            verdict = _string(entry, "verdict", source, where)
+            if verdict not in ("bad", "good"):
+                raise RulesError(source, where, f"verdict must be 'bad' or 'good', not {verdict!r}")
+            if value in tables[kind]:
+                raise RulesError(source, where, f"{kind} {value} is listed twice")
+            tables[kind][value] = ReputationEntry(
+                kind,
+                value,
+                "bad" if verdict == "bad" else "good",
+                _number(entry, "score", source, where, low=0, high=100)
+                if "score" in entry
+                else 0.0,
+                _string(entry, "label", source, where),
+            )
+        return cls(tables["ja4"], tables["ja3"], source)
+
+    def lookup(self, ja4: str | None, ja3: str | None) -> ReputationEntry | None:
+        """JA4 first; JA3 only when the JA4 is not listed."""
+        if ja4 and ja4 in self.by_ja4:
+            return self.by_ja4[ja4]
+        if ja3 and ja3 in self.by_ja3:
+            return self.by_ja3[ja3]
+        return None
+
+    def __len__(self) -> int:
+        return len(self.by_ja4) + len(self.by_ja3)
+
+
+# Reading and checking -----------------------------------------------------------------------
+
+
+def _shipped(name: str) -> str:
+    return (
+        importlib.resources.files("honeymesh.detection").joinpath("rules", name).read_text("utf-8")
+    )
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text("utf-8")
+    except FileNotFoundError:
+        raise RulesError(str(path), "", "no such file") from None
+    except UnicodeDecodeError:
+        raise RulesError(str(path), "", "not UTF-8 text") from None
+    except OSError as e:
+        raise RulesError(str(path), "", f"cannot read: {e.strerror}") from None
+
+
+def _toml(text: str, source: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise RulesError(source, "", f"not valid TOML: {e}") from None
+
+
+def _only_keys(table: Mapping[str, Any], known: set[str], source: str, where: str) -> None:
+    for key in table:
+        if key not in known:
+            raise RulesError(
+                source, where, f"unknown key {key!r} (known: {', '.join(sorted(known))})"
+            )
+
+
+def _string(table: Mapping[str, Any], key: str, source: str, where: str) -> str:
+    value = table.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise RulesError(source, where, f"{key} must be a non-empty string")
+    return value
+
+
+def _number(
+    table: Mapping[str, Any], key: str, source: str, where: str, *, low: float, high: float
+) -> float:
+    value = table.get(key)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
+        raise RulesError(source, where, f"{key} must be a number from {low:g} to {high:g}")
+    return float(value)
