@@ -169,6 +169,7 @@ def cmd_events(args: argparse.Namespace) -> int:
 def cmd_tail(args: argparse.Namespace) -> int:
     """Follow the live feed until interrupted (or until --count events were shown)."""
     from twisted.internet import reactor  # noqa: PLC0415 - only this command runs a reactor
+    from twisted.python.failure import Failure  # noqa: PLC0415
 
     from honeymesh.feedclient import connect_feed  # noqa: PLC0415
 
@@ -192,10 +193,14 @@ def cmd_tail(args: argparse.Namespace) -> int:
         if args.count and shown >= args.count and reactor.running:
             reactor.stop()
 
+    def failed(failure: Failure) -> None:
+        if not (args.count and shown >= args.count):  # not just the connection we dropped
+            problem.append(failure.getErrorMessage())
+
     def start() -> None:
         d = connect_feed(reactor, client.base_url, ticket["ticket"], cert, on_event)
         d.addCallback(lambda feed: feed.done)
-        d.addErrback(lambda f: problem.append(f.getErrorMessage()))
+        d.addErrback(failed)
         d.addBoth(lambda _: reactor.stop() if reactor.running else None)
 
     reactor.callWhenRunning(start)
