@@ -34,6 +34,11 @@ class PackedBans(Sequence[BanEntry]):
 
     Handed to ``backend.replace_all`` at load so that a million bans never exist as a million
     ``ipaddress`` objects at once. Iterate it once: each pass builds the entries again.
+
+    A backend that knows this type may read the columns instead of iterating (``families``,
+    ``prefixlens``, ``addresses`` as ints, ``expires`` as wall-clock seconds with NaN for
+    permanent), entry ``i`` being row ``i`` of each; that skips building an ``IPv4Network`` and a
+    ``BanEntry`` per ban (about 1.3 s of a million-ban restore here).
     """
 
     def __init__(self) -> None:
