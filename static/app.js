@@ -177,7 +177,7 @@ function showStatus(status) {
   } else {
     $("drops-note").textContent = "the kernel reports no counters (enforcement not attached)";
   }
-  Charts.line($("chart-drops"), state.drops, "/s");
+  Charts.line($("chart-drops"), state.drops, "/s", packets ? "collecting…" : "no kernel counters");
 }
 
 function setMode(mode) {
@@ -276,8 +276,10 @@ function onEvent(event) {
   counts[event.event_id] = (counts[event.event_id] || 0) + 1;
   state.buckets.set(minute, counts);
 
+  later("draw", drawRate, 500);
+  if (event.kind === "observation" || event.kind === "verdict") later("stats", refreshStats, 3000);
   if (event.event_id === "mode.changed" && event.detail) setMode(event.detail.mode);
-  if (/^(ban|bans)\./.test(event.event_id) || /^allow\./.test(event.event_id)) scheduleBanRefresh();
+  if (/^(ban|bans|allow)\./.test(event.event_id)) later("bans", refreshBans, 300);
   if (/^allow\./.test(event.event_id)) refreshAllowlist();
   if (/^trust\./.test(event.event_id)) refreshPeers();
   if (event.event_id === "license.state") refreshLicense();
@@ -294,6 +296,17 @@ function onEvent(event) {
   applyFilter(row);
   body.prepend(row);
   while (body.rows.length > MAX_ROWS) body.deleteRow(-1);
+}
+
+const pending = {};
+
+function later(name, fn, ms) {
+  // Run fn once, ms from the first request: bursts of events cost one redraw.
+  if (pending[name]) return;
+  pending[name] = setTimeout(() => {
+    delete pending[name];
+    fn();
+  }, ms);
 }
 
 function applyFilter(row) {
@@ -332,11 +345,6 @@ function drawRate() {
 }
 
 // Bans and the allowlist -------------------------------------------------------------------------
-
-function scheduleBanRefresh() {
-  clearTimeout(scheduleBanRefresh.timer);
-  scheduleBanRefresh.timer = setTimeout(refreshBans, 300);
-}
 
 async function refreshBans() {
   let data;

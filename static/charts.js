@@ -91,9 +91,9 @@ const Charts = (() => {
   }
 
   // points: [{t, v}] oldest first
-  function line(canvas, points, unit) {
+  function line(canvas, points, unit, emptyText) {
     const ctx = prepare(canvas);
-    if (points.length < 2) return empty(ctx, canvas, "collecting…");
+    if (points.length < 2) return empty(ctx, canvas, emptyText || "collecting…");
     const max = niceMax(Math.max(...points.map((p) => p.v)));
     const left = 52, bottom = canvas.height - 20;
     axes(ctx, canvas, left, bottom, max, unit);
@@ -114,7 +114,7 @@ const Charts = (() => {
     if (!items.length) return empty(ctx, canvas, "nothing yet");
     const max = Math.max(...items.map((i) => i.value));
     const rows = Math.min(items.length, 8);
-    const rowH = (canvas.height - 8) / rows;
+    const rowH = Math.min(26, (canvas.height - 8) / rows);
     const labelW = 230;
     items.slice(0, rows).forEach((item, i) => {
       const y = 4 + i * rowH;
