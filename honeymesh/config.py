@@ -462,6 +462,7 @@ class TrustConfig:
     contradiction_penalty: float = checked(20.0, _points)
     allowlist_penalty: float = checked(10.0, _points)
     canary_penalty: float = checked(100.0, _points)
+    canary_quarantine: float = checked(7 * 86400.0, _positive)
     canary_addresses: tuple[str, ...] = checked((), _networks)
     solo_ban_budget: int = checked(1, _positive)
     solo_refill: float = checked(3 * 86400.0, _positive)

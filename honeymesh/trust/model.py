@@ -265,6 +265,7 @@ class PeerState:
     last_change_why: str
     solo_tokens: float  # solo-ban tokens at tokens_time; they grow back one per solo_refill
     tokens_time: float
+    quarantined_until: float = 0.0  # after a canary hit: no rewards before this time
 
 
 @dataclass(frozen=True)
@@ -280,6 +281,7 @@ class PeerView:
     last_change_why: str
     held: int
     claims: int
+    quarantined_until: float | None  # None: not quarantined
 
     def as_json(self) -> dict[str, JSONValue]:
         return {
@@ -292,6 +294,7 @@ class PeerView:
             "last_change_why": self.last_change_why,
             "held": self.held,
             "claims": self.claims,
+            "quarantined_until": self.quarantined_until,
         }
 
 
@@ -519,6 +522,7 @@ class TrustModel:
             last_change_why=peer.last_change_why,
             held=len(self._held_by_peer.get(peer_id, ())),
             claims=len(self._by_peer.get(peer_id, ())),
+            quarantined_until=peer.quarantined_until if peer.quarantined_until > now else None,
         )
 
     def views(self, now: float) -> list[PeerView]:
@@ -622,15 +626,16 @@ class TrustModel:
             peer = self._peers[claim.signal.peer_id]
             if claim.solo_since is not None:
                 peer = self._give_back_token(peer, now, journal)
-            score = self._score(peer, now)
-            self._set_score(
-                peer,
-                min(MAX_SCORE, score + self.config.confirmation_reward),
-                now,
-                journal,
-                cause=Cause.CONFIRMED,
-                detail=f"{ip} hit our traps after it signalled it",
-            )
+            if now >= peer.quarantined_until:
+                score = self._score(peer, now)
+                self._set_score(
+                    peer,
+                    min(MAX_SCORE, score + self.config.confirmation_reward),
+                    now,
+                    journal,
+                    cause=Cause.CONFIRMED,
+                    detail=f"{ip} hit our traps after it signalled it",
+                )
             self._replace_claim(replace(claim, confirmed=True, solo_since=None), journal)
         return journal.changes()
 
@@ -838,7 +843,7 @@ class TrustModel:
         peer = self._peers[key[0]]
         if claim.solo_since is not None:
             peer = self._give_back_token(peer, now, journal)
-        if not claim.rewarded:
+        if not claim.rewarded and now >= peer.quarantined_until:
             score = self._score(peer, now)
             cap = self.config.corroboration_cap
             if score < cap:
@@ -859,7 +864,8 @@ class TrustModel:
         """A peer signalled a canary: penalize hard, void its word, revoke any L3.
 
         Its remembered claims are forgotten (held ones withdrawn); the bans they enforced are
-        reported as suspect, for policy to review.
+        reported as suspect, for policy to review. For ``canary_quarantine`` seconds it earns no
+        rewards: a peer that proved itself a liar cannot quickly buy trust back with true reports.
         """
         mine = list(self._by_peer.get(peer.peer_id, ()))
         for key in mine:
@@ -876,7 +882,10 @@ class TrustModel:
             actor="trust",
             reason=why,
         )
-        peer = self._peers[peer.peer_id]
+        peer = replace(
+            self._peers[peer.peer_id], quarantined_until=now + self.config.canary_quarantine
+        )
+        self._peers[peer.peer_id] = journal.peers[peer.peer_id] = peer
         if peer.authoritative:
             self._set_authoritative(peer, False, now, journal, actor="trust", reason=why)
         for key in mine:

@@ -24,13 +24,13 @@ from honeymesh.trust.model import (
 
 _UPSERT_PEER = """
 INSERT INTO trust_peers (peer_id, score, score_time, level, authoritative, joined, last_change,
-                         last_change_why, solo_tokens, tokens_time)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                         last_change_why, solo_tokens, tokens_time, quarantined_until)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (peer_id) DO UPDATE SET
     score = excluded.score, score_time = excluded.score_time, level = excluded.level,
     authoritative = excluded.authoritative, last_change = excluded.last_change,
     last_change_why = excluded.last_change_why, solo_tokens = excluded.solo_tokens,
-    tokens_time = excluded.tokens_time
+    tokens_time = excluded.tokens_time, quarantined_until = excluded.quarantined_until
 """
 
 _UPSERT_CLAIM = """
@@ -76,10 +76,12 @@ def load_state(conn: sqlite3.Connection) -> TrustState:
             peer_id=row[0], score=row[1], score_time=row[2], level=Level(row[3]),
             authoritative=bool(row[4]), joined=row[5], last_change=row[6],
             last_change_why=row[7], solo_tokens=row[8], tokens_time=row[9],
+            quarantined_until=row[10],
         )
         for row in conn.execute(
             "SELECT peer_id, score, score_time, level, authoritative, joined, last_change, "
-            "last_change_why, solo_tokens, tokens_time FROM trust_peers ORDER BY peer_id"
+            "last_change_why, solo_tokens, tokens_time, quarantined_until FROM trust_peers "
+            "ORDER BY peer_id"
         )
     ]  # fmt: skip
     claims: list[Claim] = []
@@ -131,6 +133,7 @@ def _peer_row(p: PeerState) -> tuple[Any, ...]:
         p.last_change_why,
         p.solo_tokens,
         p.tokens_time,
+        p.quarantined_until,
     )
 
 

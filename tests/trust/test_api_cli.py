@@ -104,7 +104,7 @@ def test_peers_shows_score_level_and_why(harness: Harness):
     assert answer["levels"] == {"L0": 0, "L1": 3, "L2": 0, "L3": 0}
     assert set(answer["peers"][0]) == {
         "id", "score", "level", "authoritative", "joined", "last_change", "last_change_why",
-        "held", "claims",
+        "held", "claims", "quarantined_until",
     }  # fmt: skip
     yield harness.store.stop()
 

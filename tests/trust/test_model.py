@@ -195,6 +195,20 @@ def test_a_canary_is_never_banned_and_its_signer_is_penalized_at_once(target: st
     assert ev.changes.suspect_bans == ("192.0.2.1/32",)  # the ban that rested on its word
 
 
+def test_a_peer_caught_on_a_canary_earns_nothing_during_its_quarantine() -> None:
+    m = model(start_level=2, canary_quarantine=86400.0, baseline=30.0)
+    m.evaluate(signal("x", CANARY), 0)
+    assert m.view("x", 0).quarantined_until == 86400.0
+    m.evaluate(signal("x", "192.0.2.1"), 10)
+    m.evaluate(signal("y", "192.0.2.1"), 10)
+    assert m.confirm("192.0.2.1", 20).score_changes[0].peer_id == "y"  # x: nothing
+    assert m.score("x", 20) < 1
+    m.evaluate(signal("x", "192.0.2.2"), 86400)
+    m.confirm("192.0.2.2", 86400)
+    assert m.score("x", 86400) > m.config.confirmation_reward  # after it: rewarded again
+    assert m.view("x", 86400).quarantined_until is None
+
+
 def test_a_canary_hit_revokes_l3() -> None:
     m = model()
     m.join("op", 0)

@@ -15,7 +15,8 @@ CREATE TABLE trust_peers (
     last_change     REAL    NOT NULL,
     last_change_why TEXT    NOT NULL,
     solo_tokens     REAL    NOT NULL CHECK (solo_tokens >= 0),
-    tokens_time     REAL    NOT NULL
+    tokens_time     REAL    NOT NULL,
+    quarantined_until REAL  NOT NULL DEFAULT 0  -- after a canary hit: no rewards until then
 );
 
 -- Operator penalties and designations, and every automatic penalty (canary, allowlisted,
