@@ -8,8 +8,9 @@
  *      short for the headers it announces is counted as malformed and passed: the stack discards
  *      it anyway, and a parser doubt is never a reason to drop.
  *   2. LOCKDOWN: pass ARP and IPv6 neighbour discovery, pass allowlisted sources, drop the rest.
- *   3. Otherwise look the source up in the exact ban hash, then (only while they hold entries)
- *      in the range LPM trie. An entry whose expiry has passed does not match.
+ *   3. Otherwise look the source up in the exact ban hash, then in the range LPM trie, but only
+ *      while it holds entries and the range hint says a range may cover the source's /16 (IPv4)
+ *      or /32 (IPv6). An entry whose expiry has passed does not match.
  *   4. A match is checked against the allowlist (allow always wins), then dropped in ENFORCE or
  *      counted as "would drop" in TEST.
  *   5. Clean TCP SYNs and UDP datagrams to ports no trap serves are sampled into a ring buffer,
@@ -46,6 +47,7 @@ BPF_HASH(HM_MAP_BAN_V4, __u32, struct hm_ban, HM_BAN_V4_MAX);
 BPF_HASH(HM_MAP_BAN_V6, struct hm_in6, struct hm_ban, HM_BAN_V6_MAX);
 BPF_LPM_TRIE(HM_MAP_RANGE_V4, struct hm_lpm_v4, struct hm_ban, HM_RANGE_V4_MAX);
 BPF_LPM_TRIE(HM_MAP_RANGE_V6, struct hm_lpm_v6, struct hm_ban, HM_RANGE_V6_MAX);
+BPF_ARRAY(HM_MAP_RANGE_HINT, __u8, HM_RANGE_HINT_SIZE);
 BPF_ARRAY(HM_MAP_SERVED_PORTS, __u8, 65536);
 BPF_PERCPU_ARRAY(HM_MAP_SAMPLE_BUCKET, struct hm_bucket, 1);
 BPF_RINGBUF_OUTPUT(HM_MAP_SAMPLES, HM_SAMPLE_PAGES);
@@ -68,9 +70,22 @@ static __always_inline int hm_count(__u32 index, int verdict)
     return verdict;
 }
 
+/* Time is read with bpf_ktime_get_coarse_ns: CLOCK_MONOTONIC at tick resolution (a few ms),
+ * several times cheaper than the precise clock. A ban may outlive its expiry by one tick. */
+static __always_inline __u64 hm_now(void)
+{
+    return bpf_ktime_get_coarse_ns();
+}
+
 static __always_inline int hm_live(const struct hm_ban *ban)
 {
-    return ban->expires_ns == 0 || ban->expires_ns > bpf_ktime_get_ns();
+    return ban->expires_ns == 0 || ban->expires_ns > hm_now();
+}
+
+static __always_inline int hm_range_hinted(__u32 index)
+{
+    __u8 *hint = hm_range_hint.lookup(&index);
+    return hint && *hint;
 }
 
 /* 0 = no live ban, else the counter to charge (HM_CNT_DROPPED_EXACT / _RANGE). */
@@ -79,7 +94,7 @@ static __always_inline __u32 hm_banned_v4(const struct hm_config *cfg, __u32 src
     struct hm_ban *ban = hm_ban_v4.lookup(&src);
     if (ban && hm_live(ban))
         return HM_CNT_DROPPED_EXACT;
-    if (cfg->range_v4_count) {
+    if (cfg->range_v4_count && hm_range_hinted(bpf_ntohl(src) >> 16)) {
         struct hm_lpm_v4 key = {.prefixlen = 32, .addr = src};
         ban = hm_range_v4.lookup(&key);
         if (ban && hm_live(ban))
@@ -99,7 +114,9 @@ static __always_inline __u32 hm_banned_v6(const struct hm_config *cfg, const __u
     struct hm_ban *ban = hm_ban_v6.lookup(&key);
     if (ban && hm_live(ban))
         return HM_CNT_DROPPED_EXACT;
-    if (cfg->range_v6_count) {
+    __u32 top = bpf_ntohl(src[0]);
+    __u32 hint = HM_RANGE_HINT_V6 + ((top >> 16) ^ (top & 0xffff));
+    if (cfg->range_v6_count && hm_range_hinted(hint)) {
         struct hm_lpm_v6 lkey = {.prefixlen = 128, .addr = {src[0], src[1], src[2], src[3]}};
         ban = hm_range_v6.lookup(&lkey);
         if (ban && hm_live(ban))
@@ -172,7 +189,7 @@ static __always_inline void hm_sample(struct xdp_md *ctx, const struct hm_config
     struct hm_bucket *bucket = hm_bucket.lookup(&zero);
     if (!bucket)
         return;
-    __u64 now = bpf_ktime_get_ns();
+    __u64 now = hm_now();
     __u64 credit = bucket->credit_ns + (now - bucket->last_ns);
     if (credit > cfg->sample_burst_ns)
         credit = cfg->sample_burst_ns;

@@ -32,6 +32,7 @@
 #define HM_MAP_BAN_V6 hm_ban_v6
 #define HM_MAP_RANGE_V4 hm_range_v4
 #define HM_MAP_RANGE_V6 hm_range_v6
+#define HM_MAP_RANGE_HINT hm_range_hint
 #define HM_MAP_SERVED_PORTS hm_served
 #define HM_MAP_SAMPLE_BUCKET hm_bucket
 #define HM_MAP_SAMPLES hm_samples
@@ -79,6 +80,13 @@
 #define HM_CNT_SAMPLE_SKIPPED 8
 #define HM_COUNTERS 9
 
+/* hm_range_hint: one byte per IPv4 /16 (index: the address's top 16 bits), then one per hash
+ * of an IPv6 /32 (index: HM_RANGE_HINT_V6 + (p >> 16 ^ (p & 0xffff)), p = the first 32 address
+ * bits). Non-zero means "a range ban may cover this": clean traffic from anywhere else skips the
+ * LPM lookup for the price of one array read. */
+#define HM_RANGE_HINT_V6 65536
+#define HM_RANGE_HINT_SIZE 131072
+
 /* hm_served flag bits: a trap listens on this port, so its traffic is not sampled. */
 #define HM_SERVED_TCP 1
 #define HM_SERVED_UDP 2
@@ -111,7 +119,7 @@ struct hm_config {
 
 /* Value of every ban map (exact and range). */
 struct hm_ban {
-    __u64 expires_ns; /* CLOCK_MONOTONIC (bpf_ktime_get_ns); 0 = permanent */
+    __u64 expires_ns; /* CLOCK_MONOTONIC in ns (what time.monotonic() reads); 0 = permanent */
 };
 
 /* Key of hm_ban_v6 and hm_allow_v6. */
@@ -138,7 +146,7 @@ struct hm_bucket {
 
 /* One ring-buffer record: a TCP SYN or UDP datagram to a port no trap serves. */
 struct hm_sample {
-    __u64 time_ns; /* CLOCK_MONOTONIC */
+    __u64 time_ns; /* CLOCK_MONOTONIC in ns, tick resolution */
     __u32 src[4];  /* IPv4: src[0] only */
     __u32 dst[4];
     __u16 sport;

@@ -65,6 +65,7 @@ from honeymesh.enforcement.layout import (
     ban_values,
     decode_sample,
     network_of,
+    range_hints,
     v4_keys,
     v6_mask,
 )
@@ -207,6 +208,9 @@ class XdpBackend:
         self._config_fd = -1
         self._counters_fd = -1
         self._served_fd = -1
+        self._hint_fd = -1
+        self._hint_v6 = self.header.number("HM_RANGE_HINT_V6")
+        self._hint_counts = array.array("I", bytes(4 * self.header.number("HM_RANGE_HINT_SIZE")))
         self._config = HmConfig()
         self._config.mode = self.header.mode_value("test")
         ctypes.memmove(self._config.v6_ban_mask, self._v6_mask, 16)
@@ -254,6 +258,7 @@ class XdpBackend:
             self._config_fd = bpf.get_table(table("HM_MAP_CONFIG").encode()).map_fd
             self._counters_fd = bpf.get_table(table("HM_MAP_COUNTERS").encode()).map_fd
             self._served_fd = bpf.get_table(table("HM_MAP_SERVED_PORTS").encode()).map_fd
+            self._hint_fd = bpf.get_table(table("HM_MAP_RANGE_HINT").encode()).map_fd
         except Exception:
             bpf.cleanup()
             raise
@@ -486,7 +491,29 @@ class XdpBackend:
                 values = ALLOW_VALUE * count if slot.is_allow else ban_values(want.values())
                 wanted = want.__contains__
             self._replace_slot(lib, slot, keys=keys, values=values, count=count, wanted=wanted)
+        self._rewrite_hints(lib, desired[Slot.RANGE_V4], desired[Slot.RANGE_V6])
         self._write_config()
+
+    def _rewrite_hints(self, lib: Libbpf, *ranges: dict[bytes, int]) -> None:
+        """Set hm_range_hint from scratch for these LPM keys (after a replace_all)."""
+        counts = array.array("I", bytes(4 * len(self._hint_counts)))
+        for slot, keys in zip((Slot.RANGE_V4, Slot.RANGE_V6), ranges, strict=True):
+            for key in keys:
+                for i in range_hints(network_of(slot, key, self.v6_ban_prefix), self._hint_v6):
+                    counts[i] += 1
+        self._hint_counts = counts
+        indexes = array.array("I", range(len(counts)))
+        flags = bytes(1 if c else 0 for c in counts)
+        lib.map_update_batch(self._hint_fd, indexes.tobytes(), flags, len(counts))
+
+    def _hint(self, lib: Libbpf, slot: Slot, key: bytes, delta: int) -> None:
+        """Count a range in (delta 1) or out (-1) of the hint bytes it touches."""
+        counts = self._hint_counts
+        for i in range_hints(network_of(slot, key, self.v6_ban_prefix), self._hint_v6):
+            before = counts[i]
+            counts[i] = before + delta
+            if (before == 0) != (counts[i] == 0):
+                lib.map_update(self._hint_fd, i.to_bytes(4, "little"), bytes([counts[i] != 0]))
 
     def _replace_slot(
         self,
@@ -675,12 +702,16 @@ class XdpBackend:
                 raise self._full_or_error(slot, e2, "") from e2
             return
         self._counts[slot] += 1
+        if slot in (Slot.RANGE_V4, Slot.RANGE_V6):
+            self._hint(lib, slot, key, 1)
         if slot.count_field:
             self._write_config()
 
     def _drop(self, lib: Libbpf, slot: Slot, key: bytes) -> None:
         if lib.map_delete(self._map_fds[slot], key):
             self._counts[slot] -= 1
+            if slot in (Slot.RANGE_V4, Slot.RANGE_V6):
+                self._hint(lib, slot, key, -1)
             if slot.count_field:
                 self._write_config()
 

@@ -359,6 +359,21 @@ def network_of(slot: Slot, key: bytes, v6_prefix: int) -> Network:
     return ipaddress.IPv6Network((key, plen))
 
 
+def range_hints(net: Network, v6_base: int) -> Iterable[int]:
+    """The hm_range_hint indexes a range ban must mark: every IPv4 /16 it touches, or the hash
+    of every IPv6 /32 it touches (all of them for ranges wider than a /16)."""
+    if isinstance(net, ipaddress.IPv4Network):
+        start = int(net.network_address) >> 16
+        return range(start, start + (1 << max(0, 16 - net.prefixlen)))
+    top = int(net.network_address) >> 96
+    if net.prefixlen >= 32:
+        return (v6_base + ((top >> 16) ^ (top & 0xFFFF)),)
+    if net.prefixlen < 16:
+        return range(v6_base, v6_base + 65536)
+    hi, lo = top >> 16, top & 0xFFFF
+    return sorted({v6_base + (hi ^ x) for x in range(lo, lo + (1 << (32 - net.prefixlen)))})
+
+
 def ban_value(expires_ns: int) -> bytes:
     return bytes(HmBan(expires_ns))
 

@@ -63,10 +63,14 @@ def udp(src: str, dst: str, sport: int, dport: int, data: bytes) -> bytes:
     return seg[:6] + struct.pack("!H", csum) + seg[8:]
 
 
-def tcp_syn(src: str, dst: str, sport: int, dport: int) -> bytes:
-    seg = struct.pack("!HHIIBBHHH", sport, dport, 1, 0, 5 << 4, 0x02, 65535, 0, 0)
+def tcp(src: str, dst: str, sport: int, dport: int, flags: int) -> bytes:
+    seg = struct.pack("!HHIIBBHHH", sport, dport, 1, 0, 5 << 4, flags, 65535, 0, 0)
     csum = checksum(_pseudo(src, dst, 6, len(seg)) + seg)
     return seg[:16] + struct.pack("!H", csum) + seg[18:]
+
+
+def tcp_syn(src: str, dst: str, sport: int, dport: int) -> bytes:
+    return tcp(src, dst, sport, dport, 0x02)
 
 
 def udp_frame(
@@ -85,8 +89,11 @@ def udp_frame(
     return ethernet(dst_mac, src_mac, ETH_P_IP, ipv4(src, dst, 17, seg), vlans)
 
 
-def syn_frame(src_mac: bytes, dst_mac: bytes, src: str, dst: str, dport: int) -> bytes:
-    seg = tcp_syn(src, dst, 40001, dport)
+def tcp_frame(
+    src_mac: bytes, dst_mac: bytes, src: str, dst: str, dport: int, flags: int = 0x02
+) -> bytes:
+    """A TCP segment with the given flags (0x02 SYN, 0x10 ACK)."""
+    seg = tcp(src, dst, 40001, dport, flags)
     if ":" in dst:
         return ethernet(dst_mac, src_mac, ETH_P_IPV6, ipv6(src, dst, 6, seg))
     return ethernet(dst_mac, src_mac, ETH_P_IP, ipv4(src, dst, 6, seg))

@@ -33,6 +33,7 @@ from honeymesh.enforcement.layout import (
     network_of,
     parse_defines,
     parse_structs,
+    range_hints,
     v4_keys,
     v6_mask,
 )
@@ -232,3 +233,34 @@ def test_shared_keys_keep_the_longest_expiry_until_the_last_holder_leaves() -> N
     assert keys.remove("k", a) == (False, None)
     assert keys.remove("k", a) == (False, None)
     assert len(keys) == 0
+
+
+def test_range_hints_mark_every_prefix_a_range_touches() -> None:
+    base = HEADER.number("HM_RANGE_HINT_V6")
+    assert list(range_hints(ipaddress.ip_network("10.1.2.0/24"), base)) == [0x0A01]
+    assert list(range_hints(ipaddress.ip_network("10.0.0.0/8"), base)) == list(
+        range(0x0A00, 0x0B00)
+    )
+    assert len(list(range_hints(ipaddress.ip_network("0.0.0.0/0"), base))) == 65536
+    top = 0x20010DB8
+    assert list(range_hints(ipaddress.ip_network("2001:db8:1::/48"), base)) == [
+        base + ((top >> 16) ^ (top & 0xFFFF))
+    ]
+    assert len(list(range_hints(ipaddress.ip_network("2001:1000::/20"), base))) == 4096
+    assert list(range_hints(ipaddress.ip_network("2000::/3"), base)) == list(
+        range(base, base + 65536)
+    )
+
+
+@given(networks, st.integers(0, 2**128 - 1))
+def test_a_source_inside_a_range_hits_a_marked_hint(
+    net: ipaddress.IPv4Network | ipaddress.IPv6Network, offset: int
+) -> None:
+    base = HEADER.number("HM_RANGE_HINT_V6")
+    addr = int(net.network_address) + offset % net.num_addresses
+    if net.version == 4:
+        index = addr >> 16
+    else:
+        top = addr >> 96
+        index = base + ((top >> 16) ^ (top & 0xFFFF))
+    assert index in set(range_hints(net, base))

@@ -431,3 +431,20 @@ def test_compiled_map_layouts_match_the_python_mirror(kernel_ok: None) -> None:
             assert [f[0] for f in compiled._fields_] == [f[0] for f in leaf._fields_], define
     finally:
         bpf.cleanup()
+
+
+def test_overlapping_ranges_keep_each_other_enforced(kit: Kit) -> None:
+    s4, s6 = kit.lab.sources4, kit.lab.sources6
+    wide4, narrow4 = net(f"{s4[0]}/16"), net(f"{s4[0]}/24")  # same /16 hint byte
+    wide6, narrow6 = net(f"{s6[0]}/20"), net(f"{s6[0]}/48")
+    for n in (wide4, narrow4, wide6, narrow6):
+        kit.xdp.add_ban(BanEntry(n, None))
+    kit.xdp.remove_ban(narrow4)
+    kit.xdp.remove_ban(narrow6)
+    assert kit.delivered([s4[0], s6[0]]) == {s4[0]: 0, s6[0]: 0}
+    kit.xdp.remove_ban(wide4)
+    kit.xdp.remove_ban(wide6)
+    assert kit.delivered([s4[0], s6[0]]) == {s4[0]: 5, s6[0]: 5}
+    # replace_all rebuilds the hints from scratch
+    kit.xdp.replace_all([BanEntry(wide6, None)], [])
+    assert kit.delivered([s4[0], s6[0]]) == {s4[0]: 5, s6[0]: 0}
