@@ -3,19 +3,22 @@
 State and time go in, decisions and a record of what changed come out. Nothing here reads a clock,
 touches a database or a reactor: ``TrustEngine`` (``honeymesh.trust.engine``) does that.
 
-The rules, in the order ``evaluate`` applies them to one signal:
+The rules, in the order ``evaluate`` applies them to one signal (docs/TRUST.md has the table):
 
-1. A ban that names a canary address is rejected and its signer loses ``canary_penalty`` at
-   once; its held signals are withdrawn, its other claims forgotten, an L3 designation revoked.
-2. A ban that names an allowlisted address is rejected and costs ``allowlist_penalty``.
-3. L3 (operator-designated): a ban or an allow is enforced at once. An L3 allow contradicts every
-   remembered ban claim on that target: those peers lose ``contradiction_penalty``.
-4. An allow from anyone below L3 is only observed.
-5. L2: a ban is enforced at once.
-6. L1: a ban is enforced when at least ``min_corroborators`` other, distinct peers that are L1+
-   now made the same claim (same action, same network) at L1+ within ``corroboration_window``;
-   otherwise it is held for that window, then drops to observe-only.
-7. L0: observed only.
+1. A duplicate signal id changes nothing.
+2. A ban that overlaps a canary address is rejected; its signer loses ``canary_penalty`` at once,
+   its held signals are withdrawn, its other claims forgotten, an L3 designation revoked, and it
+   earns no rewards for ``canary_quarantine``.
+3. A ban on an allowlisted address is rejected and costs ``allowlist_penalty``.
+4. L3 (operator-designated): a ban or an allow is enforced at once. An L3 allow contradicts every
+   remembered ban claim overlapping its target: those peers lose ``contradiction_penalty``.
+5. An allow from anyone below L3 is only observed.
+6. L2: a ban is enforced at once when someone already agrees or the peer has a solo-ban token;
+   otherwise it needs corroboration like L1.
+7. L1: a ban is enforced when at least ``min_corroborators`` other peers made the same claim
+   (same action, same network) at L1+ within ``corroboration_window`` and still stand; otherwise
+   it is held for that window, then drops to observe-only.
+8. L0: observed only.
 
 A peer's level follows from its score (``level_of``) except L3, which only ``designate`` grants.
 Scores decay exponentially toward ``baseline``; they rise by ``corroboration_reward`` (never above
@@ -104,7 +107,6 @@ class Rule(enum.StrEnum):
 class Cause(enum.StrEnum):
     """Why a score or level changed."""
 
-    JOINED = "joined"
     CORROBORATED = "corroborated"
     CONFIRMED = "confirmed"
     CONTRADICTED = "contradicted"
@@ -902,6 +904,11 @@ class TrustModel:
         reason: str,
         exclude: str | None,
     ) -> None:
+        """Forget every ban claim overlapping ``network``; penalize each claimant once.
+
+        ``exclude`` is a peer whose own claims are forgotten without a penalty (the L3 peer that
+        now allows what it once banned).
+        """
         keys = [
             k
             for k in self._claims
