@@ -180,9 +180,16 @@ class SshDialogue:
 
     def receive(self, data: bytes) -> Step:
         if not self._pipe.closed:
-            self._conch.dataReceived(data)
-            if "client_version" not in self.detail and self._conch.otherVersionString:
-                self.detail["client_version"] = findings.text(self._conch.otherVersionString)
+            try:
+                self._conch.dataReceived(data)
+            except Exception as e:  # noqa: BLE001 - Conch's parsers raise what they raise
+                # Conch unpacks some malformed packets without checking (struct.error, ...);
+                # for us any such failure is a client that does not speak SSH: hang up.
+                self.detail["ssh_error"] = f"{type(e).__name__}: {e}"[:200]
+                self._pipe.loseConnection()
+            version = getattr(self._conch, "otherVersionString", None)  # set once it is read
+            if version and "client_version" not in self.detail:
+                self.detail["client_version"] = findings.text(version)
         return self._step()
 
     def stop(self) -> None:

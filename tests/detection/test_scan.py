@@ -1,0 +1,100 @@
+"""Scan correlation over a fake clock: fast scans, slow scans, sweeps, repeats, bounded memory."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from honeymesh.detection.scan import ScanDetector, ScanThresholds
+
+T = ScanThresholds(
+    ports=5,
+    window=10.0,
+    slow_ports=8,
+    slow_window=100.0,
+    addresses=3,
+    address_window=30.0,
+    max_sources=4,
+    per_source=50,
+    repeat_after=60.0,
+)
+SRC, DST = "198.51.100.7", "192.0.2.1"
+
+
+def test_a_fast_port_scan_is_reported_once_at_the_threshold() -> None:
+    scans = ScanDetector(T)
+    found = [scans.hit(SRC, DST, port, "tcp", 100.0 + port / 10) for port in range(1, 8)]
+    assert [len(f) for f in found] == [0, 0, 0, 0, 1, 0, 0]  # the 5th port crosses, once
+    (scan,) = found[4]
+    assert scan.kind == "port_scan" and scan.count == 5 and scan.threshold == 5
+    assert scan.ports == ("tcp/1", "tcp/2", "tcp/3", "tcp/4", "tcp/5")
+    assert scan.describe() == "port scan: 5 distinct ports in 10 s (threshold 5)"
+
+
+def test_repeated_ports_do_not_count_and_old_ones_fall_out_of_the_window() -> None:
+    scans = ScanDetector(T)
+    for _ in range(10):
+        assert scans.hit(SRC, DST, 22, "tcp", 100.0) == []
+    for i, port in enumerate((1, 2, 3, 4)):
+        scans.hit(SRC, DST, port, "tcp", 100.0 + i * 4)  # spread over 12 s: never 5 in 10 s
+    assert scans.hit(SRC, DST, 5, "tcp", 120.0) == []
+    assert scans.hit(SRC, DST, 5, "udp", 120.5) == []  # udp/5 is another port, but 3 in window
+
+
+def test_a_slow_scan_under_the_fast_window_is_caught_by_the_long_one() -> None:
+    scans = ScanDetector(T)
+    found = []
+    for i in range(8):  # one port every 11 s: never 5 in 10 s, 8 in 100 s
+        found += scans.hit(SRC, DST, 1000 + i, "tcp", 1000.0 + 11 * i)
+    assert [f.kind for f in found] == ["slow_scan"]
+    assert found[0].count == 8 and found[0].window == 100.0
+
+
+def test_a_horizontal_sweep_of_local_addresses() -> None:
+    scans = ScanDetector(T)
+    found = []
+    for i in range(3):
+        found += scans.hit(SRC, f"192.0.2.{i + 1}", 22, "tcp", 50.0 + i)
+    assert [f.kind for f in found] == ["sweep"]
+    assert found[0].addresses == ("192.0.2.1", "192.0.2.2", "192.0.2.3")
+
+
+def test_a_scan_is_reported_again_only_after_repeat_after() -> None:
+    scans = ScanDetector(T)
+    kinds = []
+    for t in range(200):
+        kinds += [f.kind for f in scans.hit(SRC, DST, 10_000 + t, "tcp", float(t))]
+    assert kinds.count("port_scan") == 4  # t=4, 64, 124, 184
+
+
+def test_memory_is_bounded_least_recently_seen_source_forgotten() -> None:
+    scans = ScanDetector(T)
+    for i in range(10):
+        scans.hit(f"203.0.113.{i}", DST, 1, "tcp", float(i))
+    assert len(scans) == 4 and scans.forgotten == 6
+    for port in range(200):
+        scans.hit(SRC, DST, port, "tcp", 1.0)
+    state = scans._sources[SRC]
+    assert len(state.ports) == T.per_source
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["a", "b", "c", "d", "e", "f"]),
+            st.integers(0, 65535),
+            st.sampled_from(["tcp", "udp"]),
+            st.floats(0, 10_000, allow_nan=False),
+        ),
+        max_size=300,
+    )
+)
+def test_any_sequence_of_hits_stays_within_bounds(
+    hits: list[tuple[str, int, str, float]],
+) -> None:
+    scans = ScanDetector(T)
+    for src, port, proto, time in sorted(hits, key=lambda h: h[3]):
+        for found in scans.hit(src, DST, port, proto, time):
+            assert found.count >= found.threshold and len(found.ports) <= 64
+    assert len(scans) <= T.max_sources
+    assert all(len(s.ports) <= T.per_source for s in scans._sources.values())

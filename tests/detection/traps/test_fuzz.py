@@ -1,0 +1,105 @@
+"""Hostile bytes against every dialogue, responder and parser: no unhandled exception, bounded.
+
+Each dialogue gets arbitrary chunks (and chunks shaped like its own protocol, so the fuzzing
+reaches past the first line); it must never raise, and what it sends back is bounded by what it
+was sent. Each parser raises its one typed error or returns a value. UDP responders never answer
+with more bytes than they were sent.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from honeymesh.detection.traps.dns import DnsError, parse_query
+from honeymesh.detection.traps.mysql import MysqlPacketError, parse_handshake_response
+from honeymesh.detection.traps.redis import RespError, RespParser
+from honeymesh.detection.traps.sip import SipError, parse_request
+from honeymesh.detection.traps.snmp import SnmpError, parse_message
+from honeymesh.detection.traps.telnet import TelnetParser
+
+from .dialogues import responders, talk, tcp_dialogues
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+# Protocol-shaped fragments mixed into the random bytes so the fuzzing gets past greetings.
+FRAGMENTS = {
+    "ssh": [b"SSH-2.0-OpenSSH_9.2\r\n", b"\x00\x00\x00\x0c\x0a\x14", b"SSH-1.5-x\n"],
+    "telnet": [
+        b"\xff\xfa\x18\x00xterm\xff\xf0",
+        b"\xff\xfd\x01",
+        b"root\r\n",
+        b"\xff\xff",
+        b"\xff",
+    ],
+    "http": [
+        b"GET / HTTP/1.1\r\n",
+        b"Content-Length: 5\r\n",
+        b"\r\n",
+        b"POST /wp-login.php HTTP/1.1",
+    ],
+    "tls": [
+        (FIXTURES / "curl.bin").read_bytes(),
+        b"\x16\x03\x01\x00\x05",
+        b"GET / HTTP/1.1\r\n\r\n",
+    ],
+    "ftp": [b"USER root\r\n", b"PASS x\r\n", b"PASV\r\n", b"\r\n"],
+    "smtp": [b"EHLO x\r\n", b"AUTH LOGIN\r\n", b"MAIL FROM:<a@b>\r\n", b"DATA\r\n", b".\r\n"],
+    "redis": [b"*2\r\n$4\r\nAUTH\r\n", b"$3\r\nabc\r\n", b"CONFIG SET dir /x\r\n", b"*-1\r\n"],
+    "mysql": [b"\x20\x00\x00\x01", b"\x00" * 32, b"root\x00"],
+}
+
+
+@pytest.fixture(scope="module")
+def makers(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    return tcp_dialogues(tmp_path_factory.mktemp("fuzz"))  # type: ignore[return-value]
+
+
+def chunks_for(name: str) -> st.SearchStrategy[list[bytes]]:
+    piece = st.one_of(st.binary(max_size=600), st.sampled_from(FRAGMENTS[name]))
+    return st.lists(piece, max_size=25)
+
+
+@pytest.mark.parametrize("name", sorted(FRAGMENTS))
+def test_every_tcp_dialogue_survives_any_bytes(makers: dict[str, object], name: str) -> None:
+    @settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+    @given(chunks_for(name))
+    def check(chunks: list[bytes]) -> None:
+        result = talk(makers[name](), *chunks)  # type: ignore[operator]
+        sent = sum(len(c) for c in chunks)
+        assert len(result.output) <= 200_000 + 64 * sent  # bounded by what it was sent
+        assert len(result.findings) <= 4 * len(chunks) + sent  # never more events than input
+
+    check()
+
+
+@given(st.binary(max_size=1500))
+def test_udp_responders_never_answer_with_more_bytes_than_they_got(datagram: bytes) -> None:
+    for responder in responders().values():
+        answer = responder.respond(datagram, "192.0.2.1")
+        assert len(answer.reply) <= len(datagram)
+
+
+@given(st.binary(max_size=300).map(lambda b: b"\x30\x82\x00" + b))
+def test_snmp_shaped_garbage_is_answered_no_larger(datagram: bytes) -> None:
+    answer = responders()["snmp"].respond(datagram, "192.0.2.1")
+    assert len(answer.reply) <= len(datagram)
+
+
+@given(st.binary(max_size=600))
+def test_parsers_raise_only_their_own_error(data: bytes) -> None:
+    for parse, error in (
+        (parse_query, DnsError),
+        (parse_message, SnmpError),
+        (parse_request, SipError),
+        (parse_handshake_response, MysqlPacketError),
+    ):
+        with contextlib.suppress(error):
+            parse(data)
+    with contextlib.suppress(RespError):
+        RespParser().feed(data)
+    text, commands = TelnetParser().feed(data)
+    assert len(text) <= len(data) and len(commands) <= len(data)

