@@ -218,8 +218,14 @@ class TrustEngine:
         return self._when_ready().addCallback(lambda _: maybeDeferred(run, None))
 
     def _commit(self, changes: Changes, decision: TrustDecision | None) -> Deferred[None]:
-        """Persist, then publish the events (also when persisting failed: it did happen)."""
-        d = self._store.run(lambda conn: save_changes(conn, changes))
+        """Persist, then publish the events (also when persisting failed: it did happen).
+
+        A trap hit on an address no peer reported, or a quiet tick, costs no transaction.
+        """
+        if changes.stored_nothing:
+            d: Deferred[None] = succeed(None)
+        else:
+            d = self._store.run(lambda conn: save_changes(conn, changes))
 
         def announce(result: Failure | None) -> Failure | None:
             if isinstance(result, Failure):

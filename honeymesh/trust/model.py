@@ -377,6 +377,11 @@ class Changes:
     dropped: tuple[ClaimKey, ...] = ()  # delete
     suspect_bans: tuple[str, ...] = ()  # enforced targets that rested on a peer caught lying
 
+    @property
+    def stored_nothing(self) -> bool:
+        """Nothing to write to the database (no peer, claim or audit row changed)."""
+        return not (self.peers or self.claims or self.dropped or self.audit)
+
 
 @dataclass(frozen=True)
 class Evaluation:

@@ -214,3 +214,17 @@ def test_the_service_restores_then_runs_housekeeping(tmp_path: Path, clock: Cloc
     assert clock.getDelayedCalls() == []
     assert node.engine.peer("a").level is Level.L1
     yield node.store.stop()
+
+
+@pytest_twisted.inlineCallbacks
+def test_a_trap_hit_nobody_reported_costs_no_transaction(tmp_path: Path, clock: Clock):
+    node = Node(tmp_path / "t.db", clock)
+    yield node.store.start()
+    yield node.engine.restore()
+    batches = node.store.batches
+    for _ in range(100):
+        changes = yield node.engine.confirm("192.0.2.200")
+        assert changes == []
+    yield node.engine.tick()
+    assert node.store.batches == batches
+    yield node.store.stop()
