@@ -82,10 +82,21 @@ static __always_inline int hm_live(const struct hm_ban *ban)
     return ban->expires_ns == 0 || ban->expires_ns > hm_now();
 }
 
-static __always_inline int hm_range_hinted(__u32 index)
+static __always_inline int hm_hinted(__u32 index, __u8 bit)
 {
     __u8 *hint = hm_range_hint.lookup(&index);
-    return hint && *hint;
+    return hint && (*hint & bit);
+}
+
+static __always_inline __u32 hm_hint_v4(__u32 addr)
+{
+    return bpf_ntohl(addr) >> 16;
+}
+
+static __always_inline __u32 hm_hint_v6(const __u32 *addr)
+{
+    __u32 top = bpf_ntohl(addr[0]);
+    return HM_RANGE_HINT_V6 + ((top >> 16) ^ (top & 0xffff));
 }
 
 /* 0 = no live ban, else the counter to charge (HM_CNT_DROPPED_EXACT / _RANGE). */
@@ -94,7 +105,7 @@ static __always_inline __u32 hm_banned_v4(const struct hm_config *cfg, __u32 src
     struct hm_ban *ban = hm_ban_v4.lookup(&src);
     if (ban && hm_live(ban))
         return HM_CNT_DROPPED_EXACT;
-    if (cfg->range_v4_count && hm_range_hinted(bpf_ntohl(src) >> 16)) {
+    if (cfg->range_v4_count && hm_hinted(hm_hint_v4(src), HM_HINT_BAN)) {
         struct hm_lpm_v4 key = {.prefixlen = 32, .addr = src};
         ban = hm_range_v4.lookup(&key);
         if (ban && hm_live(ban))
@@ -114,9 +125,7 @@ static __always_inline __u32 hm_banned_v6(const struct hm_config *cfg, const __u
     struct hm_ban *ban = hm_ban_v6.lookup(&key);
     if (ban && hm_live(ban))
         return HM_CNT_DROPPED_EXACT;
-    __u32 top = bpf_ntohl(src[0]);
-    __u32 hint = HM_RANGE_HINT_V6 + ((top >> 16) ^ (top & 0xffff));
-    if (cfg->range_v6_count && hm_range_hinted(hint)) {
+    if (cfg->range_v6_count && hm_hinted(hm_hint_v6(src), HM_HINT_BAN)) {
         struct hm_lpm_v6 lkey = {.prefixlen = 128, .addr = {src[0], src[1], src[2], src[3]}};
         ban = hm_range_v6.lookup(&lkey);
         if (ban && hm_live(ban))
@@ -131,7 +140,7 @@ static __always_inline int hm_allowed(const struct hm_config *cfg, const struct 
         __u32 src = pkt->src[0];
         if (cfg->allow_v4_count && hm_allow_v4.lookup(&src))
             return 1;
-        if (cfg->allow_range_v4_count) {
+        if (cfg->allow_range_v4_count && hm_hinted(hm_hint_v4(src), HM_HINT_ALLOW)) {
             struct hm_lpm_v4 key = {.prefixlen = 32, .addr = src};
             if (hm_allow_rng_v4.lookup(&key))
                 return 1;
@@ -143,7 +152,7 @@ static __always_inline int hm_allowed(const struct hm_config *cfg, const struct 
         if (hm_allow_v6.lookup(&key))
             return 1;
     }
-    if (cfg->allow_range_v6_count) {
+    if (cfg->allow_range_v6_count && hm_hinted(hm_hint_v6(pkt->src), HM_HINT_ALLOW)) {
         struct hm_lpm_v6 key = {
             .prefixlen = 128, .addr = {pkt->src[0], pkt->src[1], pkt->src[2], pkt->src[3]}};
         if (hm_allow_rng_v6.lookup(&key))

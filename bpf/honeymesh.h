@@ -82,8 +82,10 @@
 
 /* hm_range_hint: one byte per IPv4 /16 (index: the address's top 16 bits), then one per hash
  * of an IPv6 /32 (index: HM_RANGE_HINT_V6 + (p >> 16 ^ (p & 0xffff)), p = the first 32 address
- * bits). Non-zero means "a range ban may cover this": clean traffic from anywhere else skips the
- * LPM lookup for the price of one array read. */
+ * bits). Bit HM_HINT_BAN: a range ban may cover this prefix; bit HM_HINT_ALLOW: an allowlisted
+ * range may. Traffic from anywhere else skips that LPM lookup for the price of one array read. */
+#define HM_HINT_BAN 1
+#define HM_HINT_ALLOW 2
 #define HM_RANGE_HINT_V6 65536
 #define HM_RANGE_HINT_SIZE 131072
 

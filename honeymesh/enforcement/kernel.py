@@ -210,7 +210,15 @@ class XdpBackend:
         self._served_fd = -1
         self._hint_fd = -1
         self._hint_v6 = self.header.number("HM_RANGE_HINT_V6")
-        self._hint_counts = array.array("I", bytes(4 * self.header.number("HM_RANGE_HINT_SIZE")))
+        self._hint_size = self.header.number("HM_RANGE_HINT_SIZE")
+        self._hint_bits = {
+            Slot.RANGE_V4: self.header.number("HM_HINT_BAN"),
+            Slot.RANGE_V6: self.header.number("HM_HINT_BAN"),
+            Slot.ALLOW_RANGE_V4: self.header.number("HM_HINT_ALLOW"),
+            Slot.ALLOW_RANGE_V6: self.header.number("HM_HINT_ALLOW"),
+        }
+        # per hint bit, per index: how many ranges touch it
+        self._hint_counts = {bit: self._zero_hints() for bit in set(self._hint_bits.values())}
         self._config = HmConfig()
         self._config.mode = self.header.mode_value("test")
         ctypes.memmove(self._config.v6_ban_mask, self._v6_mask, 16)
@@ -491,29 +499,42 @@ class XdpBackend:
                 values = ALLOW_VALUE * count if slot.is_allow else ban_values(want.values())
                 wanted = want.__contains__
             self._replace_slot(lib, slot, keys=keys, values=values, count=count, wanted=wanted)
-        self._rewrite_hints(lib, desired[Slot.RANGE_V4], desired[Slot.RANGE_V6])
+        self._rewrite_hints(lib, desired)
         self._write_config()
 
-    def _rewrite_hints(self, lib: Libbpf, *ranges: dict[bytes, int]) -> None:
+    def _zero_hints(self) -> array.array[int]:
+        return array.array("I", bytes(4 * self._hint_size))
+
+    def _hint_byte(self, index: int) -> int:
+        return sum(bit for bit, counts in self._hint_counts.items() if counts[index])
+
+    def _rewrite_hints(self, lib: Libbpf, desired: Mapping[Slot, Iterable[bytes]]) -> None:
         """Set hm_range_hint from scratch for these LPM keys (after a replace_all)."""
-        counts = array.array("I", bytes(4 * len(self._hint_counts)))
-        for slot, keys in zip((Slot.RANGE_V4, Slot.RANGE_V6), ranges, strict=True):
-            for key in keys:
+        self._hint_counts = {bit: self._zero_hints() for bit in self._hint_counts}
+        for slot, bit in self._hint_bits.items():
+            counts = self._hint_counts[bit]
+            for key in desired[slot]:
                 for i in range_hints(network_of(slot, key, self.v6_ban_prefix), self._hint_v6):
                     counts[i] += 1
-        self._hint_counts = counts
-        indexes = array.array("I", range(len(counts)))
-        flags = bytes(1 if c else 0 for c in counts)
-        lib.map_update_batch(self._hint_fd, indexes.tobytes(), flags, len(counts))
+        indexes = array.array("I", range(self._hint_size))
+        flags = bytearray(self._hint_size)
+        for bit, counts in self._hint_counts.items():
+            for i, n in enumerate(counts):
+                if n:
+                    flags[i] |= bit
+        lib.map_update_batch(self._hint_fd, indexes.tobytes(), bytes(flags), self._hint_size)
 
     def _hint(self, lib: Libbpf, slot: Slot, key: bytes, delta: int) -> None:
         """Count a range in (delta 1) or out (-1) of the hint bytes it touches."""
-        counts = self._hint_counts
+        bit = self._hint_bits.get(slot)
+        if bit is None:
+            return
+        counts = self._hint_counts[bit]
         for i in range_hints(network_of(slot, key, self.v6_ban_prefix), self._hint_v6):
             before = counts[i]
             counts[i] = before + delta
             if (before == 0) != (counts[i] == 0):
-                lib.map_update(self._hint_fd, i.to_bytes(4, "little"), bytes([counts[i] != 0]))
+                lib.map_update(self._hint_fd, i.to_bytes(4, "little"), bytes([self._hint_byte(i)]))
 
     def _replace_slot(
         self,
@@ -702,16 +723,14 @@ class XdpBackend:
                 raise self._full_or_error(slot, e2, "") from e2
             return
         self._counts[slot] += 1
-        if slot in (Slot.RANGE_V4, Slot.RANGE_V6):
-            self._hint(lib, slot, key, 1)
+        self._hint(lib, slot, key, 1)
         if slot.count_field:
             self._write_config()
 
     def _drop(self, lib: Libbpf, slot: Slot, key: bytes) -> None:
         if lib.map_delete(self._map_fds[slot], key):
             self._counts[slot] -= 1
-            if slot in (Slot.RANGE_V4, Slot.RANGE_V6):
-                self._hint(lib, slot, key, -1)
+            self._hint(lib, slot, key, -1)
             if slot.count_field:
                 self._write_config()
 
