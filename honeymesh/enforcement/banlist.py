@@ -65,6 +65,7 @@ from honeymesh.enforcement.backend import (
     Network,
     normalize_network,
 )
+from honeymesh.enforcement.banindex import BanIndex
 from honeymesh.enforcement.bans import (
     BAN_SOURCES,
     DEFAULT_OFFENCE_WINDOW,
@@ -169,7 +170,7 @@ class BanList:
             if rule.network not in self._builtin_index:
                 self._builtin_index.set(rule.network, rule)
         self._allows: NetworkIndex[AllowRule] = NetworkIndex()
-        self._bans: NetworkIndex[float] = NetworkIndex()  # network -> expires (inf: permanent)
+        self._bans = BanIndex()  # network -> expires (inf: permanent)
         self.loaded = False
 
     @property

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import cast, overload
 
 from honeymesh.enforcement.backend import BanEntry, Network, normalize_network
+from honeymesh.enforcement.banindex import BanIndex
 from honeymesh.enforcement.bans import (
     MAX_STORED_REASONS,
     AllowOrigin,
@@ -26,7 +27,7 @@ from honeymesh.enforcement.bans import (
     Escalation,
     LiftReason,
 )
-from honeymesh.enforcement.netindex import NetworkIndex, make_network
+from honeymesh.enforcement.netindex import make_network
 
 
 class PackedBans(Sequence[BanEntry]):
@@ -347,7 +348,7 @@ def txn_remove_allow(conn: sqlite3.Connection, network: Network) -> AllowRule | 
 @dataclass
 class Loaded:
     packed: PackedBans = field(default_factory=PackedBans)
-    index: NetworkIndex[float] = field(default_factory=NetworkIndex)
+    index: BanIndex = field(default_factory=BanIndex)
     allows: list[AllowRule] = field(default_factory=list)
     expired: int = 0
     lifted_by_allow: int = 0
@@ -382,7 +383,8 @@ def txn_load(conn: sqlite3.Connection, now: float, builtin: tuple[AllowRule, ...
     inf, nan = math.inf, math.nan
     for family, prefixlen in groups:
         cursor = conn.execute(
-            "SELECT first, expires FROM bans WHERE lifted IS NULL AND family = ? AND prefixlen = ?",
+            "SELECT first, expires FROM bans WHERE lifted IS NULL AND family = ? AND prefixlen = ? "
+            "ORDER BY first",
             (family, prefixlen),
         )
         while rows := cursor.fetchmany(_LOAD_CHUNK):
@@ -391,8 +393,7 @@ def txn_load(conn: sqlite3.Connection, now: float, builtin: tuple[AllowRule, ...
             out.packed.extend(
                 family, prefixlen, addresses, [nan if e is None else e for e in expires]
             )
-            index_expires = [inf if e is None else e for e in expires]
-            out.index.set_many(family, prefixlen, dict(zip(addresses, index_expires, strict=True)))
+            out.index.bulk(family, prefixlen, addresses, [inf if e is None else e for e in expires])
     out.unenforced = conn.execute(
         "SELECT count(*) FROM bans WHERE lifted IS NULL AND enforced = 0"
     ).fetchone()[0]

@@ -63,19 +63,6 @@ class NetworkIndex(Generic[V]):
             self._size += 1
         table[address] = value
 
-    def set_many(self, family: int, prefixlen: int, entries: dict[int, V]) -> None:
-        """Add many entries of one (family, prefix length), keyed by network address as int."""
-        if not entries:
-            return
-        key = (family, prefixlen)
-        table = self._tables.get(key)
-        if table is None:
-            self._tables[key] = table = {}
-            self._prefixes[family] = sorted({*self._prefixes[family], prefixlen}, reverse=True)
-        before = len(table)
-        table.update(entries)
-        self._size += len(table) - before
-
     def pop(self, network: Network) -> bool:
         """Remove an entry; False if there was none."""
         key = (network.version, network.prefixlen)

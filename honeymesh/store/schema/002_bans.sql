@@ -32,8 +32,9 @@ CREATE TABLE bans (
 CREATE UNIQUE INDEX bans_active_network ON bans (network) WHERE lifted IS NULL;
 -- Active bans inside a range (an allow lifts them).
 CREATE INDEX bans_active_range ON bans (family, first) WHERE lifted IS NULL;
--- Active bans by (family, prefix length): the load reads the active set one group at a time.
-CREATE INDEX bans_active_group ON bans (family, prefixlen) WHERE lifted IS NULL;
+-- Active bans by (family, prefix length), in address order: the load reads the active set one
+-- group at a time, already sorted.
+CREATE INDEX bans_active_group ON bans (family, prefixlen, first) WHERE lifted IS NULL;
 -- The expiry sweep.
 CREATE INDEX bans_active_expiry ON bans (expires) WHERE lifted IS NULL AND expires IS NOT NULL;
 -- Active bans the backend could not take (a full map), retried by housekeeping.
