@@ -1,9 +1,9 @@
-"""A compact map from networks to values that answers "which entries cover this address?".
+"""A map from networks to values that answers "which entries cover this address?".
 
 Entries are kept per (family, prefix length) in dicts keyed by the network address as an int,
-so a million /32 bans cost one int key and one value each, not an ``ipaddress`` object. A
-covering lookup probes one dict per prefix length in use (exact addresses first), like the
-kernel's hash map + LPM trie pair.
+not as ``ipaddress`` objects. A covering lookup probes one dict per prefix length in use (exact
+addresses first), like the kernel's hash map + LPM trie pair. The allowlist uses it; the ban
+list, which may hold a million entries, uses the array-backed ``banindex.BanIndex``.
 """
 
 from __future__ import annotations
