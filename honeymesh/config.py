@@ -144,10 +144,22 @@ class ApiConfig:
     admin_token_sha256: str = checked("", _sha256_hex)
 
 
+def _not_negative_number(value: float) -> str | None:
+    return None if value >= 0 else "a number of at least 0"
+
+
 @dataclass(frozen=True)
 class KernelConfig:
     interfaces: tuple[str, ...] = checked((), _ifname)
     admin_networks: tuple[str, ...] = checked(("127.0.0.0/8", "::1/128"), _networks)
+    attach_mode: Literal["native", "generic"] = "native"
+    fallback: Literal["nftables", "none"] = "nftables"
+    max_ipv4_bans: int = checked(1_048_576, _positive)
+    max_ipv6_bans: int = checked(262_144, _positive)
+    max_ranges: int = checked(65_536, _positive)
+    max_allows: int = checked(16_384, _positive)
+    sample_rate: float = checked(100.0, _not_negative_number)
+    sample_burst: int = checked(20, _positive)
 
 
 def _trap_score(value: float) -> str | None:
