@@ -5,8 +5,9 @@
 consumed), and a subnegotiation is kept up to ``MAX_SUBNEGOTIATION`` bytes and swallowed beyond
 that until its ``IAC SE``. Nothing a client sends can make it raise or grow without bound.
 
-``TelnetDialogue`` offers to echo and suppress go-ahead (so clients switch to character mode,
-as with a real ``telnetd``), asks for a login and password, records every attempt (usernames
+``TelnetDialogue`` negotiates as Linux's telnetd does (first the options it wants from the
+client, then, once the client answers, echo and suppress go-ahead, so clients switch to
+character mode), asks for a login and password, records every attempt (usernames
 that are not UTF-8 are kept escaped), lets a configured weak login into the fake shell, and
 hangs up after ``MAX_ATTEMPTS`` failures as ``login`` does.
 """
@@ -22,7 +23,12 @@ from honeymesh.detection.traps.shell import FakeShell, LineEditor, ShellPersona,
 from honeymesh.events import JSONValue
 
 IAC, DONT, DO, WONT, WILL, SB, SE = 255, 254, 253, 252, 251, 250, 240
-ECHO, SGA, TTYPE, NAWS = 1, 3, 24, 31
+ECHO, SGA, TTYPE, NAWS, TSPEED, XDISPLOC, NEW_ENVIRON = 1, 3, 24, 31, 32, 35, 39
+#: What Linux's (netkit) telnetd says first, byte for byte: the options it asks the client for.
+FIRST_OFFER = bytes((IAC, DO, TTYPE, IAC, DO, TSPEED, IAC, DO, XDISPLOC, IAC, DO, NEW_ENVIRON))
+#: Then, once the client has answered: it will echo and suppress go-ahead (character mode).
+SECOND_OFFER = bytes((IAC, WILL, ECHO, IAC, WILL, SGA, IAC, DO, NAWS))
+_WANTED = (TTYPE, NAWS, TSPEED, XDISPLOC, NEW_ENVIRON)
 MAX_SUBNEGOTIATION = 256
 MAX_ATTEMPTS = 3
 
@@ -104,7 +110,7 @@ class TelnetDialogue:
         self._now = now
         self._parser = TelnetParser()
         self._editor = LineEditor(echo=True)
-        self._stage = "login"  # login, password, shell
+        self._stage = "greeting"  # greeting, login, password, shell
         self._username = b""
         self._session: ShellSession | None = None
         self._answered: set[tuple[int, int]] = set()
@@ -119,15 +125,19 @@ class TelnetDialogue:
         return self._settings.persona.hostname.encode() + b" login: "
 
     def start(self) -> Step:
-        offer = bytes((IAC, WILL, ECHO, IAC, WILL, SGA, IAC, DO, NAWS, IAC, DO, TTYPE))
-        return Step(reply=offer + self._settings.banner + self._login_prompt())
+        return Step(reply=FIRST_OFFER)
 
     def stop(self) -> None:
         pass
 
     def receive(self, data: bytes) -> Step:
         text, commands = self._parser.feed(data)
-        reply = bytearray(self._negotiate(commands))
+        negotiation = self._negotiate(commands)
+        reply = bytearray()  # data for the client's screen; 0xff in it is escaped below
+        if self._stage == "greeting":  # the client has answered (or typed): the login begins
+            self._stage = "login"
+            negotiation += SECOND_OFFER
+            reply += self._settings.banner + self._login_prompt()
         found: list[Finding] = []
         close = False
         if self._stage == "shell":
@@ -148,7 +158,8 @@ class TelnetDialogue:
                     break
             if edited.end_of_input and not close and self._stage != "shell":
                 close = True
-        return Step(reply=bytes(reply), close=close, detail=self.detail, findings=tuple(found))
+        out = negotiation + bytes(reply).replace(b"\xff", b"\xff\xff")  # IAC IAC: a literal 0xff
+        return Step(reply=out, close=close, detail=self.detail, findings=tuple(found))
 
     def _login_line(self, line: bytes) -> tuple[bytes, Finding | None, bool]:
         if self._stage == "login":
@@ -200,7 +211,7 @@ class TelnetDialogue:
             self._answered.add(key)
             if c.verb == DO and c.option not in (ECHO, SGA):
                 out += bytes((IAC, WONT, c.option))
-            elif c.verb == WILL and c.option not in (NAWS, TTYPE):
+            elif c.verb == WILL and c.option not in _WANTED:
                 out += bytes((IAC, DONT, c.option))
             elif c.verb == WILL and c.option == TTYPE:
                 out += bytes((IAC, SB, TTYPE, 1, IAC, SE))  # SEND
@@ -212,6 +223,8 @@ class TelnetDialogue:
             self.detail["oversized_subnegotiations"] = self._oversized
         if c.option == TTYPE and c.data[:1] == b"\x00":
             self.detail["terminal"] = findings.text(c.data[1:], 64)
+        elif c.option == NEW_ENVIRON and c.data:
+            self.detail["environment"] = findings.text(c.data, 256)  # e.g. USER=-f root
         elif c.option == NAWS and len(c.data) >= 4:
             self.detail["window"] = [int.from_bytes(c.data[0:2]), int.from_bytes(c.data[2:4])]
 

@@ -93,7 +93,9 @@ def test_telnet_survives_garbage_negotiation_and_records_escaped_usernames() -> 
         b"\xff\xff\xc3(root\r\n",  # IAC IAC is a literal 0xff; \xc3( is invalid UTF-8
         b"toor\r\n",
     )
-    assert t.output.startswith(bytes([IAC, WILL, 1, IAC, WILL, 3]))
+    assert t.replies[0] == bytes([IAC, DO, 24, IAC, DO, 32, IAC, DO, 35, IAC, DO, 39])
+    assert t.replies[1].startswith(bytes([IAC, 254, 0x99, IAC, WILL, 1, IAC, WILL, 3]))
+    assert t.replies[1].endswith(b"web01 login: \xff\xff")  # the echoed 0xff, escaped
     assert t.output.count(bytes([IAC, 252, 99])) == 1  # refused once, no negotiation loop
     assert t.detail["oversized_subnegotiations"] == 1
     (cred,) = t.found("trap.credential")
