@@ -39,7 +39,7 @@ from twisted.internet.interfaces import IReactorFromThreads
 from twisted.logger import Logger
 from twisted.python.threadpool import ThreadPool
 
-from honeymesh.config import Mode
+from honeymesh.config import Config, Mode
 from honeymesh.enforcement.backend import (
     BackendError,
     BanEntry,
@@ -77,6 +77,7 @@ from honeymesh.enforcement.libbpf import (
     Libbpf,
     LibbpfError,
 )
+from honeymesh.enforcement.nft import NftBackend
 from honeymesh.enforcement.projection import SharedKeys
 from honeymesh.events import Event, EventId, JSONValue, Notice
 
@@ -752,7 +753,7 @@ class XdpBackend:
 # The service --------------------------------------------------------------------------------------
 
 Publish = Callable[[Event], object]
-NftFactory = Callable[[str], Any]
+NftFactory = Callable[[str], NftBackend]
 
 
 class KernelService(Service):
@@ -781,9 +782,11 @@ class KernelService(Service):
         served_ports: ServedPorts = ServedPorts(),
         on_samples: SampleSink | None = None,
         nft_fallback: NftFactory | None = None,
+        prefer: AttachMode = AttachMode.NATIVE,
     ) -> None:
-        """``nft_fallback``: called with the reason XDP failed, returns an NftBackend (not yet
-        started); None turns the fallback off."""
+        """``on_samples`` receives ring-buffer samples (lists of PacketSample) in the reactor
+        thread. ``nft_fallback``: called with the reason XDP failed, returns an NftBackend (not
+        yet started); None turns the fallback off. ``kernel_service`` builds one from Config."""
         self._reactor = reactor
         self._publish = publish
         self._mode: Mode = mode
@@ -798,9 +801,10 @@ class KernelService(Service):
             v6_ban_prefix=v6_ban_prefix,
             sample_rate=sample_rate,
             sample_burst=sample_burst,
+            prefer=prefer,
         )
         self.backend: EnforcementBackend | None = None
-        self._nft: Any = None
+        self._nft: NftBackend | None = None
         self._state = "stopped"
         self._reason: str | None = None
         self._settled = False
@@ -868,7 +872,7 @@ class KernelService(Service):
             return None
         nft.set_mode(self._mode)
         self._nft = nft
-        self.backend = cast(EnforcementBackend, nft)
+        self.backend = nft
         self._state, self._reason = "degraded", f"nftables fallback because {reason}"
         self._announce()
         return self.backend
@@ -921,6 +925,12 @@ class KernelService(Service):
             }
         return out
 
+    def set_served_ports(self, served: ServedPorts) -> None:
+        """Ports traps listen on (their traffic is not sampled); applied now or at attach."""
+        self._served = served
+        if self.backend is self.xdp:
+            self.xdp.set_served_ports(served)
+
     def set_mode(self, mode: Mode) -> None:
         """Remember the mode for restarts and apply it to the active backend."""
         self._mode = mode
@@ -938,3 +948,44 @@ class KernelService(Service):
         else:
             self._log.error(fmt, **fields)
         self._publish(Notice(EventId.KERNEL_STATE, time=self._reactor.seconds(), detail=status))
+
+
+def kernel_service(
+    reactor: _ServiceReactor,
+    publish: Publish,
+    config: Config,
+    *,
+    on_samples: SampleSink | None = None,
+    served_ports: ServedPorts = ServedPorts(),
+) -> KernelService:
+    """A KernelService configured from ``[kernel]``, ``policy.ipv6_prefix`` and ``node.mode``."""
+    k = config.kernel
+    sizes = MapSizes(
+        ban_v4=k.max_ipv4_bans,
+        ban_v6=k.max_ipv6_bans,
+        range_v4=k.max_ranges,
+        range_v6=k.max_ranges,
+        allow=k.max_allows,
+        allow_range=k.max_allows,
+    )
+    v6_prefix = config.policy.ipv6_prefix
+    fallback: NftFactory | None = None
+    if k.fallback == "nftables":
+
+        def fallback(reason: str) -> NftBackend:
+            return NftBackend(k.interfaces, reason=reason, v6_ban_prefix=v6_prefix)
+
+    return KernelService(
+        reactor,
+        publish,
+        interfaces=k.interfaces,
+        mode=config.node.mode,
+        v6_ban_prefix=v6_prefix,
+        map_sizes=sizes,
+        sample_rate=k.sample_rate,
+        sample_burst=k.sample_burst,
+        served_ports=served_ports,
+        on_samples=on_samples,
+        nft_fallback=fallback,
+        prefer=AttachMode(k.attach_mode),
+    )
