@@ -158,8 +158,8 @@ class TelnetDialogue:
                     break
             if edited.end_of_input and not close and self._stage != "shell":
                 close = True
-        out = negotiation + bytes(reply).replace(b"\xff", b"\xff\xff")  # IAC IAC: a literal 0xff
-        return Step(reply=out, close=close, detail=self.detail, findings=tuple(found))
+        sent = negotiation + bytes(reply).replace(b"\xff", b"\xff\xff")  # IAC IAC: literal 0xff
+        return Step(reply=sent, close=close, detail=self.detail, findings=tuple(found))
 
     def _login_line(self, line: bytes) -> tuple[bytes, Finding | None, bool]:
         if self._stage == "login":
