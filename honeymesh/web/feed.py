@@ -5,7 +5,8 @@
   the route also refuses a browser Origin other than the dashboard's own (``origin_allowed``).
 * ``FeedHub`` subscribes to the bus while at least one client is connected. Each event is
   encoded once, events are gathered for ``flush_interval`` seconds, and each batch goes to every
-  client as one text message::
+  client as one text message (``fanout_slice`` clients per reactor turn, so that a busy feed
+  never holds the API up for long)::
 
       {"type": "events", "events": [{"seq": 41, "event_id": "trap.session", ...}, ...]}
 
@@ -14,8 +15,8 @@
   ``{"type": "hello", "seq": NEXT_SEQ, "node": ID, "mode": MODE}``.
 * Slow clients: each connection is the transport's producer, so Twisted tells it when the
   socket's send buffer is full (``pauseProducing``). While paused, batches wait in a queue
-  bounded by ``max_queued_bytes``; a client that lets it overflow is disconnected (close code
-  1008) instead of being buffered without bound. Nobody else waits for it.
+  bounded by ``max_queued_bytes``; a client that lets it overflow is disconnected (its
+  connection aborted) instead of being buffered without bound. Nobody else waits for it.
 """
 
 from __future__ import annotations
@@ -42,9 +43,9 @@ Subscribe = Callable[[Callable[[Event], object]], Callable[[], None]]
 
 TICKET_TTL = 30.0
 MAX_TICKETS = 1000
-FLUSH_INTERVAL = 0.05
+FLUSH_INTERVAL = 0.1
+FANOUT_SLICE = 8
 MAX_QUEUED_BYTES = 4 * 1024 * 1024
-CLOSE_TOO_SLOW = 1008
 _DONE = Failure(ConnectionDone())
 
 
@@ -115,16 +116,21 @@ class FeedHub:
         hello: Callable[[], dict[str, Any]] = dict,
         flush_interval: float = FLUSH_INTERVAL,
         max_queued_bytes: int = MAX_QUEUED_BYTES,
+        fanout_slice: int = FANOUT_SLICE,
     ) -> None:
         self._subscribe = subscribe
         self._clock = clock
         self._hello = hello
         self.flush_interval = flush_interval
         self.max_queued_bytes = max_queued_bytes
+        self.fanout_slice = fanout_slice
         self._clients: dict[FeedProtocol, None] = {}
         self._unsubscribe: Callable[[], None] | None = None
         self._pending: list[bytes] = []
         self._flush_call: IDelayedCall | None = None
+        # Batches being handed out, oldest first: (message, the clients still to get it).
+        self._fanout: deque[tuple[bytes, deque[FeedProtocol]]] = deque()
+        self._fanout_call: IDelayedCall | None = None
         self.seq = 0
         self.batches = 0
         self.slow_disconnects = 0
@@ -135,7 +141,10 @@ class FeedHub:
 
     def attach(self, client: FeedProtocol) -> None:
         self._clients[client] = None
-        hello = {"type": "hello", "seq": self.seq + 1 + len(self._pending), **self._hello()}
+        # Its first event is the oldest of the batch being gathered (the batches already being
+        # handed out were addressed before it came).
+        first = self.seq - len(self._pending) + 1
+        hello = {"type": "hello", "seq": first, **self._hello()}
         client.deliver(json.dumps(hello, separators=(",", ":"), default=str).encode())
         if self._unsubscribe is None:
             self._unsubscribe = self._subscribe(self._on_event)
@@ -147,6 +156,10 @@ class FeedHub:
                 self._unsubscribe()
                 self._unsubscribe = None
             self._flush_now()  # nobody left to send to; drop the batch and its timer
+            self._fanout.clear()
+            if self._fanout_call is not None:
+                self._fanout_call.cancel()
+                self._fanout_call = None
 
     def _on_event(self, event: Event) -> None:
         self.seq += 1
@@ -169,8 +182,27 @@ class FeedHub:
         message = b'{"type":"events","events":[' + b",".join(self._pending) + b"]}"
         self._pending = []
         self.batches += 1
-        for client in list(self._clients):
-            client.deliver(message)
+        if self._clients:
+            self._fanout.append((message, deque(self._clients)))
+            self._fan_out()
+
+    def _fan_out(self) -> None:
+        """Hand batches to a few clients per reactor turn, so that writing to many sockets
+        never holds up the API for long. Batches go out oldest first, so each client receives
+        them in order; a client that connects meanwhile starts with the next batch."""
+        self._fanout_call = None
+        budget = self.fanout_slice
+        while self._fanout and budget > 0:
+            message, waiting = self._fanout[0]
+            while waiting and budget > 0:
+                client = waiting.popleft()
+                if client in self._clients:
+                    client.deliver(message)
+                    budget -= 1
+            if not waiting:
+                self._fanout.popleft()
+        if self._fanout:
+            self._fanout_call = self._clock.callLater(0, self._fan_out)
 
     def too_slow(self, client: FeedProtocol) -> None:
         self.slow_disconnects += 1

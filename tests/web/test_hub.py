@@ -1,0 +1,104 @@
+"""FeedHub's batching and fan-out over a fake clock (the websockets are tested in test_feed.py)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any, cast
+
+from twisted.internet.task import Clock
+
+from honeymesh.events import Event, EventBus, EventId, Notice
+from honeymesh.web.feed import FeedHub, FeedProtocol
+
+
+class Recorder:
+    """Stands in for a websocket connection: keeps what the hub delivers, decoded."""
+
+    def __init__(self) -> None:
+        self.messages: list[dict[str, Any]] = []
+
+    def deliver(self, message: bytes) -> None:
+        self.messages.append(json.loads(message))
+
+    def seqs(self) -> list[int]:
+        return [e["seq"] for m in self.messages if m["type"] == "events" for e in m["events"]]
+
+
+class TurnClock(Clock):
+    """A Clock that, like the reactor, runs a call scheduled during a turn in the next turn."""
+
+    def turn(self, amount: float = 0.0) -> None:
+        self.rightNow += amount
+        due = [call for call in self.calls if call.getTime() <= self.rightNow]
+        for call in due:
+            self.calls.remove(call)
+            call.called = 1
+            call.func(*call.args, **call.kw)
+
+
+def hub(bus: EventBus, clock: Clock, **kw: Any) -> FeedHub:
+    subscribe = cast(Callable[[Callable[[Event], object]], Callable[[], None]], bus.subscribe)
+    return FeedHub(subscribe, clock, flush_interval=0.1, **kw)
+
+
+def attach(h: FeedHub, client: Recorder) -> None:
+    h.attach(cast(FeedProtocol, client))
+
+
+def publish(bus: EventBus, n: int) -> None:
+    for i in range(n):
+        bus.publish(Notice(EventId.NODE_STARTED, float(i), {"i": i}))
+
+
+def test_a_client_joining_mid_batch_gets_that_batch_and_its_hello_says_so() -> None:
+    bus, clock = EventBus(), Clock()
+    h = hub(bus, clock)
+    early, late = Recorder(), Recorder()
+    attach(h, early)
+    publish(bus, 3)
+    attach(h, late)
+    clock.advance(0.1)
+    assert early.seqs() == late.seqs() == [1, 2, 3]
+    assert late.messages[0] == {"type": "hello", "seq": 1}
+    publish(bus, 2)
+    clock.advance(0.1)
+    assert late.seqs() == [1, 2, 3, 4, 5]
+
+
+def test_batches_fan_out_a_slice_of_clients_per_turn_and_stay_in_order() -> None:
+    bus, clock = EventBus(), TurnClock()
+    h = hub(bus, clock, fanout_slice=8)
+    clients = [Recorder() for _ in range(20)]
+    for c in clients:
+        attach(h, c)
+    publish(bus, 5)
+    clock.turn(0.1)
+    assert sum(1 for c in clients if c.seqs()) == 8
+    publish(bus, 5)  # a second batch is gathered while the first is still going out
+    clock.turn()
+    assert sum(1 for c in clients if c.seqs()) == 16
+    clock.turn(0.1)  # the first batch reaches the last 4; the second batch starts out
+    assert all(c.seqs()[:5] == [1, 2, 3, 4, 5] for c in clients)
+    assert sum(1 for c in clients if c.seqs() == list(range(1, 11))) <= 8
+    for _ in range(3):
+        clock.turn()
+    assert all(c.seqs() == list(range(1, 11)) for c in clients)
+    assert clock.getDelayedCalls() == []
+    assert h.batches == 2
+
+
+def test_the_last_client_leaving_unsubscribes_and_leaves_no_timer() -> None:
+    bus, clock = EventBus(), Clock()
+    h = hub(bus, clock, fanout_slice=1)
+    a, b = Recorder(), Recorder()
+    attach(h, a)
+    attach(h, b)
+    publish(bus, 2)
+    clock.advance(0.1)  # a got it, b is waiting for the next turn
+    publish(bus, 1)  # and a new batch is being gathered
+    h.detach(cast(FeedProtocol, a))
+    h.detach(cast(FeedProtocol, b))
+    assert clock.getDelayedCalls() == []
+    publish(bus, 1)  # no one listens any more
+    assert h.seq == 3 and clock.getDelayedCalls() == []
