@@ -18,9 +18,10 @@ from typing import Any
 import pytest
 import pytest_twisted
 from twisted.internet import reactor, threads
-from twisted.internet.defer import Deferred
+from twisted.internet.defer import Deferred, ensureDeferred
 from twisted.internet.task import deferLater
 
+from honeymesh.events import EventId
 from honeymesh.tap import Appliance, build_appliance
 
 from ..nodes import Node, make_node
@@ -100,12 +101,26 @@ def node(tmp_path_factory: pytest.TempPathFactory) -> Node:
     return make_node(tmp_path_factory.mktemp("web") / "node")
 
 
+READY = {str(EventId.BANS_RESTORED), str(EventId.TRUST_RESTORED), str(EventId.NODE_STARTED)}
+
+
+async def started(app: Appliance, seen: set[str], timeout: float = 60.0) -> None:
+    """Until the ban list and peer trust have restored their state (the kernel may take a few
+    seconds to compile first)."""
+    for _ in range(int(timeout / 0.05)):
+        if seen >= READY:
+            return
+        await sleep(0.05)
+    raise AssertionError(f"the appliance never said {sorted(READY - seen)}")
+
+
 @pytest.fixture(scope="module")
 def appliance(node: Node) -> Generator[Appliance, None, None]:
     app = build_appliance(node.config, node.identity, reactor)
+    seen: set[str] = set()
+    app.bus.subscribe(lambda event: seen.add(str(event.event_id)))
     app.service.startService()
-    pytest_twisted.blockon(app.store.run(lambda c: None))
-    pytest_twisted.blockon(sleep(0.3))  # the ban list, policy and trust have loaded
+    pytest_twisted.blockon(ensureDeferred(started(app, seen)))
     yield app
     pytest_twisted.blockon(app.service.stopService())
 
