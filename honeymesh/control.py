@@ -26,6 +26,7 @@ from twisted.python.failure import Failure
 from honeymesh import __version__
 from honeymesh.config import MODES, Config
 from honeymesh.detection.traps.base import TrapFactory
+from honeymesh.enforcement.backend import BackendError
 from honeymesh.enforcement.banlist import (
     Allowlisted,
     AllowNotEnforced,
@@ -195,7 +196,11 @@ class Control:
         """Kernel packet counters by reason, summed over CPUs; None when no backend reports."""
         if self.kernel_counters is None:
             return None
-        return {str(k): int(v) for k, v in self.kernel_counters().items()}
+        try:
+            counters = self.kernel_counters()
+        except BackendError:  # the backend is starting, stopping or broken: status says which
+            return None
+        return {str(k): int(v) for k, v in counters.items()}
 
     def ban_counts(self) -> dict[str, int] | None:
         """Active bans (exact v4, exact v6, ranges) and allows; None without a ban list."""

@@ -159,7 +159,7 @@ function showStatus(status) {
   const kernel = status.kernel || {};
   const kb = $("kernel-badge");
   kb.textContent = `kernel ${kernel.state || "?"}`;
-  kb.classList.toggle("warn", kernel.state !== "attached");
+  kb.classList.toggle("warn", !["enforcing", "attached"].includes(kernel.state));
   kb.title = kernel.reason || "";
   const packets = status.counters && status.counters.kernel_packets;
   const now = Date.now() / 1000;
