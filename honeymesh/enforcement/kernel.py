@@ -829,11 +829,16 @@ class KernelService(Service):
         try:
             states = await self.xdp.start(self._reactor)
         except BackendError as e:
+            if not self.running:
+                return None
             return await self._fall_back(str(e))
         except Exception as e:
             self._log.failure("kernel enforcement failed to start")
             self._state, self._reason = "unavailable", f"unexpected error: {e}"
             self._announce()
+            return None
+        if not self.running:  # stopped while compiling: do not attach after the fact
+            self.xdp.close()
             return None
         return self._xdp_started(states)
 

@@ -256,3 +256,16 @@ async def test_kernel_service_without_xdp_or_fallback_is_unavailable(
     }
     assert notices(events)[-1]["state"] == "unavailable"
     await service.stopService()
+
+
+@pytest_twisted.ensureDeferred
+async def test_stopping_while_compiling_attaches_nothing(lab: Lab) -> None:
+    await _warm_thread_pool()
+    events: list[Event] = []
+    service = KernelService(reactor, events.append, interfaces=[lab.veth_t], sample_rate=0)
+    with entered(lab.target):
+        service.startService()
+        await service.stopService()  # before the compile thread has finished
+        assert await service.ready() is None
+    assert lab.xdp_prog_id() == 0
+    assert service.status()["state"] == "stopped"
