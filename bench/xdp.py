@@ -29,7 +29,7 @@ import resource
 import statistics
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from honeymesh.enforcement.backend import BanEntry
 from honeymesh.enforcement.kernel import XdpBackend
@@ -43,6 +43,8 @@ from honeymesh.enforcement.libbpf import (
 from honeymesh.enforcement.nft import NftBackend
 from tests.kernel import frames
 from tests.kernel.netns import Lab, entered, make_lab
+
+K = TypeVar("K")
 
 V4_BANS = 1_000_000
 V6_BANS = 100_000
@@ -174,8 +176,9 @@ def make_bans() -> tuple[list[BanEntry], list[ipaddress.IPv4Network | ipaddress.
     return bans, [ipaddress.ip_network("127.0.0.0/8"), ipaddress.ip_network("::1/128")]
 
 
-def median_rates(runs: dict[str, Callable[[], float]], rounds: int) -> dict[str, float]:
-    rates: dict[str, list[float]] = {name: [] for name in runs}
+def median_rates(runs: dict[K, Callable[[], float]], rounds: int) -> dict[K, float]:
+    """Run each measurement ``rounds`` times, interleaved; the median of each."""
+    rates: dict[K, list[float]] = {name: [] for name in runs}
     for _ in range(rounds):
         for name, run in runs.items():
             rates[name].append(run())
