@@ -56,7 +56,7 @@ from honeymesh.store.db import Store
 from honeymesh.trust.api import TrustApi, TrustApiError
 
 KernelStatus = Callable[[], Mapping[str, Any]]
-KernelCounters = Callable[[], Mapping[str, int]]
+KernelCounters = Callable[[], Mapping[str, int] | None]  # None: no backend to ask
 T = TypeVar("T")
 
 MAX_EVENTS_PAGE = 1000
@@ -200,7 +200,7 @@ class Control:
             counters = self.kernel_counters()
         except BackendError:  # the backend is starting, stopping or broken: status says which
             return None
-        return {str(k): int(v) for k, v in counters.items()}
+        return None if counters is None else {str(k): int(v) for k, v in counters.items()}
 
     def ban_counts(self) -> dict[str, int] | None:
         """Active bans (exact v4, exact v6, ranges) and allows; None without a ban list."""
