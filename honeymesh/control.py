@@ -62,7 +62,7 @@ T = TypeVar("T")
 MAX_EVENTS_PAGE = 1000
 MAX_STATS_WINDOW = 7 * 86400.0
 MAX_IMPORT = 100_000
-EXPORT_PAGE = 10_000
+EXPORT_PAGE = 2_000
 
 
 # Errors ----------------------------------------------------------------------------------------
@@ -479,25 +479,29 @@ class Control:
             )
         return ready, skipped
 
-    def export_bans(self) -> Deferred[list[dict[str, JSONValue]]]:
-        """Every active ban, oldest first."""
+    def export_bans(self, page: Callable[[list[dict[str, JSONValue]]], object]) -> Deferred[int]:
+        """Every active ban, oldest first, handed to ``page`` a page at a time (a million bans
+        never sit in memory at once, and the reactor runs between pages); fires with the count.
+        """
         try:
             banlist = self._bans()
         except ControlError as e:
             return fail(e)
-        out: list[dict[str, JSONValue]] = []
-        result: Deferred[list[dict[str, JSONValue]]] = Deferred()
+        result: Deferred[int] = Deferred()
+        count = 0
 
         def next_page(after: int) -> None:
             d = banlist.list_bans(active=True, after_id=after, limit=EXPORT_PAGE)
-            d.addCallbacks(got, lambda f: result.errback(_to_control_failure(f)))
+            d.addCallback(got).addErrback(lambda f: result.errback(_to_control_failure(f)))
 
         def got(bans: list[Ban]) -> None:
-            out.extend(b.to_json() for b in bans)
+            nonlocal count
+            count += len(bans)
+            page([b.to_json() for b in bans])
             if len(bans) == EXPORT_PAGE:
                 next_page(bans[-1].id)
             else:
-                result.callback(out)
+                result.callback(count)
 
         next_page(0)
         return result

@@ -15,7 +15,7 @@ import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from klein import Klein
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
@@ -43,8 +43,8 @@ from honeymesh.web.banfile import (
     FORMATS,
     MEDIA_TYPES,
     BanFileError,
+    BanWriter,
     Format,
-    format_bans,
     format_for_media_type,
     parse_bans,
 )
@@ -328,17 +328,40 @@ class AdminApi:
     @app.route("/api/v1/bans/export", methods=["GET"])
     @authenticated
     def export_bans(self, request: IRequest) -> Deferred[bytes]:
+        """Streamed a page at a time; once the first page is out, a failure can only cut the
+        connection (the partial file does not parse as a whole: JSON lacks its end)."""
         fmt = self._format(query_str(request, "format") or "json")
+        writer = BanWriter(fmt, self.clock.seconds())
+        started = False
 
-        def write(bans: list[dict[str, Any]]) -> bytes:
+        def start() -> None:
+            nonlocal started
+            started = True
             request.setHeader(b"Content-Type", MEDIA_TYPES[fmt].encode())
             ext = {"text": "txt", "csv": "csv", "json": "json"}[fmt]
             request.setHeader(
                 b"Content-Disposition", f'attachment; filename="honeymesh-bans.{ext}"'.encode()
             )
-            return format_bans(bans, fmt, self.clock.seconds())
+            request.write(writer.head())
 
-        return self.control.export_bans().addCallback(write)
+        def page(bans: list[dict[str, Any]]) -> None:
+            if not started:
+                start()
+            request.write(writer.rows(bans))
+
+        def done(count: int) -> bytes:
+            if not started:
+                start()
+            return writer.tail()
+
+        def failed(failure: Failure) -> Failure | bytes:
+            if not started:
+                return failure  # answered as a JSON error
+            self._log.failure("ban export cut short", failure)
+            cast(Request, request).loseConnection()
+            return b""
+
+        return self.control.export_bans(page).addCallbacks(done, failed)
 
     @app.route("/api/v1/bans/import", methods=["POST"])
     @authenticated

@@ -3,8 +3,8 @@
 ``parse_bans(data, fmt)`` turns an uploaded file into ``BanImport`` entries (each with its line,
 or item, number) or raises ``BanFileError`` naming the first line it cannot read; it never
 checks addresses or durations (the facade does, for the whole file, before banning anything).
-``format_bans(bans, fmt, now)`` writes what ``GET /api/v1/bans/export`` returns; every format it
-writes, ``parse_bans`` reads back to the same networks, expiries and reasons.
+``BanWriter`` writes what ``GET /api/v1/bans/export`` returns, a page at a time; every format
+it writes, ``parse_bans`` reads back to the same networks, expiries and reasons.
 
 Text: ``#`` starts a comment; blank lines are skipped.
 CSV: a header row naming the columns; ``network`` is required; ``duration`` ("1h", seconds or
@@ -217,31 +217,62 @@ def _count(entries: list[BanImport], number: int) -> None:
 # Writing ---------------------------------------------------------------------------------------
 
 
+class BanWriter:
+    """Writes an export piece by piece: ``head()``, ``rows(page)`` for each page, ``tail()``.
+
+    Active bans (``Ban.to_json`` dicts) come out in a format ``parse_bans`` reads back.
+    """
+
+    def __init__(self, fmt: Format, now: float) -> None:
+        self.fmt = fmt
+        self.now = now
+        self.count = 0
+
+    def head(self) -> bytes:
+        if self.fmt == "json":
+            return f'{{"exported_at": {self.now!r}, "bans": [\n'.encode()
+        if self.fmt == "text":
+            return f"# HoneyMesh bans, active at Unix time {self.now:.0f}\n".encode()
+        return (",".join(CSV_COLUMNS) + "\n").encode()
+
+    def rows(self, bans: Iterable[Mapping[str, JSONValue]]) -> bytes:
+        page = list(bans)
+        if not page:
+            return b""
+        first = self.count == 0
+        self.count += len(page)
+        if self.fmt == "json":
+            body = ",\n".join(json.dumps(ban, sort_keys=True) for ban in page)
+            return (("" if first else ",\n") + body).encode()
+        if self.fmt == "text":
+            return "".join(f"{ban['network']}\n" for ban in page).encode()
+        out = io.StringIO(newline="")
+        writer = csv.writer(out, lineterminator="\n")
+        for ban in page:
+            reasons = ban.get("reasons")
+            reason = "; ".join(str(r) for r in reasons) if isinstance(reasons, list) else ""
+            expires = ban.get("expires")
+            writer.writerow(
+                [
+                    ban["network"],
+                    "" if not isinstance(expires, int | float) else repr(float(expires)),
+                    reason[:MAX_REASON_CHARS],
+                    ban.get("source", ""),
+                    ban.get("created", ""),
+                    ban.get("offence", ""),
+                ]
+            )
+        return out.getvalue().encode()
+
+    def tail(self) -> bytes:
+        if self.fmt == "json":
+            return f'\n], "count": {self.count}}}\n'.encode()
+        if self.fmt == "text":
+            return f"# {self.count} bans\n".encode()
+        return b""
+
+
 def format_bans(bans: Iterable[Mapping[str, JSONValue]], fmt: Format, now: float) -> bytes:
-    """Active bans (``Ban.to_json`` dicts) in a format ``parse_bans`` reads back."""
-    rows = list(bans)
-    if fmt == "json":
-        doc = {"exported_at": now, "count": len(rows), "bans": rows}
-        return json.dumps(doc, indent=1, sort_keys=True).encode() + b"\n"
-    if fmt == "text":
-        lines = [f"# HoneyMesh bans: {len(rows)} active at Unix time {now:.0f}"]
-        lines += [str(ban["network"]) for ban in rows]
-        return ("\n".join(lines) + "\n").encode()
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for ban in rows:
-        reasons = ban.get("reasons")
-        reason = "; ".join(str(r) for r in reasons) if isinstance(reasons, list) else ""
-        expires = ban.get("expires")
-        writer.writerow(
-            [
-                ban["network"],
-                "" if expires is None else repr(float(expires)),  # type: ignore[arg-type]
-                reason[:MAX_REASON_CHARS],
-                ban.get("source", ""),
-                ban.get("created", ""),
-                ban.get("offence", ""),
-            ]
-        )
-    return out.getvalue().encode()
+    """A whole export at once (for small sets and tests)."""
+    writer = BanWriter(fmt, now)
+    return writer.head() + writer.rows(bans) + writer.tail()
