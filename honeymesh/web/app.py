@@ -77,7 +77,7 @@ from honeymesh.web.http import (
     read_json,
 )
 from honeymesh.web.metrics import EventCounts, node_registry
-from honeymesh.web.throttle import AuthThrottle
+from honeymesh.web.throttle import AuthThrottle, source_key
 
 __all__ = ["MAX_BODY", "SECURITY_HEADERS", "AdminApi", "ApiError", "ApiSite", "read_json"]
 
@@ -180,7 +180,7 @@ class AdminApi:
     # Authentication --------------------------------------------------------------------------
 
     def _refuse_if_throttled(self, request: IRequest) -> None:
-        wait = self.throttle.retry_after(client_host(request))
+        wait = self.throttle.retry_after(source_key(client_host(request)))
         if wait is not None:
             seconds = max(1, int(wait + 0.999))
             raise ApiError(
@@ -192,7 +192,7 @@ class AdminApi:
 
     def _auth_failed(self, request: IRequest, why: str) -> None:
         host = client_host(request)
-        self.throttle.failed(host)
+        self.throttle.failed(source_key(host))
         self.publish(
             Notice(
                 EventId.API_AUTH_FAILED,

@@ -1,15 +1,31 @@
 """Failed authentications, counted per source address in a sliding window.
 
 Past ``max_failures`` failures within ``window`` seconds a source is refused (HTTP 429) until its
-oldest failure leaves the window, even with a good token: guessing stops paying. Memory is
+oldest failure leaves the window, even with a good token: guessing stops paying. A source is an
+IPv4 address or an IPv6 /64 (``source_key``). Memory is
 bounded: at most ``max_sources`` sources are tracked, the least recently failing forgotten first.
 """
 
 from __future__ import annotations
 
+import ipaddress
 from collections import deque
 
 from twisted.internet.interfaces import IReactorTime
+
+
+def source_key(host: str) -> str:
+    """Whom failures are counted against: an IPv4 address, or an IPv6 /64 (one host can hold
+    a whole /64, so counting its addresses one by one would let it guess on for ever)."""
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return host
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.IPv6Network((address, 64), strict=False))
+    return str(address)
 
 
 class AuthThrottle:

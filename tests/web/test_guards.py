@@ -6,7 +6,7 @@ import pytest
 from twisted.internet.task import Clock
 
 from honeymesh.web.feed import TicketBook, origin_allowed
-from honeymesh.web.throttle import AuthThrottle
+from honeymesh.web.throttle import AuthThrottle, source_key
 
 
 def test_throttle_refuses_after_the_limit_until_the_oldest_failure_ages_out() -> None:
@@ -24,6 +24,20 @@ def test_throttle_refuses_after_the_limit_until_the_oldest_failure_ages_out() ->
     clock.advance(0.2)
     assert throttle.retry_after("10.0.0.1") is None
     assert throttle.refusals == 2
+
+
+@pytest.mark.parametrize(
+    ("host", "key"),
+    [
+        ("203.0.113.7", "203.0.113.7"),
+        ("2001:db8:1:2:aaaa::1", "2001:db8:1:2::/64"),
+        ("2001:db8:1:2:bbbb::9", "2001:db8:1:2::/64"),  # same /64: same budget
+        ("::ffff:203.0.113.7", "203.0.113.7"),
+        ("unix-socket", "unix-socket"),
+    ],
+)
+def test_failures_count_per_ipv4_address_or_ipv6_64(host: str, key: str) -> None:
+    assert source_key(host) == key
 
 
 def test_throttle_memory_is_bounded() -> None:
