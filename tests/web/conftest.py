@@ -117,6 +117,11 @@ async def started(app: Appliance, seen: set[str], timeout: float = 60.0) -> None
 @pytest.fixture(scope="module")
 def appliance(node: Node) -> Generator[Appliance, None, None]:
     app = build_appliance(node.config, node.identity, reactor)
+    missing = [
+        name for name in ("banlist", "policy", "trust") if getattr(app.control, name) is None
+    ]
+    if missing:
+        pytest.fail(f"build_appliance does not give Control its {', '.join(missing)}")
     seen: set[str] = set()
     app.bus.subscribe(lambda event: seen.add(str(event.event_id)))
     app.service.startService()
