@@ -94,8 +94,12 @@ def test_tui_shows_live_events_bans_and_switches_the_mode(
     terminal.wait_for(lambda s: "ban ADDR [DURATION]" in s, "the ban prompt")
     terminal.type("203.0.113.90 2h seen in the tui")
     terminal.keys("Enter")
-    screen = terminal.wait_for(lambda s: "203.0.113.90/32" in s, "the new ban")
-    assert "seen in the tui" in screen and "ban.added" in screen
+    screen = terminal.wait_for(
+        lambda s: "seen in the tui" in s and "ban.added" in s, "the new ban and its event"
+    )
+    assert "banned 203.0.113.90/32" in screen  # the prompt line says it, too
+    (row,) = [line for line in screen.splitlines() if "seen in the tui" in line]
+    assert "203.0.113.90/32" in row and "operator" in row
 
     terminal.keys("Tab")  # the bans pane; its first row is selected
     terminal.keys("u")
