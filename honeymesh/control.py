@@ -25,7 +25,7 @@ from twisted.python.failure import Failure
 
 from honeymesh import __version__
 from honeymesh.config import MODES, Config
-from honeymesh.detection.traps.base import TrapFactory
+from honeymesh.detection.traps.registry import RunningTrap
 from honeymesh.enforcement.backend import BackendError
 from honeymesh.enforcement.banlist import (
     Allowlisted,
@@ -129,7 +129,7 @@ class Control:
         bus: EventBus,
         store: Store,
         listeners: Sequence[ListenerService],
-        traps: Mapping[str, TrapFactory],
+        traps: Mapping[str, RunningTrap],
         kernel_status: KernelStatus,
         node_id: str,
         banlist: BanList | None = None,

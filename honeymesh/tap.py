@@ -9,12 +9,13 @@ JSON log, store, housekeeping, traps, admin API, and a last service that reports
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
 from twisted.application.service import IService, MultiService, Service
+from twisted.internet.defer import Deferred
 from twisted.internet.interfaces import IReactorCore, IReactorTime
 from twisted.internet.ssl import CertificateOptions, PrivateCertificate, TLSVersion
 from twisted.logger import Logger
@@ -30,8 +31,14 @@ from honeymesh.config import (
     load_config,
 )
 from honeymesh.control import Control
+from honeymesh.detection.pipeline import DetectionPipeline
 from honeymesh.detection.traps.registry import RunningTrap, TrapContext, build_trap
-from honeymesh.events import Event, EventBus, EventId, Notice
+from honeymesh.enforcement.backend import Network
+from honeymesh.enforcement.banlist import BanHousekeeping, BanList, builtin_allows
+from honeymesh.enforcement.kernel import KernelService, ServedPorts, SettledBackend, kernel_service
+from honeymesh.enforcement.layout import PacketSample
+from honeymesh.enforcement.local_addresses import LocalAddressError, local_addresses
+from honeymesh.events import Event, EventBus, EventId, Notice, Verdict
 from honeymesh.license.clock import CLOCK_KEY_PURPOSE
 from honeymesh.license.keys import trusted_keys_for
 from honeymesh.license.service import LicenseService
@@ -39,7 +46,10 @@ from honeymesh.listeners import ListenerService
 from honeymesh.logs import EventLogger, JsonLogService
 from honeymesh.mesh.identity import IdentityError, NodeIdentity
 from honeymesh.periodic import PeriodicService
-from honeymesh.store.db import Store, StoreService, prune_events
+from honeymesh.policy.engine import PolicyEngine
+from honeymesh.store.db import Store, StoreClosed, StoreService, prune_events
+from honeymesh.trust.api import TrustApi
+from honeymesh.trust.engine import TrustEngine, TrustService
 from honeymesh.web.app import AdminApi, ApiSite
 from honeymesh.web.auth import TokenChecker, local_operator_token, token_digest
 
@@ -129,6 +139,49 @@ def build_appliance(config: Config, identity: NodeIdentity, reactor: Any) -> App
     )
     license_service.setServiceParent(root)
 
+    # Enforcement: the kernel service settles on XDP, the nftables fallback or nothing; the ban
+    # list (SQLite first) projects into whichever it is; the policy engine alone makes bans.
+    pipeline: DetectionPipeline | None = None
+
+    def kernel_samples(samples: Sequence[PacketSample]) -> None:
+        if pipeline is not None:
+            for s in samples:
+                pipeline.packet(s.src, s.dst, s.dport, s.proto, s.time)
+
+    kernel = kernel_service(
+        reactor, bus.publish, config, on_samples=kernel_samples, served_ports=served_ports(config)
+    )
+    kernel.setServiceParent(root)
+    banlist = BanList(
+        store,
+        SettledBackend(kernel),
+        reactor,
+        bus.publish,
+        builtin=builtin_allows(config.kernel.admin_networks, own_addresses(log)),
+        offence_window=config.policy.offence_window,
+        ipv6_prefix=config.policy.ipv6_prefix,
+    )
+    policy = PolicyEngine(
+        banlist, store, config.policy, reactor, bus.publish, initial_mode=config.node.mode
+    )
+    EnforcementStartup(store, kernel, banlist, policy, fatal(reactor, log)).setServiceParent(root)
+    BanHousekeeping(banlist, reactor, config.policy.housekeeping_interval).setServiceParent(root)
+
+    # Trust in peers (fed by the mesh) and detection (fed by traps and kernel samples).
+    trust = TrustEngine(
+        config.trust,
+        store,
+        reactor,
+        bus.publish,
+        allowlisted=lambda network: bool(banlist.allowed_by(network)),
+    )
+    TrustService(trust, reactor).setServiceParent(root)
+    pipeline = DetectionPipeline.from_config(
+        config, clock=reactor, publish=bus.publish, decide=policy.decide
+    )
+    bus.subscribe(pipeline)
+    bus.subscribe(local_confirmations(trust))
+
     traps: dict[str, RunningTrap] = {}
     listeners: list[ListenerService] = []
     trap_group = TrapGroup(traps)
@@ -168,7 +221,11 @@ def build_appliance(config: Config, identity: NodeIdentity, reactor: Any) -> App
         store=store,
         listeners=listeners,
         traps=traps,
-        kernel_status=lambda: kernel_status(config),
+        kernel_status=kernel.status,
+        kernel_counters=banlist_backend_counters(kernel),
+        banlist=banlist,
+        policy=policy,
+        trust=TrustApi(trust),
         node_id=identity.node_id,
         # check(), not the cached entitlement: timers stall after a clock rollback.
         entitlement=license_service.check,
@@ -193,7 +250,7 @@ def build_appliance(config: Config, identity: NodeIdentity, reactor: Any) -> App
     api_listener.setServiceParent(root)
     listeners.append(api_listener)
 
-    ReadyReport(control, bus.publish, log).setServiceParent(root)
+    ReadyReport(control, kernel, bus.publish, log).setServiceParent(root)
     return Appliance(root, config, bus, store, control, traps, listeners)
 
 
@@ -237,20 +294,87 @@ def retention_job(
     return PeriodicService("event-retention", config.store.retention_interval, prune, clock)
 
 
-def kernel_status(config: Config) -> dict[str, object]:
-    if not config.kernel.interfaces:
-        return {
-            "state": "not_attached",
-            "reason": "no interface configured",
-            "hint": "attach with `make run IFACE=eth0`, or list interfaces under "
-            f"[kernel] interfaces in {config.source}",
-            "interfaces": {},
-        }
-    return {
-        "state": "unavailable",
-        "reason": "kernel enforcement is not built into this version yet",
-        "interfaces": {name: {"attach": "none"} for name in config.kernel.interfaces},
-    }
+def served_ports(config: Config) -> ServedPorts:
+    """The ports traps listen on: the kernel does not sample traffic to them."""
+    tcp: set[int] = set()
+    udp: set[int] = set()
+    for trap in config.traps:
+        (udp if trap.type in ("dns", "sip", "snmp") else tcp).update(p for p in trap.ports if p)
+    return ServedPorts(tcp=frozenset(tcp), udp=frozenset(udp))
+
+
+def own_addresses(log: Logger) -> list[tuple[str, Network]]:
+    """This node's interface addresses, always allowed; without them, loopback and admin
+    networks still are."""
+    try:
+        return [(a.interface, a.network) for a in local_addresses()]
+    except LocalAddressError as e:
+        log.warn(
+            "cannot list this node's addresses ({error}); they are not allowlisted", error=str(e)
+        )
+        return []
+
+
+def banlist_backend_counters(kernel: KernelService) -> Callable[[], Mapping[str, int]]:
+    return lambda: SettledBackend(kernel).counters()
+
+
+def local_confirmations(trust: TrustEngine) -> Callable[[Event], None]:
+    """A local verdict about an address confirms the peers that reported it (trust rewards)."""
+
+    def confirm(event: Event) -> None:
+        if isinstance(event, Verdict) and event.source:
+            trust.confirm(event.source).addErrback(
+                lambda f: Logger().failure("trust confirmation failed", f)
+            )
+
+    return confirm
+
+
+class EnforcementStartup(Service):
+    """Brings enforcement up in order: store open, kernel settled, mode applied, bans restored.
+
+    A ban list that cannot be restored from the database means the node cannot keep its
+    promises, so that is fatal; a kernel that cannot enforce is not (the kernel service says
+    so loudly, and bans stay stored until a backend is there).
+    """
+
+    _log = Logger()
+
+    def __init__(
+        self,
+        store: Store,
+        kernel: KernelService,
+        banlist: BanList,
+        policy: PolicyEngine,
+        on_fatal: Callable[[Failure], None],
+    ) -> None:
+        self.setName("enforcement-startup")
+        self._store = store
+        self._kernel = kernel
+        self._banlist = banlist
+        self._policy = policy
+        self._on_fatal = on_fatal
+        self.done: Deferred[None] | None = None
+
+    def startService(self) -> None:
+        super().startService()
+        d = self._store.run(lambda conn: None)  # fails if the database could not be opened
+        d.addCallback(lambda _: self._kernel.ready())
+        d.addCallback(lambda _: self._policy.load())
+        d.addCallback(lambda _: self._banlist.load())
+        d.addCallback(self._restored)
+        d.addErrback(self._failed)
+        self.done = d
+
+    def _restored(self, report: object) -> object:
+        self._log.info("ban list restored: {report}", report=report)
+        return report
+
+    def _failed(self, failure: Failure) -> None:
+        if failure.check(StoreClosed):
+            return  # the store's own start-up failure is already fatal and reported
+        self._on_fatal(failure)
 
 
 class TrapGroup(MultiService):
@@ -270,9 +394,16 @@ class TrapGroup(MultiService):
 class ReadyReport(Service):
     """Says where everything is once the appliance has started, and that it stops."""
 
-    def __init__(self, control: Control, publish: Callable[[Event], None], log: Logger) -> None:
+    def __init__(
+        self,
+        control: Control,
+        kernel: KernelService,
+        publish: Callable[[Event], None],
+        log: Logger,
+    ) -> None:
         self.setName("ready-report")
         self._control = control
+        self._kernel = kernel
         self._publish = publish
         self._log = log
 
@@ -293,13 +424,7 @@ class ReadyReport(Service):
             reason=lic["reason"],
             sharing=lic["sharing"]["reason"],
         )
-        kernel = control.kernel_status()
-        if kernel["state"] != "attached":
-            self._log.warn(
-                "kernel enforcement is attached nowhere: {reason}. {hint}",
-                reason=kernel.get("reason"),
-                hint=kernel.get("hint", ""),
-            )
+        self._kernel.ready().addCallback(lambda _: self._kernel_report())
         self._publish(
             Notice(
                 EventId.NODE_STARTED,
@@ -311,6 +436,27 @@ class ReadyReport(Service):
                 },
             )
         )
+
+    def _kernel_report(self) -> None:
+        """Once the kernel service has settled: say plainly where nothing is enforced."""
+        status = self._kernel.status()
+        if status["state"] == "enforcing":
+            return
+        config = self._control.config
+        if not config.kernel.interfaces:
+            self._log.warn(
+                "kernel enforcement is attached nowhere: no interface configured. Attach it "
+                "with `make run IFACE=eth0` (twistd honeymesh --interface eth0), or list "
+                "interfaces under [kernel] interfaces in {config}",
+                config=str(config.source),
+            )
+        else:
+            self._log.error(
+                "kernel enforcement is {state} on {interfaces}: {reason}",
+                state=status["state"],
+                interfaces=", ".join(config.kernel.interfaces),
+                reason=status["reason"],
+            )
 
     def stopService(self) -> None:
         super().stopService()

@@ -45,7 +45,9 @@ class BanEntry:
 
 
 class EnforcementBackend(Protocol):
-    name: str
+    @property
+    def name(self) -> str:
+        """ "xdp", "nftables", or "none"."""
 
     def replace_all(self, bans: Sequence[BanEntry], allows: Sequence[Network]) -> None:
         """Make the enforced state exactly these bans and allows (used at start)."""

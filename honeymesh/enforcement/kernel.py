@@ -121,6 +121,12 @@ class ServedPorts:
     udp: frozenset[int] = frozenset()
 
 
+# bcc's compiler changes the process's working directory to the kernel headers while it runs,
+# so two compilations in two threads (a stop during compilation, then a new start) break each
+# other ("./include/linux/kconfig.h not found"). One at a time, process-wide.
+_COMPILE_LOCK = threading.Lock()
+
+
 def compile_program(bpf_dir: Path, cflags: Sequence[str]) -> Any:
     """Compile and load ``honeymesh.c`` with bcc; blocking (about a second). Returns (bcc BPF,
     program fd). Raises KernelUnavailable with one readable line."""
@@ -135,7 +141,7 @@ def compile_program(bpf_dir: Path, cflags: Sequence[str]) -> Any:
         raise KernelUnavailable(f"the XDP source {source} is missing")
     noise = io.StringIO()
     try:
-        with contextlib.redirect_stderr(noise):
+        with _COMPILE_LOCK, contextlib.redirect_stderr(noise):
             bpf = BPF(src_file=str(source).encode(), cflags=[f"-I{bpf_dir}", *cflags])
     except Exception as e:  # bcc raises bare Exception for compile errors
         detail = _first_error(noise.getvalue()) or str(e)
@@ -787,6 +793,7 @@ class KernelService(Service):
         """``on_samples`` receives ring-buffer samples (lists of PacketSample) in the reactor
         thread. ``nft_fallback``: called with the reason XDP failed, returns an NftBackend (not
         yet started); None turns the fallback off. ``kernel_service`` builds one from Config."""
+        self.setName("kernel")
         self._reactor = reactor
         self._publish = publish
         self._mode: Mode = mode
@@ -953,6 +960,57 @@ class KernelService(Service):
         else:
             self._log.error(fmt, **fields)
         self._publish(Notice(EventId.KERNEL_STATE, time=self._reactor.seconds(), detail=status))
+
+
+class SettledBackend:
+    """The backend the BanList talks to: whichever one the KernelService settled on.
+
+    The BanList is built before start-up has settled (and keeps working if nothing can
+    enforce); until then, or when nothing enforces, changes raise BackendError, so the ban list
+    keeps them stored and marked not enforced, and restores them once a backend is there. Mode
+    switches go through the KernelService, which remembers them across a fallback.
+    """
+
+    def __init__(self, kernel: KernelService) -> None:
+        self._kernel = kernel
+
+    @property
+    def name(self) -> str:
+        backend = self._kernel.backend
+        return "none" if backend is None else backend.name
+
+    def _active(self) -> EnforcementBackend:
+        backend = self._kernel.backend
+        if backend is None:
+            status = self._kernel.status()
+            why = f" ({status['reason']})" if status["reason"] else ""
+            raise BackendError(f"nothing enforces: kernel enforcement is {status['state']}{why}")
+        return backend
+
+    def replace_all(self, bans: Sequence[BanEntry], allows: Sequence[Network]) -> None:
+        self._active().replace_all(bans, allows)
+
+    def add_ban(self, entry: BanEntry) -> None:
+        self._active().add_ban(entry)
+
+    def remove_ban(self, network: Network) -> None:
+        self._active().remove_ban(network)
+
+    def add_allow(self, network: Network) -> None:
+        self._active().add_allow(network)
+
+    def remove_allow(self, network: Network) -> None:
+        self._active().remove_allow(network)
+
+    def set_mode(self, mode: Mode) -> None:
+        self._kernel.set_mode(mode)
+
+    def counters(self) -> Mapping[str, int]:
+        backend = self._kernel.backend
+        return {} if backend is None else backend.counters()
+
+    def status(self) -> Mapping[str, object]:
+        return self._kernel.status()
 
 
 def kernel_service(

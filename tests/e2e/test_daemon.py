@@ -82,7 +82,7 @@ class Daemon:
         return bool(caught & (1 << (sig - 1)))
 
     def wait_ready(self) -> None:
-        wait_for(lambda: "node.started" in self.output() or self.proc.poll() is not None)
+        wait_for(lambda: "ban list restored" in self.output() or self.proc.poll() is not None)
         assert self.proc.poll() is None, self.output()
         wait_for(lambda: self.handles(signal.SIGTERM) and self.handles(signal.SIGINT))
 
@@ -147,7 +147,8 @@ def test_cli_status_against_the_running_daemon(daemon: Daemon) -> None:
     listeners = {(r["kind"], r["transport"], r["address"], r["port"]) for r in status["listeners"]}
     assert ("trap", "tcp", "127.0.0.1", trap_port(daemon.node)) in listeners
     assert ("api", "tls", "127.0.0.1", daemon.node.config.api.port) in listeners
-    assert status["kernel"]["state"] == "not_attached"
+    assert status["kernel"]["state"] == "idle"  # compiled and loaded, attached to no interface
+    assert status["kernel"]["backend"] == "xdp"
 
     human = honeymesh("status", "--config", str(daemon.node.config_path))
     assert "mode TEST" in human.stdout and "listening" in human.stdout
