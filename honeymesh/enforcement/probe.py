@@ -12,7 +12,7 @@ import io
 import os
 import sys
 
-_TRIVIAL_XDP = r"""
+_TRIVIAL_XDP = rb"""
 #include <uapi/linux/bpf.h>
 int hm_probe(struct xdp_md *ctx) { return XDP_PASS; }
 """
@@ -30,7 +30,7 @@ def probe_bcc() -> tuple[bool, str]:
     try:
         with contextlib.redirect_stderr(noise):
             bpf = BPF(text=_TRIVIAL_XDP)
-            bpf.load_func("hm_probe", BPF.XDP)
+            bpf.load_func(b"hm_probe", BPF.XDP)
             bpf.cleanup()
     except Exception as e:  # bcc raises bare Exception for compile and load errors
         detail = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
