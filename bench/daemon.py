@@ -1,0 +1,256 @@
+"""The daemon with a million bans: restore time at start, memory, and ban-to-kernel latency.
+
+    .venv/bin/python bench/daemon.py [--bans 1000000] [--v6 100000] [--ranges 1000] [--adds 300]
+
+One run, as root, in a namespace lab (two namespaces, a veth pair): `twistd -n honeymesh
+--interface <veth>` starts over a database holding N active bans, and again over an empty one:
+
+1. restore: the time from the kernel service settling to the ban list restored (from the JSON
+   log's own timestamps), with the maps read back against the database's counts;
+2. memory: the daemon's RSS with the bans loaded against the same daemon with none (ratio);
+3. latency: POST /api/v1/bans over one kept-alive HTTPS connection (what `honeymesh ban` does
+   after its own start-up) until the daemon answers, which it does only after the SQLite commit
+   and the kernel map update; p50 and p99. The `honeymesh ban` command as a whole (a new
+   Python process each time) is reported beside it.
+
+Prints one JSON line per result.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import ssl
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.banlist import fill
+from honeymesh.web.auth import local_operator_token
+from tests.kernel.netns import Lab, entered, make_lab
+from tests.nodes import Node, make_node
+
+VENV_BIN = Path(sys.executable).parent
+API_PORT = 8443
+
+
+def emit(result: dict[str, Any]) -> None:
+    print(json.dumps({"bench": "daemon", **result}), flush=True)
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    raise RuntimeError("no VmRSS")
+
+
+def log_times(node: Node) -> dict[str, float]:
+    """When each event id was first logged, from the JSON log."""
+    first: dict[str, float] = {}
+    path = node.config.data_path(node.config.log.json_file)
+    for line in path.read_text().splitlines():
+        record = json.loads(line)
+        event_id = record.get("event_id")
+        if event_id == "kernel.state" and record["detail"].get("state") != "enforcing":
+            continue
+        if event_id and event_id not in first:
+            first[event_id] = record["log_time"]
+    return first
+
+
+class Daemon:
+    def __init__(self, lab: Lab, node: Node, out: Path) -> None:
+        self.node = node
+        self.proc = subprocess.Popen(
+            [
+                "ip",
+                "netns",
+                "exec",
+                lab.target,
+                str(VENV_BIN / "twistd"),
+                "--nodaemon",
+                "--pidfile=",
+                "honeymesh",
+                "--config",
+                str(node.config_path),
+                "--interface",
+                lab.veth_t,
+            ],
+            stdout=out.open("w"),
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 300
+        while not (self._log_exists() and "bans.restored" in log_times(node)):
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"the daemon did not come up: {out.read_text()[-2000:]}")
+            time.sleep(0.1)
+
+    def _log_exists(self) -> bool:
+        return self.node.config.data_path(self.node.config.log.json_file).exists()
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=120)
+
+
+def api(lab: Lab, node: Node) -> http.client.HTTPSConnection:
+    ctx = ssl.create_default_context(cafile=str(node.config.data_path(node.config.api.tls_cert)))
+    conn = http.client.HTTPSConnection("127.0.0.1", API_PORT, context=ctx, timeout=30)
+    with entered(lab.target):  # the socket lives in the daemon's namespace
+        conn.connect()
+    return conn
+
+
+def ban_latencies(lab: Lab, node: Node, count: int) -> list[float]:
+    conn = api(lab, node)
+    headers = {
+        "Authorization": f"Bearer {local_operator_token(node.identity)}",
+        "Content-Type": "application/json",
+    }
+    took = []
+    for i in range(count):
+        body = json.dumps(
+            {"network": f"203.0.{i // 250}.{i % 250 + 1}", "duration": "1h", "reason": "bench"}
+        )
+        started = time.perf_counter()
+        conn.request("POST", "/api/v1/bans", body, headers)
+        resp = conn.getresponse()
+        resp.read()
+        took.append(time.perf_counter() - started)
+        if resp.status != 201:
+            raise RuntimeError(f"ban refused: HTTP {resp.status}")
+    conn.close()
+    return took
+
+
+def status(lab: Lab, node: Node) -> dict[str, Any]:
+    out = subprocess.run(
+        [
+            "ip",
+            "netns",
+            "exec",
+            lab.target,
+            str(VENV_BIN / "honeymesh"),
+            "status",
+            "--json",
+            "--config",
+            str(node.config_path),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    result: dict[str, Any] = json.loads(out.stdout)
+    return result
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def node_in(directory: Path) -> Node:
+    node = make_node(directory, api_port=API_PORT, trap_ports=(2323,))
+    text = node.config_path.read_text().replace('mode = "test"', 'mode = "enforce"')
+    node.config_path.write_text(text)
+    return node  # the daemon reads the file; nothing else here depends on the mode
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--bans", type=int, default=1_000_000)
+    parser.add_argument("--v6", type=int, default=100_000)
+    parser.add_argument("--ranges", type=int, default=1_000)
+    parser.add_argument("--adds", type=int, default=300)
+    parser.add_argument("--cli-adds", type=int, default=10)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        lab = make_lab(n_sources=1)
+        try:
+            results = {}
+            for name, bans in (("empty", (0, 0, 0)), ("loaded", (args.bans, args.v6, args.ranges))):
+                node = node_in(Path(tmp, name))
+                v4, v6, ranges = bans
+                fill(node.config.data_path(node.config.store.path), v4, v6, ranges, time.time())
+                daemon = Daemon(lab, node, Path(tmp, f"{name}.out"))
+                try:
+                    times = log_times(node)
+                    restore = times["bans.restored"] - times["kernel.state"]
+                    entries = status(lab, node)["kernel"]["entries"]
+                    results[name] = {
+                        "restore_s": round(restore, 3),
+                        "rss_mb": rss_mb(daemon.proc.pid),
+                        "entries": entries,
+                    }
+                    if name == "loaded":
+                        took = ban_latencies(lab, node, args.adds)
+                        cli = []
+                        for i in range(args.cli_adds):
+                            started = time.perf_counter()
+                            subprocess.run(
+                                [
+                                    "ip",
+                                    "netns",
+                                    "exec",
+                                    lab.target,
+                                    str(VENV_BIN / "honeymesh"),
+                                    "ban",
+                                    f"198.18.0.{i + 1}",
+                                    "--config",
+                                    str(node.config_path),
+                                ],
+                                check=True,
+                                capture_output=True,
+                            )
+                            cli.append(time.perf_counter() - started)
+                        after = status(lab, node)["kernel"]["entries"]
+                finally:
+                    daemon.stop()
+            loaded, empty = results["loaded"], results["empty"]
+            expected = {"ban_v4": args.bans, "ban_v6": args.v6}
+            emit(
+                {
+                    "result": "restore",
+                    "bans": args.bans + args.v6 + args.ranges,
+                    "seconds": loaded["restore_s"],
+                    "aim_seconds": 3.0,
+                    "empty_seconds": empty["restore_s"],
+                    "maps_match_database": all(
+                        loaded["entries"][k] == v for k, v in expected.items()
+                    ),
+                    "entries": loaded["entries"],
+                }
+            )
+            emit(
+                {
+                    "result": "memory",
+                    "rss_mb_loaded": loaded["rss_mb"],
+                    "rss_mb_empty": empty["rss_mb"],
+                    "ratio": round(loaded["rss_mb"] / empty["rss_mb"], 2),
+                    "aim_mb": 300,
+                }
+            )
+            emit(
+                {
+                    "result": "ban_to_kernel_map",
+                    "requests": args.adds,
+                    "p50_ms": round(statistics.median(took) * 1000, 2),
+                    "p99_ms": round(percentile(took, 0.99) * 1000, 2),
+                    "aim_p99_ms": 5.0,
+                    "maps_grew_by": after["ban_v4"] - loaded["entries"]["ban_v4"],
+                    "cli_command_p50_ms": round(statistics.median(cli) * 1000, 1),
+                }
+            )
+        finally:
+            lab.close()
+
+
+if __name__ == "__main__":
+    main()
