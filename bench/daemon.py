@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import socket
 import ssl
 import statistics
 import subprocess
@@ -104,6 +105,9 @@ def api(lab: Lab, node: Node) -> http.client.HTTPSConnection:
     conn = http.client.HTTPSConnection("127.0.0.1", API_PORT, context=ctx, timeout=30)
     with entered(lab.target):  # the socket lives in the daemon's namespace
         conn.connect()
+    # http.client sends headers and body in two writes: without NODELAY, Nagle holds the body
+    # back until the daemon's delayed ACK, and the benchmark would measure that, not HoneyMesh.
+    conn.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     return conn
 
 
