@@ -4,10 +4,11 @@
 
 Three processes, so that none steals the others' reactor:
 
-* the node: the real appliance (``build_appliance``: store, JSON log, traps, admin site, feed),
-  plus a generator that publishes trap observations on its bus at ``--rate`` events per second
-  when told to (a stand-in for attackers: the events take the real path to SQLite, the log,
-  the metrics and every feed client);
+* the node: the real appliance (``build_appliance``: store, JSON log, kernel service, ban list,
+  detection, admin site, feed), plus a generator that publishes trap observations on its bus at
+  ``--rate`` events per second when told to (a stand-in for attackers: the events take the real
+  path to SQLite, the log, the metrics and every feed client; with ``--through-detection``
+  detection and policy answer each one as well);
 * the feed clients: ``--clients`` websockets (``honeymesh.feedclient``), each checking that it
   receives every event, in order (the feed numbers them);
 * this process: the prober, sending sequential ``GET /api/v1/status`` and ``GET /api/v1/bans``
@@ -50,7 +51,7 @@ def free_port() -> int:
 # The node ----------------------------------------------------------------------------------------
 
 
-def serve(config_path: str, rate: float) -> None:
+def serve(config_path: str, rate: float, trap: str) -> None:
     """Run the appliance; stdin commands: `go` (start events), `stop`, `count`, `quit`."""
     from twisted.internet import reactor, stdio  # noqa: PLC0415
     from twisted.internet.task import LoopingCall  # noqa: PLC0415
@@ -73,7 +74,7 @@ def serve(config_path: str, rate: float) -> None:
         while state["published"] < due:
             n = int(state["published"])
             app.bus.publish(Observation(EventId.TRAP_SESSION, now, f"198.18.{n % 250}.{n % 199}", {
-                "trap": "banner", "port": 2323, "bytes_received": 64, "bench": n,
+                "trap": trap, "port": 2323, "bytes_received": 64, "bench": n,
                 "preview": "USER root\r\nPASS 123456\r\n",
             }))  # fmt: skip
             state["published"] += 1
@@ -257,7 +258,9 @@ def run(args: argparse.Namespace) -> None:
         node_cpus, client_cpus = plan if plan else (None, None)
         if client_cpus is not None:
             os.sched_setaffinity(0, client_cpus)
-        node = Child("--serve", str(config_path), "--rate", str(args.rate), cpus=node_cpus)
+        trap = "banner" if args.through_detection else "bench"
+        node = Child("--serve", str(config_path), "--rate", str(args.rate), "--trap", trap,
+                     cpus=node_cpus)  # fmt: skip
         feed: Child | None = None
         try:
             port = node.read()["ready"]
@@ -300,7 +303,8 @@ def run(args: argparse.Namespace) -> None:
         ratio = pct(loaded[path], 0.99) / pct(idle[path], 0.99)
         print(json.dumps({
             "bench": "api_p99_ratio", "route": path, "feed_rate": args.rate,
-            "feed_clients": args.clients, "ratio": round(ratio, 2), "aim": 2.0,
+            "feed_clients": args.clients, "through_detection": args.through_detection,
+            "ratio": round(ratio, 2), "aim": 2.0,
             "node_cpus": sorted(node_cpus or []), "client_cpus": sorted(client_cpus or []),
         }), flush=True)  # fmt: skip
     complete = [c["received"] == published and c["in_order"] and c["gaps"] == 0 for c in report]
@@ -319,12 +323,20 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=1000.0)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument(
+        "--through-detection",
+        action="store_true",
+        help="events from the configured banner trap: detection and policy answer each one too, "
+        "so the feed carries their verdicts and decisions as well (default: a trap detection "
+        "does not know, so the feed carries exactly --rate events/s)",
+    )
+    parser.add_argument("--trap", default="bench", help=argparse.SUPPRESS)
     parser.add_argument("--serve", metavar="CONFIG", help=argparse.SUPPRESS)
     parser.add_argument("--feed-clients", metavar="CONFIG", help=argparse.SUPPRESS)
     parser.add_argument("--token", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
-        serve(args.serve, args.rate)
+        serve(args.serve, args.rate, args.trap)
     elif args.feed_clients:
         clients(args.feed_clients, args.token, args.clients)
     else:
