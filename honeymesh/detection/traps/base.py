@@ -136,17 +136,36 @@ class TrapProtocol(protocol.Protocol):
         self.local: IAddress | None = None
         self.peer: IAddress | None = None
         self.closed_by: str | None = None
-        self._idle: IDelayedCall | None = None
-        self._session: IDelayedCall | None = None
+        self._last_active = 0.0
+        self._deadline = 0.0
+        self._timer: IDelayedCall | None = None
 
     def connectionMade(self) -> None:
         clock, limits = self.factory.clock, self.factory.limits
-        self.started = clock.seconds()
+        self.started = self._last_active = clock.seconds()
+        self._deadline = self.started + limits.session_timeout
         if self.transport is not None:
             self.local, self.peer = self.transport.getHost(), self.transport.getPeer()
-        self._idle = clock.callLater(limits.idle_timeout, self.finish, "idle_timeout")
-        self._session = clock.callLater(limits.session_timeout, self.finish, "session_timeout")
+        first = min(limits.idle_timeout, limits.session_timeout)
+        self._timer = clock.callLater(first, self._check_time)
         self._apply(self._step(self.dialogue.start))
+
+    def _check_time(self) -> None:
+        """The one timer of a session: end it when idle or over time, else look again later.
+
+        Activity only notes the time (no timer is touched per chunk of data), so a session
+        costs one delayed call, rescheduled at most once per idle period.
+        """
+        self._timer = None
+        clock = self.factory.clock
+        now = clock.seconds()
+        idle_end = self._last_active + self.factory.limits.idle_timeout
+        if now >= self._deadline:
+            self.finish("session_timeout")
+        elif now >= idle_end:
+            self.finish("idle_timeout")
+        else:
+            self._timer = clock.callLater(min(idle_end, self._deadline) - now, self._check_time)
 
     def dataReceived(self, data: bytes) -> None:
         if self.closed_by is not None:
@@ -155,8 +174,7 @@ class TrapProtocol(protocol.Protocol):
         self.bytes_received += len(data)
         if len(self.received) < PREVIEW_BYTES:
             self.received += data[: PREVIEW_BYTES - len(self.received)]
-        if self._idle is not None and self._idle.active():
-            self._idle.reset(self.factory.limits.idle_timeout)
+        self._last_active = self.factory.clock.seconds()
         self._apply(self._step(lambda: self.dialogue.receive(data[:budget])))
         if self.closed_by is None and len(data) > budget:
             self.finish("byte_budget")
@@ -199,9 +217,9 @@ class TrapProtocol(protocol.Protocol):
         if self.closed_by is not None:
             return
         self.closed_by = closed_by
-        for call in (self._idle, self._session):
-            if call is not None and call.active():
-                call.cancel()
+        if self._timer is not None and self._timer.active():
+            self._timer.cancel()
+        self._timer = None
         try:
             self.dialogue.stop()
         except Exception:

@@ -129,11 +129,32 @@ def native_scramble(password: bytes, salt: bytes) -> bytes:
     return bytes(a ^ b for a, b in zip(stage1, mix, strict=True))
 
 
-def guess_password(response: bytes, salt: bytes, candidates: Iterable[str]) -> str | None:
-    """The candidate whose native scramble is ``response``, if any."""
-    for candidate in candidates:
-        if native_scramble(candidate.encode(), salt) == response:
-            return candidate
+@dataclass(frozen=True)
+class Candidate:
+    """A password to recognise, with the two hashes of it that do not depend on the salt."""
+
+    password: str
+    stage1: int  # SHA1(password), as an integer for the XOR
+    stage2: bytes  # SHA1(SHA1(password))
+
+    @classmethod
+    def of(cls, password: str) -> Candidate:
+        stage1 = hashlib.sha1(password.encode()).digest()  # noqa: S324 - the protocol's hash
+        stage2 = hashlib.sha1(stage1).digest()  # noqa: S324
+        return cls(password, int.from_bytes(stage1), stage2)
+
+
+def guess_password(response: bytes, salt: bytes, candidates: Iterable[Candidate]) -> str | None:
+    """The candidate whose native scramble is ``response``, if any (one SHA1 per candidate)."""
+    if not response:
+        return ""
+    if len(response) != 20:
+        return None
+    wanted = int.from_bytes(response)
+    for c in candidates:
+        mix = hashlib.sha1(salt + c.stage2).digest()  # noqa: S324
+        if c.stage1 ^ int.from_bytes(mix) == wanted:
+            return c.password
     return None
 
 
@@ -143,6 +164,8 @@ class MysqlSettings:
     credentials: frozenset[tuple[str, str]]
     next_connection_id: Callable[[], int]
     random_bytes: Callable[[int], bytes] = os.urandom
+    #: The common passwords, hashed once for all sessions.
+    common: tuple[Candidate, ...] = tuple(Candidate.of(p) for p in COMMON_PASSWORDS if p)
 
 
 class MysqlDialogue:
@@ -215,8 +238,8 @@ class MysqlDialogue:
         self, login: HandshakeResponse, response: bytes, sequence: int, *, switched: bool
     ) -> Step:
         user = findings.text(login.username)
-        candidates = [p for u, p in self._s.credentials if u == user] + list(COMMON_PASSWORDS)
-        password = guess_password(response, self._salt, candidates)
+        own = [Candidate.of(p) for u, p in self._s.credentials if u == user]
+        password = guess_password(response, self._salt, [*own, *self._s.common])
         self.detail.update(
             auth_response=response[:64].hex(),
             password=password,

@@ -159,13 +159,13 @@ class RedisDialogue:
             return b"+OK\r\n", True
         if not self._authenticated and name not in (b"PING", b"HELLO"):
             return b"-NOAUTH Authentication required.\r\n", False
-        handler = self._handlers().get(name)
+        handler = _HANDLERS.get(name)
         if handler is None:
             quoted = " ".join(f"'{findings.text(a, 64)}'" for a in args[1:4])
             name_text = findings.text(args[0], 64)
             text = f"-ERR unknown command '{name_text}', with args beginning with: {quoted}\r\n"
             return text.encode("utf-8", "replace"), False
-        return handler(args[1:]), False
+        return handler(self, args[1:]), False
 
     def _auth(self, args: list[bytes], found: list[Finding]) -> bytes:
         if len(args) not in (2, 3):
@@ -185,46 +185,6 @@ class RedisDialogue:
             self._authenticated = True
             return b"+OK\r\n"
         return b"-WRONGPASS invalid username-password pair or user is disabled.\r\n"
-
-    def _handlers(self) -> dict[bytes, Callable[[list[bytes]], bytes]]:
-        ok = b"+OK\r\n"
-        return {
-            b"PING": lambda a: _bulk(a[0]) if a else b"+PONG\r\n",
-            b"ECHO": lambda a: _bulk(a[0]) if a else _wrong("echo"),
-            b"INFO": lambda a: _bulk(self._info().encode()),
-            b"CONFIG": self._config_command,
-            b"SLAVEOF": self._replica,
-            b"REPLICAOF": self._replica,
-            b"MODULE": self._module,
-            b"SET": self._set,
-            b"GET": lambda a: _bulk(self._keys.get(a[0])) if a else _wrong("get"),
-            b"DEL": lambda a: b":%d\r\n" % sum(self._keys.pop(k, None) is not None for k in a),
-            b"EXISTS": lambda a: b":%d\r\n" % sum(k in self._keys for k in a),
-            b"KEYS": self._keys_matching,
-            b"DBSIZE": lambda a: b":%d\r\n" % len(self._keys),
-            b"FLUSHALL": lambda a: self._flush(),
-            b"FLUSHDB": lambda a: self._flush(),
-            b"SAVE": lambda a: ok,
-            b"BGSAVE": lambda a: b"+Background saving started\r\n",
-            b"SELECT": lambda a: (
-                ok
-                if a and a[0].isdigit() and int(a[0]) < 16
-                else b"-ERR DB index is out of range\r\n"
-            ),
-            b"CLIENT": lambda a: (
-                ok
-                if a and a[0].upper() != b"LIST"
-                else _bulk(b"id=7 addr=127.0.0.1:50506 laddr=127.0.0.1:6379 fd=8 name= db=0\n")
-            ),
-            b"COMMAND": lambda a: b"*0\r\n",
-            b"HELLO": lambda a: b"-NOPROTO sorry, this protocol version is not supported.\r\n",
-            b"TYPE": lambda a: b"+string\r\n" if a and a[0] in self._keys else b"+none\r\n",
-            b"TTL": lambda a: b":-1\r\n" if a and a[0] in self._keys else b":-2\r\n",
-            b"EVAL": lambda a: b"$-1\r\n",
-            b"EVALSHA": lambda a: b"-NOSCRIPT No matching script. Please use EVAL.\r\n",
-            b"SCRIPT": lambda a: ok,
-            b"SHUTDOWN": lambda a: b"-ERR Errors trying to SHUTDOWN. Check logs.\r\n",
-        }
 
     def _info(self) -> str:
         uptime = 1987654 + int(self._now()) % 1000
@@ -300,6 +260,52 @@ class RedisDialogue:
     def _flush(self) -> bytes:
         self._keys.clear()
         return b"+OK\r\n"
+
+
+Handler = Callable[["RedisDialogue", list[bytes]], bytes]
+
+
+def _handler_table() -> dict[bytes, Handler]:
+    """Each command's answer, given the dialogue and the arguments."""
+    ok = b"+OK\r\n"
+    return {
+        b"PING": lambda d, a: _bulk(a[0]) if a else b"+PONG\r\n",
+        b"ECHO": lambda d, a: _bulk(a[0]) if a else _wrong("echo"),
+        b"INFO": lambda d, a: _bulk(d._info().encode()),
+        b"CONFIG": RedisDialogue._config_command,
+        b"SLAVEOF": RedisDialogue._replica,
+        b"REPLICAOF": RedisDialogue._replica,
+        b"MODULE": RedisDialogue._module,
+        b"SET": RedisDialogue._set,
+        b"GET": lambda d, a: _bulk(d._keys.get(a[0])) if a else _wrong("get"),
+        b"DEL": lambda d, a: b":%d\r\n" % sum(d._keys.pop(k, None) is not None for k in a),
+        b"EXISTS": lambda d, a: b":%d\r\n" % sum(k in d._keys for k in a),
+        b"KEYS": RedisDialogue._keys_matching,
+        b"DBSIZE": lambda d, a: b":%d\r\n" % len(d._keys),
+        b"FLUSHALL": lambda d, a: d._flush(),
+        b"FLUSHDB": lambda d, a: d._flush(),
+        b"SAVE": lambda d, a: ok,
+        b"BGSAVE": lambda d, a: b"+Background saving started\r\n",
+        b"SELECT": lambda d, a: (
+            ok if a and a[0].isdigit() and int(a[0]) < 16 else b"-ERR DB index is out of range\r\n"
+        ),
+        b"CLIENT": lambda d, a: (
+            ok
+            if a and a[0].upper() != b"LIST"
+            else _bulk(b"id=7 addr=127.0.0.1:50506 laddr=127.0.0.1:6379 fd=8 name= db=0\n")
+        ),
+        b"COMMAND": lambda d, a: b"*0\r\n",
+        b"HELLO": lambda d, a: b"-NOPROTO sorry, this protocol version is not supported.\r\n",
+        b"TYPE": lambda d, a: b"+string\r\n" if a and a[0] in d._keys else b"+none\r\n",
+        b"TTL": lambda d, a: b":-1\r\n" if a and a[0] in d._keys else b":-2\r\n",
+        b"EVAL": lambda d, a: b"$-1\r\n",
+        b"EVALSHA": lambda d, a: b"-NOSCRIPT No matching script. Please use EVAL.\r\n",
+        b"SCRIPT": lambda d, a: ok,
+        b"SHUTDOWN": lambda d, a: b"-ERR Errors trying to SHUTDOWN. Check logs.\r\n",
+    }
+
+
+_HANDLERS = _handler_table()
 
 
 def _bulk(value: bytes | None) -> bytes:

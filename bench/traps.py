@@ -1,0 +1,441 @@
+"""Trap sessions per second: HoneyMesh against OpenCanary, same client, same machine, one run.
+
+A session is what a brute-forcer does: connect, read the greeting, make one credential attempt,
+read the answer, close. For each protocol both honeypots offer (FTP, HTTP login form, Redis
+AUTH, MySQL login), each server runs alone in its own process with its default way of keeping
+records, and the same asyncio client (in this process, ``CONCURRENCY`` sessions at a time)
+runs ``SESSIONS`` sessions against it after a warm-up:
+
+- HoneyMesh: the real appliance (``build_appliance``) with one trap, every observation persisted
+  in SQLite (WAL, ``synchronous = full``, batched commits) and in its JSON log;
+- OpenCanary (``pip install opencanary`` into its own venv, ``bench/traps.py --setup``): its
+  module for the protocol under ``twistd``, logging JSON lines to a file.
+
+After each run the server is stopped and its records counted: every credential attempt must be
+there ("recorded" equals "sessions"). One JSON line per result, then the ratio per protocol.
+
+    .venv/bin/python bench/traps.py --setup        # once: creates .venv-opencanary
+    .venv/bin/python bench/traps.py [--sessions 3000] [--protocols ftp,http,redis,mysql]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+OPENCANARY_VENV = ROOT / ".venv-opencanary"
+CONCURRENCY = 32
+WARMUP = 200
+
+# What each protocol's HoneyMesh trap is, OpenCanary's module settings and the log type of its
+# credential attempt (opencanary.logger.LoggerBase constants).
+PROTOCOLS: dict[str, dict[str, object]] = {
+    "ftp": {"trap": "ftp", "canary": {"ftp.enabled": True, "ftp.banner": "FTP server ready"},
+            "logtype": 2000},
+    "http": {"trap": "http", "canary": {"http.enabled": True, "http.skin": "nasLogin",
+                                        "http.banner": "Apache/2.4.62 (Debian)"},
+             "logtype": 3001},
+    "redis": {"trap": "redis", "canary": {"redis.enabled": True}, "logtype": 17001},
+    "mysql": {"trap": "mysql", "canary": {"mysql.enabled": True},
+              "logtype": 8001},
+}  # fmt: skip
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_listening(port: int, proc: subprocess.Popen[bytes], timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited with {proc.returncode}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"nothing listens on {port} after {timeout} s")
+
+
+# The client: one session per protocol ------------------------------------------------------------
+
+
+async def _read_until(reader: asyncio.StreamReader, marker: bytes) -> bytes:
+    data = b""
+    while marker not in data:
+        chunk = await reader.read(4096)
+        if not chunk:
+            break
+        data += chunk
+    return data
+
+
+async def ftp_session(port: int, i: int) -> None:
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    await _read_until(reader, b"\r\n")
+    writer.write(f"USER admin{i}\r\n".encode())
+    await _read_until(reader, b"\r\n")
+    writer.write(f"PASS secret{i}\r\n".encode())
+    await _read_until(reader, b"\r\n")
+    writer.close()
+
+
+async def http_session(port: int, i: int) -> None:
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    body = f"username=admin{i}&password=secret{i}".encode()
+    writer.write(
+        b"POST /index.html HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+        b"Content-Type: application/x-www-form-urlencoded\r\n"
+        b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body
+    )
+    await reader.read()  # to the end: Connection: close
+    writer.close()
+
+
+async def redis_session(port: int, i: int) -> None:
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    password = f"secret{i}".encode()
+    writer.write(b"*2\r\n$4\r\nAUTH\r\n$%d\r\n%s\r\n" % (len(password), password))
+    await _read_until(reader, b"\r\n")
+    writer.close()
+
+
+async def mysql_session(port: int, i: int) -> None:
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    head = await reader.readexactly(4)
+    await reader.readexactly(int.from_bytes(head[:3], "little"))  # the greeting
+    caps = 0x200 | 0x8000 | 0x80000  # PROTOCOL_41, SECURE_CONNECTION, PLUGIN_AUTH
+    user = f"root{i}".encode()
+    payload = caps.to_bytes(4, "little") + (1 << 24).to_bytes(4, "little") + b"\x21"
+    payload += b"\x00" * 23 + user + b"\x00" + b"\x14" + os.urandom(20)
+    payload += b"mysql_native_password\x00"
+    writer.write(len(payload).to_bytes(3, "little") + b"\x01" + payload)
+    await reader.read(4096)
+    writer.close()
+
+
+SESSIONS: dict[str, Callable[[int, int], Awaitable[None]]] = {
+    "ftp": ftp_session,
+    "http": http_session,
+    "redis": redis_session,
+    "mysql": mysql_session,
+}
+
+
+async def drive(protocol: str, port: int, count: int, first: int) -> float:
+    """Run ``count`` sessions, CONCURRENCY at a time; the seconds it took."""
+    session = SESSIONS[protocol]
+    queue = iter(range(first, first + count))
+
+    async def worker() -> None:
+        for i in queue:
+            await session(port, i)
+
+    started = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(CONCURRENCY)))
+    return time.perf_counter() - started
+
+
+# The servers --------------------------------------------------------------------------------------
+
+
+def honeymesh_server(
+    protocol: str, port: int, workdir: Path, variant: str
+) -> tuple[subprocess.Popen[bytes], Path]:
+    proc = subprocess.Popen(
+        [sys.executable, __file__, "--serve-honeymesh", protocol, str(port), str(workdir), variant],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    return proc, workdir / "node" / "honeymesh.db"
+
+
+def serve_honeymesh(protocol: str, port: int, workdir: Path, variant: str) -> None:
+    """(In the server process.) The appliance with one trap, or its trap core, until SIGTERM."""
+    sys.path.insert(0, str(ROOT))
+    from twisted.internet import reactor  # noqa: PLC0415
+
+    from honeymesh.config import load_config  # noqa: PLC0415
+    from honeymesh.mesh.identity import NodeIdentity  # noqa: PLC0415
+    from honeymesh.provision import provision  # noqa: PLC0415
+    from honeymesh.tap import build_appliance  # noqa: PLC0415
+
+    directory = workdir / "node"
+    done = provision(directory)
+    text = done.config_path.read_text().replace("port = 8443", "port = 0")
+    text = text[: text.index("# Traps:")]  # no default banner trap
+    trap = PROTOCOLS[protocol]["trap"]
+    text += f'[[traps]]\nname = "{trap}"\ntype = "{trap}"\nports = [{port}]\nbind = ["127.0.0.1"]\n'
+    text += f"max_connections = {4 * CONCURRENCY}\nmax_per_source = {4 * CONCURRENCY}\n"
+    done.config_path.write_text(text)
+    config = load_config(done.config_path)
+    if variant == "core":
+        service = trap_core(config, reactor)
+    else:
+        service = build_appliance(config, NodeIdentity.load(directory / "identity.key"), reactor)
+        service = service.service
+    service.startService()
+    reactor.addSystemEventTrigger("before", "shutdown", service.stopService)
+    reactor.run()
+
+
+def trap_core(config: Any, reactor: Any) -> Any:
+    """The trap layer alone: the trap, the event bus and the SQLite store (no JSON log, no
+    detection, no API), to show what the rest of the appliance adds per session."""
+    from twisted.application.service import MultiService  # noqa: PLC0415
+
+    from honeymesh.detection.traps.registry import TrapContext, build_trap  # noqa: PLC0415
+    from honeymesh.events import EventBus  # noqa: PLC0415
+    from honeymesh.listeners import ListenerService  # noqa: PLC0415
+    from honeymesh.store.db import Store, StoreService  # noqa: PLC0415
+
+    root = MultiService()
+    bus = EventBus()
+    store = Store(config.data_path(config.store.path), reactor)
+    bus.subscribe(store.append)
+    StoreService(store, bus.publish, reactor.seconds, lambda failure: None).setServiceParent(root)
+    context = TrapContext(
+        clock=reactor,
+        publish=bus.publish,
+        data_path=config.data_path,
+        node_cert=config.data_path(config.api.tls_cert),
+        node_key=config.data_path(config.api.tls_key),
+    )
+    (trap,) = config.traps
+    built = build_trap(trap, context)
+    factory, datagram = built.listener_parts()
+    ListenerService(
+        name=trap.name, kind="trap", transport=built.transport, address="127.0.0.1",
+        port=trap.ports[0], reactor=reactor, clock=reactor, publish=bus.publish,
+        factory=factory, datagram=datagram,
+    ).setServiceParent(root)  # fmt: skip
+    return root
+
+
+def honeymesh_recorded(db: Path) -> int:
+    with sqlite3.connect(db) as conn:
+        (count,) = conn.execute(
+            "SELECT count(*) FROM events WHERE event_id = 'trap.credential'"
+        ).fetchone()
+    return int(count)
+
+
+def opencanary_server(
+    protocol: str, port: int, workdir: Path
+) -> tuple[subprocess.Popen[bytes], Path]:
+    log = workdir / "opencanary.log"
+    settings = json.loads(
+        (OPENCANARY_VENV / "lib/python3.11/site-packages/opencanary/data/settings.json").read_text()
+    )
+    for key in list(settings):
+        if key.endswith(".enabled"):
+            settings[key] = False
+    canary: Any = PROTOCOLS[protocol]["canary"]
+    settings.update(canary)
+    settings[f"{protocol}.port"] = port
+    settings["device.node_id"] = "bench"
+    settings["logger"] = {
+        "class": "PyLogger",
+        "kwargs": {
+            "formatters": {"plain": {"format": "%(message)s"}},
+            "handlers": {"file": {"class": "logging.FileHandler", "filename": str(log)}},
+        },
+    }
+    (workdir / "opencanary.conf").write_text(json.dumps(settings))
+    proc = subprocess.Popen(
+        [
+            str(OPENCANARY_VENV / "bin/twistd"),
+            "-n",
+            "--pidfile=",
+            "-y",
+            str(OPENCANARY_VENV / "bin/opencanary.tac"),
+        ],
+        cwd=workdir,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    return proc, log
+
+
+def opencanary_recorded(log: Path, logtype: int) -> int:
+    count = 0
+    for line in log.read_text(errors="replace").splitlines():
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            continue
+        if entry.get("logtype") == logtype:
+            count += 1
+    return count
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process (all its threads), from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def wait_recorded(count: Callable[[], int], expected: int, timeout: float = 60.0) -> None:
+    """Until the server has recorded ``expected`` attempts (its writes may lag the client)."""
+    deadline = time.monotonic() + timeout
+    while count() < expected and time.monotonic() < deadline:
+        time.sleep(0.02)
+
+
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+@dataclass
+class Result:
+    protocol: str
+    server: str
+    sessions: int
+    seconds: float
+    server_cpu_s: float
+    recorded: int
+    expected: int
+
+    @property
+    def per_second(self) -> float:
+        return self.sessions / self.seconds
+
+    @property
+    def per_cpu_second(self) -> float:
+        return self.sessions / max(self.server_cpu_s, 1e-9)
+
+    def line(self, rounds: int) -> dict[str, object]:
+        return {
+            "bench": "trap_sessions",
+            "protocol": self.protocol,
+            "server": self.server,
+            "sessions": self.sessions,
+            "concurrency": CONCURRENCY,
+            "rounds": rounds,
+            "seconds": round(self.seconds, 3),
+            "sessions_per_s": round(self.per_second, 1),
+            "server_cpu_s": round(self.server_cpu_s, 3),
+            "sessions_per_server_cpu_s": round(self.per_cpu_second, 1),
+            "recorded": self.recorded,
+            "expected_records": self.expected,
+            "lost": self.expected - self.recorded,
+        }
+
+
+def measure(server: str, protocol: str, sessions: int) -> Result:
+    with tempfile.TemporaryDirectory(prefix=f"bench-{server}-") as tmp:
+        workdir = Path(tmp)
+        port = free_port()
+        if server.startswith("honeymesh"):
+            variant = "core" if server == "honeymesh-trap-core" else "appliance"
+            proc, records = honeymesh_server(protocol, port, workdir, variant)
+        else:
+            proc, records = opencanary_server(protocol, port, workdir)
+        logtype = int(str(PROTOCOLS[protocol]["logtype"]))
+
+        def recorded_now() -> int:
+            if not records.exists():
+                return 0
+            if server.startswith("honeymesh"):
+                return honeymesh_recorded(records)
+            return opencanary_recorded(records, logtype)
+
+        total = WARMUP + sessions
+        try:
+            wait_listening(port, proc)
+            asyncio.run(drive(protocol, port, WARMUP, 0))
+            wait_recorded(recorded_now, WARMUP)
+            cpu_before = cpu_seconds(proc.pid)
+            seconds = asyncio.run(drive(protocol, port, sessions, WARMUP))
+            wait_recorded(recorded_now, total)  # the server's CPU includes writing the records
+            cpu = cpu_seconds(proc.pid) - cpu_before
+        finally:
+            stop(proc)
+        return Result(protocol, server, sessions, seconds, cpu, recorded_now(), total)
+
+
+def setup() -> None:
+    """Create the separate OpenCanary venv (OpenCanary pins its own Twisted)."""
+    if not (OPENCANARY_VENV / "bin/python").exists():
+        subprocess.run([sys.executable, "-m", "venv", str(OPENCANARY_VENV)], check=True)
+    subprocess.run(
+        [str(OPENCANARY_VENV / "bin/pip"), "install", "--quiet", "opencanary"], check=True
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--setup", action="store_true", help="create .venv-opencanary and exit")
+    parser.add_argument("--sessions", type=int, default=3000)
+    parser.add_argument("--rounds", type=int, default=3, help="runs per server; medians shown")
+    parser.add_argument("--protocols", default="ftp,http,redis,mysql")
+    parser.add_argument(
+        "--serve-honeymesh", nargs=4, metavar=("PROTOCOL", "PORT", "DIR", "VARIANT")
+    )
+    args = parser.parse_args()
+    if args.serve_honeymesh:
+        protocol, port, directory, variant = args.serve_honeymesh
+        serve_honeymesh(protocol, int(port), Path(directory), variant)
+        return 0
+    if args.setup:
+        setup()
+        return 0
+    if not (OPENCANARY_VENV / "bin/twistd").exists():
+        why = "OpenCanary is not installed: run bench/traps.py --setup (pip install opencanary)"
+        print(json.dumps({"bench": "trap_sessions", "error": why}))
+        return 1
+    servers = ("opencanary", "honeymesh", "honeymesh-trap-core")
+    for protocol in args.protocols.split(","):
+        runs: dict[str, list[Result]] = {server: [] for server in servers}
+        for _ in range(args.rounds):  # interleaved, so load from elsewhere hits all alike
+            for server in servers:
+                runs[server].append(measure(server, protocol, args.sessions))
+        median: dict[str, Result] = {}
+        for server in servers:
+            ordered = sorted(runs[server], key=lambda r: r.per_cpu_second)
+            median[server] = ordered[len(ordered) // 2]
+            line = median[server].line(args.rounds)
+            line["lost"] = max(r.expected - r.recorded for r in runs[server])  # any round
+            print(json.dumps(line), flush=True)
+        canary = median["opencanary"]
+        for server in servers[1:]:
+            ours = median[server]
+            ratio = {
+                "bench": "trap_sessions",
+                "protocol": protocol,
+                "server": server,
+                "ratio_wall_vs_opencanary": round(ours.per_second / canary.per_second, 2),
+                "ratio_server_cpu_vs_opencanary": round(
+                    ours.per_cpu_second / canary.per_cpu_second, 2
+                ),
+                "aim": 2.0,
+            }
+            print(json.dumps(ratio), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
