@@ -423,5 +423,8 @@ async def test_metrics_need_the_token_and_count_what_happened(api: Http) -> None
         assert line in text, line
     bans = re.search(r'honeymesh_active_bans\{kind="exact_v4"\} (\d+)', text)
     assert bans is not None and int(bans.group(1)) >= 1
+    packets = (await api("GET", "/api/v1/status")).json()["counters"]["kernel_packets"]
+    for reason in packets or {}:  # when the kernel reports counters, metrics carry each one
+        assert f'honeymesh_kernel_packets_total{{reason="{reason}"}}' in text, reason
     await api("DELETE", "/api/v1/bans/203.0.113.99")
     await sleep(0)
