@@ -8,13 +8,13 @@ runs ``SESSIONS`` sessions against it after a warm-up:
 
 - HoneyMesh: the real appliance (``build_appliance``) with one trap, every observation persisted
   in SQLite (WAL, ``synchronous = full``, batched commits) and in its JSON log;
-- OpenCanary (``pip install opencanary`` into its own venv, ``bench/traps.py --setup``): its
+- OpenCanary (``pip install opencanary`` into bench/out/venv-opencanary, ``--setup``): its
   module for the protocol under ``twistd``, logging JSON lines to a file.
 
 After each run the server is stopped and its records counted: every credential attempt must be
 there ("recorded" equals "sessions"). One JSON line per result, then the ratio per protocol.
 
-    .venv/bin/python bench/traps.py --setup        # once: creates .venv-opencanary
+    .venv/bin/python bench/traps.py --setup        # once: creates bench/out/venv-opencanary
     .venv/bin/python bench/traps.py [--sessions 3000] [--protocols ftp,http,redis,mysql]
 """
 
@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-OPENCANARY_VENV = ROOT / ".venv-opencanary"
+OPENCANARY_VENV = ROOT / "bench" / "out" / "venv-opencanary"  # git-ignored
 CONCURRENCY = 32
 WARMUP = 200
 
@@ -388,7 +388,7 @@ def setup() -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--setup", action="store_true", help="create .venv-opencanary and exit")
+    parser.add_argument("--setup", action="store_true", help="create the OpenCanary venv and exit")
     parser.add_argument("--sessions", type=int, default=3000)
     parser.add_argument("--rounds", type=int, default=3, help="runs per server; medians shown")
     parser.add_argument("--protocols", default="ftp,http,redis,mysql")
