@@ -209,7 +209,7 @@ def main() -> int:
     failures: list[BaseException] = []
 
     def failed(failure: Failure) -> None:
-        failures.append(failure.value)
+        failures.append(failure.value or RuntimeError(failure.getErrorMessage()))
 
     def go() -> None:
         d = ensureDeferred(run(args.trials))
