@@ -6,21 +6,26 @@ every bus event a ``twisted.logger`` event with its catalogue id in ``event_id``
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import Any
 
 from twisted.application.service import Service
+from twisted.internet.interfaces import IReactorTime
+from twisted.internet.task import LoopingCall
 from twisted.logger import (
     FilteringLogObserver,
     ILogObserver,
+    LogEvent,
     Logger,
     LogLevel,
     LogLevelFilterPredicate,
     LogPublisher,
+    formatEvent,
     globalLogPublisher,
-    jsonFileLogObserver,
 )
 from twisted.python.logfile import LogFile
+from zope.interface import implementer
 
 from honeymesh.events import Decision, Event, Notice, Observation, Verdict, event_fields
 
@@ -55,8 +60,69 @@ class EventLogger:
         self._log.emit(level, fmt, **fields)
 
 
+@implementer(ILogObserver)
+class JsonLines:
+    """A log observer writing one JSON object per line, buffered, to a rotating LogFile.
+
+    HoneyMesh events keep their flat form (``event_id``, ``kind``, ``source``, ``detail``...);
+    any other log event becomes its formatted ``message`` (and ``traceback`` for failures).
+    Lines are written in batches (``flush`` on a timer and when the buffer is large), because a
+    write per event was the most expensive part of publishing one.
+    """
+
+    def __init__(self, out: LogFile, *, max_buffer: int = 64 * 1024) -> None:
+        self._out = out
+        self._max_buffer = max_buffer
+        self._lines: list[str] = []
+        self._size = 0
+
+    def __call__(self, event: LogEvent) -> None:
+        record: dict[str, Any] = {
+            "log_time": event.get("log_time"),
+            "log_level": getattr(event.get("log_level"), "name", None),
+            "log_namespace": event.get("log_namespace"),
+        }
+        if "event_id" in event and "kind" in event:
+            for key in (
+                "event_id",
+                "kind",
+                "time",
+                "source",
+                "detail",
+                "detector",
+                "score",
+                "reasons",
+                "evidence",
+                "action",
+                "duration",
+                "mode",
+            ):
+                if key in event:
+                    record[key] = event[key]
+        else:
+            record["message"] = formatEvent(event)
+            failure = event.get("log_failure")
+            if failure is not None:
+                record["traceback"] = failure.getTraceback()
+        line = _ENCODER.encode(record) + "\n"
+        self._lines.append(line)
+        self._size += len(line)
+        if self._size >= self._max_buffer:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._lines:
+            self._out.write("".join(self._lines))
+            self._out.flush()
+            self._lines.clear()
+            self._size = 0
+
+
+_ENCODER = json.JSONEncoder(separators=(",", ":"), default=str)
+
+
 class JsonLogService(Service):
-    """Adds a rotating JSON-lines observer to the global log publisher while running."""
+    """Adds a rotating, buffered JSON-lines observer to the log publisher while running."""
 
     def __init__(
         self,
@@ -66,14 +132,21 @@ class JsonLogService(Service):
         keep: int,
         level: str = "info",
         publisher: LogPublisher = globalLogPublisher,
+        clock: IReactorTime | None = None,
+        flush_interval: float = 0.25,
     ) -> None:
+        self.setName("json-log")
         self.path = path
         self._max_bytes = max_bytes
         self._keep = keep
         self._level = _LEVELS[level]
         self._publisher = publisher
+        self._clock = clock
+        self._flush_interval = flush_interval
         self._file: LogFile | None = None
+        self._lines: JsonLines | None = None
         self._observer: ILogObserver | None = None
+        self._flusher: LoopingCall | None = None
 
     def startService(self) -> None:
         super().startService()
@@ -85,17 +158,28 @@ class JsonLogService(Service):
             maxRotatedFiles=self._keep,
             defaultMode=0o640,
         )
+        # Rotation happens between writes: small batches keep each file close to max_bytes.
+        self._lines = JsonLines(self._file, max_buffer=min(64 * 1024, self._max_bytes // 8 + 1))
         predicate = LogLevelFilterPredicate(defaultLogLevel=self._level)
-        self._observer = FilteringLogObserver(
-            jsonFileLogObserver(cast(IO[Any], self._file), recordSeparator=""), [predicate]
-        )
+        self._observer = FilteringLogObserver(self._lines, [predicate])
         self._publisher.addObserver(self._observer)
+        if self._clock is not None:
+            self._flusher = LoopingCall(self._lines.flush)
+            self._flusher.clock = self._clock
+            self._flusher.start(self._flush_interval, now=False)
+
+    def flush(self) -> None:
+        if self._lines is not None:
+            self._lines.flush()
 
     def stopService(self) -> None:
         super().stopService()
+        if self._flusher is not None and self._flusher.running:
+            self._flusher.stop()
         if self._observer is not None:
             self._publisher.removeObserver(self._observer)
             self._observer = None
+        self.flush()
         if self._file is not None:
             self._file.close()
             self._file = None

@@ -119,6 +119,7 @@ def build_appliance(config: Config, identity: NodeIdentity, reactor: Any) -> App
         max_bytes=config.log.max_bytes,
         keep=config.log.keep,
         level=config.log.level,
+        clock=reactor,
     ).setServiceParent(root)
 
     store = Store(

@@ -52,7 +52,7 @@ def port_of(app: Appliance, kind: str, address: str) -> int:
 def test_makeservice_builds_the_expected_services(appliance: Appliance) -> None:
     names = [getattr(s, "name", None) or type(s).__name__ for s in appliance.service]
     assert names == [
-        "JsonLogService",
+        "json-log",
         "StoreService",
         "event-retention",
         "license",
@@ -103,6 +103,7 @@ def test_banner_trap_end_to_end_lands_in_sqlite_and_the_json_log(
     assert detail["bytes_received"] == 22
     assert detail["preview"] == "USER root\r\nPASS toor\r\n"
     assert detail["port"] == port and detail["local_address"] == host
+    appliance.service.getServiceNamed("json-log").flush()  # the JSON log writes in batches
     log = node.config.data_path(node.config.log.json_file).read_text()
     logged = [json.loads(line) for line in log.splitlines() if "trap.session" in line]
     assert logged and logged[0]["event_id"] == "trap.session"

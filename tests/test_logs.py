@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from twisted.internet.task import Clock
 from twisted.logger import Logger, LogPublisher
 
 from honeymesh.events import EventId, Observation
@@ -44,5 +45,23 @@ def test_debug_events_are_filtered_below_the_level(tmp_path: Path) -> None:
     log.info("quiet")
     log.warn("loud {n}", n=1)
     service.stopService()
-    formats = [json.loads(line)["log_format"] for line in path.read_text().splitlines()]
-    assert formats == ["loud {n}"]
+    messages = [json.loads(line)["message"] for line in path.read_text().splitlines()]
+    assert messages == ["loud 1"]
+
+
+def test_lines_reach_the_file_on_the_flush_timer_and_at_stop(tmp_path: Path) -> None:
+    publisher, clock = LogPublisher(), Clock()
+    path = tmp_path / "x.jsonl"
+    service = JsonLogService(
+        path, max_bytes=10**6, keep=1, publisher=publisher, clock=clock, flush_interval=0.25
+    )
+    service.startService()
+    log = Logger(namespace="t", observer=publisher)
+    log.info("first")
+    assert path.read_text() == ""  # buffered
+    clock.advance(0.25)
+    assert [json.loads(x)["message"] for x in path.read_text().splitlines()] == ["first"]
+    log.info("second")
+    service.stopService()  # nothing is left behind in the buffer
+    assert [json.loads(x)["message"] for x in path.read_text().splitlines()] == ["first", "second"]
+    assert clock.getDelayedCalls() == []
