@@ -129,13 +129,15 @@ class DnsResponder:
             query = parse_query(data)
         except DnsError as e:
             detail: dict[str, JSONValue] = {"service": "dns", "error": str(e)}
-            if len(data) >= 2 and len(data) >= _HEADER.size and data[2] & 0x80:
-                detail["reflected"] = True
-                return Answer(detail=detail)
             if len(data) < _HEADER.size:
                 return Answer(detail=detail)
+            if data[2] & 0x80:
+                detail["reflected"] = True  # a response sent to us: someone spoofed our address
+                return Answer(detail=detail)
             ident, flags = struct.unpack_from(">HH", data)
-            header = _HEADER.pack(ident, 0x8000 | (flags & 0x7900) | FORMERR, 0, 0, 0, 0)
+            opcode = (flags >> 11) & 0xF
+            rcode = FORMERR if opcode == 0 else NOTIMP  # STATUS, NOTIFY, UPDATE: not here
+            header = _HEADER.pack(ident, 0x8000 | (flags & 0x7900) | rcode, 0, 0, 0, 0)
             return Answer(header, detail)
         return self._answer(query, len(data))
 

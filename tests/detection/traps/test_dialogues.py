@@ -328,6 +328,8 @@ def test_dns_answers_in_no_more_bytes_than_the_query() -> None:
     anything = dns.respond(_dns_query("example.net", 255), "192.0.2.1")
     assert anything.detail["amplification_probe"] and anything.reply[3] & 0x0F == 5
     assert parse_query(_dns_query("a.b", 16)).qtype == 16
+    status = struct.pack(">HHHHHH", 7, 0x1000, 0, 0, 0, 0)  # opcode STATUS, no question
+    assert dns.respond(status, "192.0.2.1").reply[3] & 0x0F == 4  # NOTIMP, as BIND answers
 
 
 def test_sip_options_echoes_the_transaction_and_digest_logins_are_credentials() -> None:
