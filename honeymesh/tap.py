@@ -31,8 +31,15 @@ from honeymesh.config import (
     load_config,
 )
 from honeymesh.control import Control
-from honeymesh.detection.pipeline import DetectionPipeline
-from honeymesh.detection.traps.registry import RunningTrap, TrapContext, build_trap
+from honeymesh.detection.pipeline import DetectionPipeline, load_rules
+from honeymesh.detection.scoring import RulesError
+from honeymesh.detection.traps.registry import (
+    RunningTrap,
+    TrapContext,
+    TrapSetupError,
+    build_trap,
+    preflight,
+)
 from honeymesh.enforcement.backend import Network
 from honeymesh.enforcement.banlist import BanHousekeeping, BanList, builtin_allows
 from honeymesh.enforcement.kernel import KernelService, ServedPorts, SettledBackend, kernel_service
@@ -81,7 +88,15 @@ class Options(usage.Options):
             config = config.with_interfaces(tuple(self["interfaces"]))
             identity = NodeIdentity.load(config.data_path(Path("identity.key")))
             trusted_keys_for(config)  # a bad trusted license key is a configuration error
-        except (ConfigError, IdentityError) as e:
+            load_rules(config)  # so is a bad payload rules or reputation file
+            for trap in config.traps:
+                preflight(
+                    trap,
+                    config.data_path,
+                    config.data_path(config.api.tls_cert),
+                    config.data_path(config.api.tls_key),
+                )
+        except (ConfigError, IdentityError, RulesError, TrapSetupError) as e:
             raise usage.UsageError(str(e)) from None
         self["loaded"] = (config, identity)
 

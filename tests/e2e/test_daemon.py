@@ -272,3 +272,39 @@ def test_twistd_lists_the_plugin_after_a_normal_install(tmp_path: Path) -> None:
         check=False,
     )
     assert "honeymesh" in result.stdout, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ('\n[detection]\nrules = "no-such-rules.toml"\n', "no-such-rules.toml"),
+        (
+            '\n[[traps]]\nname = "tls"\ntype = "tls"\nports = [0]\nbind = ["127.0.0.1"]\n'
+            'tls_cert = "missing.crt"\n',
+            "trap 'tls': cannot load",
+        ),
+    ],
+)
+def test_daemon_refuses_unusable_files_with_one_clear_line(
+    tmp_path: Path, extra: str, message: str
+) -> None:
+    node = make_node(tmp_path / "var")
+    node.config_path.write_text(node.config_path.read_text() + extra)
+    result = subprocess.run(
+        [
+            str(VENV_BIN / "twistd"),
+            "--nodaemon",
+            "--pidfile=",
+            "honeymesh",
+            "--config",
+            str(node.config_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    combined = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in combined
+    assert message in combined

@@ -100,6 +100,25 @@ class TrapContext:
     node_key: Path
 
 
+def preflight(
+    trap: TrapConfig, data_path: Callable[[Path], Path], node_cert: Path, node_key: Path
+) -> None:
+    """Check (and create, for SSH host keys) what a trap reads from disk, before anything
+    starts, so that a problem is one readable line; raises TrapSetupError."""
+    if isinstance(trap, SshTrapConfig):
+        try:
+            SshHostKeys.load_or_create(data_path(trap.host_key_dir))
+        except HostKeyError as e:
+            raise TrapSetupError(trap.name, str(e)) from e
+    elif isinstance(trap, TlsTrapConfig):
+        cert = data_path(Path(trap.tls_cert)) if trap.tls_cert else node_cert
+        key = data_path(Path(trap.tls_key)) if trap.tls_key else node_key
+        try:
+            server_context(str(cert), str(key))
+        except (OSError, ssl.SSLError) as e:
+            raise TrapSetupError(trap.name, f"cannot load {cert} / {key}: {e}") from e
+
+
 def build_trap(trap: TrapConfig, context: TrapContext) -> BuiltTrap:
     if isinstance(trap, DnsTrapConfig | SipTrapConfig | SnmpTrapConfig):
         return _datagram(trap, _responder(trap, context), context)
