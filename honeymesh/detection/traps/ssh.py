@@ -182,7 +182,7 @@ class SshDialogue:
         if not self._pipe.closed:
             try:
                 self._conch.dataReceived(data)
-            except Exception as e:  # noqa: BLE001 - Conch's parsers raise what they raise
+            except Exception as e:
                 # Conch unpacks some malformed packets without checking (struct.error, ...);
                 # for us any such failure is a client that does not speak SSH: hang up.
                 self.detail["ssh_error"] = f"{type(e).__name__}: {e}"[:200]
