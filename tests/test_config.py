@@ -164,3 +164,23 @@ def test_any_document_gives_a_config_or_a_config_error(doc: dict[str, object]) -
         assert e.key or e.problem
     else:
         assert isinstance(config, Config)
+
+
+def test_the_commented_trap_examples_in_the_template_are_valid_when_uncommented() -> None:
+    text = render_config(data_dir=Path("/d"), mode="test", interfaces=(), token_sha256="", name="n")
+    block = text[text.index("# [[traps]]") :]
+    lines = [line[2:] if line.startswith("# ") else "" for line in block.splitlines()]
+    config = parse_config(tomllib.loads("\n".join(lines)), Path("/d/honeymesh.toml"))
+    assert {t.type for t in config.traps} == {
+        "ssh",
+        "telnet",
+        "http",
+        "tls",
+        "ftp",
+        "smtp",
+        "redis",
+        "mysql",
+        "dns",
+        "sip",
+        "snmp",
+    }
