@@ -308,3 +308,67 @@ def test_daemon_refuses_unusable_files_with_one_clear_line(
     assert result.returncode != 0
     assert "Traceback" not in combined
     assert message in combined
+
+
+def test_a_pro_license_shows_in_status_and_sharing_still_needs_the_opt_in(tmp_path: Path) -> None:
+    """The operator's path: keygen, issue, trust the key, drop the license in, start."""
+    keys = tmp_path / "vendor"
+    assert honeymesh("license", "keygen", "--out", str(keys)).returncode == 0
+    trap, api = free_port(), free_port()
+    node = make_node(tmp_path / "var", api_port=api, trap_ports=(trap,))
+    issued = honeymesh(
+        "license",
+        "issue",
+        "--signing-key",
+        str(keys / "license-signing.key"),
+        "--tier",
+        "pro",
+        "--licensee",
+        "Example Corp",
+        "--expires",
+        "2099-12-31",
+        "--out",
+        str(tmp_path / "var" / "license.json"),
+    )
+    assert issued.returncode == 0, issued.stderr
+    verified = honeymesh(
+        "license",
+        "verify",
+        str(tmp_path / "var" / "license.json"),
+        "--trust-key",
+        str(keys / "license-signing.pub"),
+    )
+    assert verified.returncode == 0 and "pro" in verified.stdout.lower()
+    text = node.config_path.read_text().replace(
+        "trusted_keys = []", f'trusted_keys = ["{keys / "license-signing.pub"}"]'
+    )
+    node.config_path.write_text(text)
+    daemon = Daemon(node, tmp_path)
+    try:
+        daemon.wait_ready()
+        status = json.loads(honeymesh("status", "--json", "--config", str(node.config_path)).stdout)
+        assert status["license"]["tier"] == "pro"
+        license_view = json.loads(honeymesh_api_license(node))
+        assert license_view["tier"] == "pro"
+        assert license_view["sharing"]["run"] is False
+        assert "sharing.enabled is false" in license_view["sharing"]["reason"]
+    finally:
+        daemon.stop()
+
+
+def honeymesh_api_license(node: Node) -> str:
+    """GET /api/v1/license through the admin client (what the dashboard shows)."""
+    code = (
+        "import json, sys; from honeymesh.adminclient import AdminClient; "
+        "from honeymesh.config import load_config; "
+        "print(json.dumps(AdminClient(load_config(sys.argv[1])).request('GET', "
+        "'/api/v1/license')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(node.config_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return result.stdout
