@@ -260,12 +260,9 @@ class TelnetTrapConfig(ShellPersona):
 
 
 @dataclass(frozen=True)
-class HttpTrapConfig(LoginTrapLimits):
-    """HTTP: a plausible web server with login pages and the files scanners look for."""
+class WebPersona(LoginTrapLimits):
+    """What the HTTP trap (plain, or inside TLS) says it is."""
 
-    name: str = checked("http", _nonempty)
-    type: Literal["http"] = "http"
-    ports: tuple[int, ...] = checked((80,), _ports)
     server: str = checked("Apache/2.4.62 (Debian)", _nonempty)
     powered_by: str = ""
     hostname: str = checked("intranet.example.net", _nonempty)
@@ -274,7 +271,16 @@ class HttpTrapConfig(LoginTrapLimits):
 
 
 @dataclass(frozen=True)
-class TlsTrapConfig(LoginTrapLimits):
+class HttpTrapConfig(WebPersona):
+    """HTTP: a plausible web server with login pages and the files scanners look for."""
+
+    name: str = checked("http", _nonempty)
+    type: Literal["http"] = "http"
+    ports: tuple[int, ...] = checked((80,), _ports)
+
+
+@dataclass(frozen=True)
+class TlsTrapConfig(WebPersona):
     """TLS: fingerprints the ClientHello (JA4, JA3), completes the handshake, serves HTTP inside."""
 
     name: str = checked("https", _nonempty)
@@ -282,11 +288,6 @@ class TlsTrapConfig(LoginTrapLimits):
     ports: tuple[int, ...] = checked((443,), _ports)
     tls_cert: str = ""
     tls_key: str = ""
-    server: str = checked("Apache/2.4.62 (Debian)", _nonempty)
-    powered_by: str = ""
-    hostname: str = checked("intranet.example.net", _nonempty)
-    title: str = checked("Intranet", _nonempty)
-    max_body: int = checked(16 * 1024, _positive)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from honeymesh.detection.traps import findings
 from honeymesh.detection.traps.base import Finding, Step
-from honeymesh.detection.traps.lines import LineBuffer
+from honeymesh.detection.traps.lines import LineBuffer, answer_lines
 from honeymesh.events import JSONValue
 
 MAX_LOGIN_FAILS = 3
@@ -51,14 +51,7 @@ class FtpDialogue:
         pass
 
     def receive(self, data: bytes) -> Step:
-        reply = bytearray()
-        found: list[Finding] = []
-        for line in self._lines.feed(data):
-            answer, close = self._command(line, found)
-            reply += answer
-            if close:
-                return Step(bytes(reply), True, self.detail, tuple(found))
-        return Step(bytes(reply), False, self.detail, tuple(found))
+        return answer_lines(self._lines, data, self._command, self.detail)
 
     def _command(self, line: bytes, found: list[Finding]) -> tuple[bytes, bool]:  # noqa: PLR0911
         verb, _, arg = line.strip().partition(b" ")

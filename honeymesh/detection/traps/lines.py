@@ -7,6 +7,13 @@ cannot make us hold more than ``max_line`` bytes (the overlong line is cut and f
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+
+from honeymesh.detection.traps.base import Finding, Step
+from honeymesh.events import JSONValue
+
+LineHandler = Callable[[bytes, list[Finding]], tuple[bytes, bool]]
+
 
 class LineBuffer:
     def __init__(self, max_line: int = 4096) -> None:
@@ -42,3 +49,18 @@ class LineBuffer:
                 self.overlong += 1
                 self._cut = True
         self._partial += piece
+
+
+def answer_lines(
+    lines: LineBuffer, data: bytes, handle: LineHandler, detail: Mapping[str, JSONValue]
+) -> Step:
+    """Feed ``data``, answer each complete line with ``handle(line, findings)`` (reply bytes,
+    close?), and stop at the first line that closes the session."""
+    reply = bytearray()
+    found: list[Finding] = []
+    for line in lines.feed(data):
+        answer, close = handle(line, found)
+        reply += answer
+        if close:
+            return Step(bytes(reply), True, detail, tuple(found))
+    return Step(bytes(reply), False, detail, tuple(found))

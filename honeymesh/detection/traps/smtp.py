@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from honeymesh.detection.traps import findings
 from honeymesh.detection.traps.base import Finding, Step
-from honeymesh.detection.traps.lines import LineBuffer
+from honeymesh.detection.traps.lines import LineBuffer, answer_lines
 from honeymesh.events import JSONValue
 
 MAX_ERRORS = 10  # Postfix's smtpd_hard_error_limit is 20; a trap has less patience
@@ -59,14 +59,7 @@ class SmtpDialogue:
         pass
 
     def receive(self, data: bytes) -> Step:
-        reply = bytearray()
-        found: list[Finding] = []
-        for line in self._lines.feed(data):
-            answer, close = self._line(line, found)
-            reply += answer
-            if close:
-                return Step(bytes(reply), True, self.detail, tuple(found))
-        return Step(bytes(reply), False, self.detail, tuple(found))
+        return answer_lines(self._lines, data, self._line, self.detail)
 
     def _line(self, line: bytes, found: list[Finding]) -> tuple[bytes, bool]:
         if self._stage == "data":
