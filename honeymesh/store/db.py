@@ -35,14 +35,7 @@ from honeymesh.events import Event, EventId, Notice, event_fields
 T = TypeVar("T")
 
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
-# A batch of events goes to SQLite as one JSON array of [time, id, kind, source, body] rows and
-# is unpacked by SQLite itself: one statement step per batch, during which the writer thread
-# does not hold the GIL, so the reactor thread keeps running at full speed.
-_INSERT_EVENTS = (
-    "INSERT INTO events (time, event_id, kind, source, body) "
-    "SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value -> '$[4]' "
-    "FROM json_each(?)"
-)
+_INSERT_EVENT = "INSERT INTO events (time, event_id, kind, source, body) VALUES (?, ?, ?, ?, ?)"
 
 
 class StoreError(Exception):
@@ -114,11 +107,7 @@ def open_database(
 
 
 _JSON = json.JSONEncoder(separators=(",", ":"), default=str)  # stateless, safe to share
-
-
-@dataclass(frozen=True)
-class _EventRow:
-    json: str  # [time, event_id, kind, source, fields]
+_EventRowTuple = tuple[float, str, str, str | None, str]  # (time, event_id, kind, source, body)
 
 
 @dataclass
@@ -151,7 +140,7 @@ class Store:
         self._synchronous = synchronous
         self._batch_max = batch_max
         self._migrations = list(migrations) if migrations is not None else bundled_migrations()
-        self._queue: queue.SimpleQueue[_EventRow | _Job[Any] | _Stop] = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[_EventRowTuple | _Job[Any] | _Stop] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
         self._open = False
         self.appended = 0
@@ -188,9 +177,9 @@ class Store:
             )
             return
         fields = event_fields(event)
-        row = [event.time, fields["event_id"], fields["kind"], event.source, fields]
+        row = (event.time, str(event.event_id), str(event.kind), event.source, _JSON.encode(fields))
         self.appended += 1
-        self._queue.put(_EventRow(_JSON.encode(row)))
+        self._queue.put(row)
 
     def run(self, fn: Callable[[sqlite3.Connection], T]) -> Deferred[T]:
         """Run ``fn(conn)`` in a transaction; the Deferred fires after the commit."""
@@ -238,14 +227,14 @@ class Store:
         self._reactor.callFromThread(stop.deferred.callback, None)
 
     def _process(self, conn: sqlite3.Connection, batch: list[Any]) -> _Stop | None:
-        rows = [item.json for item in batch if isinstance(item, _EventRow)]
+        rows = [item for item in batch if isinstance(item, tuple)]
         jobs = [item for item in batch if isinstance(item, _Job)]
         stop = next((item for item in batch if isinstance(item, _Stop)), None)
         outcomes: list[tuple[_Job[Any], Any]] = []
         try:
             conn.execute("BEGIN IMMEDIATE")
             if rows:
-                conn.execute(_INSERT_EVENTS, ("[" + ",".join(rows) + "]",))
+                conn.executemany(_INSERT_EVENT, rows)
             for job in jobs:
                 conn.execute("SAVEPOINT job")
                 try:
