@@ -8,9 +8,10 @@ uses batch map updates.
 from __future__ import annotations
 
 import ipaddress
+from array import array
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from honeymesh.config import Mode
 
@@ -42,6 +43,18 @@ def normalize_network(text: str | Network) -> Network:
 class BanEntry:
     network: Network
     expires_at: float | None  # wall-clock seconds (time.time()); None = permanent
+
+
+@runtime_checkable
+class BanColumns(Protocol):
+    """A ban set that can also be read as columns (the ban list's ``PackedBans``): row ``i`` is
+    family, prefix length, address as an int, and wall-clock expiry (NaN: permanent). A backend
+    restoring a million bans reads these instead of a million BanEntry objects."""
+
+    families: bytearray
+    prefixlens: bytearray
+    addresses: list[int]
+    expires: array[float]
 
 
 class EnforcementBackend(Protocol):

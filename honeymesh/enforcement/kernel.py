@@ -24,6 +24,7 @@ import ctypes
 import errno
 import io
 import ipaddress
+import math
 import os
 import socket
 import threading
@@ -42,6 +43,7 @@ from twisted.python.threadpool import ThreadPool
 from honeymesh.config import Config, Mode
 from honeymesh.enforcement.backend import (
     BackendError,
+    BanColumns,
     BanEntry,
     EnforcementBackend,
     MapFull,
@@ -77,6 +79,7 @@ from honeymesh.enforcement.libbpf import (
     Libbpf,
     LibbpfError,
 )
+from honeymesh.enforcement.netindex import make_network
 from honeymesh.enforcement.nft import NftBackend
 from honeymesh.enforcement.projection import SharedKeys
 from honeymesh.events import Event, EventId, JSONValue, Notice
@@ -463,7 +466,10 @@ class XdpBackend:
         shared: SharedKeys[bytes] = SharedKeys()
         v6_expiry: dict[bytes, float | None] = {}
         ipv4net = ipaddress.IPv4Network
-        for entry in bans:
+        entries: Iterable[BanEntry] = bans
+        if isinstance(bans, BanColumns):  # the million-ban restore: no object per exact ban
+            entries = _exact_v4_from_columns(bans, now_wall, now_ns, exact_v4)
+        for entry in entries:
             net, expires_at = entry.network, entry.expires_at
             if type(net) is ipv4net and net.prefixlen == 32:
                 ns = 0
@@ -960,6 +966,26 @@ class KernelService(Service):
         else:
             self._log.error(fmt, **fields)
         self._publish(Notice(EventId.KERNEL_STATE, time=self._reactor.seconds(), detail=status))
+
+
+def _exact_v4_from_columns(
+    columns: BanColumns, now_wall: float, now_ns: int, exact_v4: dict[int, int]
+) -> list[BanEntry]:
+    """Put the exact IPv4 bans of ``columns`` into ``exact_v4`` (address -> expiry ns); return
+    every other ban as a BanEntry (ranges and IPv6: thousands, not millions)."""
+    rest: list[BanEntry] = []
+    nan = math.isnan
+    for family, prefixlen, address, expires in zip(
+        columns.families, columns.prefixlens, columns.addresses, columns.expires, strict=True
+    ):
+        if family == 4 and prefixlen == 32:
+            ns = 0 if nan(expires) else max(1, now_ns + int((expires - now_wall) * 1e9))
+            held = exact_v4.get(address)
+            exact_v4[address] = ns if held is None else _longest_ns(held, ns)
+        else:
+            net = make_network(family, address, prefixlen)
+            rest.append(BanEntry(net, None if nan(expires) else expires))
+    return rest
 
 
 class SettledBackend:

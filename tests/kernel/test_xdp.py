@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import ctypes
 import ipaddress
+import math
 import socket
 import time
 
 import pytest
 
 from honeymesh.enforcement.backend import BanEntry, MapFull
+from honeymesh.enforcement.banstore import PackedBans
 from honeymesh.enforcement.kernel import XdpBackend, compile_program
 from honeymesh.enforcement.layout import DEFAULT_BPF_DIR, MIRRORS, Header, MapSizes
 from honeymesh.enforcement.libbpf import AttachMode, Libbpf
@@ -448,3 +450,34 @@ def test_overlapping_ranges_keep_each_other_enforced(kit: Kit) -> None:
     # replace_all rebuilds the hints from scratch
     kit.xdp.replace_all([BanEntry(wide6, None)], [])
     assert kit.delivered([s4[0], s6[0]]) == {s4[0]: 5, s6[0]: 0}
+
+
+def test_replace_all_from_columns_equals_replace_all_from_entries(kit: Kit) -> None:
+    """The ban list restores from PackedBans' columns; the maps must come out the same."""
+    s4, s6 = kit.lab.sources4, kit.lab.sources6
+    soon = round(time.time() + 600.0, 3)
+    entries = [ban(s4[0]), ban(s4[1], soon), ban(f"{s4[2]}/31"), ban(s6[0], soon)]
+    packed = PackedBans()
+    for entry in entries:
+        n = entry.network
+        expiry = math.nan if entry.expires_at is None else entry.expires_at
+        packed.extend(n.version, n.prefixlen, [int(n.network_address)], [expiry])
+    kit.xdp.replace_all(entries, [])
+    from_entries = kit.xdp.entries()
+    kit.xdp.replace_all([], [])
+    kit.xdp.replace_all(packed, [])
+    from_columns = kit.xdp.entries()
+
+    def key(b: BanEntry) -> tuple[str, float]:
+        return (str(b.network), round(b.expires_at or 0.0))
+
+    assert sorted(map(key, from_columns[0])) == sorted(map(key, from_entries[0]))
+    assert len(from_columns[0]) == 4
+    assert kit.delivered([s4[0], s4[1], s4[2], s4[3], s6[0], s6[1]]) == {
+        s4[0]: 0,
+        s4[1]: 0,
+        s4[2]: 0,
+        s4[3]: 0,
+        s6[0]: 0,
+        s6[1]: 5,
+    }
