@@ -459,6 +459,12 @@ class XdpBackend:
 
         Entries that must leave are deleted first (making room), then the new set is written.
         Raises MapFull when a map cannot hold its share; what fitted stays enforced."""
+        try:
+            self._replace_all(bans, allows)
+        finally:
+            _release_freed_memory()
+
+    def _replace_all(self, bans: Sequence[BanEntry], allows: Sequence[Network]) -> None:
         lib = self._loaded()
         now_wall, now_ns = self._wall(), int(self._monotonic() * 1e9)
         exact_v4: dict[int, int] = {}  # address -> expiry ns: the bulk, kept lean
@@ -966,6 +972,13 @@ class KernelService(Service):
         else:
             self._log.error(fmt, **fields)
         self._publish(Notice(EventId.KERNEL_STATE, time=self._reactor.seconds(), detail=status))
+
+
+def _release_freed_memory() -> None:
+    """Hand the memory a million-ban restore used and freed back to the system (glibc keeps
+    freed heap memory otherwise, and the daemon's RSS would stay at its start-up peak)."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def _exact_v4_from_columns(
