@@ -33,6 +33,7 @@ test: lint
 	$(PY) -m pytest
 
 bench: setup-test
+	@[ -x bench/out/venv-opencanary/bin/twistd ] || $(PY) bench/traps.py --setup
 	@for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
 clean:
