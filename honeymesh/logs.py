@@ -27,7 +27,15 @@ from twisted.logger import (
 from twisted.python.logfile import LogFile
 from zope.interface import implementer
 
-from honeymesh.events import Decision, Event, Notice, Observation, Verdict, event_fields
+from honeymesh.events import (
+    Decision,
+    Event,
+    JSONValue,
+    Notice,
+    Observation,
+    Verdict,
+    event_fields,
+)
 
 _LEVELS = {
     "debug": LogLevel.debug,
@@ -38,7 +46,13 @@ _LEVELS = {
 
 
 class EventLogger:
-    """A bus subscriber that writes each event to the log, fields intact."""
+    """A bus subscriber that puts each event on the readable log (the console), fields intact.
+
+    Observations go out at debug level: at attack rates a line per trap session would flood
+    the console, and the JSON log (which gets every event straight from the bus, see
+    ``JsonLogService.record``) and the database have them all. Verdicts, decisions and notices
+    go out at info.
+    """
 
     def __init__(self, log: Logger) -> None:
         self._log = log
@@ -53,6 +67,7 @@ class EventLogger:
                     level = LogLevel.warn
             case Observation():
                 fmt = "{event_id} from {source}: {detail}"
+                level = LogLevel.debug
             case Verdict():
                 fmt = "{event_id} {source}: {detector} scored {score} ({reasons})"
             case Decision():
@@ -64,8 +79,9 @@ class EventLogger:
 class JsonLines:
     """A log observer writing one JSON object per line, buffered, to a rotating LogFile.
 
-    HoneyMesh events keep their flat form (``event_id``, ``kind``, ``source``, ``detail``...);
-    any other log event becomes its formatted ``message`` (and ``traceback`` for failures).
+    HoneyMesh events arrive through ``add_event`` in their flat form (``event_id``, ``kind``,
+    ``source``, ``detail``...); any other log event becomes its formatted ``message`` (and
+    ``traceback`` for failures).
     Lines are written in batches (``flush`` on a timer and when the buffer is large), because a
     write per event was the most expensive part of publishing one.
     """
@@ -77,33 +93,25 @@ class JsonLines:
         self._size = 0
 
     def __call__(self, event: LogEvent) -> None:
+        """A log event; HoneyMesh events are skipped here (``add_event`` writes them)."""
+        if "event_id" in event and "kind" in event:
+            return
         record: dict[str, Any] = {
             "log_time": event.get("log_time"),
             "log_level": getattr(event.get("log_level"), "name", None),
             "log_namespace": event.get("log_namespace"),
+            "message": formatEvent(event),
         }
-        if "event_id" in event and "kind" in event:
-            for key in (
-                "event_id",
-                "kind",
-                "time",
-                "source",
-                "detail",
-                "detector",
-                "score",
-                "reasons",
-                "evidence",
-                "action",
-                "duration",
-                "mode",
-            ):
-                if key in event:
-                    record[key] = event[key]
-        else:
-            record["message"] = formatEvent(event)
-            failure = event.get("log_failure")
-            if failure is not None:
-                record["traceback"] = failure.getTraceback()
+        failure = event.get("log_failure")
+        if failure is not None:
+            record["traceback"] = failure.getTraceback()
+        self._add(record)
+
+    def add_event(self, fields: dict[str, JSONValue], when: float) -> None:
+        """A HoneyMesh event in its flat form (``event_fields``), whatever the log level."""
+        self._add({"log_time": when, "log_level": "info", "log_namespace": "honeymesh", **fields})
+
+    def _add(self, record: dict[str, Any]) -> None:
         line = _ENCODER.encode(record) + "\n"
         self._lines.append(line)
         self._size += len(line)
@@ -167,6 +175,11 @@ class JsonLogService(Service):
             self._flusher = LoopingCall(self._lines.flush)
             self._flusher.clock = self._clock
             self._flusher.start(self._flush_interval, now=False)
+
+    def record(self, event: Event) -> None:
+        """A bus subscriber: every event goes to the JSON log, whatever the log level."""
+        if self._lines is not None:
+            self._lines.add_event(event_fields(event), event.time)
 
     def flush(self) -> None:
         if self._lines is not None:

@@ -129,13 +129,14 @@ def build_appliance(config: Config, identity: NodeIdentity, reactor: Any) -> App
     root = MultiService()
     bus = EventBus()
 
-    JsonLogService(
+    json_log = JsonLogService(
         config.data_path(config.log.json_file),
         max_bytes=config.log.max_bytes,
         keep=config.log.keep,
         level=config.log.level,
         clock=reactor,
-    ).setServiceParent(root)
+    )
+    json_log.setServiceParent(root)
 
     store = Store(
         config.data_path(config.store.path),
@@ -144,6 +145,7 @@ def build_appliance(config: Config, identity: NodeIdentity, reactor: Any) -> App
         batch_max=config.store.batch_max,
     )
     bus.subscribe(store.append)
+    bus.subscribe(json_log.record)
     bus.subscribe(EventLogger(log))
     StoreService(store, bus.publish, reactor.seconds, fatal(reactor, log)).setServiceParent(root)
     retention_job(config, store, bus.publish, reactor).setServiceParent(root)
