@@ -22,7 +22,6 @@ import array
 import contextlib
 import ctypes
 import errno
-import io
 import ipaddress
 import math
 import os
@@ -81,6 +80,7 @@ from honeymesh.enforcement.libbpf import (
 )
 from honeymesh.enforcement.netindex import make_network
 from honeymesh.enforcement.nft import NftBackend
+from honeymesh.enforcement.probe import kernel_headers_problem
 from honeymesh.enforcement.projection import SharedKeys
 from honeymesh.events import Event, EventId, JSONValue, Notice
 
@@ -142,23 +142,17 @@ def compile_program(bpf_dir: Path, cflags: Sequence[str]) -> Any:
     source = bpf_dir / SOURCE_NAME
     if not source.is_file():
         raise KernelUnavailable(f"the XDP source {source} is missing")
-    noise = io.StringIO()
+    headers = kernel_headers_problem()
+    if headers:
+        raise KernelUnavailable(headers)
+    # The compiler's own diagnostics go to the process's stderr (file descriptor 2) from C;
+    # they are not captured here (sys.stderr is process-wide, and this runs in a thread).
     try:
-        with _COMPILE_LOCK, contextlib.redirect_stderr(noise):
+        with _COMPILE_LOCK:
             bpf = BPF(src_file=str(source).encode(), cflags=[f"-I{bpf_dir}", *cflags])
     except Exception as e:  # bcc raises bare Exception for compile errors
-        detail = _first_error(noise.getvalue()) or str(e)
-        if "kernel headers" in detail.lower():
-            detail += f" (looked in /lib/modules/{os.uname().release}/build)"
-        raise KernelUnavailable(f"bcc cannot compile {source.name}: {detail}") from None
+        raise KernelUnavailable(f"bcc cannot compile {source.name}: {e}") from None
     return bpf
-
-
-def _first_error(compiler_output: str) -> str:
-    for line in compiler_output.splitlines():
-        if "error" in line.lower():
-            return line.strip()
-    return ""
 
 
 class _ThreadReactor(Protocol):
@@ -258,15 +252,11 @@ class XdpBackend:
             raise KernelUnavailable(str(e)) from None
         bpf = compile_program(self.bpf_dir, self.map_sizes.cflags())
         name = self.header.prog_name
-        noise = io.StringIO()
         try:
-            with contextlib.redirect_stderr(noise):
-                fn = bpf.load_func(name.encode(), 6)  # BPF_PROG_TYPE_XDP
+            fn = bpf.load_func(name.encode(), 6)  # BPF_PROG_TYPE_XDP; verifier log on stderr
         except Exception as e:
             bpf.cleanup()
-            verifier = noise.getvalue().strip().splitlines()
-            hint = f"; verifier: {verifier[-2] if len(verifier) > 1 else ''}" if verifier else ""
-            raise KernelUnavailable(f"the kernel refused the XDP program: {e}{hint}") from None
+            raise KernelUnavailable(f"the kernel refused the XDP program: {e}") from None
         try:
             self._prog_fd = fn.fd
             self._prog_id = lib.prog_info(fn.fd).id

@@ -7,15 +7,25 @@ nowhere, so it changes nothing on the machine.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import sys
+from pathlib import Path
 
 _TRIVIAL_XDP = rb"""
 #include <uapi/linux/bpf.h>
 int hm_probe(struct xdp_md *ctx) { return XDP_PASS; }
 """
+
+
+def kernel_headers_problem() -> str | None:
+    """Why bcc will not find kernel headers, or None when the tree it looks in is there."""
+    build = Path("/lib/modules") / os.uname().release / "build"
+    if not (build / "include").is_dir():
+        return (
+            f"no kernel headers at {build} (the set-up script links Debian's linux-headers "
+            "there; run `make run` or scripts/setup.sh as root)"
+        )
+    return None
 
 
 def probe_bcc() -> tuple[bool, str]:
@@ -26,16 +36,15 @@ def probe_bcc() -> tuple[bool, str]:
         from bcc import BPF  # noqa: PLC0415 - optional system dependency, imported on demand
     except ImportError as e:
         return False, f"bcc's Python bindings are not importable ({e}); install python3-bpfcc"
-    noise = io.StringIO()
-    try:
-        with contextlib.redirect_stderr(noise):
-            bpf = BPF(text=_TRIVIAL_XDP)
-            bpf.load_func(b"hm_probe", BPF.XDP)
-            bpf.cleanup()
+    headers = kernel_headers_problem()
+    if headers:
+        return False, headers
+    try:  # the compiler's diagnostics, if any, go to stderr from C
+        bpf = BPF(text=_TRIVIAL_XDP)
+        bpf.load_func(b"hm_probe", BPF.XDP)
+        bpf.cleanup()
     except Exception as e:  # bcc raises bare Exception for compile and load errors
         detail = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-        if "kernel headers" in detail.lower():
-            detail += f" (looked in /lib/modules/{os.uname().release}/build)"
         return False, f"bcc cannot compile or load XDP: {detail}"
     return True, "bcc compiled and loaded a test XDP program"
 
