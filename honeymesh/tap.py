@@ -49,6 +49,7 @@ from honeymesh.events import Event, EventBus, EventId, Notice, Verdict
 from honeymesh.license.clock import CLOCK_KEY_PURPOSE
 from honeymesh.license.keys import trusted_keys_for
 from honeymesh.license.service import LicenseService
+from honeymesh.lifecycle import OrderedMultiService
 from honeymesh.listeners import ListenerService
 from honeymesh.logs import EventLogger, JsonLogService
 from honeymesh.mesh.identity import IdentityError, NodeIdentity
@@ -126,7 +127,7 @@ def makeService(options: Options, reactor: Any = None) -> IService:
 def build_appliance(config: Config, identity: NodeIdentity, reactor: Any) -> Appliance:
     """Build every part and wire them together; nothing runs until the service starts."""
     log = Logger(namespace="honeymesh")
-    root = MultiService()
+    root = OrderedMultiService()
     bus = EventBus()
 
     json_log = JsonLogService(

@@ -953,8 +953,13 @@ class KernelService(Service):
 
     def _announce(self) -> None:
         status = self.status()
-        fmt = "kernel enforcement {state}: {backend} {reason}"
-        fields = {"state": self._state, "backend": status["backend"], "reason": self._reason or ""}
+        fmt = "kernel enforcement {state}{backend}{reason}"
+        backend, reason = status["backend"], self._reason
+        fields = {
+            "state": self._state,
+            "backend": f" with {backend}" if backend else "",
+            "reason": f": {reason}" if reason else "",
+        }
         if self._state in ("enforcing", "stopped", "starting"):
             self._log.info(fmt, **fields)
         elif self._state in ("degraded", "idle"):

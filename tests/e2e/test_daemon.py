@@ -131,7 +131,10 @@ def test_daemon_starts_reports_and_stops_cleanly(daemon: Daemon, sig: int) -> No
     rows = db.execute("SELECT body FROM events WHERE event_id='trap.session'").fetchall()
     assert [json.loads(b)["detail"]["closed_by"] for (b,) in rows] == ["shutdown"]
     ids = [r[0] for r in db.execute("SELECT event_id FROM events ORDER BY id")]
-    assert ids[-2:] == ["node.stopping", "trap.session"]  # stop announced, then sessions end
+    # Stop announced, then open sessions end, then the kernel lets go: all of it recorded,
+    # because each service stops only after the ones started after it.
+    assert ids[-3:] == ["node.stopping", "trap.session", "kernel.state"]
+    assert "arrived after the store closed" not in out
     # The database was closed cleanly: the WAL was checkpointed away.
     wal = Path(str(daemon.node.config.data_path(daemon.node.config.store.path)) + "-wal")
     assert not wal.exists() or wal.stat().st_size == 0
