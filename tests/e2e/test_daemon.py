@@ -10,85 +10,15 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from ..nodes import Node, make_node
+from .daemon import VENV_BIN, Daemon, free_port, honeymesh
 
-VENV_BIN = Path(sys.executable).parent
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def honeymesh(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(VENV_BIN / "honeymesh"), *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-        check=False,
-    )
-
-
-def wait_for(predicate: Callable[[], bool], timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.05)
-    raise AssertionError("timed out waiting")
-
-
-class Daemon:
-    def __init__(self, node: Node, cwd: Path) -> None:
-        self.node = node
-        self.out = cwd / "daemon.out"
-        argv = [
-            str(VENV_BIN / "twistd"),
-            "--nodaemon",
-            "--pidfile=",
-            "honeymesh",
-            "--config",
-            str(node.config_path),
-        ]
-        # As from a terminal: SIGINT at its default even if this test runs in the background
-        # (where the shell ignores it, and an ignored SIGINT stays ignored across exec).
-        start = (
-            "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
-            "os.execv(sys.argv[1], sys.argv[1:])"
-        )
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", start, *argv],
-            stdout=self.out.open("w"),
-            stderr=subprocess.STDOUT,
-            cwd=cwd,
-        )
-
-    def output(self) -> str:
-        return self.out.read_text()
-
-    def handles(self, sig: int) -> bool:
-        """Has the daemon installed its handler for this signal yet? (/proc SigCgt mask)"""
-        status = Path(f"/proc/{self.proc.pid}/status").read_text()
-        caught = int(next(ln for ln in status.splitlines() if ln.startswith("SigCgt:"))[7:], 16)
-        return bool(caught & (1 << (sig - 1)))
-
-    def wait_ready(self) -> None:
-        wait_for(lambda: "ban list restored" in self.output() or self.proc.poll() is not None)
-        assert self.proc.poll() is None, self.output()
-        wait_for(lambda: self.handles(signal.SIGTERM) and self.handles(signal.SIGINT))
-
-    def stop(self, sig: int = signal.SIGTERM) -> int:
-        self.proc.send_signal(sig)
-        return self.proc.wait(timeout=30)
 
 
 @pytest.fixture

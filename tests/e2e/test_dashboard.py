@@ -18,8 +18,7 @@ import pytest
 
 from honeymesh.adminclient import AdminClient
 
-from ..nodes import make_node
-from .test_daemon import Daemon, free_port
+from .daemon import Daemon, running_daemon
 
 pytestmark = pytest.mark.browser
 
@@ -38,14 +37,8 @@ ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 
 @pytest.fixture
 def daemon(tmp_path: Path) -> Iterator[Daemon]:
-    node = make_node(tmp_path / "var", api_port=free_port(), trap_ports=(free_port(),))
-    d = Daemon(node, tmp_path)
-    try:
-        d.wait_ready()
+    with running_daemon(tmp_path) as d:
         yield d
-    finally:
-        if d.proc.poll() is None:
-            d.stop()
 
 
 @pytest.fixture

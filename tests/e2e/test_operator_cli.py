@@ -16,20 +16,13 @@ import pytest
 from honeymesh.adminclient import AdminClient
 
 from ..nodes import make_node
-from .test_daemon import VENV_BIN, Daemon, free_port, honeymesh, wait_for
+from .daemon import VENV_BIN, Daemon, free_port, honeymesh, running_daemon, wait_for
 
 
 @pytest.fixture(scope="module")
 def daemon(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Daemon]:
-    where = tmp_path_factory.mktemp("cli")
-    node = make_node(where / "var", api_port=free_port(), trap_ports=(free_port(),))
-    d = Daemon(node, where)
-    try:
-        d.wait_ready()
+    with running_daemon(tmp_path_factory.mktemp("cli")) as d:
         yield d
-    finally:
-        if d.proc.poll() is None:
-            d.stop()
 
 
 def hm(

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ..nodes import make_node
-from .test_daemon import VENV_BIN, Daemon, free_port, wait_for
+from .daemon import VENV_BIN, Daemon, running_daemon, wait_for
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
@@ -57,14 +56,8 @@ class Terminal:
 
 @pytest.fixture
 def daemon(tmp_path: Path) -> Iterator[Daemon]:
-    node = make_node(tmp_path / "var", api_port=free_port(), trap_ports=(free_port(),))
-    d = Daemon(node, tmp_path)
-    try:
-        d.wait_ready()
+    with running_daemon(tmp_path) as d:
         yield d
-    finally:
-        if d.proc.poll() is None:
-            d.stop()
 
 
 @pytest.fixture
