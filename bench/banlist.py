@@ -37,10 +37,11 @@ from twisted.internet.defer import ensureDeferred
 from twisted.internet.task import Clock
 from twisted.python.failure import Failure
 
-from honeymesh.enforcement.backend import BanEntry, EnforcementBackend, Network
+from honeymesh.enforcement.backend import BanEntry, EnforcementBackend
 from honeymesh.enforcement.banlist import BanList, builtin_allows
 from honeymesh.enforcement.banstore import txn_load
 from honeymesh.events import Event
+from honeymesh.net import Network
 from honeymesh.store.db import Store, bundled_migrations, open_database
 
 reactor: Any = _reactor

@@ -19,9 +19,9 @@ from typing import Any
 from honeymesh import __version__
 from honeymesh.adminclient import AdminClient, AdminClientError
 from honeymesh.config import MODES, Config, ConfigError, default_config_path, load_config
-from honeymesh.enforcement.bans import InvalidInput, parse_network
 from honeymesh.enforcement.durations import DurationError, format_duration, parse_duration
 from honeymesh.license.cli import register as register_license
+from honeymesh.net import InvalidAddress, parse_network
 from honeymesh.provision import ProvisionError, provision
 from honeymesh.trust.cli import register as register_trust
 
@@ -216,7 +216,7 @@ def cmd_tail(args: argparse.Namespace) -> int:
 def _network(text: str) -> str:
     try:
         return str(parse_network(text))
-    except InvalidInput as e:
+    except InvalidAddress as e:
         raise CliError(str(e), EXIT_USAGE) from None
 
 

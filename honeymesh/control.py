@@ -38,7 +38,6 @@ from honeymesh.enforcement.banlist import (
     InvalidInput,
     NotAllowlisted,
     NotBanned,
-    parse_network,
 )
 from honeymesh.enforcement.bans import (
     MAX_REASON_CHARS,
@@ -51,6 +50,7 @@ from honeymesh.events import Event, EventBus, EventId, JSONValue
 from honeymesh.license.entitlement import Entitlement
 from honeymesh.license.gating import sharing_decision
 from honeymesh.listeners import ListenerService
+from honeymesh.net import InvalidAddress, parse_network
 from honeymesh.policy.engine import ModeNotApplied, PolicyEngine
 from honeymesh.store.db import Store
 from honeymesh.trust.api import TrustApi, TrustApiError
@@ -465,7 +465,7 @@ class Control:
                 else:
                     seconds = base
                 reasons = check_reasons(list(entry.reasons) or [default_reason])
-            except (InvalidInput, InvalidRequest) as e:
+            except (InvalidInput, InvalidAddress, InvalidRequest) as e:
                 errors.append({"line": entry.line, "error": str(e)})
                 continue
             ready.append((entry.line, str(net), seconds, reasons))
@@ -618,6 +618,7 @@ def _duration(value: str | float | None) -> float | None:
 
 _ERROR_CODES: tuple[tuple[type[Exception], type[ControlError], str], ...] = (
     (InvalidInput, InvalidRequest, "invalid_input"),
+    (InvalidAddress, InvalidRequest, "invalid_input"),
     (Allowlisted, Conflict, "allowlisted"),
     (BuiltinAllow, Conflict, "builtin_allow"),
     (NotBanned, NotFound, "not_banned"),
@@ -703,7 +704,7 @@ def _source_forms(text: str) -> list[str]:
     """How a source address is written in the events table: plain, and as a /32 or /128."""
     try:
         net = parse_network(text, "source")
-    except InvalidInput as e:
+    except InvalidAddress as e:
         raise InvalidRequest("bad_parameter", str(e)) from None
     if net.num_addresses == 1:
         address = str(net.network_address)

@@ -40,7 +40,6 @@ from honeymesh.detection.traps.registry import (
     build_trap,
     preflight,
 )
-from honeymesh.enforcement.backend import Network
 from honeymesh.enforcement.banlist import BanHousekeeping, BanList, builtin_allows
 from honeymesh.enforcement.kernel import KernelService, ServedPorts, SettledBackend, kernel_service
 from honeymesh.enforcement.layout import PacketSample
@@ -53,6 +52,7 @@ from honeymesh.lifecycle import OrderedMultiService
 from honeymesh.listeners import ListenerService
 from honeymesh.logs import EventLogger, JsonLogService
 from honeymesh.mesh.identity import IdentityError, NodeIdentity
+from honeymesh.net import Network
 from honeymesh.periodic import PeriodicService
 from honeymesh.policy.engine import PolicyEngine
 from honeymesh.store.db import Store, StoreClosed, StoreService, prune_events

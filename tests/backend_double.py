@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from honeymesh.config import Mode
-from honeymesh.enforcement.backend import BackendError, BanEntry, MapFull, Network
+from honeymesh.enforcement.backend import BackendError, BanEntry, MapFull
+from honeymesh.net import Network
 
 
 class BackendDouble:

@@ -17,6 +17,10 @@ PURE = (
     "honeymesh.mesh.gate",
 )
 SURFACES = ("honeymesh.web", "honeymesh.tui", "honeymesh.tap", "honeymesh.cli")
+# What pure logic may not reach into either: it gets addresses from honeymesh.net, not from here.
+ENFORCING = ("honeymesh.enforcement", "honeymesh.policy")
+# The neutral bottom layer every other one may import: nothing of honeymesh itself.
+NEUTRAL = ("honeymesh.net",)
 # Who may touch the kernel (bcc, ctypes over libbpf).
 KERNEL_MODULES = ("bcc", "ctypes")
 KERNEL_OWNERS = ("honeymesh.enforcement",)
@@ -64,6 +68,30 @@ def test_pure_layers_import_no_surfaces() -> None:
         if within(mod, PURE)
         for imp in imps
         if within(imp, SURFACES)
+    ]
+    assert bad == []
+
+
+def test_pure_layers_do_not_reach_into_enforcement() -> None:
+    bad = [
+        (mod, imp)
+        for mod, imps in all_modules().items()
+        if within(mod, PURE)
+        for imp in imps
+        if within(imp, ENFORCING)
+    ]
+    assert bad == []
+
+
+def test_the_neutral_layer_imports_nothing_of_honeymesh() -> None:
+    modules = all_modules()
+    assert "honeymesh.net" in modules
+    bad = [
+        (mod, imp)
+        for mod, imps in modules.items()
+        if within(mod, NEUTRAL)
+        for imp in imps
+        if within(imp, ("honeymesh",))
     ]
     assert bad == []
 

@@ -7,15 +7,13 @@ uses batch map updates.
 
 from __future__ import annotations
 
-import ipaddress
 from array import array
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from honeymesh.config import Mode
-
-Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+from honeymesh.net import Network
 
 
 class BackendError(Exception):
@@ -24,19 +22,6 @@ class BackendError(Exception):
 
 class MapFull(BackendError):
     """A kernel map has no room for another entry."""
-
-
-def normalize_network(text: str | Network) -> Network:
-    """Parse an address or CIDR; IPv4-mapped IPv6 (``::ffff:a.b.c.d``) becomes plain IPv4.
-
-    Raises ValueError with a readable message for anything that is not an address or network.
-    """
-    net = ipaddress.ip_network(text, strict=False) if isinstance(text, str) else text
-    if isinstance(net, ipaddress.IPv6Network):
-        mapped = net.network_address.ipv4_mapped
-        if mapped is not None and net.prefixlen >= 96:
-            return ipaddress.IPv4Network((mapped, net.prefixlen - 96), strict=False)
-    return net
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,8 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
-from honeymesh.enforcement.backend import Network
 from honeymesh.enforcement.netindex import make_network, mask
+from honeymesh.net import Network
 
 _MIN_FOLD = 4096
 

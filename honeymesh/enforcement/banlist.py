@@ -62,8 +62,6 @@ from honeymesh.enforcement.backend import (
     BanEntry,
     EnforcementBackend,
     MapFull,
-    Network,
-    normalize_network,
 )
 from honeymesh.enforcement.banindex import BanIndex
 from honeymesh.enforcement.bans import (
@@ -95,7 +93,6 @@ from honeymesh.enforcement.bans import (
     check_source,
     check_text,
     check_width,
-    parse_network,
 )
 from honeymesh.enforcement.banstore import (
     Added,
@@ -116,6 +113,7 @@ from honeymesh.enforcement.banstore import (
 )
 from honeymesh.enforcement.netindex import NetworkIndex
 from honeymesh.events import Event, EventId, JSONValue, Notice
+from honeymesh.net import InvalidAddress, Network, normalize_network, parse_network
 from honeymesh.store.db import Store
 
 # The ban list ----------------------------------------------------------------------------------
@@ -293,7 +291,7 @@ class BanList:
                 now=self._clock.seconds(),
                 builtin=self._builtin,
             )
-        except InvalidInput as e:
+        except (InvalidInput, InvalidAddress) as e:
             return fail(e)
         d = self._store.run(lambda conn: txn_add(conn, request))
         return d.addCallback(self._added, request)
@@ -346,7 +344,7 @@ class BanList:
         try:
             net = self.ban_network(network)
             actor = check_text(by, "who unbans", MAX_ACTOR_CHARS)
-        except InvalidInput as e:
+        except (InvalidInput, InvalidAddress) as e:
             return fail(e)
         now = self._clock.seconds()
         d = self._store.run(lambda conn: txn_remove(conn, net, now, actor))
@@ -445,7 +443,7 @@ class BanList:
         """The active bans that cover an address or network, most specific first."""
         try:
             net = parse_network(address)
-        except InvalidInput as e:
+        except (InvalidInput, InvalidAddress) as e:
             return fail(e)
         nets = [n for n, _ in self._bans.covering(net)]
         return self._store.run(lambda conn: read_active(conn, nets))
@@ -509,7 +507,7 @@ class BanList:
             check_width(net, "allow network")
             why = check_text(reason, "the allow reason", MAX_REASON_CHARS)
             check_origin(origin)
-        except InvalidInput as e:
+        except (InvalidInput, InvalidAddress) as e:
             return fail(e)
         now = self._clock.seconds()
         d = self._store.run(lambda conn: txn_add_allow(conn, net, why, origin, now))
@@ -537,7 +535,7 @@ class BanList:
         """Remove a stored allow entry; built-in ones cannot be removed (``BuiltinAllow``)."""
         try:
             net = parse_network(network, "allow network")
-        except InvalidInput as e:
+        except (InvalidInput, InvalidAddress) as e:
             return fail(e)
         d = self._store.run(lambda conn: txn_remove_allow(conn, net))
         return d.addCallback(self._allow_removed, net)
@@ -567,7 +565,7 @@ class BanList:
         try:
             net = parse_network(address)
             allowed = tuple(self.allowed_by(net))
-        except InvalidInput as e:
+        except (InvalidInput, InvalidAddress) as e:
             return fail(e)
         nets = [n for n, _ in self._bans.covering(net)]
         now = self._clock.seconds()
@@ -751,5 +749,4 @@ __all__ = [
     "PackedBans",
     "SweepReport",
     "builtin_allows",
-    "parse_network",
 ]

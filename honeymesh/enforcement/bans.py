@@ -7,7 +7,6 @@ dropped?". Every bad request raises ``InvalidInput`` (a ``ValueError``) with a r
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import math
 from collections.abc import Mapping, Sequence
@@ -15,9 +14,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from honeymesh.config import Mode
-from honeymesh.enforcement.backend import BackendError, Network, normalize_network
+from honeymesh.enforcement.backend import BackendError
 from honeymesh.enforcement.durations import DurationError, check_seconds
 from honeymesh.events import JSONValue
+from honeymesh.net import Network
 
 BanSource = Literal["local", "operator", "mesh"]
 BAN_SOURCES: tuple[BanSource, ...] = ("local", "operator", "mesh")
@@ -262,23 +262,6 @@ class SweepReport:
 
 
 # Input checks (reactor thread) -----------------------------------------------------------------
-
-
-def parse_network(text: str | Network, what: str = "address") -> Network:
-    """A normalised network from user input, or InvalidInput."""
-    if isinstance(text, ipaddress.IPv4Network | ipaddress.IPv6Network):
-        return normalize_network(text)
-    if not isinstance(text, str):
-        raise InvalidInput(f"{what} must be text such as 203.0.113.7 or 2001:db8::/64")
-    if len(text) > 100:
-        raise InvalidInput(f"{what} is too long to be an address ({len(text)} characters)")
-    try:
-        return normalize_network(text.strip())
-    except ValueError:
-        raise InvalidInput(
-            f"{text!r} is not an IPv4 or IPv6 address or CIDR network "
-            "(for example 203.0.113.7, 198.51.100.0/24, 2001:db8::/64)"
-        ) from None
 
 
 def check_width(network: Network, what: str) -> None:

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import cast, overload
 
-from honeymesh.enforcement.backend import BanEntry, Network, normalize_network
+from honeymesh.enforcement.backend import BanEntry
 from honeymesh.enforcement.banindex import BanIndex
 from honeymesh.enforcement.bans import (
     MAX_STORED_REASONS,
@@ -28,6 +28,7 @@ from honeymesh.enforcement.bans import (
     LiftReason,
 )
 from honeymesh.enforcement.netindex import make_network
+from honeymesh.net import Network, normalize_network
 
 
 class PackedBans(Sequence[BanEntry]):

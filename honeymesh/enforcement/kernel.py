@@ -46,8 +46,6 @@ from honeymesh.enforcement.backend import (
     BanEntry,
     EnforcementBackend,
     MapFull,
-    Network,
-    normalize_network,
 )
 from honeymesh.enforcement.layout import (
     ALLOW_VALUE,
@@ -83,6 +81,7 @@ from honeymesh.enforcement.nft import NftBackend
 from honeymesh.enforcement.probe import kernel_headers_problem
 from honeymesh.enforcement.projection import SharedKeys
 from honeymesh.events import Event, EventId, JSONValue, Notice
+from honeymesh.net import Network, normalize_network
 
 _FULL_ERRNOS = (errno.E2BIG, errno.ENOSPC, errno.ENOMEM)
 _BATCH_CHUNK = 262_144

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from honeymesh.enforcement.backend import Network
+from honeymesh.net import Network
 
 DEFAULT_BPF_DIR = Path(__file__).resolve().parents[2] / "bpf"
 HEADER_NAME = "honeymesh.h"

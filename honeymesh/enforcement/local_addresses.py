@@ -12,7 +12,7 @@ import subprocess
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from honeymesh.enforcement.backend import Network, normalize_network
+from honeymesh.net import Network, normalize_network
 
 _MAX_OUTPUT = 4 * 1024 * 1024
 

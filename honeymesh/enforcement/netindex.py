@@ -12,7 +12,7 @@ import ipaddress
 from collections.abc import Iterator
 from typing import Generic, TypeVar
 
-from honeymesh.enforcement.backend import Network
+from honeymesh.net import Network
 
 V = TypeVar("V")
 

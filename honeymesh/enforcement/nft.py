@@ -26,8 +26,9 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from honeymesh.config import Mode
-from honeymesh.enforcement.backend import BackendError, BanEntry, Network, normalize_network
+from honeymesh.enforcement.backend import BackendError, BanEntry
 from honeymesh.enforcement.projection import SharedKeys, longest
+from honeymesh.net import Network, normalize_network
 
 COUNTERS = ("passed", "dropped_exact", "dropped_range", "dropped_lockdown", "allowed", "would_drop")
 _ND_TYPES = (

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import Generic, TypeVar
 
-from honeymesh.enforcement.backend import Network
+from honeymesh.net import Network
 
 K = TypeVar("K", bound=Hashable)
 

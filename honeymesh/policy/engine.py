@@ -34,7 +34,7 @@ from twisted.logger import Logger
 from twisted.python.failure import Failure
 
 from honeymesh.config import Mode, PolicyConfig
-from honeymesh.enforcement.backend import BackendError, Network
+from honeymesh.enforcement.backend import BackendError
 from honeymesh.enforcement.banlist import (
     Allowlisted,
     AllowRule,
@@ -45,7 +45,6 @@ from honeymesh.enforcement.banlist import (
     Escalation,
     ExplainResult,
     InvalidInput,
-    parse_network,
 )
 from honeymesh.enforcement.bans import (
     MAX_ACTOR_CHARS,
@@ -56,6 +55,7 @@ from honeymesh.enforcement.bans import (
 )
 from honeymesh.enforcement.durations import format_duration
 from honeymesh.events import Decision, Event, EventId, JSONValue, Notice, Verdict
+from honeymesh.net import InvalidAddress, Network, parse_network
 from honeymesh.policy.modes import ModeError, parse_mode, read_mode, write_mode
 from honeymesh.store.db import Store
 
@@ -240,7 +240,7 @@ class PolicyEngine:
         try:
             address = parse_network(verdict.source, "verdict source")
             network = self._banlist.ban_network(address)
-        except InvalidInput as e:
+        except (InvalidInput, InvalidAddress) as e:
             return succeed(self._answer(draft, "observe", None, str(e)))
         draft.evidence["network"] = str(network)
 
@@ -335,7 +335,7 @@ class PolicyEngine:
             duration = None if ban.expires is None else ban.expires - self._clock.seconds()
             why = f"banned {ban.network} but NOT enforced: {error.cause}"
             return self._answer(draft, "ban", duration, why)
-        if not isinstance(error, InvalidInput):
+        if not isinstance(error, InvalidInput | InvalidAddress):
             self._log.failure("ban for {source} failed", failure, source=draft.verdict.source)
         return self._answer(draft, "observe", None, f"no ban: {error}")
 

@@ -21,8 +21,8 @@ from twisted.logger import Logger
 from twisted.python.failure import Failure
 
 from honeymesh.config import TrustConfig
-from honeymesh.enforcement.backend import Network
 from honeymesh.events import Event, EventId, JSONValue, Notice
+from honeymesh.net import Network
 from honeymesh.periodic import PeriodicService
 from honeymesh.store.db import Store
 from honeymesh.trust.model import (

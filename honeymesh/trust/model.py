@@ -37,8 +37,8 @@ from functools import cached_property
 from typing import Literal
 
 from honeymesh.config import TrustConfig
-from honeymesh.enforcement.backend import Network, normalize_network
 from honeymesh.events import JSONValue
+from honeymesh.net import Network, normalize_network
 
 Action = Literal["ban", "allow"]
 ACTIONS: tuple[Action, ...] = ("ban", "allow")

@@ -22,7 +22,6 @@ from twisted.internet import reactor, threads
 from twisted.internet.defer import Deferred, ensureDeferred
 from twisted.internet.interfaces import IReactorFromThreads
 
-from honeymesh.enforcement.backend import normalize_network
 from honeymesh.enforcement.banlist import (
     Allowlisted,
     BuiltinAllow,
@@ -30,6 +29,7 @@ from honeymesh.enforcement.banlist import (
     NotAllowlisted,
     NotBanned,
 )
+from honeymesh.net import normalize_network
 from tests.banlist_harness import Harness
 
 NETWORKS = st.sampled_from(

@@ -9,9 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from honeymesh.enforcement import banindex
-from honeymesh.enforcement.backend import Network
 from honeymesh.enforcement.banindex import BanIndex
 from honeymesh.enforcement.netindex import NetworkIndex, make_network
+from honeymesh.net import Network
 
 v4 = st.builds(
     lambda a, p: ipaddress.IPv4Network((a, p), strict=False),

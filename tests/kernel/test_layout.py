@@ -12,7 +12,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from honeymesh.enforcement.backend import normalize_network
 from honeymesh.enforcement.layout import (
     DEFAULT_BPF_DIR,
     HEADER_NAME,
@@ -38,6 +37,7 @@ from honeymesh.enforcement.layout import (
     v6_mask,
 )
 from honeymesh.enforcement.projection import SharedKeys
+from honeymesh.net import normalize_network
 
 HEADER_TEXT = (DEFAULT_BPF_DIR / HEADER_NAME).read_text()
 HEADER = Header.load()

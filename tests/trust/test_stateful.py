@@ -22,7 +22,7 @@ from hypothesis.stateful import (
 from twisted.internet.task import Clock
 
 from honeymesh.config import TrustConfig
-from honeymesh.enforcement.backend import normalize_network
+from honeymesh.net import normalize_network
 from honeymesh.store.db import bundled_migrations, open_database
 from honeymesh.trust.model import (
     Changes,
