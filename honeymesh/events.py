@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 import itertools
+from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -161,8 +162,11 @@ Subscriber = Callable[[Event], object]
 
 
 class EventBus:
-    """Fans each event out to every subscriber, in order of subscription.
+    """Fans each event out to every subscriber, in order of subscription, one event at a time.
 
+    An event published while another is being delivered (a subscriber publishing from inside its
+    callback) is queued and delivered once the current one has reached every subscriber: each
+    subscriber sees events in the order they were published, causes before effects.
     A subscriber that raises is logged and skipped; the others and the publisher carry on.
     Only catalogued ids pass: publishing anything else is a programming error.
     """
@@ -172,6 +176,8 @@ class EventBus:
     def __init__(self) -> None:
         self._subscribers: list[tuple[int, Subscriber]] = []
         self._tokens = itertools.count()
+        self._pending: deque[Event] = deque()
+        self._delivering = False
         self.published = 0
         self.subscriber_errors = 0
 
@@ -186,9 +192,21 @@ class EventBus:
         return unsubscribe
 
     def publish(self, event: Event) -> None:
+        """Deliver ``event`` to every subscriber; from inside a delivery, queue it behind."""
         if not isinstance(event.event_id, EventId):
             raise TypeError(f"event id {event.event_id!r} is not in the catalogue")
         self.published += 1
+        self._pending.append(event)
+        if self._delivering:
+            return
+        self._delivering = True
+        try:
+            while self._pending:
+                self._deliver(self._pending.popleft())
+        finally:
+            self._delivering = False
+
+    def _deliver(self, event: Event) -> None:
         for _, subscriber in list(self._subscribers):
             try:
                 subscriber(event)

@@ -58,6 +58,32 @@ def test_a_failing_subscriber_neither_stops_the_others_nor_the_publisher() -> No
     assert bus.published == 2
 
 
+def test_an_event_published_from_a_subscriber_reaches_everyone_after_its_cause() -> None:
+    bus = EventBus()
+    first: list[str] = []
+    later: list[str] = []
+
+    def reacts(event: Event) -> None:
+        first.append(str(event.event_id))
+        if event.event_id == EventId.NODE_STARTED:
+            bus.publish(Notice(EventId.NODE_STOPPING, 2.0))  # an effect of the first event
+
+    def broken(event: Event) -> None:
+        raise RuntimeError("subscriber bug")
+
+    bus.subscribe(reacts)
+    bus.subscribe(broken)
+    bus.subscribe(lambda e: later.append(str(e.event_id)))
+    bus.publish(Notice(EventId.NODE_STARTED, 1.0))
+    assert later == ["node.started", "node.stopping"]  # cause before effect, for every one
+    assert first == ["node.started", "node.stopping"]
+    assert bus.published == 2
+    assert bus.subscriber_errors == 2
+    bus.publish(Notice(EventId.NODE_STOPPING, 3.0))  # the bus is not stuck "delivering"
+    assert later[-1] == "node.stopping"
+    assert len(later) == 3
+
+
 def test_unsubscribe() -> None:
     bus = EventBus()
     seen: list[Event] = []
