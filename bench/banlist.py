@@ -226,7 +226,7 @@ async def add_latency(path: Path, backend: Any, adds: int) -> None:
     bare = await timed(lambda i: store.run(lambda conn: None))
     bans = await timed(
         lambda i: banlist.add(
-            f"12.{i >> 16 & 255}.{i >> 8 & 255}.{i & 255}",
+            ipaddress.IPv4Network((0x0C000000 + i, 32)),
             duration=3600.0,
             source="operator",
             reasons=["bench"],

@@ -50,7 +50,7 @@ from honeymesh.events import Event, EventBus, EventId, JSONValue
 from honeymesh.license.entitlement import Entitlement
 from honeymesh.license.gating import sharing_decision
 from honeymesh.listeners import ListenerService
-from honeymesh.net import InvalidAddress, parse_network
+from honeymesh.net import InvalidAddress, Network, parse_network
 from honeymesh.policy.engine import ModeNotApplied, PolicyEngine
 from honeymesh.store.db import Store
 from honeymesh.trust.api import TrustApi, TrustApiError
@@ -58,6 +58,8 @@ from honeymesh.trust.api import TrustApi, TrustApiError
 KernelStatus = Callable[[], Mapping[str, Any]]
 KernelCounters = Callable[[], Mapping[str, int] | None]  # None: no backend to ask
 T = TypeVar("T")
+
+_ImportReady = tuple[int, Network, float | None, tuple[str, ...]]  # line, network, duration, why
 
 MAX_EVENTS_PAGE = 1000
 MAX_STATS_WINDOW = 7 * 86400.0
@@ -320,12 +322,13 @@ class Control:
         """
         try:
             banlist = self._bans()
+            net = _network(network, "ban network")
             seconds = _duration(duration)
         except ControlError as e:
             return fail(e)
         d = _shield(
             banlist.add(
-                network,
+                net,
                 duration=seconds,
                 source="operator",
                 reasons=list(reasons),
@@ -337,9 +340,10 @@ class Control:
     def unban(self, network: str, *, by: str) -> Deferred[dict[str, Any]]:
         try:
             banlist = self._bans()
+            net = _network(network, "ban network")
         except ControlError as e:
             return fail(e)
-        d = _shield(banlist.remove(network, by=by))
+        d = _shield(banlist.remove(net, by=by))
         return d.addCallbacks(lambda ban: {"ban": ban.to_json()}, _translate)
 
     def allows(self) -> dict[str, Any]:
@@ -349,29 +353,32 @@ class Control:
     def allow(self, network: str, *, reason: str) -> Deferred[dict[str, Any]]:
         try:
             banlist = self._bans()
+            net = _network(network, "allow network")
         except ControlError as e:
             return fail(e)
-        d = _shield(banlist.add_allow(network, reason=reason, origin="operator"))
+        d = _shield(banlist.add_allow(net, reason=reason, origin="operator"))
         return d.addCallbacks(lambda rule: {"allow": rule.to_json()}, _translate)
 
     def unallow(self, network: str) -> Deferred[dict[str, Any]]:
         try:
             banlist = self._bans()
+            net = _network(network, "allow network")
         except ControlError as e:
             return fail(e)
-        d = _shield(banlist.remove_allow(network))
+        d = _shield(banlist.remove_allow(net))
         return d.addCallbacks(lambda rule: {"allow": rule.to_json()}, _translate)
 
     def explain(self, address: str) -> Deferred[dict[str, Any]]:
         """Why an address is, or is not, dropped in the current mode."""
         try:
             banlist = self._bans()
+            net = _network(address, "address")
         except ControlError as e:
             return fail(e)
         if self.policy is not None:
-            d = self.policy.explain(address)
+            d = self.policy.explain(net)
         else:
-            d = banlist.explain(address, self.config.node.mode)
+            d = banlist.explain(net, self.config.node.mode)
         return d.addCallbacks(lambda result: result.to_json(), _translate)
 
     def import_bans(
@@ -419,9 +426,9 @@ class Control:
                 error = value.value if isinstance(value, Failure) else value
                 if isinstance(error, BanNotEnforced):
                     banned += 1
-                    warnings.append({"line": line, "network": network, "warning": str(error)})
+                    warnings.append({"line": line, "network": str(network), "warning": str(error)})
                 else:
-                    refused.append({"line": line, "network": network, "error": str(error)})
+                    refused.append({"line": line, "network": str(network), "error": str(error)})
             return {
                 "banned": banned,
                 "refused": refused,
@@ -437,14 +444,16 @@ class Control:
         entries: Sequence[BanImport],
         default_duration: str | float | None,
         default_reason: str,
-    ) -> tuple[list[tuple[int, str, float | None, tuple[str, ...]]], list[dict[str, JSONValue]]]:
+    ) -> tuple[
+        list[tuple[int, Network, float | None, tuple[str, ...]]], list[dict[str, JSONValue]]
+    ]:
         if len(entries) > MAX_IMPORT:
             raise InvalidRequest(
                 "too_many_entries", f"{len(entries)} entries; one import takes at most {MAX_IMPORT}"
             )
         base = _duration(default_duration)
         now = self.clock.seconds()
-        ready: list[tuple[int, str, float | None, tuple[str, ...]]] = []
+        ready: list[_ImportReady] = []
         skipped: list[dict[str, JSONValue]] = []
         errors: list[dict[str, JSONValue]] = []
         for entry in entries:
@@ -468,7 +477,7 @@ class Control:
             except (InvalidInput, InvalidAddress, InvalidRequest) as e:
                 errors.append({"line": entry.line, "error": str(e)})
                 continue
-            ready.append((entry.line, str(net), seconds, reasons))
+            ready.append((entry.line, net, seconds, reasons))
         if errors:
             first = "; ".join(f"line {e['line']}: {e['error']}" for e in errors[:3])
             more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
@@ -602,6 +611,14 @@ def _shield(d: Deferred[T]) -> Deferred[T]:
 
     d.addBoth(forward)
     return out
+
+
+def _network(text: str, what: str) -> Network:
+    """The network an operator named, parsed once here; raises InvalidRequest."""
+    try:
+        return parse_network(text, what)
+    except InvalidAddress as e:
+        raise InvalidRequest("invalid_input", str(e)) from None
 
 
 def _duration(value: str | float | None) -> float | None:

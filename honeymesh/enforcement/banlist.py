@@ -3,7 +3,8 @@
 Every change goes the same way:
 
 1. the request is checked in the reactor thread (a bad one fails with ``InvalidInput`` and
-   changes nothing);
+   changes nothing); networks arrive already parsed (``honeymesh.net.parse_network`` where
+   the address entered the node) and are not parsed again here;
 2. a transaction in the store's writer thread decides against the database itself (is the
    network allowlisted? already banned? how many earlier offences?) and writes the outcome;
 3. after the commit, in the reactor thread, the outcome is applied to the backend and to the
@@ -113,7 +114,7 @@ from honeymesh.enforcement.banstore import (
 )
 from honeymesh.enforcement.netindex import NetworkIndex
 from honeymesh.events import Event, EventId, JSONValue, Notice
-from honeymesh.net import InvalidAddress, Network, normalize_network, parse_network
+from honeymesh.net import Network, normalize_network
 from honeymesh.store.db import Store
 
 # The ban list ----------------------------------------------------------------------------------
@@ -175,10 +176,10 @@ class BanList:
     def backend_name(self) -> str:
         return self._backend.name
 
-    def ban_network(self, address: str | Network) -> Network:
+    def ban_network(self, address: Network) -> Network:
         """The network a ban on ``address`` covers: IPv6 narrower than ``ipv6_prefix`` is
-        widened to it (as the kernel masks sources). Raises InvalidInput."""
-        net = parse_network(address, "ban network")
+        widened to it (as the kernel masks sources). Raises InvalidInput if it is too wide."""
+        net = address
         if net.version == 6 and net.prefixlen > self.ipv6_prefix:
             net = ipaddress.IPv6Network((net.network_address, self.ipv6_prefix), strict=False)
         check_width(net, "ban network")
@@ -261,7 +262,7 @@ class BanList:
 
     def add(
         self,
-        network: str | Network,
+        network: Network,
         *,
         duration: float | None,
         source: BanSource,
@@ -270,7 +271,8 @@ class BanList:
         provenance: Mapping[str, JSONValue] | None = None,
         escalation: Escalation | None = None,
     ) -> Deferred[Ban]:
-        """Ban a network for ``duration`` seconds (None: permanent).
+        """Ban a network (already parsed: ``honeymesh.net.parse_network``) for ``duration``
+        seconds (None: permanent).
 
         With ``escalation``, ``duration`` is the first-offence duration and repeat offences
         within the offence window lengthen it. Fires with the stored ``Ban`` once it is
@@ -291,7 +293,7 @@ class BanList:
                 now=self._clock.seconds(),
                 builtin=self._builtin,
             )
-        except (InvalidInput, InvalidAddress) as e:
+        except InvalidInput as e:
             return fail(e)
         d = self._store.run(lambda conn: txn_add(conn, request))
         return d.addCallback(self._added, request)
@@ -339,12 +341,12 @@ class BanList:
 
         return d.addCallback(refuse)
 
-    def remove(self, network: str | Network, *, by: str = "operator") -> Deferred[Ban]:
+    def remove(self, network: Network, *, by: str = "operator") -> Deferred[Ban]:
         """Lift the active ban on exactly this network; fires with the lifted ban."""
         try:
             net = self.ban_network(network)
             actor = check_text(by, "who unbans", MAX_ACTOR_CHARS)
-        except (InvalidInput, InvalidAddress) as e:
+        except InvalidInput as e:
             return fail(e)
         now = self._clock.seconds()
         d = self._store.run(lambda conn: txn_remove(conn, net, now, actor))
@@ -439,25 +441,19 @@ class BanList:
         clause = " AND ".join(where) + " ORDER BY id LIMIT ?"
         return self._store.run(lambda conn: select_bans(conn, clause, (*args, limit)))
 
-    def query(self, address: str | Network) -> Deferred[list[Ban]]:
+    def query(self, address: Network) -> Deferred[list[Ban]]:
         """The active bans that cover an address or network, most specific first."""
-        try:
-            net = parse_network(address)
-        except (InvalidInput, InvalidAddress) as e:
-            return fail(e)
-        nets = [n for n, _ in self._bans.covering(net)]
+        nets = [n for n, _ in self._bans.covering(address)]
         return self._store.run(lambda conn: read_active(conn, nets))
 
-    def covering(self, address: str | Network) -> list[tuple[Network, float | None]]:
+    def covering(self, address: Network) -> list[tuple[Network, float | None]]:
         """From memory: (banned network, expiry or None) covering an address, most specific first.
 
         Includes bans past their expiry that the next sweep will lift; compare with the clock.
-        Raises InvalidInput.
         """
-        net = parse_network(address)
-        return [(n, None if e == math.inf else e) for n, e in self._bans.covering(net)]
+        return [(n, None if e == math.inf else e) for n, e in self._bans.covering(address)]
 
-    def is_banned(self, address: str | Network) -> bool:
+    def is_banned(self, address: Network) -> bool:
         """From memory: is there a live (unexpired) ban covering this address?"""
         now = self._clock.seconds()
         return any(e is None or e > now for _, e in self.covering(address))
@@ -483,14 +479,10 @@ class BanList:
 
     # Allows ------------------------------------------------------------------------------------
 
-    def allowed_by(self, address: str | Network) -> list[AllowRule]:
-        """Allow entries covering an address or network, most specific first.
-
-        Raises InvalidInput.
-        """
-        net = parse_network(address)
-        rules = [r for _, r in self._allows.covering(net)]
-        rules += [r for _, r in self._builtin_index.covering(net)]
+    def allowed_by(self, address: Network) -> list[AllowRule]:
+        """Allow entries covering an address or network, most specific first."""
+        rules = [r for _, r in self._allows.covering(address)]
+        rules += [r for _, r in self._builtin_index.covering(address)]
         return sorted(rules, key=lambda r: -r.network.prefixlen)
 
     def allows(self) -> list[AllowRule]:
@@ -499,15 +491,15 @@ class BanList:
         return [*self._builtin, *stored]
 
     def add_allow(
-        self, network: str | Network, *, reason: str, origin: AllowOrigin = "operator"
+        self, network: Network, *, reason: str, origin: AllowOrigin = "operator"
     ) -> Deferred[AllowRule]:
         """Allowlist a network, lifting every active ban inside it. Idempotent per network."""
+        net = network
         try:
-            net = parse_network(network, "allow network")
             check_width(net, "allow network")
             why = check_text(reason, "the allow reason", MAX_REASON_CHARS)
             check_origin(origin)
-        except (InvalidInput, InvalidAddress) as e:
+        except InvalidInput as e:
             return fail(e)
         now = self._clock.seconds()
         d = self._store.run(lambda conn: txn_add_allow(conn, net, why, origin, now))
@@ -531,12 +523,9 @@ class BanList:
             **rule.to_json(), "lifted_bans": [b.id for b in lifted]})  # fmt: skip
         return fail(AllowNotEnforced(rule, error)) if error else succeed(rule)
 
-    def remove_allow(self, network: str | Network) -> Deferred[AllowRule]:
+    def remove_allow(self, network: Network) -> Deferred[AllowRule]:
         """Remove a stored allow entry; built-in ones cannot be removed (``BuiltinAllow``)."""
-        try:
-            net = parse_network(network, "allow network")
-        except (InvalidInput, InvalidAddress) as e:
-            return fail(e)
+        net = network
         d = self._store.run(lambda conn: txn_remove_allow(conn, net))
         return d.addCallback(self._allow_removed, net)
 
@@ -560,13 +549,10 @@ class BanList:
         """Hand the mode to the backend (LOCKDOWN lives in the kernel). Raises BackendError."""
         self._backend.set_mode(mode)
 
-    def explain(self, address: str | Network, mode: Mode) -> Deferred[ExplainResult]:
+    def explain(self, address: Network, mode: Mode) -> Deferred[ExplainResult]:
         """Why this address is, or is not, dropped in ``mode``."""
-        try:
-            net = parse_network(address)
-            allowed = tuple(self.allowed_by(net))
-        except (InvalidInput, InvalidAddress) as e:
-            return fail(e)
+        net = address
+        allowed = tuple(self.allowed_by(net))
         nets = [n for n, _ in self._bans.covering(net)]
         now = self._clock.seconds()
 

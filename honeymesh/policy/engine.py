@@ -209,7 +209,7 @@ class PolicyEngine:
         d = self._store.run(lambda conn: write_mode(conn, new))
         return d.addCallbacks(stored, not_stored)
 
-    def explain(self, address: str | Network) -> Deferred[ExplainResult]:
+    def explain(self, address: Network) -> Deferred[ExplainResult]:
         """Why an address is or is not dropped, in the current mode."""
         return self._banlist.explain(address, self._mode)
 
@@ -240,7 +240,7 @@ class PolicyEngine:
         try:
             address = parse_network(verdict.source, "verdict source")
             network = self._banlist.ban_network(address)
-        except (InvalidInput, InvalidAddress) as e:
+        except (InvalidAddress, InvalidInput) as e:  # not an address; or too wide to ban
             return succeed(self._answer(draft, "observe", None, str(e)))
         draft.evidence["network"] = str(network)
 
@@ -335,7 +335,7 @@ class PolicyEngine:
             duration = None if ban.expires is None else ban.expires - self._clock.seconds()
             why = f"banned {ban.network} but NOT enforced: {error.cause}"
             return self._answer(draft, "ban", duration, why)
-        if not isinstance(error, InvalidInput | InvalidAddress):
+        if not isinstance(error, InvalidInput):
             self._log.failure("ban for {source} failed", failure, source=draft.verdict.source)
         return self._answer(draft, "observe", None, f"no ban: {error}")
 

@@ -30,7 +30,7 @@ from honeymesh.enforcement.banlist import (
     builtin_allows,
 )
 from honeymesh.events import EventId
-from honeymesh.net import InvalidAddress
+from honeymesh.net import parse_network as addr
 from tests.backend_double import BackendDouble
 from tests.banlist_harness import T0, Harness
 
@@ -57,7 +57,7 @@ async def until(condition: Callable[[], bool]) -> None:
 async def ban(h: Harness, target: str, duration: float | None = HOUR, **kw: Any) -> Ban:
     kw.setdefault("source", "operator")
     kw.setdefault("reasons", ["test"])
-    return await h.banlist.add(target, duration=duration, **kw)
+    return await h.banlist.add(addr(target), duration=duration, **kw)
 
 
 # Acknowledgement ---------------------------------------------------------------------------------
@@ -76,7 +76,9 @@ async def test_a_ban_is_acknowledged_only_after_the_commit_and_the_backend_updat
         seen_at_backend.append((node.active_rows(), list(acknowledged)))
 
     node.backend.on_add_ban = at_backend
-    d = node.banlist.add("203.0.113.7", duration=HOUR, source="operator", reasons=["ssh brute"])
+    d = node.banlist.add(
+        addr("203.0.113.7"), duration=HOUR, source="operator", reasons=["ssh brute"]
+    )
 
     def told(b: Ban) -> Ban:
         acknowledged.append(b)
@@ -108,7 +110,7 @@ async def test_restart_restores_exactly_the_active_set_in_one_batch(
     await ban(node, "203.0.113.2")
     await ban(node, "203.0.113.4", duration=None)
     await ban(node, "203.0.113.3", duration=60)
-    await node.banlist.remove("203.0.113.2")
+    await node.banlist.remove(addr("203.0.113.2"))
     node.clock.advance(61)  # 203.0.113.3 expires while "down" (no sweep ran)
 
     backend = BackendDouble()
@@ -145,10 +147,10 @@ async def test_expired_bans_leave_the_backend_and_are_marked_in_the_database(
     node.clock.advance(HOUR - 1)
     report = await node.banlist.sweep()
     assert report.expired == ()
-    assert node.banlist.is_banned("203.0.113.9")
+    assert node.banlist.is_banned(addr("203.0.113.9"))
 
     node.clock.advance(2)
-    assert not node.banlist.is_banned("203.0.113.9")  # past expiry even before the sweep
+    assert not node.banlist.is_banned(addr("203.0.113.9"))  # past expiry even before the sweep
     report = await node.banlist.sweep()
     assert [str(b.network) for b in report.expired] == ["203.0.113.9/32"]
     assert node.backend.bans == {net("203.0.113.10/32"): None}
@@ -219,7 +221,7 @@ async def test_banning_an_active_ban_again_extends_it_without_a_new_offence(
 
 @pytest_twisted.ensureDeferred
 async def test_a_ban_inside_an_allow_is_refused_and_changes_nothing(node: Harness) -> None:
-    await node.banlist.add_allow("10.20.0.0/16", reason="office")
+    await node.banlist.add_allow(addr("10.20.0.0/16"), reason="office")
     calls = list(node.backend.calls)
     with pytest.raises(Allowlisted, match=r"10\.20\.3\.4/32 is not banned.*10\.20\.0\.0/16"):
         await ban(node, "10.20.3.4")
@@ -229,7 +231,7 @@ async def test_a_ban_inside_an_allow_is_refused_and_changes_nothing(node: Harnes
     assert node.backend.calls == calls
     # A wider range that merely contains the allow is accepted: the kernel checks allows first.
     await ban(node, "10.0.0.0/8")
-    explained = await node.banlist.explain("10.20.3.4", "enforce")
+    explained = await node.banlist.explain(addr("10.20.3.4"), "enforce")
     assert (explained.status, explained.would_drop) == ("allowed", False)
 
 
@@ -238,7 +240,7 @@ async def test_an_allow_lifts_the_bans_inside_it(node: Harness) -> None:
     await ban(node, "192.0.2.7")
     await ban(node, "192.0.2.0/28")
     await ban(node, "198.51.100.1")
-    rule = await node.banlist.add_allow("192.0.2.0/24", reason="partner")
+    rule = await node.banlist.add_allow(addr("192.0.2.0/24"), reason="partner")
     assert rule.origin == "operator"
     assert node.active_rows() == {"198.51.100.1/32": T0 + HOUR}
     assert set(node.backend.bans) == {net("198.51.100.1/32")}
@@ -246,7 +248,7 @@ async def test_an_allow_lifts_the_bans_inside_it(node: Harness) -> None:
     lifted = node.rows("SELECT lifted_why, lifted_by FROM bans WHERE lifted IS NOT NULL")
     assert lifted == [("allowed", "allow 192.0.2.0/24")] * 2
     # For good: removing the allow does not bring the bans back.
-    await node.banlist.remove_allow("192.0.2.0/24")
+    await node.banlist.remove_allow(addr("192.0.2.0/24"))
     assert node.active_rows() == {"198.51.100.1/32": T0 + HOUR}
     assert net("192.0.2.0/24") not in node.backend.allows
 
@@ -256,9 +258,9 @@ async def test_builtin_allows_cannot_be_removed_and_unknown_ones_are_reported(
     node: Harness,
 ) -> None:
     with pytest.raises(BuiltinAllow, match="loopback"):
-        await node.banlist.remove_allow("127.0.0.0/8")
+        await node.banlist.remove_allow(addr("127.0.0.0/8"))
     with pytest.raises(NotAllowlisted):
-        await node.banlist.remove_allow("192.0.2.0/24")
+        await node.banlist.remove_allow(addr("192.0.2.0/24"))
     assert net("127.0.0.0/8") in node.backend.allows
 
 
@@ -305,11 +307,11 @@ async def test_ipv4_mapped_ipv6_is_the_ipv4_address(node: Harness) -> None:
     b = await ban(node, "::ffff:203.0.113.9")
     assert b.network == net("203.0.113.9/32")
     assert node.backend.bans == {net("203.0.113.9/32"): T0 + HOUR}
-    assert [x.id for x in await node.banlist.query("203.0.113.9")] == [b.id]
-    assert [x.id for x in await node.banlist.query("::ffff:203.0.113.9")] == [b.id]
+    assert [x.id for x in await node.banlist.query(addr("203.0.113.9"))] == [b.id]
+    assert [x.id for x in await node.banlist.query(addr("::ffff:203.0.113.9"))] == [b.id]
     with pytest.raises(Allowlisted):
         await ban(node, "::ffff:127.0.0.1")
-    await node.banlist.remove("203.0.113.9")
+    await node.banlist.remove(addr("203.0.113.9"))
     assert node.backend.bans == {}
 
 
@@ -317,15 +319,15 @@ async def test_ipv4_mapped_ipv6_is_the_ipv4_address(node: Harness) -> None:
 async def test_a_range_ban_answers_for_every_address_inside_it(node: Harness) -> None:
     r = await ban(node, "198.51.100.0/24", reasons=["botnet range"])
     e = await ban(node, "198.51.100.77", reasons=["ssh"])
-    found = await node.banlist.query("198.51.100.77")
+    found = await node.banlist.query(addr("198.51.100.77"))
     assert [b.id for b in found] == [e.id, r.id]  # most specific first
-    assert [b.id for b in await node.banlist.query("198.51.100.78")] == [r.id]
-    assert await node.banlist.query("198.51.101.1") == []
+    assert [b.id for b in await node.banlist.query(addr("198.51.100.78"))] == [r.id]
+    assert await node.banlist.query(addr("198.51.101.1")) == []
     v6 = await ban(node, "2001:db8:1::/48")
-    assert [b.id for b in await node.banlist.query("2001:db8:1:2::3")] == [v6.id]
+    assert [b.id for b in await node.banlist.query(addr("2001:db8:1:2::3"))] == [v6.id]
     with pytest.raises(NotBanned, match=r"covered by the banned range 198\.51\.100\.0/24"):
-        await node.banlist.remove("198.51.100.78")
-    explained = await node.banlist.explain("198.51.100.78", "enforce")
+        await node.banlist.remove(addr("198.51.100.78"))
+    explained = await node.banlist.explain(addr("198.51.100.78"), "enforce")
     assert explained.status == "banned"
     assert "as 198.51.100.0/24" in explained.summary
     assert "botnet range" in explained.summary
@@ -336,9 +338,9 @@ async def test_ipv6_bans_cover_the_configured_prefix_like_the_kernel(node: Harne
     b = await ban(node, "2001:db8:1:2::5")
     assert b.network == net("2001:db8:1:2::/64")
     assert node.backend.bans == {net("2001:db8:1:2::/64"): T0 + HOUR}
-    assert node.banlist.is_banned("2001:db8:1:2:ffff::1")  # a rotated address in the /64
-    assert not node.banlist.is_banned("2001:db8:1:3::5")
-    await node.banlist.remove("2001:db8:1:2::9")  # any address of the /64 names the ban
+    assert node.banlist.is_banned(addr("2001:db8:1:2:ffff::1"))  # a rotated address in the /64
+    assert not node.banlist.is_banned(addr("2001:db8:1:3::5"))
+    await node.banlist.remove(addr("2001:db8:1:2::9"))  # any address of the /64 names the ban
     assert node.backend.bans == {}
     wide = await ban(node, "2001:db8:2::/48")
     assert wide.network == net("2001:db8:2::/48")  # wider than the prefix: as given
@@ -346,13 +348,11 @@ async def test_ipv6_bans_cover_the_configured_prefix_like_the_kernel(node: Harne
 
 # Bad input ---------------------------------------------------------------------------------------
 
+# Text that is not an address never reaches the ban list: the edge parses it (tests/test_net.py,
+# and the API's 400s in tests/web/test_api.py). What the ban list itself refuses:
 BAD_BANS: list[tuple[str, dict[str, Any]]] = [
-    ("garbage address", {"network": "not-an-ip"}),
-    ("empty address", {"network": ""}),
-    ("prefix too long", {"network": "192.0.2.1/33"}),
-    ("octet out of range", {"network": "999.1.1.1"}),
-    ("not text", {"network": 12345}),
     ("too wide", {"network": "10.0.0.0/4"}),
+    ("too wide v6", {"network": "2001::/15"}),
     ("negative duration", {"duration": -5.0}),
     ("zero duration", {"duration": 0.0}),
     ("NaN duration", {"duration": math.nan}),
@@ -381,8 +381,8 @@ async def test_bad_input_gives_a_typed_error_and_changes_nothing(
         "reasons": ["fine"],
     }
     request.update(change)
-    target = request.pop("network")
-    with pytest.raises((InvalidInput, InvalidAddress)) as caught:
+    target = addr(request.pop("network"))
+    with pytest.raises(InvalidInput) as caught:
         await node.banlist.add(target, **request)
     assert isinstance(caught.value, ValueError)
     assert str(caught.value)
@@ -394,19 +394,17 @@ async def test_bad_input_gives_a_typed_error_and_changes_nothing(
 @pytest_twisted.ensureDeferred
 async def test_bad_unban_allow_and_query_input_is_refused(node: Harness) -> None:
     for call in (
-        lambda: node.banlist.remove("nope"),
-        lambda: node.banlist.remove("192.0.2.1", by="\x1b[2J"),
-        lambda: node.banlist.add_allow("192.0.2.0/24", reason=""),
-        lambda: node.banlist.add_allow("0.0.0.0/0", reason="everything"),
-        lambda: node.banlist.add_allow("192.0.2.0/24", reason="x", origin="builtin"),
-        lambda: node.banlist.query("300.1.1.1"),
-        lambda: node.banlist.explain("::gg", "enforce"),
+        lambda: node.banlist.remove(addr("192.0.2.1"), by="\x1b[2J"),
+        lambda: node.banlist.remove(addr("10.0.0.0/4")),
+        lambda: node.banlist.add_allow(addr("192.0.2.0/24"), reason=""),
+        lambda: node.banlist.add_allow(addr("0.0.0.0/0"), reason="everything"),
+        lambda: node.banlist.add_allow(addr("192.0.2.0/24"), reason="x", origin="builtin"),
         lambda: node.banlist.list_bans(limit=0),
     ):
-        with pytest.raises((InvalidInput, InvalidAddress)):
+        with pytest.raises(InvalidInput):
             await call()
     with pytest.raises(NotBanned):
-        await node.banlist.remove("192.0.2.1")
+        await node.banlist.remove(addr("192.0.2.1"))
     assert node.rows("SELECT count(*) FROM allowlist") == [(0,)]
 
 
@@ -429,8 +427,8 @@ async def test_a_full_map_keeps_the_ban_stored_unenforced_and_retries_it(tmp_pat
             ("192.0.2.3/32", 0),
         ]
         assert h.ids(EventId.BAN_MAP_FULL) == ["ban.map_full"]
-        assert h.banlist.is_banned("192.0.2.3")  # memory follows the database
-        explained = await h.banlist.explain("192.0.2.3", "enforce")
+        assert h.banlist.is_banned(addr("192.0.2.3"))  # memory follows the database
+        explained = await h.banlist.explain(addr("192.0.2.3"), "enforce")
         assert (explained.status, explained.would_drop) == ("banned", False)
         assert "NOT enforced" in explained.summary
 
@@ -465,27 +463,27 @@ async def test_a_full_map_at_start_loads_what_fits_and_marks_the_rest(node: Harn
 @pytest_twisted.ensureDeferred
 async def test_explain_covers_every_case(node: Harness) -> None:
     await ban(node, "203.0.113.50", reasons=["ssh brute force"], source="local")
-    banned = await node.banlist.explain("203.0.113.50", "enforce")
+    banned = await node.banlist.explain(addr("203.0.113.50"), "enforce")
     assert (banned.status, banned.would_drop) == ("banned", True)
     assert banned.banned_by[0].reasons == ("ssh brute force",)
     assert "offence 1" in banned.summary
     assert "ENFORCE mode its packets are dropped" in banned.summary
     assert json.loads(json.dumps(banned.to_json()))["banned_by"][0]["source"] == "local"
 
-    tested = await node.banlist.explain("203.0.113.50", "test")
+    tested = await node.banlist.explain(addr("203.0.113.50"), "test")
     assert (tested.status, tested.would_drop) == ("banned", False)
     assert "TEST mode nothing is dropped" in tested.summary
 
-    clean = await node.banlist.explain("203.0.113.51", "enforce")
+    clean = await node.banlist.explain(addr("203.0.113.51"), "enforce")
     assert (clean.status, clean.would_drop) == ("not_banned", False)
-    locked = await node.banlist.explain("203.0.113.51", "lockdown")
+    locked = await node.banlist.explain(addr("203.0.113.51"), "lockdown")
     assert (locked.status, locked.would_drop) == ("not_banned", True)
     assert "LOCKDOWN" in locked.summary
-    admin = await node.banlist.explain("127.0.0.1", "lockdown")
+    admin = await node.banlist.explain(addr("127.0.0.1"), "lockdown")
     assert (admin.status, admin.would_drop) == ("allowed", False)
 
-    await node.banlist.remove("203.0.113.50")
-    after = await node.banlist.explain("203.0.113.50", "enforce")
+    await node.banlist.remove(addr("203.0.113.50"))
+    after = await node.banlist.explain(addr("203.0.113.50"), "enforce")
     assert (after.status, after.previous_bans) == ("not_banned", 1)
 
 
@@ -493,7 +491,7 @@ async def test_explain_covers_every_case(node: Harness) -> None:
 async def test_list_pages_through_bans_and_history(node: Harness) -> None:
     for i in range(5):
         await ban(node, f"192.0.2.{i + 1}", source="local" if i % 2 else "operator")
-    await node.banlist.remove("192.0.2.1")
+    await node.banlist.remove(addr("192.0.2.1"))
     page1 = await node.banlist.list_bans(limit=2)
     page2 = await node.banlist.list_bans(limit=2, after_id=page1[-1].id)
     assert [str(b.network) for b in page1 + page2] == [

@@ -77,7 +77,7 @@ class BanListMachine(RuleBasedStateMachine):
         try:
             blockon(
                 lambda: self.node.banlist.add(
-                    where,
+                    normalize_network(where),
                     duration=duration,
                     source="local",
                     reasons=["property"],
@@ -85,25 +85,25 @@ class BanListMachine(RuleBasedStateMachine):
                 )
             )
         except Allowlisted:
-            allowed = on_reactor(lambda: self.node.banlist.allowed_by(where))
+            allowed = on_reactor(lambda: self.node.banlist.allowed_by(normalize_network(where)))
             assert allowed, "refused as allowlisted without a covering allow"
 
     @rule(where=NETWORKS)
     def unban(self, where: str) -> None:
         try:
-            blockon(lambda: self.node.banlist.remove(where))
+            blockon(lambda: self.node.banlist.remove(normalize_network(where)))
         except NotBanned:
             mine = normalize_network(where)
             assert mine not in dict(on_reactor(self.node.banlist.active))
 
     @rule(where=ALLOWS)
     def allow(self, where: str) -> None:
-        blockon(lambda: self.node.banlist.add_allow(where, reason="property"))
+        blockon(lambda: self.node.banlist.add_allow(normalize_network(where), reason="property"))
 
     @rule(where=st.sampled_from(["192.0.2.2", "192.0.2.0/30", "127.0.0.0/8"]))
     def unallow(self, where: str) -> None:
         with contextlib.suppress(NotAllowlisted, BuiltinAllow):
-            blockon(lambda: self.node.banlist.remove_allow(where))
+            blockon(lambda: self.node.banlist.remove_allow(normalize_network(where)))
 
     @rule(seconds=st.sampled_from([1.0, 29.0, 31.0, 3601.0]))
     def time_passes(self, seconds: float) -> None:

@@ -18,6 +18,7 @@ from honeymesh.config import DetectorPolicyConfig, Mode, PolicyConfig
 from honeymesh.enforcement.backend import BackendError
 from honeymesh.enforcement.bans import InvalidInput
 from honeymesh.events import Decision, EventId, Verdict
+from honeymesh.net import parse_network as addr
 from honeymesh.policy.engine import ModeNotApplied, PolicyEngine
 from honeymesh.policy.modes import ModeError
 from tests.banlist_harness import T0, Harness
@@ -119,7 +120,7 @@ async def test_enforce_mode_bans_and_the_decision_carries_reasons_and_evidence(
     assert decision.evidence["verdict_evidence"] == {"ports": [22, 23, 80]}
     assert decision.evidence["offence"] == 1
     assert decision.evidence["enforced"] is True
-    stored = await harness.banlist.query("203.0.113.6")
+    stored = await harness.banlist.query(addr("203.0.113.6"))
     assert stored[0].source == "local"
     assert stored[0].id == decision.evidence["ban_id"]
     assert "25 ports in 10 s" in stored[0].reasons
@@ -133,7 +134,7 @@ async def test_lockdown_reaches_the_backend_and_explain_reports_it(harness: Harn
     change = await node.engine.set_mode("lockdown", by="alice")
     assert (change.previous, change.mode, change.changed) == ("enforce", "lockdown", True)
     assert harness.backend.mode == "lockdown"
-    explained = await node.engine.explain("198.51.100.200")
+    explained = await node.engine.explain(addr("198.51.100.200"))
     assert (explained.status, explained.would_drop, explained.mode) == (
         "not_banned",
         True,
@@ -215,7 +216,7 @@ async def test_per_detector_rules_override_threshold_duration_and_banning(
 @pytest_twisted.ensureDeferred
 async def test_allowlisted_sources_are_allowed_never_banned(harness: Harness) -> None:
     node = await Node(harness).start()
-    await harness.banlist.add_allow("192.0.2.0/24", reason="monitoring")
+    await harness.banlist.add_allow(addr("192.0.2.0/24"), reason="monitoring")
     for source in ("192.0.2.9", "127.0.0.1", "::ffff:192.0.2.9"):
         decision = await node.engine.decide(verdict(source, score=100))
         assert decision.action == "allow"
@@ -277,7 +278,7 @@ async def test_attacker_controlled_reasons_are_stored_safely(harness: Harness) -
         verdict("203.0.113.77", reasons=nasty, evidence={"raw": b"\xff\x00", "big": "y" * 30000})
     )
     assert decision.action == "ban"
-    stored = (await harness.banlist.query("203.0.113.77"))[0]
+    stored = (await harness.banlist.query(addr("203.0.113.77")))[0]
     assert stored.reasons[0] == "user root\\x0d\\x0a\\x1b[2Jpassword"
     assert all(len(r) <= 500 and r.isprintable() for r in stored.reasons)
     assert "verdict_evidence_dropped" in stored.evidence
