@@ -21,6 +21,7 @@ from honeymesh.adminclient import AdminClient, AdminClientError
 from honeymesh.config import MODES, Config, ConfigError, default_config_path, load_config
 from honeymesh.enforcement.durations import DurationError, format_duration, parse_duration
 from honeymesh.license.cli import register as register_license
+from honeymesh.mesh.cli import register as register_mesh
 from honeymesh.net import InvalidAddress, parse_network
 from honeymesh.provision import ProvisionError, provision
 from honeymesh.trust.cli import register as register_trust
@@ -235,6 +236,34 @@ def ban_line(ban: dict[str, Any]) -> str:
     )
 
 
+def provenance_lines(ban: dict[str, Any]) -> list[str]:
+    """Where a ban came from, for ``explain``: a mesh ban names its publisher, the signal, its
+    classification, the trust rule and the corroborating peers; any other ban shows its
+    provenance as JSON."""
+    provenance = ban.get("provenance") or {}
+    if ban.get("source") != "mesh" or "peer" not in provenance:
+        return [f"provenance: {json.dumps(provenance, sort_keys=True)}"] if provenance else []
+    p = provenance
+    lines = [f"published by peer: {p['peer']}"]
+    if p.get("via") and p.get("via") != p["peer"]:
+        lines.append(f"relayed by: {p['via']}")
+    lines.append(f"signal id: {p.get('signal_id') or p.get('envelope') or '?'}")
+    lines.append(f"classification: {p.get('classification', '?')}")
+    lines.append(
+        f"trust rule: {p.get('rule', '?')} (publisher at {p.get('level', '?')}, "
+        f"score {p.get('score', '?')})"
+    )
+    others = [c for c in p.get("corroborators") or [] if isinstance(c, dict)]
+    shown = ", ".join(
+        f"{c.get('peer', '?')} (signal {c.get('signal_id', '?')}, {c.get('level', '?')})"
+        for c in others
+    )
+    lines.append(f"corroborated by: {shown or 'nobody'}")
+    if p.get("suspect"):
+        lines.append(f"SUSPECT: {p['suspect']}")
+    return lines
+
+
 def cmd_ban(args: argparse.Namespace) -> int:
     network = _network(args.network)
     try:
@@ -343,9 +372,8 @@ def cmd_explain(args: argparse.Namespace) -> int:
     print(answer["summary"])
     for ban in answer.get("banned_by", []):
         print(f"  ban {ban_line(ban).strip()}")
-        provenance = ban.get("provenance") or {}
-        if provenance:
-            print(f"    provenance: {json.dumps(provenance, sort_keys=True)}")
+        for line in provenance_lines(ban):
+            print(f"    {line}")
     for rule in answer.get("allowed_by", []):
         print(f"  allowed by {rule['network']} ({rule['origin']}: {rule['reason']})")
     return EXIT_OK
@@ -496,6 +524,7 @@ def register_admin(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: 
     p.set_defaults(handler=cmd_tui)
 
     register_trust(sub, api=api, parents=parents)
+    register_mesh(sub, api=api, parents=parents)
 
 
 # The parser ------------------------------------------------------------------------------------

@@ -525,6 +525,42 @@ class SharingConfig:
     publish: bool = True
     consume: bool = True
     cluster_id: str = checked("", _cluster_id)
+    # The classification level this node publishes at (L1 indicator only, L2 + fingerprints,
+    # L3 + aggregated behaviour, L4 + sanitized payload excerpts) and the highest it relays.
+    level: Literal["L1", "L2", "L3", "L4"] = "L2"
+    max_level_out: Literal["L1", "L2", "L3", "L4"] = "L2"
+    # Bans on internal addresses (RFC 1918, loopback, link-local, ULA, CGNAT) stay local.
+    publish_internal: bool = False
+
+
+def _mesh_address(value: tuple[str, ...]) -> str | None:
+    for item in value:
+        host, sep, port = item.rpartition(":")
+        if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
+            return "a list of host:port strings (IPv6 as [addr]:port)"
+    return None if len(value) <= 8 else "at most 8 host:port strings"
+
+
+@dataclass(frozen=True)
+class MeshConfig:
+    """The mesh's transport and gossip (used only when sharing runs). docs/MESH.md explains."""
+
+    address: str = checked("0.0.0.0", _ip)  # noqa: S104 - the mesh listens on every interface
+    port: int = checked(7946, _port)
+    # Where peers reach this node; empty: address:port (which must then not be a wildcard).
+    advertise: tuple[str, ...] = checked((), _mesh_address)
+    degree: int = checked(6, _positive)  # connections this node dials (GossipSub D)
+    max_peers: int = checked(16, _positive)  # connections in all, inbound included
+    fanout: int = checked(6, _positive)  # peers each accepted signal is relayed to
+    heartbeat: float = checked(1.0, _positive)  # seconds between heartbeats
+    peer_timeout: float = checked(5.0, _positive)  # no frame for this long: the peer is dead
+    handshake_timeout: float = checked(5.0, _positive)  # TLS + hello must finish in this
+    sync_interval: float = checked(10.0, _positive)  # full catch-up exchange with one peer
+    max_signal_age: float = checked(7 * 86400.0, _positive)  # longest life of a signal
+    clock_skew: float = checked(30.0, _positive)  # a publisher's clock may run this far ahead
+    rate_burst: int = checked(200, _positive)  # per publisher
+    rate_per_minute: int = checked(1200, _positive)  # per publisher
+    max_remote_ban: float = checked(7 * 86400.0, _positive)  # cap on a remote ban's length
 
 
 def _score(value: float) -> str | None:
@@ -583,6 +619,8 @@ class PolicyConfig:
     permanent_after: int = checked(0, _not_negative)
     ipv6_prefix: int = checked(64, _ipv6_prefix)
     housekeeping_interval: float = checked(1.0, _positive)
+    # A mesh ban that rested on a peer later caught lying: "lift" it, or "flag" it for review.
+    suspect_mesh_bans: Literal["lift", "flag"] = "lift"
     detectors: tuple[DetectorPolicyConfig, ...] = ()
 
     def problem(self) -> tuple[str, str] | None:
@@ -610,6 +648,7 @@ class Config:
     trust: TrustConfig = field(default_factory=TrustConfig)
     license: LicenseConfig = field(default_factory=LicenseConfig)
     sharing: SharingConfig = field(default_factory=SharingConfig)
+    mesh: MeshConfig = field(default_factory=MeshConfig)
     policy: PolicyConfig = field(default_factory=PolicyConfig)
     detection: DetectionConfig = field(default_factory=DetectionConfig)
     source: Path = field(default=Path("<defaults>"), metadata={"toml": False})

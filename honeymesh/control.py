@@ -17,7 +17,7 @@ import math
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from twisted.internet.defer import Deferred, DeferredList, fail
 from twisted.internet.interfaces import IReactorTime
@@ -68,6 +68,9 @@ EXPORT_PAGE = 2_000
 
 
 # Errors ----------------------------------------------------------------------------------------
+
+if TYPE_CHECKING:
+    from honeymesh.mesh.service import MeshService
 
 
 class ControlError(Exception):
@@ -139,6 +142,7 @@ class Control:
         trust: TrustApi | None = None,
         entitlement: Callable[[], Entitlement] | None = None,
         kernel_counters: KernelCounters | None = None,
+        mesh: MeshService | None = None,
     ) -> None:
         self.config = config
         self.clock = clock
@@ -154,6 +158,7 @@ class Control:
         self.trust = trust
         self.entitlement = entitlement
         self.kernel_counters = kernel_counters
+        self.mesh = mesh
 
     @property
     def mode(self) -> str:
@@ -190,6 +195,7 @@ class Control:
             },
             "bans": self.ban_counts(),
             "license": self.license_summary(),
+            "mesh": self.mesh_summary(),
         }
 
     # Small views the status, the metrics and the dashboard share -------------------------------
@@ -591,6 +597,86 @@ class Control:
             **ent.status(),
             "sharing": sharing_decision(ent, self.config.sharing).status(),
         }
+
+    # The mesh ------------------------------------------------------------------------------------
+
+    def _mesh(self) -> MeshService:
+        if self.mesh is None:
+            raise Unavailable("mesh_unavailable", "the mesh is not part of this node")
+        return self.mesh
+
+    def mesh_summary(self) -> dict[str, Any] | None:
+        if self.mesh is None:
+            return None
+        status = self.mesh.status()
+        keys = ("state", "reason", "cluster", "members", "peers", "publish", "consume")
+        return {k: status[k] for k in keys}
+
+    def mesh_status(self) -> dict[str, Any]:
+        return self._mesh().status()
+
+    def mesh_peers(self) -> dict[str, Any]:
+        """Members with their connection state, standing and BTL trust."""
+        mesh = self._mesh()
+        trust: dict[str, Any] = {}
+        listed = self.trust.peers().get("peers") if self.trust is not None else None
+        for p in listed if isinstance(listed, list) else []:
+            if isinstance(p, dict):
+                trust[str(p.get("id"))] = p
+        peers = []
+        for peer in mesh.peers():
+            t = trust.get(peer["node_id"], {})
+            peers.append({**peer, "level": t.get("level"), "score": t.get("score")})
+        return {"peers": peers, "cluster": mesh.cluster, "state": mesh.state}
+
+    def mesh_tokens(self) -> Deferred[dict[str, Any]]:
+        d = _mesh_call(lambda: self._mesh().list_tokens())
+        return d.addCallback(lambda rows: {"tokens": rows})
+
+    def mesh_create_token(
+        self, *, ttl: float, uses: int, admin: bool, note: str
+    ) -> Deferred[dict[str, Any]]:
+        return _mesh_call(lambda: self._mesh().create_token(ttl=ttl, uses=uses, admin=admin,
+                                                            note=note))  # fmt: skip
+
+    def mesh_revoke_token(self, token_id: str) -> Deferred[dict[str, Any]]:
+        return _mesh_call(lambda: self._mesh().revoke_token(token_id))
+
+    def mesh_join(self, token: str) -> Deferred[dict[str, Any]]:
+        return _mesh_call(lambda: self._mesh().join(token))
+
+    def mesh_remove(self, node: str, *, reason: str) -> Deferred[dict[str, Any]]:
+        return _mesh_call(lambda: self._mesh().remove(node, reason=reason))
+
+
+_MESH_ERRORS: dict[str, type[ControlError]] = {
+    "mesh-off": Unavailable,
+    "removed": Unavailable,
+    "unreachable": Unavailable,
+    "not-found": NotFound,
+    "unknown-token": NotFound,
+}
+
+
+def _mesh_call(call: Callable[[], Deferred[T]]) -> Deferred[T]:
+    """A mesh request, its MeshError or TokenError turned into the facade's errors."""
+    from honeymesh.mesh.service import MeshError  # noqa: PLC0415
+    from honeymesh.mesh.tokens import TokenError  # noqa: PLC0415
+
+    def translate(failure: Failure) -> Failure:
+        error = failure.value
+        if isinstance(error, MeshError | TokenError):
+            code = error.code if isinstance(error, MeshError) else error.reason
+            message = str(error) if isinstance(error, MeshError) else error.detail
+            kind = _MESH_ERRORS.get(code, Conflict if code != "bad-request" else InvalidRequest)
+            return Failure(kind(code.replace("-", "_"), message))
+        return failure
+
+    try:
+        d = call()
+    except ControlError as e:
+        return fail(e)
+    return _shield(d).addErrback(translate)
 
 
 # Helpers of the facade -------------------------------------------------------------------------

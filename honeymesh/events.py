@@ -66,6 +66,16 @@ class EventId(enum.StrEnum):
     TRAP_VERDICT = "trap.verdict"
     PAYLOAD_VERDICT = "payload.verdict"
     FINGERPRINT_VERDICT = "fingerprint.verdict"
+    # The mesh
+    MESH_PEER_UP = "mesh.peer_up"
+    MESH_PEER_DOWN = "mesh.peer_down"
+    MESH_PEER_STATE = "mesh.peer_state"
+    MESH_REFUSED = "mesh.refused"
+    MESH_MEMBERSHIP = "mesh.membership"
+    MESH_JOIN = "mesh.join"
+    MESH_TOKEN = "mesh.token"  # noqa: S105 - an event id, not a secret
+    MESH_SIGNAL = "mesh.signal"
+    MESH_SIGNAL_REFUSED = "mesh.signal_refused"
 
 
 class Kind(enum.StrEnum):

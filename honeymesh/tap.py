@@ -52,9 +52,10 @@ from honeymesh.lifecycle import OrderedMultiService
 from honeymesh.listeners import ListenerService
 from honeymesh.logs import EventLogger, JsonLogService
 from honeymesh.mesh.identity import IdentityError, NodeIdentity
+from honeymesh.mesh.service import MeshService
 from honeymesh.net import Network
 from honeymesh.periodic import PeriodicService
-from honeymesh.policy.engine import PolicyEngine
+from honeymesh.policy.engine import PolicyEngine, contradict_mesh_unban
 from honeymesh.store.db import Store, StoreClosed, StoreService, prune_events
 from honeymesh.trust.api import TrustApi
 from honeymesh.trust.engine import TrustEngine, TrustService
@@ -124,7 +125,7 @@ def makeService(options: Options, reactor: Any = None) -> IService:
     return build_appliance(config, identity, reactor).service
 
 
-def build_appliance(config: Config, identity: NodeIdentity, reactor: Any) -> Appliance:
+def build_appliance(config: Config, identity: NodeIdentity, reactor: Any) -> Appliance:  # noqa: PLR0915
     """Build every part and wire them together; nothing runs until the service starts."""
     log = Logger(namespace="honeymesh")
     root = OrderedMultiService()
@@ -179,6 +180,8 @@ def build_appliance(config: Config, identity: NodeIdentity, reactor: Any) -> App
         builtin=builtin_allows(config.kernel.admin_networks, own_addresses(log)),
         offence_window=config.policy.offence_window,
         ipv6_prefix=config.policy.ipv6_prefix,
+        # An operator's unban of a mesh ban tells trust the peers behind it were wrong.
+        on_unban=lambda ban: contradict_mesh_unban(trust, ban),
     )
     policy = PolicyEngine(
         banlist, store, config.policy, reactor, bus.publish, initial_mode=config.node.mode
@@ -193,6 +196,7 @@ def build_appliance(config: Config, identity: NodeIdentity, reactor: Any) -> App
         reactor,
         bus.publish,
         allowlisted=lambda network: bool(banlist.allowed_by(network)),
+        suspect_bans=policy.suspect_mesh_bans,  # lift or flag, per policy.suspect_mesh_bans
     )
     TrustService(trust, reactor).setServiceParent(root)
     pipeline = DetectionPipeline.from_config(
@@ -200,6 +204,22 @@ def build_appliance(config: Config, identity: NodeIdentity, reactor: Any) -> App
     )
     bus.subscribe(pipeline)
     bus.subscribe(local_confirmations(trust))
+
+    # The mesh: runs only with a Pro license and the operator's opt-in (it says why not).
+    mesh = MeshService(
+        config=config,
+        identity=identity,
+        store=store,
+        reactor=reactor,
+        publish=bus.publish,
+        entitlement=license_service.check,
+        keys=trusted_keys_for(config),
+        evaluate=trust.evaluate,
+        apply_trust=policy.apply_trust,
+        lift_mesh_ban=policy.lift_mesh_ban,
+    )
+    mesh.setServiceParent(root)
+    bus.subscribe(mesh.on_event)
 
     traps: dict[str, RunningTrap] = {}
     listeners: list[ListenerService] = []
@@ -248,6 +268,7 @@ def build_appliance(config: Config, identity: NodeIdentity, reactor: Any) -> App
         node_id=identity.node_id,
         # check(), not the cached entitlement: timers stall after a clock rollback.
         entitlement=license_service.check,
+        mesh=mesh,
     )
     tokens = TokenChecker(
         config.api.admin_token_sha256, token_digest(local_operator_token(identity))

@@ -481,6 +481,58 @@ class AdminApi:
     def license(self, request: IRequest) -> bytes:
         return json_body(request, 200, self.control.license())
 
+    # The mesh --------------------------------------------------------------------------------
+
+    @app.route("/api/v1/mesh", methods=["GET"])
+    @authenticated
+    def mesh_status(self, request: IRequest) -> bytes:
+        return json_body(request, 200, self.control.mesh_status())
+
+    @app.route("/api/v1/mesh/peers", methods=["GET"])
+    @authenticated
+    def mesh_peers(self, request: IRequest) -> bytes:
+        return json_body(request, 200, self.control.mesh_peers())
+
+    @app.route("/api/v1/mesh/tokens", methods=["GET"])
+    @authenticated
+    def mesh_tokens(self, request: IRequest) -> Deferred[bytes]:
+        return self.control.mesh_tokens().addCallback(self._ok, request)
+
+    @app.route("/api/v1/mesh/tokens", methods=["POST"])
+    @authenticated
+    def mesh_create_token(self, request: IRequest) -> Deferred[bytes]:
+        body = json_object(request)
+        ttl = body.get("ttl", 3600)
+        uses = body.get("uses", 1)
+        admin = body.get("admin", True)
+        if isinstance(ttl, bool) or not isinstance(ttl, int | float):
+            raise ApiError(400, "bad_field", "'ttl' must be a number of seconds")
+        if isinstance(uses, bool) or not isinstance(uses, int):
+            raise ApiError(400, "bad_field", "'uses' must be a whole number")
+        if not isinstance(admin, bool):
+            raise ApiError(400, "bad_field", "'admin' must be true or false")
+        note = field_str(body, "note", required=False, limit=200) or ""
+        d = self.control.mesh_create_token(ttl=float(ttl), uses=uses, admin=admin, note=note)
+        return d.addCallback(self._ok, request, 201)
+
+    @app.route("/api/v1/mesh/tokens/<token_id>", methods=["DELETE"])
+    @authenticated
+    def mesh_revoke_token(self, request: IRequest, token_id: str) -> Deferred[bytes]:
+        return self.control.mesh_revoke_token(token_id[:64]).addCallback(self._ok, request)
+
+    @app.route("/api/v1/mesh/join", methods=["POST"])
+    @authenticated
+    def mesh_join(self, request: IRequest) -> Deferred[bytes]:
+        body = json_object(request)
+        token = field_str(body, "token", limit=2048)
+        return self.control.mesh_join(token).addCallback(self._ok, request)
+
+    @app.route("/api/v1/mesh/members/<node_id>", methods=["DELETE"])
+    @authenticated
+    def mesh_remove(self, request: IRequest, node_id: str) -> Deferred[bytes]:
+        reason = f"removed by {self.actor(request)}"
+        return self.control.mesh_remove(node_id[:128], reason=reason).addCallback(self._ok, request)
+
     # The live feed and metrics ---------------------------------------------------------------
 
     @app.route("/api/v1/ws-ticket", methods=["POST"])
