@@ -561,6 +561,8 @@ class MeshConfig:
     rate_burst: int = checked(200, _positive)  # per publisher
     rate_per_minute: int = checked(1200, _positive)  # per publisher
     max_remote_ban: float = checked(7 * 86400.0, _positive)  # cap on a remote ban's length
+    # false: a leaf that publishes and consumes but relays nothing and answers no catch-up.
+    relay: bool = True
 
 
 def _score(value: float) -> str | None:

@@ -167,7 +167,10 @@ class Control:
         return self.config.node.mode
 
     def listener_table(self) -> list[dict[str, JSONValue]]:
-        return [listener.info.as_dict() for listener in self.listeners]
+        listeners = list(self.listeners)
+        if self.mesh is not None and self.mesh.listener is not None:
+            listeners.append(self.mesh.listener)
+        return [listener.info.as_dict() for listener in listeners]
 
     def status(self) -> dict[str, Any]:
         store = self.store

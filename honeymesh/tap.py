@@ -217,6 +217,7 @@ def build_appliance(config: Config, identity: NodeIdentity, reactor: Any) -> App
         evaluate=trust.evaluate,
         apply_trust=policy.apply_trust,
         lift_mesh_ban=policy.lift_mesh_ban,
+        register_peer=trust.join,
     )
     mesh.setServiceParent(root)
     bus.subscribe(mesh.on_event)

@@ -146,6 +146,7 @@ class MeshService(MultiService):
         evaluate: Callable[[Any], Deferred[Any]],
         apply_trust: Callable[..., Deferred[Any]],
         lift_mesh_ban: Callable[..., Deferred[Any]],
+        register_peer: Callable[[str], Deferred[Any]] | None = None,
     ) -> None:
         super().__init__()
         self.setName("mesh")
@@ -160,6 +161,7 @@ class MeshService(MultiService):
         self._evaluate = evaluate
         self._apply_trust = apply_trust
         self._lift_mesh_ban = lift_mesh_ban
+        self._register_peer = register_peer
         self.decision: SharingDecision = SharingDecision(False, False, False, "not started")
         self.state = "stopped"  # stopped | disabled | unjoined | member | removed
         self.cluster = config.sharing.cluster_id
@@ -312,6 +314,10 @@ class MeshService(MultiService):
         return link
 
     @property
+    def listener(self) -> ListenerService | None:
+        return self._listener
+
+    @property
     def listening_port(self) -> int | None:
         return self._listener.info.port if self._listener is not None else None
 
@@ -440,6 +446,10 @@ class MeshService(MultiService):
             return
         self.links[node] = link
         self.standing.setdefault(node, PeerStanding())
+        if self._register_peer is not None:  # trust knows every member it hears from
+            self._register_peer(node).addErrback(
+                lambda f: self._log.failure("peer not registered with trust", f)
+            )
         self._publish(
             Notice(
                 EventId.MESH_PEER_UP,
@@ -630,6 +640,8 @@ class MeshService(MultiService):
             self.copies.pop(next(iter(self.copies)))
 
     def _relay(self, signal: Signal, exclude: set[str]) -> None:
+        if not self.config.mesh.relay:
+            return
         if level_rank(signal.level) > level_rank(self.config.sharing.max_level_out):
             return
         targets = [n for n, link in self.links.items() if n not in exclude and link.sends_signals()]
@@ -734,8 +746,8 @@ class MeshService(MultiService):
             ):
                 raise WireError("bad-json", "SYNC.have entries are [top, [gaps]]")
             have[pub] = (entry[0], frozenset(g for g in entry[1] if isinstance(g, int)))
-        if getattr(self, "silent", False):
-            return
+        if not self.config.mesh.relay:
+            return  # a leaf answers no catch-up
         now = self._reactor.seconds()
 
         def send(items: list[bytes]) -> None:
