@@ -93,7 +93,16 @@ _ALLOWED: dict[str, frozenset[FrameType]] = {
             FrameType.CLOSE,
         }
     ),
-    "demoted": frozenset({FrameType.HEARTBEAT, FrameType.RECORDS, FrameType.CLOSE}),
+    # A demoted peer's SIGNALS and SYNC may cross its demotion in flight: the hub drops them.
+    "demoted": frozenset(
+        {
+            FrameType.HEARTBEAT,
+            FrameType.RECORDS,
+            FrameType.SIGNALS,
+            FrameType.SYNC,
+            FrameType.CLOSE,
+        }
+    ),
     "joining": frozenset({FrameType.JOIN, FrameType.JOINED, FrameType.RECORDS, FrameType.CLOSE}),
     "closed": frozenset(),
 }

@@ -27,7 +27,7 @@ import binascii
 import hashlib
 import random
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from twisted.application.internet import ClientService, backoffPolicy
@@ -235,6 +235,8 @@ class MeshService(MultiService):
         for node, (score, delivered, invalid) in state.scores.items():
             self.standing[node] = PeerStanding(score, delivered, invalid)
         self._update_state()
+        if self.state == "member" and self.membership.claim_of(self.node_id) != self._claim:
+            self._add_claim_record()  # the license changed while the daemon was down
         self._listen()
         self._loop = LoopingCall(self._tick)
         self._loop.clock = self._reactor
@@ -510,6 +512,9 @@ class MeshService(MultiService):
         )
 
     def frame(self, link: MeshProtocol, frame: Frame) -> None:
+        if link.current == "demoted" and frame.type in (FrameType.SIGNALS, FrameType.SYNC):
+            self.counters.refuse("signal:demoted-peer")  # its claim does not hold: not read
+            return
         if frame.type is FrameType.SIGNALS:
             self._signals(link, frame.items())
         elif frame.type is FrameType.RECORDS and link.joining:
@@ -712,6 +717,14 @@ class MeshService(MultiService):
             return
         if fields.get("members") not in (None, self.membership.digest()):
             self._send_records(link)
+        ours = theirs.get(self.node_id)
+        if isinstance(ours, int) and ours > self.seq:
+            # This node's database was lost or restored from an old copy: never reuse a
+            # sequence number peers have already seen from us.
+            self._log.warn(
+                "peers have seen sequence {seq} from this node; continuing from it", seq=ours
+            )
+            self.seq = ours
         mine = self._hwm()
         behind = any(
             isinstance(top, int) and top > mine.get(pub, 0)
@@ -874,20 +887,26 @@ class MeshService(MultiService):
             self._log.failure("mesh tick failed")
 
     def _check_license(self) -> None:
-        decision = sharing_decision(self._entitlement(), self.config.sharing)
-        if decision.run == self.decision.run:
-            return
-        self.decision = decision
+        """Follow the license: a lapsed one stops publishing and consuming here, and peers
+        demote this node at their next heartbeat (its claim no longer holds); a renewed one
+        is announced as a new claim record."""
+        ent = self._entitlement()
+        decision = sharing_decision(ent, self.config.sharing)
+        if decision != self.decision:
+            if decision.run != self.decision.run:
+                self._log.warn("mesh sharing now: {reason}", reason=decision.reason)
+            self.decision = decision
+            self.gate.config = replace(self.gate.config, consume=decision.consume)
         if not decision.run:
-            self._log.warn("mesh stopping: {reason}", reason=decision.reason)
-            for link in list(self.links.values()):
-                link.machine.close("claim-lapsed: " + decision.reason[:150])
-            for node in list(self.dialers):
-                self._stop_dialer(node)
-            self._claim = None
-        else:
-            self._claim = capability_claim(self._entitlement(), self.node_id, decision)
-            self._claim_ref = hashlib.sha256(self._claim).hexdigest()
+            return
+        claim = capability_claim(ent, self.node_id, decision)
+        if claim != self._claim:
+            self._claim = claim
+            self._claim_ref = hashlib.sha256(claim).hexdigest()
+            if self.state == "member":
+                record = self._add_claim_record()
+                if record is not None:
+                    self._records_changed([record], sender=None)
 
     def _housekeeping(self, now: float) -> None:
         scores = {n: (s.score, s.delivered, s.invalid) for n, s in self.standing.items()}
@@ -950,7 +969,7 @@ class MeshService(MultiService):
         )
         factory = Factory.forProtocol(lambda: self._protocol(outbound=True, expected=node))
         dialer = ClientService(
-            endpoint, factory, retryPolicy=backoffPolicy(0.5, 30.0), clock=self._reactor
+            endpoint, factory, retryPolicy=backoffPolicy(0.5, 10.0), clock=self._reactor
         )
         self.dialers[node] = dialer
         dialer.setServiceParent(self)
