@@ -18,8 +18,13 @@ most telling first, and each fails closed (docs/MESH-PROTOCOL.md, "The receiver'
                        number already accepted under another id), ``stale-seq`` (below the
                        window)
 8. ``bad-signature``   Ed25519 over the exact payload bytes, by the publisher's key
-9. ``rate-limited``    per publisher: a bucket of ``burst`` refilled at ``per_minute``/60 a
-                       second; exactly the excess is dropped
+9. ``rate-limited``    per publisher, two limits, exactly the excess dropped: at most
+                       ``per_minute`` signals stamped within any one minute of the
+                       publisher's clock, and, for live signals (stamped within the last
+                       ``LIVE`` seconds), a bucket of ``burst`` refilled at ``per_minute``/60
+                       a second. Catch-up brings old signals in bulk: they count against the
+                       minute they were stamped in, not against the burst, so a node that was
+                       offline converges at once while a flood stays bounded per minute.
 
 Only after the signature verifies is the id remembered and the sequence number marked, so a
 forged copy can never block the real one. The replay windows are the gate's state; the caller
@@ -60,6 +65,7 @@ REASONS = (
     "rate-limited",
 )
 SEEN_IDS = 65536
+LIVE = 60.0
 
 
 class Directory(Protocol):
@@ -114,6 +120,7 @@ class Gate:
     _seen: OrderedDict[str, None] = field(default_factory=OrderedDict)
     _claims: dict[str, VerifiedClaim | None] = field(default_factory=dict)
     _buckets: dict[str, _Bucket] = field(default_factory=dict)
+    _minutes: dict[tuple[str, int], int] = field(default_factory=dict)
 
     def check(self, raw: bytes, now: float) -> Result:
         result = self._check(raw, now)
@@ -170,7 +177,7 @@ class Gate:
         window.mark(signal.seq)
         self.dirty.add(pub)
         self._remember(signal.id)
-        if not self._take_token(pub, now):
+        if not self._within_rate(signal, now):
             return Refused("rate-limited", f"publisher {pub[:16]} is over its rate limit", pub)
         return Passed(signal)
 
@@ -227,6 +234,22 @@ class Gate:
         self._seen[signal_id] = None
         if len(self._seen) > SEEN_IDS:
             self._seen.popitem(last=False)
+
+    def _within_rate(self, signal: Signal, now: float) -> bool:
+        pub = signal.publisher
+        minute = (pub, int(signal.ts // 60_000))
+        if self._minutes.get(minute, 0) >= self.config.per_minute:
+            return False
+        if signal.ts / 1000 >= now - LIVE and not self._take_token(pub, now):
+            return False
+        self._minutes[minute] = self._minutes.get(minute, 0) + 1
+        if len(self._minutes) > 4 * SEEN_IDS:
+            self._prune_minutes(now)
+        return True
+
+    def _prune_minutes(self, now: float) -> None:
+        oldest = int((now - self.config.max_age) // 60)
+        self._minutes = {k: v for k, v in self._minutes.items() if k[1] >= oldest}
 
     def _take_token(self, publisher: str, now: float) -> bool:
         rate = self.config.per_minute / 60.0
