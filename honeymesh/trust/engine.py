@@ -38,7 +38,7 @@ from honeymesh.trust.model import (
 from honeymesh.trust.persistence import TrustState, load_state, read_audit, save_changes
 
 Allowlisted = Callable[[Network], bool]
-SuspectBans = Callable[[Sequence[str]], object]
+SuspectBans = Callable[[Sequence[Network]], object]
 
 _PENALTY_ACTIONS = frozenset({"penalty", "canary", "allowlisted", "contradicted", "unsupported"})
 
@@ -151,7 +151,9 @@ class TrustEngine:
         """``address`` hit one of our own traps: reward the peers that reported it."""
         return self._apply(lambda now: self._model.confirm(address, now))
 
-    def contradict(self, target: str, *, reason: str, actor: str) -> Deferred[list[ScoreChange]]:
+    def contradict(
+        self, target: str | Network, *, reason: str, actor: str
+    ) -> Deferred[list[ScoreChange]]:
         """A ban on ``target`` was lifted by an operator: penalize the peers that claimed it."""
         return self._apply(
             lambda now: self._model.contradict(target, now, reason=reason, actor=actor)
@@ -241,7 +243,7 @@ class TrustEngine:
         for made in decisions:
             detail = made.provenance()
             if made is decision and changes.suspect_bans:
-                detail["suspect_bans"] = list(changes.suspect_bans)
+                detail["suspect_bans"] = [str(n) for n in changes.suspect_bans]
             self._publish(
                 Notice(EventId.TRUST_DECISION, made.time, detail, source=str(made.signal.network))
             )

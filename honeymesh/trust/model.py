@@ -173,15 +173,16 @@ class RemoteSignal:
         if not isinstance(self.target, str):
             raise InvalidSignal("target must be an address or CIDR network as text")
         try:
-            normalize_network(self.target)
+            network = normalize_network(self.target)
         except ValueError:
             raise InvalidSignal(
                 f"target {self.target[:64]!r} is not an address or CIDR network"
             ) from None
+        self.__dict__["network"] = network  # parsed once, here: ``network`` reads this
 
     @cached_property
     def network(self) -> Network:
-        return normalize_network(self.target)
+        return normalize_network(self.target)  # only if __post_init__ was bypassed
 
     @cached_property
     def key(self) -> ClaimKey:
@@ -375,7 +376,7 @@ class Changes:
     peers: tuple[PeerState, ...] = ()  # upsert
     claims: tuple[Claim, ...] = ()  # upsert
     dropped: tuple[ClaimKey, ...] = ()  # delete
-    suspect_bans: tuple[str, ...] = ()  # enforced targets that rested on a peer caught lying
+    suspect_bans: tuple[Network, ...] = ()  # enforced targets that rested on a peer caught lying
 
     @property
     def stored_nothing(self) -> bool:
@@ -397,7 +398,7 @@ class _Journal:
     peers: dict[str, PeerState] = field(default_factory=dict)
     claims: dict[ClaimKey, Claim] = field(default_factory=dict)
     dropped: dict[ClaimKey, None] = field(default_factory=dict)
-    suspects: dict[str, None] = field(default_factory=dict)
+    suspects: dict[Network, None] = field(default_factory=dict)
 
     def claim(self, claim: Claim) -> None:
         self.dropped.pop(claim.key, None)
@@ -595,7 +596,7 @@ class TrustModel:
         self._set_authoritative(peer, authoritative, now, journal, actor=actor, reason=reason)
         return journal.changes()
 
-    def contradict(self, target: str, now: float, *, reason: str, actor: str) -> Changes:
+    def contradict(self, target: str | Network, now: float, *, reason: str, actor: str) -> Changes:
         """A ban on ``target`` was lifted (operator unban, L3 allow): its claimants were wrong.
 
         Every peer with a remembered ban claim overlapping the target loses
@@ -605,7 +606,9 @@ class TrustModel:
         try:
             network = normalize_network(target)
         except ValueError:
-            raise InvalidRequest(f"{target[:64]!r} is not an address or CIDR network") from None
+            raise InvalidRequest(
+                f"{str(target)[:64]!r} is not an address or CIDR network"
+            ) from None
         journal = _Journal()
         now = self._advance(now)
         self._expire(now, journal)
@@ -878,7 +881,7 @@ class TrustModel:
         for key in mine:
             claim = self._claims[key]
             if claim.status is ClaimStatus.ENFORCED and claim.signal.action == "ban":
-                journal.suspects[key[2]] = None
+                journal.suspects[claim.signal.network] = None
         taken = self._take(
             peer,
             self.config.canary_penalty,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from ipaddress import ip_network
 from pathlib import Path
 from typing import Any, cast
 
@@ -16,6 +17,7 @@ from twisted.internet.task import Clock
 
 from honeymesh.config import TrustConfig
 from honeymesh.events import Event, EventId, Notice
+from honeymesh.net import Network
 from honeymesh.store.db import Store, StoreError
 from honeymesh.trust.engine import TrustEngine, TrustService, TrustUnavailable
 from honeymesh.trust.model import InvalidRequest, Level, Outcome, RemoteSignal, Rule, UnknownPeer
@@ -130,7 +132,7 @@ def test_held_signals_that_went_stale_while_down_expire_at_restore(tmp_path: Pat
 
 @pytest_twisted.inlineCallbacks
 def test_penalties_and_level_changes_are_published(tmp_path: Path, clock: Clock):
-    flagged: list[Sequence[str]] = []
+    flagged: list[Sequence[Network]] = []
     node = Node(
         tmp_path / "t.db",
         clock,
@@ -146,7 +148,7 @@ def test_penalties_and_level_changes_are_published(tmp_path: Path, clock: Clock)
     assert (penalty.detail["peer"], penalty.detail["action"]) == ("a", "canary")
     [level] = node.of(EventId.TRUST_LEVEL_CHANGED)
     assert (level.detail["level_before"], level.detail["level_after"]) == ("L2", "L0")
-    assert flagged == [("192.0.2.1/32",)]
+    assert flagged == [(ip_network("192.0.2.1/32"),)]
     canary_event = node.of(EventId.TRUST_DECISION)[-1]
     assert canary_event.detail["suspect_bans"] == ["192.0.2.1/32"]
     yield node.store.stop()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import math
+from ipaddress import ip_network
 from typing import Any
 
 import pytest
@@ -192,7 +193,9 @@ def test_a_canary_is_never_banned_and_its_signer_is_penalized_at_once(target: st
     assert m.score("x", 5) == 0.0 and m.level("x", 5) is Level.L0
     assert m.held() == []  # its held signal is withdrawn
     assert [x.rule for x in ev.changes.decisions] == [Rule.L1_WITHDRAWN]
-    assert ev.changes.suspect_bans == ("192.0.2.1/32",)  # the ban that rested on its word
+    assert ev.changes.suspect_bans == (
+        ip_network("192.0.2.1/32"),
+    )  # the ban that rested on its word
 
 
 def test_a_peer_caught_on_a_canary_earns_nothing_during_its_quarantine() -> None:
