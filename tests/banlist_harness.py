@@ -7,7 +7,7 @@ real reactor; only time (ban creation, expiry) is driven by ``Clock``.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, cast
 
@@ -15,7 +15,7 @@ from twisted.internet import reactor as _reactor
 from twisted.internet.interfaces import IReactorFromThreads
 from twisted.internet.task import Clock
 
-from honeymesh.enforcement.banlist import AllowRule, BanList, LoadReport, builtin_allows
+from honeymesh.enforcement.banlist import AllowRule, Ban, BanList, LoadReport, builtin_allows
 from honeymesh.enforcement.bans import DEFAULT_OFFENCE_WINDOW
 from honeymesh.events import Event, EventId
 from honeymesh.store.db import Store
@@ -36,6 +36,7 @@ class Harness:
         backend: BackendDouble | None = None,
         builtin: Sequence[AllowRule] | None = None,
         offence_window: float = DEFAULT_OFFENCE_WINDOW,
+        on_unban: Callable[[Ban], object] | None = None,
     ) -> None:
         self.path = path
         if clock is None:
@@ -54,6 +55,7 @@ class Harness:
             self.events.append,
             builtin=self.builtin,
             offence_window=offence_window,
+            on_unban=on_unban,
         )
         self.report: LoadReport | None = None
 

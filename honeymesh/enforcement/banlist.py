@@ -83,6 +83,8 @@ from honeymesh.enforcement.bans import (
     Escalation,
     ExplainResult,
     InvalidInput,
+    Lifted,
+    LiftReason,
     LoadReport,
     NotAllowlisted,
     NotBanned,
@@ -98,6 +100,7 @@ from honeymesh.enforcement.bans import (
 from honeymesh.enforcement.banstore import (
     Added,
     AddRequest,
+    LiftRequest,
     Loaded,
     PackedBans,
     Refused,
@@ -106,6 +109,8 @@ from honeymesh.enforcement.banstore import (
     select_bans,
     txn_add,
     txn_add_allow,
+    txn_flag,
+    txn_lift_matching,
     txn_load,
     txn_remove,
     txn_remove_allow,
@@ -154,7 +159,10 @@ class BanList:
         builtin: Sequence[AllowRule] = (),
         offence_window: float = DEFAULT_OFFENCE_WINDOW,
         ipv6_prefix: int = 64,
+        on_unban: Callable[[Ban], object] | None = None,
     ) -> None:
+        """``on_unban(ban)`` is told of every ban lifted by ``remove`` (an operator's unban),
+        after the commit and the backend update; what it raises is logged."""
         if not 16 <= ipv6_prefix <= 128:
             raise ValueError(f"ipv6_prefix must be from 16 to 128, got {ipv6_prefix}")
         self._store = store
@@ -164,6 +172,7 @@ class BanList:
         self._builtin = tuple(builtin)
         self._offence_window = offence_window
         self.ipv6_prefix = ipv6_prefix
+        self._on_unban = on_unban
         self._builtin_index: NetworkIndex[AllowRule] = NetworkIndex()
         for rule in self._builtin:
             if rule.network not in self._builtin_index:
@@ -342,7 +351,8 @@ class BanList:
         return d.addCallback(refuse)
 
     def remove(self, network: Network, *, by: str = "operator") -> Deferred[Ban]:
-        """Lift the active ban on exactly this network; fires with the lifted ban."""
+        """An operator's unban: lift the active ban on exactly this network, whatever its
+        source; fires with the lifted ban. ``on_unban`` hears of it."""
         try:
             net = self.ban_network(network)
             actor = check_text(by, "who unbans", MAX_ACTOR_CHARS)
@@ -357,7 +367,62 @@ class BanList:
             covered = [n for n, _ in self._bans.covering(net) if n != net]
             return fail(NotBanned(net, covered))
         self._lift(ban, EventId.BAN_REMOVED)
+        if self._on_unban is not None:
+            try:
+                self._on_unban(ban)
+            except Exception:
+                self._log.failure("the unban hook failed for ban {ban_id}", ban_id=ban.id)
         return succeed(ban)
+
+    def lift_matching(
+        self,
+        network: Network,
+        *,
+        sources: Sequence[BanSource],
+        by: str,
+        why: LiftReason = "unbanned",
+        within: bool = False,
+        peer: str | None = None,
+    ) -> Deferred[Lifted]:
+        """Lift, in one transaction, the active bans on exactly ``network`` (``within``: every
+        one inside it, the network included) whose source is in ``sources`` and, given
+        ``peer``, whose provenance names that peer. Fires once committed and applied with what
+        was lifted and what was left (active bans there that were not chosen). Not an
+        operator's unban: ``on_unban`` is not told."""
+        try:
+            net = self.ban_network(network) if not within else network
+            request = LiftRequest(
+                network=net,
+                within=within,
+                sources=tuple(check_source(s) for s in sources),
+                peer=peer,
+                why=why,
+                by=check_text(by, "who lifts", MAX_ACTOR_CHARS),
+                now=self._clock.seconds(),
+            )
+        except InvalidInput as e:
+            return fail(e)
+        d = self._store.run(lambda conn: txn_lift_matching(conn, request))
+        return d.addCallback(self._lifted_matching)
+
+    def _lifted_matching(self, outcome: Lifted) -> Lifted:
+        for ban in outcome.lifted:
+            self._lift(ban, EventId.BAN_REMOVED)
+        return outcome
+
+    def flag(
+        self, network: Network, *, note: str, sources: Sequence[BanSource] = ("mesh",)
+    ) -> Deferred[Ban | None]:
+        """Mark the active ban on exactly ``network`` (if its source is one of ``sources``) as
+        suspect: ``note`` is stored as its ``provenance.suspect`` and ``explain`` shows it. The
+        ban stays. Fires with the updated ban, or None when no such ban is active."""
+        try:
+            net = self.ban_network(network)
+            text = check_text(note, "the note", MAX_REASON_CHARS)
+            chosen = tuple(check_source(s) for s in sources)
+        except InvalidInput as e:
+            return fail(e)
+        return self._store.run(lambda conn: txn_flag(conn, net, chosen, text))
 
     def _lift(self, ban: Ban, event: EventId) -> None:
         self._bans.pop(ban.network)
@@ -601,6 +666,22 @@ def _when(t: float | None) -> str:
     return "permanently" if t is None else f"until {_iso(t)}"
 
 
+def _banned_text(net: Network, ban: Ban, *, enforced: bool) -> str:
+    what = "exactly" if ban.network.num_addresses == net.num_addresses else f"as {ban.network}"
+    text = (
+        f"{net} is banned {what} (ban {ban.id}, {ban.source}, offence {ban.offence}, "
+        f"{_when(ban.expires)}): {'; '.join(ban.reasons)}"
+    )
+    peer = ban.provenance.get("peer") if ban.source == "mesh" else None
+    if isinstance(peer, str):
+        text += f"; published by mesh peer {peer}"
+    if ban.provenance.get("suspect"):
+        text += f"; SUSPECT: {ban.provenance['suspect']}"
+    if not enforced:
+        text += "; the ban is stored but NOT enforced (the backend refused it)"
+    return text
+
+
 def _explain(
     *,
     net: Network,
@@ -624,13 +705,7 @@ def _explain(
         ban = live[0]
         status = "banned"
         would_drop = (bool(enforced) and mode == "enforce") or mode == "lockdown"
-        what = "exactly" if ban.network.num_addresses == net.num_addresses else f"as {ban.network}"
-        text = (
-            f"{net} is banned {what} (ban {ban.id}, {ban.source}, offence {ban.offence}, "
-            f"{_when(ban.expires)}): {'; '.join(ban.reasons)}"
-        )
-        if not enforced:
-            text += "; the ban is stored but NOT enforced (the backend refused it)"
+        text = _banned_text(net, ban, enforced=bool(enforced))
     else:
         status = "not_banned"
         would_drop = mode == "lockdown"
@@ -729,6 +804,7 @@ __all__ = [
     "Escalation",
     "ExplainResult",
     "InvalidInput",
+    "Lifted",
     "LoadReport",
     "NotAllowlisted",
     "NotBanned",

@@ -261,6 +261,14 @@ class SweepReport:
     re_enforced: int
 
 
+@dataclass(frozen=True)
+class Lifted:
+    """What a selective lift did: the bans it lifted, and the active ones there it left alone."""
+
+    lifted: tuple[Ban, ...]
+    kept: tuple[Ban, ...]
+
+
 # Input checks (reactor thread) -----------------------------------------------------------------
 
 

@@ -25,6 +25,7 @@ from honeymesh.enforcement.bans import (
     Ban,
     BanSource,
     Escalation,
+    Lifted,
     LiftReason,
 )
 from honeymesh.enforcement.netindex import make_network
@@ -219,6 +220,25 @@ class Refused:
     rule: AllowRule
 
 
+@dataclass(frozen=True)
+class LiftRequest:
+    """Which active bans to lift: at ``network`` exactly, or everything inside it (``within``);
+    only of ``sources``; with ``peer``, only a ban whose provenance names that peer."""
+
+    network: Network
+    within: bool
+    sources: tuple[BanSource, ...]
+    peer: str | None
+    why: LiftReason
+    by: str
+    now: float
+
+    def selects(self, ban: Ban) -> bool:
+        if ban.source not in self.sources:
+            return False
+        return self.peer is None or ban.provenance.get("peer") == self.peer
+
+
 def _merge_reasons(old: tuple[str, ...], new: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(old + new))[:MAX_STORED_REASONS]
 
@@ -298,6 +318,41 @@ def txn_remove(conn: sqlite3.Connection, network: Network, now: float, by: str) 
     conn.execute(
         "UPDATE bans SET lifted = ?, lifted_why = 'unbanned', lifted_by = ? WHERE id = ?",
         (now, by, existing.id),
+    )
+    return _ban_by_id(conn, existing.id)
+
+
+def txn_lift_matching(conn: sqlite3.Connection, req: LiftRequest) -> Lifted:
+    """Lift the active bans at ``req.network`` (or inside it) that ``req`` selects; report the
+    active ones there that it leaves alone, so a caller can say which it did not lift."""
+    if req.within:
+        family, first, last = _bounds(req.network)
+        found = select_bans(
+            conn,
+            "lifted IS NULL AND family = ? AND first >= ? AND last <= ? ORDER BY id",
+            (family, first, last),
+        )
+    else:
+        found = select_bans(conn, "network = ? AND lifted IS NULL", (str(req.network),))
+    chosen = [b for b in found if req.selects(b)]
+    conn.executemany(
+        "UPDATE bans SET lifted = ?, lifted_why = ?, lifted_by = ? WHERE id = ?",
+        [(req.now, req.why, req.by, b.id) for b in chosen],
+    )
+    lifted = tuple(_ban_by_id(conn, b.id) for b in chosen)
+    return Lifted(lifted=lifted, kept=tuple(b for b in found if not req.selects(b)))
+
+
+def txn_flag(
+    conn: sqlite3.Connection, network: Network, sources: tuple[BanSource, ...], note: str
+) -> Ban | None:
+    """Record ``note`` as the active ban's ``provenance.suspect`` (only a ban of ``sources``)."""
+    existing = _active_ban(conn, network)
+    if existing is None or existing.source not in sources:
+        return None
+    conn.execute(
+        "UPDATE bans SET provenance = json_set(provenance, '$.suspect', ?) WHERE id = ?",
+        (note, existing.id),
     )
     return _ban_by_id(conn, existing.id)
 
