@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
 
-from twisted.internet.defer import Deferred, DeferredLock, fail, succeed
+from twisted.internet.defer import Deferred, DeferredLock, fail, gatherResults, succeed
 from twisted.internet.interfaces import IReactorTime
 from twisted.logger import Logger
 from twisted.python.failure import Failure
@@ -45,6 +45,7 @@ from honeymesh.enforcement.banlist import (
     Escalation,
     ExplainResult,
     InvalidInput,
+    Lifted,
 )
 from honeymesh.enforcement.bans import (
     MAX_ACTOR_CHARS,
@@ -52,12 +53,15 @@ from honeymesh.enforcement.bans import (
     MAX_REASON_CHARS,
     MAX_REASONS,
     check_text,
+    check_width,
 )
 from honeymesh.enforcement.durations import format_duration
 from honeymesh.events import Decision, Event, EventId, JSONValue, Notice, Verdict
 from honeymesh.net import InvalidAddress, Network, parse_network
 from honeymesh.policy.modes import ModeError, parse_mode, read_mode, write_mode
 from honeymesh.store.db import Store
+from honeymesh.trust.engine import TrustEngine
+from honeymesh.trust.model import MAX_ID_LENGTH, TrustDecision
 
 
 class ModeNotApplied(Exception):
@@ -107,6 +111,7 @@ class PolicyRules:
             max_duration=config.max_ban_duration,
             permanent_after=config.permanent_after,
         )
+        self.suspect_mesh_bans = config.suspect_mesh_bans
 
     def rule_for(self, detector: str) -> DetectorRule:
         return self.by_detector.get(detector, self.default)
@@ -225,7 +230,8 @@ class PolicyEngine:
         """The policy's answer to a verdict; published, and never a failure."""
         rule = self.rules.rule_for(verdict.detector)
         draft = _Draft(
-            verdict=verdict,
+            source=verdict.source,
+            origin=f"{verdict.detector} score {verdict.score:g}",
             mode=self._mode,
             reasons=tuple(clean_reason(r) for r in verdict.reasons[: MAX_REASONS - 1]),
             evidence={
@@ -244,7 +250,7 @@ class PolicyEngine:
             return succeed(self._answer(draft, "observe", None, str(e)))
         draft.evidence["network"] = str(network)
 
-        early = self._screen(draft, rule, address, network)
+        early = self._screen(draft, verdict, rule, address, network)
         if early is not None:
             return succeed(early)
 
@@ -265,11 +271,198 @@ class PolicyEngine:
             lambda failure: self._not_banned(draft, failure),
         )
 
+    # Trust decisions (the mesh) ----------------------------------------------------------------
+
+    def apply_trust(
+        self,
+        decision: TrustDecision,
+        *,
+        expires: float | None,
+        provenance: Mapping[str, JSONValue],
+    ) -> Deferred[Decision]:
+        """Carry out what peer trust decided about a remote signal; published, never a failure.
+
+        A decision that does not enforce (hold, observe, reject) is an ``observe`` naming the
+        trust rule. An enforced ban is screened like a local verdict (allow wins; TEST mode
+        only logs "would ban"; a ban already lasting as long is observed) and then made with
+        source ``mesh`` until ``expires`` (None: permanent; the caller caps it), its provenance
+        ``decision.provenance()`` plus ``provenance`` (trust's keys win on a clash). An enforced
+        allow (only an L3 override enforces one) lifts every mesh and local ban inside or equal
+        to its target, in every mode; operator bans stay, and the reasons say so.
+        """
+        signal = decision.signal
+        draft = _Draft(
+            source=str(signal.network),
+            origin=f"mesh peer {signal.peer_id}, {decision.rule}",
+            mode=self._mode,
+            reasons=tuple(clean_reason(r) for r in signal.reasons[: MAX_REASONS - 2]),
+            evidence={
+                "origin": "mesh",
+                "peer": signal.peer_id,
+                "signal_id": signal.signal_id,
+                "trust_rule": str(decision.rule),
+                "trust_outcome": str(decision.outcome),
+                "network": str(signal.network),
+            },
+        )
+        trusted = _trust_reason(decision)
+        try:
+            if not decision.enforce:
+                why = f"trust did not enforce it ({decision.outcome})"
+                if decision.note:
+                    why += f": {clean_reason(decision.note)}"
+                return succeed(self._answer(draft, "observe", None, trusted, why))
+            if signal.action == "allow":
+                return self._trusted_allow(draft, decision, trusted)
+            stored = {**provenance, **decision.provenance()}
+            return self._trusted_ban(draft, signal.network, expires, stored, trusted)
+        except Exception as e:  # never a failure, like decide
+            self._log.failure("trust decision on {source} not applied", source=draft.source)
+            return succeed(self._answer(draft, "observe", None, trusted, f"not applied: {e}"))
+
+    def _trusted_ban(
+        self,
+        draft: _Draft,
+        target: Network,
+        expires: float | None,
+        provenance: Mapping[str, JSONValue],
+        trusted: str,
+    ) -> Deferred[Decision]:
+        try:
+            network = self._banlist.ban_network(target)
+        except InvalidInput as e:
+            return succeed(self._answer(draft, "observe", None, trusted, str(e)))
+        draft.evidence["network"] = str(network)
+        allowed = self._banlist.allowed_by(target)
+        if allowed:
+            return succeed(self._allow(draft, allowed[0]))
+        now = self._clock.seconds()
+        duration = None if expires is None else expires - now
+        if duration is not None and duration <= 0:
+            why = "the signal had already expired when trust let it through"
+            return succeed(self._answer(draft, "observe", None, trusted, why))
+        holding = self._already_banned(network, duration)
+        if holding is not None:
+            net, until = holding
+            draft.evidence["banned_as"] = str(net)
+            why = f"already banned as {net} {_until(until)}"
+            return succeed(self._answer(draft, "observe", None, trusted, why))
+        if draft.mode == "test":
+            return succeed(self._would_ban(draft, network, duration, trusted))
+        d = self._banlist.add(
+            network,
+            duration=duration,
+            source="mesh",
+            reasons=(*draft.reasons, trusted),
+            evidence=_bounded(draft.evidence),
+            provenance=_bounded_provenance(provenance),
+        )
+        return d.addCallbacks(
+            lambda ban: self._banned(draft, ban, trusted),
+            lambda failure: self._not_banned(draft, failure),
+        )
+
+    def _trusted_allow(
+        self, draft: _Draft, decision: TrustDecision, trusted: str
+    ) -> Deferred[Decision]:
+        signal = decision.signal
+        target = signal.network
+        try:
+            check_width(target, "allow network")
+        except InvalidInput as e:
+            return succeed(self._answer(draft, "observe", None, trusted, str(e)))
+        by = f"L3 allow from mesh peer {signal.peer_id} (signal {signal.signal_id})"
+        d = self._banlist.lift_matching(
+            target, sources=("mesh", "local"), by=by[:MAX_ACTOR_CHARS], why="allowed", within=True
+        )
+
+        def lifted(outcome: Lifted) -> Decision:
+            draft.evidence["lifted_bans"] = [b.id for b in outcome.lifted]
+            kept = [b for b in outcome.kept if b.source == "operator"]
+            draft.evidence["kept_operator_bans"] = [b.id for b in kept]
+            shown = ", ".join(f"{b.network} (ban {b.id}, {b.source})" for b in outcome.lifted)
+            why = [f"lifted {shown}" if shown else f"no mesh or local ban inside {target}"]
+            if kept:
+                nets = ", ".join(f"{b.network} (ban {b.id})" for b in kept)
+                why.append(
+                    f"operator bans stay: {nets}; a mesh allow, even L3, never lifts an "
+                    "operator's ban"
+                )
+            return self._answer(draft, "allow", None, trusted, *why)
+
+        def failed(failure: Failure) -> Decision:
+            self._log.failure("L3 allow of {network} not applied", failure, network=str(target))
+            return self._answer(draft, "observe", None, trusted, f"no lift: {failure.value}")
+
+        return d.addCallbacks(lifted, failed)
+
+    def lift_mesh_ban(
+        self, network: Network, *, publisher: str, signal_id: str
+    ) -> Deferred[Ban | None]:
+        """A publisher withdrew its own ban: lift the active mesh ban on ``network`` whose
+        provenance ``peer`` is ``publisher``, and only that one. Fires once committed with the
+        lifted ban, or None when there is no such ban (never ours, merged into another, gone)."""
+        by = f"mesh unban from {publisher} (signal {signal_id})"[:MAX_ACTOR_CHARS]
+        d = self._banlist.lift_matching(network, sources=("mesh",), by=by, peer=publisher)
+        return d.addCallback(lambda outcome: outcome.lifted[0] if outcome.lifted else None)
+
+    def suspect_mesh_bans(self, targets: Sequence[Network]) -> Deferred[list[Decision]]:
+        """Mesh bans that rested on a peer just caught lying: lift or flag them, as
+        ``policy.suspect_mesh_bans`` says. One ``observe`` decision per target; never fails."""
+        setting = self.rules.suspect_mesh_bans
+        note = "it rested on a mesh peer later caught signalling a canary address"
+        by = "policy: suspect mesh ban"
+        done: list[Deferred[Decision]] = []
+        for target in targets:
+            draft = _Draft(
+                source=str(target),
+                origin="suspect mesh ban",
+                mode=self._mode,
+                reasons=(),
+                evidence={"origin": "mesh", "suspect": True, "suspect_mesh_bans": setting},
+            )
+            if setting == "lift":
+                d: Deferred[Decision] = self._banlist.lift_matching(
+                    target, sources=("mesh",), by=by
+                ).addCallback(self._suspect_lifted, draft, note)
+            else:
+                d = self._banlist.flag(target, note=note).addCallback(
+                    self._suspect_flagged, draft, note
+                )
+            d.addErrback(self._suspect_failed, draft)
+            done.append(d)
+        return gatherResults(done)
+
+    def _suspect_lifted(self, outcome: Lifted, draft: _Draft, note: str) -> Decision:
+        draft.evidence["lifted_bans"] = [b.id for b in outcome.lifted]
+        if not outcome.lifted:
+            return self._answer(draft, "observe", None, f"no active mesh ban: {note}")
+        ban = outcome.lifted[0]
+        why = f"lifted mesh ban {ban.id} on {ban.network}: {note} (policy.suspect_mesh_bans)"
+        return self._answer(draft, "observe", None, why)
+
+    def _suspect_flagged(self, ban: Ban | None, draft: _Draft, note: str) -> Decision:
+        if ban is None:
+            return self._answer(draft, "observe", None, f"no active mesh ban: {note}")
+        draft.evidence["flagged_bans"] = [ban.id]
+        why = f"flagged mesh ban {ban.id} on {ban.network} as suspect, kept: {note}"
+        return self._answer(draft, "observe", None, why)
+
+    def _suspect_failed(self, failure: Failure, draft: _Draft) -> Decision:
+        self._log.failure("suspect mesh ban on {source} not handled", failure, source=draft.source)
+        return self._answer(
+            draft, "observe", None, f"suspect mesh ban not handled: {failure.value}"
+        )
+
     def _screen(
-        self, draft: _Draft, rule: DetectorRule, address: Network, network: Network
+        self,
+        draft: _Draft,
+        verdict: Verdict,
+        rule: DetectorRule,
+        address: Network,
+        network: Network,
     ) -> Decision | None:
         """The decision when the verdict does not lead to a ban; None when it does."""
-        verdict = draft.verdict
         allowed = self._banlist.allowed_by(address)
         if allowed:
             return self._allow(draft, allowed[0])
@@ -308,9 +501,9 @@ class PolicyEngine:
         draft.evidence["would_ban"] = True
         shown = format_duration(duration)
         self._log.info(
-            "test mode: would ban {network} for {duration} ({detector} score {score}): {reasons}",
-            network=str(network), duration=shown, detector=draft.verdict.detector,
-            score=draft.verdict.score, reasons="; ".join(draft.reasons),
+            "test mode: would ban {network} for {duration} ({origin}): {reasons}",
+            network=str(network), duration=shown, origin=draft.origin,
+            reasons="; ".join(draft.reasons),
         )  # fmt: skip
         why = f"TEST mode: would ban {network} for {shown} (before escalation); nothing enforced"
         return self._answer(draft, "ban", duration, passed, why)
@@ -336,7 +529,7 @@ class PolicyEngine:
             why = f"banned {ban.network} but NOT enforced: {error.cause}"
             return self._answer(draft, "ban", duration, why)
         if not isinstance(error, InvalidInput):
-            self._log.failure("ban for {source} failed", failure, source=draft.verdict.source)
+            self._log.failure("ban for {source} failed", failure, source=draft.source)
         return self._answer(draft, "observe", None, f"no ban: {error}")
 
     def _allow(self, draft: _Draft, rule: AllowRule) -> Decision:
@@ -350,7 +543,7 @@ class PolicyEngine:
         decision = Decision(
             event_id=EventId.POLICY_DECISION,
             time=self._clock.seconds(),
-            source=draft.verdict.source,
+            source=draft.source,
             action=action,
             duration=duration,
             reasons=(*draft.reasons, *policy_reasons),
@@ -367,9 +560,11 @@ Action = Literal["ban", "allow", "observe"]
 
 @dataclass
 class _Draft:
-    """A decision in the making: the verdict, the mode it is decided in, what is known so far."""
+    """A decision in the making: about whom, from what (``origin``, for logs), the mode it is
+    decided in, and what is known so far."""
 
-    verdict: Verdict
+    source: str
+    origin: str
     mode: Mode
     reasons: tuple[str, ...]
     evidence: dict[str, JSONValue]
@@ -398,3 +593,46 @@ def _bounded(evidence: dict[str, JSONValue]) -> dict[str, JSONValue]:
     slim = {k: v for k, v in evidence.items() if k not in ("verdict_evidence", "verdict_reasons")}
     slim["verdict_evidence_dropped"] = f"{size} bytes; see the policy.decision event"
     return slim
+
+
+def contradict_mesh_unban(trust: TrustEngine, ban: Ban) -> None:
+    """An operator lifted a mesh ban: the peers that claimed it were wrong (trust penalizes
+    them and forgets their claims). Wire it as the ban list's ``on_unban``."""
+    if ban.source != "mesh":
+        return
+    actor = (ban.lifted_by or "operator")[:MAX_ID_LENGTH]
+    reason = f"an operator unbanned mesh ban {ban.id} on {ban.network}"
+
+    def failed(failure: Failure) -> None:
+        Logger().failure(
+            "trust contradiction of {network} failed", failure, network=str(ban.network)
+        )
+
+    trust.contradict(ban.network, reason=reason, actor=actor).addErrback(failed)
+
+
+def _trust_reason(decision: TrustDecision) -> str:
+    """One line: who signalled it, at what trust, under which rule, and who agreed."""
+    signal = decision.signal
+    text = (
+        f"mesh {signal.action} from peer {signal.peer_id} ({decision.level}, score "
+        f"{decision.score:.1f}, classification {signal.classification}): trust rule "
+        f"{decision.rule}"
+    )
+    if decision.corroborators:
+        text += ", corroborated by " + ", ".join(c.peer_id for c in decision.corroborators)
+    return clean_reason(text)
+
+
+def _bounded_provenance(provenance: Mapping[str, JSONValue]) -> dict[str, JSONValue]:
+    """A mesh ban's provenance within the stored limit: the signal's reasons (kept in the ban's
+    own reasons too) go first, then the corroborators beyond the first few."""
+    out = dict(provenance)
+    if len(json.dumps(out, default=str).encode()) <= MAX_JSON_BYTES - 512:
+        return out
+    out.pop("reasons", None)
+    corroborators = out.get("corroborators")
+    if isinstance(corroborators, list) and len(corroborators) > 8:
+        out["corroborators"] = corroborators[:8]
+        out["corroborators_dropped"] = len(corroborators) - 8
+    return out

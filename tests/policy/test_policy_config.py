@@ -35,6 +35,12 @@ def test_defaults_and_overrides_resolve_into_rules() -> None:
     assert (rules.rule_for("http").duration, rules.rule_for("http").ban) == (7200.0, False)
     assert rules.rule_for("unknown") == rules.default
     assert rules.escalation.multiplier == 4.0
+    assert rules.suspect_mesh_bans == "lift"  # the default: a liar's bans are lifted
+
+
+def test_suspect_mesh_bans_can_be_set_to_flag() -> None:
+    config = parse_config({"policy": {"suspect_mesh_bans": "flag"}}, HERE)
+    assert PolicyRules(config.policy).suspect_mesh_bans == "flag"
 
 
 @pytest.mark.parametrize(
@@ -55,6 +61,7 @@ def test_defaults_and_overrides_resolve_into_rules() -> None:
         ({"detectors": [{"name": "a", "colour": "red"}]}, "policy.detectors[0].colour"),
         ({"detectors": {"name": "a"}}, "policy.detectors"),
         ({"bogus": 1}, "policy.bogus"),
+        ({"suspect_mesh_bans": "maybe"}, "policy.suspect_mesh_bans"),
     ],
 )
 def test_bad_policy_values_name_their_key(policy: dict[str, Any], key: str) -> None:
