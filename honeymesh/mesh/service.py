@@ -86,7 +86,8 @@ _SENDER_FAULTS = frozenset(
 )
 _SCORE_MIN, _SCORE_MAX = -100.0, 100.0
 _WILDCARDS = ("0.0.0.0", "::")  # noqa: S104 - names, not a bind
-_GRAYLIST = -50.0  # below this, a peer is disconnected and not dialled
+_GRAYLIST = -50.0  # below this, a peer is disconnected
+_POOR = -20.0  # below this, a peer is not counted toward the degree, nor dialled
 
 
 class MeshError(Exception):
@@ -181,6 +182,7 @@ class MeshService(MultiService):
         self._ticks = 0
         self._joins: dict[MeshProtocol, Deferred[dict[str, Any]]] = {}
         self._sync_asked: dict[str, float] = {}
+        self._promises: dict[str, tuple[dict[str, int], float]] = {}
         self._records_sent: dict[str, float] = {}
         self._ready: Deferred[None] = Deferred()
         self.copies: dict[str, int] = {}  # signal id -> copies received (bounded; for bench)
@@ -732,6 +734,35 @@ class MeshService(MultiService):
         )
         if behind:
             self._ask_sync(link)
+            self._promised(link, theirs, mine)
+
+    def _promised(
+        self, link: MeshProtocol, theirs: Mapping[str, Any], mine: dict[str, int]
+    ) -> None:
+        """Remember what a peer says it has and we lack: a peer that keeps advertising what it
+        never delivers (a silent relay) loses standing, and the dialer replaces it."""
+        node = link.node_id or ""
+        if node in self._promises:
+            return
+        wanted = {
+            pub: top
+            for pub, top in list(theirs.items())[:4096]
+            if isinstance(top, int) and top > mine.get(pub, 0) and pub != self.node_id
+        }
+        if wanted:
+            deadline = self._reactor.seconds() + 3 * self.config.mesh.heartbeat
+            self._promises[node] = (wanted, deadline)
+
+    def _check_promises(self, now: float) -> None:
+        for node, (wanted, deadline) in list(self._promises.items()):
+            if now < deadline:
+                continue
+            del self._promises[node]
+            windows = self.gate.windows
+            if all(pub in windows and windows[pub].top >= top for pub, top in wanted.items()):
+                continue  # delivered, by this peer or another
+            self.counters.refuse("peer:broken-promise")
+            self.standing.setdefault(node, PeerStanding()).debit(10)
 
     def _ask_sync(self, link: MeshProtocol, *, full: bool = False) -> None:
         node = link.node_id or ""
@@ -869,6 +900,7 @@ class MeshService(MultiService):
             now = self._reactor.seconds()
             for link in list(self.links.values()):
                 link.beat()
+            self._check_promises(now)
             if self.state == "member":
                 self._dial()
             if (
@@ -932,7 +964,9 @@ class MeshService(MultiService):
             link = self.links.get(node)
             if link is not None and not link.outbound:
                 self._stop_dialer(node)  # it reached us first
-        wanted = len(self.dialers)
+        # A dialled peer whose standing fell (it advertises what it never delivers, or sends
+        # garbage) does not count toward the degree: another member is dialled beside it.
+        wanted = sum(1 for n in self.dialers if self._standing(n) >= _POOR)
         if wanted >= mesh.degree or len(self.links) >= mesh.max_peers:
             return
         candidates = [
@@ -940,12 +974,16 @@ class MeshService(MultiService):
             for m in members
             if m.node_id not in self.dialers
             and m.node_id not in connected
-            and self.standing.get(m.node_id, PeerStanding()).score >= _GRAYLIST
+            and self._standing(m.node_id) >= _POOR
             and self.membership.addresses(m.node_id)
         ]
         random.shuffle(candidates)
         for member in candidates[: mesh.degree - wanted]:
             self._start_dialer(member.node_id)
+
+    def _standing(self, node: str) -> float:
+        standing = self.standing.get(node)
+        return 0.0 if standing is None else standing.score
 
     def _start_dialer(self, node: str) -> None:
         address = self.membership.addresses(node)[0]
