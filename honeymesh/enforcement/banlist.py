@@ -650,7 +650,7 @@ class BanList:
         return {
             "ban_id": ban.id, "network": str(ban.network), "source": ban.source,
             "reasons": list(ban.reasons), "expires": ban.expires, "offence": ban.offence,
-            "provenance": dict(ban.provenance),
+            "provenance": dict(ban.provenance), "evidence": dict(ban.evidence),
         }  # fmt: skip
 
 
