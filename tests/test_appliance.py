@@ -60,6 +60,7 @@ def test_makeservice_builds_the_expected_services(appliance: Appliance) -> None:
         "enforcement-startup",
         "ban-housekeeping",
         "trust",
+        "mesh",
         "traps",
         "api:admin-api:127.0.0.1:0",
         "ready-report",
