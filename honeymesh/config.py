@@ -517,6 +517,11 @@ class LicenseConfig:
     check_interval: float = checked(300.0, _positive)
 
 
+def _publish_origins(value: tuple[str, ...]) -> str | None:
+    ok = set(value) <= {"local", "operator"}
+    return None if ok else 'a list drawn from "local" and "operator"'
+
+
 @dataclass(frozen=True)
 class SharingConfig:
     """Trusted Network Sharing (the mesh): needs a Pro license and this explicit opt-in."""
@@ -531,6 +536,9 @@ class SharingConfig:
     max_level_out: Literal["L1", "L2", "L3", "L4"] = "L2"
     # Bans on internal addresses (RFC 1918, loopback, link-local, ULA, CGNAT) stay local.
     publish_internal: bool = False
+    # Which of this node's own bans become signals: made by detection ("local"), by an
+    # operator ("operator"). Bans learned from the mesh are never re-published as ours.
+    publish_origins: tuple[str, ...] = checked(("local", "operator"), _publish_origins)
 
 
 def _mesh_address(value: tuple[str, ...]) -> str | None:

@@ -878,8 +878,9 @@ class MeshService(MultiService):
         if event.event_id not in (EventId.BAN_ADDED, EventId.BAN_REMOVED, EventId.ALLOW_ADDED):
             return None
         detail = getattr(event, "detail", {})
-        if (detail.get("source") or detail.get("origin")) == "mesh":
-            return None  # remote signals never re-publish as ours
+        origin = detail.get("source") or detail.get("origin")
+        if origin not in self.config.sharing.publish_origins:
+            return None  # remote signals never re-publish as ours; the rest as configured
         try:
             target = normalize_network(event.source)
         except ValueError:
