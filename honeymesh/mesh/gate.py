@@ -7,6 +7,7 @@ most telling first, and each fails closed (docs/MESH-PROTOCOL.md, "The receiver'
 1. ``not-consuming``   this node's operator has not switched consuming on
 2. schema              ``malformed`` (not a signal), ``unversioned``, ``bad-version`` (only v2);
                        the publisher cannot even be read from an item that fails here
+   ``own``             this node's own signal, echoed back by a peer: dropped, never re-applied
 3. ``other-cluster``   the signal names another cluster
 4. publisher identity  ``unknown-publisher`` / ``removed-publisher``: a current member only
 5. entitlement         ``no-entitlement``: the publisher's capability claim (named by hash) is
@@ -49,6 +50,7 @@ REASONS = (
     "not-consuming",
     "malformed",
     "unversioned",
+    "own",
     "bad-version",
     "other-cluster",
     "unknown-publisher",
@@ -114,6 +116,7 @@ class Gate:
     keys: TrustedKeys
     config: GateConfig = field(default_factory=GateConfig)
     trusted_now: Callable[[float], float] = lambda now: now
+    own: str = ""  # this node's id: its own signals coming back are dropped, not re-applied
     windows: dict[str, ReplayWindow] = field(default_factory=dict)
     dirty: set[str] = field(default_factory=set)
     counts: dict[str, int] = field(default_factory=dict)
@@ -148,6 +151,8 @@ class Gate:
             reason = e.reason if e.reason in ("unversioned", "bad-version") else "malformed"
             return Refused(reason, e.detail)
         pub = signal.publisher
+        if pub == self.own:
+            return Refused("own", "this node's own signal came back", pub)
         if signal.cluster != self.cluster:
             return Refused("other-cluster", f"signal for cluster {signal.cluster!r}", pub)
         status = self.directory.status(pub)

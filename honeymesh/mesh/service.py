@@ -275,7 +275,7 @@ class MeshService(MultiService):
             burst=mesh.rate_burst,
             per_minute=mesh.rate_per_minute,
         )
-        return Gate(self.cluster or "unjoined", self.membership, self._keys, cfg)
+        return Gate(self.cluster or "unjoined", self.membership, self._keys, cfg, own=self.node_id)
 
     def _update_state(self) -> None:
         status = self.membership.status(self.node_id)
@@ -596,7 +596,7 @@ class MeshService(MultiService):
         for raw in items:
             result = self.gate.check(raw, now)
             if isinstance(result, Refused):
-                if result.reason == "duplicate":
+                if result.reason in ("duplicate", "own"):
                     self.counters.duplicates += 1
                     self._count_copy(raw)
                     continue
@@ -771,8 +771,9 @@ class MeshService(MultiService):
             return
         self._sync_asked[node] = now
         have = {
-            pub: [w.top, sigdb.window_gaps(w)] for pub, w in list(self.gate.windows.items())[:4096]
+            pub: [w.top, sigdb.window_gaps(w)] for pub, w in list(self.gate.windows.items())[:4095]
         }
+        have[self.node_id] = [self.seq, []]  # never send us our own
         link.send_json(FrameType.SYNC, {"have": have})
 
     def _sync(self, link: MeshProtocol, body: dict[str, Any]) -> None:

@@ -97,18 +97,29 @@ def missing_for(
     limit: int = MAX_SYNC_ITEMS,
 ) -> list[bytes]:
     """Live signals a peer lacks: above its top for a publisher, or in its listed gaps, or of
-    a publisher it has never heard of. Expired signals are never sent."""
+    a publisher it has never heard of. Expired signals are never sent. Each publisher is read
+    through the (publisher, seq) index from the peer's top on, so a peer that is level costs
+    one index probe per publisher, whatever the number of live signals."""
     out: list[bytes] = []
-    rows = conn.execute(
-        "SELECT publisher, seq, raw FROM mesh_signals WHERE expires > ? ORDER BY publisher, seq",
-        (now,),
-    )
-    for publisher, seq, raw in rows:
+    publishers = [p for (p,) in conn.execute("SELECT DISTINCT publisher FROM mesh_signals")]
+    for publisher in publishers:
         top, gaps = have.get(publisher, (0, frozenset()))
-        if seq > top or seq in gaps:
-            out.append(raw)
-            if len(out) >= limit:
-                break
+        rows = conn.execute(
+            "SELECT raw FROM mesh_signals WHERE publisher = ? AND seq > ? AND expires > ? "
+            "ORDER BY seq LIMIT ?",
+            (publisher, top, now, limit - len(out)),
+        )
+        out.extend(raw for (raw,) in rows)
+        if gaps and len(out) < limit:
+            marks = ",".join("?" * len(gaps))
+            rows = conn.execute(
+                f"SELECT raw FROM mesh_signals WHERE publisher = ? AND seq IN ({marks}) "  # noqa: S608 - placeholders only
+                "AND expires > ?",
+                (publisher, *sorted(gaps), now),
+            )
+            out.extend(raw for (raw,) in rows)
+        if len(out) >= limit:
+            return out[:limit]
     return out
 
 
