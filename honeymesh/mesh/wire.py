@@ -204,16 +204,14 @@ class FrameDecoder:
         while len(buf) - offset >= 5:
             length, kind = _HEADER.unpack_from(buf, offset)
             if not 1 <= length <= self._max:
-                self.failed = WireError(
+                raise self._fail(
                     "too-large" if length > self._max else "bad-length",
                     f"a frame declares {length} bytes (1 to {self._max})",
                 )
-                raise self.failed
             try:
                 frame_type = FrameType(kind)
             except ValueError:
-                self.failed = WireError("bad-type", f"unknown frame type 0x{kind:02x}")
-                raise self.failed from None
+                raise self._fail("bad-type", f"unknown frame type 0x{kind:02x}") from None
             end = offset + 4 + length
             if len(buf) < end:
                 break
@@ -222,3 +220,9 @@ class FrameDecoder:
         if offset:
             del buf[:offset]
         return frames
+
+    def _fail(self, reason: str, detail: str) -> WireError:
+        """The stream is over: keep the error, let go of the bytes (a bad read may be large)."""
+        self.failed = WireError(reason, detail)
+        self._buffer = bytearray()
+        return self.failed

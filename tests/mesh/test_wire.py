@@ -206,6 +206,15 @@ def test_a_smaller_maximum_is_honoured() -> None:
         decoder.feed(header(17, FrameType.HELLO))
 
 
+def test_a_failed_stream_lets_go_of_what_it_held() -> None:
+    # A peer sends one large read whose first header is bad; the connection closes, but until
+    # then the decoder must not hold more than one frame's worth.
+    decoder = FrameDecoder()
+    with pytest.raises(WireError):
+        decoder.feed(header(0, FrameType.HELLO) + b"x" * (3 * MAX_FRAME))
+    assert decoder.buffered <= BOUND
+
+
 # -- properties ----------------------------------------------------------------------------------
 
 frames = st.tuples(st.sampled_from(list(FrameType)), st.binary(max_size=300))
