@@ -36,11 +36,13 @@ class ReplayWindow:
         return "replay" if (self.bits >> offset) & 1 else "new"
 
     def mark(self, seq: int) -> None:
+        """Accept ``seq``. A number below the window cannot be remembered and changes nothing
+        (a bit beyond the window would make ``to_bytes`` fail and the state unpersistable)."""
         if seq > self.top:
             shift = seq - self.top
             self.bits = ((self.bits << shift) | 1) & _MASK if shift < WINDOW else 1
             self.top = seq
-        else:
+        elif self.top - seq < WINDOW:
             self.bits |= 1 << (self.top - seq)
 
     def missing(self) -> int:

@@ -76,6 +76,15 @@ def test_a_jump_beyond_the_window_forgets_everything_below() -> None:
     assert w.missing() == WINDOW - 1
 
 
+def test_marking_a_number_below_the_window_changes_nothing() -> None:
+    w = ReplayWindow()
+    w.mark(5000)
+    w.mark(1)  # stale: the gate never marks one, but the window must stay a window
+    assert w.check(1) == "stale"
+    assert w == ReplayWindow(top=5000, bits=1)
+    assert len(w.to_bytes()) == WINDOW // 8
+
+
 def test_the_state_is_128_bytes_and_survives_a_restart() -> None:
     w = ReplayWindow()
     for seq in (1, 7, 300, 1200, 1199, 2000):
@@ -122,3 +131,11 @@ def test_the_window_agrees_with_a_set_of_accepted_numbers(
         assert restored.check(seq) == model.check(seq)
 
 
+@given(st.lists(st.integers(1, 5000), max_size=200))
+def test_marking_anything_keeps_the_window_persistable(seqs: list[int]) -> None:
+    w = ReplayWindow()
+    for seq in seqs:
+        w.mark(seq)
+        assert 0 <= w.bits < 1 << WINDOW
+        assert w.check(seq) != "new"
+    assert ReplayWindow.from_bytes(w.top, w.to_bytes()) == w
