@@ -42,7 +42,7 @@ from typing import Literal, Protocol
 
 from honeymesh.license.claim import VerifiedClaim, verify_claim
 from honeymesh.license.keys import TrustedKeys
-from honeymesh.license.verify import LicenseRefused, check_in_force
+from honeymesh.license.verify import LicenseRefused, Refusal, check_in_force
 from honeymesh.mesh.envelope import EnvelopeError, Signal, parse_signal, verify
 from honeymesh.mesh.replay import ReplayWindow
 
@@ -196,7 +196,9 @@ class Gate:
             found = self.directory.claim_by_ref(ref)
             if found is None:  # not yet known: not remembered, it may arrive with the records
                 return f"capability claim {ref[:16]} is not known (yet)"
-            claim = self._claims[ref] = self._verify_claim(ref, *found, now)
+            claim, lasting = self._verify_claim(ref, *found, now)
+            if lasting:  # a license not yet valid will be: that refusal is not remembered
+                self._claims[ref] = claim
         problem = None
         if claim is None:
             problem = f"capability claim {ref[:16]} was refused"
@@ -211,16 +213,19 @@ class Gate:
                 problem = f"the publisher's license is not in force: {e.detail}"
         return problem
 
-    def _verify_claim(self, ref: str, node: str, data: bytes, now: float) -> VerifiedClaim | None:
+    def _verify_claim(
+        self, ref: str, node: str, data: bytes, now: float
+    ) -> tuple[VerifiedClaim | None, bool]:
+        """The claim or None, and whether that answer lasts (may be cached by its hash)."""
         if hashlib.sha256(data).hexdigest() != ref:
-            return None
+            return None, True
         try:
             claim = verify_claim(
                 data, self.keys, now=self.trusted_now(now), cluster_id=self.cluster
             )
-        except LicenseRefused:
-            return None
-        return claim if claim.node_id == node else None
+        except LicenseRefused as e:
+            return None, e.reason is not Refusal.NOT_YET_VALID
+        return (claim if claim.node_id == node else None), True
 
     def _freshness(self, signal: Signal, now: float) -> tuple[str, str]:
         ts = signal.ts / 1000

@@ -207,6 +207,18 @@ def test_a_license_that_expires_stops_entitling_though_its_claim_was_verified() 
     assert w.reason(raw, later) == "no-entitlement"
 
 
+def test_a_license_not_yet_valid_entitles_once_it_is() -> None:
+    # The receiver's clock is behind the publisher's: the license starts in 100 s for it. Being
+    # in force is checked every time, so the refusal must not be remembered with the claim.
+    w = World()
+    claim = claim_bytes(node_id(A), make_license(not_before=T0 + 100))
+    w.directory.claims[ref(claim)] = (node_id(A), claim)
+    assert w.reason(w.signal(claim=ref(claim))) == "no-entitlement"
+    later = NOW + 200
+    raw = w.signal(claim=ref(claim), ts=ms(later), exp=ms(later + 60))
+    assert w.reason(raw, later) == "passed"
+
+
 def test_a_claim_is_looked_up_and_verified_once() -> None:
     w = World()
     for _ in range(5):
