@@ -124,6 +124,7 @@ class Gate:
     _claims: dict[str, VerifiedClaim | None] = field(default_factory=dict)
     _buckets: dict[str, _Bucket] = field(default_factory=dict)
     _minutes: dict[tuple[str, int], int] = field(default_factory=dict)
+    _prune_at: int = 0  # prune the minute counts again when they reach this many (or the bound)
 
     def check(self, raw: bytes, now: float) -> Result:
         result = self._check(raw, now)
@@ -253,13 +254,16 @@ class Gate:
         if signal.ts / 1000 >= now - LIVE and not self._take_token(pub, now):
             return False
         self._minutes[minute] = self._minutes.get(minute, 0) + 1
-        if len(self._minutes) > 4 * SEEN_IDS:
+        if len(self._minutes) > max(4 * SEEN_IDS, self._prune_at):
             self._prune_minutes(now)
         return True
 
     def _prune_minutes(self, now: float) -> None:
         oldest = int((now - self.config.max_age) // 60)
         self._minutes = {k: v for k, v in self._minutes.items() if k[1] >= oldest}
+        # What is left is still within max_age: prune again once that has doubled, not on every
+        # signal, so that the cost per signal stays constant however many counts are live.
+        self._prune_at = 2 * len(self._minutes)
 
     def _take_token(self, publisher: str, now: float) -> bool:
         rate = self.config.per_minute / 60.0

@@ -18,6 +18,7 @@ from twisted.internet.task import Clock
 
 from honeymesh.license.issue import LicenseSigningKey
 from honeymesh.license.verify import Tier
+from honeymesh.mesh import gate as gate_module
 from honeymesh.mesh.envelope import seal
 from honeymesh.mesh.gate import LIVE, Gate, GateConfig, Passed, Refused
 from honeymesh.mesh.replay import WINDOW
@@ -332,6 +333,27 @@ def test_a_live_burst_also_counts_against_its_minute() -> None:
     later = NOW + 30  # the bucket is full again, but the minute has had 5 of its 6
     raws = [w.signal(ts=ms(NOW + 10), exp=ms(NOW + 600)) for _ in range(3)]
     assert [w.reason(raw, later) for raw in raws] == ["passed", "rate-limited", "rate-limited"]
+
+
+def test_minute_counts_are_pruned_at_an_amortized_cost(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The per-minute counts are pruned when they grow past a bound; when every count is still
+    # within max_age, pruning frees nothing and must not then run again on every signal.
+    monkeypatch.setattr(gate_module, "SEEN_IDS", 4)  # the bound is 4 * SEEN_IDS = 16 counts
+    prunes = 0
+    prune = Gate._prune_minutes
+
+    def counted(gate: Gate, now: float) -> None:
+        nonlocal prunes
+        prunes += 1
+        prune(gate, now)
+
+    monkeypatch.setattr(Gate, "_prune_minutes", counted)
+    w = World()
+    for minute in range(64):  # one signal stamped in each of 64 minutes, all within max_age
+        t = NOW - 7200 + 60 * minute
+        assert w.reason(w.signal(ts=ms(t), exp=ms(NOW + 600)), NOW) == "passed"
+    assert len(w.gate._minutes) == 64
+    assert prunes <= 3  # at 17, 33 and 65 counts held, not once per signal past 16
 
 
 def test_counts_are_kept_per_reason() -> None:
