@@ -20,7 +20,7 @@ from honeymesh.license.issue import LicenseSigningKey
 from honeymesh.license.verify import Tier
 from honeymesh.mesh import gate as gate_module
 from honeymesh.mesh.envelope import seal
-from honeymesh.mesh.gate import LIVE, Gate, GateConfig, Passed, Refused
+from honeymesh.mesh.gate import LIVE, REASONS, Gate, GateConfig, Passed, Refused
 from honeymesh.mesh.replay import WINDOW
 
 from ..license.helpers import DAY, KEYS, T0, make_license
@@ -82,6 +82,13 @@ def test_a_valid_signal_passes_and_is_remembered() -> None:
     assert w.gate.high_water() == {node_id(A): 5}
     assert w.gate.dirty == {node_id(A)}
     assert w.gate.counts == {"passed": 1}
+
+
+def test_the_reasons_are_the_documented_ones_in_order() -> None:
+    doc = gate_module.__doc__ or ""
+    positions = [doc.find(f"``{r}``") for r in REASONS]
+    assert all(p >= 0 for p in positions)
+    assert positions == sorted(positions)
 
 
 # -- each refusal, in the docstring's order ------------------------------------------------------
