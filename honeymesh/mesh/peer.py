@@ -25,10 +25,15 @@ hub (``honeymesh.mesh.service``) decides what a HELLO or heartbeat means. A join
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from automat import TypeMachineBuilder
-from twisted.internet.interfaces import IDelayedCall, IHandshakeListener, IReactorTime
+from twisted.internet.interfaces import (
+    IDelayedCall,
+    IHandshakeListener,
+    IReactorTime,
+    ITCPTransport,
+)
 from twisted.internet.protocol import Protocol as TwistedProtocol
 from twisted.logger import Logger
 from twisted.python.failure import Failure
@@ -281,12 +286,20 @@ class MeshProtocol(TwistedProtocol):
     def shut(self, reason: str) -> None:
         self.close_reason = reason
         self._cancel_timer()
-        if self.transport is not None:
+        if self.transport is not None and self.node_id is None:
+            # TLS is not up: there is no one to tell why, and a CLOSE written now would wait in
+            # the TLS buffer (and keep the socket open) for a handshake a slow-drip client never
+            # finishes.
+            self._abort()
+        elif self.transport is not None:
             code = reason.split(":", 1)[0]
             self.transport.write(
                 json_frame(FrameType.CLOSE, {"reason": code[:64], "detail": reason[:200]})
             )
             self.transport.loseConnection()
+            # A TLS close waits for the peer's close_notify; a peer that never sends one must not
+            # hold the socket once the link is forgotten. connectionLost cancels this.
+            self._timer = self.clock.callLater(self._handshake_timeout, self._abort)
         self.hub.detach(self, reason)
 
     def gone(self, reason: str) -> None:
@@ -353,6 +366,11 @@ class MeshProtocol(TwistedProtocol):
     def _expired(self, what: str) -> None:
         self._timer = None
         self.machine.close(f"timeout: {what} not finished in time")
+
+    def _abort(self) -> None:
+        self._timer = None
+        if self.transport is not None:  # TLS over TCP, which can always be aborted
+            cast(ITCPTransport, self.transport).abortConnection()
 
     def _restart_timer(self, seconds: float) -> None:
         self._cancel_timer()

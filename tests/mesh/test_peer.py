@@ -164,9 +164,30 @@ def test_a_handshake_that_never_finishes_is_closed_by_the_timeout() -> None:
     assert proto.state == "handshaking"
     clock.advance(0.2)
     assert proto.state == "closed"
-    assert transport.disconnecting
+    assert transport.disconnected  # aborted: a CLOSE would wait for a handshake that never ends
+    assert transport.value() == b""
     assert hub.detached and hub.detached[0][1].startswith("timeout")
     assert clock.getDelayedCalls() == []
+
+
+def test_a_closed_peer_that_never_finishes_the_tls_close_is_cut_off() -> None:
+    hub, clock = FakeHub(), Clock()
+    proto, transport = active(hub, clock)
+    proto.machine.close("shutdown")
+    assert transport.disconnecting and not transport.disconnected  # CLOSE, then a TLS close
+    assert sent(transport)[-1].json()["reason"] == "shutdown"
+    clock.advance(5.0)  # no close_notify back within the handshake timeout: aborted
+    assert transport.disconnected
+    assert clock.getDelayedCalls() == []
+
+
+def test_a_connection_lost_after_a_close_leaves_no_timer() -> None:
+    hub, clock = FakeHub(), Clock()
+    proto, _ = active(hub, clock)
+    proto.machine.close("shutdown")
+    proto.connectionLost()
+    assert clock.getDelayedCalls() == []
+    assert len(hub.detached) == 1
 
 
 def test_a_silent_peer_is_closed_after_the_peer_timeout() -> None:
@@ -178,6 +199,7 @@ def test_a_silent_peer_is_closed_after_the_peer_timeout() -> None:
     assert proto.state == "active"
     clock.advance(3.1)
     assert proto.state == "closed"
+    proto.connectionLost()  # the transport, closing, says so
     assert clock.getDelayedCalls() == []
 
 
