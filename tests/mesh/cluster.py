@@ -67,6 +67,15 @@ class MeshNode:
     def node_id(self) -> str:
         return str(self.api("GET", "/api/v1/mesh")["node_id"])
 
+    @property
+    def config_path(self) -> Path:
+        """The node's configuration file, for the `honeymesh` CLI's --config."""
+        return Path(make_node_config(self).config_path)
+
+    @property
+    def data_dir(self) -> Path:
+        return self.directory / "var"
+
     def api(self, method: str, path: str, body: Any = None) -> Any:
         assert self.client is not None
         return self.client.request(method, path, body)
@@ -112,6 +121,20 @@ class MeshNode:
 _NODES: dict[Path, Any] = {}
 
 
+def set_key(text: str, section: str, key: str, value: Any) -> str:
+    """``key = value`` (as TOML) in ``[section]`` of a config file's text: replaced where the key
+    is written, added under the section's header where it is not."""
+    head = re.search(rf"(?m)^\[{section}\]$", text)
+    assert head is not None, f"no [{section}] in the config"
+    end = re.compile(r"(?m)^\[").search(text, head.end())
+    body = text[head.end() : end.start() if end else len(text)]
+    line = f"{key} = {json.dumps(value)}"
+    found = re.search(rf"(?m)^{re.escape(key)} = .*$", body)
+    if found is None:
+        return text[: head.end()] + "\n" + line + text[head.end() :]
+    return text[: head.end() + found.start()] + line + text[head.end() + found.end() :]
+
+
 def make_node_config(n: MeshNode) -> Any:
     """Provision once; later starts reuse the same data directory (a restart)."""
     if n.directory in _NODES:
@@ -127,7 +150,9 @@ def make_node_config(n: MeshNode) -> Any:
     sections = n.extra.get("sections", DEFAULT_SECTIONS)
     text = re.sub(r"(?m)^\[\[traps\]\]$", lambda _: sections + "\n[[traps]]", text, count=1)
     for key, value in n.extra.get("mesh", {}).items():
-        text = re.sub(rf"(?m)^{key} = .*$", f"{key} = {json.dumps(value)}", text)
+        text = set_key(text, "mesh", key, value)
+    if "cluster_id" in n.extra:
+        text = set_key(text, "sharing", "cluster_id", n.extra["cluster_id"])
     node.config_path.write_text(text)
     if n.extra.get("tier", Tier.PRO) is not None:
         write_license(n.directory / "var" / "license.json", tier=n.extra.get("tier", Tier.PRO))
