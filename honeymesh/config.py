@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import ipaddress
 import os
+import re
 import socket
 import tomllib
 import types
@@ -541,11 +542,16 @@ class SharingConfig:
     publish_origins: tuple[str, ...] = checked(("local", "operator"), _publish_origins)
 
 
+# host:port as membership records carry it (honeymesh.mesh.membership): [v6]:port, or an IPv4
+# address or DNS name and a port.
+_HOST_PORT = re.compile(r"(\[[0-9A-Fa-f:.]{2,45}\]|[A-Za-z0-9][A-Za-z0-9.-]*):([0-9]{1,5})")
+
+
 def _mesh_address(value: tuple[str, ...]) -> str | None:
     for item in value:
-        host, sep, port = item.rpartition(":")
-        if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
-            return "a list of host:port strings (IPv6 as [addr]:port)"
+        m = _HOST_PORT.fullmatch(item)
+        if m is None or len(item) > 80 or not 0 < int(m.group(2)) < 65536:
+            return "a list of host:port strings (IPv6 as [addr]:port), each at most 80 long"
     return None if len(value) <= 8 else "at most 8 host:port strings"
 
 
@@ -571,6 +577,14 @@ class MeshConfig:
     max_remote_ban: float = checked(7 * 86400.0, _positive)  # cap on a remote ban's length
     # false: a leaf that publishes and consumes but relays nothing and answers no catch-up.
     relay: bool = True
+
+    def problem(self) -> tuple[str, str] | None:
+        """A check across keys: (the key at fault, what it should be), or None."""
+        if self.peer_timeout <= 2 * self.heartbeat:
+            return "peer_timeout", "more than twice mesh.heartbeat (a late beat is not a death)"
+        if self.fanout > self.max_peers or self.degree > self.max_peers:
+            return "max_peers", "at least mesh.degree and mesh.fanout"
+        return None
 
 
 def _score(value: float) -> str | None:
@@ -718,6 +732,12 @@ def parse_config(doc: Mapping[str, Any], path: Path) -> Config:
     if trust_problem is not None:
         key, expected = trust_problem
         raise ConfigError(path, f"trust.{key}", f"expected {expected}")
+    mesh_problem = config.mesh.problem()
+    if mesh_problem is not None:
+        key, expected = mesh_problem
+        raise ConfigError(path, f"mesh.{key}", f"expected {expected}")
+    if config.sharing.level > config.sharing.max_level_out:
+        raise ConfigError(path, "sharing.max_level_out", "expected at least sharing.level")
     policy_problem = config.policy.problem()
     if policy_problem is not None:
         key, expected = policy_problem

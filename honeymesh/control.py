@@ -663,15 +663,16 @@ _MESH_ERRORS: dict[str, type[ControlError]] = {
 
 def _mesh_call(call: Callable[[], Deferred[T]]) -> Deferred[T]:
     """A mesh request, its MeshError or TokenError turned into the facade's errors."""
+    from honeymesh.mesh.joining import JoinError  # noqa: PLC0415
     from honeymesh.mesh.service import MeshError  # noqa: PLC0415
     from honeymesh.mesh.tokens import TokenError  # noqa: PLC0415
 
     def translate(failure: Failure) -> Failure:
         error = failure.value
-        if isinstance(error, MeshError | TokenError):
-            code = error.code if isinstance(error, MeshError) else error.reason
-            message = str(error) if isinstance(error, MeshError) else error.detail
-            kind = _MESH_ERRORS.get(code, Conflict if code != "bad-request" else InvalidRequest)
+        if isinstance(error, MeshError | JoinError | TokenError):
+            code = error.reason if isinstance(error, TokenError) else error.code
+            message = error.detail if isinstance(error, TokenError) else str(error)
+            kind = _MESH_ERRORS.get(code, Conflict)
             return Failure(kind(code.replace("-", "_"), message))
         return failure
 

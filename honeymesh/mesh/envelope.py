@@ -270,7 +270,29 @@ def _target(target: object) -> Network:
         raise EnvelopeError("bad-field", f"body.target {target[:64]!r} is not a network") from None
     if str(network) != target:
         raise EnvelopeError("bad-field", f"body.target {target!r} is not in canonical form")
+    problem = unshareable(network)
+    if problem:
+        raise EnvelopeError("bad-target", f"body.target {target}: {problem}")
     return network
+
+
+MIN_PREFIX = {4: 8, 6: 16}
+
+
+def unshareable(network: Network) -> str | None:
+    """Why no signal may name this network, or None. A mesh ban of these would cut a node off
+    its own link or everyone off everything: unspecified, loopback, multicast, link-local
+    (IPv6 neighbour discovery lives there), and anything wider than a /8 (IPv4) or /16 (IPv6).
+    """
+    addr = network.network_address
+    if network.prefixlen < MIN_PREFIX[network.version]:
+        return f"wider than /{MIN_PREFIX[network.version]}"
+    for flag in ("is_unspecified", "is_loopback", "is_multicast", "is_link_local"):
+        if getattr(addr, flag):
+            return flag.removeprefix("is_").replace("_", "-") + " addresses are never shared"
+    if network.version == 4 and str(network.broadcast_address) == "255.255.255.255":
+        return "the broadcast address is never shared"
+    return None
 
 
 def _check_behaviour(body: dict[str, Any]) -> None:
@@ -283,7 +305,7 @@ def _check_behaviour(body: dict[str, Any]) -> None:
             _integer(port, "body.ports[]", 65535)
     for name in ("count", "window"):
         if name in body:
-            _integer(body[name], f"body.{name}", 2**32)
+            _integer(body[name], f"body.{name}", 2**32 - 1)
     if "excerpt" in body:
         excerpt = body["excerpt"]
         if not isinstance(excerpt, str) or len(excerpt) > MAX_EXCERPT or not excerpt.isprintable():

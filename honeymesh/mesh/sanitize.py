@@ -16,10 +16,13 @@ from typing import Any
 
 from honeymesh.mesh.envelope import JA3, JA4, LEVELS, MAX_EXCERPT, MAX_PORTS, REASON
 
+# A credential-like name and everything after it to the end of its line or parameter, so
+# "Authorization: Basic dXNl..." and "Cookie: a=b; c=d" go whole.
 _CREDENTIAL = re.compile(
-    r"(?i)(pass(word)?|pwd|secret|token|auth\w*|user(name)?|login)\s*[=:]\s*\S+"
+    r"(?i)\b(pass(word)?|passwd|pwd|secret|token|api[_-]?key|auth\w*|cookie|set-cookie|"
+    r"session\w*|user(name)?|login|bearer)\b\s*[=:]?[^&\r\n]*"
 )
-_ADDRESS = re.compile(r"\b\d{1,3}(\.\d{1,3}){3}\b|\b[0-9a-f]{0,4}(:[0-9a-f]{0,4}){2,7}\b", re.I)
+_ADDRESS = re.compile(r"\b\d{1,3}(\.\d{1,3}){3}\b|[0-9a-f]{0,4}(:[0-9a-f]{0,4}){2,7}", re.I)
 
 
 def reason_code(detail: Mapping[str, Any]) -> str:
@@ -51,13 +54,13 @@ def signal_body(detail: Mapping[str, Any], level: str) -> dict[str, Any]:
     if rank >= 3:
         ports = evidence.get("ports")
         if isinstance(ports, list):
-            clean = sorted({p for p in ports if isinstance(p, int) and 0 <= p <= 65535})
+            clean = sorted({p for p in ports if type(p) is int and 0 <= p <= 65535})
             if clean:
                 body["ports"] = clean[:MAX_PORTS]
         for name in ("count", "window"):
             value = evidence.get(name)
             if isinstance(value, int | float) and not isinstance(value, bool) and value >= 0:
-                body[name] = min(int(value), 2**32)
+                body[name] = min(int(value), 2**32 - 1)
     if rank >= 4:
         excerpt = evidence.get("preview") or evidence.get("excerpt")
         if isinstance(excerpt, str) and excerpt:
@@ -68,9 +71,7 @@ def signal_body(detail: Mapping[str, Any], level: str) -> dict[str, Any]:
 def sanitize_excerpt(text: str) -> str:
     """Printable text only, credentials and addresses masked, at most ``MAX_EXCERPT`` long."""
     printable = "".join(c if c.isprintable() else "." for c in text)
-    masked = _CREDENTIAL.sub(
-        lambda m: m.group(0).split("=")[0].split(":")[0] + "=<redacted>", printable
-    )
+    masked = _CREDENTIAL.sub(lambda m: m.group(1) + "=<redacted>", printable)
     masked = _ADDRESS.sub("<address>", masked)
     return masked[:MAX_EXCERPT]
 

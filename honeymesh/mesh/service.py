@@ -45,7 +45,7 @@ from honeymesh.events import Event, EventId, JSONValue, Notice
 from honeymesh.license.claim import VerifiedClaim, capability_claim, verify_claim
 from honeymesh.license.gating import SharingDecision, sharing_decision
 from honeymesh.license.keys import TrustedKeys
-from honeymesh.license.verify import LicenseRefused
+from honeymesh.license.verify import LicenseRefused, check_in_force
 from honeymesh.listeners import ListenerService
 from honeymesh.mesh import membership as mem
 from honeymesh.mesh import signalstore as sigdb
@@ -61,6 +61,7 @@ from honeymesh.mesh.envelope import (
 )
 from honeymesh.mesh.gate import Gate, GateConfig, Passed, Refused
 from honeymesh.mesh.identity import NodeIdentity
+from honeymesh.mesh.joining import Joining, save_joined
 from honeymesh.mesh.peer import MeshProtocol
 from honeymesh.mesh.sanitize import signal_body
 from honeymesh.mesh.tls import client_tls_creator, server_tls_factory
@@ -87,6 +88,7 @@ _SENDER_FAULTS = frozenset(
 _SCORE_MIN, _SCORE_MAX = -100.0, 100.0
 _WILDCARDS = ("0.0.0.0", "::")  # noqa: S104 - names, not a bind
 _GRAYLIST = -50.0  # below this, a peer is disconnected
+_MAX_SEQ_JUMP = 1_000_000  # how far peers may move our sequence number on (after a lost db)
 _POOR = -20.0  # below this, a peer is not counted toward the degree, nor dialled
 
 
@@ -176,11 +178,11 @@ class MeshService(MultiService):
         self.seq = 0
         self._claim: bytes | None = None
         self._claim_ref = ""
-        self._claims: dict[str, VerifiedClaim | str] = {}  # claim hash -> claim, or why refused
+        self._claims: dict[str, VerifiedClaim] = {}  # claim hash -> the verified claim
         self._listener: ListenerService | None = None
         self._loop: LoopingCall | None = None
         self._ticks = 0
-        self._joins: dict[MeshProtocol, Deferred[dict[str, Any]]] = {}
+        self.joining = Joining(self)
         self._sync_asked: dict[str, float] = {}
         self._promises: dict[str, tuple[dict[str, int], float]] = {}
         self._records_sent: dict[str, float] = {}
@@ -402,27 +404,20 @@ class MeshService(MultiService):
         except (binascii.Error, ValueError):
             return self._refuse_peer(link, "bad-claim", "the claim is not base64")
         ref = hashlib.sha256(data).hexdigest()
-        checked = self._claims.get(ref)
-        if checked is None:
+        now = self._reactor.seconds()
+        claim = self._claims.get(ref)
+        if claim is None:
             try:
-                checked = verify_claim(
-                    data, self._keys, now=self._reactor.seconds(), cluster_id=self.cluster or None
-                )
-                if checked.node_id != link.node_id:
-                    checked = "the claim names another node"
-            except LicenseRefused as e:
-                checked = f"capability claim refused: {e.detail}"
-            if len(self._claims) > 4096:
+                claim = verify_claim(data, self._keys, now=now, cluster_id=self.cluster or None)
+            except LicenseRefused as e:  # not remembered: a refusal may be timely
+                return True, f"capability claim refused: {e.detail}"
+            if len(self._claims) >= 4096:
                 self._claims.clear()
-            self._claims[ref] = checked
-        if isinstance(checked, str):
-            return True, checked
+            self._claims[ref] = claim  # only a verified claim is remembered, by its hash
+        if claim.node_id != link.node_id:  # checked for every link: claims are public
+            return True, "the claim names another node"
         try:
-            from honeymesh.license.verify import check_in_force  # noqa: PLC0415
-
-            check_in_force(
-                checked.license, now=self._reactor.seconds(), cluster_id=self.cluster or None
-            )
+            check_in_force(claim.license, now=now, cluster_id=self.cluster or None)
         except LicenseRefused as e:
             return True, f"license not in force: {e.detail}"
         return True, ""
@@ -492,9 +487,7 @@ class MeshService(MultiService):
                     {"peer": link.node_id, "reason": reason[:200]},
                 )
             )
-        join = self._joins.pop(link, None)
-        if join is not None and not join.called:
-            join.errback(Failure(MeshError("join-failed", f"join failed: {reason}")))
+        self.joining.gone(link, reason)
 
     def refused_frame(self, link: MeshProtocol, reason: str, detail: str) -> None:
         self.counters.refuse("frame:" + reason)
@@ -520,15 +513,15 @@ class MeshService(MultiService):
         if frame.type is FrameType.SIGNALS:
             self._signals(link, frame.items())
         elif frame.type is FrameType.RECORDS and link.joining:
-            self._join_records(link, frame.items())
+            self.joining.records(link, frame.items())
         elif frame.type is FrameType.RECORDS:
             self._records(link, frame.items())
         elif frame.type is FrameType.SYNC:
             self._sync(link, frame.json())
         elif frame.type is FrameType.JOIN:
-            self._join_request(link, frame.json())
+            self.joining.request(link, frame.json())
         elif frame.type is FrameType.JOINED:
-            self._joined(link, frame.json())
+            self.joining.joined(link, frame.json())
 
     # Membership records ------------------------------------------------------------------------
 
@@ -574,6 +567,8 @@ class MeshService(MultiService):
             self._log.error("this node was removed from cluster {cluster}", cluster=self.cluster)
             for link in list(self.links.values()):
                 link.machine.close("removed: this node was removed")
+            for dialer_node in list(self.dialers):  # nor does it dial its former peers again
+                self._stop_dialer(dialer_node)
         self._publish(
             Notice(
                 EventId.MESH_MEMBERSHIP,
@@ -720,7 +715,7 @@ class MeshService(MultiService):
         if fields.get("members") not in (None, self.membership.digest()):
             self._send_records(link)
         ours = theirs.get(self.node_id)
-        if isinstance(ours, int) and ours > self.seq:
+        if type(ours) is int and self.seq < ours <= self.seq + _MAX_SEQ_JUMP:
             # This node's database was lost or restored from an old copy: never reuse a
             # sequence number peers have already seen from us.
             self._log.warn(
@@ -732,7 +727,7 @@ class MeshService(MultiService):
             isinstance(top, int) and top > mine.get(pub, 0)
             for pub, top in list(theirs.items())[:4096]
         )
-        if behind:
+        if behind and self.decision.consume:
             self._ask_sync(link)
             self._promised(link, theirs, mine)
 
@@ -762,7 +757,9 @@ class MeshService(MultiService):
             if all(pub in windows and windows[pub].top >= top for pub, top in wanted.items()):
                 continue  # delivered, by this peer or another
             self.counters.refuse("peer:broken-promise")
-            self.standing.setdefault(node, PeerStanding()).debit(10)
+            standing = self.standing.setdefault(node, PeerStanding())
+            if standing.score > _POOR - 10:  # enough to be replaced, never to be cut off
+                standing.debit(10)
 
     def _ask_sync(self, link: MeshProtocol, *, full: bool = False) -> None:
         node = link.node_id or ""
@@ -777,6 +774,11 @@ class MeshService(MultiService):
         link.send_json(FrameType.SYNC, {"have": have})
 
     def _sync(self, link: MeshProtocol, body: dict[str, Any]) -> None:
+        if "answered" in body:  # the end of a peer's answer to our SYNC: it kept its word
+            if not isinstance(body["answered"], int) or isinstance(body["answered"], bool):
+                raise WireError("bad-json", "SYNC.answered must be a count")
+            self._promises.pop(link.node_id or "", None)
+            return
         have_raw = body.get("have")
         if not isinstance(have_raw, dict) or len(have_raw) > 4096:
             raise WireError("bad-json", "SYNC.have must be an object of at most 4096 publishers")
@@ -796,8 +798,10 @@ class MeshService(MultiService):
         now = self._reactor.seconds()
 
         def send(items: list[bytes]) -> None:
-            if items and link.current == "active":
-                link.send_items(FrameType.SIGNALS, items)
+            if link.current == "active":
+                if items:
+                    link.send_items(FrameType.SIGNALS, items)
+                link.send_json(FrameType.SYNC, {"answered": len(items)})
 
         self._store.run(lambda conn: sigdb.missing_for(conn, have, now)).addCallbacks(
             send, lambda f: self._log.failure("SYNC answer failed", f)
@@ -812,12 +816,11 @@ class MeshService(MultiService):
         if self.state != "member" or not self.decision.publish:
             return fail(MeshError("not-publishing", f"this node does not publish ({self.state})"))
         now = self._reactor.seconds()
-        self.seq += 1
         fields = {
             "v": SCHEMA,
             "id": new_id(),
             "pub": self.node_id,
-            "seq": self.seq,
+            "seq": self.seq + 1,
             "ts": int(now * 1000),
             "exp": int(expires * 1000),
             "cls": self.config.sharing.level,
@@ -826,7 +829,11 @@ class MeshService(MultiService):
             "cluster": self.cluster,
             "body": {"target": str(target), **(body or {})},
         }
-        signal = parse_signal(seal(self.identity.signing_key, fields))
+        try:
+            signal = parse_signal(seal(self.identity.signing_key, fields))
+        except EnvelopeError as e:  # e.g. a link-local or /0 target: never shared
+            return fail(MeshError("not-shareable", f"not published: {e.detail}"))
+        self.seq = signal.seq
 
         def send(_: None) -> Signal:
             self.counters.signals_published += 1
@@ -1021,7 +1028,7 @@ class MeshService(MultiService):
 
     # Tokens, joining, removing (operator requests) ---------------------------------------------
 
-    def _advertised(self) -> tuple[str, ...]:
+    def advertised(self) -> tuple[str, ...]:
         mesh = self.config.mesh
         if mesh.advertise:
             return mesh.advertise
@@ -1057,7 +1064,7 @@ class MeshService(MultiService):
         self, *, ttl: float, uses: int, admin: bool, note: str = ""
     ) -> Deferred[dict[str, Any]]:
         """A join token; on a node that is in no cluster yet, this founds one."""
-        addresses = self._advertised()
+        addresses = self.advertised()
         refusal = self._not_running() or _token_request_refusal(ttl, uses, addresses)
         if refusal is not None:
             return fail(refusal)
@@ -1107,7 +1114,7 @@ class MeshService(MultiService):
             self.identity.signing_key,
             cluster=self.cluster,
             name=self.config.node.name,
-            addr=list(self._advertised()),
+            addr=list(self.advertised()),
             now_ms=int(self._reactor.seconds() * 1000),
         )
         self.membership.add(record)
@@ -1131,7 +1138,7 @@ class MeshService(MultiService):
             cluster=self.cluster,
             claim=self._claim,
             name=self.config.node.name,
-            addr=list(self._advertised()),
+            addr=list(self.advertised()),
             now_ms=int(self._reactor.seconds() * 1000),
         )
         try:
@@ -1174,109 +1181,13 @@ class MeshService(MultiService):
         self._records_changed([record], sender=None)
         return succeed({"removed": node, "record": record[64:].decode(errors="replace")})
 
-    # Joining: the issuer's side ----------------------------------------------------------------
+    # Joining (honeymesh.mesh.joining does the talking) -------------------------------------
 
     def join_begun(self, link: MeshProtocol) -> None:
-        if link.outbound:
-            self._send_join(link)
-
-    def _join_request(self, link: MeshProtocol, body: dict[str, Any]) -> None:
-        if link.outbound:
-            raise WireError("unexpected", "JOIN goes from joiner to issuer")
-        now = self._reactor.seconds()
-        node = link.node_id or ""
-
-        def refuse(code: str, message: str) -> None:
-            self.counters.refuse("join:" + code)
-            self._log.warn("join refused for {node}: {message}", node=node[:16], message=message)
-            self._publish(
-                Notice(
-                    EventId.MESH_JOIN,
-                    now,
-                    {"peer": node, "ok": False, "reason": code, "detail": message},
-                )
-            )
-            link.send_json(FrameType.JOINED, {"ok": False, "reason": code, "detail": message})
-            link.machine.close("join-refused: " + code)
-
-        secret_text, claim_text = body.get("secret"), body.get("claim")
-        name, addr = body.get("name"), body.get("addr")
-        secret, claim = _b64_field(secret_text), _b64_field(claim_text)
-        if secret is None or len(secret) != 32 or claim is None:
-            refuse("bad-join", "the JOIN frame is malformed")
-            return
-        if not isinstance(name, str) or not isinstance(addr, list) or not addr:
-            refuse("bad-join", "the JOIN frame needs a name and addresses")
-            return
-        if self.membership.status(node) == "removed":
-            refuse("removed", "this node was removed from the cluster and cannot rejoin")
-            return
-        if not self.membership.can_admit(self.node_id):
-            refuse("forbidden", "the issuer may not admit members")
-            return
-        try:
-            verified = verify_claim(claim, self._keys, now=now, cluster_id=self.cluster or None)
-            if verified.node_id != node:
-                raise LicenseRefused.__new__(LicenseRefused)
-        except LicenseRefused as e:
-            refuse(
-                "no-entitlement",
-                "joining needs a Pro license and sharing enabled: "
-                + (getattr(e, "detail", "") or "the claim names another node"),
-            )
-            return
-
-        def admitted(row: tok.TokenRow) -> None:
-            record = mem.admit_record(
-                self.identity.signing_key,
-                cluster=self.cluster,
-                node=node,
-                name=name[:64],
-                addr=[str(a)[:80] for a in addr[:8]],
-                admin=row.admin,
-                token_id=row.token_id,
-                now_ms=int(self._reactor.seconds() * 1000),
-            )
-            try:
-                self.membership.add(record)
-            except mem.MembershipError as e:
-                refuse(e.reason, str(e))
-                return
-            self.counters.joins += 1
-            self._records_changed([record], sender=None)
-            self._publish(
-                Notice(
-                    EventId.MESH_JOIN,
-                    now,
-                    {"peer": node, "ok": True, "name": name[:64], "token_id": row.token_id},
-                )
-            )
-            self._log.info(
-                "admitted {name} ({node}) with token {token}",
-                name=name[:64],
-                node=node[:16],
-                token=row.token_id,
-            )
-            link.send_json(FrameType.JOINED, {"ok": True, "cluster": self.cluster, "node": node})
-            link.send_items(FrameType.RECORDS, self.membership.records())
-            link.machine.close("joined")
-
-        def failed(failure: Failure) -> None:
-            if failure.check(tok.TokenError):
-                err = failure.value
-                assert isinstance(err, tok.TokenError)
-                refuse(err.reason, err.detail)
-            else:
-                refuse("internal", "the token could not be checked")
-                self._log.failure("token redeem failed", failure)
-
-        self._store.run(lambda conn: tok.redeem_token(conn, secret, now)).addCallbacks(
-            admitted, failed
-        )
-
-    # Joining: the joiner's side ----------------------------------------------------------------
+        self.joining.begun(link)
 
     def join(self, token_text: str) -> Deferred[dict[str, Any]]:
+        """Join the cluster a token names; fires with it, or fails with a one-line reason."""
         try:
             token = tok.parse_token(token_text)
         except tok.TokenError as e:
@@ -1284,129 +1195,62 @@ class MeshService(MultiService):
         refusal = self._not_running() or self._join_refusal(token)
         if refusal is not None:
             return fail(refusal)
-        address = token.addresses[0]
-        host, _, port = address.rpartition(":")
-        creator = client_tls_creator(
-            self.identity,
-            self,
-            expected_node_id=token.issuer,
-            joining=True,
-            name=self.config.node.name,
-            now=self._reactor.seconds(),
-        )
-        endpoint = wrapClientTLS(
-            creator,
-            HostnameEndpoint(
-                self._reactor,
-                host.strip("[]"),
-                int(port),
-                timeout=self.config.mesh.handshake_timeout,
-            ),
-        )
-        result: Deferred[dict[str, Any]] = Deferred()
-        link = self._protocol(outbound=True, expected=token.issuer)
-        link.join_token = token  # type: ignore[attr-defined]
-        self._joins[link] = result
+        return self.joining.join(token)
 
-        def connect_failed(failure: Failure) -> None:
-            self._joins.pop(link, None)
-            if not result.called:
-                result.errback(
-                    Failure(
-                        MeshError(
-                            "unreachable",
-                            f"cannot reach the issuer at {address}: {failure.getErrorMessage()}",
-                        )
-                    )
-                )
-
-        from twisted.internet.protocol import Factory as _F  # noqa: PLC0415
-
-        endpoint.connect(_F.forProtocol(lambda: link)).addErrback(connect_failed)
-        timeout = self._reactor.callLater(
-            self.config.mesh.handshake_timeout * 3,
-            lambda: None if result.called else link.machine.close("timeout: join not answered"),
-        )
-        result.addBoth(lambda r: (timeout.cancel() if timeout.active() else None, r)[1])
-        return result
-
-    def _send_join(self, link: MeshProtocol) -> None:
-        token: tok.JoinToken = link.join_token  # type: ignore[attr-defined]
-        link.send_json(
-            FrameType.JOIN,
-            {
-                "secret": base64.b64encode(token.secret).decode(),
-                "claim": base64.b64encode(self._claim or b"").decode(),
-                "name": self.config.node.name,
-                "addr": list(self._advertised()),
-            },
-        )
-
-    def _joined(self, link: MeshProtocol, body: dict[str, Any]) -> None:
-        result = self._joins.get(link)
-        if result is None or not link.outbound:
-            raise WireError("unexpected", "JOINED goes from issuer to joiner")
-        if not body.get("ok"):
-            self._joins.pop(link, None)
-            code = str(body.get("reason", "refused"))[:64]
-            detail = str(body.get("detail", ""))[:200]
-            self._log.warn("join refused by the issuer: {detail}", detail=detail)
-            result.errback(Failure(MeshError(code, f"join refused: {detail}")))
-            return
-        cluster = body.get("cluster")
-        if not isinstance(cluster, str) or not cluster:
-            raise WireError("bad-json", "JOINED.cluster missing")
-        link.join_cluster = cluster  # type: ignore[attr-defined]
-
-    def _join_records(self, link: MeshProtocol, items: list[bytes]) -> None:
-        result = self._joins.pop(link, None)
-        if result is None:
-            return
-        cluster: str = link.join_cluster  # type: ignore[attr-defined]
-        membership = mem.Membership(cluster)
-        for raw in items:
-            try:
-                membership.add(raw)
-            except mem.MembershipError:
-                continue
-        if membership.status(self.node_id) != "member":
-            result.errback(
-                Failure(MeshError("join-failed", "the issuer's records do not admit this node"))
-            )
-            return
+    def adopt(self, membership: mem.Membership) -> Deferred[dict[str, Any]]:
+        """The joiner's side, once the issuer's records admit this node: become a member."""
+        cluster = membership.cluster
         self.cluster = cluster
         self.membership = membership
         self.gate = self._regate()
         self._update_state()
-        records = membership.records()
         now = self._reactor.seconds()
 
         def saved(_: object) -> dict[str, Any]:
             claim = self._add_claim_record()
             if claim is not None:
                 self._records_changed([claim], sender=None)
-            self._log.info(
-                "joined cluster {cluster} ({n} members)",
-                cluster=cluster,
-                n=len(membership.members()),
-            )
+            members = len(membership.members())
+            self._log.info("joined cluster {cluster} ({n} members)", cluster=cluster, n=members)
             self._publish(
                 Notice(
                     EventId.MESH_JOIN, now, {"peer": self.node_id, "ok": True, "cluster": cluster}
                 )
             )
             self._dial()
-            return {
-                "cluster": cluster,
-                "members": len(membership.members()),
-                "node_id": self.node_id,
-            }
+            return {"cluster": cluster, "members": members, "node_id": self.node_id}
 
-        def store(conn: Any) -> None:
-            mem.save_records(conn, [(r, now) for r in records])
-            sigdb.set_settings(conn, {"cluster": cluster})
+        job = save_joined(membership.records(), cluster, now)
+        return self._store.run(job).addCallback(saved)
 
-        self._store.run(store).addCallback(saved).chainDeferred(result)
+    def admitted(self, record: bytes) -> None:
+        """The issuer's side: a new member's admission, signed here; raises MembershipError."""
+        self.membership.add(record)
+        self.counters.joins += 1
+        self._records_changed([record], sender=None)
+
+    # What honeymesh.mesh.joining reads
+    @property
+    def clock(self) -> Any:
+        return self._reactor
+
+    @property
+    def store(self) -> Store:
+        return self._store
+
+    @property
+    def keys(self) -> TrustedKeys:
+        return self._keys
+
+    @property
+    def claim(self) -> bytes | None:
+        return self._claim
+
+    def publish(self, event: Event) -> None:
+        self._publish(event)
+
+    def new_link(self, *, outbound: bool, expected: str | None) -> MeshProtocol:
+        return self._protocol(outbound=outbound, expected=expected)
 
     # Status -------------------------------------------------------------------------------------
 
@@ -1423,7 +1267,7 @@ class MeshService(MultiService):
             "node_id": self.node_id,
             "cluster": self.cluster,
             "listen": {"address": self.config.mesh.address, "port": self.listening_port},
-            "advertise": list(self._advertised()) if self.state != "disabled" else [],
+            "advertise": list(self.advertised()) if self.state != "disabled" else [],
             "members": len(self.membership.members()) if self.state != "disabled" else 0,
             "digest": self.membership.digest() if self.state != "disabled" else "",
             "peers": {
@@ -1482,15 +1326,6 @@ def _token_request_refusal(ttl: float, uses: int, addresses: tuple[str, ...]) ->
     if any(a.rpartition(":")[0].strip("[]") in _WILDCARDS for a in addresses):
         return MeshError("no-address", f"set [mesh] advertise: peers cannot dial {addresses[0]}")
     return None
-
-
-def _b64_field(value: object) -> bytes | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return base64.b64decode(value, validate=True)
-    except (binascii.Error, ValueError):
-        return None
 
 
 def _capability(link: MeshProtocol) -> dict[str, Any]:

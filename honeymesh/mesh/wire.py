@@ -146,7 +146,10 @@ def decode_json(data: bytes, *, what: str, budget: int = MAX_FRAME) -> dict[str,
     if data.count(b"{") + data.count(b"[") > MAX_JSON_DEPTH * 8:
         raise WireError("bad-json", f"{what} has more brackets than any valid message")
     try:
-        value = json.loads(data, object_pairs_hook=_unique, parse_constant=_no_constant)
+        # UTF-8 only: json.loads would also take UTF-16 and UTF-32 bytes.
+        value = json.loads(
+            data.decode("utf-8"), object_pairs_hook=_unique, parse_constant=_no_constant
+        )
     except (UnicodeDecodeError, ValueError, RecursionError) as e:
         raise WireError("bad-json", f"{what} is not JSON ({str(e)[:80]})") from None
     if not isinstance(value, dict):

@@ -134,3 +134,21 @@ def test_excerpts_are_printable_and_bounded(text: str) -> None:
     out = sanitize_excerpt(text)
     assert len(out) <= 512
     assert out.isprintable()
+
+
+def test_excerpts_lose_whole_credential_headers_and_every_address() -> None:
+    cases = {
+        "Authorization: Basic dXNlcjpwYXNz": "dXNlcjpwYXNz",
+        "Cookie: session=abc123; theme=dark": "abc123",
+        "Authorization: Bearer eyJhbGciOi.x.y": "eyJhbGciOi",
+        "GET /?token=s3cr3t&page=2": "s3cr3t",
+        "connect to ::1 then fe80::1": "::1",
+    }
+    for text, secret in cases.items():
+        assert secret not in sanitize_excerpt(text), text
+    assert sanitize_excerpt("GET /?token=s3cr3t&page=2") == "GET /?token=<redacted>&page=2"
+
+
+def test_a_true_port_is_not_a_port() -> None:
+    detail = ban_detail("scan", {"ports": [True, 22]})
+    assert signal_body(detail, "L3")["ports"] == [22]
