@@ -10,11 +10,21 @@ address other than the target never leave.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from collections.abc import Mapping
 from typing import Any
 
 from honeymesh.mesh.envelope import JA3, JA4, LEVELS, MAX_EXCERPT, MAX_PORTS, REASON
+from honeymesh.net import Network
+
+# A node's own side of the world: bans on these stay local unless [sharing] publish_internal.
+# (Documentation ranges are not in it: they are what tests and examples use.)
+INTERNAL = tuple(
+    ipaddress.ip_network(n)
+    for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "127.0.0.0/8",
+              "169.254.0.0/16", "fc00::/7", "fe80::/10", "::1/128")
+)  # fmt: skip
 
 # A credential-like name and everything after it to the end of its line or parameter, so
 # "Authorization: Basic dXNl..." and "Cookie: a=b; c=d" go whole.
@@ -86,3 +96,12 @@ def _evidence(detail: Mapping[str, Any]) -> dict[str, Any]:
             out.update(inner)
         out.update({k: v for k, v in evidence.items() if k != "verdict_evidence"})
     return out
+
+
+def internal(target: Network) -> bool:
+    """Is this an address of the node's own networks (RFC 1918, CGNAT, loopback, link-local,
+    ULA)? Such bans are not published unless the operator says so."""
+    return any(
+        target.version == net.version and target.subnet_of(net)  # type: ignore[arg-type]
+        for net in INTERNAL
+    )

@@ -63,7 +63,7 @@ from honeymesh.mesh.gate import Gate, GateConfig, Passed, Refused
 from honeymesh.mesh.identity import NodeIdentity
 from honeymesh.mesh.joining import Joining, save_joined
 from honeymesh.mesh.peer import MeshProtocol
-from honeymesh.mesh.sanitize import signal_body
+from honeymesh.mesh.sanitize import internal, signal_body
 from honeymesh.mesh.tls import client_tls_creator, server_tls_factory
 from honeymesh.mesh.wire import Frame, FrameType, WireError
 from honeymesh.net import Network, normalize_network
@@ -150,6 +150,7 @@ class MeshService(MultiService):
         apply_trust: Callable[..., Deferred[Any]],
         lift_mesh_ban: Callable[..., Deferred[Any]],
         register_peer: Callable[[str], Deferred[Any]] | None = None,
+        enforcing: Callable[[], Deferred[None]] | None = None,
     ) -> None:
         super().__init__()
         self.setName("mesh")
@@ -165,6 +166,7 @@ class MeshService(MultiService):
         self._apply_trust = apply_trust
         self._lift_mesh_ban = lift_mesh_ban
         self._register_peer = register_peer
+        self._enforcing = enforcing  # fires once enforcement is up
         self.decision: SharingDecision = SharingDecision(False, False, False, "not started")
         self.state = "stopped"  # stopped | disabled | unjoined | member | removed
         self.cluster = config.sharing.cluster_id
@@ -202,7 +204,11 @@ class MeshService(MultiService):
             return
         self._claim = capability_claim(ent, self.node_id, self.decision)
         self._claim_ref = hashlib.sha256(self._claim).hexdigest()
-        d = self._store.run(_load_everything)
+        # Signals become bans: consume none before enforcement is up (the operator's mode
+        # applied, the ban list restored), or a catch-up at start is judged in the
+        # configured mode against an empty ban list, and the gate has marked it seen.
+        waiting = self._enforcing() if self._enforcing is not None else succeed(None)
+        d = waiting.addCallback(lambda _: self._store.run(_load_everything))
         d.addCallback(self._restored)
         d.addErrback(self._start_failed)
 
@@ -225,6 +231,9 @@ class MeshService(MultiService):
         return d
 
     def _restored(self, loaded: tuple[sigdb.MeshState, list[bytes]]) -> None:
+        if not self.running:  # stopped before it could start: start nothing
+            self._ready.callback(None)
+            return
         state, records = loaded
         self.cluster = self.config.sharing.cluster_id or state.settings.get("cluster", "")
         self.seq = int(state.settings.get("seq", "0"))
@@ -539,8 +548,7 @@ class MeshService(MultiService):
             try:
                 added = self.membership.add(raw)
             except mem.MembershipError as e:
-                if e.reason != "duplicate":
-                    self.counters.refuse("record:" + e.reason)
+                self.counters.refuse("record:" + e.reason)
                 continue
             if added.outcome == "accepted":
                 fresh.append(raw)
@@ -893,7 +901,7 @@ class MeshService(MultiService):
             target = normalize_network(event.source)
         except ValueError:
             return None
-        if not self.config.sharing.publish_internal and _internal(target):
+        if not self.config.sharing.publish_internal and internal(target):
             return None
         return target
 
@@ -958,7 +966,9 @@ class MeshService(MultiService):
             lambda f: self._log.failure("expired signals not removed", f)
         )
         for node, standing in self.standing.items():
-            standing.score *= 0.98  # standing fades toward 0 (about a 25-minute half-life)
+            standing.score *= (
+                0.98  # standing fades toward 0 (half-life 34 ticks x 30: about 17 min at 1 s)
+            )
             link = self.links.get(node)
             if link is not None and standing.score < _GRAYLIST:
                 link.machine.close("graylisted: too many invalid items")
@@ -1353,31 +1363,6 @@ def _token_json(row: tok.TokenRow, now: float) -> dict[str, Any]:
         "state": row.state,
         "note": row.note,
     }
-
-
-def _internal(target: Network) -> bool:
-    addr = target.network_address
-    return (
-        bool(addr.is_private and not _documentation(target))
-        or addr.is_loopback
-        or (addr.is_link_local)
-    )
-
-
-def _documentation(target: Network) -> bool:
-    import ipaddress  # noqa: PLC0415
-
-    docs = [
-        ipaddress.ip_network(n)
-        for n in (
-            "192.0.2.0/24",
-            "198.51.100.0/24",
-            "203.0.113.0/24",
-            "2001:db8::/32",
-            "198.18.0.0/15",
-        )
-    ]
-    return any(target.version == d.version and target.subnet_of(d) for d in docs)  # type: ignore[arg-type]
 
 
 def _load_everything(conn: Any) -> tuple[sigdb.MeshState, list[bytes]]:

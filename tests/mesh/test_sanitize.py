@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from nacl.signing import SigningKey
 
 from honeymesh.mesh.envelope import LEVELS, allowed_fields, parse_signal, seal
-from honeymesh.mesh.sanitize import sanitize_excerpt, signal_body
+from honeymesh.mesh.sanitize import internal, sanitize_excerpt, signal_body
+from honeymesh.net import normalize_network
 
 JA4 = "t13d1516h2_8daaf6152771_e5627efa2ab1"
 JA3 = "e7d705a3286e19ea42f587b344ee6865"
@@ -152,3 +153,11 @@ def test_excerpts_lose_whole_credential_headers_and_every_address() -> None:
 def test_a_true_port_is_not_a_port() -> None:
     detail = ban_detail("scan", {"ports": [True, 22]})
     assert signal_body(detail, "L3")["ports"] == [22]
+
+
+def test_bans_on_the_nodes_own_networks_are_internal_and_documentation_ranges_are_not() -> None:
+    inside = ["10.1.2.3/32", "172.20.0.0/16", "192.168.1.9/32", "100.64.7.7/32", "127.0.0.1/32",
+              "169.254.1.1/32", "fd00::1/128", "fe80::/64"]  # fmt: skip
+    outside = ["198.51.100.7/32", "203.0.113.0/24", "2001:db8::/64", "8.8.8.8/32", "100.128.0.1/32"]
+    assert all(internal(normalize_network(n)) for n in inside)
+    assert not any(internal(normalize_network(n)) for n in outside)
