@@ -186,7 +186,8 @@ def build_appliance(config: Config, identity: NodeIdentity, reactor: Any) -> App
     policy = PolicyEngine(
         banlist, store, config.policy, reactor, bus.publish, initial_mode=config.node.mode
     )
-    EnforcementStartup(store, kernel, banlist, policy, fatal(reactor, log)).setServiceParent(root)
+    startup = EnforcementStartup(store, kernel, banlist, policy, fatal(reactor, log))
+    startup.setServiceParent(root)
     BanHousekeeping(banlist, reactor, config.policy.housekeeping_interval).setServiceParent(root)
 
     # Trust in peers (fed by the mesh) and detection (fed by traps and kernel samples).
@@ -218,6 +219,7 @@ def build_appliance(config: Config, identity: NodeIdentity, reactor: Any) -> App
         apply_trust=policy.apply_trust,
         lift_mesh_ban=policy.lift_mesh_ban,
         register_peer=trust.join,
+        enforcing=startup.ready,
     )
     mesh.setServiceParent(root)
     bus.subscribe(mesh.on_event)
@@ -407,6 +409,18 @@ class EnforcementStartup(Service):
         d.addCallback(self._restored)
         d.addErrback(self._failed)
         self.done = d
+
+    def ready(self) -> Deferred[None]:
+        """Fires once enforcement is up (or its start-up failed, which is fatal anyway)."""
+        done: Deferred[None] = Deferred()
+        assert self.done is not None, "not started"
+
+        def fire(result: object) -> object:
+            done.callback(None)
+            return result
+
+        self.done.addBoth(fire)
+        return done
 
     def _restored(self, report: object) -> object:
         self._log.info("ban list restored: {report}", report=report)
