@@ -99,12 +99,33 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(f"  {name}: {iface}")
     if kernel.get("hint"):
         print(f"  {kernel['hint']}")
+    print(mesh_line(status.get("mesh")))
     counters = status["counters"]
     print(
         f"events: {counters['events_published']} published, {counters['events_stored']} "
         f"stored, backlog {counters['store_backlog']}"
     )
     return EXIT_OK
+
+
+def mesh_line(mesh: dict[str, Any] | None) -> str:
+    """The status's one line on the mesh: its state and why, then cluster, members, peers."""
+    if mesh is None:
+        return "mesh: not part of this node"
+    state = mesh["state"]
+    if state == "member":
+        peers = mesh["peers"]
+        roles = " and ".join(r for r in ("publish", "consume") if mesh.get(r)) or "neither"
+        return (
+            f"mesh: member of cluster {mesh['cluster']} ({roles}), {mesh['members']} members; "
+            f"peers {peers['active']} active, {peers['demoted']} demoted, "
+            f"{peers.get('offline', 0)} offline"
+        )
+    if state == "unjoined":
+        return "mesh: running, in no cluster yet (create a join token to found one, or join one)"
+    if state == "removed":
+        return f"mesh: removed from cluster {mesh['cluster']}"
+    return f"mesh: {state}: {mesh['reason']}"
 
 
 # Events and the live feed ---------------------------------------------------------------------

@@ -65,6 +65,9 @@ MAX_EVENTS_PAGE = 1000
 MAX_STATS_WINDOW = 7 * 86400.0
 MAX_IMPORT = 100_000
 EXPORT_PAGE = 2_000
+MESH_TOKEN_TTL = (60.0, 30 * 86400.0)  # a join token lives from a minute to 30 days
+MESH_TOKEN_USES = (1, 1000)
+MESH_TOKEN_NOTE = 200
 
 
 # Errors ----------------------------------------------------------------------------------------
@@ -608,12 +611,24 @@ class Control:
             raise Unavailable("mesh_unavailable", "the mesh is not part of this node")
         return self.mesh
 
+    def _running_mesh(self) -> MeshService:
+        """The mesh, if it runs; a stopped or disabled one is ``Unavailable``, with its reason."""
+        mesh = self._mesh()
+        if mesh.state in ("stopped", "disabled"):
+            raise Unavailable("mesh_off", f"the mesh is not running: {mesh.decision.reason}")
+        return mesh
+
     def mesh_summary(self) -> dict[str, Any] | None:
+        """The mesh in a few fields (for the status): state and why, cluster, members, peers."""
         if self.mesh is None:
             return None
         status = self.mesh.status()
-        keys = ("state", "reason", "cluster", "members", "peers", "publish", "consume")
-        return {k: status[k] for k in keys}
+        keys = ("state", "reason", "cluster", "members", "publish", "consume")
+        summary = {k: status[k] for k in keys}
+        connected = status["peers"]["active"] + status["peers"]["demoted"]
+        offline = max(0, status["members"] - 1 - connected) if status["state"] == "member" else 0
+        summary["peers"] = {**status["peers"], "offline": offline}
+        return summary
 
     def mesh_status(self) -> dict[str, Any]:
         return self._mesh().status()
@@ -630,20 +645,40 @@ class Control:
         for peer in mesh.peers():
             t = trust.get(peer["node_id"], {})
             peers.append({**peer, "level": t.get("level"), "score": t.get("score")})
-        return {"peers": peers, "cluster": mesh.cluster, "state": mesh.state}
+        return {
+            "peers": peers,
+            "cluster": mesh.cluster,
+            "state": mesh.state,
+            "reason": mesh.decision.reason,
+        }
 
     def mesh_tokens(self) -> Deferred[dict[str, Any]]:
-        d = _mesh_call(lambda: self._mesh().list_tokens())
+        d = _mesh_call(lambda: self._running_mesh().list_tokens())
         return d.addCallback(lambda rows: {"tokens": rows})
 
     def mesh_create_token(
         self, *, ttl: float, uses: int, admin: bool, note: str
     ) -> Deferred[dict[str, Any]]:
+        """A join token (founding the cluster on a node in none); bad limits refuse first."""
+        low, high = MESH_TOKEN_TTL
+        if not (math.isfinite(ttl) and low <= ttl <= high):
+            return fail(InvalidRequest("bad_field", "'ttl' must be from 60 s (1m) to 30 days"))
+        low_uses, high_uses = MESH_TOKEN_USES
+        if not low_uses <= uses <= high_uses:
+            return fail(
+                InvalidRequest("bad_field", f"'uses' must be from {low_uses} to {high_uses}")
+            )
+        if len(note) > MESH_TOKEN_NOTE or not note.isprintable():
+            return fail(
+                InvalidRequest(
+                    "bad_field", f"'note' must be printable text of at most {MESH_TOKEN_NOTE}"
+                )
+            )
         return _mesh_call(lambda: self._mesh().create_token(ttl=ttl, uses=uses, admin=admin,
                                                             note=note))  # fmt: skip
 
     def mesh_revoke_token(self, token_id: str) -> Deferred[dict[str, Any]]:
-        return _mesh_call(lambda: self._mesh().revoke_token(token_id))
+        return _mesh_call(lambda: self._running_mesh().revoke_token(token_id))
 
     def mesh_join(self, token: str) -> Deferred[dict[str, Any]]:
         return _mesh_call(lambda: self._mesh().join(token))
@@ -653,6 +688,14 @@ class Control:
 
 
 _MESH_ERRORS: dict[str, type[ControlError]] = {
+    "bad-request": InvalidRequest,
+    # What the join token's parser says of text that is not a whole, readable token.
+    "not-a-token": InvalidRequest,
+    "too-long": InvalidRequest,
+    "bad-version": InvalidRequest,
+    "cut-short": InvalidRequest,
+    "damaged-token": InvalidRequest,
+    "bad-token": InvalidRequest,
     "mesh-off": Unavailable,
     "removed": Unavailable,
     "unreachable": Unavailable,

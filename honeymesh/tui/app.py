@@ -70,6 +70,16 @@ def peer_row(peer: dict[str, Any]) -> str:
     )
 
 
+def mesh_summary(mesh: dict[str, Any] | None) -> str:
+    """The mesh in the header: its state, and the members when it is in a cluster."""
+    if mesh is None:
+        return "mesh -"
+    if mesh.get("state") == "member":
+        peers = mesh.get("peers") or {}
+        return f"mesh {mesh.get('members', '?')} members, {peers.get('active', '?')} up"
+    return f"mesh {mesh.get('state', '?')}"
+
+
 class Dashboard:
     """The widgets, and what the node told us last."""
 
@@ -110,7 +120,7 @@ class Dashboard:
         self.status_text = (
             f"{status['node']['name']}  mode {status['mode'].upper()}  "
             f"license {lic.get('tier', '?')}  kernel {kernel.get('state', '?')}  "
-            f"bans {bans.get('bans', '?')}"
+            f"bans {bans.get('bans', '?')}  {mesh_summary(status.get('mesh'))}"
         )
         self.show_header()
 
@@ -267,7 +277,7 @@ class TuiApp:
         event_id = str(event.get("event_id", ""))
         if event_id.startswith(("ban.", "bans.", "allow.")):
             self.refresh_bans()
-        elif event_id == "mode.changed" or event_id.startswith("trust."):
+        elif event_id == "mode.changed" or event_id.startswith(("trust.", "mesh.peer", "mesh.mem")):
             self.refresh()
         self.redraw()
 

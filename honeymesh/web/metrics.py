@@ -10,9 +10,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
+from typing import Any
 
 from prometheus_client import CollectorRegistry
-from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
+from prometheus_client.core import (
+    CounterMetricFamily,
+    GaugeMetricFamily,
+    InfoMetricFamily,
+    Metric,
+)
 from prometheus_client.registry import Collector
 
 from honeymesh.control import Control, ControlError
@@ -111,6 +117,8 @@ class NodeCollector(Collector):
                 by_level.add_metric([level], levels.get(level, 0))
             yield by_level
 
+        yield from mesh_metrics(control)
+
         sessions = CounterMetricFamily(
             "honeymesh_trap_sessions", "Trap connections, by trap", labels=["trap"]
         )
@@ -146,6 +154,69 @@ class NodeCollector(Collector):
                 )
             else:
                 yield GaugeMetricFamily(f"honeymesh_{name}", documentation, value=value)
+
+
+MESH_STATES = ("stopped", "disabled", "unjoined", "member", "removed")
+PEER_STATES = ("active", "demoted", "offline")
+_MESH_SIGNALS = (
+    ("signals_published", "Signals this node signed and sent into the mesh"),
+    ("signals_accepted", "Remote signals that passed the gate (first copies)"),
+    ("signals_relayed", "Accepted signals passed on to other peers"),
+    ("duplicates", "Copies of signals already seen, dropped"),
+    ("joins", "Nodes this node admitted with one of its join tokens"),
+)
+
+
+def mesh_metrics(control: Control) -> Iterator[Metric]:
+    """The mesh: its state, members, peers by connection state, frames, signals, refusals.
+
+    Nothing when the node has no mesh part; a disabled mesh says so (state, zeros).
+    """
+    try:
+        status = control.mesh_status()
+        peers: list[dict[str, Any]] = control.mesh_peers()["peers"]
+    except ControlError:
+        return
+    state = GaugeMetricFamily(
+        "honeymesh_mesh_state", "The mesh's state (1 = current)", labels=["state"]
+    )
+    for name in MESH_STATES:
+        state.add_metric([name], 1.0 if status["state"] == name else 0.0)
+    yield state
+    info = InfoMetricFamily("honeymesh_mesh", "This node in the mesh")
+    info.add_metric([], {"cluster": str(status["cluster"] or ""), "node_id": status["node_id"]})
+    yield info
+    yield GaugeMetricFamily(
+        "honeymesh_mesh_members", "Members of the cluster, this node included",
+        value=status["members"],
+    )  # fmt: skip
+    by_state = Counter(str(p["state"]) for p in peers if not p.get("self"))
+    connected = GaugeMetricFamily(
+        "honeymesh_mesh_peers",
+        "Other members by connection state (demoted: connected, not sent signals)",
+        labels=["state"],
+    )
+    for name in PEER_STATES:
+        connected.add_metric([name], by_state.get(name, 0))
+    yield connected
+    counters = status["counters"]
+    frames = CounterMetricFamily(
+        "honeymesh_mesh_frames", "Mesh frames over all connections", labels=["direction"]
+    )
+    frames.add_metric(["in"], counters["frames_in"])
+    frames.add_metric(["out"], counters["frames_out"])
+    yield frames
+    for key, documentation in _MESH_SIGNALS:
+        yield CounterMetricFamily(f"honeymesh_mesh_{key}", documentation, value=counters[key])
+    refused = CounterMetricFamily(
+        "honeymesh_mesh_refused",
+        "What the mesh refused, by stage (tls, hello, frame, record, signal, join) and reason",
+        labels=["stage", "reason"],
+    )
+    for key, n in sorted(status["refused"].items()):
+        stage, _, reason = str(key).partition(":")
+        refused.add_metric([stage, reason], n)
+    yield refused
 
 
 def node_registry(

@@ -82,9 +82,12 @@ def test_cli_status_against_the_running_daemon(daemon: Daemon) -> None:
     assert ("api", "tls", "127.0.0.1", daemon.node.config.api.port) in listeners
     assert status["kernel"]["state"] == "idle"  # compiled and loaded, attached to no interface
     assert status["kernel"]["backend"] == "xdp"
+    assert status["mesh"]["state"] == "disabled"
 
     human = honeymesh("status", "--config", str(daemon.node.config_path))
     assert "mode TEST" in human.stdout and "listening" in human.stdout
+    (mesh,) = [line for line in human.stdout.splitlines() if line.startswith("mesh:")]
+    assert mesh.startswith("mesh: disabled: sharing disabled: license tier is community")
 
     env = {**os.environ, "HONEYMESH_TOKEN": "hm_wrong"}
     refused = honeymesh("status", "--config", str(daemon.node.config_path), env=env)

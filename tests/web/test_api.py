@@ -10,6 +10,7 @@ import pytest
 import pytest_twisted
 
 from honeymesh.events import EventId, Observation
+from honeymesh.mesh.tokens import JoinToken, encode_token
 from honeymesh.tap import Appliance
 from honeymesh.web.app import MAX_BODY, SECURITY_HEADERS, AdminApi
 
@@ -41,7 +42,9 @@ async def snapshot(api: Http) -> dict[str, Any]:
     bans = (await api("GET", "/api/v1/bans?active=false&limit=10000")).json()["bans"]
     allows = (await api("GET", "/api/v1/allowlist")).json()
     mode = (await api("GET", "/api/v1/mode")).json()
-    return {"bans": bans, "allows": allows, "mode": mode}
+    mesh = (await api("GET", "/api/v1/mesh")).json()
+    mesh = {k: mesh[k] for k in ("state", "cluster", "members", "digest", "seq")}
+    return {"bans": bans, "allows": allows, "mode": mode, "mesh": mesh}
 
 
 # Authentication -----------------------------------------------------------------------------------
@@ -155,6 +158,7 @@ def raw(data: bytes, content_type: str = "application/json") -> dict[str, Any]:
 
 
 BANS, IMPORT, PEER = "/api/v1/bans", "/api/v1/bans/import", "/api/v1/peers/nopeer"
+TOKENS, JOIN = "/api/v1/mesh/tokens", "/api/v1/mesh/join"
 ADDR = "198.51.100.5"
 BAD_INPUT: list[tuple[str, str, dict[str, Any], int, str]] = [
     ("POST", BANS, raw(b"{not json"), 400, "bad_json"),
@@ -197,6 +201,16 @@ BAD_INPUT: list[tuple[str, str, dict[str, Any], int, str]] = [
     ("POST", PEER + "/penalty", js({"points": "ten", "reason": "x"}), 400, "bad_field"),
     ("POST", PEER + "/penalty", js({"points": 10, "reason": "x"}), 404, "unknown_peer"),
     ("POST", PEER + "/designation", js({"authoritative": "y", "reason": "x"}), 400, "bad_field"),
+    # The mesh refuses bad bodies as bad, before it says it is not running (tests/web/test_mesh).
+    ("POST", TOKENS, js({"ttl": "1h"}), 400, "bad_field"),
+    ("POST", TOKENS, js({"ttl": 10}), 400, "bad_field"),
+    ("POST", TOKENS, js({"uses": 0}), 400, "bad_field"),
+    ("POST", TOKENS, js({"uses": "2"}), 400, "bad_field"),
+    ("POST", TOKENS, js({"admin": "yes"}), 400, "bad_field"),
+    ("POST", JOIN, js({"token": 42}), 400, "bad_field"),
+    ("POST", JOIN, js({}), 400, "missing_field"),
+    ("POST", JOIN, js({"token": "hmjoin1." + "A" * 4000}), 400, "bad_field"),
+    ("POST", JOIN, js({"token": "please let me in"}), 400, "not_a_token"),
 ]
 
 
@@ -406,6 +420,33 @@ async def test_license_status(api: Http) -> None:
 
 
 @pytest_twisted.ensureDeferred
+async def test_the_mesh_off_says_why_and_refuses_its_requests(api: Http, node: Node) -> None:
+    mesh = (await api("GET", "/api/v1/mesh")).json()
+    assert mesh["state"] == "disabled" and mesh["members"] == 0
+    why = mesh["reason"]
+    assert "license tier is community" in why and "sharing.enabled is false" in why
+    peers = (await api("GET", "/api/v1/mesh/peers")).json()
+    assert peers == {"peers": [], "cluster": "", "state": "disabled", "reason": why}
+    status = (await api("GET", "/api/v1/status")).json()
+    assert status["mesh"]["state"] == "disabled" and status["mesh"]["reason"] == why
+    token = encode_token(
+        JoinToken("hm-elsewhere", ("192.0.2.1:7946",), "b" * 64, b"\x01" * 32, 2**31)
+    )
+    for method, path, body in (
+        ("GET", TOKENS, None),
+        ("POST", TOKENS, {"ttl": 600, "uses": 2}),
+        ("DELETE", TOKENS + "/0123456789abcdef", None),
+        ("POST", JOIN, {"token": token}),
+        ("DELETE", f"/api/v1/mesh/members/{node.identity.node_id}", None),
+    ):
+        resp = await api(method, path, body)
+        assert (resp.status, resp.code) == (503, "mesh_off"), (method, path, resp.body[:300])
+        assert resp.json()["error"]["message"] == f"the mesh is not running: {why}"
+        assert_security_headers(resp)
+    assert (await api("GET", "/api/v1/mesh")).json() == mesh  # nothing changed
+
+
+@pytest_twisted.ensureDeferred
 async def test_metrics_need_the_token_and_count_what_happened(api: Http) -> None:
     assert (await api("GET", "/metrics", token=None, source="127.0.7.1")).status == 401
     await api("POST", "/api/v1/bans", {"network": "203.0.113.99", "duration": "10m"})
@@ -419,6 +460,14 @@ async def test_metrics_need_the_token_and_count_what_happened(api: Http) -> None
         'honeymesh_mode{mode="test"} 1.0',
         'honeymesh_peers{level="L0"}',
         "honeymesh_auth_failures_total",
+        # A Community node: the mesh is there, off, and nothing is connected or counted.
+        'honeymesh_mesh_state{state="disabled"} 1.0',
+        'honeymesh_mesh_state{state="member"} 0.0',
+        'honeymesh_mesh_peers{state="active"} 0.0',
+        'honeymesh_mesh_peers{state="offline"} 0.0',
+        "honeymesh_mesh_members 0.0",
+        'honeymesh_mesh_frames_total{direction="in"} 0.0',
+        "honeymesh_mesh_signals_accepted_total 0.0",
     ):
         assert line in text, line
     bans = re.search(r'honeymesh_active_bans\{kind="exact_v4"\} (\d+)', text)
