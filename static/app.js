@@ -132,9 +132,11 @@ function start(status) {
   refreshBans();
   refreshAllowlist();
   refreshPeers();
+  refreshMesh();
   refreshLicense();
   refreshStats();
   state.timers.push(setInterval(refreshStatus, 3000));
+  state.timers.push(setInterval(refreshMesh, 10000));
   state.timers.push(setInterval(refreshStats, 30000));
   state.timers.push(setInterval(refreshPeers, 15000));
   state.timers.push(setInterval(drawRate, 5000));
@@ -161,6 +163,7 @@ function showStatus(status) {
   kb.textContent = `kernel ${kernel.state || "?"}`;
   kb.classList.toggle("warn", !["enforcing", "attached"].includes(kernel.state));
   kb.title = kernel.reason || "";
+  showMeshBadge(status.mesh);
   const packets = status.counters && status.counters.kernel_packets;
   const now = Date.now() / 1000;
   if (packets) {
@@ -282,6 +285,7 @@ function onEvent(event) {
   if (/^(ban|bans|allow)\./.test(event.event_id)) later("bans", refreshBans, 300);
   if (/^allow\./.test(event.event_id)) refreshAllowlist();
   if (/^trust\./.test(event.event_id)) refreshPeers();
+  if (/^mesh\./.test(event.event_id)) later("mesh", refreshMesh, 300);
   if (event.event_id === "license.state") refreshLicense();
 
   if (state.paused) return;
@@ -508,6 +512,93 @@ async function refreshPeers() {
     });
     td.append(form);
     row.append(td);
+    body.append(row);
+  }
+}
+
+// The mesh -----------------------------------------------------------------------------------
+
+function showMeshBadge(mesh) {
+  const badge = $("mesh-badge");
+  if (!mesh) {
+    badge.textContent = "mesh —";
+    badge.className = "badge";
+    return;
+  }
+  const peers = mesh.peers || {};
+  badge.textContent =
+    mesh.state === "member" ? `mesh ${peers.active || 0}/${Math.max(0, mesh.members - 1)} up` : `mesh ${mesh.state}`;
+  badge.className = `badge ${mesh.state === "member" && !peers.offline && !peers.demoted ? "on" : "warn"}`;
+  badge.title = mesh.reason || "";
+}
+
+function fmtAgo(t) {
+  if (t === null || t === undefined) return "—";
+  const s = Math.max(0, Date.now() / 1000 - t);
+  if (s < 120) return `${Math.round(s)} s ago`;
+  if (s < 7200) return `${Math.round(s / 60)} min ago`;
+  return `${Math.round(s / 3600)} h ago`;
+}
+
+function meshStateText(data) {
+  const others = data.peers.filter((p) => !p.self);
+  const up = others.filter((p) => p.state === "active").length;
+  switch (data.state) {
+    case "member":
+      return `cluster ${data.cluster}, ${data.peers.length} members, ${up} of ${others.length} peers active`;
+    case "unjoined":
+      return "in no cluster yet: create a join token to found one (honeymesh mesh token create), or join one";
+    case "removed":
+      return `this node was removed from cluster ${data.cluster}`;
+    default:
+      return data.reason || "";
+  }
+}
+
+function capability(cap) {
+  if (!cap) return { text: "—", cls: "muted" };
+  const parts = [];
+  if (cap.schemas) parts.push(`schemas ${cap.schemas.join(", ")}`);
+  if (cap.features) parts.push(`features ${cap.features.join(", ")}`);
+  if (cap.demoted) parts.push("DEMOTED");
+  return { text: parts.join("; ") || "—", cls: cap.demoted ? "cap-demoted" : "" };
+}
+
+async function refreshMesh() {
+  let data;
+  try {
+    data = await api("GET", "/api/v1/mesh/peers");
+  } catch (e) {
+    $("mesh-state-name").textContent = "unavailable";
+    $("mesh-state-name").className = "badge warn";
+    $("mesh-state-text").textContent = e.message;
+    $("mesh-table").tBodies[0].replaceChildren();
+    $("mesh-peers").classList.add("hidden");
+    return;
+  }
+  const name = $("mesh-state-name");
+  name.textContent = data.state;
+  name.className = `badge ${data.state === "member" ? "on" : "warn"}`;
+  $("mesh-state-text").textContent = meshStateText(data);
+  $("mesh-card").dataset.state = data.state;
+  $("mesh-count").textContent = data.peers.length ? `(${data.peers.length} members)` : "";
+  $("mesh-peers").classList.toggle("hidden", !data.peers.length);
+  const body = $("mesh-table").tBodies[0];
+  body.replaceChildren();
+  for (const peer of data.peers) {
+    const row = document.createElement("tr");
+    row.dataset.node = peer.node_id;
+    row.dataset.state = peer.state;
+    const who = cell(row, `${peer.name} ${peer.node_id.slice(0, 12)}`, "mono");
+    who.title = peer.node_id;
+    cell(row, peer.self ? "this node" : peer.state, `peer-${peer.state}`);
+    cell(row, peer.self ? "" : peer.level || "—", peer.level ? `level level-${peer.level}` : "muted");
+    cell(row, peer.self || peer.score === null || peer.score === undefined ? "" : peer.score);
+    cell(row, peer.self ? "" : peer.standing);
+    cell(row, peer.self ? "" : fmtAgo(peer.last_frame));
+    const cap = capability(peer.capability);
+    cell(row, peer.self ? "" : cap.text, peer.self ? "" : cap.cls);
+    cell(row, (peer.addresses || []).join(", "), "mono");
     body.append(row);
   }
 }

@@ -3,6 +3,8 @@
 Logs in with the admin token, watches a trap connection appear live, bans and unbans an address,
 switches the mode through the confirmation, and saves a screenshot to tests/artifacts/. Every
 request the page makes must stay on the node, and the CSP must never have to refuse anything.
+The Mesh panel is checked twice: on that Community node (disabled, and why) and on one node of a
+real two-node mesh (the other member listed, then seen going offline).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import pytest
 
 from honeymesh.adminclient import AdminClient
 
+from ..mesh.cluster import Cluster
 from .daemon import Daemon, running_daemon
 
 pytestmark = pytest.mark.browser
@@ -78,6 +81,12 @@ def test_dashboard_login_live_event_ban_and_mode(daemon: Daemon, browser: Any) -
     page.wait_for_selector("#main:not(.hidden)")
     page.wait_for_selector("#feed-state:has-text('feed live')")
     assert page.text_content("#mode-current") == "TEST"
+    # A Community node without the opt-in: the Mesh panel says it is off, and why.
+    page.wait_for_selector("#mesh-card[data-state='disabled']")
+    assert page.text_content("#mesh-state-name") == "disabled"
+    why = page.text_content("#mesh-state-text") or ""
+    assert "license tier is community" in why and "sharing.enabled is false" in why
+    assert page.query_selector_all("#mesh-table tbody tr") == []
 
     trap = node.config.traps[0].ports[0]
     with socket.create_connection(("127.0.0.1", trap), timeout=5) as s:
@@ -121,3 +130,55 @@ def test_dashboard_login_live_event_ban_and_mode(daemon: Daemon, browser: Any) -
     assert foreign == [], f"the page reached beyond the node: {json.dumps(foreign)}"
     assert problems == [], problems  # no script errors, no CSP refusals
     context.close()
+
+
+def test_the_mesh_panel_lists_the_members_of_a_real_mesh(tmp_path: Path, browser: Any) -> None:
+    cluster = Cluster(tmp_path, 2)
+    try:
+        cluster.start()
+        cluster.form()
+        first, second = cluster.nodes
+        assert first.daemon is not None
+        node = first.daemon.node
+        origin = f"127.0.0.1:{node.config.api.port}"
+        context = browser.new_context(
+            ignore_https_errors=True, viewport={"width": 1400, "height": 900}
+        )
+        page = context.new_page()
+        problems: list[str] = []
+        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        page.on("response", lambda r: problems.append(r.url) if r.status >= 400 else None)
+        page.goto(f"https://{origin}/")
+        page.fill("#token", node.admin_token)
+        page.click("#login-button")
+        page.wait_for_selector("#feed-state:has-text('feed live')")
+
+        page.wait_for_selector("#mesh-card[data-state='member']")
+        other = second.node_id
+        row = page.wait_for_selector(f"#mesh-table tr[data-node='{other}'][data-state='active']")
+        cells = [c.text_content() for c in row.query_selector_all("td")]
+        name, state, level, score, standing, last, cap, address = cells
+        assert name.startswith("n1 ") and state == "active" and level == "L2"
+        assert float(score) > 0 and float(standing) == 0.0
+        assert last.endswith("s ago")
+        assert "schemas v2" in cap and "signals" in cap and "DEMOTED" not in cap
+        assert address == f"127.0.0.1:{second.mesh_port}"
+        me = page.wait_for_selector(f"#mesh-table tr[data-node='{first.node_id}']")
+        assert "this node" in me.text_content()
+        cluster_id = first.status()["cluster"]
+        assert page.text_content("#mesh-state-text") == (
+            f"cluster {cluster_id}, 2 members, 1 of 1 peers active"
+        )
+        page.wait_for_selector("#mesh-badge:has-text('mesh 1/1 up')")
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.locator("#mesh-card").screenshot(path=str(ARTIFACTS / "dashboard-mesh.png"))
+
+        # The other member goes away: a mesh.peer_down on the feed, and its row says offline.
+        second.stop()
+        page.wait_for_selector(f"#mesh-table tr[data-node='{other}'][data-state='offline']")
+        page.wait_for_selector("#mesh-state-text:has-text('0 of 1 peers active')")
+        assert problems == [], problems
+        context.close()
+    finally:
+        cluster.stop()
