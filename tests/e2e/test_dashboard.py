@@ -156,7 +156,10 @@ def test_the_mesh_panel_lists_the_members_of_a_real_mesh(tmp_path: Path, browser
 
         page.wait_for_selector("#mesh-card[data-state='member']")
         other = second.node_id
-        row = page.wait_for_selector(f"#mesh-table tr[data-node='{other}'][data-state='active']")
+        # Active, and its BTL level known (trust registers a member as it connects).
+        active = f"#mesh-table tr[data-node='{other}'][data-state='active']"
+        page.wait_for_selector(f"{active} td.level-L2")
+        row = page.wait_for_selector(active)
         cells = [c.text_content() for c in row.query_selector_all("td")]
         name, state, level, score, standing, last, cap, address = cells
         assert name.startswith("n1 ") and state == "active" and level == "L2"

@@ -140,9 +140,9 @@ async def test_two_nodes_join_through_the_api_and_the_metrics_show_it(pair: list
 
     async def connected() -> bool:
         peers = (await a("GET", "/api/v1/mesh/peers")).json()["peers"]
-        return any(p["node_id"] == b_id and p["state"] == "active" for p in peers)
+        return any(p["node_id"] == b_id and p["state"] == "active" and p["level"] for p in peers)
 
-    await until(connected, "b to be an active peer of a")
+    await until(connected, "b to be an active peer of a, its trust level known")
     answer = (await a("GET", "/api/v1/mesh/peers")).json()
     assert answer["state"] == "member" and answer["cluster"] == cluster
     (peer,) = [p for p in answer["peers"] if not p["self"]]
