@@ -259,6 +259,13 @@ class MeshProtocol(TwistedProtocol):
                 self.hub.refused_frame(self, e.reason, e.detail)
                 self.machine.close(f"bad-frame: {e.reason}")
                 return
+            except Exception:
+                # A fault of ours on the peer's input: logged, the connection closed with a
+                # reason, the daemon and every other link carry on.
+                self._log.failure("mesh frame {kind} from {peer} failed", kind=frame.type.name,
+                                  peer=(self.node_id or "?")[:16])  # fmt: skip
+                self.machine.close("internal: this node failed on a frame")
+                return
 
     def connectionLost(self, reason: Failure = Failure(ConnectionError())) -> None:  # noqa: B008
         self._cancel_timer()

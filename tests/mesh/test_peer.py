@@ -239,3 +239,18 @@ def test_frames_split_anywhere_arrive_whole_and_in_order() -> None:
         proto.dataReceived(data[i : i + 1])
     assert [f.json() for f in hub.frames] == [{"have": {}}, {"have": {"a": 1}}]
     assert proto.frames_in == 3  # HELLO and the two SYNCs
+
+
+def test_a_hub_that_fails_on_a_frame_closes_that_link_only() -> None:
+    hub, clock = FakeHub(), Clock()
+
+    def broken(link: MeshProtocol, frame: Frame) -> None:
+        raise KeyError("a bug of ours")
+
+    hub.frame = broken  # type: ignore[method-assign]
+    proto, transport = active(hub, clock)
+    proto.dataReceived(json_frame(FrameType.SYNC, {"have": {}}))
+    assert proto.state == "closed"
+    assert sent(transport)[-1].json()["reason"] == "internal"
+    proto.connectionLost()
+    assert clock.getDelayedCalls() == []
