@@ -5,7 +5,7 @@ DATA    := var
 CONFIG  := $(DATA)/honeymesh.toml
 IFACE   ?=
 
-.PHONY: run test setup setup-test lint typecheck unit bench clean
+.PHONY: run test setup setup-test lint typecheck unit bench fuzz clean
 
 run: setup
 	@[ -f $(CONFIG) ] || $(VENV)/bin/honeymesh init --dir $(DATA)
@@ -35,6 +35,15 @@ test: lint
 bench: setup-test
 	@[ -x bench/out/venv-opencanary/bin/twistd ] || $(PY) bench/traps.py --setup
 	@for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+# Coverage-guided fuzzing of the hostile-input parsers (atheris); FUZZ_RUNS inputs per harness.
+FUZZ_RUNS ?= 100000
+fuzz: setup-test
+	@$(VENV)/bin/python -c "import atheris" 2>/dev/null || $(VENV)/bin/pip install -q atheris
+	@for f in fuzz/*.py; do echo "== $$f ($(FUZZ_RUNS) inputs)"; \
+		$(PY) $$f -runs=$(FUZZ_RUNS) -artifact_prefix=fuzz/ > fuzz/last.log 2>&1; rc=$$?; \
+		tail -2 fuzz/last.log; [ $$rc = 0 ] || { echo "$$f failed: see fuzz/last.log"; exit 1; }; \
+	done
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
