@@ -139,22 +139,22 @@ def decode_json(data: bytes, *, what: str, budget: int = MAX_FRAME) -> dict[str,
     """One JSON object of at most ``budget`` bytes and ``MAX_JSON_DEPTH`` levels, or WireError.
 
     The depth bound is checked by counting brackets (a cheap upper bound: a bracket inside a
-    string counts too), so the recursive decoder never sees deep nesting.
+    string counts too), so the recursive decoder never sees deep nesting; with no more brackets
+    than levels allowed (a signal has two or three), the depth needs no walk at all.
     """
     if len(data) > budget:
         raise WireError("too-large", f"{what} is {len(data)} bytes; the limit is {budget}")
-    if data.count(b"{") + data.count(b"[") > MAX_JSON_DEPTH * 8:
+    brackets = data.count(b"{") + data.count(b"[")
+    if brackets > MAX_JSON_DEPTH * 8:
         raise WireError("bad-json", f"{what} has more brackets than any valid message")
     try:
         # UTF-8 only: json.loads would also take UTF-16 and UTF-32 bytes.
-        value = json.loads(
-            data.decode("utf-8"), object_pairs_hook=_unique, parse_constant=_no_constant
-        )
+        value = _DECODER.decode(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as e:
         raise WireError("bad-json", f"{what} is not JSON ({str(e)[:80]})") from None
     if not isinstance(value, dict):
         raise WireError("bad-json", f"{what} is not a JSON object")
-    if _depth(value) > MAX_JSON_DEPTH:
+    if brackets > MAX_JSON_DEPTH and _depth(value) > MAX_JSON_DEPTH:
         raise WireError("bad-json", f"{what} nests deeper than {MAX_JSON_DEPTH} levels")
     return value
 
@@ -168,6 +168,10 @@ def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
+
+
+# One decoder for every body (json.loads would build a new one, and its scanner, per call).
+_DECODER = json.JSONDecoder(object_pairs_hook=_unique, parse_constant=_no_constant)
 
 
 def _depth(value: Any, level: int = 1) -> int:

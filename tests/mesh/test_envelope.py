@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import json
 from typing import Any
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 from nacl.signing import SigningKey
 
@@ -23,9 +24,11 @@ from honeymesh.mesh.envelope import (
     parse_record,
     parse_signal,
     seal,
+    unshareable,
     verify,
 )
 from honeymesh.mesh.wire import MAX_ITEM, encode_json
+from honeymesh.net import normalize_network
 
 from .items import CLUSTER, OUTSIDER, PUBLISHERS, claim_bytes, node_id, signal_fields
 
@@ -292,6 +295,62 @@ def test_a_publisher_key_that_is_not_a_curve_point_does_not_verify() -> None:
 
 
 # -- properties ----------------------------------------------------------------------------------
+
+
+def as_ipaddress_reads_it(text: str) -> ipaddress.IPv4Network | ipaddress.IPv6Network | None:
+    """The target's network as the standard library parses it, if that is its canonical form."""
+    try:
+        network = normalize_network(text)
+    except ValueError:
+        return None
+    return network if str(network) == text else None
+
+
+def _v4(address: int, prefix: int, strict: bool) -> str:
+    if strict and prefix <= 32:
+        return str(ipaddress.IPv4Network((address, prefix), strict=False))
+    return f"{ipaddress.IPv4Address(address)}/{prefix}"  # host bits as drawn
+
+
+targets = st.one_of(
+    st.builds(_v4, st.integers(0, 2**32 - 1), st.integers(0, 33), st.booleans()),
+    st.from_regex(r"\A[0-9]{1,4}\.[0-9]{1,4}\.[0-9]{1,4}\.[0-9]{1,4}(/[0-9]{1,3})?\Z"),
+    st.text(alphabet="0123456789./: abcdef", max_size=24),
+    st.sampled_from(["2001:db8::/64", "::ffff:198.51.100.7/128", "1.2.3.4/032", "01.2.3.4/32"]),
+)
+
+
+@given(targets)
+@example("198.51.100.7/32")
+@example("198.51.100.0/24")
+@example("198.51.100.7/24")
+@example("255.255.255.255/32")
+def test_targets_are_read_exactly_as_ipaddress_reads_them(text: str) -> None:
+    expected = as_ipaddress_reads_it(text)
+    raw = seal(KEY, fields(body=body(target=text)))
+    if expected is None:
+        assert refused(raw) == "bad-field"
+    elif unshareable(expected):
+        assert refused(raw) == "bad-target"
+    else:
+        got = parse_signal(raw).target
+        assert (type(got), got) == (type(expected), expected)
+        assert str(got) == text
+
+
+@given(st.integers(0, 2**32 - 1), st.integers(8, 32))
+@example(2**32 - 1, 32)
+@example(0xFF000000, 8)
+@example(0xFFFFFF00, 24)
+@example(0xFFFFFE00, 24)
+def test_a_network_reaching_the_broadcast_address_is_unshareable(address: int, prefix: int) -> None:
+    net = ipaddress.IPv4Network((address, prefix), strict=False)
+    reaches = str(net.broadcast_address) == "255.255.255.255"
+    earlier = net.network_address.is_multicast or net.network_address.is_loopback
+    if not earlier:
+        assert (unshareable(net) == "the broadcast address is never shared") == reaches
+    if reaches:
+        assert refused(seal(KEY, fields(body=body(target=str(net))))) == "bad-target"
 
 
 def parse_either(raw: bytes) -> Signal | Record | None:
