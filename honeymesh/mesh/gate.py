@@ -7,6 +7,8 @@ most telling first, and each fails closed (docs/MESH-PROTOCOL.md, "The receiver'
 1. ``not-consuming``   this node's operator has not switched consuming on
 2. schema              ``malformed`` (not a signal), ``unversioned``, ``bad-version`` (only v2);
                        the publisher cannot even be read from an item that fails here
+   ``duplicate``       a copy of a signal already accepted (same publisher and id): gossip
+                       brings several, so they are dropped here, before any other work
    ``own``             this node's own signal, echoed back by a peer: dropped, never re-applied
 3. ``other-cluster``   the signal names another cluster
 4. publisher identity  ``unknown-publisher`` / ``removed-publisher``: a current member only
@@ -15,17 +17,18 @@ most telling first, and each fails closed (docs/MESH-PROTOCOL.md, "The receiver'
                        names the publisher, and allows publishing
 6. freshness           ``future`` (ts beyond the skew), ``expired`` (exp passed), ``stale``
                        (older than max_age), ``too-long`` (exp - ts beyond max_age)
-7. replay              ``duplicate`` (this id already accepted), ``replay`` (this sequence
-                       number already accepted under another id), ``stale-seq`` (below the
-                       window)
+7. replay              ``replay`` (this sequence number already accepted under another id),
+                       ``stale-seq`` (below the window)
 8. ``bad-signature``   Ed25519 over the exact payload bytes, by the publisher's key
-9. ``rate-limited``    per publisher, two limits, exactly the excess dropped: at most
+9. ``rate-limited``    per publisher, three limits, exactly the excess dropped: at most
                        ``per_minute`` signals stamped within any one minute of the
-                       publisher's clock, and, for live signals (stamped within the last
-                       ``LIVE`` seconds), a bucket of ``burst`` refilled at ``per_minute``/60
-                       a second. Catch-up brings old signals in bulk: they count against the
-                       minute they were stamped in, not against the burst, so a node that was
-                       offline converges at once while a flood stays bounded per minute.
+                       publisher's clock; an hour's worth (60 x ``per_minute``) in any hour
+                       of ours, however they are stamped, so backdating buys no more; and,
+                       for live signals (stamped within the last ``LIVE`` seconds), a bucket
+                       of ``burst``. Both buckets refill at ``per_minute``/60 a second.
+                       Catch-up brings old signals in bulk: they count against the minute
+                       they were stamped in and the hour, not the burst, so a node that was
+                       offline converges at once while a flood stays bounded.
 
 Only after the signature verifies is the id remembered and the sequence number marked, so a
 forged copy can never block the real one. The replay windows are the gate's state; the caller
@@ -51,6 +54,7 @@ REASONS = (
     "malformed",
     "unversioned",
     "bad-version",
+    "duplicate",
     "own",
     "other-cluster",
     "unknown-publisher",
@@ -60,7 +64,6 @@ REASONS = (
     "expired",
     "stale",
     "too-long",
-    "duplicate",
     "replay",
     "stale-seq",
     "bad-signature",
@@ -120,9 +123,11 @@ class Gate:
     windows: dict[str, ReplayWindow] = field(default_factory=dict)
     dirty: set[str] = field(default_factory=set)
     counts: dict[str, int] = field(default_factory=dict)
-    _seen: OrderedDict[str, None] = field(default_factory=OrderedDict)
+    # (publisher, id): ids are the publisher's to choose, so they are unique only per publisher
+    _seen: OrderedDict[tuple[str, str], None] = field(default_factory=OrderedDict)
     _claims: dict[str, VerifiedClaim | None] = field(default_factory=dict)
-    _buckets: dict[str, _Bucket] = field(default_factory=dict)
+    _buckets: dict[str, _Bucket] = field(default_factory=dict)  # live signals: the burst
+    _hours: dict[str, _Bucket] = field(default_factory=dict)  # every signal: an hour's worth
     _minutes: dict[tuple[str, int], int] = field(default_factory=dict)
     _prune_at: int = 0  # prune the minute counts again when they reach this many (or the bound)
 
@@ -132,8 +137,8 @@ class Gate:
         self.counts[key] = self.counts.get(key, 0) + 1
         return result
 
-    def seen(self, raw_id: str) -> bool:
-        return raw_id in self._seen
+    def seen(self, signal_id: str, publisher: str) -> bool:
+        return (publisher, signal_id) in self._seen
 
     def high_water(self) -> dict[str, int]:
         """{publisher: highest sequence number accepted}: what a peer compares to catch up."""
@@ -152,6 +157,8 @@ class Gate:
             reason = e.reason if e.reason in ("unversioned", "bad-version") else "malformed"
             return Refused(reason, e.detail)
         pub = signal.publisher
+        if (pub, signal.id) in self._seen:  # gossip brings copies: dropped first, and quietly
+            return Refused("duplicate", f"signal {signal.id} was already accepted", pub)
         if pub == self.own:
             return Refused("own", "this node's own signal came back", pub)
         if signal.cluster != self.cluster:
@@ -166,8 +173,6 @@ class Gate:
         problem_code, problem = self._freshness(signal, now)
         if problem_code:
             return Refused(problem_code, problem, pub)
-        if signal.id in self._seen:
-            return Refused("duplicate", f"signal {signal.id} was already accepted", pub)
         window = self.windows.get(pub)
         seen = window.check(signal.seq) if window is not None else "new"
         if seen != "new":
@@ -182,7 +187,7 @@ class Gate:
             window = self.windows[pub] = ReplayWindow()
         window.mark(signal.seq)
         self.dirty.add(pub)
-        self._remember(signal.id)
+        self._remember(pub, signal.id)
         if not self._within_rate(signal, now):
             return Refused("rate-limited", f"publisher {pub[:16]} is over its rate limit", pub)
         return Passed(signal)
@@ -241,8 +246,8 @@ class Gate:
             return "too-long", f"lives {exp - ts:.0f} s (max age {self.config.max_age:g} s)"
         return "", ""
 
-    def _remember(self, signal_id: str) -> None:
-        self._seen[signal_id] = None
+    def _remember(self, publisher: str, signal_id: str) -> None:
+        self._seen[(publisher, signal_id)] = None
         if len(self._seen) > SEEN_IDS:
             self._seen.popitem(last=False)
 
@@ -251,7 +256,10 @@ class Gate:
         minute = (pub, int(signal.ts // 60_000))
         if self._minutes.get(minute, 0) >= self.config.per_minute:
             return False
-        if signal.ts / 1000 >= now - LIVE and not self._take_token(pub, now):
+        if not self._take_token(pub, now, self._hours, 60 * self.config.per_minute):
+            return False  # an hour's worth at most, however the signals are stamped
+        live = signal.ts / 1000 >= now - LIVE
+        if live and not self._take_token(pub, now, self._buckets, self.config.burst):
             return False
         self._minutes[minute] = self._minutes.get(minute, 0) + 1
         if len(self._minutes) > max(4 * SEEN_IDS, self._prune_at):
@@ -265,13 +273,16 @@ class Gate:
         # signal, so that the cost per signal stays constant however many counts are live.
         self._prune_at = 2 * len(self._minutes)
 
-    def _take_token(self, publisher: str, now: float) -> bool:
+    def _take_token(
+        self, publisher: str, now: float, buckets: dict[str, _Bucket], capacity: int
+    ) -> bool:
+        """One token from ``publisher``'s bucket of ``capacity``, refilled at per_minute/60."""
         rate = self.config.per_minute / 60.0
-        bucket = self._buckets.get(publisher)
+        bucket = buckets.get(publisher)
         if bucket is None:
-            bucket = self._buckets[publisher] = _Bucket(float(self.config.burst), now)
+            bucket = buckets[publisher] = _Bucket(float(capacity), now)
         elapsed = max(0.0, now - bucket.time)
-        bucket.tokens = min(float(self.config.burst), bucket.tokens + elapsed * rate)
+        bucket.tokens = min(float(capacity), bucket.tokens + elapsed * rate)
         bucket.time = now
         if bucket.tokens < 1.0:
             return False

@@ -78,7 +78,7 @@ def test_a_valid_signal_passes_and_is_remembered() -> None:
     result = w.check(raw)
     assert isinstance(result, Passed)
     assert result.signal.raw == raw
-    assert w.gate.seen(result.signal.id)
+    assert w.gate.seen(result.signal.id, result.signal.publisher)
     assert w.gate.high_water() == {node_id(A): 5}
     assert w.gate.dirty == {node_id(A)}
     assert w.gate.counts == {"passed": 1}
@@ -288,7 +288,7 @@ def test_a_signature_by_another_key_is_refused_and_blocks_nothing() -> None:
     result = w.check(forged)
     assert isinstance(result, Refused)
     assert (result.reason, result.publisher) == ("bad-signature", node_id(A))
-    assert not w.gate.seen(f["id"])
+    assert not w.gate.seen(f["id"], f["pub"])
     assert w.gate.high_water() == {}
     assert w.reason(seal(A, f)) == "passed"
 
@@ -334,6 +334,16 @@ def test_catch_up_counts_against_the_minute_a_signal_was_stamped_in() -> None:
     assert live == ["passed"] * 2 + ["rate-limited"]
 
 
+def test_backdating_buys_no_more_than_an_hours_worth() -> None:
+    # Each signal stamped in a minute of its own escapes the per-minute count, and old stamps
+    # escape the burst: the hourly bucket still stops the flood at 60 x per_minute.
+    w = World(config=GateConfig(burst=2, per_minute=2))
+    later = NOW + 3 * 3600
+    flood = [w.signal(ts=ms(NOW + 60 * i), exp=ms(later + 600)) for i in range(125)]
+    results = [w.reason(raw, later) for raw in flood]
+    assert results == ["passed"] * 120 + ["rate-limited"] * 5
+
+
 def test_a_live_burst_also_counts_against_its_minute() -> None:
     w = World(config=GateConfig(burst=5, per_minute=6))
     assert [w.reason(w.signal()) for _ in range(6)] == ["passed"] * 5 + ["rate-limited"]
@@ -377,6 +387,7 @@ def test_counts_are_kept_per_reason() -> None:
 
 MAX_AGE = 7 * DAY
 FAULTS: dict[str, dict[str, Any]] = {
+    "duplicate": {"id": "d" * 32},
     "other-cluster": {"cluster": "elsewhere"},
     "unknown-publisher": {"key": OUTSIDER},
     "removed-publisher": {"key": R},
@@ -385,7 +396,6 @@ FAULTS: dict[str, dict[str, Any]] = {
     "expired": {"ts": ms(NOW - 120), "exp": ms(NOW - 60)},
     "stale": {"ts": ms(NOW - MAX_AGE - 60), "exp": ms(NOW + 60)},
     "too-long": {"exp": ms(NOW + MAX_AGE + 60)},
-    "duplicate": {"id": "d" * 32},
     "replay": {"seq": WINDOW + 100},
     "stale-seq": {"seq": 5},
     "bad-signature": {"signer": B},
@@ -396,7 +406,16 @@ PAIRS = [
     for a, b in itertools.combinations(ORDERED, 2)
     if not set(FAULTS[a]) & set(FAULTS[b])
     and not {a, b} <= {"unknown-publisher", "removed-publisher"}
+    # ids are unique per publisher: another publisher's signal with that id is no duplicate
+    and not ("duplicate" in (a, b) and {a, b} & {"unknown-publisher", "removed-publisher"})
 ]
+
+
+def test_a_publisher_cannot_block_anothers_signal_by_taking_its_id(primed: World) -> None:
+    """A member that saw B's id first and signed its own signal with it blocks nothing."""
+    taken = "e" * 32  # B's id, accepted in ``primed``; now A signs a signal with it
+    assert primed.reason(primed.signal(A, seq=WINDOW + 150, id=taken)) == "passed"
+    assert primed.reason(primed.signal(A, seq=WINDOW + 151, id=taken)) == "duplicate"
 
 
 def faulty(w: World, faults: list[str]) -> bytes:
@@ -468,7 +487,7 @@ class GateMachine(RuleBasedStateMachine):
         self.next_seq = {node_id(k): 1 for k in KEYS_UNDER_TEST}
         self.ids = itertools.count(1)
         # The model: what the gate has accepted, and each publisher's bucket.
-        self.accepted_ids: set[str] = set()
+        self.accepted_ids: set[tuple[str, str]] = set()
         self.accepted: dict[str, set[int]] = {node_id(k): set() for k in KEYS_UNDER_TEST}
         self.buckets: dict[str, tuple[float, float]] = {}
         self.minutes: dict[tuple[str, int], int] = {}
@@ -480,12 +499,12 @@ class GateMachine(RuleBasedStateMachine):
 
     def expect(self, f: dict[str, Any]) -> str:
         now = self.now()
+        if (f["pub"], f["id"]) in self.accepted_ids:
+            return "duplicate"  # a copy of what was accepted is dropped first, quietly
         if f["exp"] / 1000 <= now:
             return "expired"
         if f["ts"] / 1000 < now - 3600.0:
             return "stale"
-        if f["id"] in self.accepted_ids:
-            return "duplicate"
         seen = self.accepted[f["pub"]]
         top = max(seen, default=0)
         if f["seq"] <= top and top - f["seq"] >= WINDOW:
@@ -517,7 +536,7 @@ class GateMachine(RuleBasedStateMachine):
         first = not sent.delivered
         sent.delivered = True
         if expected == "verified":
-            self.accepted_ids.add(sent.fields["id"])
+            self.accepted_ids.add((sent.fields["pub"], sent.fields["id"]))
             self.accepted[sent.fields["pub"]].add(sent.fields["seq"])
             expected = "passed" if self.within_rate(sent.fields) else "rate-limited"
         got = "passed" if isinstance(result, Passed) else result.reason
