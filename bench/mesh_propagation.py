@@ -46,7 +46,7 @@ from tests.mesh.cluster import Cluster, MeshNode  # noqa: E402
 from tests.mesh.namespaced import tune  # noqa: E402
 
 T = TypeVar("T")
-PARALLEL = 4  # daemons started, joined and stopped at once
+PARALLEL = 2  # daemons started, joined and stopped at once (one per core)
 
 
 def emit(result: dict[str, Any]) -> None:
@@ -81,8 +81,8 @@ def wait(check: Callable[[], bool], timeout: float, step: float = 0.2) -> bool:
 # One cluster ------------------------------------------------------------------------------------
 
 
-def build(root: Path, size: int, degree: int, leaves: set[int]) -> Cluster:
-    cluster = Cluster(root, 0)
+def build(cluster: Cluster, root: Path, size: int, degree: int, leaves: set[int]) -> None:
+    """Start, join and link ``size`` nodes into ``cluster`` (the caller stops them)."""
     for i in range(size):
         node = MeshNode(f"n{i}", root / f"n{i}", free_port())
         mesh: dict[str, Any] = {"degree": degree}
@@ -92,7 +92,11 @@ def build(root: Path, size: int, degree: int, leaves: set[int]) -> Cluster:
         cluster.nodes.append(node)
 
     def start(node: MeshNode) -> None:
-        node.start()
+        try:
+            node.start()
+        except AssertionError:  # not ready in the harness's 20 s: a loaded machine; once more
+            node.stop()
+            node.start()
         node.api("POST", "/api/v1/mode", {"mode": "enforce"})
 
     each(start, cluster.nodes)
@@ -108,7 +112,6 @@ def build(root: Path, size: int, degree: int, leaves: set[int]) -> Cluster:
     if not wait(linked, 120, 1.0):
         raise RuntimeError("the mesh did not form in 120 s")
     time.sleep(2)  # a settled mesh: dialers that lost a duplicate-connection race redial
-    return cluster
 
 
 def counters(node: MeshNode) -> tuple[int, int]:
@@ -122,10 +125,11 @@ def run(
     rng = random.Random(size)
     leaves = set(rng.sample(range(1, size), round(leaf_share * size))) if leaf_share else set()
     started = time.monotonic()
-    cluster = build(root, size, degree, leaves)
-    formed = time.monotonic() - started
+    cluster = Cluster(root, 0)
     nodes = cluster.nodes
     try:
+        build(cluster, root, size, degree, leaves)
+        formed = time.monotonic() - started
         ids = {n.name: n.node_id for n in nodes}
         by_id = {v: k for k, v in ids.items()}
         before = {n.name: counters(n) for n in nodes}
