@@ -89,6 +89,7 @@ _SCORE_MIN, _SCORE_MAX = -100.0, 100.0
 _WILDCARDS = ("0.0.0.0", "::")  # noqa: S104 - names, not a bind
 _GRAYLIST = -50.0  # below this, a peer is disconnected
 _MAX_SEQ_JUMP = 1_000_000  # how far peers may move our sequence number on (after a lost db)
+_FULL_BACKOFF = 60.0  # seconds before a member that was full is dialled again
 _POOR = -20.0  # below this, a peer is not counted toward the degree, nor dialled
 
 
@@ -185,6 +186,7 @@ class MeshService(MultiService):
         self._loop: LoopingCall | None = None
         self._ticks = 0
         self.joining = Joining(self)
+        self._full: dict[str, float] = {}  # members that said too-many-peers, until when
         self._sync_asked: dict[str, float] = {}
         self._promises: dict[str, tuple[dict[str, int], float]] = {}
         self._records_sent: dict[str, float] = {}
@@ -497,6 +499,10 @@ class MeshService(MultiService):
                 )
             )
         self.joining.gone(link, reason)
+        if link.outbound and link.node_id and reason.startswith("peer-closed: too-many-peers"):
+            # That member is full: give the dial slot to another, and try it again later.
+            self._stop_dialer(link.node_id)
+            self._full[link.node_id] = self._reactor.seconds() + _FULL_BACKOFF
 
     def refused_frame(self, link: MeshProtocol, reason: str, detail: str) -> None:
         self.counters.refuse("frame:" + reason)
@@ -977,6 +983,7 @@ class MeshService(MultiService):
         if not self.decision.run:
             return
         mesh = self.config.mesh
+        now = self._reactor.seconds()
         members = [m for m in self.membership.members() if m.node_id != self.node_id]
         connected = set(self.links)
         for node in list(self.dialers):
@@ -994,6 +1001,7 @@ class MeshService(MultiService):
             if m.node_id not in self.dialers
             and m.node_id not in connected
             and self._standing(m.node_id) >= _POOR
+            and self._full.get(m.node_id, 0.0) <= now
             and self.membership.addresses(m.node_id)
         ]
         random.shuffle(candidates)
