@@ -31,8 +31,8 @@ counts have not changed for 3 s (reported: min, median, max per member), ``--rou
    bound by that much). The removed daemon is stopped before the next round.
 
 Times come from the events' own timestamps in each node's JSON log (one clock: one machine), not
-from polling (``sockets`` aside). Prints one JSON line per result: p50, p99 (nearest rank: with 20 rounds, the
-largest) and max in ms.
+from polling (``sockets`` aside). Prints one JSON line per result: p50, p99 (nearest rank:
+with 20 rounds, the largest) and max in ms.
 """
 
 from __future__ import annotations

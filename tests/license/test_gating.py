@@ -91,13 +91,19 @@ def test_pro_with_opt_in_and_separate_switches(
 # Capability claims -----------------------------------------------------------------------------
 
 
-def claim_for(tmp_path: Path, document: bytes, cluster_id: str | None = None, **switches: bool):
+def claim_for(
+    tmp_path: Path,
+    document: bytes,
+    cluster_id: str | None = None,
+    *,
+    publish: bool = True,
+    consume: bool = True,
+):
     ent = entitlement(tmp_path, document, cluster_id)
-    return capability_claim(
-        ent,
-        NODE_ID,
-        sharing_decision(ent, SharingConfig(enabled=True, cluster_id=cluster_id or "", **switches)),
+    sharing = SharingConfig(
+        enabled=True, cluster_id=cluster_id or "", publish=publish, consume=consume
     )
+    return capability_claim(ent, NODE_ID, sharing_decision(ent, sharing))
 
 
 def test_claim_round_trip(tmp_path: Path) -> None:
