@@ -29,6 +29,7 @@ address later hits our own traps (``confirm``). docs/TRUST.md gives the reasonin
 from __future__ import annotations
 
 import enum
+import heapq
 import itertools
 import math
 from collections.abc import Iterable
@@ -493,6 +494,9 @@ class TrustModel:
         self._held_by_peer: dict[str, dict[ClaimKey, None]] = {}
         self._by_peer: dict[str, dict[ClaimKey, None]] = {}
         self._solo: dict[ClaimKey, None] = {}  # enforced L2 claims nobody has supported yet
+        # (solo_since, key) for those, oldest first, so the deadline check walks only what is
+        # due (entries whose claim has since been supported or replaced are skipped on the way)
+        self._solo_due: list[tuple[float, ClaimKey]] = []
         self._ban_ranges: dict[Network, int] = {}  # non-host ban targets -> number of claims
         restored = sorted(claims, key=lambda c: c.seq)
         for claim in restored:
@@ -1011,6 +1015,7 @@ class TrustModel:
         self._by_peer.setdefault(key[0], {})[key] = None
         if claim.solo_since is not None:
             self._solo[key] = None
+            heapq.heappush(self._solo_due, (claim.solo_since, key))
         if claim.status is ClaimStatus.HELD:
             self._held[key] = None
             self._held_by_peer.setdefault(key[0], {})[key] = None
@@ -1092,21 +1097,23 @@ class TrustModel:
                 f"no corroboration within {self.config.corroboration_window:g} s",
             )
         deadline = now - self.config.support_deadline
-        for key in list(self._solo):
-            claim = self._claims[key]
-            if claim.solo_since is not None and claim.solo_since < deadline:
-                self._replace_claim(replace(claim, solo_since=None), journal)
-                self._take(
-                    self._peers[key[0]],
-                    self.config.unsupported_penalty,
-                    now,
-                    journal,
-                    cause=Cause.UNSUPPORTED,
-                    action="unsupported",
-                    actor="trust",
-                    reason=f"nobody supported its ban of {key[2]} within "
-                    f"{self.config.support_deadline:g} s",
-                )
+        while self._solo_due and self._solo_due[0][0] < deadline:
+            since, key = heapq.heappop(self._solo_due)
+            claim = self._claims.get(key)
+            if key not in self._solo or claim is None or claim.solo_since != since:
+                continue  # supported, replaced or forgotten since it was queued
+            self._replace_claim(replace(claim, solo_since=None), journal)
+            self._take(
+                self._peers[key[0]],
+                self.config.unsupported_penalty,
+                now,
+                journal,
+                cause=Cause.UNSUPPORTED,
+                action="unsupported",
+                actor="trust",
+                reason=f"nobody supported its ban of {key[2]} within "
+                f"{self.config.support_deadline:g} s",
+            )
         memory_since = now - self.config.claim_memory
         while self._claims:
             key = next(iter(self._claims))
