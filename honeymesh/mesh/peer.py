@@ -372,6 +372,15 @@ class MeshProtocol(TwistedProtocol):
 
     def _expired(self, what: str) -> None:
         self._timer = None
+        if what == "heartbeat":
+            # Any frame shows the peer alive: a heartbeat can queue behind a long run of
+            # signals in the same stream, and a busy link is not a dead one.
+            quiet = self.clock.seconds() - self.last_frame
+            if quiet < self._peer_timeout:
+                self._timer = self.clock.callLater(
+                    self._peer_timeout - quiet, self._expired, "heartbeat"
+                )
+                return
         self.machine.close(f"timeout: {what} not finished in time")
 
     def _abort(self) -> None:

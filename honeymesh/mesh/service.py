@@ -178,7 +178,8 @@ class MeshService(MultiService):
         self.dialers: dict[str, ClientService] = {}
         self.standing: dict[str, PeerStanding] = {}
         self.counters = Counters()
-        self.seq = 0
+        self.seq = 0  # the last sequence number this node gave a signal of its own
+        self.seq_sent = 0  # the last one committed and sent
         self._claim: bytes | None = None
         self._claim_ref = ""
         self._claims: dict[str, VerifiedClaim] = {}  # claim hash -> the verified claim
@@ -238,7 +239,7 @@ class MeshService(MultiService):
             return
         state, records = loaded
         self.cluster = self.config.sharing.cluster_id or state.settings.get("cluster", "")
-        self.seq = int(state.settings.get("seq", "0"))
+        self.seq = self.seq_sent = int(state.settings.get("seq", "0"))
         self.membership = mem.Membership(self.cluster or "unjoined")
         for raw in records:
             try:
@@ -389,7 +390,10 @@ class MeshService(MultiService):
         }
 
     def _hwm(self) -> dict[str, int]:
-        return self.gate.high_water() | ({self.node_id: self.seq} if self.seq else {})
+        # Our own entry is what we have sent, not what we numbered: a peer told of a signal
+        # still being committed would ask for it by SYNC and race the live copy.
+        sent = self.seq_sent
+        return self.gate.high_water() | ({self.node_id: sent} if sent else {})
 
     def check_hello(self, link: MeshProtocol, hello: dict[str, Any]) -> tuple[bool, str]:
         schemas = hello.get("schemas")
@@ -602,6 +606,9 @@ class MeshService(MultiService):
         accepted: list[Signal] = []
         sender = link.node_id or ""
         standing = self.standing.setdefault(sender, PeerStanding())
+        promise = self._promises.get(sender)
+        if promise is not None:  # it is delivering: a long delivery is not a broken promise
+            self._promises[sender] = (promise[0], now + 3 * self.config.mesh.heartbeat)
         for raw in items:
             result = self.gate.check(raw, now)
             if isinstance(result, Refused):
@@ -735,7 +742,7 @@ class MeshService(MultiService):
             self._log.warn(
                 "peers have seen sequence {seq} from this node; continuing from it", seq=ours
             )
-            self.seq = ours
+            self.seq = self.seq_sent = ours
         mine = self._hwm()
         behind = any(
             isinstance(top, int) and top > mine.get(pub, 0)
@@ -851,6 +858,7 @@ class MeshService(MultiService):
 
         def send(_: None) -> Signal:
             self.counters.signals_published += 1
+            self.seq_sent = max(self.seq_sent, signal.seq)
             for link in list(self.links.values()):
                 if link.sends_signals():
                     link.send_items(FrameType.SIGNALS, [signal.raw])

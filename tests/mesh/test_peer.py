@@ -254,3 +254,14 @@ def test_a_hub_that_fails_on_a_frame_closes_that_link_only() -> None:
     assert sent(transport)[-1].json()["reason"] == "internal"
     proto.connectionLost()
     assert clock.getDelayedCalls() == []
+
+
+def test_any_frame_keeps_a_busy_link_alive() -> None:
+    hub, clock = FakeHub(), Clock()
+    proto, _ = active(hub, clock)
+    for _ in range(4):  # signals, no heartbeat, for longer than the peer timeout
+        clock.advance(2.0)
+        proto.dataReceived(encode_frame(FrameType.SIGNALS, b""))
+    assert proto.state == "active"
+    clock.advance(3.1)
+    assert proto.state == "closed"
