@@ -132,7 +132,7 @@ def hello_body() -> dict[str, Any]:
     service.membership = Membership(CLUSTER)
     service.membership.add(genesis_record())
     service._claim = claim()
-    service.seq = 1  # it has published the signal above
+    service.seq = service.seq_sent = 1  # it has published (and sent) the signal above
     return service.hello(cast(MeshProtocol, None))
 
 
