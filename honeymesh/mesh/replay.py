@@ -3,7 +3,7 @@
 Each publisher numbers its signals 1, 2, 3, ... A receiver keeps the highest number it accepted
 (``top``) and one bit for each of the ``WINDOW`` numbers below it. A number above ``top`` moves
 the window; one inside it is accepted once; one below it is too old to tell and is refused. The
-state is ``WINDOW / 8`` bytes plus the top: 128 bytes at 1,024, whatever the traffic, and it is
+state is ``WINDOW / 8`` bytes plus the top: 1 KiB at 8,192, whatever the traffic, and it is
 persisted so that a restart does not reopen old numbers.
 
 Numbers may arrive out of order (gossip takes different paths), which is why this is a window
@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-WINDOW = 1024
+WINDOW = 8192  # as WireGuard's 8,128: 1 KiB a publisher
 _MASK = (1 << WINDOW) - 1
 
 Seen = Literal["new", "replay", "stale"]

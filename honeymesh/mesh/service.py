@@ -65,7 +65,7 @@ from honeymesh.mesh.joining import Joining, save_joined
 from honeymesh.mesh.peer import MeshProtocol
 from honeymesh.mesh.sanitize import internal, signal_body
 from honeymesh.mesh.tls import client_tls_creator, server_tls_factory
-from honeymesh.mesh.wire import Frame, FrameType, WireError
+from honeymesh.mesh.wire import MAX_FRAME, Frame, FrameType, WireError
 from honeymesh.net import Network, normalize_network
 from honeymesh.store.db import Store
 
@@ -788,11 +788,26 @@ class MeshService(MultiService):
         if now - self._sync_asked.get(node, -1e9) < self.config.mesh.heartbeat * 2 and not full:
             return
         self._sync_asked[node] = now
-        have = {
-            pub: [w.top, sigdb.window_gaps(w)] for pub, w in list(self.gate.windows.items())[:4095]
-        }
-        have[self.node_id] = [self.seq, []]  # never send us our own
-        link.send_json(FrameType.SYNC, {"have": have})
+        link.send_json(FrameType.SYNC, {"have": self._have()})
+
+    def _have(self) -> dict[str, list[Any]]:
+        """What this node holds, per publisher, within one frame: publishers it is furthest
+        behind on (most gaps) first; the rest are asked for next time."""
+        have: dict[str, list[Any]] = {self.node_id: [self.seq, []]}  # never send us our own
+        budget = MAX_FRAME - 4096
+        size = 100 + len(self.node_id)
+        entries = [(pub, w.top, sigdb.window_gaps(w)) for pub, w in self.gate.windows.items()]
+        entries.sort(key=lambda e: -len(e[2]))
+        for pub, top, all_gaps in entries[:4095]:
+            gaps = all_gaps
+            cost = len(pub) + 24 + sum(8 + len(str(low)) + len(str(high)) for low, high in gaps)
+            if size + cost > budget:
+                gaps, cost = [], len(pub) + 24  # its top at least: or it gets everything again
+                if size + cost > budget:
+                    break
+            size += cost
+            have[pub] = [top, [list(r) for r in gaps]]
+        return have
 
     def _sync(self, link: MeshProtocol, body: dict[str, Any]) -> None:
         if "answered" in body:  # the end of a peer's answer to our SYNC: it kept its word
@@ -803,17 +818,9 @@ class MeshService(MultiService):
         have_raw = body.get("have")
         if not isinstance(have_raw, dict) or len(have_raw) > 4096:
             raise WireError("bad-json", "SYNC.have must be an object of at most 4096 publishers")
-        have: dict[str, tuple[int, frozenset[int]]] = {}
+        have: dict[str, tuple[int, list[tuple[int, int]]]] = {}
         for pub, entry in have_raw.items():
-            if (
-                not isinstance(entry, list)
-                or len(entry) != 2
-                or not isinstance(entry[0], int)
-                or not isinstance(entry[1], list)
-                or len(entry[1]) > 1024
-            ):
-                raise WireError("bad-json", "SYNC.have entries are [top, [gaps]]")
-            have[pub] = (entry[0], frozenset(g for g in entry[1] if isinstance(g, int)))
+            have[pub] = _have_entry(entry)
         if not self.config.mesh.relay:
             return  # a leaf answers no catch-up
         now = self._reactor.seconds()
@@ -1352,6 +1359,26 @@ def _token_request_refusal(ttl: float, uses: int, addresses: tuple[str, ...]) ->
     if any(a.rpartition(":")[0].strip("[]") in _WILDCARDS for a in addresses):
         return MeshError("no-address", f"set [mesh] advertise: peers cannot dial {addresses[0]}")
     return None
+
+
+def _have_entry(entry: object) -> tuple[int, list[tuple[int, int]]]:
+    """One publisher of a SYNC request: [top, [[low, high], ...]], or WireError."""
+    if not isinstance(entry, list) or len(entry) != 2:
+        raise WireError("bad-json", "SYNC.have entries are [top, [[low, high], ...]]")
+    top, gaps = entry
+    if type(top) is not int or not isinstance(gaps, list) or len(gaps) > sigdb.MAX_GAP_RANGES:
+        raise WireError("bad-json", "SYNC.have entries are [top, at most 256 ranges]")
+    ranges = []
+    for gap in gaps:
+        if (
+            not isinstance(gap, list)
+            or len(gap) != 2
+            or not all(type(n) is int for n in gap)
+            or not 0 < gap[0] <= gap[1] <= top
+        ):
+            raise WireError("bad-json", "a SYNC gap is [low, high] with 0 < low <= high <= top")
+        ranges.append((gap[0], gap[1]))
+    return top, ranges
 
 
 def _capability(link: MeshProtocol) -> dict[str, Any]:

@@ -8,10 +8,10 @@ Each function takes a ``sqlite3.Connection`` and runs in the store's writer thre
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from honeymesh.mesh.envelope import Signal
+from honeymesh.mesh.envelope import MAX_SEQ, Signal
 from honeymesh.mesh.replay import WINDOW, ReplayWindow
 
 MAX_SYNC_ITEMS = 5000
@@ -92,7 +92,7 @@ def save_scores(
 
 def missing_for(
     conn: sqlite3.Connection,
-    have: Mapping[str, tuple[int, frozenset[int]]],
+    have: Mapping[str, tuple[int, Sequence[tuple[int, int]]]],
     now: float,
     limit: int = MAX_SYNC_ITEMS,
 ) -> list[bytes]:
@@ -103,19 +103,17 @@ def missing_for(
     out: list[bytes] = []
     publishers = [p for (p,) in conn.execute("SELECT DISTINCT publisher FROM mesh_signals")]
     for publisher in publishers:
-        top, gaps = have.get(publisher, (0, frozenset()))
-        rows = conn.execute(
-            "SELECT raw FROM mesh_signals WHERE publisher = ? AND seq > ? AND expires > ? "
-            "ORDER BY seq LIMIT ?",
-            (publisher, top, now, limit - len(out)),
-        )
-        out.extend(raw for (raw,) in rows)
-        if gaps and len(out) < limit:
-            marks = ",".join("?" * len(gaps))
+        top, gaps = have.get(publisher, (0, ()))
+        # Oldest first, gaps before what is above the top, so the peer's window is never
+        # pushed past a number it still lacks.
+        ranges = [*sorted(gaps), (top + 1, MAX_SEQ)]
+        for low, high in ranges:
+            if len(out) >= limit:
+                break
             rows = conn.execute(
-                f"SELECT raw FROM mesh_signals WHERE publisher = ? AND seq IN ({marks}) "  # noqa: S608 - placeholders only
-                "AND expires > ?",
-                (publisher, *sorted(gaps), now),
+                "SELECT raw FROM mesh_signals WHERE publisher = ? AND seq BETWEEN ? AND ? "
+                "AND expires > ? ORDER BY seq LIMIT ?",
+                (publisher, low, high, now, limit - len(out)),
             )
             out.extend(raw for (raw,) in rows)
         if len(out) >= limit:
@@ -149,13 +147,19 @@ def live_signals(conn: sqlite3.Connection, now: float, limit: int = 200) -> list
     return [dict(zip(keys, row, strict=True)) for row in rows]
 
 
-def window_gaps(window: ReplayWindow, limit: int = 64) -> list[int]:
-    """Sequence numbers inside the window that were never seen (the newest first)."""
-    gaps: list[int] = []
+MAX_GAP_RANGES = 256
+
+
+def window_gaps(window: ReplayWindow, limit: int = MAX_GAP_RANGES) -> list[tuple[int, int]]:
+    """The runs of sequence numbers inside the window never seen, as (lowest, highest), the
+    newest run first: what a SYNC asks for besides everything above the top."""
     span = min(window.top, WINDOW)
-    for offset in range(1, span):
-        if not (window.bits >> offset) & 1:
-            gaps.append(window.top - offset)
-            if len(gaps) >= limit:
-                break
-    return gaps
+    missing = ~window.bits & ((1 << span) - 1) & ~1  # bit i: top - i; bit 0 (top) is seen
+    ranges: list[tuple[int, int]] = []
+    while missing and len(ranges) < limit:
+        low = missing & -missing
+        run = missing & ~(missing + low)  # the run of ones that starts at the lowest one
+        start, end = low.bit_length() - 1, run.bit_length() - 1
+        ranges.append((window.top - end, window.top - start))
+        missing &= ~run
+    return ranges

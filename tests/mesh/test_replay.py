@@ -78,35 +78,36 @@ def test_a_jump_beyond_the_window_forgets_everything_below() -> None:
 
 def test_marking_a_number_below_the_window_changes_nothing() -> None:
     w = ReplayWindow()
-    w.mark(5000)
+    w.mark(WINDOW + 5000)
     w.mark(1)  # stale: the gate never marks one, but the window must stay a window
     assert w.check(1) == "stale"
-    assert w == ReplayWindow(top=5000, bits=1)
+    assert w == ReplayWindow(top=WINDOW + 5000, bits=1)
     assert len(w.to_bytes()) == WINDOW // 8
 
 
-def test_the_state_is_128_bytes_and_survives_a_restart() -> None:
+def test_the_state_is_a_kibibyte_and_survives_a_restart() -> None:
     w = ReplayWindow()
-    for seq in (1, 7, 300, 1200, 1199, 2000):
+    top = WINDOW + 2000
+    for seq in (1, 7, 300, top - 801, top - 800, top):
         w.mark(seq)
     data = w.to_bytes()
-    assert len(data) == 128 == len(ReplayWindow().to_bytes())
+    assert len(data) == 1024 == len(ReplayWindow().to_bytes())
     restored = ReplayWindow.from_bytes(w.top, data)
     assert restored == w
-    assert [restored.check(s) for s in (1199, 1200, 1201, 976, 977, 2001)] == [
+    lowest = top - WINDOW + 1
+    assert [restored.check(s) for s in (top - 801, top - 800, top - 799, lowest - 1, lowest)] == [
         "replay",
         "replay",
         "new",
         "stale",
         "new",
-        "new",
     ]
 
 
 def test_persisted_bits_beyond_the_window_are_ignored() -> None:
-    restored = ReplayWindow.from_bytes(10, b"\xff" * 200)
+    restored = ReplayWindow.from_bytes(10, b"\xff" * (WINDOW // 8 + 200))
     assert restored.bits == (1 << WINDOW) - 1
-    assert len(restored.to_bytes()) == 128
+    assert len(restored.to_bytes()) == WINDOW // 8
 
 
 near = st.integers(-WINDOW - 200, 40)  # how far from the current top the next number lands

@@ -45,7 +45,7 @@ def test_a_peer_gets_what_is_above_its_top_and_in_its_gaps_and_nothing_expired(
     conn = database(tmp_path)
     stored = [signal(0, n) for n in range(1, 8)] + [signal(1, 1), signal(1, 2, life=-20)]
     sigdb.save_signals(conn, stored, {}, NOW)
-    have = {PUBS[0]: (5, frozenset({2, 3}))}
+    have = {PUBS[0]: (5, [(2, 3)])}
     got = seqs(sigdb.missing_for(conn, have, NOW))
     # publisher 0: the gaps 2 and 3, then 6 and 7; publisher 1 (never heard of): only the live 1
     assert sorted(got) == [(0, 2), (0, 3), (0, 6), (0, 7), (1, 1)]
@@ -54,7 +54,7 @@ def test_a_peer_gets_what_is_above_its_top_and_in_its_gaps_and_nothing_expired(
 def test_a_level_peer_gets_nothing(tmp_path: Path) -> None:
     conn = database(tmp_path)
     sigdb.save_signals(conn, [signal(0, n) for n in range(1, 4)], {}, NOW)
-    assert sigdb.missing_for(conn, {PUBS[0]: (3, frozenset())}, NOW) == []
+    assert sigdb.missing_for(conn, {PUBS[0]: (3, [])}, NOW) == []
 
 
 def test_answers_are_bounded(tmp_path: Path) -> None:
@@ -72,7 +72,18 @@ def test_replay_windows_survive_a_restart(tmp_path: Path) -> None:
     conn.commit()
     restored = sigdb.load_state(database(tmp_path)).windows[PUBS[0]]
     assert (restored.check(5), restored.check(2), restored.check(3)) == ("replay", "replay", "new")
-    assert sigdb.window_gaps(restored) == [4, 3]
+    assert sigdb.window_gaps(restored) == [(3, 4)]
+
+
+def test_gaps_are_runs_newest_first_and_bounded() -> None:
+    window = ReplayWindow()
+    for seq in (1, 2, 5, 6, 9, 20):
+        window.mark(seq)
+    assert sigdb.window_gaps(window) == [(10, 19), (7, 8), (3, 4)]
+    assert sigdb.window_gaps(window, limit=2) == [(10, 19), (7, 8)]
+    for seq in range(21, 600, 2):  # every other number: 289 runs of one
+        window.mark(seq)
+    assert len(sigdb.window_gaps(window)) == sigdb.MAX_GAP_RANGES
 
 
 def test_expired_signals_are_removed(tmp_path: Path) -> None:
