@@ -565,7 +565,7 @@ class MeshConfig:
     advertise: tuple[str, ...] = checked((), _mesh_address)
     degree: int = checked(6, _positive)  # connections this node dials (GossipSub D)
     max_peers: int = checked(16, _positive)  # connections in all, inbound included
-    fanout: int = checked(3, _positive)  # peers each accepted signal is relayed to
+    fanout: int = checked(6, _positive)  # peers each accepted signal is relayed to
     heartbeat: float = checked(1.0, _positive)  # seconds between heartbeats
     peer_timeout: float = checked(5.0, _positive)  # no frame for this long: the peer is dead
     handshake_timeout: float = checked(5.0, _positive)  # TLS + hello must finish in this
