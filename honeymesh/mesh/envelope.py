@@ -86,8 +86,22 @@ def level_rank(level: str) -> int:
     return LEVELS.index(level) + 1
 
 
+class _Signed:
+    """signature(64) || payload: what both kinds of item are, exactly as they travel."""
+
+    raw: bytes
+
+    @property
+    def payload(self) -> bytes:
+        return self.raw[SIGNATURE_BYTES:]
+
+    @property
+    def signature(self) -> bytes:
+        return self.raw[:SIGNATURE_BYTES]
+
+
 @dataclass(frozen=True)
-class Signal:
+class Signal(_Signed):
     """A ban, unban, allow or observation as published; ``raw`` is the item as it travels."""
 
     raw: bytes
@@ -104,14 +118,6 @@ class Signal:
     target: Network
 
     @property
-    def payload(self) -> bytes:
-        return self.raw[SIGNATURE_BYTES:]
-
-    @property
-    def signature(self) -> bytes:
-        return self.raw[:SIGNATURE_BYTES]
-
-    @property
     def reason(self) -> str:
         return str(self.body.get("reason", ""))
 
@@ -123,7 +129,7 @@ class Signal:
 
 
 @dataclass(frozen=True)
-class Record:
+class Record(_Signed):
     """A membership record (admit, remove) or a node's capability claim, as signed."""
 
     raw: bytes
@@ -133,14 +139,6 @@ class Record:
     kind: RecordKind
     cluster: str
     body: dict[str, Any]
-
-    @property
-    def payload(self) -> bytes:
-        return self.raw[SIGNATURE_BYTES:]
-
-    @property
-    def signature(self) -> bytes:
-        return self.raw[:SIGNATURE_BYTES]
 
 
 def new_id() -> str:
