@@ -38,10 +38,8 @@ with 20 rounds, the largest) and max in ms.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import math
-import os
 import random
 import sys
 import tempfile
@@ -55,7 +53,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tests.mesh.cluster import Cluster, MeshNode  # noqa: E402
+from tests.mesh.cluster import Cluster, MeshNode, tcp_connections  # noqa: E402
 
 TIMEOUT = 60.0
 T = TypeVar("T")
@@ -115,23 +113,7 @@ def first(events: list[dict[str, Any]], **detail: Any) -> float | None:
 
 def mesh_established(node: MeshNode, ports: set[int]) -> int:
     """The daemon's established TCP connections on a mesh port, from /proc."""
-    assert node.daemon is not None
-    pid = node.daemon.proc.pid
-    inodes = set()
-    for fd in Path(f"/proc/{pid}/fd").iterdir():
-        with contextlib.suppress(OSError):
-            target = os.readlink(fd)
-            if target.startswith("socket:["):
-                inodes.add(target[8:-1])
-    count = 0
-    for table in ("tcp", "tcp6"):
-        for line in Path(f"/proc/{pid}/net/{table}").read_text().splitlines()[1:]:
-            f = line.split()
-            if f[3] != "01" or f[9] not in inodes:
-                continue
-            if {int(f[1].rsplit(":", 1)[1], 16), int(f[2].rsplit(":", 1)[1], 16)} & ports:
-                count += 1
-    return count
+    return sum(1 for pair in tcp_connections(node) if set(pair) & ports)
 
 
 def settled(members: list[MeshNode], *, full: bool) -> list[int] | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
+import os
 import re
 import time
 from collections.abc import Callable
@@ -209,6 +210,27 @@ class Cluster:
         for n in self.nodes:
             with contextlib.suppress(Exception):  # stop what can be stopped
                 n.stop()
+
+
+def tcp_connections(node: MeshNode) -> list[tuple[int, int]]:
+    """(local port, remote port) of the node's daemon's established TCP connections, read from
+    /proc: what `ss -tnp` would show an operator."""
+    assert node.daemon is not None
+    pid = node.daemon.proc.pid
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        with contextlib.suppress(OSError):
+            target = os.readlink(fd)
+            if target.startswith("socket:["):
+                inodes.add(target[8:-1])
+    found = []
+    for table in ("tcp", "tcp6"):
+        for line in Path(f"/proc/{pid}/net/{table}").read_text().splitlines()[1:]:
+            fields = line.split()
+            local, remote, state, inode = fields[1], fields[2], fields[3], fields[9]
+            if state == "01" and inode in inodes:  # 01: ESTABLISHED
+                found.append((int(local.rsplit(":", 1)[1], 16), int(remote.rsplit(":", 1)[1], 16)))
+    return found
 
 
 def eventually(check: Callable[[], bool], timeout: float = 20.0) -> None:

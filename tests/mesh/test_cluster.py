@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime
-import os
 import random
 import re
 import select
@@ -39,7 +38,7 @@ from honeymesh.mesh.tokens import encode_token, parse_token
 from honeymesh.mesh.wire import MAX_FRAME, Frame, FrameDecoder, FrameType
 
 from ..e2e.daemon import free_port, honeymesh
-from .cluster import Cluster, MeshNode, eventually
+from .cluster import Cluster, MeshNode, eventually, tcp_connections
 
 pytestmark = pytest.mark.slow
 
@@ -133,27 +132,6 @@ def nothing_changes(cluster: Cluster) -> Iterator[list[MeshNode]]:
 
 def logged(node: MeshNode, text: str) -> bool:
     return text in node.log()
-
-
-def tcp_connections(node: MeshNode) -> list[tuple[int, int]]:
-    """(local port, remote port) of the node's daemon's established TCP connections, read from
-    /proc: what `ss -tnp` would show an operator."""
-    assert node.daemon is not None
-    pid = node.daemon.proc.pid
-    inodes = set()
-    for fd in Path(f"/proc/{pid}/fd").iterdir():
-        with contextlib.suppress(OSError):
-            target = os.readlink(fd)
-            if target.startswith("socket:["):
-                inodes.add(target[8:-1])
-    found = []
-    for table in ("tcp", "tcp6"):
-        for line in Path(f"/proc/{pid}/net/{table}").read_text().splitlines()[1:]:
-            fields = line.split()
-            local, remote, state, inode = fields[1], fields[2], fields[3], fields[9]
-            if state == "01" and inode in inodes:  # 01: ESTABLISHED
-                found.append((int(local.rsplit(":", 1)[1], 16), int(remote.rsplit(":", 1)[1], 16)))
-    return found
 
 
 def mesh_connections(node: MeshNode, mesh_ports: set[int]) -> int:
