@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from twisted.internet import reactor as _reactor
+from twisted.internet import task
 from twisted.internet.interfaces import IReactorFromThreads
 from twisted.internet.task import Clock
 
@@ -95,3 +96,12 @@ class Harness:
 
     def ids(self, *wanted: EventId) -> list[str]:
         return [str(e.event_id) for e in self.events if e.event_id in wanted]
+
+
+async def until(condition: Callable[[], bool]) -> None:
+    """Let the real reactor run (the store's commits) until the condition holds."""
+    for _ in range(500):
+        if condition():
+            return
+        await task.deferLater(_reactor, 0.01, lambda: None)
+    raise AssertionError("condition never held")

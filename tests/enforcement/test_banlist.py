@@ -6,14 +6,12 @@ from __future__ import annotations
 import ipaddress
 import json
 import math
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import pytest_twisted
-from twisted.internet import reactor as real_reactor
-from twisted.internet import task
 
 from honeymesh.enforcement import banstore
 from honeymesh.enforcement.backend import BanEntry, MapFull
@@ -32,7 +30,7 @@ from honeymesh.enforcement.banlist import (
 from honeymesh.events import EventId
 from honeymesh.net import parse_network as addr
 from tests.backend_double import BackendDouble
-from tests.banlist_harness import T0, Harness
+from tests.banlist_harness import T0, Harness, until
 
 HOUR = 3600.0
 net = ipaddress.ip_network
@@ -43,15 +41,6 @@ async def node(tmp_path: Path) -> AsyncIterator[Harness]:
     h = await Harness(tmp_path / "hm.db").start()
     yield h
     await h.stop()
-
-
-async def until(condition: Callable[[], bool]) -> None:
-    """Let the real reactor run (the store's commits) until the condition holds."""
-    for _ in range(500):
-        if condition():
-            return
-        await task.deferLater(real_reactor, 0.01, lambda: None)
-    raise AssertionError("condition never held")
 
 
 async def ban(h: Harness, target: str, duration: float | None = HOUR, **kw: Any) -> Ban:

@@ -7,14 +7,12 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import ipaddress
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any, Literal
 
 import pytest
 import pytest_twisted
-from twisted.internet import reactor as real_reactor
-from twisted.internet import task
 
 from honeymesh import cli
 from honeymesh.config import Mode, PolicyConfig, TrustConfig
@@ -31,7 +29,7 @@ from honeymesh.trust.model import (
     Support,
     TrustDecision,
 )
-from tests.banlist_harness import T0, Harness
+from tests.banlist_harness import T0, Harness, until
 
 HOUR = 3600.0
 net = ipaddress.ip_network
@@ -92,14 +90,6 @@ async def harness(tmp_path: Path) -> AsyncIterator[Harness]:
     h = await Harness(tmp_path / "hm.db").start()
     yield h
     await h.stop()
-
-
-async def until(condition: Callable[[], bool]) -> None:
-    for _ in range(500):
-        if condition():
-            return
-        await task.deferLater(real_reactor, 0.01, lambda: None)
-    raise AssertionError("condition never held")
 
 
 def explain_output(
