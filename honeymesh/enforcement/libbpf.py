@@ -146,6 +146,28 @@ class _ProgInfo(ctypes.Structure):
     )
 
 
+class _MapInfo(ctypes.Structure):
+    """The head of ``struct bpf_map_info``, up to and including ``name``."""
+
+    _fields_ = (
+        ("type", ctypes.c_uint32),
+        ("id", ctypes.c_uint32),
+        ("key_size", ctypes.c_uint32),
+        ("value_size", ctypes.c_uint32),
+        ("max_entries", ctypes.c_uint32),
+        ("map_flags", ctypes.c_uint32),
+        ("name", ctypes.c_char * BPF_OBJ_NAME_LEN),
+    )
+
+
+@dataclass(frozen=True)
+class MapInfo:
+    id: int
+    name: str
+    key_size: int
+    value_size: int
+
+
 @dataclass(frozen=True)
 class XdpQuery:
     """What runs on an interface: the program id (0: none) and how it is attached."""
@@ -194,6 +216,7 @@ class Libbpf:
         self._sig("bpf_xdp_detach", c_int, [c_int, c_u32, vp])
         self._sig("bpf_xdp_query", c_int, [c_int, c_int, vp])
         self._sig("bpf_prog_get_fd_by_id", c_int, [c_u32])
+        self._sig("bpf_map_get_fd_by_id", c_int, [c_u32])
         self._sig("bpf_obj_get_info_by_fd", c_int, [c_int, vp, u32p])
         self._sig("bpf_prog_test_run_opts", c_int, [c_int, vp])
         self._sig("bpf_map_update_elem", c_int, [c_int, vp, vp, ctypes.c_uint64])
@@ -270,6 +293,37 @@ class Libbpf:
             "read program info",
         )
         return ProgInfo(id=info.id, name=info.name.decode("utf-8", "replace"))
+
+    def prog_map_ids(self, prog_fd: int) -> list[int]:
+        """The ids of the maps a loaded program uses (how a tool reaches another process's
+        maps: the fault tests compare them with the database after a kill -9 and restart)."""
+        info = _ProgInfo()
+        size = ctypes.c_uint32(ctypes.sizeof(info))
+        what = "read program map ids"
+        self._check(
+            self._lib.bpf_obj_get_info_by_fd(prog_fd, ctypes.byref(info), ctypes.byref(size)), what
+        )
+        count = info.nr_map_ids
+        ids = (ctypes.c_uint32 * max(count, 1))()
+        info = _ProgInfo(nr_map_ids=count, map_ids=ctypes.addressof(ids))
+        size = ctypes.c_uint32(ctypes.sizeof(info))
+        self._check(
+            self._lib.bpf_obj_get_info_by_fd(prog_fd, ctypes.byref(info), ctypes.byref(size)), what
+        )
+        return list(ids[: min(count, info.nr_map_ids)])
+
+    def map_fd_by_id(self, map_id: int) -> int:
+        return self._check(self._lib.bpf_map_get_fd_by_id(map_id), f"open map id {map_id}")
+
+    def map_info(self, map_fd: int) -> MapInfo:
+        info = _MapInfo()
+        size = ctypes.c_uint32(ctypes.sizeof(info))
+        self._check(
+            self._lib.bpf_obj_get_info_by_fd(map_fd, ctypes.byref(info), ctypes.byref(size)),
+            "read map info",
+        )
+        name = info.name.decode("utf-8", "replace")
+        return MapInfo(info.id, name, info.key_size, info.value_size)
 
     def test_run(
         self,
