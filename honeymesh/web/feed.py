@@ -199,7 +199,9 @@ class FeedHub:
                 if client in self._clients:
                     client.deliver(message)
                     budget -= 1
-            if not waiting:
+            # A delivery can drop a client, and dropping the last one empties ``_fanout``
+            # (detach): take the batch off only if it is still the one at the front.
+            if not waiting and self._fanout and self._fanout[0][1] is waiting:
                 self._fanout.popleft()
         if self._fanout:
             self._fanout_call = self._clock.callLater(0, self._fan_out)

@@ -102,3 +102,35 @@ def test_the_last_client_leaving_unsubscribes_and_leaves_no_timer() -> None:
     assert clock.getDelayedCalls() == []
     publish(bus, 1)  # no one listens any more
     assert h.seq == 3 and clock.getDelayedCalls() == []
+
+
+class Dropping(Recorder):
+    """A client that reads too slowly: the first delivery drops it, as FeedProtocol does."""
+
+    def __init__(self, hub: FeedHub) -> None:
+        super().__init__()
+        self.hub = hub
+
+    def deliver(self, message: bytes) -> None:
+        if self.messages:
+            self.hub.too_slow(cast(FeedProtocol, self))
+        else:
+            super().deliver(message)  # the hello
+
+
+def test_the_last_client_dropped_during_fan_out_leaves_the_hub_sound() -> None:
+    bus, clock = EventBus(), Clock()
+    h = hub(bus, clock)
+    slow = Dropping(h)
+    slow.peer = "tcp:192.0.2.1:5000"  # type: ignore[attr-defined]
+    slow.queued_bytes = 1  # type: ignore[attr-defined]
+    attach(h, slow)
+    publish(bus, 3)
+    clock.advance(0.1)  # raised IndexError: pop from an empty deque
+    assert h.clients == 0 and h.slow_disconnects == 1
+    assert clock.getDelayedCalls() == []
+    fresh = Recorder()
+    attach(h, fresh)
+    publish(bus, 2)
+    clock.advance(0.1)
+    assert fresh.seqs() == [4, 5]
