@@ -2,11 +2,18 @@
 
 ``twistd`` already prints a readable console log; this adds the machine-readable file and makes
 every bus event a ``twisted.logger`` event with its catalogue id in ``event_id``.
+
+Floods are summarised (``FloodSummary``): past ``FLOOD_THRESHOLD`` records of one event id from
+one source within one ``FLOOD_INTERVAL``, the rest of that interval's records of that kind
+are counted, not written, and one ``log_summary`` record with the count is written when the
+interval ends. Unauthenticated trap traffic can then no longer rotate the log's history away.
+The SQLite ``events`` table and the live feed are not summarised (docs/EVENTS.md).
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -86,9 +93,16 @@ class JsonLines:
     write per event was the most expensive part of publishing one.
     """
 
-    def __init__(self, out: LogFile, *, max_buffer: int = 64 * 1024) -> None:
+    def __init__(
+        self,
+        out: LogFile,
+        *,
+        max_buffer: int = 64 * 1024,
+        floods: FloodSummary | None = None,
+    ) -> None:
         self._out = out
         self._max_buffer = max_buffer
+        self.floods = floods or FloodSummary()
         self._lines: list[str] = []
         self._size = 0
 
@@ -108,8 +122,18 @@ class JsonLines:
         self._add(record)
 
     def add_event(self, fields: dict[str, JSONValue], when: float) -> None:
-        """A HoneyMesh event in its flat form (``event_fields``), whatever the log level."""
-        self._add({"log_time": when, "log_level": "info", "log_namespace": "honeymesh", **fields})
+        """A HoneyMesh event in its flat form (``event_fields``), whatever the log level,
+        unless its source is flooding the log with its kind (``FloodSummary``)."""
+        self.summarise(when)
+        if self.floods.admit(fields, when):
+            self._add(
+                {"log_time": when, "log_level": "info", "log_namespace": "honeymesh", **fields}
+            )
+
+    def summarise(self, now: float, *, force: bool = False) -> None:
+        """Write the flood summaries of an interval that has ended (all of them if ``force``)."""
+        for record in self.floods.ended(now, force=force):
+            self._add(record)
 
     def _add(self, record: dict[str, Any]) -> None:
         line = _ENCODER.encode(record) + "\n"
@@ -127,6 +151,94 @@ class JsonLines:
 
 
 _ENCODER = json.JSONEncoder(separators=(",", ":"), default=str)
+
+FLOOD_INTERVAL = 60.0
+FLOOD_THRESHOLD = 20
+FLOOD_MAX_KEYS = 10_000
+OTHER_SOURCES = "(other sources)"
+
+
+@dataclass
+class _Flood:
+    written: int = 0
+    held: int = 0
+    first: float = 0.0
+    last: float = 0.0
+
+
+class FloodSummary:
+    """Which event records the JSON log writes, per (event id, source) and per interval.
+
+    ``admit(fields, when)`` says whether to write a record; ``ended(now)`` returns the summary
+    records of the intervals that ended (each: the event id, the source, how many records
+    were held back, the first and last time). Memory is bounded: past ``max_keys`` keys in an
+    interval, further sources of an event id share one key, ``(other sources)``.
+    """
+
+    def __init__(
+        self,
+        *,
+        interval: float = FLOOD_INTERVAL,
+        threshold: int = FLOOD_THRESHOLD,
+        max_keys: int = FLOOD_MAX_KEYS,
+    ) -> None:
+        if interval <= 0 or threshold < 1 or max_keys < 1:
+            raise ValueError("interval, threshold and max_keys must be positive")
+        self.interval = interval
+        self.threshold = threshold
+        self.max_keys = max_keys
+        self._start: float | None = None
+        self._floods: dict[tuple[str, str], _Flood] = {}
+        self.held = 0
+
+    def admit(self, fields: dict[str, JSONValue], when: float) -> bool:
+        source = fields.get("source")
+        if not source:
+            return True
+        if self._start is None:
+            self._start = when
+        key = (str(fields.get("event_id")), str(source))
+        flood = self._floods.get(key)
+        if flood is None:
+            if len(self._floods) >= self.max_keys:
+                key = (key[0], OTHER_SOURCES)
+                flood = self._floods.get(key)
+            if flood is None:
+                flood = self._floods[key] = _Flood(first=when)
+        flood.last = max(flood.last, when)
+        if flood.written < self.threshold and key[1] != OTHER_SOURCES:
+            flood.written += 1
+            return True
+        flood.held += 1
+        self.held += 1
+        return False
+
+    def ended(self, now: float, *, force: bool = False) -> list[dict[str, Any]]:
+        """The summaries of the interval, if it ended by ``now`` (or ``force``)."""
+        if self._start is None or (not force and now < self._start + self.interval):
+            return []
+        until = self._start + self.interval
+        floods, self._floods, self._start = self._floods, {}, None
+        return [
+            {
+                "log_time": min(now, until) if not force else now,
+                "log_level": "warn",
+                "log_namespace": "honeymesh.log",
+                "log_summary": {
+                    "event_id": event_id,
+                    "source": source,
+                    "count": flood.held,
+                    "first": flood.first,
+                    "last": flood.last,
+                },
+                "message": (
+                    f"{flood.held} more {event_id} records from {source} in {self.interval:g} s"
+                    " were not written one by one (flood summary)"
+                ),
+            }
+            for (event_id, source), flood in floods.items()
+            if flood.held
+        ]
 
 
 class JsonLogService(Service):
@@ -172,9 +284,15 @@ class JsonLogService(Service):
         self._observer = FilteringLogObserver(self._lines, [predicate])
         self._publisher.addObserver(self._observer)
         if self._clock is not None:
-            self._flusher = LoopingCall(self._lines.flush)
+            self._flusher = LoopingCall(self._tick)
             self._flusher.clock = self._clock
             self._flusher.start(self._flush_interval, now=False)
+
+    def _tick(self) -> None:
+        if self._lines is not None:
+            if self._clock is not None:
+                self._lines.summarise(self._clock.seconds())
+            self._lines.flush()
 
     def record(self, event: Event) -> None:
         """A bus subscriber: every event goes to the JSON log, whatever the log level."""
@@ -192,6 +310,8 @@ class JsonLogService(Service):
         if self._observer is not None:
             self._publisher.removeObserver(self._observer)
             self._observer = None
+        if self._lines is not None:
+            self._lines.summarise(0.0, force=True)
         self.flush()
         if self._file is not None:
             self._file.close()

@@ -10,7 +10,7 @@ from twisted.internet.task import Clock
 from twisted.logger import ILogObserver, LogEvent, Logger, LogPublisher
 
 from honeymesh.events import EventId, Observation
-from honeymesh.logs import EventLogger, JsonLogService
+from honeymesh.logs import FLOOD_THRESHOLD, EventLogger, FloodSummary, JsonLogService
 
 
 def test_events_land_as_json_lines_and_the_file_rotates(tmp_path: Path) -> None:
@@ -19,7 +19,8 @@ def test_events_land_as_json_lines_and_the_file_rotates(tmp_path: Path) -> None:
     service = JsonLogService(path, max_bytes=4096, keep=3, publisher=publisher)
     service.startService()
     for i in range(200):
-        service.record(Observation(EventId.TRAP_SESSION, float(i), "192.0.2.1", {"n": i}))
+        source = f"192.0.2.{i + 1}"  # one record per source: no flood to summarise
+        service.record(Observation(EventId.TRAP_SESSION, float(i), source, {"n": i}))
     service.stopService()
     rotated = sorted(p.name for p in path.parent.iterdir())
     assert rotated == [
@@ -32,7 +33,7 @@ def test_events_land_as_json_lines_and_the_file_rotates(tmp_path: Path) -> None:
     records = [json.loads(line) for line in lines]  # every line is one JSON object
     assert records[-1]["event_id"] == "trap.session"
     assert records[-1]["detail"] == {"n": 199}
-    assert records[-1]["source"] == "192.0.2.1"
+    assert records[-1]["source"] == "192.0.2.200"
     assert all(path.stat().st_size <= 4096 + 1024 for path in path.parent.iterdir())
 
 
@@ -85,3 +86,44 @@ def test_events_reach_the_json_log_once_whatever_the_level_and_console_skips_ses
     assert [r["event_id"] for r in records] == ["trap.session"]  # once, despite level=error
     assert records[0]["log_time"] == 5.0
     assert [getattr(e["log_level"], "name", None) for e in console] == ["debug"]
+
+
+def test_a_flood_from_one_source_is_summarised_and_the_history_survives(tmp_path: Path) -> None:
+    publisher = LogPublisher()
+    path = tmp_path / "honeymesh.jsonl"
+    clock = Clock()
+    service = JsonLogService(path, max_bytes=10**7, keep=2, publisher=publisher, clock=clock)
+    service.startService()
+    service.record(Observation(EventId.TRAP_SESSION, 0.0, "198.51.100.1", {"first": True}))
+    for i in range(100_000):  # one flooding source, two minutes
+        t = i * 120 / 100_000
+        service.record(Observation(EventId.TRAP_SESSION, t, "203.0.113.9", {"n": i}))
+    for i in range(5):  # a quiet source during the flood
+        service.record(Observation(EventId.TRAP_SESSION, 30.0 + i, "198.51.100.2", {"n": i}))
+    clock.advance(200)
+    service.stopService()
+    records = [json.loads(line) for line in path.read_text().splitlines()]
+    flood = [r for r in records if r.get("source") == "203.0.113.9"]
+    summaries = [r["log_summary"] for r in records if "log_summary" in r]
+    assert len(flood) == 2 * FLOOD_THRESHOLD  # the first of each interval, one by one
+    held = sum(s["count"] for s in summaries if s["source"] == "203.0.113.9")
+    assert held + len(flood) == 100_000  # the rest counted, none lost without a trace
+    assert all(s["event_id"] == "trap.session" for s in summaries)
+    assert len([r for r in records if r.get("source") == "198.51.100.2"]) == 5
+    assert records[0]["detail"] == {"first": True}  # the history before the flood is kept
+    assert path.stat().st_size < 100_000
+
+
+def test_flood_memory_is_bounded_by_sharing_one_key_past_max_keys() -> None:
+    floods = FloodSummary(interval=60, threshold=1, max_keys=10)
+    written = sum(
+        floods.admit({"event_id": "trap.session", "source": f"10.0.{i // 256}.{i % 256}"}, 1.0)
+        for i in range(5000)
+    )
+    assert written == 10
+    summaries = floods.ended(61.0)
+    assert summaries == [
+        {**summaries[0], "log_summary": {**summaries[0]["log_summary"], "count": 4990}}
+    ]
+    assert summaries[0]["log_summary"]["source"] == "(other sources)"
+    assert floods.ended(200.0) == []
