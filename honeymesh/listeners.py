@@ -4,6 +4,10 @@ We create the socket ourselves and hand it to the reactor (``adoptStreamPort``) 
 listener is IPv6 only: a trap can then bind ``0.0.0.0`` and ``::`` on the same port, as a
 honeypot should, without the second bind failing. A bind that fails is reported (status and a
 ``listener.failed`` event) and the rest of the appliance keeps running.
+
+On stop a listener stops listening first, and only then waits (``drain``, bounded by the
+caller) for what it already accepted to finish: the admin API answers the requests in flight
+before the services behind it (traps, mesh, kernel, store) stop.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from dataclasses import dataclass
 from typing import Literal, cast
 
 from twisted.application.service import Service
+from twisted.internet.defer import Deferred, maybeDeferred
 from twisted.internet.interfaces import (
     IListeningPort,
     IProtocolFactory,
@@ -86,6 +91,7 @@ class ListenerService(Service):
         factory: IProtocolFactory | None = None,
         datagram: DatagramProtocol | None = None,
         backlog: int = 128,
+        drain: Callable[[], Deferred[None]] | None = None,
     ) -> None:
         if (factory is None) == (datagram is None):
             raise ValueError("a listener needs exactly one of factory (stream) or datagram")
@@ -96,6 +102,7 @@ class ListenerService(Service):
         self._factory = factory
         self._datagram = datagram
         self._backlog = backlog
+        self._drain = drain
         self._port: IListeningPort | None = None
         self.info = ListenerInfo(name, kind, transport, address, port, "starting")
 
@@ -146,12 +153,16 @@ class ListenerService(Service):
         )
         self._publish(Notice(EventId.LISTENER_UP, self._clock.seconds(), self.info.as_dict()))
 
-    def stopService(self) -> object:
+    def stopService(self) -> Deferred[None]:
         super().stopService()
+        return Deferred.fromCoroutine(self._stop())
+
+    async def _stop(self) -> None:
         port, self._port = self._port, None
         if self.info.state == "listening":
             i = self.info
             self.info = ListenerInfo(i.name, i.kind, i.transport, i.address, i.port, "stopped")
         if port is not None:
-            return port.stopListening()
-        return None
+            await maybeDeferred(port.stopListening)
+        if self._drain is not None:
+            await self._drain()
