@@ -593,10 +593,38 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _not_text(args: argparse.Namespace) -> str | None:
+    """The name of the first argument that is not Unicode scalar values, or None. (Python
+    decodes bytes of argv that are not UTF-8 as lone surrogates.)"""
+    for name, value in vars(args).items():
+        values = value if isinstance(value, list) else [value]
+        for item in values:
+            if isinstance(item, str):
+                try:
+                    item.encode("utf-8")
+                except UnicodeEncodeError:
+                    return name.replace("_", "-")
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    # Whatever text the database holds (even text stored before input was checked) is
+    # printed, escaped if it is not encodable, rather than ending the listing in a traceback.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler = args.handler
+    bad = _not_text(args)
+    if bad is not None:
+        print(
+            f"honeymesh: {bad} is not valid text (bytes that are not UTF-8, or a lone "
+            "surrogate); nothing was sent",
+            file=sys.stderr,
+        )
+        return 2
     try:
         return handler(args)
     except CliError as e:

@@ -52,7 +52,7 @@ from honeymesh.license.gating import sharing_decision
 from honeymesh.listeners import ListenerService
 from honeymesh.net import InvalidAddress, Network, parse_network
 from honeymesh.policy.engine import ModeNotApplied, PolicyEngine
-from honeymesh.store.db import Store
+from honeymesh.store.db import Store, StoreError
 from honeymesh.trust.api import TrustApi, TrustApiError
 
 KernelStatus = Callable[[], Mapping[str, Any]]
@@ -802,6 +802,12 @@ def _translate(failure: Failure) -> dict[str, Any]:
         raise by_status.get(error.status, InvalidRequest)(error.code, error.message) from None
     if isinstance(error, ModeNotApplied):
         raise Unavailable("mode_not_applied", str(error)) from None
+    if isinstance(error, StoreError):
+        # StoreError and its kinds (closed, unavailable: the disk is full...): nothing was
+        # saved, and the caller hears why.
+        raise Unavailable(
+            "store_unavailable", f"the database could not save this: {error}"
+        ) from None
     for kind, control_error, code in _ERROR_CODES:
         if isinstance(error, kind):
             raise control_error(code, str(error)) from None

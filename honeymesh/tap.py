@@ -289,6 +289,9 @@ def build_appliance(config: Config, identity: NodeIdentity, reactor: Any) -> App
         clock=reactor,
         publish=bus.publish,
         factory=TLSMemoryBIOFactory(tls_options(config), False, site),
+        # Stop listening, then answer what was accepted (at most 10 s) before the traps, the
+        # mesh, the kernel and the store behind the API stop.
+        drain=lambda: site.drain(reactor, timeout=10.0),
     )
     api_listener.setServiceParent(root)
     listeners.append(api_listener)

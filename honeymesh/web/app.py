@@ -2,7 +2,8 @@
 
 Routes talk to the appliance only through the ``Control`` facade. Every route but the health
 check, the websocket (which takes a ticket instead) and the static dashboard needs the admin
-token; failed attempts are throttled per source (429 with Retry-After). Errors are JSON with a
+token; failed attempts are throttled per source (429 with Retry-After), but a correct token is
+never refused (``throttle.py`` says why). Errors are JSON with a
 stable ``code``; every response, errors included, carries the security headers (``ApiSite``).
 State changes only through POST and DELETE. docs/API.md is the guide, docs/openapi.yaml the
 reference (a test keeps it in step with the routes below).
@@ -19,10 +20,11 @@ from typing import Any, TypeVar, cast
 
 from klein import Klein
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
-from twisted.internet.defer import Deferred
+from twisted.internet.defer import Deferred, DeferredList, succeed
 from twisted.internet.interfaces import IReactorTime
 from twisted.logger import Logger
 from twisted.python.failure import Failure
+from twisted.web.http import HTTPChannel
 from twisted.web.iweb import IRequest
 from twisted.web.resource import IResource, Resource
 from twisted.web.server import Request, Site
@@ -134,6 +136,18 @@ def static_file(root: Path, name: str) -> tuple[bytes, bytes] | None:
     return kind, path.read_bytes()
 
 
+def bearer_token(header: bytes | None) -> str | None:
+    """The token of an ``Authorization: Bearer <token>`` header, or None. The scheme is
+    case-insensitive (RFC 7235 section 2.1) and whitespace around either part is ignored."""
+    if header is None:
+        return None
+    scheme, _, token = header.strip().partition(b" ")
+    token = token.strip()
+    if scheme.lower() != b"bearer" or not token:
+        return None
+    return token.decode("utf-8", "surrogateescape")
+
+
 def client_host(request: IRequest) -> str:
     peer = request.getClientAddress()
     return str(getattr(peer, "host", "unknown"))
@@ -191,7 +205,10 @@ class AdminApi:
             )
 
     def _auth_failed(self, request: IRequest, why: str) -> None:
+        """Count a failed attempt; refuse it with 429 if its source already failed too often
+        (then no event is published for it either: a guesser cannot flood the log)."""
         host = client_host(request)
+        self._refuse_if_throttled(request)
         self.throttle.failed(source_key(host))
         self.publish(
             Notice(
@@ -206,12 +223,9 @@ class AdminApi:
     def authenticated(route: F) -> F:
         @functools.wraps(route)
         def wrapper(self: AdminApi, request: IRequest, *args: Any, **kw: Any) -> Any:
-            self._refuse_if_throttled(request)
-            header = request.getHeader(b"authorization")
-            token = None
-            if header is not None and header.startswith(b"Bearer "):
-                token = header[len(b"Bearer ") :].decode("utf-8", "surrogateescape")
-            if not self.tokens.check(token):
+            # The presented token is checked first (in constant time): a correct one is never
+            # refused, whoever else failed from the same address.
+            if not self.tokens.check(bearer_token(request.getHeader(b"authorization"))):
                 self._auth_failed(request, "token")
                 request.setHeader(b"WWW-Authenticate", b'Bearer realm="honeymesh"')
                 raise ApiError(401, "unauthorized", "a valid admin token is required")
@@ -547,7 +561,6 @@ class AdminApi:
 
     @app.route("/ws", methods=["GET"])
     def websocket(self, request: IRequest) -> IResource:
-        self._refuse_if_throttled(request)
         upgrade = (request.getHeader(b"upgrade") or b"").lower()
         if upgrade != b"websocket":
             raise ApiError(400, "not_websocket", "this is the websocket feed: upgrade to websocket")
@@ -625,17 +638,95 @@ class _TooLarge(Resource):
         )
 
 
+_BAD_REQUEST_BODY = b'{"error":{"code":"bad_request","message":"malformed HTTP request"}}'
+
+
+class ApiChannel(HTTPChannel):
+    """The admin site's HTTP channel: its own answer to a request too malformed to become a
+    ``Request`` (a bad request line, bad headers, an oversized header line) carries the
+    security headers and names no server, as every other answer does."""
+
+    def _respondToBadRequestAndDisconnect(self) -> None:
+        # Overrides HTTPChannel's own (which writes a bare status line). Twisted names this
+        # hook privately, but it is the only path by which it answers before a Request exists.
+        headers = b"".join(
+            name + b": " + value + b"\r\n" for name, value in SECURITY_HEADERS.items()
+        )
+        assert self.transport is not None
+        self.transport.write(
+            b"HTTP/1.1 400 Bad Request\r\n"
+            + headers
+            + b"Content-Type: application/json; charset=utf-8\r\n"
+            + b"Content-Length: "
+            + str(len(_BAD_REQUEST_BODY)).encode()
+            + b"\r\nConnection: close\r\n\r\n"
+            + _BAD_REQUEST_BODY
+        )
+        self.loseConnection()
+
+
+class _Draining(Resource):
+    isLeaf = True
+
+    def render(self, request: IRequest) -> bytes:
+        request.setHeader(b"Connection", b"close")
+        return error_body(
+            request, ApiError(503, "stopping", "the node is stopping; try again once it is back")
+        )
+
+
 class ApiSite(Site):
-    """A Site that puts the security headers on every response, errors included, and refuses
-    request bodies larger than ``MAX_BODY`` before buffering them."""
+    """A Site that puts the security headers on every response, errors included, names no
+    server, refuses request bodies larger than ``MAX_BODY`` before buffering them, and on stop
+    finishes the requests it accepted (``drain``).
+    """
 
     noisy = False
+    protocol = ApiChannel  # type: ignore[assignment]
     requestFactory = BoundedRequest
 
+    def __init__(self, resource: IResource, *args: Any, **kw: Any) -> None:
+        super().__init__(resource, *args, **kw)
+        self._in_flight: dict[Request, None] = {}
+        self.draining = False
+
     def getResourceFor(self, request: Request) -> IResource:
+        request.responseHeaders.removeHeader(b"server")  # Request.process set TwistedWeb/x.y
         for name, value in SECURITY_HEADERS.items():
             request.setHeader(name, value)
+        if self.draining:
+            return _Draining()
         if getattr(request, "too_large", False):
             return _TooLarge()
+        self._in_flight[request] = None
+        request.notifyFinish().addBoth(self._finished, request)
         resource: IResource = super().getResourceFor(request)
         return resource
+
+    def _finished(self, result: object, request: Request) -> None:
+        self._in_flight.pop(request, None)
+
+    @property
+    def in_flight(self) -> int:
+        return len(self._in_flight)
+
+    def drain(self, clock: IReactorTime, timeout: float = 10.0) -> Deferred[None]:
+        """Refuse new requests (503, connection closed) and fire once every request already
+        accepted has been answered, or after ``timeout`` seconds, whichever is first. Called
+        after the listener stopped listening, before the services behind the API stop, so a
+        ban it acknowledges has reached the store and the kernel and its events the store."""
+        self.draining = True
+        if not self._in_flight:
+            return succeed(None)
+        done: Deferred[None] = Deferred()
+
+        def finish(_: object = None) -> None:
+            if not done.called:
+                done.callback(None)
+            if timer.active():
+                timer.cancel()
+
+        timer = clock.callLater(timeout, finish)
+        waits = [r.notifyFinish() for r in list(self._in_flight)]
+        DeferredList(waits, consumeErrors=True).addBoth(finish)
+        return done

@@ -137,6 +137,12 @@ def _parse_json(text: str) -> list[BanImport]:
         doc = json.loads(text, parse_constant=_reject_constant)
     except (json.JSONDecodeError, ValueError, RecursionError) as e:
         raise BanFileError(0, f"not valid JSON: {e}") from None
+    try:
+        json.dumps(doc, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise BanFileError(
+            0, "the file holds a lone surrogate (\\uD800-\\uDFFF), which is not text"
+        ) from None
     if isinstance(doc, dict):
         if "bans" not in doc:
             raise BanFileError(0, 'a JSON object must hold the list under "bans"')
@@ -245,7 +251,7 @@ class BanWriter:
             body = ",\n".join(json.dumps(ban, sort_keys=True) for ban in page)
             return (("" if first else ",\n") + body).encode()
         if self.fmt == "text":
-            return "".join(f"{ban['network']}\n" for ban in page).encode()
+            return _utf8("".join(f"{ban['network']}\n" for ban in page))
         out = io.StringIO(newline="")
         writer = csv.writer(out, lineterminator="\n")
         for ban in page:
@@ -262,7 +268,7 @@ class BanWriter:
                     ban.get("offence", ""),
                 ]
             )
-        return out.getvalue().encode()
+        return _utf8(out.getvalue())
 
     def tail(self) -> bytes:
         if self.fmt == "json":
@@ -270,6 +276,12 @@ class BanWriter:
         if self.fmt == "text":
             return f"# {self.count} bans\n".encode()
         return b""
+
+
+def _utf8(text: str) -> bytes:
+    """UTF-8, with any text that is not (a lone surrogate stored before input was checked)
+    written as its escape: one odd row never cuts the export short."""
+    return text.encode("utf-8", "backslashreplace")
 
 
 def format_bans(bans: Iterable[Mapping[str, JSONValue]], fmt: Format, now: float) -> bytes:

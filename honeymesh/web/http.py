@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -15,6 +16,9 @@ from twisted.web.iweb import IRequest
 from twisted.web.server import Request
 
 MAX_BODY = 1024 * 1024
+MAX_JSON_DEPTH = 32
+"""Arrays and objects nested deeper than this are refused before parsing (Python's parser
+recurses, and a 1,000-deep body would end in RecursionError)."""
 
 
 class ApiError(Exception):
@@ -109,11 +113,74 @@ def read_json(request: IRequest) -> Any:
     """The request's JSON body, or an ApiError saying what is wrong with it."""
     if media_type(request) != "application/json":
         raise ApiError(415, "unsupported_media_type", "send the body as application/json")
-    raw = raw_body(request)
+    return parse_json(raw_body(request))
+
+
+def parse_json(raw: bytes) -> Any:
+    """A JSON document of at most ``MAX_BODY`` bytes, nested at most ``MAX_JSON_DEPTH`` deep,
+    whose every text (keys included) is Unicode scalar values; else an ApiError (400)."""
+    if len(raw) > MAX_BODY:
+        raise ApiError(413, "body_too_large", f"the body exceeds {MAX_BODY} bytes")
+    if json_depth(raw) > MAX_JSON_DEPTH:
+        raise ApiError(
+            400, "bad_json", f"the body nests arrays or objects deeper than {MAX_JSON_DEPTH}"
+        )
     try:
-        return json.loads(raw, parse_constant=_no_constants)
-    except (UnicodeDecodeError, json.JSONDecodeError, ValueError) as e:
+        value = json.loads(raw, parse_constant=_no_constants)
+    except (UnicodeDecodeError, json.JSONDecodeError, ValueError, RecursionError) as e:
         raise ApiError(400, "bad_json", f"the body is not valid JSON: {e}") from None
+    _check_texts(value, "the body")
+    return value
+
+
+_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_JSON_BRACKET = re.compile(rb"[\[\]{}]")
+
+
+def json_depth(raw: bytes) -> int:
+    """How deep arrays and objects nest in ``raw`` (brackets inside strings do not count);
+    computed without parsing, so it is safe on any input."""
+    if raw.count(b"[") + raw.count(b"{") <= MAX_JSON_DEPTH:
+        return 0
+    depth = deepest = 0
+    for match in _JSON_BRACKET.finditer(_JSON_STRING.sub(b"", raw)):
+        if match.group() in (b"[", b"{"):
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
+
+
+def has_surrogate(text: str) -> bool:
+    """True if ``text`` holds a lone surrogate (U+D800..U+DFFF): not a Unicode scalar value,
+    not encodable as UTF-8, so it can be neither stored nor shown."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def check_text_input(text: str, what: str) -> str:
+    if has_surrogate(text):
+        raise ApiError(
+            400, "bad_text", f"{what} holds a lone surrogate (\\uD800-\\uDFFF), which is not text"
+        )
+    return text
+
+
+def _check_texts(value: Any, what: str) -> None:
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            check_text_input(item, what)
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
 
 
 def _no_constants(name: str) -> float:

@@ -1,9 +1,24 @@
 """Failed authentications, counted per source address in a sliding window.
 
-Past ``max_failures`` failures within ``window`` seconds a source is refused (HTTP 429) until its
-oldest failure leaves the window, even with a good token: guessing stops paying. A source is an
-IPv4 address or an IPv6 /64 (``source_key``). Memory is
-bounded: at most ``max_sources`` sources are tracked, the least recently failing forgotten first.
+Past ``max_failures`` failures within ``window`` seconds, a source's further *failed* attempts
+are refused (HTTP 429 with Retry-After, and no event each) until its oldest failure leaves the
+window. A correct token is never refused: ``AdminApi`` checks the presented token first, in
+constant time, and consults the throttle only when it fails. Why:
+
+* Everyone on the node is ``127.0.0.1``. When a throttled source was refused even with the
+  right token, any local user (or any remote host, for the dashboard) could lock the root CLI,
+  the TUI and the dashboard out with ten wrong tokens a minute. No other user or source may
+  ever make the operator's own credential fail.
+* Refusing correct tokens buys no safety: the admin token carries 256 random bits and the
+  local operator token is a 256-bit HMAC, so at any request rate a guess succeeds with
+  probability about 2^-256; guessing cannot pay. What the throttle keeps bounded is what the
+  guesser costs us: past the limit a failure is answered 429 without an ``api.auth_failed``
+  event, so guessing cannot flood the log and the events table either.
+* A root-only Unix socket for the CLI was the other choice; it would fix the CLI alone and
+  leave the TUI and the dashboard, which reach the API over TCP, open to the lockout.
+
+A source is an IPv4 address or an IPv6 /64 (``source_key``). Memory is bounded: at most
+``max_sources`` sources are tracked, the least recently failing forgotten first.
 """
 
 from __future__ import annotations
