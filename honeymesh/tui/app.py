@@ -42,6 +42,12 @@ def _clock(t: float | None) -> str:
     return "--:--:--" if t is None else time.strftime("%H:%M:%S", time.localtime(t))
 
 
+def shown(text: str) -> str:
+    """Text a terminal can show: what is not encodable (a lone surrogate stored before input
+    was checked) becomes its escape, so one odd row never breaks the screen."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def event_row(event: dict[str, Any]) -> str:
     detail = dict(event.get("detail") or {})
     for key in ("action", "detector", "score", "mode"):
@@ -49,7 +55,7 @@ def event_row(event: dict[str, Any]) -> str:
             detail[key] = event[key]
     parts = [f"{k}={v}" for k, v in detail.items() if not isinstance(v, dict | list)]
     source = event.get("source") or "-"
-    return (
+    return shown(
         f"{_clock(event.get('time'))} {event.get('event_id', '?'):<18} {source:<22} "
         + " ".join(parts)[:200]
     )
@@ -60,11 +66,11 @@ def ban_row(ban: dict[str, Any], now: float) -> str:
     left = "permanent" if expires is None else f"{max(0, int(expires - now))}s left"
     enforced = "" if ban.get("enforced", True) else " NOT ENFORCED"
     reasons = "; ".join(ban.get("reasons", []))
-    return f"{ban['network']:<26} {ban['source']:<9} {left:<14} {reasons}{enforced}"
+    return shown(f"{ban['network']:<26} {ban['source']:<9} {left:<14} {reasons}{enforced}")
 
 
 def peer_row(peer: dict[str, Any]) -> str:
-    return (
+    return shown(
         f"{peer['id'][:24]:<24} {peer['level']:<3} score {peer['score']:>6} "
         f"{peer.get('last_change_why', '')}"
     )

@@ -18,6 +18,7 @@ from twisted.web.server import NOT_DONE_YET, Request
 from honeymesh.listeners import ListenerService
 from honeymesh.store.db import StoreError
 from honeymesh.tap import Appliance
+from honeymesh.tui.app import ban_row, event_row
 from honeymesh.web.app import ApiSite
 from honeymesh.web.auth import local_operator_token
 
@@ -241,3 +242,14 @@ async def test_on_stop_the_api_stops_listening_then_finishes_what_it_accepted() 
     request.finish()
     await stopped
     assert await answer == (200, b"kept")
+
+
+def test_the_tui_rows_show_a_stored_lone_surrogate_escaped() -> None:
+    ban = {"network": "203.0.113.66/32", "source": "operator", "expires": None,
+           "reasons": ["odd \ud800 reason"]}  # fmt: skip
+    row = ban_row(ban, 0.0)
+    row.encode("utf-8")  # a terminal can show it
+    assert "203.0.113.66/32" in row and "odd \\ud800 reason" in row
+    event = {"time": 0.0, "event_id": "ban.added", "source": "203.0.113.66/32",
+             "detail": {"reason": "\udfff"}}  # fmt: skip
+    assert "\\udfff" in event_row(event)
