@@ -253,3 +253,29 @@ def test_the_tui_rows_show_a_stored_lone_surrogate_escaped() -> None:
     event = {"time": 0.0, "event_id": "ban.added", "source": "203.0.113.66/32",
              "detail": {"reason": "\udfff"}}  # fmt: skip
     assert "\\udfff" in event_row(event)
+
+
+@pytest_twisted.ensureDeferred
+async def test_past_the_limit_a_guess_costs_the_guesser_a_429_and_the_node_no_event(
+    api: Http, appliance: Appliance
+) -> None:
+    failed: list[object] = []
+    source = "127.0.3.1"
+
+    def seen(event: object) -> None:
+        kind, where = getattr(event, "event_id", None), getattr(event, "source", None)
+        if kind == "api.auth_failed" and where == source:
+            failed.append(event)
+
+    unsubscribe = appliance.bus.subscribe(seen)
+    try:
+        for _ in range(10):
+            resp = await api("GET", "/api/v1/status", token="hm_x", source=source)
+            assert resp.status == 401
+        assert len(failed) == 10
+        for _ in range(20):
+            resp = await api("GET", "/api/v1/status", token="hm_x", source=source)
+            assert resp.status == 429
+        assert len(failed) == 10  # the log and the events table are not flooded by guesses
+    finally:
+        unsubscribe()
