@@ -127,3 +127,18 @@ def test_flood_memory_is_bounded_by_sharing_one_key_past_max_keys() -> None:
     ]
     assert summaries[0]["log_summary"]["source"] == "(other sources)"
     assert floods.ended(200.0) == []
+
+
+def test_text_that_is_not_text_is_written_escaped_and_the_next_record_survives(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "honeymesh.jsonl"
+    service = JsonLogService(path, max_bytes=10**6, keep=1, publisher=LogPublisher())
+    service.startService()
+    service.record(Observation(EventId.TRAP_SESSION, 0.0, "192.0.2.1", {"user": "odd \ud800"}))
+    service.record(Observation(EventId.TRAP_SESSION, 1.0, "192.0.2.1", {"user": "next"}))
+    service.stopService()
+    raw = path.read_bytes()
+    raw.decode("utf-8")  # the file stays valid UTF-8
+    records = [json.loads(line) for line in raw.splitlines()]
+    assert [r["detail"]["user"] for r in records] == ["odd \ud800", "next"]

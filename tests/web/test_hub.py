@@ -134,3 +134,15 @@ def test_the_last_client_dropped_during_fan_out_leaves_the_hub_sound() -> None:
     publish(bus, 2)
     clock.advance(0.1)
     assert fresh.seqs() == [4, 5]
+
+
+def test_text_that_is_not_text_reaches_feed_clients_escaped() -> None:
+    bus, clock = EventBus(), Clock()
+    h = hub(bus, clock)
+    client = Recorder()
+    attach(h, client)
+    bus.publish(Notice(EventId.NODE_STARTED, 0.0, {"reason": "odd \ud800"}))
+    bus.publish(Notice(EventId.NODE_STARTED, 1.0, {"reason": "fine"}))
+    clock.advance(0.1)
+    events = client.messages[-1]["events"]
+    assert [e["detail"]["reason"] for e in events] == ["odd \ud800", "fine"]
