@@ -76,6 +76,27 @@ def test_the_cli_refuses_text_that_is_not_text_and_lists_what_the_database_holds
         code, out, err = hm(daemon, "bans")
         assert code == 0, err
         assert "203.0.113.9/32" in out and "203.0.113.8" not in out
+        # A row stored before input was checked (written here straight into the database):
+        # the table, --json and the CSV export still list every ban.
+        assert call(daemon, "POST", "/api/v1/bans", token, {"network": "203.0.113.10"})[0] == 201
+        config = daemon.node.config
+        with sqlite3.connect(config.data_path(config.store.path)) as db:
+            db.execute(
+                "UPDATE bans SET reasons = ? WHERE network = ?",
+                ('["odd \\ud800 reason"]', "203.0.113.9/32"),
+            )
+        code, out, err = hm(daemon, "bans")
+        assert code == 0, err
+        assert "203.0.113.9/32" in out and "203.0.113.10/32" in out
+        assert "odd \\ud800 reason" in out
+        code, out, err = hm(daemon, "bans", "--json")
+        assert code == 0, err
+        listed = {b["network"]: b for b in json.loads(out)["bans"]}
+        assert listed["203.0.113.9/32"]["reasons"] == ["odd \ud800 reason"]
+        assert "203.0.113.10/32" in listed
+        status, csv_body = call(daemon, "GET", "/api/v1/bans/export?format=csv", token)
+        assert status == 200
+        assert "203.0.113.10/32" in csv_body.decode("utf-8")
 
 
 def test_sigterm_under_load_answers_only_what_it_kept(tmp_path: Path) -> None:
