@@ -21,6 +21,9 @@ say() { printf 'setup: %s\n' "$*"; }
 run_pkgs=(python3 python3-venv python3-bpfcc libbpfcc libbpf1 iproute2 nftables)
 # Test-only tools: real clients used as attackers, a browser for the dashboard, packet tools.
 test_pkgs=(chromium openssh-client sshpass curl nmap tmux openssl gnutls-bin tshark nodejs openjdk-17-jdk-headless golang-go redis-tools default-mysql-client dnsutils snmp)
+# Real servers the differential fidelity suite (tests/fidelity) diffs the traps against; the
+# tests start each by hand on loopback, so their package scripts must not start them.
+test_pkgs+=(redis-server vsftpd postfix mariadb-server)
 
 missing_pkgs() {
     local p
@@ -39,7 +42,19 @@ apt_install() {
     fi
     say "installing Debian packages: ${need[*]}"
     apt-get update -q
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${need[@]}"
+    # No init system here, and no service may start behind the tests' back: a policy-rc.d that
+    # exits 101 tells invoke-rc.d to start nothing while the packages install (removed after,
+    # unless one was already there).
+    local policy=/usr/sbin/policy-rc.d placed=0
+    if [ ! -e "$policy" ]; then
+        printf '#!/bin/sh\nexit 101\n' >"$policy"
+        chmod 755 "$policy"
+        placed=1
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${need[@]}" \
+        || { ((placed)) && rm -f "$policy"; exit 1; }
+    ((placed)) && rm -f "$policy"
+    return 0
 }
 
 pkgs=("${run_pkgs[@]}")

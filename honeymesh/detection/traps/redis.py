@@ -14,6 +14,7 @@ The classic attacks are answered as if they worked and recorded as ``trap.comman
 from __future__ import annotations
 
 import fnmatch
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -123,6 +124,10 @@ class RedisDialogue:
         }
         self._commands: list[JSONValue] = []
         self._auth_attempts = 0
+        seed = hashlib.sha256(f"{settings.version}/{settings.os}".encode()).hexdigest()
+        self._run_id = seed[:40]
+        self._replid = hashlib.sha256(seed.encode()).hexdigest()[:40]
+        self._uptime = 1987654
         self.detail: dict[str, JSONValue] = {}
 
     def start(self) -> Step:
@@ -161,7 +166,7 @@ class RedisDialogue:
             return b"-NOAUTH Authentication required.\r\n", False
         handler = _HANDLERS.get(name)
         if handler is None:
-            quoted = " ".join(f"'{findings.text(a, 64)}'" for a in args[1:4])
+            quoted = "".join(f"'{findings.text(a, 64)}' " for a in args[1:4])
             name_text = findings.text(args[0], 64)
             text = f"-ERR unknown command '{name_text}', with args beginning with: {quoted}\r\n"
             return text.encode("utf-8", "replace"), False
@@ -176,31 +181,34 @@ class RedisDialogue:
         found.append(findings.credential("redis", user, password, accepted=accepted))
         self._auth_attempts += 1
         self.detail["auth_attempts"] = self._auth_attempts
-        if not self._s.password:
+        if not self._s.password and len(args) == 2:
             return (
                 b"-ERR AUTH <password> called without any password configured for the default "
                 b"user. Are you sure your configuration is correct?\r\n"
             )
-        if accepted:
+        if accepted and len(args) == 2:
             self._authenticated = True
             return b"+OK\r\n"
         return b"-WRONGPASS invalid username-password pair or user is disabled.\r\n"
 
     def _info(self) -> str:
-        uptime = 1987654 + int(self._now()) % 1000
-        return (
+        now = self._now()
+        started = int(now) - self._uptime
+        uptime = max(int(now) - started, 0)
+        server = (
             f"# Server\r\nredis_version:{self._s.version}\r\nredis_git_sha1:00000000\r\n"
-            "redis_git_dirty:0\r\nredis_mode:standalone\r\n"
-            f"os:{self._s.os}\r\narch_bits:64\r\nmultiplexing_api:epoll\r\n"
-            "gcc_version:12.2.0\r\nprocess_id:611\r\ntcp_port:6379\r\n"
-            f"uptime_in_seconds:{uptime}\r\nuptime_in_days:{uptime // 86400}\r\n"
-            "executable:/usr/bin/redis-server\r\nconfig_file:/etc/redis/redis.conf\r\n\r\n"
-            "# Clients\r\nconnected_clients:1\r\n\r\n# Memory\r\nused_memory:1043216\r\n"
-            "used_memory_human:1018.77K\r\nmaxmemory:0\r\n\r\n# Persistence\r\nloading:0\r\n"
-            "rdb_last_save_time:1732262400\r\naof_enabled:0\r\n\r\n# Replication\r\n"
-            "role:master\r\nconnected_slaves:0\r\n\r\n# Keyspace\r\n"
-            + (f"db0:keys={len(self._keys)},expires=0,avg_ttl=0\r\n" if self._keys else "")
+            "redis_git_dirty:0\r\nredis_build_id:ae4d7c971a948f0\r\nredis_mode:standalone\r\n"
+            f"os:{self._s.os}\r\narch_bits:64\r\nmonotonic_clock:POSIX clock_gettime\r\n"
+            "multiplexing_api:epoll\r\natomicvar_api:c11-builtin\r\ngcc_version:12.2.0\r\n"
+            "process_id:611\r\nprocess_supervised:systemd\r\n"
+            f"run_id:{self._run_id}\r\ntcp_port:6379\r\n"
+            f"server_time_usec:{int(now * 1_000_000)}\r\nuptime_in_seconds:{uptime}\r\n"
+            f"uptime_in_days:{uptime // 86400}\r\nhz:10\r\nconfigured_hz:10\r\n"
+            f"lru_clock:{int(now) % (1 << 24)}\r\nexecutable:/usr/bin/redis-server\r\n"
+            "config_file:/etc/redis/redis.conf\r\nio_threads_active:0\r\n\r\n"
         )
+        keyspace = f"db0:keys={len(self._keys)},expires=0,avg_ttl=0\r\n" if self._keys else ""
+        return server + _INFO_REST.format(started=started, replid=self._replid, keyspace=keyspace)
 
     def _config_command(self, args: list[bytes]) -> bytes:
         if not args:
@@ -224,10 +232,7 @@ class RedisDialogue:
             return b"+OK\r\n"
         if sub in (b"RESETSTAT", b"REWRITE"):
             return b"+OK\r\n"
-        return (
-            b"-ERR Unknown subcommand or wrong number of arguments for '%s'. Try CONFIG HELP.\r\n"
-            % (sub[:32])
-        )
+        return b"-ERR unknown subcommand '%s'. Try CONFIG HELP.\r\n" % (args[0][:32])
 
     def _replica(self, args: list[bytes]) -> bytes:
         if len(args) != 2:
@@ -295,7 +300,7 @@ def _handler_table() -> dict[bytes, Handler]:
             else _bulk(b"id=7 addr=127.0.0.1:50506 laddr=127.0.0.1:6379 fd=8 name= db=0\n")
         ),
         b"COMMAND": lambda d, a: b"*0\r\n",
-        b"HELLO": lambda d, a: b"-NOPROTO sorry, this protocol version is not supported.\r\n",
+        b"HELLO": lambda d, a: b"-NOPROTO unsupported protocol version\r\n",
         b"TYPE": lambda d, a: b"+string\r\n" if a and a[0] in d._keys else b"+none\r\n",
         b"TTL": lambda d, a: b":-1\r\n" if a and a[0] in d._keys else b":-2\r\n",
         b"EVAL": lambda d, a: b"$-1\r\n",
@@ -306,6 +311,188 @@ def _handler_table() -> dict[bytes, Handler]:
 
 
 _HANDLERS = _handler_table()
+
+# INFO after its Server section, field by field as redis-server 7.0.15 (Debian 12) prints it
+# on an idle default install.
+_INFO_REST = (
+    "# Clients\r\n"
+    "connected_clients:1\r\n"
+    "cluster_connections:0\r\n"
+    "maxclients:10000\r\n"
+    "client_recent_max_input_buffer:0\r\n"
+    "client_recent_max_output_buffer:0\r\n"
+    "blocked_clients:0\r\n"
+    "tracking_clients:0\r\n"
+    "clients_in_timeout_table:0\r\n"
+    "\r\n"
+    "# Memory\r\n"
+    "used_memory:992184\r\n"
+    "used_memory_human:968.93K\r\n"
+    "used_memory_rss:12320768\r\n"
+    "used_memory_rss_human:11.75M\r\n"
+    "used_memory_peak:992184\r\n"
+    "used_memory_peak_human:968.93K\r\n"
+    "used_memory_peak_perc:100.17%\r\n"
+    "used_memory_overhead:876384\r\n"
+    "used_memory_startup:876184\r\n"
+    "used_memory_dataset:115800\r\n"
+    "used_memory_dataset_perc:99.83%\r\n"
+    "allocator_allocated:1839456\r\n"
+    "allocator_active:1998848\r\n"
+    "allocator_resident:4673536\r\n"
+    "total_system_memory:8324472832\r\n"
+    "total_system_memory_human:7.75G\r\n"
+    "used_memory_lua:32768\r\n"
+    "used_memory_vm_eval:32768\r\n"
+    "used_memory_lua_human:32.00K\r\n"
+    "used_memory_scripts_eval:0\r\n"
+    "number_of_cached_scripts:0\r\n"
+    "number_of_functions:0\r\n"
+    "number_of_libraries:0\r\n"
+    "used_memory_vm_functions:33792\r\n"
+    "used_memory_vm_total:66560\r\n"
+    "used_memory_vm_total_human:65.00K\r\n"
+    "used_memory_functions:200\r\n"
+    "used_memory_scripts:200\r\n"
+    "used_memory_scripts_human:200B\r\n"
+    "maxmemory:0\r\n"
+    "maxmemory_human:0B\r\n"
+    "maxmemory_policy:noeviction\r\n"
+    "allocator_frag_ratio:1.09\r\n"
+    "allocator_frag_bytes:159392\r\n"
+    "allocator_rss_ratio:2.34\r\n"
+    "allocator_rss_bytes:2674688\r\n"
+    "rss_overhead_ratio:2.64\r\n"
+    "rss_overhead_bytes:7647232\r\n"
+    "mem_fragmentation_ratio:12.94\r\n"
+    "mem_fragmentation_bytes:11368496\r\n"
+    "mem_not_counted_for_evict:0\r\n"
+    "mem_replication_backlog:0\r\n"
+    "mem_total_replication_buffers:0\r\n"
+    "mem_clients_slaves:0\r\n"
+    "mem_clients_normal:0\r\n"
+    "mem_cluster_links:0\r\n"
+    "mem_aof_buffer:0\r\n"
+    "mem_allocator:jemalloc-5.3.0\r\n"
+    "active_defrag_running:0\r\n"
+    "lazyfree_pending_objects:0\r\n"
+    "lazyfreed_objects:0\r\n"
+    "\r\n"
+    "# Persistence\r\n"
+    "loading:0\r\n"
+    "async_loading:0\r\n"
+    "current_cow_peak:0\r\n"
+    "current_cow_size:0\r\n"
+    "current_cow_size_age:0\r\n"
+    "current_fork_perc:0.00\r\n"
+    "current_save_keys_processed:0\r\n"
+    "current_save_keys_total:0\r\n"
+    "rdb_changes_since_last_save:0\r\n"
+    "rdb_bgsave_in_progress:0\r\n"
+    "rdb_last_save_time:{started}\r\n"
+    "rdb_last_bgsave_status:ok\r\n"
+    "rdb_last_bgsave_time_sec:-1\r\n"
+    "rdb_current_bgsave_time_sec:-1\r\n"
+    "rdb_saves:0\r\n"
+    "rdb_last_cow_size:0\r\n"
+    "rdb_last_load_keys_expired:0\r\n"
+    "rdb_last_load_keys_loaded:0\r\n"
+    "aof_enabled:0\r\n"
+    "aof_rewrite_in_progress:0\r\n"
+    "aof_rewrite_scheduled:0\r\n"
+    "aof_last_rewrite_time_sec:-1\r\n"
+    "aof_current_rewrite_time_sec:-1\r\n"
+    "aof_last_bgrewrite_status:ok\r\n"
+    "aof_rewrites:0\r\n"
+    "aof_rewrites_consecutive_failures:0\r\n"
+    "aof_last_write_status:ok\r\n"
+    "aof_last_cow_size:0\r\n"
+    "module_fork_in_progress:0\r\n"
+    "module_fork_last_cow_size:0\r\n"
+    "\r\n"
+    "# Stats\r\n"
+    "total_connections_received:4\r\n"
+    "total_commands_processed:3\r\n"
+    "instantaneous_ops_per_sec:0\r\n"
+    "total_net_input_bytes:88\r\n"
+    "total_net_output_bytes:11586\r\n"
+    "total_net_repl_input_bytes:0\r\n"
+    "total_net_repl_output_bytes:0\r\n"
+    "instantaneous_input_kbps:0.00\r\n"
+    "instantaneous_output_kbps:0.00\r\n"
+    "instantaneous_input_repl_kbps:0.00\r\n"
+    "instantaneous_output_repl_kbps:0.00\r\n"
+    "rejected_connections:0\r\n"
+    "sync_full:0\r\n"
+    "sync_partial_ok:0\r\n"
+    "sync_partial_err:0\r\n"
+    "expired_keys:0\r\n"
+    "expired_stale_perc:0.00\r\n"
+    "expired_time_cap_reached_count:0\r\n"
+    "expire_cycle_cpu_milliseconds:0\r\n"
+    "evicted_keys:0\r\n"
+    "evicted_clients:0\r\n"
+    "total_eviction_exceeded_time:0\r\n"
+    "current_eviction_exceeded_time:0\r\n"
+    "keyspace_hits:0\r\n"
+    "keyspace_misses:0\r\n"
+    "pubsub_channels:0\r\n"
+    "pubsub_patterns:0\r\n"
+    "pubsubshard_channels:0\r\n"
+    "latest_fork_usec:0\r\n"
+    "total_forks:0\r\n"
+    "migrate_cached_sockets:0\r\n"
+    "slave_expires_tracked_keys:0\r\n"
+    "active_defrag_hits:0\r\n"
+    "active_defrag_misses:0\r\n"
+    "active_defrag_key_hits:0\r\n"
+    "active_defrag_key_misses:0\r\n"
+    "total_active_defrag_time:0\r\n"
+    "current_active_defrag_time:0\r\n"
+    "tracking_total_keys:0\r\n"
+    "tracking_total_items:0\r\n"
+    "tracking_total_prefixes:0\r\n"
+    "unexpected_error_replies:0\r\n"
+    "total_error_replies:1\r\n"
+    "dump_payload_sanitizations:0\r\n"
+    "total_reads_processed:7\r\n"
+    "total_writes_processed:3\r\n"
+    "io_threaded_reads_processed:0\r\n"
+    "io_threaded_writes_processed:0\r\n"
+    "reply_buffer_shrinks:0\r\n"
+    "reply_buffer_expands:0\r\n"
+    "\r\n"
+    "# Replication\r\n"
+    "role:master\r\n"
+    "connected_slaves:0\r\n"
+    "master_failover_state:no-failover\r\n"
+    "master_replid:{replid}\r\n"
+    "master_replid2:0000000000000000000000000000000000000000\r\n"
+    "master_repl_offset:0\r\n"
+    "second_repl_offset:-1\r\n"
+    "repl_backlog_active:0\r\n"
+    "repl_backlog_size:1048576\r\n"
+    "repl_backlog_first_byte_offset:0\r\n"
+    "repl_backlog_histlen:0\r\n"
+    "\r\n"
+    "# CPU\r\n"
+    "used_cpu_sys:0.011914\r\n"
+    "used_cpu_user:0.012360\r\n"
+    "used_cpu_sys_children:0.000000\r\n"
+    "used_cpu_user_children:0.000000\r\n"
+    "used_cpu_sys_main_thread:0.010321\r\n"
+    "used_cpu_user_main_thread:0.013762\r\n"
+    "\r\n"
+    "# Modules\r\n"
+    "\r\n"
+    "# Errorstats\r\n"
+    "\r\n"
+    "# Cluster\r\n"
+    "cluster_enabled:0\r\n"
+    "\r\n"
+    "# Keyspace\r\n"
+    "{keyspace}"
+)
 
 
 def _bulk(value: bytes | None) -> bytes:

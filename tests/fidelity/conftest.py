@@ -1,0 +1,40 @@
+"""One trap daemon for the fidelity suite, and each real server once per session."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.e2e.daemon import Daemon, free_port
+from tests.fidelity import harness
+
+TRAP_TYPES = ("redis", "ftp")
+
+
+@pytest.fixture(scope="session")
+def trap_ports() -> dict[str, int]:
+    return {name: free_port() for name in TRAP_TYPES}
+
+
+@pytest.fixture(scope="session")
+def traps(tmp_path_factory: pytest.TempPathFactory, trap_ports: dict[str, int]) -> Iterator[Daemon]:
+    text = "".join(
+        f'\n[[traps]]\nname = "{name}"\ntype = "{name}"\nports = [{port}]\nbind = ["127.0.0.1"]\n'
+        for name, port in trap_ports.items()
+    )
+    yield from harness.trap_daemon(tmp_path_factory.mktemp("fidelity-traps"), text)
+
+
+@pytest.fixture(scope="session")
+def real_redis(tmp_path_factory: pytest.TempPathFactory) -> Iterator[harness.RealServer]:
+    server = harness.redis_server(tmp_path_factory.mktemp("redis"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def real_vsftpd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[harness.RealServer]:
+    server = harness.vsftpd(tmp_path_factory.mktemp("vsftpd"))
+    yield server
+    server.stop()

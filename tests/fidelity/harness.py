@@ -1,0 +1,155 @@
+"""The differential fidelity harness: a real Debian server and the trap that claims to be it.
+
+Each real server is started by hand from Debian's package on a free loopback port with a minimal
+configuration written by the test; the traps run in one real ``twistd -n honeymesh`` daemon.
+``Probe`` sends the same bytes to both over real sockets, and ``diff`` compares the answers after
+named normalisation rules (per-host values only: dates, ids, process ids, ports), so a failure
+shows a readable unified diff and the rule that touched each value is in the test itself.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import socket
+import subprocess
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.e2e.daemon import Daemon, free_port, wait_for
+from tests.nodes import make_node
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named normalisation of one per-host value: ``pattern`` becomes ``replacement``."""
+
+    name: str
+    pattern: str
+    replacement: str
+
+    def apply(self, text: str) -> str:
+        return re.sub(self.pattern, self.replacement, text, flags=re.MULTILINE)
+
+
+def normalise(text: str, rules: Sequence[Rule]) -> str:
+    for rule in rules:
+        text = rule.apply(text)
+    return text
+
+
+def diff(probe: str, real: bytes, trap: bytes, rules: Sequence[Rule] = ()) -> None:
+    """Fail with a unified diff if the two answers differ after the rules."""
+    a = normalise(real.decode("latin-1"), rules).splitlines(keepends=True)
+    b = normalise(trap.decode("latin-1"), rules).splitlines(keepends=True)
+    if a != b:
+        lines = difflib.unified_diff(a, b, "real", "trap", lineterm="")
+        shown = "".join(repr(ln)[1:-1] + "\n" for ln in lines)
+        raise AssertionError(f"probe {probe!r}: the trap differs from the real server\n{shown}")
+
+
+class Conversation:
+    """One TCP connection; ``send`` returns what arrived until the peer went quiet."""
+
+    def __init__(self, port: int, quiet: float = 0.15, first: float = 3.0) -> None:
+        self.sock = socket.create_connection(("127.0.0.1", port), timeout=first)
+        self.quiet = quiet
+        self.first = first
+
+    def read(self, until: bytes | None = None, first: float | None = None) -> bytes:
+        """Bytes until ``until`` is seen (or the line goes quiet after the first bytes)."""
+        got = bytearray()
+        deadline = time.monotonic() + (first if first is not None else self.first)
+        while time.monotonic() < deadline:
+            self.sock.settimeout(self.quiet if got else max(deadline - time.monotonic(), 0.01))
+            try:
+                chunk = self.sock.recv(65536)
+            except TimeoutError:
+                if got and (until is None or until in got):
+                    break
+                continue
+            if not chunk:
+                break
+            got += chunk
+            if until is not None and got.endswith(until):
+                break
+        return bytes(got)
+
+    def send(self, data: bytes, until: bytes | None = None, first: float | None = None) -> bytes:
+        self.sock.sendall(data)
+        return self.read(until, first)
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+@dataclass
+class RealServer:
+    name: str
+    port: int
+    proc: subprocess.Popen[bytes]
+    log: Path
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+def listening(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+            return True
+    except OSError:
+        return False
+
+
+def start(name: str, argv: list[str], port: int, where: Path) -> RealServer:
+    log = where / f"{name}.log"
+    proc = subprocess.Popen(argv, stdout=log.open("wb"), stderr=subprocess.STDOUT, cwd=where)
+    server = RealServer(name, port, proc, log)
+    try:
+        wait_for(lambda: listening(port) or proc.poll() is not None, timeout=30)
+    except AssertionError:
+        server.stop()
+        raise
+    assert proc.poll() is None, f"{name} did not start: {log.read_text()}"
+    return server
+
+
+def redis_server(where: Path) -> RealServer:
+    port = free_port()
+    argv = ["/usr/bin/redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", ""]
+    # Debian's data directory, as the trap's CONFIG GET dir says; nothing is saved there.
+    argv += ["--protected-mode", "no", "--dir", "/var/lib/redis", "--daemonize", "no"]
+    return start("redis", argv, port, where)
+
+
+def vsftpd(where: Path) -> RealServer:
+    port = free_port()
+    Path("/var/run/vsftpd/empty").mkdir(parents=True, exist_ok=True)
+    conf = where / "vsftpd.conf"
+    conf.write_text(
+        "listen=YES\nlisten_ipv6=NO\nlisten_address=127.0.0.1\n"
+        f"listen_port={port}\nbackground=NO\nanonymous_enable=NO\nlocal_enable=YES\n"
+        "secure_chroot_dir=/var/run/vsftpd/empty\npam_service_name=vsftpd\n"
+        "seccomp_sandbox=NO\nvsftpd_log_file=/dev/null\n"
+    )
+    return start("vsftpd", ["/usr/sbin/vsftpd", str(conf)], port, where)
+
+
+def trap_daemon(where: Path, traps: str) -> Iterator[Daemon]:
+    node = make_node(where / "var", api_port=free_port(), trap_ports=(free_port(),), extra=traps)
+    d = Daemon(node, where)
+    try:
+        d.wait_ready()
+        yield d
+    finally:
+        if d.proc.poll() is None:
+            d.stop()

@@ -1,0 +1,74 @@
+"""The Redis trap against Debian 12's redis-server 7.0.15, probe by probe."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.daemon import Daemon
+from tests.fidelity import harness
+from tests.fidelity.harness import Conversation, RealServer, Rule, diff
+
+
+# RESP commands as redis-cli sends them.
+def resp(*args: bytes) -> bytes:
+    return b"*%d\r\n" % len(args) + b"".join(b"$%d\r\n%s\r\n" % (len(a), a) for a in args)
+
+
+PROBES: list[tuple[str, bytes]] = [
+    ("PING", resp(b"PING")),
+    ("inline PING", b"PING\r\n"),
+    ("PING with a message", resp(b"PING", b"hello")),
+    ("ECHO", resp(b"ECHO", b"x")),
+    ("unknown command", resp(b"NOSUCH", b"a", b"b")),
+    ("GET wrong arity", resp(b"GET")),
+    ("SET wrong arity", resp(b"SET", b"k")),
+    ("AUTH without a password set", resp(b"AUTH", b"secret")),
+    ("AUTH user and password", resp(b"AUTH", b"admin", b"secret")),
+    ("SET then GET", resp(b"SET", b"k", b"v") + resp(b"GET", b"k")),
+    ("GET missing", resp(b"GET", b"missing")),
+    ("CONFIG GET dir", resp(b"CONFIG", b"GET", b"dir")),
+    ("CONFIG GET dbfilename", resp(b"CONFIG", b"GET", b"dbfilename")),
+    ("CONFIG bad subcommand", resp(b"CONFIG", b"NOPE")),
+    ("SELECT out of range", resp(b"SELECT", b"99")),
+    ("EVALSHA", resp(b"EVALSHA", b"abc", b"0")),
+    ("HELLO 4", resp(b"HELLO", b"4")),
+    ("TYPE missing", resp(b"TYPE", b"missing")),
+    ("TTL missing", resp(b"TTL", b"missing")),
+    ("DBSIZE", resp(b"FLUSHALL") + resp(b"DBSIZE")),
+    ("MODULE LIST", resp(b"MODULE", b"LIST")),
+    ("protocol error", b"*1\r\nx\r\n"),
+]
+
+RULES: list[Rule] = []
+
+
+@pytest.mark.parametrize(("name", "probe"), PROBES, ids=[p[0] for p in PROBES])
+def test_probe(
+    name: str, probe: bytes, real_redis: RealServer, traps: Daemon, trap_ports: dict[str, int]
+) -> None:
+    answers = []
+    for port in (real_redis.port, trap_ports["redis"]):
+        c = Conversation(port)
+        answers.append(c.send(probe))
+        c.close()
+    diff(name, answers[0], answers[1], RULES)
+
+
+INFO_FIELD = Rule("info field value", r"^([a-z_0-9]+):.*$", r"\1:<value>")
+
+
+def test_info_sections_and_fields(
+    tmp_path: Path, traps: Daemon, trap_ports: dict[str, int]
+) -> None:
+    """A fresh server, so its Errorstats hold no errors from the other probes."""
+    fresh = harness.redis_server(tmp_path)
+    answers = []
+    for port in (fresh.port, trap_ports["redis"]):
+        c = Conversation(port)
+        answers.append(c.send(resp(b"INFO"), first=3))
+        c.close()
+    fresh.stop()
+    size = Rule("bulk length", r"^\$\d+\r?$", "$<length>")
+    diff("INFO", answers[0], answers[1], [INFO_FIELD, size])
