@@ -35,13 +35,16 @@ class Step:
     """What a dialogue wants done after it has seen some bytes.
 
     ``detail`` is merged into the session's one ``trap.session`` record; each of ``findings``
-    becomes an observation of its own, published at once.
+    becomes an observation of its own, published at once. ``delay`` holds the reply (and the
+    close) back that many seconds, as real servers pause after a failed login; bytes that
+    arrive meanwhile wait and are answered after it, in order.
     """
 
     reply: bytes = b""
     close: bool = False
     detail: Mapping[str, JSONValue] = field(default_factory=dict)
     findings: tuple[Finding, ...] = ()
+    delay: float = 0.0
 
 
 class Dialogue(TypingProtocol):
@@ -139,6 +142,8 @@ class TrapProtocol(protocol.Protocol):
         self._last_active = 0.0
         self._deadline = 0.0
         self._timer: IDelayedCall | None = None
+        self._held: IDelayedCall | None = None  # a delayed reply (Step.delay) not yet sent
+        self._waiting = bytearray()  # bytes received while a reply is held
 
     def connectionMade(self) -> None:
         clock, limits = self.factory.clock, self.factory.limits
@@ -175,9 +180,21 @@ class TrapProtocol(protocol.Protocol):
         if len(self.received) < PREVIEW_BYTES:
             self.received += data[: PREVIEW_BYTES - len(self.received)]
         self._last_active = self.factory.clock.seconds()
-        self._apply(self._step(lambda: self.dialogue.receive(data[:budget])))
+        if self._held is not None:
+            self._waiting += data[: max(budget, 0)]
+        else:
+            self._apply(self._step(lambda: self.dialogue.receive(data[:budget])))
         if self.closed_by is None and len(data) > budget:
             self.finish("byte_budget")
+
+    def _release(self, step: Step) -> None:
+        """A held reply's delay is over: send it, then answer what arrived meanwhile."""
+        self._held = None
+        self._send(step)
+        if self._waiting and self.closed_by is None:
+            waiting = bytes(self._waiting)
+            self._waiting.clear()
+            self._apply(self._step(lambda: self.dialogue.receive(waiting)))
 
     def _step(self, advance: Callable[[], Step]) -> Step | None:
         """Run the dialogue; a dialogue that fails (a bug, not input) ends only its session."""
@@ -194,6 +211,12 @@ class TrapProtocol(protocol.Protocol):
         self.detail.update(step.detail)
         for event_id, found in step.findings:
             self._publish_finding(event_id, found)
+        if step.delay > 0 and self.closed_by is None:
+            self._held = self.factory.clock.callLater(step.delay, self._release, step)
+            return
+        self._send(step)
+
+    def _send(self, step: Step) -> None:
         if step.reply and self.transport is not None and self.closed_by is None:
             self.transport.write(step.reply)
         if step.close:
@@ -220,6 +243,9 @@ class TrapProtocol(protocol.Protocol):
         if self._timer is not None and self._timer.active():
             self._timer.cancel()
         self._timer = None
+        if self._held is not None and self._held.active():
+            self._held.cancel()
+        self._held = None
         try:
             self.dialogue.stop()
         except Exception:

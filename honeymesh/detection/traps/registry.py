@@ -197,7 +197,7 @@ def _dialogue_maker(trap: TrapConfig, ctx: TrapContext) -> Callable[[str], Dialo
             return _tls_maker(trap, ctx)
         case FtpTrapConfig():
             ftp = FtpSettings(trap.banner.encode("utf-8"), _logins(trap.credentials))
-            return lambda source: FtpDialogue(ftp)
+            return lambda source: FtpDialogue(ftp, source)
         case SmtpTrapConfig():
             smtp = SmtpSettings(trap.hostname, trap.banner, trap.max_body)
             return lambda source: SmtpDialogue(smtp, now)
