@@ -9,18 +9,23 @@ import pytest
 from tests.e2e.daemon import Daemon, free_port
 from tests.fidelity import harness
 
-TRAP_TYPES = ("redis", "ftp")
+# Each trap's persona keys beyond its defaults: what makes it claim the real server's setup.
+PERSONAS: dict[str, str] = {
+    "redis": "",
+    "ftp": f'credentials = ["{":".join(harness.FTP_USER)}"]\n',
+}
 
 
 @pytest.fixture(scope="session")
 def trap_ports() -> dict[str, int]:
-    return {name: free_port() for name in TRAP_TYPES}
+    return {name: free_port() for name in PERSONAS}
 
 
 @pytest.fixture(scope="session")
 def traps(tmp_path_factory: pytest.TempPathFactory, trap_ports: dict[str, int]) -> Iterator[Daemon]:
     text = "".join(
         f'\n[[traps]]\nname = "{name}"\ntype = "{name}"\nports = [{port}]\nbind = ["127.0.0.1"]\n'
+        + PERSONAS[name]
         for name, port in trap_ports.items()
     )
     yield from harness.trap_daemon(tmp_path_factory.mktemp("fidelity-traps"), text)

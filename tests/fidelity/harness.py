@@ -14,7 +14,7 @@ import re
 import socket
 import subprocess
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,36 +50,52 @@ def diff(probe: str, real: bytes, trap: bytes, rules: Sequence[Rule] = ()) -> No
         raise AssertionError(f"probe {probe!r}: the trap differs from the real server\n{shown}")
 
 
-class Conversation:
-    """One TCP connection; ``send`` returns what arrived until the peer went quiet."""
+Complete = Callable[[bytes], bool]
 
-    def __init__(self, port: int, quiet: float = 0.15, first: float = 3.0) -> None:
+
+def ftp_reply_done(got: bytes) -> bool:
+    """An FTP/SMTP reply is complete at a final line: three digits, a space, text, CRLF."""
+    return re.search(rb"(?:^|\n)\d{3} [^\n]*\r\n$", got) is not None
+
+
+class Conversation:
+    """One TCP connection; ``send`` returns the answer: until ``complete`` says it is whole, or
+    (without one) until the peer has gone quiet after its first bytes."""
+
+    def __init__(
+        self, port: int, quiet: float = 0.15, first: float = 3.0, complete: Complete | None = None
+    ) -> None:
         self.sock = socket.create_connection(("127.0.0.1", port), timeout=first)
         self.quiet = quiet
         self.first = first
+        self.complete = complete
 
-    def read(self, until: bytes | None = None, first: float | None = None) -> bytes:
-        """Bytes until ``until`` is seen (or the line goes quiet after the first bytes)."""
+    def read(self, first: float | None = None) -> bytes:
         got = bytearray()
         deadline = time.monotonic() + (first if first is not None else self.first)
         while time.monotonic() < deadline:
+            if got and self.complete is not None and self.complete(bytes(got)):
+                break
             self.sock.settimeout(self.quiet if got else max(deadline - time.monotonic(), 0.01))
             try:
                 chunk = self.sock.recv(65536)
             except TimeoutError:
-                if got and (until is None or until in got):
+                if got and self.complete is None:
                     break
                 continue
+            except OSError:
+                break
             if not chunk:
                 break
             got += chunk
-            if until is not None and got.endswith(until):
-                break
         return bytes(got)
 
-    def send(self, data: bytes, until: bytes | None = None, first: float | None = None) -> bytes:
-        self.sock.sendall(data)
-        return self.read(until, first)
+    def send(self, data: bytes, first: float | None = None) -> bytes:
+        try:
+            self.sock.sendall(data)
+        except OSError:
+            return b""
+        return self.read(first)
 
     def close(self) -> None:
         self.sock.close()
@@ -131,15 +147,29 @@ def redis_server(where: Path) -> RealServer:
     return start("redis", argv, port, where)
 
 
+FTP_USER = ("fidelity", "fidelity")  # a local account vsftpd accepts; the trap's credential
+
+
+def ensure_ftp_user() -> None:
+    """A local user (home ``/``, a shell from /etc/shells) that PAM lets into vsftpd."""
+    user, password = FTP_USER
+    if subprocess.run(["id", user], capture_output=True, check=False).returncode != 0:
+        subprocess.run(["useradd", "-M", "-d", "/", "-s", "/bin/sh", user], check=True)
+    subprocess.run(["chpasswd"], input=f"{user}:{password}\n".encode(), check=True)
+
+
 def vsftpd(where: Path) -> RealServer:
+    """Debian's own /etc/vsftpd.conf, made to listen standalone on one loopback port."""
+    ensure_ftp_user()
     port = free_port()
     Path("/var/run/vsftpd/empty").mkdir(parents=True, exist_ok=True)
+    shipped = Path("/etc/vsftpd.conf").read_text().splitlines()
+    kept = [ln for ln in shipped if not ln.startswith(("listen", "xferlog_enable"))]
     conf = where / "vsftpd.conf"
     conf.write_text(
-        "listen=YES\nlisten_ipv6=NO\nlisten_address=127.0.0.1\n"
-        f"listen_port={port}\nbackground=NO\nanonymous_enable=NO\nlocal_enable=YES\n"
-        "secure_chroot_dir=/var/run/vsftpd/empty\npam_service_name=vsftpd\n"
-        "seccomp_sandbox=NO\nvsftpd_log_file=/dev/null\n"
+        "\n".join(kept)
+        + f"\nlisten=YES\nlisten_ipv6=NO\nlisten_address=127.0.0.1\nlisten_port={port}\n"
+        f"background=NO\nxferlog_enable=NO\nvsftpd_log_file={where / 'vsftpd.xfer'}\n"
     )
     return start("vsftpd", ["/usr/sbin/vsftpd", str(conf)], port, where)
 

@@ -8,7 +8,7 @@ and never connects anywhere. ``max_login_fails`` is 3, as vsftpd's default.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from honeymesh.detection.traps import findings
 from honeymesh.detection.traps.base import Finding, Step
@@ -16,8 +16,13 @@ from honeymesh.detection.traps.lines import LineBuffer, answer_lines
 from honeymesh.events import JSONValue
 
 MAX_LOGIN_FAILS = 3
+# After a failed login vsftpd answers only once PAM's delay is over (pam_unix's, about 3 s on
+# Debian 12 with vsftpd 3.0.3's default delay_failed_login=1 inside it).
+FAILED_LOGIN_DELAY = 3.0
 _QUIET = {"USER", "PASS", "NOOP", "QUIT", "SYST", "FEAT", "HELP", "OPTS", "TYPE", "PWD", "XPWD"}
-_FEATURES = b"211-Features:\r\n EPRT\r\n EPSV\r\n MDTM\r\n PASV\r\n REST STREAM\r\n SIZE\r\n TVFS\r\n UTF8\r\n211 End\r\n"  # noqa: E501
+# Before login vsftpd answers these; everything else is "530 Please login with USER and PASS."
+_BEFORE_LOGIN = {"USER", "PASS", "QUIT", "FEAT", "OPTS"}
+_FEATURES = b"211-Features:\r\n EPRT\r\n EPSV\r\n MDTM\r\n PASV\r\n REST STREAM\r\n SIZE\r\n TVFS\r\n211 End\r\n"  # noqa: E501
 _HELP = (
     b"214-The following commands are recognized.\r\n"
     b" ABOR ACCT ALLO APPE CDUP CWD  DELE EPRT EPSV FEAT HELP LIST MDTM MKD\r\n"
@@ -34,12 +39,15 @@ class FtpSettings:
 
 
 class FtpDialogue:
-    def __init__(self, settings: FtpSettings) -> None:
+    def __init__(self, settings: FtpSettings, source: str = "") -> None:
         self._s = settings
+        self._source = source
         self._lines = LineBuffer(512)
         self._user: bytes | None = None
         self._logged_in: str | None = None
+        self._ascii = True
         self._fails = 0
+        self._failed_now = False  # this input had a failed login: its answer waits
         self._credentials: list[JSONValue] = []
         self._commands: list[JSONValue] = []
         self.detail: dict[str, JSONValue] = {}
@@ -51,7 +59,9 @@ class FtpDialogue:
         pass
 
     def receive(self, data: bytes) -> Step:
-        return answer_lines(self._lines, data, self._command, self.detail)
+        self._failed_now = False
+        step = answer_lines(self._lines, data, self._command, self.detail)
+        return replace(step, delay=FAILED_LOGIN_DELAY) if self._failed_now else step
 
     def _command(self, line: bytes, found: list[Finding]) -> tuple[bytes, bool]:  # noqa: PLR0911
         verb, _, arg = line.strip().partition(b" ")
@@ -60,6 +70,8 @@ class FtpDialogue:
             self._commands = findings.listed(self._commands, findings.text(line, 200))
             self.detail["commands"] = self._commands
             found.append(findings.command("ftp", line, logged_in=self._logged_in is not None))
+        if not self._logged_in and name not in _BEFORE_LOGIN:
+            return b"530 Please login with USER and PASS.\r\n", False
         if name == "USER":
             if self._logged_in:
                 return b"530 Can't change to another user.\r\n", False
@@ -69,20 +81,43 @@ class FtpDialogue:
             return self._password(arg, found)
         if name == "QUIT":
             return b"221 Goodbye.\r\n", True
-        if name == "NOOP":
-            return b"200 NOOP ok.\r\n", False
         if name == "FEAT":
             return _FEATURES, False
-        if name == "HELP":
-            return _HELP, False
         if name == "OPTS":
             return b"200 Always in UTF8 mode.\r\n", False
-        if not self._logged_in:
-            if name in ("AUTH", "PBSZ", "PROT", "SYST", "PWD", "CWD", "LIST", "RETR", "STOR"):
-                return b"530 Please login with USER and PASS.\r\n", False
-            return (b"530 Please login with USER and PASS.\r\n" if name.isalpha()
-                    else b"500 Unknown command.\r\n"), False  # fmt: skip
-        return _logged_in_answer(name), False
+        if name == "TYPE":
+            return self._type(arg.upper()), False
+        if name == "STAT":
+            return self._stat(), False
+        return _logged_in_answer(name, arg), False
+
+    def _type(self, arg: bytes) -> bytes:
+        if arg in (b"I", b"L8", b"L 8"):
+            self._ascii = False
+            return b"200 Switching to Binary mode.\r\n"
+        if arg in (b"A", b"A N"):
+            self._ascii = True
+            return b"200 Switching to ASCII mode.\r\n"
+        return b"500 Unrecognised TYPE command.\r\n"
+
+    def _stat(self) -> bytes:
+        return (
+            b"211-FTP server status:\r\n"
+            b"     Connected to %s\r\n"
+            b"     Logged in as %s\r\n"
+            b"     TYPE: %s\r\n"
+            b"     No session bandwidth limit\r\n"
+            b"     Session timeout in seconds is 300\r\n"
+            b"     Control connection is plain text\r\n"
+            b"     Data connections will be plain text\r\n"
+            b"     At session startup, client count was 1\r\n"
+            b"     vsFTPd 3.0.3 - secure, fast, stable\r\n"
+            b"211 End of status\r\n"
+        ) % (
+            self._source.encode("ascii", "replace"),
+            (self._logged_in or "").encode("utf-8", "replace"),
+            b"ASCII" if self._ascii else b"BINARY",
+        )
 
     def _password(self, arg: bytes, found: list[Finding]) -> tuple[bytes, bool]:
         if self._logged_in:
@@ -102,26 +137,42 @@ class FtpDialogue:
             self.detail["logged_in_as"] = user
             return b"230 Login successful.\r\n", False
         self._fails += 1
+        self._failed_now = True
         return b"530 Login incorrect.\r\n", self._fails >= MAX_LOGIN_FAILS
 
 
-def _logged_in_answer(name: str) -> bytes:  # noqa: PLR0911
-    if name == "SYST":
-        return b"215 UNIX Type: L8\r\n"
-    if name in ("PWD", "XPWD"):
-        return b'257 "/" is the current directory\r\n'
-    if name in ("CWD", "CDUP", "XCWD"):
-        return b"250 Directory successfully changed.\r\n"
-    if name == "TYPE":
-        return b"200 Switching to Binary mode.\r\n"
-    if name in ("PASV", "EPSV"):
-        return b"500 OOPS: vsf_sysutil_bind\r\n"
-    if name in ("PORT", "EPRT"):
-        return b"500 Illegal PORT command.\r\n"
-    if name in ("LIST", "NLST", "RETR", "STOR", "APPE", "STOU", "MLSD"):
-        return b"425 Use PORT or PASV first.\r\n"
-    if name in ("SIZE", "MDTM"):
-        return b"550 Could not get file size.\r\n"
-    if name in ("MKD", "XMKD", "RMD", "XRMD", "DELE", "RNFR", "RNTO", "SITE"):
-        return b"550 Permission denied.\r\n"
-    return b"500 Unknown command.\r\n"
+def _logged_in_answer(name: str, arg: bytes) -> bytes:
+    if name == "REST":
+        position = arg.strip() if arg.strip().isdigit() else b"0"
+        return b"350 Restart position accepted (%d).\r\n" % int(position[:18])
+    return _ANSWERS.get(name, b"500 Unknown command.\r\n")
+
+
+def _answers() -> dict[str, bytes]:
+    """vsftpd 3.0.3's answer to each command of a logged-in user with Debian's defaults
+    (write_enable=NO, so every change is "Permission denied"), data transfers refused."""
+    table = {
+        "SYST": b"215 UNIX Type: L8\r\n",
+        "NOOP": b"200 NOOP ok.\r\n",
+        "HELP": _HELP,
+        "PORT": b"500 Illegal PORT command.\r\n",
+        "EPRT": b"500 Illegal EPRT command.\r\n",
+        "SIZE": b"550 Could not get file size.\r\n",
+        "MDTM": b"550 Could not get file modification time.\r\n",
+        "SITE": b"500 Unknown SITE command.\r\n",
+    }
+    groups = {
+        ("PWD", "XPWD"): b'257 "/" is the current directory\r\n',
+        ("CWD", "CDUP", "XCWD", "XCUP"): b"250 Directory successfully changed.\r\n",
+        ("PASV", "EPSV"): b"500 OOPS: vsf_sysutil_bind\r\n",  # no data port, ever
+        ("LIST", "NLST", "RETR"): b"425 Use PORT or PASV first.\r\n",
+        ("STOR", "APPE", "STOU", "MKD", "XMKD", "RMD", "XRMD", "DELE", "RNFR", "RNTO"): (
+            b"550 Permission denied.\r\n"
+        ),
+    }
+    for names, answer in groups.items():
+        table.update(dict.fromkeys(names, answer))
+    return table
+
+
+_ANSWERS = _answers()

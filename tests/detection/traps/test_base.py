@@ -10,6 +10,7 @@ from twisted.internet.testing import StringTransport
 
 from honeymesh.detection.traps.banner import BannerDialogue
 from honeymesh.detection.traps.base import TrapFactory, TrapLimits, TrapProtocol
+from honeymesh.detection.traps.ftp import FtpDialogue, FtpSettings
 from honeymesh.events import Event, Observation
 
 LIMITS = TrapLimits(
@@ -143,3 +144,26 @@ def test_any_byte_stream_is_survived_and_bounded(chunks: list[bytes]) -> None:
     assert o.detail["closed_by"] == ("byte_budget" if counted > LIMITS.max_bytes else "client")
     assert transport.value() == b"220 hi\r\n"  # the banner trap never says more
     assert clock.getDelayedCalls() == []
+
+
+def test_a_delayed_reply_waits_and_what_arrives_meanwhile_is_answered_after_it() -> None:
+    clock, events = Clock(), list[Event]()
+    factory = TrapFactory(
+        name="ftp",
+        new_dialogue=lambda source: FtpDialogue(FtpSettings(b"220 x", frozenset()), source),
+        limits=LIMITS,
+        clock=clock,
+        publish=events.append,
+    )
+    proto, transport = connect(factory)
+    transport.clear()
+    proto.dataReceived(b"USER a\r\nPASS b\r\n")
+    proto.dataReceived(b"NOOP\r\n")
+    assert transport.value() == b""  # vsftpd's pause after a failed login
+    clock.advance(3.0)
+    assert transport.value() == (
+        b"331 Please specify the password.\r\n530 Login incorrect.\r\n"
+        b"530 Please login with USER and PASS.\r\n"
+    )
+    proto.connectionLost()
+    assert not clock.getDelayedCalls()

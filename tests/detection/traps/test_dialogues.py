@@ -199,6 +199,10 @@ def test_ftp_records_logins_and_refuses_every_data_connection() -> None:
     assert b"500 OOPS: vsf_sysutil_bind" in t.output and b"500 Illegal PORT command." in t.output
     fails = talk(FtpDialogue(settings), b"USER a\r\nPASS b\r\n" * 3)
     assert fails.output.count(b"530 Login incorrect.") == 3 and fails.closed
+    failed = FtpDialogue(settings)
+    failed.start()
+    assert failed.receive(b"USER a\r\nPASS b\r\n").delay == 3.0  # as vsftpd with PAM
+    assert failed.receive(b"NOOP\r\n").delay == 0.0
 
 
 def test_smtp_auth_relay_and_data_are_recorded(dialogues: dict[str, object]) -> None:

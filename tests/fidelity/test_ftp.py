@@ -1,0 +1,68 @@
+"""The FTP trap against Debian 12's vsftpd 3.0.3 (its shipped /etc/vsftpd.conf), conversation
+by conversation: each is a list of command lines sent one at a time, and the transcript of
+both servers is diffed."""
+
+from __future__ import annotations
+
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from tests.e2e.daemon import Daemon
+from tests.fidelity.harness import FTP_USER, Conversation, RealServer, Rule, diff, ftp_reply_done
+
+LOGIN = [f"USER {FTP_USER[0]}".encode(), f"PASS {FTP_USER[1]}".encode()]
+
+CONVERSATIONS: dict[str, list[bytes]] = {
+    "before login": [
+        b"FEAT", b"OPTS UTF8 ON", b"HELP", b"NOOP", b"SYST", b"PWD", b"STAT", b"NOSUCH x",
+        b"123", b"AUTH TLS", b"LIST", b"PASV", b"PASS x", b"QUIT",
+    ],
+    "logged in": [
+        *LOGIN, b"USER other", b"PASS x", b"SYST", b"PWD", b"CWD /etc", b"CDUP", b"XPWD",
+        b"TYPE I", b"STAT", b"TYPE A", b"TYPE X", b"PORT 127,0,0,1,1,1",
+        b"EPRT |1|127.0.0.1|1000|", b"LIST", b"NLST", b"RETR /nonexistent", b"STOR x",
+        b"SIZE /nonexistent", b"MDTM /nonexistent", b"MKD /tmp/x", b"DELE /nonexistent",
+        b"RNFR /nonexistent", b"SITE CHMOD 777 x", b"HELP", b"NOSUCH", b"NOOP", b"FEAT",
+        b"MLSD", b"AUTH TLS", b"REST 0", b"STAT", b"QUIT",
+    ],
+    "three failed logins": [b"USER root", b"PASS a", b"USER root", b"PASS b", b"USER x",
+                            b"PASS c", b"NOOP"],
+}  # fmt: skip
+
+RULES = [
+    # Other sessions open on the same server at the time (the harness's own, on the real one).
+    Rule("vsftpd client count", r"client count was \d+", "client count was <n>"),
+]
+
+
+def transcript(port: int, lines: list[bytes]) -> tuple[bytes, list[float]]:
+    """What the server said to each line, and how long each answer took."""
+    c = Conversation(port, complete=ftp_reply_done)
+    out = bytearray(b"< " + c.read())
+    took: list[float] = []
+    for line in lines:
+        started = time.monotonic()
+        answer = c.send(line + b"\r\n", first=6)
+        took.append(time.monotonic() - started)
+        out += b"> " + line + b"\r\n< " + (answer or b"(closed)\r\n")
+        if not answer:
+            break
+    c.close()
+    return bytes(out), took
+
+
+@pytest.mark.parametrize("name", sorted(CONVERSATIONS))
+def test_conversation(
+    name: str, real_vsftpd: RealServer, traps: Daemon, trap_ports: dict[str, int]
+) -> None:
+    with ThreadPoolExecutor(2) as pool:  # side by side: each failed login costs 3 s
+        real_run = pool.submit(transcript, real_vsftpd.port, CONVERSATIONS[name])
+        trap_run = pool.submit(transcript, trap_ports["ftp"], CONVERSATIONS[name])
+        (real, real_took), (trap, trap_took) = real_run.result(), trap_run.result()
+    diff(name, real, trap, RULES)
+    # vsftpd (PAM) answers a failed login after a pause of about 3 s; so must the trap.
+    for line, a, b in zip(CONVERSATIONS[name], real_took, trap_took, strict=False):
+        slow_real, slow_trap = a > 1.5, b > 1.5
+        assert slow_real == slow_trap, f"{line!r}: real took {a:.2f} s, the trap {b:.2f} s"
