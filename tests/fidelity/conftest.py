@@ -13,6 +13,7 @@ from tests.fidelity import harness
 PERSONAS: dict[str, str] = {
     "redis": "",
     "ftp": f'credentials = ["{":".join(harness.FTP_USER)}"]\n',
+    "smtp": f'hostname = "{harness.SMTP_HOSTNAME}"\n',
 }
 
 
@@ -41,5 +42,12 @@ def real_redis(tmp_path_factory: pytest.TempPathFactory) -> Iterator[harness.Rea
 @pytest.fixture(scope="session")
 def real_vsftpd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[harness.RealServer]:
     server = harness.vsftpd(tmp_path_factory.mktemp("vsftpd"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def real_postfix(tmp_path_factory: pytest.TempPathFactory) -> Iterator[harness.RealServer]:
+    server = harness.postfix(tmp_path_factory.mktemp("postfix"))
     yield server
     server.stop()

@@ -183,3 +183,44 @@ def trap_daemon(where: Path, traps: str) -> Iterator[Daemon]:
     finally:
         if d.proc.poll() is None:
             d.stop()
+
+
+SMTP_HOSTNAME = "mail.example.net"  # the SMTP trap's default persona hostname
+
+
+def postfix(where: Path) -> RealServer:
+    """Debian's main.cf and master.cf, smtpd on one loopback port, Cyrus SASL (PLAIN, LOGIN)
+    over an empty sasldb so every AUTH fails as the trap's does, loopback not a trusted
+    network (the prober is an outsider, so relaying is refused)."""
+    port = free_port()
+    conf = where / "postfix"
+    sasl = conf / "sasl"
+    sasl.mkdir(parents=True)
+    master = Path("/etc/postfix/master.cf").read_text()
+    smtp = re.compile(r"^smtp +inet +n +- +y +- +- +smtpd$", re.MULTILINE)
+    assert smtp.search(master), "Debian's master.cf has no smtp inet line"
+    master = smtp.sub(f"127.0.0.1:{port} inet n - n - - smtpd", master)
+    (conf / "master.cf").write_text(master)
+    (sasl / "smtpd.conf").write_text(
+        "pwcheck_method: auxprop\nauxprop_plugin: sasldb\nmech_list: PLAIN LOGIN\n"
+        "sasldb_path: /etc/sasldb2\n"  # Debian's place; none exists, so no login succeeds
+    )
+    main = [
+        ln
+        for ln in Path("/etc/postfix/main.cf").read_text().splitlines()
+        if not ln.startswith(("myhostname", "mynetworks", "inet_interfaces"))
+    ]
+    main += [
+        f"myhostname = {SMTP_HOSTNAME}",
+        "mynetworks = 192.0.2.1/32",
+        "inet_interfaces = loopback-only",
+        "smtpd_sasl_auth_enable = yes",
+        "smtpd_sasl_type = cyrus",
+        f"cyrus_sasl_config_path = {sasl}",
+        "broken_sasl_auth_clients = yes",
+        "maillog_file = /dev/stdout",
+        "local_transport = discard",  # a test message is delivered nowhere
+    ]
+    (conf / "main.cf").write_text("\n".join(main) + "\n")
+    argv = ["/usr/lib/postfix/sbin/master", "-c", str(conf), "-d"]
+    return start("postfix", argv, port, where)

@@ -22,6 +22,31 @@ from honeymesh.events import JSONValue
 
 MAX_ERRORS = 10  # Postfix's smtpd_hard_error_limit is 20; a trap has less patience
 MAX_RECIPIENTS = 50
+# Who a Debian 12 Postfix accepts mail for (local_recipient_maps: the base system's accounts
+# and /etc/aliases); anyone else is "User unknown in local recipient table".
+LOCAL_RECIPIENTS = frozenset(
+    [
+        "root",
+        "daemon",
+        "bin",
+        "sys",
+        "sync",
+        "games",
+        "man",
+        "lp",
+        "mail",
+        "news",
+        "uucp",
+        "proxy",
+        "www-data",
+        "backup",
+        "list",
+        "irc",
+        "_apt",
+        "nobody",
+        "postmaster",
+    ]
+)
 _AUTH_FAILED = b"535 5.7.8 Error: authentication failed: authentication failure\r\n"
 
 
@@ -87,7 +112,8 @@ class SmtpDialogue:
             return (
                 b"250-" + host + b"\r\n250-PIPELINING\r\n250-SIZE 10240000\r\n250-VRFY\r\n"
                 b"250-ETRN\r\n250-AUTH PLAIN LOGIN\r\n250-AUTH=PLAIN LOGIN\r\n"
-                b"250-ENHANCEDSTATUSCODES\r\n250-8BITMIME\r\n250-DSN\r\n250 SMTPUTF8\r\n"
+                b"250-ENHANCEDSTATUSCODES\r\n250-8BITMIME\r\n250-DSN\r\n250-SMTPUTF8\r\n"
+                b"250 CHUNKING\r\n"
             )
         if name == "HELO":
             self._helo = arg
@@ -100,13 +126,16 @@ class SmtpDialogue:
                 self._mail_from, self._recipients = None, []
             return b"250 2.0.0 Ok\r\n"
         if name == "VRFY":
+            user = _address(":" + arg)
+            if user.partition("@")[0].lower() not in LOCAL_RECIPIENTS:
+                return _unknown_user(user)
             return f"252 2.0.0 {arg[:64]}\r\n".encode()
         if name == "STARTTLS":
-            return b"454 4.7.0 TLS not available due to local problem\r\n"
+            return b"502 5.5.1 Error: command not implemented\r\n"
+        if name == "ETRN":
+            return b"500 Syntax: ETRN domain\r\n"
         if name == "AUTH":
             return self._auth_start(rest.strip(), found)
-        if name in ("MAIL", "RCPT", "DATA") and self._helo is None:
-            return b"503 5.5.1 Error: send HELO/EHLO first\r\n"
         if name == "MAIL":
             if self._mail_from is not None:
                 return b"503 5.5.1 Error: nested MAIL command\r\n"
@@ -121,7 +150,7 @@ class SmtpDialogue:
             self._message.clear()
             self._message_bytes = 0
             return b"354 End data with <CR><LF>.<CR><LF>\r\n"
-        return b"502 5.5.2 Error: command not recognized\r\n"
+        return b"500 5.5.2 Error: command not recognized\r\n"
 
     def _recipient(self, arg: str) -> bytes:
         if self._mail_from is None:
@@ -133,6 +162,8 @@ class SmtpDialogue:
             self._envelopes = findings.listed(self._envelopes, {"relay_to": address})
             self.detail["envelopes"] = self._envelopes
             return f"454 4.7.1 <{address[:128]}>: Relay access denied\r\n".encode()
+        if address.partition("@")[0].lower() not in LOCAL_RECIPIENTS:
+            return _unknown_user(address)
         if len(self._recipients) >= MAX_RECIPIENTS:
             return b"452 4.5.3 Error: too many recipients\r\n"
         self._recipients.append(address)
@@ -177,7 +208,7 @@ class SmtpDialogue:
                 return b"334 UGFzc3dvcmQ6\r\n"
             self._stage = "auth_user"
             return b"334 VXNlcm5hbWU6\r\n"
-        return b"535 5.7.8 Error: authentication failed: Invalid authentication mechanism\r\n"
+        return b"535 5.7.8 Error: authentication failed: no mechanism available\r\n"
 
     def _auth_line(self, line: bytes, found: list[Finding]) -> bytes:
         stage, self._stage = self._stage, "command"
@@ -209,6 +240,13 @@ class SmtpDialogue:
         self._credentials = findings.listed(self._credentials, entry)
         self.detail["credentials"] = self._credentials
         found.append(findings.credential("smtp", user, password, method=method))
+
+
+def _unknown_user(address: str) -> bytes:
+    return (
+        f"550 5.1.1 <{address[:128]}>: Recipient address rejected: "
+        "User unknown in local recipient table\r\n"
+    ).encode()
 
 
 def _address(arg: str) -> str:

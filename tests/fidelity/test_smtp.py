@@ -1,0 +1,53 @@
+"""The SMTP trap against Debian 12's Postfix 3.7 (its shipped main.cf and master.cf, with
+Cyrus SASL PLAIN/LOGIN enabled as a mail server that takes logins has it), conversation by
+conversation."""
+
+from __future__ import annotations
+
+import base64
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from tests.e2e.daemon import Daemon
+from tests.fidelity.harness import Conversation, RealServer, Rule, diff, ftp_reply_done
+
+CONVERSATIONS: dict[str, list[bytes]] = {
+    "envelope": [
+        b"MAIL FROM:<a@example.org>", b"RSET", b"HELP", b"EHLO client.example.org",
+        b"MAIL FROM:<a@example.org>", b"MAIL FROM:<a@example.org>", b"RCPT TO:<x@evil.example>",
+        b"RCPT TO:<root@mail.example.net>", b"RCPT TO:<nosuchuser@mail.example.net>", b"DATA",
+        b"Subject: hello\r\n\r\nhi\r\n.", b"NOSUCH", b"VRFY root", b"VRFY nosuchuser",
+        b"STARTTLS", b"HELO y", b"RSET", b"NOOP", b"ETRN", b"QUIT",
+    ],
+    "auth": [
+        b"EHLO x", b"AUTH PLAIN " + base64.b64encode(b"\0admin\0pw"), b"AUTH LOGIN",
+        base64.b64encode(b"admin"), base64.b64encode(b"pw"), b"AUTH CRAM-MD5", b"AUTH PLAIN",
+        b"*", b"QUIT",
+    ],
+}  # fmt: skip
+
+RULES = [
+    # The queue id Postfix gives each message.
+    Rule("postfix queue id", r"queued as [0-9A-F]{10,12}", "queued as <id>"),
+]
+
+
+def transcript(port: int, lines: list[bytes]) -> bytes:
+    c = Conversation(port, complete=ftp_reply_done)
+    out = bytearray(b"< " + c.read())
+    for line in lines:
+        answer = c.send(line + b"\r\n")
+        out += b"> " + line + b"\r\n< " + (answer or b"(closed)\r\n")
+    c.close()
+    return bytes(out)
+
+
+@pytest.mark.parametrize("name", sorted(CONVERSATIONS))
+def test_conversation(
+    name: str, real_postfix: RealServer, traps: Daemon, trap_ports: dict[str, int]
+) -> None:
+    with ThreadPoolExecutor(2) as pool:
+        real = pool.submit(transcript, real_postfix.port, CONVERSATIONS[name])
+        trap = pool.submit(transcript, trap_ports["smtp"], CONVERSATIONS[name])
+        diff(name, real.result(), trap.result(), RULES)
