@@ -14,6 +14,8 @@ PERSONAS: dict[str, str] = {
     "redis": "",
     "ftp": f'credentials = ["{":".join(harness.FTP_USER)}"]\n',
     "smtp": f'hostname = "{harness.SMTP_HOSTNAME}"\n',
+    "mysql": f'version = "{harness.MARIADB_VERSION}"\n'
+    f'credentials = ["{":".join(harness.MYSQL_USER)}"]\n',
 }
 
 
@@ -49,5 +51,12 @@ def real_vsftpd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[harness.Re
 @pytest.fixture(scope="session")
 def real_postfix(tmp_path_factory: pytest.TempPathFactory) -> Iterator[harness.RealServer]:
     server = harness.postfix(tmp_path_factory.mktemp("postfix"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def real_mariadb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[harness.RealServer]:
+    server = harness.mariadb(tmp_path_factory.mktemp("mariadb"))
     yield server
     server.stop()

@@ -224,3 +224,35 @@ def postfix(where: Path) -> RealServer:
     (conf / "main.cf").write_text("\n".join(main) + "\n")
     argv = ["/usr/lib/postfix/sbin/master", "-c", str(conf), "-d"]
     return start("postfix", argv, port, where)
+
+
+MYSQL_USER = ("app", "fidelity-Secret-1")  # a real account; the trap's configured login
+MARIADB_VERSION = "5.5.5-10.11.19-MariaDB-0+deb12u1"  # what Debian 12's mariadbd greets with
+
+
+def mariadb(where: Path) -> RealServer:
+    """Debian's /etc/mysql configuration over a fresh data directory (mariadb-install-db: root
+    by unix_socket, as the package sets it up), on one loopback port, names not resolved (so
+    errors name the client's address, as for a remote attacker)."""
+    port = free_port()
+    data = where / "data"
+    subprocess.run(
+        ["mariadb-install-db", "--defaults-file=/etc/mysql/my.cnf", f"--datadir={data}",
+         "--user=root", "--skip-test-db"],
+        capture_output=True, check=True, timeout=60,
+    )  # fmt: skip
+    argv = [
+        "/usr/sbin/mariadbd", "--defaults-file=/etc/mysql/my.cnf", f"--datadir={data}",
+        "--user=root", f"--port={port}", "--bind-address=127.0.0.1",
+        f"--socket={where / 'mysqld.sock'}", f"--pid-file={where / 'mysqld.pid'}",
+        f"--log-error={where / 'error.log'}", "--skip-name-resolve", "--skip-log-bin",
+    ]  # fmt: skip
+    server = start("mariadb", argv, port, where)
+    # An account any host may use, as on a server that is reachable at all (without one,
+    # MariaDB refuses a remote client before the greeting: "Host ... is not allowed").
+    user, password = MYSQL_USER
+    sql = f"CREATE USER '{user}'@'%' IDENTIFIED BY '{password}'"
+    socket_path = str(where / "mysqld.sock")
+    argv = ["mariadb", "--no-defaults", "-S", socket_path, "-uroot", "-e", sql]
+    subprocess.run(argv, capture_output=True, check=True, timeout=30)
+    return server

@@ -34,6 +34,13 @@ CLIENT_CONNECT_ATTRS = 0x100000
 CLIENT_PLUGIN_AUTH_LENENC = 0x200000
 #: What we offer: MySQL 8's usual set without TLS, compression or LOAD DATA LOCAL.
 SERVER_CAPABILITIES = 0x01FFF75F
+#: What Debian 12's mariadb-server 10.11 offers with its shipped configuration (no TLS): no
+#: CLIENT_MYSQL bit, and in the greeting's last four reserved bytes MariaDB's extended set
+#: (progress reports, bulk statements, extended and cached metadata).
+MARIADB_CAPABILITIES = 0x81FFF7FE
+MARIADB_EXTENDED = 0x1D
+UTF8MB4_GENERAL_CI = 45  # Debian's character-set-server = utf8mb4 (50-server.cnf)
+UTF8MB4_0900_AI_CI = 0xFF
 COMMON_PASSWORDS = (
     "", "root", "123456", "password", "mysql", "admin", "toor", "12345678", "123", "1234",
     "12345", "qwerty", "test", "pass", "passw0rd", "P@ssw0rd", "root123", "admin123",
@@ -177,18 +184,24 @@ class MysqlDialogue:
         self._login: HandshakeResponse | None = None
         self.detail: dict[str, JSONValue] = {}
 
+    @property
+    def _mariadb(self) -> bool:
+        return "MariaDB" in self._s.version
+
     def start(self) -> Step:
-        caps = SERVER_CAPABILITIES
+        mariadb = self._mariadb
+        caps = MARIADB_CAPABILITIES if mariadb else SERVER_CAPABILITIES
+        reserved = b"\x00" * 6 + struct.pack("<I", MARIADB_EXTENDED) if mariadb else b"\x00" * 10
         payload = (
             b"\x0a"
             + self._s.version.encode() + b"\x00"
             + struct.pack("<I", self._s.next_connection_id() & 0xFFFFFFFF)
             + self._salt[:8] + b"\x00"
             + struct.pack("<H", caps & 0xFFFF)
-            + b"\xff"  # utf8mb4_0900_ai_ci
+            + bytes([UTF8MB4_GENERAL_CI if mariadb else UTF8MB4_0900_AI_CI])
             + struct.pack("<H", 0x0002)  # SERVER_STATUS_AUTOCOMMIT
             + struct.pack("<H", caps >> 16)
-            + bytes([21]) + b"\x00" * 10
+            + bytes([21]) + reserved
             + self._salt[8:] + b"\x00"
             + NATIVE + b"\x00"
         )  # fmt: skip
@@ -256,8 +269,16 @@ class MysqlDialogue:
             client_attributes=dict(login.attributes),
         )
         using = "YES" if response else "NO"
-        message = f"Access denied for user '{user[:64]}'@'{self._peer}' (using password: {using})"
-        error = b"\xff" + struct.pack("<H", 1045) + b"#28000" + message.encode("utf-8", "replace")
+        message = f"Access denied for user '{user[:64]}'@'{self._peer}'"
+        code = 1045
+        if self._mariadb and user == "root" and self._peer in ("127.0.0.1", "::1"):
+            # Debian's package gives root@localhost unix_socket authentication: over TCP from
+            # this host MariaDB answers 1698 with no "using password" part. From anywhere
+            # else root is a user like any other.
+            code = 1698
+        else:
+            message += f" (using password: {using})"
+        error = b"\xff" + struct.pack("<H", code) + b"#28000" + message.encode("utf-8", "replace")
         return Step(_packet(sequence, error), True, self.detail, (finding,))
 
 

@@ -14,7 +14,9 @@ from honeymesh.detection.traps.ftp import FtpDialogue, FtpSettings
 from honeymesh.detection.traps.http import HttpDialogue
 from honeymesh.detection.traps.lines import LineBuffer
 from honeymesh.detection.traps.mysql import (
+    MysqlDialogue,
     MysqlPacketError,
+    MysqlSettings,
     native_scramble,
     parse_handshake_response,
 )
@@ -267,6 +269,26 @@ def test_mysql_greeting_login_and_password_recovery(dialogues: dict[str, object]
     step = dialogue.receive(_login_packet(b"root", native_scramble(b"toor", salt)))
     assert b"#28000Access denied for user 'root'@'192.0.2.7' (using password: YES)" in step.reply
     assert step.close and step.findings[0][1]["password"] == "toor"
+
+
+def test_mysql_mariadb_persona_greets_and_denies_as_debian_mariadb() -> None:
+    settings = MysqlSettings("5.5.5-10.11.19-MariaDB-0+deb12u1", frozenset(), lambda: 3)
+    greeting = MysqlDialogue(settings, "::1").start().reply
+    caps_at = greeting.index(b"\x00", 5) + 1 + 4 + 9
+    low, charset, _, high = struct.unpack_from("<HBHH", greeting, caps_at)
+    assert (low | high << 16, charset) == (0x81FFF7FE, 45)
+    assert greeting[caps_at + 8 : caps_at + 18] == b"\x00" * 6 + b"\x1d\x00\x00\x00"
+    local = MysqlDialogue(settings, "::1")
+    local.start()
+    assert (
+        b"\xa2\x06#28000Access denied for user 'root'@'::1'"
+        in local.receive(_login_packet(b"root", b"x" * 20)).reply
+    )
+    remote = MysqlDialogue(settings, "192.0.2.7")
+    remote.start()
+    assert b"\x15\x04#28000Access denied for user 'root'@'192.0.2.7' (using password: YES)" in (
+        remote.receive(_login_packet(b"root", b"x" * 20)).reply
+    )
 
 
 def test_mysql_switches_other_plugins_to_native(dialogues: dict[str, object]) -> None:
