@@ -146,7 +146,7 @@ class Node:
     async def stop(self) -> None:
         self.xdp.stop_sampling()
         for listener in self.listeners:
-            await listener.stopService()  # type: ignore[misc]
+            await listener.stopService()
         await self.store.stop()
         self.xdp.close()
 
