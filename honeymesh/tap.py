@@ -45,6 +45,7 @@ from honeymesh.enforcement.kernel import KernelService, ServedPorts, SettledBack
 from honeymesh.enforcement.layout import PacketSample
 from honeymesh.enforcement.local_addresses import LocalAddressError, local_addresses
 from honeymesh.events import Event, EventBus, EventId, Notice, Verdict
+from honeymesh.filemodes import UnsafeModes, check_data_dir, check_private_file
 from honeymesh.license.clock import CLOCK_KEY_PURPOSE
 from honeymesh.license.keys import trusted_keys_for
 from honeymesh.license.service import LicenseService
@@ -88,6 +89,9 @@ class Options(usage.Options):
         try:
             config = load_config(path)
             config = config.with_interfaces(tuple(self["interfaces"]))
+            check_data_dir(config.node.data_dir)  # secrets open to others: refuse (OpenSSH)
+            check_private_file(config.data_path(Path("identity.key")), "identity key")
+            check_private_file(config.data_path(config.api.tls_key), "admin TLS key")
             identity = NodeIdentity.load(config.data_path(Path("identity.key")))
             trusted_keys_for(config)  # a bad trusted license key is a configuration error
             load_rules(config)  # so is a bad payload rules or reputation file
@@ -98,7 +102,7 @@ class Options(usage.Options):
                     config.data_path(config.api.tls_cert),
                     config.data_path(config.api.tls_key),
                 )
-        except (ConfigError, IdentityError, RulesError, TrapSetupError) as e:
+        except (ConfigError, IdentityError, RulesError, TrapSetupError, UnsafeModes) as e:
             raise usage.UsageError(str(e)) from None
         self["loaded"] = (config, identity)
 

@@ -287,3 +287,49 @@ def honeymesh_api_license(node: Node) -> str:
         check=True,
     )
     return result.stdout
+
+
+@pytest.mark.parametrize(
+    ("target", "mode", "message"),
+    [
+        ("identity.key", 0o644, "identity key has mode 0644, so other users can read it"),
+        ("identity.key", 0o640, "chmod 600"),
+        ("tls/dashboard.key", 0o604, "admin TLS key has mode 0604"),
+        (".", 0o755, "data directory has mode 0755"),
+        (".", 0o770, "chmod 700"),
+    ],
+)
+def test_daemon_refuses_secrets_other_users_can_read(
+    tmp_path: Path, target: str, mode: int, message: str
+) -> None:
+    """As OpenSSH's StrictModes: a key (or the data directory) open to others stops the start
+    with one line naming the chmod, before anything listens."""
+    node = make_node(tmp_path / "var")
+    (tmp_path / "var" / target).chmod(mode)
+    result = subprocess.run(
+        [
+            str(VENV_BIN / "twistd"),
+            "--nodaemon",
+            "--pidfile=",
+            "honeymesh",
+            "--config",
+            str(node.config_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    combined = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in combined
+    assert message in combined
+    assert "listening" not in combined
+
+
+def test_init_creates_secrets_only_their_owner_can_read(tmp_path: Path) -> None:
+    node = make_node(tmp_path / "var")
+    data = tmp_path / "var"
+    assert data.stat().st_mode & 0o777 == 0o700
+    for secret in ("identity.key", "tls/dashboard.key", node.config_path.name):
+        assert (data / secret).stat().st_mode & 0o077 == 0, secret

@@ -1,0 +1,64 @@
+"""Refuse to run with secrets other users can read, as OpenSSH's StrictModes does.
+
+The identity key is the node: its signing key is the mesh identity, and the local operator
+token is derived from it, so anyone who can read it can run the node (one did switch a node to
+LOCKDOWN as ``nobody``). The rule, checked before anything starts:
+
+* a private key file (the identity key, the admin TLS key) must be a regular file owned by the
+  daemon's user or root, with no permission bits for group or others (``mode & 0o077 == 0``);
+* the data directory must be owned by the daemon's user or root and give group and others
+  no write access and others no access at all (``mode & 0o027 == 0``): whoever could write
+  there could swap the key or the database.
+
+``honeymesh init`` creates them so (0600 files, a 0700 directory). The fix is always a
+``chmod``, which the error names.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+
+class UnsafeModes(Exception):
+    """A secret file or the data directory is open to other users; the message says the fix."""
+
+
+def _owner_ok(st: os.stat_result) -> bool:
+    return st.st_uid in (os.geteuid(), 0)
+
+
+def check_private_file(path: Path, what: str) -> None:
+    """Refuse a private key that group or others may read or write (missing files are left
+    to the loader, which says so itself)."""
+    try:
+        st = path.lstat()
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(st.st_mode):
+        raise UnsafeModes(f"{path}: the {what} must be a regular file")
+    if not _owner_ok(st):
+        raise UnsafeModes(f"{path}: the {what} belongs to uid {st.st_uid}, not to this user")
+    bits = stat.S_IMODE(st.st_mode)
+    if bits & 0o077:
+        raise UnsafeModes(
+            f"{path}: the {what} has mode {bits:04o}, so other users can read it; refusing to "
+            f"start (chmod 600 {path})"
+        )
+
+
+def check_data_dir(path: Path) -> None:
+    """Refuse a data directory others can enter or group and others can write."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return
+    if not _owner_ok(st):
+        raise UnsafeModes(f"{path}: the data directory belongs to uid {st.st_uid}, not this user")
+    bits = stat.S_IMODE(st.st_mode)
+    if bits & 0o027:
+        raise UnsafeModes(
+            f"{path}: the data directory has mode {bits:04o}, so other users can reach the "
+            f"node's keys and database; refusing to start (chmod 700 {path})"
+        )
