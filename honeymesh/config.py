@@ -67,6 +67,26 @@ def _networks(values: tuple[str, ...]) -> str | None:
     return None
 
 
+# The widest allow that is still an allow (the ban list's bound for bans and allows alike):
+# "0.0.0.0/0" among the admin networks would allow everyone and silently end enforcement.
+_ADMIN_MIN_PREFIXLEN = {4: 8, 6: 16}
+
+
+def _admin_networks(values: tuple[str, ...]) -> str | None:
+    wrong = _networks(values)
+    if wrong:
+        return wrong
+    for v in values:
+        net = ipaddress.ip_network(v, strict=False)
+        least = _ADMIN_MIN_PREFIXLEN[net.version]
+        if net.prefixlen < least:
+            return (
+                f"networks no wider than /{least} for IPv{net.version} ({v!r} would allow so "
+                "much that nothing is enforced)"
+            )
+    return None
+
+
 def _ips(values: tuple[str, ...]) -> str | None:
     for v in values:
         if _ip(v):
@@ -152,7 +172,7 @@ def _not_negative_number(value: float) -> str | None:
 @dataclass(frozen=True)
 class KernelConfig:
     interfaces: tuple[str, ...] = checked((), _ifname)
-    admin_networks: tuple[str, ...] = checked(("127.0.0.0/8", "::1/128"), _networks)
+    admin_networks: tuple[str, ...] = checked(("127.0.0.0/8", "::1/128"), _admin_networks)
     attach_mode: Literal["native", "generic"] = "native"
     fallback: Literal["nftables", "none"] = "nftables"
     max_ipv4_bans: int = checked(1_048_576, _positive)

@@ -69,6 +69,12 @@ def test_every_key_is_documented() -> None:
         ("[[traps]]\ntype = 'banner'\nports = []\n", "traps[0].ports", "at least one port"),
         ("[[traps]]\ntype='banner'\n[[traps]]\ntype='banner'\n", "traps", "unique"),
         ("api = 3\n", "api", "expected a table"),
+        (
+            "[kernel]\nadmin_networks = ['0.0.0.0/0']\n",
+            "kernel.admin_networks",
+            "no wider than /8 for IPv4 ('0.0.0.0/0' would allow so much that nothing is enforced)",
+        ),
+        ("[kernel]\nadmin_networks = ['2000::/3']\n", "kernel.admin_networks", "/16 for IPv6"),
     ],
 )
 def test_bad_values_name_file_key_and_expectation(

@@ -7,6 +7,7 @@ dropped?". Every bad request raises ``InvalidInput`` (a ``ValueError``) with a r
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import math
 from collections.abc import Mapping, Sequence
@@ -272,13 +273,30 @@ class Lifted:
 # Input checks (reactor thread) -----------------------------------------------------------------
 
 
+# Addresses that are never a packet's source to act on: dropping them breaks the node's own
+# network (0.0.0.0 is the source of every DHCP discover) or means nothing (multicast and
+# broadcast are destinations only).
+_NEVER_SOURCES: tuple[tuple[Network, str], ...] = (
+    (ipaddress.IPv4Network("0.0.0.0/32"), "the unspecified address (DHCP clients send from it)"),
+    (ipaddress.IPv6Network("::/128"), "the unspecified address (neighbour discovery uses it)"),
+    (ipaddress.IPv4Network("255.255.255.255/32"), "the limited broadcast address"),
+    (ipaddress.IPv4Network("224.0.0.0/4"), "multicast (never a source)"),
+    (ipaddress.IPv6Network("ff00::/8"), "multicast (never a source)"),
+)
+
+
 def check_width(network: Network, what: str) -> None:
+    """Refuse networks too wide to mean anything but a mistake, and any that contain an address
+    that is never a source (an unspecified, broadcast or multicast address)."""
     least = MIN_PREFIXLEN[network.version]
     if network.prefixlen < least:
         raise InvalidInput(
             f"{what} {network} is wider than /{least}; that is refused as almost certainly a "
             "mistake"
         )
+    for never, why in _NEVER_SOURCES:
+        if network.version == never.version and network.overlaps(never):
+            raise InvalidInput(f"{what} {network} is refused: it overlaps {never}, {why}")
 
 
 def check_text(value: object, what: str, limit: int) -> str:

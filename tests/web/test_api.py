@@ -172,6 +172,13 @@ BAD_INPUT: list[tuple[str, str, dict[str, Any], int, str]] = [
     ("POST", BANS, js({"network": "300.1.2.3"}), 400, "invalid_input"),
     ("POST", BANS, js({"network": "10.0.0.0/33"}), 400, "invalid_input"),
     ("POST", BANS, js({"network": "0.0.0.0/0"}), 400, "invalid_input"),
+    # Never a source: banning these breaks the node's own network or means nothing.
+    ("POST", BANS, js({"network": "0.0.0.0"}), 400, "invalid_input"),
+    ("POST", BANS, js({"network": "::"}), 400, "invalid_input"),
+    ("POST", BANS, js({"network": "255.255.255.255"}), 400, "invalid_input"),
+    ("POST", BANS, js({"network": "224.0.0.251"}), 400, "invalid_input"),
+    ("POST", BANS, js({"network": "ff02::1"}), 400, "invalid_input"),
+    ("POST", BANS, js({"network": "0.0.0.0/8"}), 400, "invalid_input"),
     ("POST", BANS, js({"network": ADDR, "duration": "soon"}), 400, "invalid_duration"),
     ("POST", BANS, js({"network": ADDR, "duration": -5}), 400, "invalid_duration"),
     ("POST", BANS, js({"network": ADDR, "duration": [1]}), 400, "bad_field"),
