@@ -537,7 +537,12 @@ def register_admin(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: 
     p.set_defaults(handler=cmd_import)
 
     p = sub.add_parser("export", parents=parents, help="write the active bans to a file")
-    p.add_argument("--format", choices=("text", "csv", "json"), default="json")
+    p.add_argument(
+        "--format",
+        choices=("text", "csv", "json", "stix"),
+        default="json",
+        help="stix: one STIX 2.1 bundle of the active bans and the allowlist (docs/STIX.md)",
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
     p.set_defaults(handler=cmd_export)
 

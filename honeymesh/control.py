@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from twisted.internet.defer import Deferred, DeferredList, fail
 from twisted.internet.interfaces import IReactorTime
+from twisted.internet.threads import deferToThread
 from twisted.python.failure import Failure
 
 from honeymesh import __version__
@@ -47,6 +48,8 @@ from honeymesh.enforcement.bans import (
 )
 from honeymesh.enforcement.durations import DurationError, parse_duration
 from honeymesh.events import Event, EventBus, EventId, JSONValue
+from honeymesh.intel.stix import StixSettings
+from honeymesh.intel.stix import bundle as stix_bundle
 from honeymesh.license.entitlement import Entitlement
 from honeymesh.license.gating import sharing_decision
 from honeymesh.listeners import ListenerService
@@ -504,6 +507,28 @@ class Control:
         """Every active ban, oldest first, handed to ``page`` a page at a time (a million bans
         never sit in memory at once, and the reactor runs between pages); fires with the count.
         """
+        return self._active_bans_paged(lambda bans: page([b.to_json() for b in bans]))
+
+    def export_stix(self) -> Deferred[bytes]:
+        """Every active ban and every allow as one STIX 2.1 bundle (``honeymesh.intel.stix``),
+        built in a thread: the ``stix2`` library checks each object as it makes it."""
+        collected: list[Ban] = []
+        d = self._active_bans_paged(collected.extend)
+        settings = StixSettings(
+            node_id=self.node_id,
+            node_name=self.config.node.name,
+            own_level=self.config.sharing.level,
+        )
+
+        def build(_: int) -> Deferred[str]:
+            allows = self._bans().allows()
+            return deferToThread(stix_bundle, collected, allows, settings)
+
+        return d.addCallback(build).addCallback(lambda text: text.encode("utf-8"))
+
+    def _active_bans_paged(self, page: Callable[[list[Ban]], object]) -> Deferred[int]:
+        """Every active ban, oldest first, handed to ``page`` a page at a time; fires with the
+        count."""
         try:
             banlist = self._bans()
         except ControlError as e:
@@ -518,7 +543,7 @@ class Control:
         def got(bans: list[Ban]) -> None:
             nonlocal count
             count += len(bans)
-            page([b.to_json() for b in bans])
+            page(bans)
             if len(bans) == EXPORT_PAGE:
                 next_page(bans[-1].id)
             else:

@@ -13,8 +13,8 @@ Built with the OASIS ``stix2`` library, which checks every object as it is made.
 * **Corroborations**: a mesh ban's publisher and every peer that corroborated it are Sightings
   of the Indicator, each ``where_sighted_refs`` the peer's Identity.
 * **Markings**: TLP 2.0 (the official marking definitions), chosen per classification level
-  (L1-L4) by ``[export] tlp``. A ban learned from the mesh carries its signal's level; this
-  node's own bans the level it shares at (``[sharing] level``).
+  (L1-L4); ``StixSettings.tlp`` overrides the default table. A ban learned from the mesh
+  carries its signal's level; this node's own bans the level it shares at (``[sharing] level``).
 * **Fingerprints**: JA4 and JA3 go in a property extension that this module defines
   (``ExtensionDefinition`` "honeymesh-tls-fingerprints", schema in ``docs/STIX.md``).
 
@@ -55,7 +55,7 @@ _TLP2_CREATED = datetime(2022, 10, 1, tzinfo=UTC)
 # Our own namespace for object ids, and the fingerprint extension's fixed id.
 NAMESPACE = uuid.UUID("5b1e7c7e-3f1d-5d43-9a55-6e0c0f6f2a11")
 FINGERPRINT_EXTENSION = "extension-definition--0f3c6a52-4f4b-4e8e-9d59-7d3f2b6c1a90"
-FINGERPRINT_SCHEMA = "https://honeymesh.invalid/docs/STIX.md#tls-fingerprint-extension"
+FINGERPRINT_SCHEMA = "docs/STIX.md#tls-fingerprint-extension (HoneyMesh documentation)"
 
 
 class StixError(ValueError):

@@ -343,7 +343,10 @@ class AdminApi:
     @authenticated
     def export_bans(self, request: IRequest) -> Deferred[bytes]:
         """Streamed a page at a time; once the first page is out, a failure can only cut the
-        connection (the partial file does not parse as a whole: JSON lacks its end)."""
+        connection (the partial file does not parse as a whole: JSON lacks its end).
+        ``format=stix``: one STIX 2.1 bundle of the active bans and the allowlist."""
+        if query_str(request, "format") == "stix":
+            return self.control.export_stix().addCallback(self._stix, request)
         fmt = self._format(query_str(request, "format") or "json")
         writer = BanWriter(fmt, self.clock.seconds())
         started = False
@@ -377,6 +380,14 @@ class AdminApi:
 
         return self.control.export_bans(page).addCallbacks(done, failed)
 
+    @staticmethod
+    def _stix(bundle: bytes, request: IRequest) -> bytes:
+        request.setHeader(b"Content-Type", b"application/stix+json;version=2.1")
+        request.setHeader(
+            b"Content-Disposition", b'attachment; filename="honeymesh-bans.stix.json"'
+        )
+        return bundle
+
     @app.route("/api/v1/bans/import", methods=["POST"])
     @authenticated
     def import_bans(self, request: IRequest) -> Deferred[bytes]:
@@ -407,7 +418,9 @@ class AdminApi:
         for fmt in FORMATS:
             if name == fmt:
                 return fmt
-        raise ApiError(400, "bad_parameter", f"format must be one of {', '.join(FORMATS)}")
+        raise ApiError(
+            400, "bad_parameter", f"format must be one of {', '.join(FORMATS)} (or stix to export)"
+        )
 
     # Allowlist, mode, explain ----------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from stix2validator import ValidationOptions, validate_string
 
 from honeymesh.adminclient import AdminClient
 
@@ -107,6 +108,27 @@ def test_import_and_export(daemon: Daemon, tmp_path: Path) -> None:
     assert "line 2" in result.stderr
     assert "203.0.113.62/32" not in ok(daemon, "bans")
     for network in ("203.0.113.60", "203.0.113.61"):
+        ok(daemon, "unban", network)
+
+
+def test_export_as_stix_is_valid_for_the_oasis_validator(daemon: Daemon, tmp_path: Path) -> None:
+    """`honeymesh export --format stix`: what MISP or OpenCTI would import, checked by
+    stix2-validator (strict), with the bans and the allowlist in it."""
+    ok(daemon, "ban", "203.0.113.70", "--duration", "1h", "--reason", "stix e2e")
+    ok(daemon, "ban", "2001:db8:70::/48", "--duration", "permanent", "--reason", "stix range")
+    out = tmp_path / "bans.stix.json"
+    ok(daemon, "export", "--format", "stix", "-o", str(out))
+    result = validate_string(out.read_text(), ValidationOptions(version="2.1", strict=True))
+    assert result.is_valid, [str(e) for e in result.errors]
+    objects = json.loads(out.read_text())["objects"]
+    patterns = {o["pattern"]: o for o in objects if o["type"] == "indicator"}
+    ban = patterns["[ipv4-addr:value = '203.0.113.70']"]
+    assert ban["indicator_types"] == ["malicious-activity"] and ban["confidence"] == 100
+    assert "valid_until" in ban
+    assert "valid_until" not in patterns["[ipv6-addr:value = '2001:db8:70::/48']"]
+    allowed = patterns["[ipv4-addr:value = '127.0.0.0/8']"]  # the built-in loopback allow
+    assert allowed["indicator_types"] == ["benign"]
+    for network in ("203.0.113.70", "2001:db8:70::/48"):
         ok(daemon, "unban", network)
 
 
