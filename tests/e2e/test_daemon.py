@@ -205,20 +205,7 @@ def test_daemon_refuses_bad_configs_and_unusable_files_with_one_clear_line(
 ) -> None:
     node = make_node(tmp_path / "var")
     node.config_path.write_text(node.config_path.read_text() + extra)
-    result = subprocess.run(
-        [
-            str(VENV_BIN / "twistd"),
-            "--nodaemon",
-            "--pidfile=",
-            "honeymesh",
-            "--config",
-            str(node.config_path),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = refused_start(node.config_path)
     combined = result.stdout + result.stderr
     assert result.returncode != 0
     assert "Traceback" not in combined
@@ -306,20 +293,7 @@ def test_daemon_refuses_secrets_other_users_can_read(
     with one line naming the chmod, before anything listens."""
     node = make_node(tmp_path / "var")
     (tmp_path / "var" / target).chmod(mode)
-    result = subprocess.run(
-        [
-            str(VENV_BIN / "twistd"),
-            "--nodaemon",
-            "--pidfile=",
-            "honeymesh",
-            "--config",
-            str(node.config_path),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = refused_start(node.config_path)
     combined = result.stdout + result.stderr
     assert result.returncode != 0
     assert "Traceback" not in combined
@@ -333,3 +307,16 @@ def test_init_creates_secrets_only_their_owner_can_read(tmp_path: Path) -> None:
     assert data.stat().st_mode & 0o777 == 0o700
     for secret in ("identity.key", "tls/dashboard.key", node.config_path.name):
         assert (data / secret).stat().st_mode & 0o077 == 0, secret
+
+
+def refused_start(config_path: Path) -> subprocess.CompletedProcess[str]:
+    """``twistd -n honeymesh`` on a configuration it must refuse (it exits, or the test times
+    out)."""
+    argv = [str(VENV_BIN / "twistd"), "--nodaemon", "--pidfile=", "honeymesh"]
+    return subprocess.run(
+        [*argv, "--config", str(config_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )

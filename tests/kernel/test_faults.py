@@ -32,9 +32,11 @@ import pytest
 from honeymesh.enforcement.layout import Slot, ban_slot
 from honeymesh.enforcement.libbpf import Libbpf
 from honeymesh.net import Network
+from tests.kernel import test_daemon_enforcement
 from tests.kernel.netns import Lab, entered
 from tests.kernel.test_daemon_enforcement import NamespacedDaemon
-from tests.nodes import make_node
+
+daemon = test_daemon_enforcement.daemon  # the ENFORCE-mode daemon in the lab's target namespace
 
 RATE = 500.0  # bans per second, over all connections
 CONNECTIONS = 4
@@ -200,20 +202,6 @@ def active_networks(path: Path) -> list[Network]:
 def integrity(path: Path) -> str:
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
         return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
-
-
-@pytest.fixture
-def daemon(lab: Lab, tmp_path: Path) -> Iterator[NamespacedDaemon]:
-    node = make_node(tmp_path / "var", api_port=8443, trap_ports=(2323,))
-    text = node.config_path.read_text().replace('mode = "test"', 'mode = "enforce"')
-    node.config_path.write_text(text)
-    d = NamespacedDaemon(lab, node, tmp_path / "daemon.out")
-    try:
-        yield d
-    finally:
-        if d.proc is not None and d.proc.poll() is None:
-            d.proc.kill()
-            d.proc.wait()
 
 
 def test_kill_9_under_500_bans_a_second_loses_nothing_and_fails_open(
