@@ -9,6 +9,9 @@ JSON log, store, housekeeping, traps, admin API, and a last service that reports
 
 from __future__ import annotations
 
+import atexit
+import os
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,7 +60,14 @@ from honeymesh.mesh.service import MeshService
 from honeymesh.net import Network
 from honeymesh.periodic import PeriodicService
 from honeymesh.policy.engine import PolicyEngine, contradict_mesh_unban
-from honeymesh.store.db import Store, StoreClosed, StoreService, prune_events
+from honeymesh.store.db import (
+    Store,
+    StoreClosed,
+    StoreError,
+    StoreService,
+    prune_events,
+    verify_database,
+)
 from honeymesh.trust.api import TrustApi
 from honeymesh.trust.engine import TrustEngine, TrustService
 from honeymesh.web.app import AdminApi, ApiSite
@@ -93,6 +103,7 @@ class Options(usage.Options):
             check_private_file(config.data_path(Path("identity.key")), "identity key")
             check_private_file(config.data_path(config.api.tls_key), "admin TLS key")
             identity = NodeIdentity.load(config.data_path(Path("identity.key")))
+            verify_database(config.data_path(config.store.path))  # emptied or damaged: refuse
             trusted_keys_for(config)  # a bad trusted license key is a configuration error
             load_rules(config)  # so is a bad payload rules or reputation file
             for trap in config.traps:
@@ -102,7 +113,14 @@ class Options(usage.Options):
                     config.data_path(config.api.tls_cert),
                     config.data_path(config.api.tls_key),
                 )
-        except (ConfigError, IdentityError, RulesError, TrapSetupError, UnsafeModes) as e:
+        except (
+            ConfigError,
+            IdentityError,
+            RulesError,
+            StoreError,
+            TrapSetupError,
+            UnsafeModes,
+        ) as e:
             raise usage.UsageError(str(e)) from None
         self["loaded"] = (config, identity)
 
@@ -126,12 +144,18 @@ def makeService(options: Options, reactor: Any = None) -> IService:
 
         reactor = global_reactor
     config, identity = options["loaded"]
-    return build_appliance(config, identity, reactor).service
+    return build_appliance(config, identity, reactor, exit_status_on_fatal=True).service
 
 
-def build_appliance(config: Config, identity: NodeIdentity, reactor: Any) -> Appliance:  # noqa: PLR0915
-    """Build every part and wire them together; nothing runs until the service starts."""
+def build_appliance(  # noqa: PLR0915
+    config: Config, identity: NodeIdentity, reactor: Any, *, exit_status_on_fatal: bool = False
+) -> Appliance:
+    """Build every part and wire them together; nothing runs until the service starts.
+
+    ``exit_status_on_fatal``: when the appliance cannot run, the process exits with status 1
+    (``twistd`` itself always exits 0 once its reactor stops); set by ``twistd honeymesh``."""
     log = Logger(namespace="honeymesh")
+    fatal = fatal_handler(reactor, log, exit_status=1 if exit_status_on_fatal else None)
     root = OrderedMultiService()
     bus = EventBus()
 
@@ -149,11 +173,12 @@ def build_appliance(config: Config, identity: NodeIdentity, reactor: Any) -> App
         reactor,
         synchronous=config.store.synchronous,
         batch_max=config.store.batch_max,
+        verify=False,  # Options.postOptions ran verify_database before anything started
     )
     bus.subscribe(store.append)
     bus.subscribe(json_log.record)
     bus.subscribe(EventLogger(log))
-    StoreService(store, bus.publish, reactor.seconds, fatal(reactor, log)).setServiceParent(root)
+    StoreService(store, bus.publish, reactor.seconds, fatal).setServiceParent(root)
     retention_job(config, store, bus.publish, reactor).setServiceParent(root)
     license_service = LicenseService.from_config(
         config,
@@ -190,7 +215,7 @@ def build_appliance(config: Config, identity: NodeIdentity, reactor: Any) -> App
     policy = PolicyEngine(
         banlist, store, config.policy, reactor, bus.publish, initial_mode=config.node.mode
     )
-    startup = EnforcementStartup(store, kernel, banlist, policy, fatal(reactor, log))
+    startup = EnforcementStartup(store, kernel, banlist, policy, fatal)
     startup.setServiceParent(root)
     BanHousekeeping(banlist, reactor, config.policy.housekeeping_interval).setServiceParent(root)
 
@@ -304,11 +329,26 @@ def build_appliance(config: Config, identity: NodeIdentity, reactor: Any) -> App
     return Appliance(root, config, bus, store, control, traps, listeners)
 
 
-def fatal(reactor: IReactorCore, log: Logger) -> Callable[[Failure], None]:
-    """What to do when the appliance cannot run at all (the database cannot be opened)."""
+def fatal_handler(
+    reactor: IReactorCore, log: Logger, exit_status: int | None = None
+) -> Callable[[Failure], None]:
+    """What to do when the appliance cannot run at all (a damaged or emptied database, a ban
+    list that cannot be restored): say so in one line and stop, with a non-zero status when
+    ``exit_status`` is set, so a supervisor that restarts on failure sees the failure.
+
+    twistd has no exit status of its own to set: it returns 0 once the reactor has stopped.
+    So the status is applied at interpreter exit, after twistd has stopped every service (the
+    store closed) and its logger, with the output flushed first."""
+
+    def leave() -> None:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(exit_status or 1)
 
     def stop(failure: Failure) -> None:
         log.critical("cannot run: {error}", error=failure.getErrorMessage())
+        if exit_status is not None:
+            atexit.register(leave)
         if reactor.running:
             reactor.stop()
 

@@ -68,13 +68,23 @@ def bundled_migrations() -> list[Migration]:
 
 
 def open_database(
-    path: Path | str, migrations: Sequence[Migration], synchronous: str = "full"
+    path: Path | str,
+    migrations: Sequence[Migration],
+    synchronous: str = "full",
+    *,
+    verify: bool = True,
 ) -> tuple[sqlite3.Connection, list[int]]:
-    """Open (creating if needed) and upgrade a database; returns it and the versions applied."""
+    """Open (creating if needed) and upgrade a database; returns it and the versions applied.
+
+    An emptied file is always refused; ``verify`` also runs ``check_sound`` (the daemon does
+    that once before anything starts, ``verify_database``, and opens with ``verify=False``)."""
     if str(path) != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
+        refuse_emptied(Path(path))
     try:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+        if verify:
+            check_sound(conn, path)  # before anything writes to the file (even the WAL switch)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute(f"PRAGMA synchronous = {'FULL' if synchronous == 'full' else 'NORMAL'}")
         conn.execute("PRAGMA foreign_keys = ON")
@@ -106,6 +116,61 @@ def open_database(
     return conn, [m.version for m in pending]
 
 
+def refuse_emptied(path: Path) -> None:
+    """A database file that exists but holds nothing: SQLite would start afresh on it and every
+    ban would be gone without a word (a truncation by a full disk, a bad restore, a stray
+    ``> honeymesh.db``). A missing file is a first start; an empty one is a loss."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return
+    if size == 0:
+        raise StoreError(
+            f"database {path} is empty (0 bytes): the bans it held are gone. Refusing to start "
+            "and leaving it untouched; restore it from a backup, or move it away to start with "
+            "an empty database"
+        )
+
+
+def check_sound(conn: sqlite3.Connection, path: Path | str) -> None:
+    """Refuse a damaged database before touching it. ``PRAGMA quick_check`` reads every page
+    and checks each b-tree, record and free list, skipping only the cross-check of indexes
+    against their tables that ``integrity_check`` adds: 1.7 s against 4.3 s on a 184 MB
+    database of 1.1 M bans, and it runs in the writer thread while the kernel program compiles,
+    so start-up rarely waits for it."""
+    try:
+        rows = conn.execute("PRAGMA quick_check(5)").fetchall()
+    except sqlite3.DatabaseError as e:
+        conn.close()
+        raise StoreError(
+            f"database {path} is damaged ({e}); refusing to start and leaving it untouched"
+        ) from None
+    problems = [str(r[0]) for r in rows]
+    if problems != ["ok"]:
+        conn.close()
+        raise StoreError(
+            f"database {path} is damaged ({'; '.join(problems)[:300]}); refusing to start and "
+            "leaving it untouched: restore it from a backup (the .bak copies beside it are "
+            "taken before each schema upgrade) or move it away"
+        )
+
+
+def verify_database(path: Path) -> None:
+    """Before the daemon starts anything: refuse an emptied or damaged database, read-only (a
+    missing one is a first start). Raises StoreError with one line."""
+    refuse_emptied(path)
+    if not path.exists():
+        return
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.DatabaseError as e:
+        raise StoreError(f"cannot open database {path}: {e}") from None
+    try:
+        check_sound(conn, path)
+    finally:
+        conn.close()
+
+
 _JSON = json.JSONEncoder(separators=(",", ":"), default=str)  # stateless, safe to share
 _EventRowTuple = tuple[float, str, str, str | None, str]  # (time, event_id, kind, source, body)
 
@@ -134,8 +199,11 @@ class Store:
         synchronous: str = "full",
         batch_max: int = 5000,
         migrations: Sequence[Migration] | None = None,
+        verify: bool = True,
     ) -> None:
         self.path = path
+        self._verify = verify
+        self._warned_closed = False
         self._reactor = reactor
         self._synchronous = synchronous
         self._batch_max = batch_max
@@ -171,10 +239,13 @@ class Store:
         if not self._open:
             self.lost += 1
             self.appended += 1
-            self._log.warn(
-                "event {lost_event_id} arrived after the store closed",
-                lost_event_id=str(event.event_id),
-            )
+            if not self._warned_closed:  # once: a stopping node must not flood its own log
+                self._warned_closed = True
+                self._log.warn(
+                    "event {lost_event_id} arrived after the store closed (later ones are "
+                    "counted in store.lost, not logged)",
+                    lost_event_id=str(event.event_id),
+                )
             return
         fields = event_fields(event)
         row = (event.time, str(event.event_id), str(event.kind), event.source, _JSON.encode(fields))
@@ -204,7 +275,9 @@ class Store:
 
     def _main(self, ready: Deferred[list[int]]) -> None:
         try:
-            conn, applied = open_database(self.path, self._migrations, self._synchronous)
+            conn, applied = open_database(
+                self.path, self._migrations, self._synchronous, verify=self._verify
+            )
         except StoreError as e:
             self._open = False
             self._reactor.callFromThread(ready.errback, Failure(e))

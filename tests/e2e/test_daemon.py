@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from ..nodes import Node, make_node
+from ..store.test_db import damaged_copy
 from .daemon import VENV_BIN, Daemon, free_port, honeymesh
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -320,3 +321,43 @@ def refused_start(config_path: Path) -> subprocess.CompletedProcess[str]:
         timeout=60,
         check=False,
     )
+
+
+@pytest.mark.parametrize("damage", ["emptied", "garbage"])
+def test_a_damaged_or_emptied_database_stops_the_start_with_status_1_and_stays_untouched(
+    tmp_path: Path, damage: str
+) -> None:
+    """A supervisor that restarts on failure must see one: the daemon says what is wrong in one
+    line and exits non-zero, and never overwrites the file it refused."""
+    node = make_node(tmp_path / "var")
+    database = node.config.data_path(node.config.store.path)
+    if damage == "emptied":
+        database.write_bytes(b"")
+    else:
+        copy = damaged_copy(tmp_path / "scratch")
+        database.write_bytes(copy.read_bytes())
+    before = database.read_bytes()
+    result = refused_start(node.config_path)
+    combined = result.stdout + result.stderr
+    assert result.returncode != 0, combined
+    assert "Traceback" not in combined
+    said = "is empty (0 bytes)" if damage == "emptied" else "is damaged"
+    lines = [line for line in combined.splitlines() if said in line]
+    assert len(lines) == 1, combined
+    assert "listening" not in combined  # refused before anything started
+    assert database.read_bytes() == before
+
+
+def test_a_database_newer_than_the_code_stops_the_daemon_with_status_1(tmp_path: Path) -> None:
+    """A failure found once the store opens (after start-up began) still ends the process with
+    a non-zero status: twistd alone would exit 0 and a supervisor would not restart it."""
+    node = make_node(tmp_path / "var")
+    database = node.config.data_path(node.config.store.path)
+    with sqlite3.connect(database) as conn:
+        conn.execute("PRAGMA user_version = 999")
+    conn.close()
+    result = refused_start(node.config_path)
+    combined = result.stdout + result.stderr
+    assert result.returncode == 1, combined
+    [line] = [line for line in combined.splitlines() if "cannot run" in line]
+    assert "newer than this HoneyMesh understands" in line

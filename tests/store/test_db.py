@@ -88,8 +88,49 @@ def test_failed_migration_leaves_the_previous_version(tmp_path: Path) -> None:
 def test_garbage_file_is_a_store_error(tmp_path: Path) -> None:
     path = tmp_path / "junk.db"
     path.write_bytes(b"this is not a database" * 100)
-    with pytest.raises(StoreError, match="cannot open database"):
+    with pytest.raises(StoreError, match=r"junk\.db is damaged \(file is not a database"):
         open_database(path, bundled_migrations())
+    assert path.read_bytes() == b"this is not a database" * 100
+
+
+def test_an_emptied_database_is_refused_untouched(tmp_path: Path) -> None:
+    """A zero-length file is not a first start: SQLite would begin afresh and every ban would
+    be gone without a word."""
+    path = tmp_path / "honeymesh.db"
+    path.write_bytes(b"")
+    with pytest.raises(StoreError, match=r"is empty \(0 bytes\): the bans it held are gone"):
+        open_database(path, bundled_migrations())
+    assert path.stat().st_size == 0
+    assert not (tmp_path / "honeymesh.db-wal").exists()
+
+
+def damaged_copy(tmp_path: Path) -> Path:
+    """A real database with some rows, then garbage written over a page in the middle."""
+    path = tmp_path / "honeymesh.db"
+    conn, _ = open_database(path, bundled_migrations())
+    conn.execute("BEGIN")
+    conn.executemany(
+        "INSERT INTO events (time, event_id, kind, source, body) VALUES (?, ?, ?, ?, ?)",
+        ((float(i), "trap.session", "observation", "192.0.2.1", "{}" * 50) for i in range(5000)),
+    )
+    conn.execute("COMMIT")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+    data = bytearray(path.read_bytes())
+    page = 4096
+    middle = (len(data) // page // 2) * page
+    data[middle : middle + page] = b"\xa5" * page
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_garbage_in_the_middle_of_a_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = damaged_copy(tmp_path)
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="is damaged"):
+        open_database(path, bundled_migrations())
+    assert path.read_bytes() == before
 
 
 def obs(i: int) -> Observation:
