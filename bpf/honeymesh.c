@@ -7,7 +7,9 @@
  *   1. Parse Ethernet, up to two VLAN tags (802.1Q / 802.1ad), then IPv4 or IPv6. A frame too
  *      short for the headers it announces is counted as malformed and passed: the stack discards
  *      it anyway, and a parser doubt is never a reason to drop.
- *   2. LOCKDOWN: pass ARP and IPv6 neighbour discovery, pass allowlisted sources, drop the rest.
+ *   2. ARP and IPv6 neighbour discovery (ICMPv6 133-137) pass in every mode, from any source,
+ *      banned or not: without them the node loses its link. LOCKDOWN: pass allowlisted
+ *      sources, drop the rest.
  *   3. Otherwise look the source up in the exact ban hash, then in the range LPM trie, but only
  *      while it holds entries and the range hint says a range may cover the source's /16 (IPv4)
  *      or /32 (IPv6). An entry whose expiry has passed does not match.
@@ -315,10 +317,12 @@ int HM_PROG_NAME(struct xdp_md *ctx)
         return hm_count(HM_CNT_PASSED, XDP_PASS);
     }
 
-    /* Verdict */
+    /* Verdict. Neighbour discovery passes in every mode, from any source, banned or not (as
+     * ARP does above): dropping it costs the node its link (one banned on-link host would
+     * otherwise take the router's advertisements and every neighbour's answers with it). */
+    if (nd)
+        return hm_count(HM_CNT_PASSED, XDP_PASS);
     if (cfg->mode == HM_MODE_LOCKDOWN) {
-        if (nd)
-            return hm_count(HM_CNT_PASSED, XDP_PASS);
         if (hm_allowed(cfg, &pkt))
             return hm_count(HM_CNT_ALLOWED, XDP_PASS);
         return hm_count(HM_CNT_DROPPED_LOCKDOWN, XDP_DROP);

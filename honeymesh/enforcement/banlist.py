@@ -187,9 +187,13 @@ class BanList:
 
     def ban_network(self, address: Network) -> Network:
         """The network a ban on ``address`` covers: IPv6 narrower than ``ipv6_prefix`` is
-        widened to it (as the kernel masks sources). Raises InvalidInput if it is too wide."""
+        widened to it (as the kernel masks sources), except link-local addresses: fe80::/64 is
+        every host on the link, so one trap login from one of them would ban the router and
+        every neighbour with it. A link-local source is banned as itself. Raises InvalidInput
+        if it is too wide."""
         net = address
-        if net.version == 6 and net.prefixlen > self.ipv6_prefix:
+        link_local = net.version == 6 and net.network_address.is_link_local
+        if net.version == 6 and net.prefixlen > self.ipv6_prefix and not link_local:
             net = ipaddress.IPv6Network((net.network_address, self.ipv6_prefix), strict=False)
         check_width(net, "ban network")
         return net

@@ -324,12 +324,14 @@ def lpm_key(net: Network) -> bytes:
 
 def ban_slot(net: Network, v6_prefix: int) -> tuple[Slot, bytes]:
     """The map and key for a ban. IPv6 networks at least as narrow as ``v6_prefix`` share one
-    hash entry per ``/v6_prefix``: the program masks sources the same way before looking up."""
+    hash entry per ``/v6_prefix``: the program masks sources the same way before looking up.
+    Link-local bans are never widened (the ban list bans a link-local source as itself), so
+    they go to the range trie with their own prefix length."""
     if isinstance(net, ipaddress.IPv4Network):
         if net.prefixlen == 32:
             return Slot.BAN_V4, net.network_address.packed
         return Slot.RANGE_V4, lpm_key(net)
-    if net.prefixlen >= v6_prefix:
+    if net.prefixlen >= v6_prefix and not net.network_address.is_link_local:
         masked = int(net.network_address) & int.from_bytes(v6_mask(v6_prefix), "big")
         return Slot.BAN_V6, masked.to_bytes(16, "big")
     return Slot.RANGE_V6, lpm_key(net)

@@ -6,8 +6,9 @@ tracking). Networks live in hash sets, one per prefix length (``ban4_32``, ``ban
 never overlap, so no interval sets and no merge conflicts, and each ban's expiry is the element's
 own timeout, so an expired ban stops dropping before user space removes it. The rules mirror the
 XDP program: a ban match jumps to a chain that lets allowlisted sources through, then drops
-(ENFORCE) or counts "would drop" (TEST); LOCKDOWN drops everything that is not allowlisted
-except IPv6 neighbour discovery (ARP never reaches an inet table).
+(ENFORCE) or counts "would drop" (TEST); LOCKDOWN drops everything that is not allowlisted.
+IPv6 neighbour discovery is accepted first in every mode, from any source (ARP never reaches an
+inet table), so a banned on-link host never costs the node its link.
 
 Differences from XDP, said out loud in ``status()``: packets are dropped after the kernel has
 built an skb (several times the cost), there is no ``malformed`` counter and no sampling, and the
@@ -270,8 +271,9 @@ class NftBackend:
         bans = sorted(
             (n for n in self._sets if n.startswith("ban")), key=self._is_exact, reverse=True
         )
+        # Neighbour discovery passes in every mode, from any source (as in the XDP program).
+        rule("prerouting", f"icmpv6 type {{ {_ND_TYPES} }} counter name passed accept")
         if self._mode == "lockdown":
-            rule("prerouting", f"icmpv6 type {{ {_ND_TYPES} }} counter name passed accept")
             for name in allows:
                 rule("prerouting", f"{self._match(name)} counter name allowed accept")
             rule("prerouting", "counter name dropped_lockdown drop")

@@ -335,6 +335,18 @@ async def test_ipv6_bans_cover_the_configured_prefix_like_the_kernel(node: Harne
     assert wide.network == net("2001:db8:2::/48")  # wider than the prefix: as given
 
 
+@pytest_twisted.ensureDeferred
+async def test_a_link_local_source_is_banned_as_itself_never_as_its_slash_64(
+    node: Harness,
+) -> None:
+    """fe80::/64 is every host on the link: widening one on-link attacker to it would ban the
+    router and every neighbour."""
+    b = await ban(node, "fe80::5")
+    assert b.network == net("fe80::5/128")
+    assert node.banlist.is_banned(addr("fe80::5"))
+    assert not node.banlist.is_banned(addr("fe80::1"))
+
+
 # Bad input ---------------------------------------------------------------------------------------
 
 # Text that is not an address never reaches the ban list: the edge parses it (tests/test_net.py,

@@ -9,10 +9,12 @@ from collections.abc import Iterator
 
 import pytest
 
+from honeymesh.config import Mode
 from honeymesh.enforcement.backend import BackendError, BanEntry
 from honeymesh.enforcement.nft import NftBackend
+from tests.kernel import frames
 from tests.kernel.conftest import net
-from tests.kernel.netns import Lab, Receiver, Sender
+from tests.kernel.netns import Lab, Receiver, Sender, raw_socket
 
 pytestmark = pytest.mark.kernel
 
@@ -90,6 +92,25 @@ def test_nft_modes_test_and_lockdown(nft: NftKit) -> None:
     nft.lab.exec(nft.lab.attacker, "ip", "neigh", "flush", "dev", nft.lab.veth_a)
     got = nft.delivered([s4[1], s6[1], s4[2], s6[2]])
     assert got == {s4[1]: 5, s6[1]: 5, s4[2]: 0, s6[2]: 0}
+
+
+@pytest.mark.parametrize("mode", ["enforce", "lockdown"])
+def test_nft_neighbour_discovery_passes_from_a_banned_source(nft: NftKit, mode: Mode) -> None:
+    lab = nft.lab
+    banned = lab.sources6[0]
+    nft.nft.add_ban(BanEntry(net(banned), None))
+    nft.nft.set_mode(mode)
+    mac_a, mac_t = lab.mac(lab.attacker, lab.veth_a), lab.mac(lab.target, lab.veth_t)
+    before = nft.nft.counters()
+    with raw_socket(lab) as raw:
+        for _ in range(10):
+            for nd_type in (133, 134, 135, 136, 137):
+                raw.send(frames.icmp6_frame(mac_a, mac_t, banned, lab.target6, nd_type))
+    time.sleep(0.05)
+    after = nft.nft.counters()
+    dropped = sum(after[k] - before[k] for k in after if k.startswith("dropped"))
+    assert dropped == 0 and after["passed"] - before["passed"] >= 50
+    assert nft.delivered([banned]) == {banned: 0}
 
 
 def test_nft_replace_all_and_shared_slash_64(nft: NftKit) -> None:

@@ -15,6 +15,7 @@ import time
 
 import pytest
 
+from honeymesh.config import Mode
 from honeymesh.enforcement.backend import BanEntry, MapFull
 from honeymesh.enforcement.banstore import PackedBans
 from honeymesh.enforcement.kernel import XdpBackend, compile_program
@@ -199,6 +200,60 @@ def test_lockdown_drops_all_but_allowlist_and_keeps_arp_and_nd(kit: Kit) -> None
     assert after["dropped_lockdown"] - before["dropped_lockdown"] >= 20
     kit.xdp.set_mode("enforce")
     assert kit.delivered(others) == dict.fromkeys(others, 5)
+
+
+@pytest.mark.parametrize("mode", ["enforce", "test", "lockdown"])
+def test_arp_and_neighbour_discovery_pass_from_banned_sources_in_every_mode(
+    kit: Kit, mode: Mode
+) -> None:
+    """One banned on-link host must not cost the node its link: ARP and ICMPv6 neighbour
+    discovery (RS, RA, NS, NA, Redirect) pass from an exactly banned link-local source, from a
+    source inside a banned range and from a banned IPv4 source, in every mode; their other
+    traffic does not."""
+    lab = kit.lab
+    link_local = "fe80::2"
+    in_range = lab.sources6[1]
+    banned4 = lab.sources4[0]
+    kit.xdp.add_ban(ban(f"{link_local}/128"))
+    kit.xdp.add_ban(ban(str(ipaddress.IPv6Network(f"{in_range}/40", strict=False))))
+    kit.xdp.add_ban(ban(banned4))
+    kit.xdp.set_mode(mode)
+    mac_a, mac_t = lab.mac(lab.attacker, lab.veth_a), lab.mac(lab.target, lab.veth_t)
+    before = kit.counted()
+    with raw_socket(lab) as raw:
+        for _ in range(10):
+            for src in (link_local, in_range):
+                for nd_type in (133, 134, 135, 136, 137):
+                    raw.send(frames.icmp6_frame(mac_a, mac_t, src, lab.target6, nd_type))
+            raw.send(frames.arp_request(mac_a, banned4, lab.target4))
+    time.sleep(0.05)
+    after = kit.counted()
+    assert after["passed"] - before["passed"] >= 110  # 100 ND frames + 10 ARP requests
+    # Each type from each source was sent 10 times, so dropping any one would drop 10; fewer is
+    # the namespace's own background (an MLD report in LOCKDOWN, say).
+    dropped = sum(after[k] - before[k] for k in after if k.startswith("dropped"))
+    assert dropped < 10, {k: after[k] - before[k] for k in after}
+    # The same sources' ordinary traffic is still judged by the mode.
+    got = kit.delivered([in_range, banned4])
+    assert got == dict.fromkeys((in_range, banned4), 5 if mode == "test" else 0)
+
+
+def test_a_link_local_ban_drops_that_host_only_not_its_link(kit: Kit) -> None:
+    """A link-local ban is kept as its /128 (never the shared /64 hash key): echo requests
+    from the banned host drop, its on-link neighbours' pass."""
+    lab = kit.lab
+    kit.xdp.add_ban(ban("fe80::2/128"))
+    mac_a, mac_t = lab.mac(lab.attacker, lab.veth_a), lab.mac(lab.target, lab.veth_t)
+    before = kit.counted()
+    with raw_socket(lab) as raw:
+        for _ in range(10):
+            for src in ("fe80::2", "fe80::3"):
+                raw.send(frames.icmp6_frame(mac_a, mac_t, src, lab.target6, 128))
+    time.sleep(0.05)
+    after = kit.counted()
+    assert after["dropped_range"] - before["dropped_range"] == 10
+    assert after["dropped_exact"] - before["dropped_exact"] == 0
+    assert after["passed"] - before["passed"] >= 10
 
 
 def test_ipv4_mapped_bans_act_on_ipv4_and_mapped_sources(kit: Kit) -> None:
