@@ -266,6 +266,7 @@ class SshTrapConfig(ShellPersona):
     version: str = checked("SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3", _nonempty)
     host_key_dir: Path = Path("traps/ssh")
     session_timeout: float = checked(600.0, _positive)
+    login_grace: float = checked(120.0, _positive)  # OpenSSH's LoginGraceTime
     max_bytes: int = checked(1024 * 1024, _positive)
 
 

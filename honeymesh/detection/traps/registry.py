@@ -184,7 +184,13 @@ def _dialogue_maker(trap: TrapConfig, ctx: TrapContext) -> Callable[[str], Dialo
                 keys = SshHostKeys.load_or_create(ctx.data_path(trap.host_key_dir))
             except HostKeyError as e:
                 raise TrapSetupError(trap.name, str(e)) from e
-            ssh = SshSettings(trap.version.encode(), _shell(trap), _logins(trap.credentials), keys)
+            ssh = SshSettings(
+                trap.version.encode(),
+                _shell(trap),
+                _logins(trap.credentials),
+                keys,
+                login_grace=trap.login_grace,
+            )
             return lambda source: SshDialogue(ssh, ctx.clock)
         case TelnetTrapConfig():
             banner = trap.banner.encode("utf-8")
