@@ -53,6 +53,7 @@ from honeymesh.license.clock import CLOCK_KEY_PURPOSE
 from honeymesh.license.keys import trusted_keys_for
 from honeymesh.license.service import LicenseService
 from honeymesh.lifecycle import OrderedMultiService
+from honeymesh.limits import raise_nofile
 from honeymesh.listeners import ListenerService
 from honeymesh.logs import EventLogger, JsonLogService
 from honeymesh.mesh.identity import IdentityError, NodeIdentity
@@ -144,6 +145,11 @@ def makeService(options: Options, reactor: Any = None) -> IService:
 
         reactor = global_reactor
     config, identity = options["loaded"]
+    # Every trap connection is a descriptor: the soft limit (often 1,024) would let ~1,000 idle
+    # trap clients starve the admin API, the store and the mesh of theirs.
+    Logger(namespace="honeymesh").info(
+        "open files: soft limit raised to {limit}", limit=raise_nofile()
+    )
     return build_appliance(config, identity, reactor, exit_status_on_fatal=True).service
 
 

@@ -361,3 +361,34 @@ def test_a_database_newer_than_the_code_stops_the_daemon_with_status_1(tmp_path:
     assert result.returncode == 1, combined
     [line] = [line for line in combined.splitlines() if "cannot run" in line]
     assert "newer than this HoneyMesh understands" in line
+
+
+def test_the_daemon_raises_its_open_file_limit_to_the_hard_limit(tmp_path: Path) -> None:
+    """Started with a soft limit of 1,024 (a common default), the daemon lifts it to the hard
+    limit at start, so idle trap connections cannot use up the descriptors the API needs."""
+    import resource  # noqa: PLC0415
+
+    _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    assert hard > 1024, "this machine's hard limit leaves nothing to raise"
+    node = make_node(tmp_path / "var")
+    argv = [str(VENV_BIN / "twistd"), "--nodaemon", "--pidfile=", "honeymesh"]
+    proc = subprocess.Popen(
+        [*argv, "--config", str(node.config_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_NOFILE, (1024, hard)),
+    )
+    try:
+        limits = Path(f"/proc/{proc.pid}/limits")
+        deadline = time.monotonic() + 30
+        soft = 1024
+        while time.monotonic() < deadline and proc.poll() is None:
+            line = next(x for x in limits.read_text().splitlines() if "open files" in x)
+            soft = int(line.split()[3])
+            if soft != 1024:
+                break
+            time.sleep(0.05)
+        assert soft == hard
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
