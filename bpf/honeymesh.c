@@ -7,9 +7,10 @@
  *   1. Parse Ethernet, up to two VLAN tags (802.1Q / 802.1ad), then IPv4 or IPv6. A frame too
  *      short for the headers it announces is counted as malformed and passed: the stack discards
  *      it anyway, and a parser doubt is never a reason to drop.
- *   2. ARP and IPv6 neighbour discovery (ICMPv6 133-137) pass in every mode, from any source,
- *      banned or not: without them the node loses its link. LOCKDOWN: pass allowlisted
- *      sources, drop the rest.
+ *   2. ARP, IPv6 neighbour discovery (ICMPv6 133-137) and MLD (130-132, 143; also behind a
+ *      Hop-by-Hop header) pass in every mode, from any source, banned exactly or by a range,
+ *      before any ban lookup: without them the node loses its link. LOCKDOWN: pass
+ *      allowlisted sources, drop the rest.
  *   3. Otherwise look the source up in the exact ban hash, then in the range LPM trie, but only
  *      while it holds entries and the range hint says a range may cover the source's /16 (IPv4)
  *      or /32 (IPv6). An entry whose expiry has passed does not match.
@@ -31,8 +32,11 @@
 #include "honeymesh.h"
 
 #define HM_IP_OFFSET_MASK 0x1FFF
-#define HM_ICMPV6_RS 133
+/* ICMPv6 the link needs: MLD (130-132, MLDv2 report 143) and neighbour discovery (RS 133 to
+ * Redirect 137). MLD travels behind a Hop-by-Hop header (Router Alert). */
+#define HM_ICMPV6_MLD_QUERY 130
 #define HM_ICMPV6_REDIRECT 137
+#define HM_ICMPV6_MLD2_REPORT 143
 
 struct hm_vlan_hdr {
     __be16 tci;
@@ -289,11 +293,20 @@ int HM_PROG_NAME(struct xdp_md *ctx)
         }
         pkt.proto = ip6->nexthdr;
         pkt.l4 = ip6 + 1;
-        if (pkt.proto == IPPROTO_ICMPV6) {
-            __u8 *type = (void *)(ip6 + 1);
-            if ((void *)(type + 1) <= end && *type >= HM_ICMPV6_RS && *type <= HM_ICMPV6_REDIRECT)
-                nd = 1;
+        /* Link-control ICMPv6, directly or behind one Hop-by-Hop header (as MLD is sent). */
+        __u8 next = ip6->nexthdr;
+        __u8 *type = (void *)(ip6 + 1);
+        if (next == IPPROTO_HOPOPTS) {
+            struct ipv6_opt_hdr *hbh = (void *)(ip6 + 1);
+            if ((void *)(hbh + 1) <= end) {
+                next = hbh->nexthdr;
+                type = (void *)hbh + ((__u32)hbh->hdrlen + 1) * 8;
+            }
         }
+        if (next == IPPROTO_ICMPV6 && (void *)(type + 1) <= end &&
+            ((*type >= HM_ICMPV6_MLD_QUERY && *type <= HM_ICMPV6_REDIRECT) ||
+             *type == HM_ICMPV6_MLD2_REPORT))
+            nd = 1;
         if (pkt.src[0] == 0 && pkt.src[1] == 0 && pkt.src[2] == bpf_htonl(0xffff)) {
             /* IPv4-mapped: judge it as the IPv4 address it carries. */
             pkt.family = HM_FAMILY_V4;
@@ -317,8 +330,8 @@ int HM_PROG_NAME(struct xdp_md *ctx)
         return hm_count(HM_CNT_PASSED, XDP_PASS);
     }
 
-    /* Verdict. Neighbour discovery passes in every mode, from any source, banned or not (as
-     * ARP does above): dropping it costs the node its link (one banned on-link host would
+    /* Verdict. Neighbour discovery and MLD pass in every mode, from any source, banned or not
+     * (as ARP does above), ahead of every lookup: dropping it costs the node its link (one banned on-link host would
      * otherwise take the router's advertisements and every neighbour's answers with it). */
     if (nd)
         return hm_count(HM_CNT_PASSED, XDP_PASS);

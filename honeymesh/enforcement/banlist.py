@@ -189,8 +189,9 @@ class BanList:
         """The network a ban on ``address`` covers: IPv6 narrower than ``ipv6_prefix`` is
         widened to it (as the kernel masks sources), except link-local addresses: fe80::/64 is
         every host on the link, so one trap login from one of them would ban the router and
-        every neighbour with it. A link-local source is banned as itself. Raises InvalidInput
-        if it is too wide."""
+        every neighbour with it: one on-link host must not cost the node its link. A link-local
+        source (fe80::/10) is banned as itself, its /128; IPv4 (169.254.0.0/16 included) is
+        never widened. Raises InvalidInput if it is too wide."""
         net = address
         link_local = net.version == 6 and net.network_address.is_link_local
         if net.version == 6 and net.prefixlen > self.ipv6_prefix and not link_local:

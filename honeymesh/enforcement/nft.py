@@ -7,8 +7,9 @@ never overlap, so no interval sets and no merge conflicts, and each ban's expiry
 own timeout, so an expired ban stops dropping before user space removes it. The rules mirror the
 XDP program: a ban match jumps to a chain that lets allowlisted sources through, then drops
 (ENFORCE) or counts "would drop" (TEST); LOCKDOWN drops everything that is not allowlisted.
-IPv6 neighbour discovery is accepted first in every mode, from any source (ARP never reaches an
-inet table), so a banned on-link host never costs the node its link.
+IPv6 neighbour discovery and MLD are accepted first in every mode, from any source, before any
+ban set is consulted (ARP never reaches an inet table), so a banned on-link host never costs the
+node its link.
 
 Differences from XDP, said out loud in ``status()``: packets are dropped after the kernel has
 built an skb (several times the cost), there is no ``malformed`` counter and no sampling, and the
@@ -32,9 +33,10 @@ from honeymesh.enforcement.projection import SharedKeys, longest
 from honeymesh.net import Network, normalize_network
 
 COUNTERS = ("passed", "dropped_exact", "dropped_range", "dropped_lockdown", "allowed", "would_drop")
-_ND_TYPES = (
-    "nd-router-solicit, nd-router-advert, nd-neighbor-solicit, nd-neighbor-advert, nd-redirect"
-)
+# ICMPv6 the link needs, by number (MLD's names differ between nft versions): MLD query, report
+# and done (130-132), neighbour discovery RS, RA, NS, NA and Redirect (133-137), MLDv2 report
+# (143). nft finds the ICMPv6 header past any Hop-by-Hop header, which MLD always carries.
+_ND_TYPES = "130, 131, 132, 133, 134, 135, 136, 137, 143"
 _TIMEOUT_MAX_MS = 2**40  # far beyond any ban; keeps nft's parser happy
 
 
@@ -271,7 +273,7 @@ class NftBackend:
         bans = sorted(
             (n for n in self._sets if n.startswith("ban")), key=self._is_exact, reverse=True
         )
-        # Neighbour discovery passes in every mode, from any source (as in the XDP program).
+        # Neighbour discovery and MLD pass in every mode, from any source (as in XDP).
         rule("prerouting", f"icmpv6 type {{ {_ND_TYPES} }} counter name passed accept")
         if self._mode == "lockdown":
             for name in allows:

@@ -12,7 +12,9 @@ evidence and is published on the event bus (``policy.decision``):
    and the Decision fires only once the ban is committed and in the backend.
 
 IPv6 sources are banned as their ``policy.ipv6_prefix`` network (a /64 by default): the
-BanList widens them, as the kernel masks IPv6 sources the same way.
+BanList widens them, as the kernel masks IPv6 sources the same way. Link-local sources
+(fe80::/10, 169.254.0.0/16) are never widened: fe80::/64 is every host on the link, router
+included, so a verdict on one on-link host bans that host's /128 only.
 ``decide`` never fails: a ban that could not be made is an ``observe`` decision saying why.
 
 The mode is switched with ``set_mode``: the backend takes it first (LOCKDOWN lives in the

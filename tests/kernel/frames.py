@@ -106,6 +106,17 @@ def icmp6_frame(src_mac: bytes, dst_mac: bytes, src: str, dst: str, icmp_type: i
     return ethernet(dst_mac, src_mac, ETH_P_IPV6, ipv6(src, dst, 58, body, hop_limit=255))
 
 
+def mld2_report_frame(src_mac: bytes, dst_mac: bytes, src: str) -> bytes:
+    """An MLDv2 report (ICMPv6 143) with no records, behind a Hop-by-Hop header carrying Router
+    Alert, as the stack sends it (RFC 3810), to ff02::16."""
+    dst = "ff02::16"
+    body = struct.pack("!BBHHH", 143, 0, 0, 0, 0)
+    csum = checksum(_pseudo(src, dst, 58, len(body)) + body)
+    body = body[:2] + struct.pack("!H", csum) + body[4:]
+    hbh = struct.pack("!BB", 58, 0) + b"\x05\x02\x00\x00" + b"\x01\x00"  # Router Alert, PadN
+    return ethernet(dst_mac, src_mac, ETH_P_IPV6, ipv6(src, dst, 0, hbh + body, hop_limit=1))
+
+
 def arp_request(src_mac: bytes, src: str, target: str) -> bytes:
     body = struct.pack(
         "!HHBBH6s4s6s4s",

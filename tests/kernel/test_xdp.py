@@ -206,36 +206,62 @@ def test_lockdown_drops_all_but_allowlist_and_keeps_arp_and_nd(kit: Kit) -> None
 def test_arp_and_neighbour_discovery_pass_from_banned_sources_in_every_mode(
     kit: Kit, mode: Mode
 ) -> None:
-    """One banned on-link host must not cost the node its link: ARP and ICMPv6 neighbour
-    discovery (RS, RA, NS, NA, Redirect) pass from an exactly banned link-local source, from a
-    source inside a banned range and from a banned IPv4 source, in every mode; their other
-    traffic does not."""
+    """One banned on-link host must not cost the node its link: ARP, ICMPv6 neighbour discovery
+    (RS, RA, NS, NA, Redirect) and MLD (130-132, and an MLDv2 report behind its Hop-by-Hop
+    header) pass from a source banned exactly, from one inside a banned range and from a banned
+    link-local source, IPv4 and IPv6, in every mode, ahead of the ban lookups. The same sources'
+    UDP is judged by the mode: dropped in ENFORCE and LOCKDOWN, counted "would drop" in TEST."""
     lab = kit.lab
-    link_local = "fe80::2"
-    in_range = lab.sources6[1]
-    banned4 = lab.sources4[0]
-    kit.xdp.add_ban(ban(f"{link_local}/128"))
-    kit.xdp.add_ban(ban(str(ipaddress.IPv6Network(f"{in_range}/40", strict=False))))
-    kit.xdp.add_ban(ban(banned4))
+    exact6, range6, link_local6 = lab.sources6[0], lab.sources6[1], "fe80::2"
+    exact4, range4, link_local4 = lab.sources4[0], lab.sources4[2], "169.254.7.9"
+    kit.xdp.add_ban(ban(exact6))  # the shared /64 hash entry
+    kit.xdp.add_ban(ban(f"{range6}/63"))  # range trie; exact6 is outside it
+    kit.xdp.add_ban(ban(f"{link_local6}/128"))  # range trie, as its own /128
+    kit.xdp.add_ban(ban(exact4))
+    kit.xdp.add_ban(ban(f"{range4}/31"))  # exact4 is outside it
+    kit.xdp.add_ban(ban(link_local4))
     kit.xdp.set_mode(mode)
     mac_a, mac_t = lab.mac(lab.attacker, lab.veth_a), lab.mac(lab.target, lab.veth_t)
+    sources6, sources4 = (exact6, range6, link_local6), (exact4, range4, link_local4)
+    link_types = (130, 131, 132, 133, 134, 135, 136, 137)
+
     before = kit.counted()
     with raw_socket(lab) as raw:
         for _ in range(10):
-            for src in (link_local, in_range):
-                for nd_type in (133, 134, 135, 136, 137):
-                    raw.send(frames.icmp6_frame(mac_a, mac_t, src, lab.target6, nd_type))
-            raw.send(frames.arp_request(mac_a, banned4, lab.target4))
+            for src6 in sources6:
+                for icmp_type in link_types:
+                    raw.send(frames.icmp6_frame(mac_a, mac_t, src6, lab.target6, icmp_type))
+                raw.send(frames.mld2_report_frame(mac_a, mac_t, src6))
+            for src4 in sources4:
+                raw.send(frames.arp_request(mac_a, src4, lab.target4))
     time.sleep(0.05)
     after = kit.counted()
-    assert after["passed"] - before["passed"] >= 110  # 100 ND frames + 10 ARP requests
-    # Each type from each source was sent 10 times, so dropping any one would drop 10; fewer is
-    # the namespace's own background (an MLD report in LOCKDOWN, say).
-    dropped = sum(after[k] - before[k] for k in after if k.startswith("dropped"))
-    assert dropped < 10, {k: after[k] - before[k] for k in after}
-    # The same sources' ordinary traffic is still judged by the mode.
-    got = kit.delivered([in_range, banned4])
-    assert got == dict.fromkeys((in_range, banned4), 5 if mode == "test" else 0)
+    delta = {k: after[k] - before[k] for k in after}
+    sent = 10 * (len(sources6) * (len(link_types) + 1) + len(sources4))
+    assert delta["passed"] >= sent, delta
+    assert sum(v for k, v in delta.items() if k.startswith("dropped")) == 0, delta
+    assert delta["would_drop"] == 0, delta
+
+    # Each banned source's UDP, sent as raw frames, is judged: 10 each, none passed as clean.
+    judged = "would_drop" if mode == "test" else None
+    for src, dst in [(s, lab.target6) for s in sources6] + [(s, lab.target4) for s in sources4]:
+        before = kit.counted()
+        with raw_socket(lab) as raw:
+            for _ in range(10):
+                raw.send(frames.udp_frame(mac_a, mac_t, src, dst, kit.rx4.port))
+        time.sleep(0.02)
+        after = kit.counted()
+        delta = {k: after[k] - before[k] for k in after}
+        if judged:
+            assert delta[judged] == 10, (src, delta)
+        else:
+            dropped = sum(v for k, v in delta.items() if k.startswith("dropped"))
+            assert dropped == 10, (src, delta)
+    kit.rx4.drain()  # what the raw frames delivered in TEST
+    kit.rx6.drain()
+    # And through real sockets: the banned sources' datagrams reach the trap only in TEST.
+    got = kit.delivered([exact6, range6, exact4, range4])
+    assert got == dict.fromkeys((exact6, range6, exact4, range4), 5 if mode == "test" else 0)
 
 
 def test_a_link_local_ban_drops_that_host_only_not_its_link(kit: Kit) -> None:

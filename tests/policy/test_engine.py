@@ -236,6 +236,23 @@ async def test_ipv6_sources_are_banned_as_their_prefix(harness: Harness) -> None
 
 
 @pytest_twisted.ensureDeferred
+async def test_a_link_local_verdict_bans_the_host_never_its_link(harness: Harness) -> None:
+    """fe80::/64 is every host on the link, router included: a verdict on one on-link host
+    bans its /128, and a neighbour on the same link is still judged on its own."""
+    node = await Node(harness).start()
+    decision = await node.engine.decide(verdict("fe80::a:b:c:d"))
+    assert decision.action == "ban"
+    assert decision.evidence["network"] == "fe80::a:b:c:d/128"
+    assert net("fe80::a:b:c:d/128") in harness.backend.bans
+    assert net("fe80::/64") not in harness.backend.bans
+    neighbour = await node.engine.decide(verdict("fe80::1"))
+    assert neighbour.action == "ban"
+    assert neighbour.evidence["network"] == "fe80::1/128"
+    ipv4 = await node.engine.decide(verdict("169.254.7.9"))
+    assert ipv4.evidence["network"] == "169.254.7.9/32"
+
+
+@pytest_twisted.ensureDeferred
 async def test_repeat_offenders_escalate_through_the_policy(harness: Harness) -> None:
     node = await Node(harness).start()
     durations = []
