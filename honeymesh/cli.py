@@ -100,12 +100,27 @@ def cmd_status(args: argparse.Namespace) -> int:
     if kernel.get("hint"):
         print(f"  {kernel['hint']}")
     print(mesh_line(status.get("mesh")))
+    if status.get("descriptors"):
+        print(descriptors_line(status["descriptors"]))
     counters = status["counters"]
     print(
         f"events: {counters['events_published']} published, {counters['events_stored']} "
         f"stored, backlog {counters['store_backlog']}"
     )
     return EXIT_OK
+
+
+def descriptors_line(fds: dict[str, Any]) -> str:
+    """The open-file budget: the limit, what is reserved, what each TCP trap may hold."""
+    caps = ", ".join(
+        f"{name} {c['cap']}" + (f" (of {c['configured']})" if c["cap"] < c["configured"] else "")
+        for name, c in fds["trap_caps"].items()
+    )
+    return (
+        f"open files: limit {fds['limit']}, {fds['reserved']} reserved; trap connections "
+        f"{fds['trap_connections']} open, {fds['refused_near_limit']} refused near the limit; "
+        f"caps: {caps or 'no TCP traps'}"
+    )
 
 
 def mesh_line(mesh: dict[str, Any] | None) -> str:

@@ -149,6 +149,7 @@ class Control:
         entitlement: Callable[[], Entitlement] | None = None,
         kernel_counters: KernelCounters | None = None,
         mesh: MeshService | None = None,
+        descriptors: Callable[[], dict[str, JSONValue]] | None = None,
     ) -> None:
         self.config = config
         self.clock = clock
@@ -165,6 +166,7 @@ class Control:
         self.entitlement = entitlement
         self.kernel_counters = kernel_counters
         self.mesh = mesh
+        self.descriptors = descriptors
 
     @property
     def mode(self) -> str:
@@ -205,6 +207,8 @@ class Control:
             "bans": self.ban_counts(),
             "license": self.license_summary(),
             "mesh": self.mesh_summary(),
+            # The open-file budget: the limit, the reserve by use, each TCP trap's cap.
+            "descriptors": None if self.descriptors is None else self.descriptors(),
         }
 
     # Small views the status, the metrics and the dashboard share -------------------------------

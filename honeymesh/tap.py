@@ -53,7 +53,7 @@ from honeymesh.license.clock import CLOCK_KEY_PURPOSE
 from honeymesh.license.keys import trusted_keys_for
 from honeymesh.license.service import LicenseService
 from honeymesh.lifecycle import OrderedMultiService
-from honeymesh.limits import raise_nofile
+from honeymesh.limits import ConnectionGuard, DescriptorBudget, nofile_limit, raise_nofile
 from honeymesh.listeners import ListenerService
 from honeymesh.logs import EventLogger, JsonLogService
 from honeymesh.mesh.identity import IdentityError, NodeIdentity
@@ -154,12 +154,18 @@ def makeService(options: Options, reactor: Any = None) -> IService:
 
 
 def build_appliance(  # noqa: PLR0915
-    config: Config, identity: NodeIdentity, reactor: Any, *, exit_status_on_fatal: bool = False
+    config: Config,
+    identity: NodeIdentity,
+    reactor: Any,
+    *,
+    exit_status_on_fatal: bool = False,
+    open_files: int | None = None,
 ) -> Appliance:
     """Build every part and wire them together; nothing runs until the service starts.
 
     ``exit_status_on_fatal``: when the appliance cannot run, the process exits with status 1
-    (``twistd`` itself always exits 0 once its reactor stops); set by ``twistd honeymesh``."""
+    (``twistd`` itself always exits 0 once its reactor stops); set by ``twistd honeymesh``.
+    ``open_files``: the open-file limit to budget for (default: the soft limit in force)."""
     log = Logger(namespace="honeymesh")
     fatal = fatal_handler(reactor, log, exit_status=1 if exit_status_on_fatal else None)
     root = OrderedMultiService()
@@ -261,6 +267,11 @@ def build_appliance(  # noqa: PLR0915
 
     traps: dict[str, RunningTrap] = {}
     listeners: list[ListenerService] = []
+    # Open files: a reserve for the API, the store, the mesh, the logs and the kernel; the TCP
+    # traps share the rest (each at most its max_connections) and one guard holds them to it.
+    budget = DescriptorBudget.plan(config, nofile_limit() if open_files is None else open_files)
+    guard = ConnectionGuard(limit=budget.limit, reserve=budget.reserved, now=reactor.seconds)
+    log_budget(log, budget)
     trap_group = TrapGroup(traps)
     trap_group.setServiceParent(root)
     trap_context = TrapContext(
@@ -269,6 +280,8 @@ def build_appliance(  # noqa: PLR0915
         data_path=config.data_path,
         node_cert=config.data_path(config.api.tls_cert),
         node_key=config.data_path(config.api.tls_key),
+        caps=budget.caps,
+        guard=guard,
     )
     for trap in config.traps:
         built = build_trap(trap, trap_context)
@@ -307,6 +320,7 @@ def build_appliance(  # noqa: PLR0915
         # check(), not the cached entitlement: timers stall after a clock rollback.
         entitlement=license_service.check,
         mesh=mesh,
+        descriptors=lambda: {**budget.as_dict(), **guard.as_dict()},
     )
     tokens = TokenChecker(
         config.api.admin_token_sha256, token_digest(local_operator_token(identity))
@@ -333,6 +347,14 @@ def build_appliance(  # noqa: PLR0915
 
     ReadyReport(control, kernel, bus.publish, log).setServiceParent(root)
     return Appliance(root, config, bus, store, control, traps, listeners)
+
+
+def log_budget(log: Logger, budget: DescriptorBudget) -> None:
+    """Say once, at start, what each trap may hold and why; loudly when the budget lowered one."""
+    if budget.lowered():
+        log.warn("open files: {summary}", summary=budget.summary())
+    else:
+        log.info("open files: {summary}", summary=budget.summary())
 
 
 def fatal_handler(

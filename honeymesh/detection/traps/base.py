@@ -67,6 +67,15 @@ class TrapLimits:
     max_per_source: int = 16
 
 
+class Admission(TypingProtocol):
+    """What all traps share: whether one more connection may take a descriptor
+    (``honeymesh.limits.ConnectionGuard``)."""
+
+    def admit(self) -> bool: ...
+
+    def release(self) -> None: ...
+
+
 def preview(data: bytes) -> str:
     """The first bytes a client sent, printable and bounded, for logs and the dashboard."""
     return data[:PREVIEW_BYTES].decode("utf-8", "backslashreplace")
@@ -76,7 +85,9 @@ class TrapFactory(protocol.Factory):
     """Builds TrapProtocols for one trap; enforces the connection caps.
 
     ``new_dialogue(source)`` makes the dialogue for one connection from ``source`` (the client's
-    address: some protocols name it in their answers, as MySQL does).
+    address: some protocols name it in their answers, as MySQL does). ``guard``, shared by all
+    traps, refuses a connection the trap's own caps would allow when the process is near its
+    open-file limit. A refused connection is closed at once and counted in ``refused``.
     """
 
     noisy = False
@@ -89,12 +100,14 @@ class TrapFactory(protocol.Factory):
         limits: TrapLimits,
         clock: IReactorTime,
         publish: Callable[[Event], None],
+        guard: Admission | None = None,
     ) -> None:
         self.name = name
         self.new_dialogue = new_dialogue
         self.limits = limits
         self.clock = clock
         self.publish = publish
+        self.guard = guard
         self.live: set[TrapProtocol] = set()
         self.per_source: Counter[str] = Counter()
         self.sessions = 0
@@ -105,6 +118,7 @@ class TrapFactory(protocol.Factory):
         if (
             len(self.live) >= self.limits.max_connections
             or self.per_source[host] >= self.limits.max_per_source
+            or (self.guard is not None and not self.guard.admit())
         ):
             self.refused += 1
             return None  # the reactor closes the connection at once
@@ -114,7 +128,11 @@ class TrapFactory(protocol.Factory):
         return proto
 
     def forget(self, proto: TrapProtocol) -> None:
+        if proto not in self.live:
+            return
         self.live.discard(proto)
+        if self.guard is not None:
+            self.guard.release()
         self.per_source[proto.source] -= 1
         if self.per_source[proto.source] <= 0:
             del self.per_source[proto.source]

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import itertools
 import ssl
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Protocol
 
@@ -34,7 +34,7 @@ from honeymesh.config import (
     TrapConfig,
 )
 from honeymesh.detection.traps.banner import BannerDialogue
-from honeymesh.detection.traps.base import Dialogue, TrapFactory, TrapLimits
+from honeymesh.detection.traps.base import Admission, Dialogue, TrapFactory, TrapLimits
 from honeymesh.detection.traps.dns import DnsResponder, parse_records
 from honeymesh.detection.traps.ftp import FtpDialogue, FtpSettings
 from honeymesh.detection.traps.http import HttpDialogue, HttpSettings, plain_http_on_tls_port
@@ -98,6 +98,10 @@ class TrapContext:
     data_path: Callable[[Path], Path]  # a configured path resolved against the data directory
     node_cert: Path  # the node's certificate and key (``[api]``), the TLS trap's default
     node_key: Path
+    # The open-file budget: each TCP trap's cap (its max_connections lowered to fit; a trap
+    # not named keeps its own) and the guard all traps share (honeymesh.limits).
+    caps: Mapping[str, int] = field(default_factory=dict)
+    guard: Admission | None = None
 
 
 def preflight(
@@ -131,11 +135,16 @@ def _stream(trap: TrapConfig, make: Callable[[str], Dialogue], ctx: TrapContext)
         idle_timeout=trap.idle_timeout,
         session_timeout=trap.session_timeout,
         max_bytes=trap.max_bytes,
-        max_connections=trap.max_connections,
+        max_connections=min(trap.max_connections, ctx.caps.get(trap.name, trap.max_connections)),
         max_per_source=trap.max_per_source,
     )
     factory = TrapFactory(
-        name=trap.name, new_dialogue=make, limits=limits, clock=ctx.clock, publish=ctx.publish
+        name=trap.name,
+        new_dialogue=make,
+        limits=limits,
+        clock=ctx.clock,
+        publish=ctx.publish,
+        guard=ctx.guard,
     )
     return BuiltTrap(trap.name, "tcp", factory=factory)
 
