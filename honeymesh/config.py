@@ -151,6 +151,7 @@ class StoreConfig:
     path: Path = Path("honeymesh.db")
     synchronous: Literal["full", "normal"] = "full"
     batch_max: int = checked(5000, _positive)
+    max_backlog: int = checked(50_000, _positive)
     event_retention_days: float = checked(30.0, _positive)
     event_max_rows: int = checked(1_000_000, _positive)
     retention_interval: float = checked(300.0, _positive)

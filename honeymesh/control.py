@@ -192,6 +192,11 @@ class Control:
                 "data_dir": str(self.config.node.data_dir),
             },
             "mode": self.mode,
+            "store": {
+                "state": "ok" if store.degraded is None else "degraded",
+                "reason": store.degraded,
+                "write_failures": store.write_failures,
+            },
             "listeners": self.listener_table(),
             "kernel": dict(self.kernel_status()),
             "counters": {

@@ -31,6 +31,8 @@ class EventId(enum.StrEnum):
     LISTENER_FAILED = "listener.failed"
     STORE_MIGRATED = "store.migrated"
     STORE_RETENTION = "store.retention"
+    STORE_DEGRADED = "store.degraded"
+    STORE_RECOVERED = "store.recovered"
     KERNEL_STATE = "kernel.state"
     # Observations from traps
     TRAP_SESSION = "trap.session"

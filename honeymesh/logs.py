@@ -70,7 +70,7 @@ class EventLogger:
         match event:
             case Notice():
                 fmt = "{event_id}: {detail}"
-                if event.event_id.endswith("failed"):
+                if event.event_id.endswith(("failed", "degraded")):
                     level = LogLevel.warn
             case Observation():
                 fmt = "{event_id} from {source}: {detail}"
@@ -91,6 +91,10 @@ class JsonLines:
     ``traceback`` for failures).
     Lines are written in batches (``flush`` on a timer and when the buffer is large), because a
     write per event was the most expensive part of publishing one.
+
+    A batch that cannot be written (a full disk, an I/O error) is dropped and counted in
+    ``dropped``, never kept: the buffer stays bounded, and the failure is said once on the
+    console, and once more when writing works again, instead of a traceback per event.
     """
 
     def __init__(
@@ -99,12 +103,17 @@ class JsonLines:
         *,
         max_buffer: int = 64 * 1024,
         floods: FloodSummary | None = None,
+        log: Logger | None = None,
     ) -> None:
         self._out = out
+        self._log = log or Logger(namespace="honeymesh.log")
         self._max_buffer = max_buffer
         self.floods = floods or FloodSummary()
         self._lines: list[str] = []
         self._size = 0
+        self.dropped = 0  # lines that could not be written
+        self.failing: str | None = None  # why the last write failed, until one succeeds
+        self._dropped_since = 0
 
     def __call__(self, event: LogEvent) -> None:
         """A log event; HoneyMesh events are skipped here (``add_event`` writes them)."""
@@ -143,11 +152,35 @@ class JsonLines:
             self.flush()
 
     def flush(self) -> None:
-        if self._lines:
-            self._out.write("".join(self._lines))
+        if not self._lines:
+            return
+        data, count = "".join(self._lines), len(self._lines)
+        self._lines.clear()
+        self._size = 0
+        try:
+            self._out.write(data)
             self._out.flush()
-            self._lines.clear()
-            self._size = 0
+        except OSError as e:
+            self.dropped += count
+            self._dropped_since += count
+            if self.failing is None:
+                self.failing = e.strerror or str(e)
+                self._log.warn(
+                    "JSON log {path} cannot be written ({reason}): records are dropped and "
+                    "counted until it can",
+                    path=getattr(self._out, "path", "?"),
+                    reason=self.failing,
+                )
+            return
+        if self.failing is not None:
+            reason, self.failing = self.failing, None
+            dropped, self._dropped_since = self._dropped_since, 0
+            self._log.info(
+                "JSON log {path} is written again ({dropped} records were dropped: {reason})",
+                path=getattr(self._out, "path", "?"),
+                dropped=dropped,
+                reason=reason,
+            )
 
 
 _ENCODER = json.JSONEncoder(separators=(",", ":"), default=str)
@@ -241,6 +274,34 @@ class FloodSummary:
         ]
 
 
+class WholeLinesLogFile(LogFile):
+    """A LogFile whose ``write`` writes all of its data or raises (``LogFile`` ignores a short
+    write, which a filling disk makes), and which starts a new line after a write that failed
+    part-way, so that one record at most is cut and the next ones parse."""
+
+    torn = False
+
+    def write(self, data: str | bytes) -> None:
+        if self.shouldRotate():
+            self.flush()
+            self.rotate()
+            self.torn = False
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        if self.torn:
+            raw = b"\n" + raw
+        view = memoryview(raw)
+        done = 0
+        try:
+            while done < len(raw):
+                done += self._file.write(view[done:])
+        except OSError:
+            self.torn = self.torn or done > 0
+            raise
+        finally:
+            self.size += done
+        self.torn = False
+
+
 class JsonLogService(Service):
     """Adds a rotating, buffered JSON-lines observer to the log publisher while running."""
 
@@ -271,7 +332,7 @@ class JsonLogService(Service):
     def startService(self) -> None:
         super().startService()
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._file = LogFile(
+        self._file = WholeLinesLogFile(
             self.path.name,
             str(self.path.parent),
             rotateLength=self._max_bytes,
@@ -279,7 +340,11 @@ class JsonLogService(Service):
             defaultMode=0o640,
         )
         # Rotation happens between writes: small batches keep each file close to max_bytes.
-        self._lines = JsonLines(self._file, max_buffer=min(64 * 1024, self._max_bytes // 8 + 1))
+        self._lines = JsonLines(
+            self._file,
+            max_buffer=min(64 * 1024, self._max_bytes // 8 + 1),
+            log=Logger(namespace="honeymesh.log", observer=self._publisher),
+        )
         predicate = LogLevelFilterPredicate(defaultLogLevel=self._level)
         self._observer = FilteringLogObserver(self._lines, [predicate])
         self._publisher.addObserver(self._observer)

@@ -185,6 +185,7 @@ def build_appliance(  # noqa: PLR0915
         reactor,
         synchronous=config.store.synchronous,
         batch_max=config.store.batch_max,
+        max_backlog=config.store.max_backlog,
         verify=False,  # Options.postOptions ran verify_database before anything started
     )
     bus.subscribe(store.append)

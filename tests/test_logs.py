@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import json
 from pathlib import Path
-from typing import cast
+from typing import BinaryIO, cast
 
 from twisted.internet.task import Clock
-from twisted.logger import ILogObserver, LogEvent, Logger, LogPublisher
+from twisted.logger import ILogObserver, LogEvent, Logger, LogPublisher, formatEvent
 
 from honeymesh.events import EventId, Observation
 from honeymesh.logs import FLOOD_THRESHOLD, EventLogger, FloodSummary, JsonLogService
@@ -142,3 +143,65 @@ def test_text_that_is_not_text_is_written_escaped_and_the_next_record_survives(
     raw.decode("utf-8")  # the file stays valid UTF-8
     records = [json.loads(line) for line in raw.splitlines()]
     assert [r["detail"]["user"] for r in records] == ["odd \ud800", "next"]
+
+
+class FillingFile:
+    """A file on a disk that fills: writes succeed up to ``room`` bytes, the last one short,
+    then every write raises ENOSPC (what write(2) does on a full file system)."""
+
+    def __init__(self, real: BinaryIO, room: int) -> None:
+        self.real = real
+        self.room = room
+
+    def write(self, data: bytes | memoryview) -> int:
+        if self.room <= 0:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        chunk = bytes(data[: self.room])
+        self.room -= len(chunk)
+        return self.real.write(chunk)
+
+    def flush(self) -> None:
+        self.real.flush()
+
+    def close(self) -> None:
+        self.real.close()
+
+
+def test_a_full_disk_drops_log_records_counted_says_so_once_and_recovers(tmp_path: Path) -> None:
+    publisher = LogPublisher()
+    said: list[str] = []
+    publisher.addObserver(cast(ILogObserver, lambda e: said.append(formatEvent(e))))
+    path = tmp_path / "honeymesh.jsonl"
+    service = JsonLogService(path, max_bytes=10_000_000, keep=1, publisher=publisher)
+    service.startService()
+    logfile = service._file
+    assert logfile is not None
+    filling = FillingFile(logfile._file, room=5000)
+    logfile._file = cast(BinaryIO, filling)
+
+    def burst(start: int) -> None:
+        for i in range(start, start + 2000):
+            service.record(Observation(EventId.TRAP_SESSION, float(i), f"192.0.2.{i % 200}", {}))
+        service.flush()
+
+    burst(0)
+    lines = service._lines
+    assert lines is not None
+    assert lines.failing == "No space left on device"
+    assert lines._size < 64 * 1024 and lines.dropped > 1000  # dropped, not kept
+    burst(2000)
+    warnings = [s for s in said if "cannot be written" in s]
+    assert len(warnings) == 1 and "No space left on device" in warnings[0]
+    filling.room = 10_000_000  # space came back
+    burst(4000)
+    assert lines.failing is None
+    assert len([s for s in said if "is written again" in s]) == 1
+    service.stopService()
+    records, cut = [], 0
+    for line in path.read_text().splitlines():
+        try:
+            records.append(json.loads(line))
+        except json.JSONDecodeError:
+            cut += 1
+    assert cut <= 1  # the one record the disk cut short; the next ones parse
+    assert any(r.get("time") == 4000.0 for r in records if "time" in r)

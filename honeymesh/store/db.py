@@ -7,18 +7,27 @@ The reactor thread never touches the connection. It hands the writer thread two 
   Deferred fires with its result only after that transaction is committed. Anything a caller is
   told is saved (a ban, a mode switch) goes through here.
 
+When the database cannot be written (a full disk, an I/O error, another process holding the
+write lock past ``busy_timeout``) the store is *degraded*: it says so once (``on_health``),
+keeps the events it could not write and retries them with a growing delay, runs each job on
+its own so that reads still answer and writes fail at once with the reason (the API's 503), and
+when a write succeeds again it says so once more. Nothing waits without bound: at most
+``max_backlog`` events are held; past that, new ones are dropped and counted in ``lost``.
+
 Schema changes are ``schema/NNN_name.sql`` files applied in order and recorded in
 ``PRAGMA user_version``; an existing database is backed up before it is upgraded.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib.resources
 import json
 import queue
 import re
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +39,7 @@ from twisted.internet.interfaces import IReactorFromThreads
 from twisted.logger import Logger
 from twisted.python.failure import Failure
 
-from honeymesh.events import Event, EventId, Notice, event_fields
+from honeymesh.events import Event, EventId, JSONValue, Notice, event_fields
 
 T = TypeVar("T")
 
@@ -73,6 +82,7 @@ def open_database(
     synchronous: str = "full",
     *,
     verify: bool = True,
+    busy_timeout: float = 5.0,
 ) -> tuple[sqlite3.Connection, list[int]]:
     """Open (creating if needed) and upgrade a database; returns it and the versions applied.
 
@@ -88,7 +98,7 @@ def open_database(
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute(f"PRAGMA synchronous = {'FULL' if synchronous == 'full' else 'NORMAL'}")
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         current = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as e:
         raise StoreError(f"cannot open database {path}: {e}") from e
@@ -186,6 +196,22 @@ class _Stop:
     deferred: Deferred[None]
 
 
+@dataclass(frozen=True)
+class StoreHealth:
+    """A change in whether the database can be written, told once per change.
+
+    ``degraded`` with ``reason`` when writes start failing; not ``degraded`` when one succeeds
+    again, with how long it lasted, the events that had to be dropped meanwhile (the held ones
+    are written, not dropped) and the attempts that failed."""
+
+    degraded: bool
+    reason: str
+    held: int
+    dropped: int
+    failures: int
+    seconds: float
+
+
 class Store:
     """A SQLite database owned by one writer thread."""
 
@@ -198,8 +224,14 @@ class Store:
         *,
         synchronous: str = "full",
         batch_max: int = 5000,
+        max_backlog: int = 50_000,
+        retry_first: float = 0.1,
+        retry_max: float = 5.0,
+        stop_grace: float = 3.0,
+        busy_timeout: float = 5.0,
         migrations: Sequence[Migration] | None = None,
         verify: bool = True,
+        on_health: Callable[[StoreHealth], None] | None = None,
     ) -> None:
         self.path = path
         self._verify = verify
@@ -207,6 +239,12 @@ class Store:
         self._reactor = reactor
         self._synchronous = synchronous
         self._batch_max = batch_max
+        self.max_backlog = max_backlog
+        self._retry_first = retry_first
+        self._retry_max = retry_max
+        self._stop_grace = stop_grace
+        self._busy_timeout = busy_timeout
+        self.on_health = on_health
         self._migrations = list(migrations) if migrations is not None else bundled_migrations()
         self._queue: queue.SimpleQueue[_EventRowTuple | _Job[Any] | _Stop] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
@@ -216,6 +254,12 @@ class Store:
         self.batches = 0
         self.lost = 0
         self.schema_version = 0
+        # Written by the writer thread, read anywhere: why the database cannot be written now
+        # (None while it can), and how many write attempts have failed in all.
+        self.degraded: str | None = None
+        self.write_failures = 0
+        self._pending: list[_EventRowTuple] = []  # writer thread only: events to retry
+        self._episode_dropped = 0  # events dropped since the store became degraded
 
     @property
     def backlog(self) -> int:
@@ -235,7 +279,13 @@ class Store:
         return ready
 
     def append(self, event: Event) -> None:
-        """Queue an event for the next batch. Never blocks."""
+        """Queue an event for the next batch. Never blocks; past ``max_backlog`` events not yet
+        written (a database that cannot keep up or cannot be written) it drops and counts."""
+        if self.backlog >= self.max_backlog:
+            self.appended += 1
+            self.lost += 1
+            self._episode_dropped += 1
+            return
         if not self._open:
             self.lost += 1
             self.appended += 1
@@ -276,7 +326,11 @@ class Store:
     def _main(self, ready: Deferred[list[int]]) -> None:
         try:
             conn, applied = open_database(
-                self.path, self._migrations, self._synchronous, verify=self._verify
+                self.path,
+                self._migrations,
+                self._synchronous,
+                verify=self._verify,
+                busy_timeout=self._busy_timeout,
             )
         except StoreError as e:
             self._open = False
@@ -285,24 +339,83 @@ class Store:
             return
         self.schema_version = conn.execute("PRAGMA user_version").fetchone()[0]
         self._reactor.callFromThread(ready.callback, applied)
-        stop: _Stop | None = None
         try:
-            while stop is None:
-                batch = [self._queue.get()]
-                while len(batch) < self._batch_max:
-                    try:
-                        batch.append(self._queue.get_nowait())
-                    except queue.Empty:
-                        break
-                stop = self._process(conn, batch)
+            stop = self._serve(conn)
         finally:
             conn.close()
         self._reactor.callFromThread(stop.deferred.callback, None)
 
-    def _process(self, conn: sqlite3.Connection, batch: list[Any]) -> _Stop | None:
-        rows = [item for item in batch if isinstance(item, tuple)]
-        jobs = [item for item in batch if isinstance(item, _Job)]
-        stop = next((item for item in batch if isinstance(item, _Stop)), None)
+    def _serve(self, conn: sqlite3.Connection) -> _Stop:
+        """Take work until told to stop; while the database is failing, run jobs one by one
+        and retry the held events with a growing delay (``retry_first`` to ``retry_max``)."""
+        stop: _Stop | None = None
+        delay = retry_at = since = deadline = 0.0
+        while True:
+            wait = None if not self._pending else max(0.0, retry_at - time.monotonic())
+            batch = self._take(wait) if stop is None else []
+            self._pending.extend(item for item in batch if isinstance(item, tuple))
+            jobs = [item for item in batch if isinstance(item, _Job)]
+            if stop is None:
+                stop = next((item for item in batch if isinstance(item, _Stop)), None)
+                deadline = time.monotonic() + self._stop_grace
+            if self.degraded is None:
+                error = self._write(conn, jobs)
+                if error is not None:
+                    since = time.monotonic()
+                    self._became_degraded(error)
+                    failure = Failure(StoreError(f"database write failed: {error}"))
+                    for job in jobs:
+                        self._fire(job, failure)
+                    delay = self._retry_first
+                    retry_at = since + delay
+            else:
+                wrote = self._run_alone(conn, jobs)
+                if not self._pending and wrote:
+                    self._recovered(time.monotonic() - since)
+                elif self._pending and (wrote or stop or time.monotonic() >= retry_at):
+                    if self._write(conn, []) is None:
+                        self._recovered(time.monotonic() - since)
+                    else:
+                        self.write_failures += 1
+                        delay = min(delay * 2, self._retry_max)
+                        retry_at = time.monotonic() + delay
+            if stop is not None:
+                if not self._pending or time.monotonic() >= deadline:
+                    self._give_up_held()
+                    return stop
+                time.sleep(min(delay, max(0.0, deadline - time.monotonic())))
+
+    def _give_up_held(self) -> None:
+        """At stop, events still unwritten after ``stop_grace`` are lost: count and say so."""
+        if self._pending:
+            count, self._pending = len(self._pending), []
+            self.lost += count
+            self._reactor.callFromThread(
+                self._log.error,
+                "store stopped with {count} events it could not write ({reason})",
+                count=count,
+                reason=self.degraded,
+            )
+
+    def _take(self, wait: float | None) -> list[Any]:
+        """The next batch: block for the first item (at most ``wait`` seconds), then take what
+        is already queued, up to ``batch_max``."""
+        try:
+            batch = [self._queue.get(timeout=wait)]
+        except queue.Empty:
+            return []
+        while len(batch) < self._batch_max:
+            try:
+                batch.append(self._queue.get_nowait())
+            except queue.Empty:
+                break
+        return batch
+
+    def _write(self, conn: sqlite3.Connection, jobs: list[_Job[Any]]) -> sqlite3.Error | None:
+        """The held events and ``jobs`` in one transaction, each job in a savepoint so that one
+        failing job rolls back alone. Returns the error if the transaction itself failed; the
+        events stay held and no job has been fired (the caller fails them)."""
+        rows = self._pending
         outcomes: list[tuple[_Job[Any], Any]] = []
         try:
             conn.execute("BEGIN IMMEDIATE")
@@ -320,21 +433,64 @@ class Store:
                 conn.execute("RELEASE job")
             conn.execute("COMMIT")
         except sqlite3.Error as e:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            self.lost += len(rows)
-            failure = Failure(StoreError(f"database write failed: {e}"))
-            self._reactor.callFromThread(self._log.failure, "store batch lost", failure)
-            outcomes = [(job, failure) for job in jobs]
-        else:
-            self.written += len(rows)
-            self.batches += 1
+            self._rollback(conn)
+            return e
+        self.written += len(rows)
+        self.batches += 1
+        self._pending = []
         for job, outcome in outcomes:
-            if isinstance(outcome, Failure):
-                self._reactor.callFromThread(job.deferred.errback, outcome)
+            self._fire(job, outcome)
+        return None
+
+    def _run_alone(self, conn: sqlite3.Connection, jobs: list[_Job[Any]]) -> bool:
+        """Each job in a transaction of its own, while the database is failing: a read still
+        answers; a write fails at once with the database's reason instead of waiting. True if
+        one of them committed a change (the database can be written again)."""
+        wrote = False
+        for job in jobs:
+            try:
+                conn.execute("BEGIN")
+                before = conn.total_changes
+                result = job.fn(conn)
+                conn.execute("COMMIT")
+                wrote = wrote or conn.total_changes > before
+            except sqlite3.Error as e:
+                self._rollback(conn)
+                self._fire(job, Failure(StoreError(f"database write failed: {e}")))
+            except Exception:
+                failure = Failure()
+                self._rollback(conn)
+                self._fire(job, failure)
             else:
-                self._reactor.callFromThread(job.deferred.callback, outcome)
-        return stop
+                self._fire(job, result)
+        return wrote
+
+    @staticmethod
+    def _rollback(conn: sqlite3.Connection) -> None:
+        if conn.in_transaction:  # (SQLite may have rolled back already on SQLITE_FULL)
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+
+    def _fire(self, job: _Job[Any], outcome: Any) -> None:
+        if isinstance(outcome, Failure):
+            self._reactor.callFromThread(job.deferred.errback, outcome)
+        else:
+            self._reactor.callFromThread(job.deferred.callback, outcome)
+
+    def _became_degraded(self, error: sqlite3.Error) -> None:
+        self.write_failures += 1
+        self._episode_dropped = 0
+        self.degraded = str(error)
+        self._tell(StoreHealth(True, str(error), len(self._pending), 0, self.write_failures, 0.0))
+
+    def _recovered(self, seconds: float) -> None:
+        reason, self.degraded = self.degraded or "", None
+        dropped, self._episode_dropped = self._episode_dropped, 0
+        self._tell(StoreHealth(False, reason, 0, dropped, self.write_failures, seconds))
+
+    def _tell(self, health: StoreHealth) -> None:
+        if self.on_health is not None:
+            self._reactor.callFromThread(self.on_health, health)
 
     def _drain_after_failure(self, error: StoreError) -> None:
         while True:
@@ -376,6 +532,29 @@ class StoreService(Service):
         self._clock = clock
         self._on_fatal = on_fatal
         self.ready: Deferred[list[int]] | None = None
+        store.on_health = self._health
+
+    def _health(self, health: StoreHealth) -> None:
+        """Say once that the database cannot be written, and once that it can again."""
+        path = str(self.store.path)
+        if health.degraded:
+            detail: dict[str, JSONValue] = {
+                "path": path,
+                "reason": health.reason,
+                "held": health.held,
+                "max_backlog": self.store.max_backlog,
+            }
+            event_id = EventId.STORE_DEGRADED
+        else:
+            detail = {
+                "path": path,
+                "reason": health.reason,
+                "seconds": round(health.seconds, 3),
+                "dropped": health.dropped,
+                "failures": health.failures,
+            }
+            event_id = EventId.STORE_RECOVERED
+        self._publish(Notice(event_id, self._clock(), detail))
 
     def startService(self) -> None:
         super().startService()

@@ -138,6 +138,12 @@ class NodeCollector(Collector):
                                   value=store.lost)  # fmt: skip
         yield GaugeMetricFamily("honeymesh_store_backlog", "Events waiting to be written",
                                 value=store.backlog)  # fmt: skip
+        yield GaugeMetricFamily("honeymesh_store_degraded",
+                                "1 while the database cannot be written (store.degraded)",
+                                value=float(store.degraded is not None))  # fmt: skip
+        yield CounterMetricFamily("honeymesh_store_write_failures",
+                                  "Attempts to write the database that failed",
+                                  value=store.write_failures)  # fmt: skip
 
         license_summary = control.license_summary()
         if license_summary is not None:

@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+import time
+from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import cast
 
 import pytest
 import pytest_twisted
 from twisted.internet import reactor as _reactor
+from twisted.internet.defer import Deferred, inlineCallbacks
 from twisted.internet.interfaces import IReactorFromThreads
+from twisted.internet.task import deferLater
 
-from honeymesh.events import EventId, Observation
+from honeymesh.events import Event, EventId, Notice, Observation
 from honeymesh.store.db import (
     Migration,
     Store,
     StoreClosed,
     StoreError,
+    StoreHealth,
+    StoreService,
     bundled_migrations,
     open_database,
     prune_events,
@@ -201,6 +208,139 @@ def test_work_after_stop_is_refused_clearly(tmp_path: Path):
         yield store.run(lambda c: None)
     store.append(obs(1))
     assert store.lost == 1
+
+
+def wait_until(predicate: Callable[[], bool], timeout: float = 20.0) -> Deferred[None]:
+    """Poll ``predicate`` on the reactor (the store reports from its own thread)."""
+
+    @inlineCallbacks
+    def poll() -> Generator[Deferred[object], object, None]:
+        deadline = time.monotonic() + timeout
+        while not predicate():
+            assert time.monotonic() < deadline, "timed out waiting"
+            yield deferLater(_reactor, 0.02, lambda: None)
+
+    return poll()
+
+
+def count_events(path: Path) -> int:
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        return int(conn.execute("SELECT count(*) FROM events").fetchone()[0])
+
+
+@pytest_twisted.inlineCallbacks
+def test_a_database_locked_past_busy_timeout_loses_no_event_and_says_so_once(tmp_path: Path):
+    """Another process holds the write lock for several busy timeouts: events wait and are all
+    written once it lets go; a write asked meanwhile fails with the reason; a read still answers;
+    degraded and recovered are each said once."""
+    told: list[StoreHealth] = []
+    store = Store(
+        tmp_path / "s.db", reactor, busy_timeout=0.2, retry_first=0.05, retry_max=0.2,
+        on_health=told.append,
+    )  # fmt: skip
+    yield store.start()
+    locker = sqlite3.connect(tmp_path / "s.db", isolation_level=None)
+    locker.execute("BEGIN IMMEDIATE")
+    for i in range(300):
+        store.append(obs(i))
+    yield wait_until(lambda: store.degraded is not None)
+    with pytest.raises(StoreError, match="database is locked"):
+        yield store.run(lambda c: c.execute("INSERT INTO settings VALUES ('m', 'x')"))
+    read = yield store.run(lambda c: c.execute("SELECT count(*) FROM settings").fetchone()[0])
+    assert read == 0
+    for i in range(300, 600):
+        store.append(obs(i))
+    yield deferLater(_reactor, 1.5, lambda: None)  # several busy timeouts and retries
+    assert store.write_failures >= 3 and store.backlog == 600 and store.lost == 0
+    locker.execute("ROLLBACK")
+    locker.close()
+    yield wait_until(lambda: store.degraded is None)
+    yield store.stop()
+    assert count_events(tmp_path / "s.db") == 600 and store.lost == 0
+    assert [(h.degraded, h.reason) for h in told] == [
+        (True, "database is locked"), (False, "database is locked")
+    ]  # fmt: skip
+    assert told[1].dropped == 0 and told[1].seconds > 1.0
+
+
+def fill_to(pages: int) -> Callable[[sqlite3.Connection], None]:
+    """A job that lets the database grow to ``pages`` pages at most: SQLite then answers
+    SQLITE_FULL ("database or disk is full") as it does when the disk is full."""
+
+    def job(conn: sqlite3.Connection) -> None:
+        conn.execute(f"PRAGMA max_page_count = {pages}")
+
+    return job
+
+
+@pytest_twisted.inlineCallbacks
+def test_a_full_database_holds_a_bounded_backlog_counts_drops_and_recovers(tmp_path: Path):
+    told: list[StoreHealth] = []
+    store = Store(
+        tmp_path / "s.db", reactor, max_backlog=1000, retry_first=0.05, retry_max=0.1,
+        on_health=told.append,
+    )  # fmt: skip
+    yield store.start()
+    pages = yield store.run(lambda c: c.execute("PRAGMA page_count").fetchone()[0])
+    yield store.run(fill_to(pages))
+    for i in range(5000):  # far more than the bound while nothing can be written
+        store.append(obs(i))
+        if i % 500 == 0:
+            yield deferLater(_reactor, 0.01, lambda: None)
+    yield wait_until(lambda: store.degraded is not None)
+    assert "full" in str(store.degraded)
+    big = "x" * 100_000  # needs new pages, as a ban row on a full disk does
+    with pytest.raises(StoreError, match="database or disk is full"):
+        yield store.run(lambda c: c.execute("INSERT INTO settings VALUES ('m', ?)", (big,)))
+    assert store.backlog == 1000 and store.lost == 5000 - 1000 - store.written
+    yield store.run(fill_to(1_000_000))  # space comes back
+    yield wait_until(lambda: store.degraded is None)
+    saved = yield store.run(
+        lambda c: c.execute("INSERT INTO settings VALUES ('m', ?)", (big,)).rowcount
+    )
+    assert saved == 1
+    yield store.stop()
+    assert count_events(tmp_path / "s.db") == store.written >= 1000
+    assert store.appended == store.written + store.lost  # every event written or counted
+    assert [h.degraded for h in told] == [True, False]
+    assert told[1].dropped == store.lost and "full" in told[1].reason
+
+
+@pytest_twisted.inlineCallbacks
+def test_at_stop_events_that_still_cannot_be_written_are_counted_as_lost(tmp_path: Path):
+    store = Store(tmp_path / "s.db", reactor, retry_first=0.05, stop_grace=0.3)
+    yield store.start()
+    pages = yield store.run(lambda c: c.execute("PRAGMA page_count").fetchone()[0])
+    yield store.run(fill_to(pages))
+    for i in range(100):
+        store.append(obs(i))
+    yield wait_until(lambda: store.degraded is not None)
+    yield store.stop()  # returns within stop_grace, not never
+    assert store.lost == 100 and store.backlog == 0
+
+
+@pytest_twisted.inlineCallbacks
+def test_store_service_tells_degraded_and_recovered_as_notices(tmp_path: Path):
+    published: list[Event] = []
+    store = Store(tmp_path / "s.db", reactor, retry_first=0.05, retry_max=0.1)
+    service = StoreService(store, published.append, lambda: 5.0, lambda f: None)
+    service.startService()
+    assert service.ready is not None
+    yield service.ready
+    pages = yield store.run(lambda c: c.execute("PRAGMA page_count").fetchone()[0])
+    yield store.run(fill_to(pages))
+    for i in range(2000):  # more than the free room in the last page
+        store.append(obs(i))
+    yield wait_until(lambda: store.degraded is not None)
+    yield store.run(fill_to(1_000_000))
+    yield wait_until(lambda: store.degraded is None)
+    yield service.stopService()
+    notices = [e for e in published if isinstance(e, Notice)]
+    ids = [str(n.event_id) for n in notices]
+    assert ids == ["store.migrated", "store.degraded", "store.recovered"]
+    assert notices[1].detail["max_backlog"] == 50_000
+    assert "full" in str(notices[1].detail["reason"])
+    assert notices[2].detail["dropped"] == 0
 
 
 @pytest_twisted.inlineCallbacks
