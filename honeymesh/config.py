@@ -267,7 +267,9 @@ class SshTrapConfig(ShellPersona):
     version: str = checked("SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3", _nonempty)
     host_key_dir: Path = Path("traps/ssh")
     session_timeout: float = checked(600.0, _positive)
-    login_grace: float = checked(120.0, _positive)  # OpenSSH's LoginGraceTime
+    # Seconds to log in, however busy the client keeps the connection: OpenSSH's
+    # LoginGraceTime (sshd_config(5), 120 s).
+    login_grace: float = checked(120.0, _positive)
     max_bytes: int = checked(1024 * 1024, _positive)
 
 
@@ -280,6 +282,9 @@ class TelnetTrapConfig(ShellPersona):
     ports: tuple[int, ...] = checked((23,), _ports)
     banner: str = "Debian GNU/Linux 12\r\n"
     session_timeout: float = checked(600.0, _positive)
+    # telnetd hands the connection to login(1), which gives up after LOGIN_TIMEOUT: 60 s in
+    # Debian 12's /etc/login.defs.
+    login_grace: float = checked(60.0, _positive)
 
 
 @dataclass(frozen=True)
@@ -322,6 +327,10 @@ class FtpTrapConfig(LoginTrapLimits):
     ports: tuple[int, ...] = checked((21,), _ports)
     banner: str = checked("220 (vsFTPd 3.0.3)", _nonempty)
     credentials: tuple[str, ...] = checked((), _credentials)
+    # vsftpd has no login grace of its own, only idle_session_timeout (300 s of silence, which
+    # a slow drip resets) and data_connection_timeout; so the trap's default session timeout,
+    # which a raised session_timeout does not stretch for clients that never log in.
+    login_grace: float = checked(120.0, _positive)
 
 
 @dataclass(frozen=True)
@@ -346,6 +355,9 @@ class RedisTrapConfig(LoginTrapLimits):
     version: str = checked("7.0.15", _nonempty)
     os: str = checked("Linux 6.1.0-28-amd64 x86_64", _nonempty)
     password: str = ""
+    # Only with a password (without one there is nothing to log in to). Redis has no login
+    # grace (Debian's redis.conf: timeout 0), so the trap's default session timeout.
+    login_grace: float = checked(120.0, _positive)
 
 
 @dataclass(frozen=True)
@@ -357,6 +369,9 @@ class MysqlTrapConfig(LoginTrapLimits):
     ports: tuple[int, ...] = checked((3306,), _ports)
     version: str = checked("8.0.40", _nonempty)
     credentials: tuple[str, ...] = checked((), _credentials)
+    # MySQL 8.0's and MariaDB 10.11's connect_timeout (10 s): the time a client has to send
+    # its login packets. No login ever succeeds here, so this bounds every session.
+    login_grace: float = checked(10.0, _positive)
 
 
 @dataclass(frozen=True)

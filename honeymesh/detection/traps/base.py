@@ -2,11 +2,11 @@
 
 A dialogue takes bytes and returns a ``Step`` (bytes to send, whether to close, and any
 observation details it learned). It never sees a transport, a clock or the network, so it is
-tested with bytes alone. ``TrapProtocol`` does the I/O: idle and total session timeouts, a byte
-budget, per-source and global connection caps, and one ``trap.session`` observation when the
-connection ends, whichever way it ends. Findings a dialogue reports along the way (a credential,
-a command, a request) are published at once as observations of their own, so that detection
-does not wait for the attacker to hang up.
+tested with bytes alone. ``TrapProtocol`` does the I/O: idle and total session timeouts, a login
+grace for traps with a login phase, a byte budget, per-source and global connection caps, and
+one ``trap.session`` observation when the connection ends, whichever way it ends. Findings a
+dialogue reports along the way (a credential, a command, a request) are published at once as
+observations of their own, so that detection does not wait for the attacker to hang up.
 """
 
 from __future__ import annotations
@@ -37,7 +37,10 @@ class Step:
     ``detail`` is merged into the session's one ``trap.session`` record; each of ``findings``
     becomes an observation of its own, published at once. ``delay`` holds the reply (and the
     close) back that many seconds, as real servers pause after a failed login; bytes that
-    arrive meanwhile wait and are answered after it, in order.
+    arrive meanwhile wait and are answered after it, in order. ``logged_in`` says the client
+    is past the login phase (a shell, an FTP user, an authenticated Redis client): from then on
+    the login grace no longer applies, only the idle and session timeouts. It is sticky; a
+    dialogue without a login phase never sets it and gets no grace (``TrapLimits``).
     """
 
     reply: bytes = b""
@@ -45,6 +48,7 @@ class Step:
     detail: Mapping[str, JSONValue] = field(default_factory=dict)
     findings: tuple[Finding, ...] = ()
     delay: float = 0.0
+    logged_in: bool = False
 
 
 class Dialogue(TypingProtocol):
@@ -60,11 +64,17 @@ class Dialogue(TypingProtocol):
 
 @dataclass(frozen=True)
 class TrapLimits:
+    """A TCP trap's limits. ``login_grace`` (None: the trap has no login phase) is how long a
+    client may take to log in, however busy it keeps the connection: the idle timeout alone
+    lets a slow drip (a byte every few seconds) hold a pre-login connection for the whole
+    session timeout, as OpenSSH's LoginGraceTime and login's LOGIN_TIMEOUT prevent."""
+
     idle_timeout: float
     session_timeout: float
     max_bytes: int
     max_connections: int
     max_per_source: int = 16
+    login_grace: float | None = None
 
 
 class Admission(TypingProtocol):
@@ -159,6 +169,7 @@ class TrapProtocol(protocol.Protocol):
         self.closed_by: str | None = None
         self._last_active = 0.0
         self._deadline = 0.0
+        self._login_deadline: float | None = None  # None: no grace, or logged in already
         self._timer: IDelayedCall | None = None
         self._held: IDelayedCall | None = None  # a delayed reply (Step.delay) not yet sent
         self._waiting = bytearray()  # bytes received while a reply is held
@@ -167,14 +178,24 @@ class TrapProtocol(protocol.Protocol):
         clock, limits = self.factory.clock, self.factory.limits
         self.started = self._last_active = clock.seconds()
         self._deadline = self.started + limits.session_timeout
+        if limits.login_grace is not None:
+            self._login_deadline = self.started + limits.login_grace
         if self.transport is not None:
             self.local, self.peer = self.transport.getHost(), self.transport.getPeer()
-        first = min(limits.idle_timeout, limits.session_timeout)
-        self._timer = clock.callLater(first, self._check_time)
+        self._timer = clock.callLater(self._next_check() - self.started, self._check_time)
         self._apply(self._step(self.dialogue.start))
 
+    def _next_check(self) -> float:
+        """When the session may next be over: idle, over time or past its login grace."""
+        limits: TrapLimits = self.factory.limits
+        when = min(self._last_active + limits.idle_timeout, self._deadline)
+        if self._login_deadline is not None:
+            when = min(when, self._login_deadline)
+        return when
+
     def _check_time(self) -> None:
-        """The one timer of a session: end it when idle or over time, else look again later.
+        """The one timer of a session: end it when idle, over time or not logged in within
+        its grace, else look again later.
 
         Activity only notes the time (no timer is touched per chunk of data), so a session
         costs one delayed call, rescheduled at most once per idle period.
@@ -182,13 +203,14 @@ class TrapProtocol(protocol.Protocol):
         self._timer = None
         clock = self.factory.clock
         now = clock.seconds()
-        idle_end = self._last_active + self.factory.limits.idle_timeout
         if now >= self._deadline:
             self.finish("session_timeout")
-        elif now >= idle_end:
+        elif self._login_deadline is not None and now >= self._login_deadline:
+            self.finish("login_grace")
+        elif now >= self._last_active + self.factory.limits.idle_timeout:
             self.finish("idle_timeout")
         else:
-            self._timer = clock.callLater(min(idle_end, self._deadline) - now, self._check_time)
+            self._timer = clock.callLater(self._next_check() - now, self._check_time)
 
     def dataReceived(self, data: bytes) -> None:
         if self.closed_by is not None:
@@ -227,6 +249,8 @@ class TrapProtocol(protocol.Protocol):
         if step is None:
             return
         self.detail.update(step.detail)
+        if step.logged_in:
+            self._login_deadline = None  # the timer, when it next fires, finds no grace
         for event_id, found in step.findings:
             self._publish_finding(event_id, found)
         if step.delay > 0 and self.closed_by is None:

@@ -61,7 +61,8 @@ class FtpDialogue:
     def receive(self, data: bytes) -> Step:
         self._failed_now = False
         step = answer_lines(self._lines, data, self._command, self.detail)
-        return replace(step, delay=FAILED_LOGIN_DELAY) if self._failed_now else step
+        delay = FAILED_LOGIN_DELAY if self._failed_now else 0.0
+        return replace(step, delay=delay, logged_in=self._logged_in is not None)
 
     def _command(self, line: bytes, found: list[Finding]) -> tuple[bytes, bool]:  # noqa: PLR0911
         verb, _, arg = line.strip().partition(b" ")

@@ -134,7 +134,7 @@ class RedisDialogue:
         self.detail: dict[str, JSONValue] = {}
 
     def start(self) -> Step:
-        return Step()
+        return Step(logged_in=self._authenticated)  # no password: no login phase at all
 
     def stop(self) -> None:
         pass
@@ -147,12 +147,13 @@ class RedisDialogue:
             self.detail["protocol_error"] = str(e)
             return Step(f"-ERR {e}\r\n".encode(), True, self.detail)
         reply = bytearray()
+        close = False
         for args in commands:
             answer, close = self._command(args, found)
             reply += answer
             if close:
-                return Step(bytes(reply), True, self.detail, tuple(found))
-        return Step(bytes(reply), False, self.detail, tuple(found))
+                break
+        return Step(bytes(reply), close, self.detail, tuple(found), logged_in=self._authenticated)
 
     def _command(self, args: list[bytes], found: list[Finding]) -> tuple[bytes, bool]:
         name = args[0].upper()

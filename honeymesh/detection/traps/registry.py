@@ -137,6 +137,7 @@ def _stream(trap: TrapConfig, make: Callable[[str], Dialogue], ctx: TrapContext)
         max_bytes=trap.max_bytes,
         max_connections=min(trap.max_connections, ctx.caps.get(trap.name, trap.max_connections)),
         max_per_source=trap.max_per_source,
+        login_grace=_login_grace(trap),
     )
     factory = TrapFactory(
         name=trap.name,
@@ -160,6 +161,17 @@ def _datagram(
         publish=ctx.publish,
     )
     return BuiltTrap(trap.name, "udp", datagram=datagram)
+
+
+def _login_grace(trap: TrapConfig) -> float | None:
+    """The login grace of a trap with a login phase. SMTP has none: on port 25 mail is sent
+    without AUTH (and the trap's AUTH never succeeds), so its session timeout bounds it; HTTP
+    Basic auth is per request; a banner or TLS trap asks for nothing."""
+    if isinstance(
+        trap, SshTrapConfig | TelnetTrapConfig | FtpTrapConfig | RedisTrapConfig | MysqlTrapConfig
+    ):
+        return trap.login_grace
+    return None
 
 
 def _logins(pairs: tuple[str, ...]) -> frozenset[tuple[str, str]]:
@@ -198,7 +210,6 @@ def _dialogue_maker(trap: TrapConfig, ctx: TrapContext) -> Callable[[str], Dialo
                 _shell(trap),
                 _logins(trap.credentials),
                 keys,
-                login_grace=trap.login_grace,
             )
             return lambda source: SshDialogue(ssh, ctx.clock)
         case TelnetTrapConfig():

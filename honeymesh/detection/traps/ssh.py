@@ -110,9 +110,6 @@ class SshSettings:
     persona: ShellPersona
     credentials: frozenset[tuple[str, str]]  # logins that open the fake shell
     host_keys: SshHostKeys
-    # OpenSSH's LoginGraceTime: a client not logged in by then is cut off, however it keeps
-    # the connection busy (the idle timeout alone lets a slow drip hold it for the session).
-    login_grace: float = 120.0
 
 
 def parse_kexinit(payload: bytes) -> dict[str, list[str]]:
@@ -170,7 +167,6 @@ class SshDialogue:
         self._commands = 0
         self._attempts = 0
         self._lost = False
-        self._started = clock.seconds()
         ssh_factory = _TrapSshFactory(self)
         conch = ssh_factory.buildProtocol(None)
         assert isinstance(conch, _TrapTransport)
@@ -194,10 +190,6 @@ class SshDialogue:
             version = getattr(self._conch, "otherVersionString", None)  # set once it is read
             if version and "client_version" not in self.detail:
                 self.detail["client_version"] = findings.text(version)
-            late = self._clock.seconds() - self._started >= self._settings.login_grace
-            if late and "logged_in_as" not in self.detail and not self._pipe.closed:
-                self.detail["ended_by"] = "login_grace"
-                self._pipe.loseConnection()
         return self._step()
 
     def stop(self) -> None:
@@ -208,7 +200,11 @@ class SshDialogue:
     def _step(self) -> Step:
         found, self._findings = tuple(self._findings), []
         return Step(
-            reply=self._pipe.take(), close=self._pipe.closed, detail=self.detail, findings=found
+            reply=self._pipe.take(),
+            close=self._pipe.closed,
+            detail=self.detail,
+            findings=found,
+            logged_in="logged_in_as" in self.detail,
         )
 
     # What Conch tells us ---------------------------------------------------------------------

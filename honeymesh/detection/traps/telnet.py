@@ -159,7 +159,13 @@ class TelnetDialogue:
             if edited.end_of_input and not close and self._stage != "shell":
                 close = True
         sent = negotiation + bytes(reply).replace(b"\xff", b"\xff\xff")  # IAC IAC: literal 0xff
-        return Step(reply=sent, close=close, detail=self.detail, findings=tuple(found))
+        return Step(
+            reply=sent,
+            close=close,
+            detail=self.detail,
+            findings=tuple(found),
+            logged_in=self._stage == "shell",
+        )
 
     def _login_line(self, line: bytes) -> tuple[bytes, Finding | None, bool]:
         if self._stage == "login":

@@ -7,7 +7,6 @@ import struct
 from pathlib import Path
 
 import pytest
-from twisted.internet.task import Clock
 
 from honeymesh.detection.tls_fingerprint import ja3, ja4, parse_client_hello
 from honeymesh.detection.traps.dns import parse_query
@@ -24,10 +23,10 @@ from honeymesh.detection.traps.mysql import (
 from honeymesh.detection.traps.redis import RespError, RespParser
 from honeymesh.detection.traps.shell import FakeShell, LineEditor
 from honeymesh.detection.traps.snmp import encode_oid
-from honeymesh.detection.traps.ssh import SshDialogue, SshSettings, hassh, parse_kexinit
+from honeymesh.detection.traps.ssh import hassh, parse_kexinit
 from honeymesh.detection.traps.telnet import DO, IAC, SB, SE, WILL, TelnetDialogue, TelnetSettings
 
-from .dialogues import HTTP, PERSONA, WEAK, now, responders, ssh_keys, talk, tcp_dialogues
+from .dialogues import HTTP, PERSONA, WEAK, now, responders, talk, tcp_dialogues
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -319,27 +318,6 @@ def test_ssh_speaks_first_and_refuses_non_ssh_clients(dialogues: dict[str, objec
     t = talk(dialogues["ssh"](), b"GET / HTTP/1.0\r\n\r\n")  # type: ignore[operator]
     assert t.replies[0].startswith(b"SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n")
     assert t.closed and "client_version" not in t.detail
-
-
-def test_ssh_cuts_a_slow_drip_that_never_logs_in_at_the_login_grace(tmp_path: Path) -> None:
-    """OpenSSH's LoginGraceTime (120 s): a client that keeps the connection busy a byte at a
-    time, never logging in, is cut off then, not at the 600 s session timeout."""
-    clock = Clock()
-    keys = ssh_keys(tmp_path / "ssh")
-    settings = SshSettings(b"SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3", PERSONA, WEAK, keys)
-    assert settings.login_grace == 120.0
-    dialogue = SshDialogue(settings, clock)
-    dialogue.start()
-    hello = b"SSH-2.0-slowdrip\r\n"
-    step = None
-    for byte in hello * 10:
-        clock.advance(5)
-        step = dialogue.receive(bytes([byte]))
-        if step.close:
-            break
-    assert step is not None and step.close
-    assert 115 <= clock.seconds() <= 125  # closed at the grace, give or take one drip
-    assert step.detail["ended_by"] == "login_grace"
 
 
 def test_kexinit_lists_and_hassh() -> None:
