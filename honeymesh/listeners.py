@@ -8,6 +8,12 @@ honeypot should, without the second bind failing. A bind that fails is reported 
 On stop a listener stops listening first, and only then waits (``drain``, bounded by the
 caller) for what it already accepted to finish: the admin API answers the requests in flight
 before the services behind it (traps, mesh, kernel, store) stop.
+
+When the process is out of descriptors, Twisted's port accepts each waiting connection with a
+spare descriptor and closes it (no spin), but logs three lines per connection: a flood of
+attackers would flood the log. ``AcceptTrouble`` turns them into one warning a minute per
+listener, and pauses a listener whose accept fails without that recovery (ENFILE, ENOBUFS, or
+no spare), which the reactor would otherwise call again at once, for ever.
 """
 
 from __future__ import annotations
@@ -17,21 +23,40 @@ import socket
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, cast
+from typing import Protocol as TypingProtocol
 
 from twisted.application.service import Service
+from twisted.internet import tcp
 from twisted.internet.defer import Deferred, maybeDeferred
 from twisted.internet.interfaces import (
+    IDelayedCall,
     IListeningPort,
     IProtocolFactory,
     IReactorSocket,
     IReactorTime,
 )
 from twisted.internet.protocol import DatagramProtocol, ServerFactory
-from twisted.logger import Logger
+from twisted.logger import ILogObserver, LogEvent, Logger, globalLogPublisher
+from zope.interface import implementer
 
 from honeymesh.events import Event, EventId, JSONValue, Notice
 
 State = Literal["starting", "listening", "failed", "stopped"]
+
+# What twisted.internet.tcp._accept logs (at info, per connection) when accept() fails.
+EMFILE_LINES = frozenset(
+    {
+        "EMFILE encountered; releasing reserved file descriptor.",
+        "EMFILE recovery: Closed socket from {address}",
+        "Re-reserving EMFILE recovery file descriptor.",
+    }
+)
+EMFILE_CLOSED = "EMFILE recovery: Closed socket from {address}"
+ACCEPT_FAILED = "Could not accept new connection ({acceptError})"
+#: How long a listener whose accept() failed outright stops accepting (seconds).
+ACCEPT_PAUSE = 0.5
+#: At most one warning per listener per this many seconds while accepts fail.
+ACCEPT_REPORT_INTERVAL = 60.0
 
 
 @dataclass(frozen=True)
@@ -54,6 +79,104 @@ class ListenerInfo:
             "state": self.state,
             "error": self.error,
         }
+
+
+class Pausable(TypingProtocol):
+    """A listening port whose reading can be stopped and resumed (``tcp.Port``)."""
+
+    @property
+    def connected(self) -> bool | int: ...
+
+    def stopReading(self) -> None: ...
+
+    def startReading(self) -> None: ...
+
+
+@implementer(ILogObserver)
+class AcceptTrouble:
+    """One listener's failed accepts: counted, reported at most once a minute, and a port
+    that would spin paused.
+
+    Twisted's port logs every accept-time failure through its own logger, which we point
+    here. EMFILE with Twisted's spare descriptor free is survivable: the waiting connections
+    are accepted and closed at once, so we only count them. Any other failure (ENFILE,
+    ENOBUFS, ENOMEM, or EMFILE with no spare) leaves the connection waiting and the socket
+    readable, so the reactor would call accept() again at once: the port stops reading for
+    ``pause`` seconds instead. Every other event goes on to ``publisher`` unchanged.
+    """
+
+    def __init__(
+        self,
+        *,
+        where: str,
+        clock: IReactorTime,
+        log: Logger,
+        publisher: ILogObserver = globalLogPublisher,
+        pause: float = ACCEPT_PAUSE,
+        interval: float = ACCEPT_REPORT_INTERVAL,
+    ) -> None:
+        self.where = where
+        self.port: Pausable | None = None
+        self.closed = 0  # connections closed at accept (EMFILE recovery), in all
+        self.failed = 0  # accept() failures that left the connection waiting, in all
+        self.pauses = 0
+        self._clock = clock
+        self._log = log
+        self._publisher = publisher
+        self._pause = pause
+        self._interval = interval
+        self._reported_at: float | None = None
+        self._since = (0, 0)  # (closed, failed) at the last report
+        self._resume: IDelayedCall | None = None
+
+    def __call__(self, event: LogEvent) -> None:
+        fmt = event.get("log_format")
+        if fmt in EMFILE_LINES:
+            if fmt == EMFILE_CLOSED:
+                self.closed += 1
+                self._report("EMFILE")
+        elif fmt == ACCEPT_FAILED:
+            self.failed += 1
+            self._hold()
+            self._report(str(event.get("acceptError")))
+        else:
+            self._publisher(event)
+
+    def _hold(self) -> None:
+        port = self.port
+        if port is None or (self._resume is not None and self._resume.active()):
+            return
+        self.pauses += 1
+        port.stopReading()
+        self._resume = self._clock.callLater(self._pause, self._resumed)
+
+    def _resumed(self) -> None:
+        self._resume = None
+        if self.port is not None and self.port.connected:
+            self.port.startReading()
+
+    def stop(self) -> None:
+        if self._resume is not None and self._resume.active():
+            self._resume.cancel()
+        self._resume = None
+        self.port = None
+
+    def _report(self, error: str) -> None:
+        now = self._clock.seconds()
+        if self._reported_at is not None and now - self._reported_at < self._interval:
+            return
+        closed, failed = self.closed - self._since[0], self.failed - self._since[1]
+        self._reported_at, self._since = now, (self.closed, self.failed)
+        self._log.warn(
+            "{where}: out of descriptors ({error}): {closed} connections closed at accept, "
+            "{failed} accepts failed (listening paused {pause} s each); at most one such "
+            "line a minute",
+            where=self.where,
+            error=error,
+            closed=closed,
+            failed=failed,
+            pause=self._pause,
+        )
 
 
 def bound_socket(address: str, port: int, sock_type: int) -> socket.socket:
@@ -105,6 +228,9 @@ class ListenerService(Service):
         self._drain = drain
         self._port: IListeningPort | None = None
         self.info = ListenerInfo(name, kind, transport, address, port, "starting")
+        self.accept_trouble = AcceptTrouble(
+            where=f"{kind} {name} {transport} {address} port {port}", clock=clock, log=self._log
+        )
 
     def startService(self) -> None:
         super().startService()
@@ -147,7 +273,13 @@ class ListenerService(Service):
             )
             return
         self._port = port
+        if isinstance(port, tcp.Port):  # its accept() failures come to us, not the log
+            self.accept_trouble.port = port
+            port._logger = Logger(namespace=port._logger.namespace, observer=self.accept_trouble)
         actual = port.getHost().port  # type: ignore[attr-defined]
+        self.accept_trouble.where = (
+            f"{info.kind} {info.name} {info.transport} {info.address} port {actual}"
+        )
         self.info = ListenerInfo(
             info.name, info.kind, info.transport, info.address, actual, "listening"
         )
@@ -162,6 +294,7 @@ class ListenerService(Service):
         if self.info.state == "listening":
             i = self.info
             self.info = ListenerInfo(i.name, i.kind, i.transport, i.address, i.port, "stopped")
+        self.accept_trouble.stop()
         if port is not None:
             await maybeDeferred(port.stopListening)
         if self._drain is not None:
