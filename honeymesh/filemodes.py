@@ -12,12 +12,17 @@ LOCKDOWN as ``nobody``). The rule, checked before anything starts:
 
 ``honeymesh init`` creates them so (0600 files, a 0700 directory). The fix is always a
 ``chmod``, which the error names.
+
+Every secret HoneyMesh writes goes through ``replace_file``: a new file, then a rename. Opening
+an existing file with ``O_TRUNC`` keeps its old mode, so ``init --force`` over a 0644 key left
+the new key at 0644.
 """
 
 from __future__ import annotations
 
 import os
 import stat
+import tempfile
 from pathlib import Path
 
 
@@ -62,3 +67,30 @@ def check_data_dir(path: Path) -> None:
             f"{path}: the data directory has mode {bits:04o}, so other users can reach the "
             f"node's keys and database; refusing to start (chmod 700 {path})"
         )
+
+
+def replace_file(path: Path, data: bytes, *, mode: int = 0o600) -> None:
+    """Make ``path`` hold ``data`` with exactly ``mode``, whatever was there before, atomically.
+
+    The bytes go to a new file in the same directory (``mkstemp``: 0600 from the start, so a
+    secret is never readable by others even for an instant), which is synced, given ``mode``
+    and renamed over ``path``; then the directory is synced. A crash leaves the old file or the
+    new one, never a half-written key, and never a stale temporary file that a later write
+    would reopen with its old mode."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fchmod(f.fileno(), mode)
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)

@@ -13,6 +13,7 @@ from string import Template
 
 from honeymesh.certs import write_self_signed
 from honeymesh.config import MODES, Mode
+from honeymesh.filemodes import replace_file
 from honeymesh.license.clock import CLOCK_FILE, CLOCK_KEY_PURPOSE, ClockFile
 from honeymesh.mesh.identity import NodeIdentity
 from honeymesh.web.auth import new_admin_token, token_digest
@@ -81,8 +82,5 @@ def provision(
         token_sha256=token_digest(token),
         name=socket.gethostname(),
     )
-    tmp = config_path.with_name(CONFIG_NAME + ".tmp")
-    tmp.write_text(text, "utf-8")
-    os.chmod(tmp, 0o600)
-    os.replace(tmp, config_path)
+    replace_file(config_path, text.encode("utf-8"))  # 0600, whatever the old file's mode
     return Provisioned(config_path, token, identity.node_id)

@@ -27,12 +27,11 @@ from __future__ import annotations
 import enum
 import hashlib
 import hmac
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from honeymesh.filemodes import replace_file
 from honeymesh.license.verify import format_time
 
 CLOCK_FORMAT = "honeymesh-clock/1"
@@ -128,23 +127,7 @@ class ClockFile:
 
     def write(self, mark: int) -> None:
         """Replace the file with ``mark``: temp file, fsync, rename, fsync the folder."""
-        data = encode_clock(mark, self._key)
-        folder = self.path.parent
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=folder)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        dir_fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+        replace_file(self.path, encode_clock(mark, self._key))
 
 
 @dataclass(frozen=True)

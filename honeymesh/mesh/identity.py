@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from nacl.signing import SigningKey, VerifyKey
+
+from honeymesh.filemodes import replace_file
 
 
 class IdentityError(Exception):
@@ -44,14 +45,7 @@ class NodeIdentity:
 
     def save(self, path: Path) -> None:
         """Write the seed with mode 0600, never readable by others even for an instant."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w") as f:
-            f.write(bytes(self.signing_key).hex() + "\n")
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
+        replace_file(path, (bytes(self.signing_key).hex() + "\n").encode())
 
     @property
     def verify_key(self) -> VerifyKey:

@@ -310,6 +310,27 @@ def test_init_creates_secrets_only_their_owner_can_read(tmp_path: Path) -> None:
         assert (data / secret).stat().st_mode & 0o077 == 0, secret
 
 
+INIT_SECRETS = ("identity.key", "tls/dashboard.key", "honeymesh.toml", "license.clock")
+
+
+def test_init_force_over_secrets_others_could_read_leaves_every_one_0600(tmp_path: Path) -> None:
+    """``init --force`` writes new secrets; a new file each time, so an old 0644 key (or a
+    stale temporary) does not pass its mode on."""
+    data = tmp_path / "d"
+    assert honeymesh("init", "--dir", str(data)).returncode == 0
+    before = {name: (data / name).read_bytes() for name in INIT_SECRETS}
+    for name in INIT_SECRETS:
+        (data / name).chmod(0o644)
+    (data / "identity.key.tmp").write_text("left by a crash")  # what the old save reopened
+    (data / "identity.key.tmp").chmod(0o644)
+    data.chmod(0o755)
+    assert honeymesh("init", "--dir", str(data), "--force").returncode == 0
+    assert data.stat().st_mode & 0o777 == 0o700
+    for name in INIT_SECRETS:
+        assert (data / name).read_bytes() != before[name], name  # written anew
+        assert (data / name).stat().st_mode & 0o777 == 0o600, name
+
+
 def refused_start(config_path: Path) -> subprocess.CompletedProcess[str]:
     """``twistd -n honeymesh`` on a configuration it must refuse (it exits, or the test times
     out)."""

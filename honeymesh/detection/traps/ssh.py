@@ -16,7 +16,6 @@ session timeouts bound the session instead), so each ``receive`` returns every b
 from __future__ import annotations
 
 import hashlib
-import os
 import struct
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -45,6 +44,7 @@ from honeymesh.detection.traps import findings
 from honeymesh.detection.traps.base import Finding, Step
 from honeymesh.detection.traps.shell import FakeShell, ShellPersona, ShellSession
 from honeymesh.events import JSONValue
+from honeymesh.filemodes import replace_file
 
 #: OpenSSH's default MaxAuthTries: the connection drops after this many failed attempts.
 MAX_AUTH_TRIES = 6
@@ -97,11 +97,7 @@ def _write_private(path: Path, key: Any) -> None:
         serialization.PrivateFormat.OpenSSH,
         serialization.NoEncryption(),
     )
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(pem)
-    os.replace(tmp, path)
+    replace_file(path, pem)
 
 
 @dataclass(frozen=True)
