@@ -742,12 +742,22 @@ def load_config(path: Path | str) -> Config:
         raise ConfigError(path, "", "no such file (create one with `honeymesh init`)") from None
     except OSError as e:
         raise ConfigError(path, "", f"cannot read: {e.strerror}") from None
+    return loads_config(raw, path)
+
+
+def loads_config(raw: bytes, path: Path) -> Config:
+    """The config in ``raw``, the bytes of the file at ``path`` (named in errors, and the base
+    of a relative ``node.data_dir``); raises ConfigError and nothing else."""
     try:
         doc = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise ConfigError(path, "", "not UTF-8 text") from None
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(path, "", f"not valid TOML: {e}") from None
+    except RecursionError:  # tomllib recurses once per level of nested arrays and tables
+        raise ConfigError(path, "", "not valid TOML: arrays or tables nested too deeply") from None
+    except ValueError as e:  # an integer past int()'s digit limit (4300 digits)
+        raise ConfigError(path, "", f"not a TOML document this reader accepts ({e})") from None
     return parse_config(doc, path)
 
 
@@ -817,13 +827,21 @@ def _convert(tp: Any, value: Any, key: str, path: Path) -> Any:  # noqa: PLR0911
         raise ConfigError(path, key, f"expected an integer, got {_describe(value)}")
     if tp is float:
         if isinstance(value, int | float) and not isinstance(value, bool):
-            return float(value)
+            try:
+                return float(value)
+            except OverflowError:  # TOML integers are 64-bit, but tomllib reads any size
+                digits = len(str(abs(value)))
+                raise ConfigError(
+                    path, key, f"expected a number, got an integer of {digits} digits"
+                ) from None
         raise ConfigError(path, key, f"expected a number, got {_describe(value)}")
     if tp is str:
         if isinstance(value, str):
             return value
         raise ConfigError(path, key, f"expected a string, got {_describe(value)}")
     if tp is Path:
+        if isinstance(value, str) and "\0" in value:  # no file name can hold one
+            raise ConfigError(path, key, "expected a path string, got one with a NUL character")
         if isinstance(value, str) and value:
             return Path(value)
         raise ConfigError(path, key, f"expected a path string, got {_describe(value)}")

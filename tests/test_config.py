@@ -88,6 +88,35 @@ def test_bad_values_name_file_key_and_expectation(
     assert str(path) in str(info.value)
 
 
+# Found by fuzz/config.py: each escaped load_config as another exception, so twistd and the CLI
+# printed a traceback instead of one line.
+@pytest.mark.parametrize(
+    ("text", "key", "fragment"),
+    [
+        # OverflowError: tomllib reads integers of any size, float() cannot hold this one
+        ("[store]\nevent_retention_days = 1" + "0" * 400 + "\n", "store.event_retention_days",
+         "an integer of 401 digits"),
+        # ValueError from Path.resolve(): "embedded null byte"
+        ('[node]\ndata_dir = "var\\u0000x"\n', "node.data_dir", "NUL character"),
+        ('[store]\npath = "a\\u0000.db"\n', "store.path", "NUL character"),
+        # RecursionError inside tomllib
+        ("a = " + "[" * 3000 + "]" * 3000 + "\n", "", "nested too deeply"),
+        ("a = " + "{b = " * 3000 + "1" + "}" * 3000 + "\n", "", "nested too deeply"),
+        # ValueError from int(): past Python's 4300-digit limit for integer strings
+        ("a = 1" + "0" * 5000 + "\n", "", "not a TOML document this reader accepts"),
+    ],
+)  # fmt: skip
+def test_hostile_documents_give_one_line_config_errors(
+    tmp_path: Path, text: str, key: str, fragment: str
+) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert info.value.key == key
+    assert fragment in str(info.value)
+    assert "\n" not in str(info.value)
+
+
 def test_bad_toml_and_missing_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="not valid TOML"):
         load_config(write(tmp_path, "[api\n"))
