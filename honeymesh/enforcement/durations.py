@@ -47,6 +47,11 @@ def check_seconds(seconds: float) -> float:
     """A duration in seconds as given, if it is finite, positive and at most ten years."""
     if isinstance(seconds, bool) or not isinstance(seconds, int | float):
         raise DurationError(f"a duration is a number of seconds, got {type(seconds).__name__}")
+    if isinstance(seconds, int) and abs(seconds) > 2**53:  # JSON gives any size; float() overflows
+        raise DurationError(
+            "a duration must be a positive number of seconds up to ten years; "
+            "use 'permanent' for longer"
+        )
     if not math.isfinite(seconds) or seconds <= 0:
         raise DurationError(f"a duration must be a positive number of seconds, got {seconds!r}")
     if seconds > MAX_DURATION:

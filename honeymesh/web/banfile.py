@@ -176,7 +176,9 @@ def _entry_from_json(item: Any, number: int) -> BanImport:
     if expires is not None:
         if isinstance(expires, bool) or not isinstance(expires, int | float):
             raise BanFileError(number, '"expires" must be Unix seconds or null')
-        return BanImport(line=number, network=network, expires=float(expires), reasons=reasons)
+        return BanImport(
+            line=number, network=network, expires=_json_time(expires, number), reasons=reasons
+        )
     duration = item.get("duration")
     if duration is not None and (
         isinstance(duration, bool) or not isinstance(duration, str | int | float)
@@ -207,6 +209,18 @@ def _unix_time(text: str, number: int) -> float:
     if not math.isfinite(value):
         raise BanFileError(number, "expires must be a finite number")
     return value
+
+
+def _json_time(value: float, number: int) -> float:
+    """Unix seconds from a JSON number, which may be any size: 1e400 reads as infinity, and
+    an integer of 400 digits overflows ``float()``."""
+    try:
+        seconds = float(value)
+    except OverflowError:
+        raise BanFileError(number, '"expires" is too large to be Unix seconds') from None
+    if not math.isfinite(seconds):
+        raise BanFileError(number, "expires must be a finite number")
+    return seconds
 
 
 def _bounded(value: str, number: int, what: str) -> str:

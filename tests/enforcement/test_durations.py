@@ -6,7 +6,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from honeymesh.enforcement.durations import DurationError, format_duration, parse_duration
+from honeymesh.enforcement.durations import (
+    DurationError,
+    check_seconds,
+    format_duration,
+    parse_duration,
+)
 
 
 @pytest.mark.parametrize(
@@ -36,6 +41,14 @@ def test_bad_durations_are_refused_with_a_clear_message(text: str) -> None:
     with pytest.raises(DurationError) as caught:
         parse_duration(text)
     assert str(caught.value)
+
+
+@pytest.mark.parametrize("seconds", [10**400, -(10**400), 2**53 + 1])
+def test_integers_too_large_for_a_float_are_refused(seconds: int) -> None:
+    # Found while building fuzz/banfile.py: a ban file's JSON "duration" of 400 digits made
+    # math.isfinite raise OverflowError inside the import check.
+    with pytest.raises(DurationError, match="up to ten years"):
+        check_seconds(seconds)
 
 
 def test_a_non_text_duration_is_refused() -> None:

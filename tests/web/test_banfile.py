@@ -109,6 +109,20 @@ def test_bad_json_is_refused(doc: str, message: str) -> None:
         parse_bans(doc.encode(), "json")
 
 
+# Found while building fuzz/banfile.py: JSON numbers of any size reached float() and escaped
+# the importer as OverflowError (a 500 from the API instead of a 400 naming the line).
+@pytest.mark.parametrize(
+    ("doc", "message"),
+    [
+        ('[{"network": "192.0.2.1", "expires": 1' + "0" * 400 + "}]", "line 1: .*too large"),
+        ('["192.0.2.9", {"network": "192.0.2.1", "expires": 1e400}]', "line 2: .*finite"),
+    ],
+)
+def test_json_expires_out_of_range_is_refused_with_the_line(doc: str, message: str) -> None:
+    with pytest.raises(BanFileError, match=message):
+        parse_bans(doc.encode(), "json")
+
+
 def test_json_accepts_plain_strings_and_objects() -> None:
     doc = ["198.51.100.1", {"address": "198.51.100.2", "duration": 60, "reason": "r"}]
     assert parse_bans(json.dumps(doc).encode(), "json") == [
