@@ -36,13 +36,23 @@ bench: setup-test
 	@[ -x bench/out/venv-opencanary/bin/twistd ] || $(PY) bench/traps.py --setup
 	@for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
-# Coverage-guided fuzzing of the hostile-input parsers (atheris); FUZZ_RUNS inputs per harness.
-FUZZ_RUNS ?= 100000
+# Coverage-guided fuzzing of the hostile-input parsers (atheris; docs/FUZZING.md). Each harness
+# runs until FUZZ_RUNS inputs or FUZZ_SECONDS seconds (libFuzzer's -runs, -max_total_time),
+# whichever comes first, and stops the loop at its first failure. FUZZ=name runs only fuzz/name.py.
+# Logs, the growing corpus and any failing input (crash-*, timeout-*) go to fuzz/out/ (not in git):
+#   make fuzz FUZZ_RUNS=1000000 FUZZ_SECONDS=3600 FUZZ=config
+FUZZ_RUNS    ?= 100000
+FUZZ_SECONDS ?= 600
+FUZZ         ?= $(sort $(basename $(notdir $(wildcard fuzz/*.py))))
+FUZZ_OUT     := fuzz/out
 fuzz: setup-test
-	@$(VENV)/bin/python -c "import atheris" 2>/dev/null || $(VENV)/bin/pip install -q atheris
-	@for f in fuzz/*.py; do echo "== $$f ($(FUZZ_RUNS) inputs)"; \
-		$(PY) $$f -runs=$(FUZZ_RUNS) -artifact_prefix=fuzz/ > fuzz/last.log 2>&1; rc=$$?; \
-		tail -2 fuzz/last.log; [ $$rc = 0 ] || { echo "$$f failed: see fuzz/last.log"; exit 1; }; \
+	@for h in $(FUZZ); do \
+		echo "== fuzz/$$h.py: $(FUZZ_RUNS) inputs or $(FUZZ_SECONDS) s; log $(FUZZ_OUT)/$$h.log"; \
+		mkdir -p $(FUZZ_OUT)/corpus/$$h; \
+		$(PY) fuzz/$$h.py -runs=$(FUZZ_RUNS) -max_total_time=$(FUZZ_SECONDS) -timeout=60 \
+			-artifact_prefix=$(FUZZ_OUT)/$$h- $(FUZZ_OUT)/corpus/$$h > $(FUZZ_OUT)/$$h.log 2>&1; \
+		rc=$$?; grep -E '^#[0-9]+[[:space:]]+DONE|^Done' $(FUZZ_OUT)/$$h.log; \
+		[ $$rc = 0 ] || { tail -25 $(FUZZ_OUT)/$$h.log; echo "fuzz/$$h.py failed (status $$rc)"; exit 1; }; \
 	done
 
 clean:
