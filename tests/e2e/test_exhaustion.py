@@ -25,6 +25,8 @@ from bench.exhaustion import Prober, make_config, percentile, session_endings, s
 from bench.exhaustion import wait_ready as wait_daemon_ready
 from honeymesh.config import load_config
 
+from .daemon import honeymesh
+
 ROOT = Path(__file__).resolve().parents[2]
 LIMIT = 1024
 CLIENTS = 3000
@@ -86,6 +88,7 @@ def test_the_api_answers_throughout_a_flood_of_three_times_the_open_file_limit(
                 flooder.wait()
         latency, status = prober.once()
         assert latency is not None and status is not None
+        shown = honeymesh("status", "--config", str(config_path))  # what an operator reads
         alive = daemon.poll() is None
     finally:
         if daemon.poll() is None:
@@ -110,6 +113,9 @@ def test_the_api_answers_throughout_a_flood_of_three_times_the_open_file_limit(
     assert fds["limit"] == LIMIT
     assert sum(c["cap"] for c in fds["trap_caps"].values()) + fds["reserved"] <= LIMIT
     assert "lowered to fit" in log  # said at start, with what each trap got
+    assert shown.returncode == 0, shown.stderr
+    assert f"open files: limit {LIMIT}, {fds['reserved']} reserved" in shown.stdout
+    assert f"ssh {fds['trap_caps']['ssh']['cap']} (of {CLIENTS})" in shown.stdout
 
     # Every connection was tried and closed by the daemon: refused at once at a cap, or
     # accepted and then ended by its idle or session timeout (or by its dialogue).
