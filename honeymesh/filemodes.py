@@ -4,14 +4,19 @@ The identity key is the node: its signing key is the mesh identity, and the loca
 token is derived from it, so anyone who can read it can run the node (one did switch a node to
 LOCKDOWN as ``nobody``). The rule, checked before anything starts:
 
-* a private key file (the identity key, the admin TLS key) must be a regular file owned by the
-  daemon's user or root, with no permission bits for group or others (``mode & 0o077 == 0``);
-* the data directory must be owned by the daemon's user or root and give group and others
-  no write access and others no access at all (``mode & 0o027 == 0``): whoever could write
-  there could swap the key or the database.
+* a private key file (the identity key, the admin TLS key, a trap's keys) must be a regular
+  file owned by the daemon's user or root, with no permission bits for group or others
+  (``mode & 0o077 == 0``);
+* the data directory (and the SSH trap's host key directory) must be owned by the daemon's
+  user or root and give group and others no write access and others no access at all
+  (``mode & 0o027 == 0``): whoever could write there could swap the key or the database;
+* a file that decides who may do what (the configuration, with the admin token's digest; a
+  trusted license key) may be read by others but written by its owner alone
+  (``mode & 0o022 == 0``), as OpenSSH refuses a group- or world-writable configuration.
 
-``honeymesh init`` creates them so (0600 files, a 0700 directory). The fix is always a
-``chmod``, which the error names.
+``honeymesh.strictmodes`` lists every such file the configuration names. ``honeymesh init``
+creates them so (0600 files, a 0700 directory). The fix is always a ``chmod``, which the error
+names.
 
 Every secret HoneyMesh writes goes through ``replace_file``: a new file, then a rename. Opening
 an existing file with ``O_TRUNC`` keeps its old mode, so ``init --force`` over a 0644 key left
@@ -53,18 +58,39 @@ def check_private_file(path: Path, what: str) -> None:
         )
 
 
-def check_data_dir(path: Path) -> None:
-    """Refuse a data directory others can enter or group and others can write."""
+def check_unwritable_file(path: Path, what: str) -> None:
+    """Refuse a file that group or others may change (reading it is fine: it holds no secret,
+    but it decides who may do what)."""
     try:
         st = path.stat()
     except FileNotFoundError:
         return
+    if not stat.S_ISREG(st.st_mode):
+        raise UnsafeModes(f"{path}: the {what} must be a regular file")
     if not _owner_ok(st):
-        raise UnsafeModes(f"{path}: the data directory belongs to uid {st.st_uid}, not this user")
+        raise UnsafeModes(f"{path}: the {what} belongs to uid {st.st_uid}, not to this user")
+    bits = stat.S_IMODE(st.st_mode)
+    if bits & 0o022:
+        raise UnsafeModes(
+            f"{path}: the {what} has mode {bits:04o}, so other users can change it; refusing "
+            f"to start (chmod go-w {path})"
+        )
+
+
+def check_data_dir(path: Path, what: str = "data directory") -> None:
+    """Refuse a directory of secrets others can enter or group and others can write."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return
+    if not stat.S_ISDIR(st.st_mode):
+        raise UnsafeModes(f"{path}: the {what} must be a directory")
+    if not _owner_ok(st):
+        raise UnsafeModes(f"{path}: the {what} belongs to uid {st.st_uid}, not this user")
     bits = stat.S_IMODE(st.st_mode)
     if bits & 0o027:
         raise UnsafeModes(
-            f"{path}: the data directory has mode {bits:04o}, so other users can reach the "
+            f"{path}: the {what} has mode {bits:04o}, so other users can reach the "
             f"node's keys and database; refusing to start (chmod 700 {path})"
         )
 

@@ -48,7 +48,7 @@ from honeymesh.enforcement.kernel import KernelService, ServedPorts, SettledBack
 from honeymesh.enforcement.layout import PacketSample
 from honeymesh.enforcement.local_addresses import LocalAddressError, local_addresses
 from honeymesh.events import Event, EventBus, EventId, Notice, Verdict
-from honeymesh.filemodes import UnsafeModes, check_data_dir, check_private_file
+from honeymesh.filemodes import UnsafeModes
 from honeymesh.license.clock import CLOCK_KEY_PURPOSE
 from honeymesh.license.keys import trusted_keys_for
 from honeymesh.license.service import LicenseService
@@ -69,6 +69,7 @@ from honeymesh.store.db import (
     prune_events,
     verify_database,
 )
+from honeymesh.strictmodes import check_guarded_files
 from honeymesh.trust.api import TrustApi
 from honeymesh.trust.engine import TrustEngine, TrustService
 from honeymesh.web.app import AdminApi, ApiSite
@@ -100,9 +101,7 @@ class Options(usage.Options):
         try:
             config = load_config(path)
             config = config.with_interfaces(tuple(self["interfaces"]))
-            check_data_dir(config.node.data_dir)  # secrets open to others: refuse (OpenSSH)
-            check_private_file(config.data_path(Path("identity.key")), "identity key")
-            check_private_file(config.data_path(config.api.tls_key), "admin TLS key")
+            check_guarded_files(config)  # secrets others can read or change: refuse (OpenSSH)
             identity = NodeIdentity.load(config.data_path(Path("identity.key")))
             verify_database(config.data_path(config.store.path))  # emptied or damaged: refuse
             trusted_keys_for(config)  # a bad trusted license key is a configuration error

@@ -15,6 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from honeymesh.certs import write_self_signed
+from honeymesh.detection.traps.ssh import SshHostKeys
+from honeymesh.license.issue import LicenseSigningKey, write_key_pair
+
 from ..nodes import Node, make_node
 from ..store.test_db import damaged_copy
 from .daemon import VENV_BIN, Daemon, free_port, honeymesh
@@ -285,6 +289,8 @@ def honeymesh_api_license(node: Node) -> str:
         ("tls/dashboard.key", 0o604, "admin TLS key has mode 0604"),
         (".", 0o755, "data directory has mode 0755"),
         (".", 0o770, "chmod 700"),
+        ("honeymesh.toml", 0o666, "configuration has mode 0666, so other users can change it"),
+        ("honeymesh.toml", 0o620, "chmod go-w"),
     ],
 )
 def test_daemon_refuses_secrets_other_users_can_read(
@@ -294,6 +300,54 @@ def test_daemon_refuses_secrets_other_users_can_read(
     with one line naming the chmod, before anything listens."""
     node = make_node(tmp_path / "var")
     (tmp_path / "var" / target).chmod(mode)
+    result = refused_start(node.config_path)
+    combined = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in combined
+    assert message in combined
+    assert "listening" not in combined
+
+
+TRAPS_WITH_KEYS = """
+[[traps]]
+type = "ssh"
+ports = [0]
+bind = ["127.0.0.1"]
+
+[[traps]]
+type = "tls"
+ports = [0]
+bind = ["127.0.0.1"]
+tls_cert = "tls/trap.crt"
+tls_key = "tls/trap.key"
+"""
+
+
+@pytest.mark.parametrize(
+    ("target", "mode", "message"),
+    [
+        ("traps/ssh/ssh_host_ed25519_key", 0o644, "SSH host key of trap 'ssh' has mode 0644"),
+        ("traps/ssh", 0o755, "host key directory of trap 'ssh' has mode 0755"),
+        ("tls/trap.key", 0o640, "TLS key of trap 'https' has mode 0640"),
+        ("keys/license-signing.pub", 0o666, "trusted license key has mode 0666"),
+    ],
+)
+def test_daemon_refuses_trap_and_license_keys_other_users_can_reach(
+    tmp_path: Path, target: str, mode: int, message: str
+) -> None:
+    """Every key the configuration names is checked, not only the node's own: an SSH trap's
+    host keys, a TLS trap's key, a trusted license key file (writable by others: anyone could
+    trust their own license signer)."""
+    data = tmp_path / "var"
+    node = make_node(data, extra=TRAPS_WITH_KEYS)
+    text = node.config_path.read_text()
+    node.config_path.write_text(
+        text.replace("trusted_keys = []", 'trusted_keys = ["keys/license-signing.pub"]')
+    )
+    SshHostKeys.load_or_create(data / "traps/ssh")
+    write_self_signed(data / "tls/trap.crt", data / "tls/trap.key")
+    write_key_pair(data / "keys", LicenseSigningKey.generate())
+    (data / target).chmod(mode)
     result = refused_start(node.config_path)
     combined = result.stdout + result.stderr
     assert result.returncode != 0

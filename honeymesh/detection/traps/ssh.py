@@ -60,6 +60,12 @@ _RECORDED_LISTS = (
 _FORWARD_REQUESTS = (b"tcpip-forward", b"cancel-tcpip-forward", b"streamlocal-forward@openssh.com")
 
 
+#: The host key files in ``host_key_dir``, as OpenSSH names them (honeymesh.strictmodes checks
+#: that only their owner can read them).
+ED25519_HOST_KEY, RSA_HOST_KEY = "ssh_host_ed25519_key", "ssh_host_rsa_key"
+HOST_KEY_FILES = (ED25519_HOST_KEY, RSA_HOST_KEY)
+
+
 class HostKeyError(Exception):
     """The host key directory cannot be read or written."""
 
@@ -74,8 +80,8 @@ class SshHostKeys:
     @classmethod
     def load_or_create(cls, directory: Path) -> SshHostKeys:
         makers: dict[str, Callable[[], Any]] = {
-            "ssh_host_ed25519_key": ed25519.Ed25519PrivateKey.generate,
-            "ssh_host_rsa_key": lambda: rsa.generate_private_key(65537, 3072),
+            ED25519_HOST_KEY: ed25519.Ed25519PrivateKey.generate,
+            RSA_HOST_KEY: lambda: rsa.generate_private_key(65537, 3072),
         }
         private: dict[bytes, keys.Key] = {}
         try:
