@@ -15,7 +15,9 @@
  *      while it holds entries and the range hint says a range may cover the source's /16 (IPv4)
  *      or /32 (IPv6). An entry whose expiry has passed does not match.
  *   4. A match is checked against the allowlist (allow always wins), then dropped in ENFORCE or
- *      counted as "would drop" in TEST.
+ *      counted as "would drop" in TEST. In ENFORCE with HM_CFG_TRAPS_OPEN, a banned source's
+ *      TCP/UDP packet to a port a trap serves (hm_served) passes instead: the traps keep
+ *      talking to it and recording, the rest of the node is shut to it.
  *   5. Clean TCP SYNs and UDP datagrams to ports no trap serves are sampled into a ring buffer,
  *      rate-limited per CPU by a token bucket, for scan correlation in user space.
  *
@@ -165,6 +167,35 @@ static __always_inline int hm_allowed(const struct hm_config *cfg, const struct 
             return 1;
     }
     return 0;
+}
+
+/* Whether the packet is TCP or UDP to a port a trap serves for that protocol. Only when the
+ * parser found the L4 header: a non-first IPv4 fragment, or IPv6 behind an extension header
+ * (not walked), is not trap traffic. */
+static __always_inline int hm_to_trap(const struct hm_pkt *pkt, void *end)
+{
+    __u16 dport;
+    __u8 bit;
+    if (!pkt->l4)
+        return 0;
+    if (pkt->proto == IPPROTO_TCP) {
+        struct tcphdr *tcp = pkt->l4;
+        if ((void *)(tcp + 1) > end)
+            return 0;
+        dport = tcp->dest;
+        bit = HM_SERVED_TCP;
+    } else if (pkt->proto == IPPROTO_UDP) {
+        struct udphdr *udp = pkt->l4;
+        if ((void *)(udp + 1) > end)
+            return 0;
+        dport = udp->dest;
+        bit = HM_SERVED_UDP;
+    } else {
+        return 0;
+    }
+    __u32 port = bpf_ntohs(dport);
+    __u8 *served = hm_served.lookup(&port);
+    return served && (*served & bit);
 }
 
 /* Sample a TCP SYN or UDP datagram to an unserved port into the ring buffer, within budget. */
@@ -350,5 +381,9 @@ int HM_PROG_NAME(struct xdp_md *ctx)
         return hm_count(HM_CNT_ALLOWED, XDP_PASS);
     if (cfg->mode != HM_MODE_ENFORCE)
         return hm_count(HM_CNT_WOULD_DROP, XDP_PASS);
+    /* A ban must not blind the honeypot: the traps stay open to the banned source (its open
+     * trap session goes on and keeps recording), every other port is shut to it. */
+    if ((cfg->flags & HM_CFG_TRAPS_OPEN) && hm_to_trap(&pkt, end))
+        return hm_count(HM_CNT_TRAP_PASSED, XDP_PASS);
     return hm_count(reason, XDP_DROP);
 }

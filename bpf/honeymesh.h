@@ -66,8 +66,9 @@
 #define HM_MODE_ENFORCE 1
 #define HM_MODE_LOCKDOWN 2
 
-/* Per-CPU counters (hm_counters index). The first seven partition the packets the program saw:
- * every packet adds one to exactly one of them. */
+/* Per-CPU counters (hm_counters index). The first eight partition the packets the program saw:
+ * every packet adds one to exactly one of them. TRAP_PASSED: a banned source's packet to a port
+ * a trap serves, let through in ENFORCE because HM_CFG_TRAPS_OPEN is set. */
 #define HM_CNT_PASSED 0
 #define HM_CNT_DROPPED_EXACT 1
 #define HM_CNT_DROPPED_RANGE 2
@@ -75,10 +76,11 @@
 #define HM_CNT_ALLOWED 4
 #define HM_CNT_MALFORMED 5
 #define HM_CNT_WOULD_DROP 6
+#define HM_CNT_TRAP_PASSED 7
 /* Ring-buffer sampling: records written, and candidates the rate limit or a full ring skipped. */
-#define HM_CNT_SAMPLED 7
-#define HM_CNT_SAMPLE_SKIPPED 8
-#define HM_COUNTERS 9
+#define HM_CNT_SAMPLED 8
+#define HM_CNT_SAMPLE_SKIPPED 9
+#define HM_COUNTERS 10
 
 /* hm_range_hint: one byte per IPv4 /16 (index: the address's top 16 bits), then one per hash
  * of an IPv6 /32 (index: HM_RANGE_HINT_V6 + (p >> 16 ^ (p & 0xffff)), p = the first 32 address
@@ -89,9 +91,16 @@
 #define HM_RANGE_HINT_V6 65536
 #define HM_RANGE_HINT_SIZE 131072
 
-/* hm_served flag bits: a trap listens on this port, so its traffic is not sampled. */
+/* hm_served flag bits: a trap listens on this port, so its traffic is not sampled (and, with
+ * HM_CFG_TRAPS_OPEN, a banned source may still reach it). */
 #define HM_SERVED_TCP 1
 #define HM_SERVED_UDP 2
+
+/* hm_config.flags bits. TRAPS_OPEN: in ENFORCE, a banned source's TCP/UDP packet to a port
+ * hm_served marks for its protocol passes (HM_CNT_TRAP_PASSED), so a ban does not blind the
+ * traps; everything else it sends is dropped. Not in LOCKDOWN, which drops all that is not
+ * allowlisted. */
+#define HM_CFG_TRAPS_OPEN 1
 
 /* hm_sample.family */
 #define HM_FAMILY_V4 4
@@ -109,7 +118,7 @@ struct hm_config {
     __u32 allow_v6_count;
     __u32 allow_range_v4_count;
     __u32 allow_range_v6_count;
-    __u32 pad0;
+    __u32 flags; /* HM_CFG_* bits */
     /* AND-ed with an IPv6 source before the hm_ban_v6 lookup: a /64 mask makes one ban cover
      * the attacker's whole allocation. Network byte order. */
     __u32 v6_ban_mask[4];

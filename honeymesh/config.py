@@ -182,6 +182,9 @@ class KernelConfig:
     max_allows: int = checked(16_384, _positive)
     sample_rate: float = checked(100.0, _not_negative_number)
     sample_burst: int = checked(20, _positive)
+    # In enforce mode a banned source still reaches the ports traps serve (its trap session goes
+    # on and keeps recording); everything else on the node is shut to it. Never in lockdown.
+    traps_open_to_banned: bool = True
 
 
 def _trap_score(value: float) -> str | None:

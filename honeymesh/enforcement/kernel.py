@@ -117,7 +117,8 @@ class InterfaceState:
 
 @dataclass(frozen=True)
 class ServedPorts:
-    """Ports a trap listens on; the kernel does not sample traffic to them."""
+    """Ports a trap listens on: the kernel does not sample traffic to them, and (with
+    ``[kernel] traps_open_to_banned``) lets a banned source still reach them."""
 
     tcp: frozenset[int] = frozenset()
     udp: frozenset[int] = frozenset()
@@ -182,14 +183,17 @@ class XdpBackend:
         v6_ban_prefix: int = 64,
         sample_rate: float = 100.0,
         sample_burst: int = 20,
+        traps_open: bool = True,
         prefer: AttachMode = AttachMode.NATIVE,
         libbpf: Libbpf | None = None,
         wall: Callable[[], float] = time.time,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         """``sample_rate``: ring-buffer samples per second per CPU (0: off), ``sample_burst``:
-        how many may come at once. ``wall``/``monotonic``: the clocks (CLOCK_MONOTONIC is what
-        the program's bpf_ktime_get_ns reads)."""
+        how many may come at once. ``traps_open``: in ENFORCE a banned source still reaches the
+        ports traps serve (``set_served_ports``), so a ban does not end its trap session.
+        ``wall``/``monotonic``: the clocks (CLOCK_MONOTONIC is what the program's
+        bpf_ktime_get_ns reads)."""
         if prefer not in (AttachMode.NATIVE, AttachMode.GENERIC):
             raise ValueError(f"prefer must be native or generic, not {prefer}")
         if sample_rate < 0 or sample_burst < 1:
@@ -225,6 +229,8 @@ class XdpBackend:
         self._config = HmConfig()
         self._config.mode = self.header.mode_value("test")
         ctypes.memmove(self._config.v6_ban_mask, self._v6_mask, 16)
+        self._traps_open_bit = self.header.number("HM_CFG_TRAPS_OPEN")
+        self._config.flags = self._traps_open_bit if traps_open else 0
         if sample_rate > 0:
             cost = round(1e9 / sample_rate)
             self._config.sample_cost_ns = cost
@@ -637,6 +643,17 @@ class XdpBackend:
         if self._bpf is not None:
             self._write_config()
 
+    def set_traps_open(self, traps_open: bool) -> None:
+        """Whether a banned source may still reach the ports traps serve (ENFORCE only)."""
+        flags = self._config.flags & ~self._traps_open_bit
+        self._config.flags = flags | (self._traps_open_bit if traps_open else 0)
+        if self._bpf is not None:
+            self._write_config()
+
+    @property
+    def traps_open(self) -> bool:
+        return bool(self._config.flags & self._traps_open_bit)
+
     @property
     def mode(self) -> Mode:
         value = self._config.mode
@@ -787,6 +804,7 @@ class KernelService(Service):
         sample_rate: float = 100.0,
         sample_burst: int = 20,
         served_ports: ServedPorts = ServedPorts(),
+        traps_open: bool = True,
         on_samples: SampleSink | None = None,
         nft_fallback: NftFactory | None = None,
         prefer: AttachMode = AttachMode.NATIVE,
@@ -809,6 +827,7 @@ class KernelService(Service):
             v6_ban_prefix=v6_ban_prefix,
             sample_rate=sample_rate,
             sample_burst=sample_burst,
+            traps_open=traps_open,
             prefer=prefer,
         )
         self.backend: EnforcementBackend | None = None
@@ -884,6 +903,7 @@ class KernelService(Service):
             self._announce()
             return None
         nft.set_mode(self._mode)
+        nft.set_served_ports(self._served.tcp, self._served.udp)
         self._nft = nft
         self.backend = nft
         self._state, self._reason = "degraded", f"nftables fallback because {reason}"
@@ -939,10 +959,13 @@ class KernelService(Service):
         return out
 
     def set_served_ports(self, served: ServedPorts) -> None:
-        """Ports traps listen on (their traffic is not sampled); applied now or at attach."""
+        """Ports traps listen on (their traffic is not sampled, and stays open to banned
+        sources when ``traps_open``); applied now or at attach."""
         self._served = served
         if self.backend is self.xdp:
             self.xdp.set_served_ports(served)
+        elif self._nft is not None:
+            self._nft.set_served_ports(served.tcp, served.udp)
 
     def set_mode(self, mode: Mode) -> None:
         """Remember the mode for restarts and apply it to the active backend."""
@@ -1069,7 +1092,12 @@ def kernel_service(
     if k.fallback == "nftables":
 
         def fallback(reason: str) -> NftBackend:
-            return NftBackend(k.interfaces, reason=reason, v6_ban_prefix=v6_prefix)
+            return NftBackend(
+                k.interfaces,
+                reason=reason,
+                v6_ban_prefix=v6_prefix,
+                traps_open=k.traps_open_to_banned,
+            )
 
     return KernelService(
         reactor,
@@ -1081,6 +1109,7 @@ def kernel_service(
         sample_rate=k.sample_rate,
         sample_burst=k.sample_burst,
         served_ports=served_ports,
+        traps_open=k.traps_open_to_banned,
         on_samples=on_samples,
         nft_fallback=fallback,
         prefer=AttachMode(k.attach_mode),

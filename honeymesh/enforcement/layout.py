@@ -146,7 +146,7 @@ class HmConfig(ctypes.Structure):
         ("allow_v6_count", ctypes.c_uint32),
         ("allow_range_v4_count", ctypes.c_uint32),
         ("allow_range_v6_count", ctypes.c_uint32),
-        ("pad0", ctypes.c_uint32),
+        ("flags", ctypes.c_uint32),
         ("v6_ban_mask", ctypes.c_uint32 * 4),
         ("sample_cost_ns", ctypes.c_uint64),
         ("sample_burst_ns", ctypes.c_uint64),

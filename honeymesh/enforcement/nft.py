@@ -7,6 +7,10 @@ never overlap, so no interval sets and no merge conflicts, and each ban's expiry
 own timeout, so an expired ban stops dropping before user space removes it. The rules mirror the
 XDP program: a ban match jumps to a chain that lets allowlisted sources through, then drops
 (ENFORCE) or counts "would drop" (TEST); LOCKDOWN drops everything that is not allowlisted.
+With ``traps_open`` (``[kernel] traps_open_to_banned``), ENFORCE first accepts a banned source's
+TCP/UDP packet to a port a trap serves (sets ``trap_tcp``, ``trap_udp``; counter
+``trap_passed``), matched only when the L4 header follows the IP header directly, as XDP does:
+not behind an IPv6 extension header, not in a non-first IPv4 fragment.
 IPv6 neighbour discovery and MLD are accepted first in every mode, from any source, before any
 ban set is consulted (ARP never reaches an inet table), so a banned on-link host never costs the
 node its link.
@@ -32,7 +36,15 @@ from honeymesh.enforcement.backend import BackendError, BanEntry
 from honeymesh.enforcement.projection import SharedKeys, longest
 from honeymesh.net import Network, normalize_network
 
-COUNTERS = ("passed", "dropped_exact", "dropped_range", "dropped_lockdown", "allowed", "would_drop")
+COUNTERS = (
+    "passed",
+    "dropped_exact",
+    "dropped_range",
+    "dropped_lockdown",
+    "allowed",
+    "would_drop",
+    "trap_passed",
+)
 # ICMPv6 the link needs, by number (MLD's names differ between nft versions): MLD query, report
 # and done (130-132), neighbour discovery RS, RA, NS, NA and Redirect (133-137), MLDv2 report
 # (143). nft finds the ICMPv6 header past any Hop-by-Hop header, which MLD always carries.
@@ -58,8 +70,11 @@ class NftBackend:
         command: Sequence[str] = ("nft",),
         table: str = "honeymesh",
         wall: Callable[[], float] = time.time,
+        traps_open: bool = True,
     ) -> None:
-        """``command``: how to run nft (e.g. ``("ip", "netns", "exec", NS, "nft")``)."""
+        """``command``: how to run nft (e.g. ``("ip", "netns", "exec", NS, "nft")``).
+        ``traps_open``: in ENFORCE a banned source still reaches the ports traps serve
+        (``set_served_ports``)."""
         self.interfaces = tuple(interfaces)
         self.reason = reason
         self.v6_ban_prefix = v6_ban_prefix
@@ -67,6 +82,9 @@ class NftBackend:
         self._table = table
         self._wall = wall
         self._mode: Mode = "test"
+        self.traps_open = traps_open
+        self._served_tcp: frozenset[int] = frozenset()
+        self._served_udp: frozenset[int] = frozenset()
         self._sets: dict[str, Network] = {}  # set name -> a network of its family and length
         self._v6_shared: SharedKeys[tuple[str, str]] = SharedKeys()
         self._started = False
@@ -83,7 +101,11 @@ class NftBackend:
             f"add table inet {t}\ndelete table inet {t}\nadd table inet {t}\n{counters}\n"
             f"add chain inet {t} prerouting {{ type filter hook prerouting priority raw; "
             f"policy accept; }}\n"
-            f"add chain inet {t} banned_exact\nadd chain inet {t} banned_range\n" + self._rules()
+            f"add chain inet {t} banned_exact\nadd chain inet {t} banned_range\n"
+            f"add set inet {t} trap_tcp {{ type inet_service; }}\n"
+            f"add set inet {t} trap_udp {{ type inet_service; }}\n"
+            + self._served_elements()
+            + self._rules()
         )
         self._started = True
 
@@ -162,6 +184,28 @@ class NftBackend:
         self._mode = mode
         if self._started:
             self._nft(self._rules())
+
+    def set_traps_open(self, traps_open: bool) -> None:
+        """Whether a banned source may still reach the ports traps serve (ENFORCE only)."""
+        self.traps_open = traps_open
+        if self._started:
+            self._nft(self._rules())
+
+    def set_served_ports(self, tcp: Iterable[int], udp: Iterable[int]) -> None:
+        """The ports traps serve, which stay open to banned sources when ``traps_open``."""
+        self._served_tcp, self._served_udp = frozenset(tcp), frozenset(udp)
+        if self._started:
+            self._nft(self._served_elements())
+
+    def _served_elements(self) -> str:
+        t = self._table
+        lines = []
+        for name, ports in (("trap_tcp", self._served_tcp), ("trap_udp", self._served_udp)):
+            lines.append(f"flush set inet {t} {name}")
+            if ports:
+                items = ", ".join(str(p) for p in sorted(ports))
+                lines.append(f"add element inet {t} {name} {{ {items} }}")
+        return "\n".join(lines) + "\n"
 
     def counters(self) -> Mapping[str, int]:
         out = self._run(["-j", "list", "counters", "table", "inet", self._table])
@@ -291,6 +335,15 @@ class NftBackend:
                 for name in allows:
                     rule(chain, f"{self._match(name)} counter name allowed accept")
                 if self._mode == "enforce":
+                    if self.traps_open:
+                        # The L4 header right behind the IP header, as XDP finds it.
+                        for l3 in ("ip protocol", "ip6 nexthdr"):
+                            for l4 in ("tcp", "udp"):
+                                rule(
+                                    chain,
+                                    f"{l3} {l4} {l4} dport @trap_{l4} "
+                                    "counter name trap_passed accept",
+                                )
                     rule(chain, f"counter name {counter} drop")
                 else:
                     rule(chain, "counter name would_drop accept")

@@ -72,6 +72,7 @@ def test_header_constants_python_relies_on() -> None:
         "allowed",
         "malformed",
         "would_drop",
+        "trap_passed",
         "sampled",
         "sample_skipped",
     )

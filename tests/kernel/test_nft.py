@@ -126,3 +126,37 @@ def test_nft_failure_is_a_backend_error(lab: Lab) -> None:
     broken = NftBackend([], reason="x", command=("ip", "netns", "exec", "hm-no-such-ns", "nft"))
     with pytest.raises(BackendError, match="nft failed"):
         broken.start()
+
+
+@pytest.mark.parametrize("traps_open", [True, False])
+def test_nft_banned_source_still_reaches_trap_ports_when_open(
+    nft: NftKit, traps_open: bool
+) -> None:
+    """As in XDP: in ENFORCE a banned source (exact or range) reaches the ports traps serve,
+    for their protocol only, and nothing else; switched off, or in LOCKDOWN, it reaches none."""
+    lab = nft.lab
+    nft.nft.set_traps_open(traps_open)
+    trap4, trap6 = Receiver(lab, socket.AF_INET), Receiver(lab, socket.AF_INET6)
+    try:
+        nft.nft.set_served_ports(tcp=[nft.rx4.port], udp=[trap4.port, trap6.port])
+        exact4, range4, exact6 = lab.sources4[0], lab.sources4[2], lab.sources6[0]
+        nft.nft.add_ban(BanEntry(net(exact4), None))
+        nft.nft.add_ban(BanEntry(net(f"{range4}/31"), None))
+        nft.nft.add_ban(BanEntry(net(exact6), None))
+        for src in (exact4, range4, exact6):
+            trap = trap6 if ":" in src else trap4
+            nft.sender.send(src, lab.target6 if ":" in src else lab.target4, trap.port, 5)
+        open_ = 5 if traps_open else 0
+        got = {**trap4.drain(), **trap6.drain()}
+        assert {s: got.get(s, 0) for s in (exact4, range4, exact6)} == dict.fromkeys(
+            (exact4, range4, exact6), open_
+        )
+        # The rx4 port is served for TCP only: UDP to it is dropped.
+        assert nft.delivered([exact4, range4, exact6]) == dict.fromkeys((exact4, range4, exact6), 0)
+        assert nft.nft.counters()["trap_passed"] == 3 * open_
+        nft.nft.set_mode("lockdown")
+        nft.sender.send(exact4, lab.target4, trap4.port, 5)
+        assert trap4.drain().get(exact4, 0) == 0
+    finally:
+        trap4.close()
+        trap6.close()
