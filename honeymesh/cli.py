@@ -24,6 +24,7 @@ from honeymesh.license.cli import register as register_license
 from honeymesh.mesh.cli import register as register_mesh
 from honeymesh.net import InvalidAddress, parse_network
 from honeymesh.provision import ProvisionError, provision
+from honeymesh.text import shown, table
 from honeymesh.trust.cli import register as register_trust
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -86,10 +87,13 @@ def cmd_status(args: argparse.Namespace) -> int:
         f"up {node['uptime']:.0f}s"
     )
     print("listeners:")
+    rows = []
     for row in status["listeners"]:
         where = f"{row['address']}:{row['port']}"
         state = row["state"] if row["state"] != "failed" else f"FAILED: {row['error']}"
-        print(f"  {row['kind']:<5} {row['name']:<16} {row['transport']:<4} {where:<28} {state}")
+        rows.append([row["kind"], row["name"], row["transport"], where, state])
+    for line in table(rows, gap=" "):
+        print(f"  {line}")
     kernel = status["kernel"]
     print(
         f"kernel enforcement: {kernel['state']}"
@@ -150,8 +154,9 @@ def _when(t: float | None) -> str:
     return "-" if t is None else time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(t))
 
 
-def event_line(event: dict[str, Any]) -> str:
-    """One event as one line: time, id, source, then its fields."""
+def event_cells(event: dict[str, Any]) -> list[str]:
+    """One event as table cells: time, id, source, then its fields as ``key=value``, text as
+    it is (escaped where shown, as in the TUI and the dashboard), anything else as JSON."""
     fields = {
         k: v
         for k, v in event.items()
@@ -159,11 +164,18 @@ def event_line(event: dict[str, Any]) -> str:
     }
     fields.update(event.get("detail") or {})
     detail = " ".join(
-        f"{k}={json.dumps(v, separators=(',', ':')) if not isinstance(v, str) else v!r}"
+        f"{k}={v if isinstance(v, str) else json.dumps(v, separators=(',', ':'))}"
         for k, v in fields.items()
     )
     source = event.get("source") or "-"
-    return f"{_when(event.get('time'))}  {event.get('event_id', '?'):<20} {source:<20} {detail}"
+    return [_when(event.get("time")), str(event.get("event_id", "?")), source, detail]
+
+
+def event_line(event: dict[str, Any]) -> str:
+    """One event as one line, for the live feed, where the next rows are not known yet: the
+    source column is as wide as an IPv6 address (39), and a wider one pushes the rest right."""
+    when, event_id, source, detail = (shown(c) for c in event_cells(event))
+    return f"{when}  {event_id:<20} {source:<39} {detail}".rstrip()
 
 
 def _since(text: str | None) -> float | None:
@@ -196,8 +208,8 @@ def cmd_events(args: argparse.Namespace) -> int:
     if args.json:
         print_json(page)
         return EXIT_OK
-    for event in reversed(page["events"]):
-        print(event_line(event))
+    for line in table([event_cells(e) for e in reversed(page["events"])]):
+        print(line)
     if page.get("next_before"):
         print(f"(older events: --before {page['next_before']})")
     return EXIT_OK
@@ -264,12 +276,23 @@ def _expiry(expires: float | None) -> str:
     return "expired" if left <= 0 else f"{format_duration(left)} left"
 
 
-def ban_line(ban: dict[str, Any]) -> str:
+BAN_HEADER = ["ID", "NETWORK", "SOURCE", "EXPIRES", "N", "REASONS"]
+
+
+def ban_cells(ban: dict[str, Any]) -> list[str]:
     enforced = "" if ban.get("enforced", True) else "  NOT ENFORCED"
-    return (
-        f"{ban['id']:>6}  {ban['network']:<24} {ban['source']:<8} {_expiry(ban['expires']):<16} "
-        f"#{ban['offence']:<3} {'; '.join(ban['reasons'])}{enforced}"
-    )
+    return [
+        str(ban["id"]),
+        ban["network"],
+        ban["source"],
+        _expiry(ban["expires"]),
+        f"#{ban['offence']}",
+        f"{'; '.join(ban['reasons'])}{enforced}",
+    ]
+
+
+def ban_line(ban: dict[str, Any]) -> str:
+    return table([ban_cells(ban)])[0]
 
 
 def provenance_lines(ban: dict[str, Any]) -> list[str]:
@@ -314,8 +337,8 @@ def cmd_ban(args: argparse.Namespace) -> int:
         print_json(answer)
         return EXIT_OK
     ban = answer["ban"]
-    print(f"banned {ban['network']} ({_expiry(ban['expires'])}, ban {ban['id']}): "
-          f"{'; '.join(ban['reasons'])}")  # fmt: skip
+    print(shown(f"banned {ban['network']} ({_expiry(ban['expires'])}, ban {ban['id']}): "
+                f"{'; '.join(ban['reasons'])}"))  # fmt: skip
     if answer.get("warning"):
         print(f"warning: {answer['warning']}", file=sys.stderr)
     return EXIT_OK
@@ -349,10 +372,21 @@ def cmd_bans(args: argparse.Namespace) -> int:
     if not bans:
         print("no active bans" if not args.all else "no bans")
         return EXIT_OK
-    print(f"{'ID':>6}  {'NETWORK':<24} {'SOURCE':<8} {'EXPIRES':<16} {'N':<4} REASONS")
-    for ban in bans:
-        print(ban_line(ban))
+    for line in table([BAN_HEADER, *(ban_cells(b) for b in bans)], right=frozenset({0})):
+        print(line)
     return EXIT_OK
+
+
+def allow_rows(rules: list[dict[str, Any]]) -> list[list[str]]:
+    """One row per network, in the order first listed, naming every reason it is allowed
+    ("builtin: loopback; config: kernel.admin_networks; operator: office")."""
+    why: dict[str, list[str]] = {}
+    for rule in rules:
+        reasons = why.setdefault(rule["network"], [])
+        text = f"{rule['origin']}: {rule['reason']}"
+        if text not in reasons:
+            reasons.append(text)
+    return [[network, "; ".join(reasons)] for network, reasons in why.items()]
 
 
 def cmd_allow(args: argparse.Namespace) -> int:
@@ -361,8 +395,8 @@ def cmd_allow(args: argparse.Namespace) -> int:
         if args.json:
             print_json(answer)
             return EXIT_OK
-        for rule in answer["allowlist"]:
-            print(f"{rule['network']:<28} {rule['origin']:<9} {rule['reason']}")
+        for line in table([["NETWORK", "WHY"], *allow_rows(answer["allowlist"])]):
+            print(line)
         return EXIT_OK
     if not args.network:
         raise CliError(f"allow {args.action} needs an address or CIDR", EXIT_USAGE)
@@ -405,13 +439,13 @@ def cmd_explain(args: argparse.Namespace) -> int:
     if args.json:
         print_json(answer)
         return EXIT_OK
-    print(answer["summary"])
+    print(shown(answer["summary"]))
     for ban in answer.get("banned_by", []):
-        print(f"  ban {ban_line(ban).strip()}")
+        print(f"  ban {ban_line(ban)}")
         for line in provenance_lines(ban):
-            print(f"    {line}")
-    for rule in answer.get("allowed_by", []):
-        print(f"  allowed by {rule['network']} ({rule['origin']}: {rule['reason']})")
+            print(f"    {shown(line)}")
+    for network, why in allow_rows(answer.get("allowed_by", [])):
+        print(shown(f"  allowed by {network} ({why})"))
     return EXIT_OK
 
 
@@ -450,9 +484,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     print(f"banned {answer['banned']}, refused {len(answer['refused'])}, "
           f"skipped {len(answer['skipped'])}")  # fmt: skip
     for item in answer["refused"]:
-        print(f"  line {item['line']}: {item['network']}: {item['error']}")
+        print(shown(f"  line {item['line']}: {item['network']}: {item['error']}"))
     for item in answer["skipped"]:
-        print(f"  line {item['line']}: {item['network']}: {item['why']}")
+        print(shown(f"  line {item['line']}: {item['network']}: {item['why']}"))
     return EXIT_OK
 
 
@@ -648,7 +682,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except CliError as e:
-        print(f"honeymesh: {e}", file=sys.stderr)
+        print(f"honeymesh: {shown(str(e))}", file=sys.stderr)
         return e.status
     except KeyboardInterrupt:
         return 130

@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from honeymesh.enforcement.durations import DurationError, parse_duration
+from honeymesh.text import table
 
 ApiCall = Callable[[argparse.Namespace, str, str, Any], Any]
 
@@ -70,32 +71,33 @@ def format_peers(answer: dict[str, Any], now: float) -> str:
     rows = answer["peers"]
     if not rows:
         return f"mesh {answer['state']}: no members yet"
-    lines = [
-        f"{'NODE':<18} {'NAME':<16} {'STATE':<9} {'BTL':<4} {'SCORE':>6} {'STAND':>6}  "
-        "LAST FRAME  ADDRESS"
-    ]
+    cells = [["NODE", "NAME", "STATE", "BTL", "SCORE", "STAND", "LAST FRAME", "ADDRESS"]]
     for p in rows:
-        level = p.get("level") or "-"
         score = p.get("score")
-        lines.append(
-            f"{p['node_id'][:16]:<18} {p['name'][:16]:<16} {p['state']:<9} {level:<4} "
-            f"{'-' if score is None else f'{score:.1f}':>6} {p['standing']:>6.1f}  "
-            f"{_ago(p['last_frame'], now):<10}  {', '.join(p['addresses'])}"
+        cells.append(
+            [
+                p["node_id"][:16],
+                p["name"],
+                p["state"],
+                p.get("level") or "-",
+                "-" if score is None else f"{score:.1f}",
+                f"{p['standing']:.1f}",
+                _ago(p["last_frame"], now),
+                ", ".join(p["addresses"]),
+            ]
         )
-    return "\n".join(lines)
+    return "\n".join(table(cells, right=frozenset({4, 5})))
 
 
 def format_tokens(rows: Sequence[dict[str, Any]], now: float) -> str:
     if not rows:
         return "no join tokens issued"
-    lines = [f"{'TOKEN ID':<18} {'STATE':<8} {'USES':>9}  {'EXPIRES':<20} NOTE"]
+    cells = [["TOKEN ID", "STATE", "USES", "EXPIRES", "NOTE"]]
     for r in rows:
         expires = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(r["expires"]))
-        lines.append(
-            f"{r['token_id']:<18} {r['state']:<8} {r['uses_left']:>4}/{r['uses']:<4}  "
-            f"{expires:<20} {r['note']}"
-        )
-    return "\n".join(lines)
+        uses = f"{r['uses_left']}/{r['uses']}"
+        cells.append([r["token_id"], r["state"], uses, expires, r["note"]])
+    return "\n".join(table(cells, right=frozenset({2})))
 
 
 def register(sub: Any, *, api: ApiCall, parents: list[argparse.ArgumentParser]) -> None:

@@ -15,6 +15,8 @@ import urllib.parse
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
+from honeymesh.text import table
+
 ApiCall = Callable[[argparse.Namespace, str, str, Any], Any]
 
 
@@ -51,13 +53,20 @@ def format_peers(answer: Any, now: float) -> str:
     rows = answer["peers"]
     if not rows:
         return "no mesh peers known yet"
-    lines = [f"{'PEER':<24} {'LEVEL':<5} {'SCORE':>6} {'HELD':>4}  {'LAST CHANGE':<10}  WHY"]
+    cells = [["PEER", "LEVEL", "SCORE", "HELD", "LAST CHANGE", "WHY"]]
     for p in rows:
         level = p["level"] + ("*" if p["authoritative"] else "")
-        lines.append(
-            f"{p['id'][:24]:<24} {level:<5} {p['score']:>6.1f} {p['held']:>4}  "
-            f"{_ago(p['last_change'], now):<10}  {p['last_change_why']}"
+        cells.append(
+            [
+                p["id"][:24],
+                level,
+                f"{p['score']:.1f}",
+                str(p["held"]),
+                _ago(p["last_change"], now),
+                p["last_change_why"],
+            ]
         )
+    lines = table(cells, right=frozenset({2, 3}))
     t = answer["thresholds"]
     lines.append(
         f"L1 from {t['L1']:g}, L2 from {t['L2']:g}; scores drift to {t['baseline']:g}"

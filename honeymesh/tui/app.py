@@ -24,6 +24,7 @@ from twisted.python.failure import Failure
 from honeymesh.adminclient import AdminClient, AdminClientError
 from honeymesh.config import MODES, Config
 from honeymesh.feedclient import FeedClientFactory, connect_feed
+from honeymesh.text import shown
 
 MAX_EVENTS = 500
 REFRESH_SECONDS = 5.0
@@ -40,12 +41,6 @@ PALETTE = [
 
 def _clock(t: float | None) -> str:
     return "--:--:--" if t is None else time.strftime("%H:%M:%S", time.localtime(t))
-
-
-def shown(text: str) -> str:
-    """Text a terminal can show: what is not encodable (a lone surrogate stored before input
-    was checked) becomes its escape, so one odd row never breaks the screen."""
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def event_row(event: dict[str, Any]) -> str:
@@ -117,7 +112,7 @@ class Dashboard:
         return urwid.LineBox(urwid.ListBox(walker), title=title, title_align="left")
 
     def show_header(self) -> None:
-        self.header.set_text(f" HoneyMesh  {self.status_text}  [{self.feed_text}]")
+        self.header.set_text(shown(f" HoneyMesh  {self.status_text}  [{self.feed_text}]"))
 
     def show_status(self, status: dict[str, Any]) -> None:
         lic = status.get("license") or {}
@@ -165,7 +160,7 @@ class Dashboard:
         self.peers[:] = rows or [urwid.Text("no mesh peers known yet")]
 
     def note(self, text: str, bad: bool = False) -> None:
-        self.help.set_text(("bad" if bad else "good", text))
+        self.help.set_text(("bad" if bad else "good", shown(text)))
 
     def ask(self, what: str, label: str) -> None:
         self.prompting = what
@@ -243,7 +238,7 @@ class TuiApp:
 
     def _peers_unavailable(self, failure: Failure) -> None:
         failure.trap(AdminClientError)
-        self.view.peers[:] = [urwid.Text(failure.getErrorMessage())]
+        self.view.peers[:] = [urwid.Text(shown(failure.getErrorMessage()))]
         self.redraw()
 
     def start_feed(self) -> None:

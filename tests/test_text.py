@@ -1,0 +1,45 @@
+"""One escaping for attacker-controlled text on every surface, and tables whose columns hold."""
+
+from __future__ import annotations
+
+from honeymesh.text import shown, table
+
+# (what a client sent, how every surface shows it); tests/e2e/test_dashboard.py checks that
+# the dashboard's shown() in static/app.js gives the same for each.
+SAMPLES = [
+    ("root\r\nfake row", "root\\r\\nfake row"),
+    ("\x1b[2J\x1b[31mred\x1b]0;title\x07", "\\x1b[2J\\x1b[31mred\\x1b]0;title\\x07"),
+    ("invoice\u202egnp.exe", "invoice\\u202egnp.exe"),
+    ("\u2066isolate\u2069 \u200f\u061c", "\\u2066isolate\\u2069 \\u200f\\u061c"),
+    ("nul\x00 tab\t del\x7f c1\x85\x9b", "nul\\x00 tab\\t del\\x7f c1\\x85\\x9b"),
+    ("line\u2028para\u2029", "line\\u2028para\\u2029"),
+    ("lone \ud800 surrogate", "lone \\ud800 surrogate"),
+    ("plain text, ünïcödé, 日本語, emoji 👍 and a back\\slash", None),
+]
+
+
+def test_every_unsafe_character_is_shown_as_its_escape_and_nothing_else_changes() -> None:
+    for sent, expected in SAMPLES:
+        out = shown(sent)
+        assert out == (sent if expected is None else expected)
+        assert out.isprintable() or expected is None
+        out.encode("utf-8")  # never a lone surrogate left: every output can be written
+
+
+def test_table_columns_fit_their_widest_cell_and_escapes_never_break_a_row() -> None:
+    rows = [
+        ["NETWORK", "ORIGIN", "WHY"],
+        ["fe80::1%enp0s31f6/128", "builtin", "this node's address on enp0s31f6"],
+        ["2001:db8:ffff:ffff:ffff:ffff:ffff:ffff/128", "config", "kernel.admin_networks"],
+        ["127.0.0.0/8", "builtin", "a\r\nforged row"],
+        ["日本/8", "x", "wide"],
+    ]
+    lines = table(rows)
+    assert len(lines) == len(rows)
+    # the second column starts at one place on every line
+    starts = {line.index(row[1]) for line, row in zip(lines[:4], rows[:4], strict=True)}
+    assert len(starts) == 1
+    assert lines[3].endswith("a\\r\\nforged row")
+    assert lines[4].index("x") == next(iter(starts)) - 2  # two wide characters: two columns each
+    numbers = table([["ID", "N"], ["7", "1"], ["12345", "22"]], right=frozenset({0}))
+    assert numbers == ["   ID  N", "    7  1", "12345  22"]
