@@ -128,7 +128,9 @@ from honeymesh.store.db import Store
 def builtin_allows(
     admin_networks: Sequence[str], own_addresses: Sequence[tuple[str, Network]] = ()
 ) -> tuple[AllowRule, ...]:
-    """Loopback, this node's addresses (interface, address) and the configured admin networks."""
+    """Loopback, this node's addresses (interface, address) and the configured admin networks,
+    one rule per network naming every reason for it: ::1 is loopback, lo's address and (by
+    default) an admin network, and was listed three times."""
     rules = [
         AllowRule(ipaddress.IPv4Network("127.0.0.0/8"), "loopback", "builtin"),
         AllowRule(ipaddress.IPv6Network("::1/128"), "loopback", "builtin"),
@@ -141,7 +143,16 @@ def builtin_allows(
         AllowRule(normalize_network(text), "kernel.admin_networks", "config")
         for text in admin_networks
     ]
-    return tuple(rules)
+    merged: dict[Network, AllowRule] = {}
+    for rule in rules:
+        first = merged.get(rule.network)
+        if first is None:
+            merged[rule.network] = rule
+        elif rule.reason not in first.reason.split("; "):
+            merged[rule.network] = AllowRule(
+                rule.network, f"{first.reason}; {rule.reason}", first.origin
+            )
+    return tuple(merged.values())
 
 
 class BanList:

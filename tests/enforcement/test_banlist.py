@@ -253,6 +253,20 @@ async def test_builtin_allows_cannot_be_removed_and_unknown_ones_are_reported(
     assert net("127.0.0.0/8") in node.backend.allows
 
 
+def test_builtin_allows_list_each_network_once_with_every_reason() -> None:
+    # The defaults: ::1 is loopback, lo's address and an admin network, and was listed 3 times.
+    builtin = builtin_allows(
+        ["127.0.0.0/8", "::1/128"], [("lo", net("::1/128")), ("eth0", net("198.18.0.1/32"))]
+    )
+    by_network = {str(r.network): r for r in builtin}
+    assert len(by_network) == len(builtin) == 3
+    assert by_network["::1/128"].reason == (
+        "loopback; this node's address on lo; kernel.admin_networks"
+    )
+    assert by_network["127.0.0.0/8"].reason == "loopback; kernel.admin_networks"
+    assert by_network["::1/128"].origin == "builtin"
+
+
 @pytest_twisted.ensureDeferred
 async def test_builtin_allows_include_own_addresses_and_admin_networks(tmp_path: Path) -> None:
     builtin = builtin_allows(["192.168.50.0/24"], [("eth0", net("198.18.0.1/32"))])
