@@ -384,6 +384,9 @@ class DatagramTrapLimits:
     bind: tuple[str, ...] = checked(("0.0.0.0", "::"), _ips)  # noqa: S104 - a trap listens widely
     max_per_source: int = checked(10, _positive)
     max_sources: int = checked(4096, _positive)
+    # The reflection budget: bytes of replies per second to one address, and its burst.
+    reply_rate: int = checked(2048, _positive)
+    reply_burst: int = checked(8192, _positive)
     hit_score: float = checked(0.0, _trap_score)
 
 

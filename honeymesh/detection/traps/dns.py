@@ -3,9 +3,10 @@
 ``parse_query`` reads a query's header, its one question and an EDNS OPT record if present, and
 raises ``DnsError`` and nothing else. ``DnsResponder`` answers A/AAAA for the configured
 records, NODATA for their other types, NXDOMAIN for unknown names, REFUSED for ANY, and FORMERR
-for what it cannot read. No answer is ever longer than the query: when the records would not
-fit (a query without EDNS has little room), the reply is truncated (TC) and carries the question
-only, which is what a real server does when a UDP answer is too large.
+for what it cannot read. An answer is as large as the query's UDP size allows (512 bytes, or its
+EDNS size up to 1232); when the records would not fit, the reply is truncated (TC) and carries
+the question only, as a real server does. Reflection is bounded by the trap's per-source byte
+budget (``udp.py``), not by shrinking answers.
 
 Flagged in the record: ``amplification_probe`` (ANY, or types with large answers asked with a
 large EDNS buffer), ``open_resolver_probe`` (recursion asked for a name outside our zone), and a
@@ -31,6 +32,7 @@ _LARGE_ANSWER_TYPES = {TYPE_ANY, TYPE_TXT, TYPE_RRSIG, TYPE_DNSKEY}
 NOERROR, FORMERR, NXDOMAIN, NOTIMP, REFUSED = 0, 1, 3, 4, 5
 _HEADER = struct.Struct(">HHHHHH")
 MAX_NAME = 255
+MAX_UDP = 1232  # BIND 9.18's max-udp-size and edns-udp-size (the DNS flag day 2020 value)
 
 
 class DnsError(ValueError):
@@ -114,6 +116,14 @@ def parse_records(
     return table
 
 
+def udp_room(query: Query) -> int:
+    """The largest UDP answer to ``query``: 512 bytes without EDNS (RFC 1035), else the client's
+    EDNS buffer size within 512 and BIND 9.18's default ``max-udp-size`` of 1232."""
+    if query.edns_size is None:
+        return 512
+    return max(512, min(query.edns_size, MAX_UDP))
+
+
 class DnsResponder:
     def __init__(
         self,
@@ -139,10 +149,10 @@ class DnsResponder:
             rcode = FORMERR if opcode == 0 else NOTIMP  # STATUS, NOTIFY, UPDATE: not here
             header = _HEADER.pack(ident, 0x8000 | (flags & 0x7900) | rcode, 0, 0, 0, 0)
             return Answer(header, detail)
-        return self._answer(query, len(data))
+        return self._answer(query, udp_room(query))
 
     def _answer(self, q: Query, room: int) -> Answer:
-        """The answer to ``q``, in at most ``room`` bytes (the size of the query)."""
+        """The answer to ``q``, in at most ``room`` bytes (what the query's UDP size allows)."""
         detail: dict[str, JSONValue] = {
             "service": "dns",
             "qname": q.qname[:255],

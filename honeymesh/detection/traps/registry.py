@@ -156,7 +156,9 @@ def _datagram(
     datagram = DatagramTrap(
         name=trap.name,
         responder=responder,
-        limits=DatagramLimits(trap.max_per_source, trap.max_sources),
+        limits=DatagramLimits(
+            trap.max_per_source, trap.max_sources, trap.reply_rate, trap.reply_burst
+        ),
         clock=ctx.clock,
         publish=ctx.publish,
     )

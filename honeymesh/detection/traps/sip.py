@@ -8,9 +8,9 @@ and response of every authenticated request are a ``trap.credential`` finding; t
 INVITE dials (toll fraud) is recorded.
 
 A response is built from the mandatory headers (Via, From, To, Call-ID, CSeq) first and the
-optional ones after, each optional header only if the whole still fits in the request's size:
-the trap never sends more than it received. If even the mandatory part does not fit, nothing is
-sent.
+optional ones after, each optional header only if the whole still fits in ``MAX_REPLY``; if even
+the mandatory part does not fit (a request with hundreds of Via headers), nothing is sent.
+Reflection is bounded by the trap's per-source byte budget (``udp.py``).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from honeymesh.detection.traps import findings
-from honeymesh.detection.traps.udp import Answer
+from honeymesh.detection.traps.udp import MAX_REPLY, Answer
 from honeymesh.events import JSONValue
 
 MAX_REQUEST = 8192
@@ -135,7 +135,7 @@ class SipResponder:
         status = self._status(request, auth is not None)
         if status is None:
             return Answer(detail=detail, findings=tuple(found))
-        reply = self._render(request, status, len(data))
+        reply = self._render(request, status, MAX_REPLY)
         detail["status"] = status[0]
         if not reply:
             detail["reply_suppressed"] = True

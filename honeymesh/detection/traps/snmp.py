@@ -6,9 +6,10 @@ nothing else. ``SnmpResponder`` answers GET and GETNEXT over the MIB-II system g
 configured communities; a wrong community gets no answer, as from a real agent, and every
 community tried is a ``trap.credential`` finding. SET is refused (notWritable / readOnly).
 
-A response is never larger than its request: when the values do not fit, the agent answers
-``tooBig`` with an empty binding list, as RFC 3416 prescribes for a response that would exceed
-the size limit. GETBULK, the SNMP amplification vector, is flagged and answered that way.
+A response is at most ``MAX_RESPONSE`` bytes, net-snmp's limit: beyond it the agent answers
+``tooBig`` with an empty binding list, as RFC 3416 prescribes. Reflection is bounded by the
+trap's per-source byte budget (``udp.py``), not by shrinking answers. GETBULK, the SNMP
+amplification vector, is flagged.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ GET, GETNEXT, RESPONSE, SET, GETBULK = 0xA0, 0xA1, 0xA2, 0xA3, 0xA5
 NO_SUCH_OBJECT, END_OF_MIB_VIEW = 0x80, 0x82
 TOO_BIG, NO_SUCH_NAME, READ_ONLY, NOT_WRITABLE = 1, 2, 4, 17
 MAX_MESSAGE = 4096
+#: net-snmp's largest response over UDP (SNMP_MAX_MSG_SIZE): larger ones are tooBig.
+MAX_RESPONSE = 1472
 MAX_BINDINGS = 64
 MAX_SUBIDS = 128
 _PDU_NAMES = {GET: "get", GETNEXT: "getnext", SET: "set", GETBULK: "getbulk", 0xA4: "trap",
@@ -208,7 +211,7 @@ class SnmpResponder:
             detail["amplification_probe"] = True
         if not accepted or message.pdu_type not in (GET, GETNEXT, SET, GETBULK):
             return Answer(detail=detail, findings=(credential,))
-        reply = self._response(message, len(data))
+        reply = self._response(message, MAX_RESPONSE)
         return Answer(reply, detail, (credential,))
 
     def _response(self, m: Message, room: int) -> bytes:

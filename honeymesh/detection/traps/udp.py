@@ -1,16 +1,27 @@
 """What every UDP trap shares: a thin DatagramProtocol over a sans-IO responder, with limits.
 
 A responder takes one datagram and returns an ``Answer`` (the reply, the details learned, any
-findings). ``DatagramTrap`` holds one trap's responder, limits and counters, shared by the
-``DatagramTrapProtocol`` of each socket it listens on, which does the I/O and enforces what UDP
-needs:
+findings), as large as the real server's answer would be. ``DatagramTrap`` holds one trap's
+responder, limits and counters, shared by the ``DatagramTrapProtocol`` of each socket it listens
+on, which does the I/O and enforces what UDP needs, since the source address of a datagram can
+be forged:
 
-- **no amplification**: a reply longer than the datagram that caused it is never sent (the
-  responders already shape their answers to fit; this is the guarantee);
-- a per-source rate (``max_per_source`` datagrams per second, as a token bucket) kept in a
-  least-recently-seen table of at most ``max_sources`` sources, and a global rate, so spoofed
-  floods can neither make us a reflector nor flood the event store;
-- one ``trap.session`` observation per datagram answered (``transport`` = ``udp``).
+- **a reply byte budget per source** (``reply_rate`` bytes per second with a burst of
+  ``reply_burst``, a token bucket): a reply that does not fit in what is left is dropped and
+  counted (``over_budget``), so a spoofed flood at any rate gets at most the budget back, and
+  the victim of a reflection attempt receives a trickle, not an amplified stream. Answers are
+  not shrunk to the query's size any more: a trap that refuses the answers a real server gives
+  (tooBig for the system group, TC for every A record) is unmasked by its first probe;
+- a per-source datagram rate (``max_per_source`` per second, a token bucket) and a global one,
+  so that a flood cannot fill the event store: a datagram over either is neither answered nor
+  recorded (``refused``). The per-source bucket is taken first, so one source flooding cannot
+  use up the global rate and silence everyone else;
+- the tables of sources are least-recently-seen tables of at most ``max_sources`` entries each:
+  memory is bounded whatever the number of forged addresses. A source forgotten starts again
+  with a full bucket; forgetting one takes ``max_sources`` other sources, which the global rate
+  slows to seconds, so a forged victim still gets at most about one burst per that time;
+- no reply larger than ``MAX_REPLY`` bytes, whatever a responder says;
+- one ``trap.session`` observation per datagram recorded (``transport`` = ``udp``).
 """
 
 from __future__ import annotations
@@ -29,6 +40,9 @@ from honeymesh.events import Event, EventId, JSONValue, Observation
 
 #: Datagrams handled per second over all sources together, whatever the per-source rates.
 GLOBAL_RATE = 500.0
+#: The largest reply ever sent: more than any answer of the personas (DNS answers over UDP are
+#: at most 1232 bytes, BIND 9.18's ``max-udp-size``; net-snmp's agent at most 1472).
+MAX_REPLY = 4096
 
 
 @dataclass(frozen=True)
@@ -45,7 +59,9 @@ class Responder(Protocol):
 @dataclass(frozen=True)
 class DatagramLimits:
     max_per_source: int  # datagrams per second (and burst) per source
-    max_sources: int  # sources remembered for rate limiting
+    max_sources: int  # sources remembered, per table
+    reply_rate: int = 2048  # bytes of replies per second per source
+    reply_burst: int = 8192  # bytes of replies a source may get at once
 
 
 class _Bucket:
@@ -55,41 +71,56 @@ class _Bucket:
         self.tokens = tokens
         self.stamp = stamp
 
+    def take(self, amount: float, rate: float, burst: float, now: float) -> bool:
+        """Refill for the time since the last take, then take ``amount`` if it is there."""
+        self.tokens = min(burst, self.tokens + max(0.0, now - self.stamp) * rate)
+        self.stamp = now
+        if self.tokens >= amount:
+            self.tokens -= amount
+            return True
+        return False
 
-class RateLimiter:
-    """Token buckets per key in a bounded least-recently-seen table, plus a global bucket."""
 
-    def __init__(self, rate: float, max_keys: int, global_rate: float = GLOBAL_RATE) -> None:
+class TokenBuckets:
+    """A token bucket per key (``rate`` per second, at most ``burst``) in a least-recently-seen
+    table of at most ``max_keys`` keys: the oldest is forgotten when a new one comes."""
+
+    def __init__(self, rate: float, burst: float, max_keys: int) -> None:
         self._rate = rate
+        self._burst = burst
         self._max_keys = max_keys
         self._buckets: OrderedDict[str, _Bucket] = OrderedDict()
-        self._global = _Bucket(global_rate, 0.0)
-        self._global_rate = global_rate
 
-    def admit(self, key: str, now: float) -> bool:
-        if not _take(self._global, self._global_rate, now):
-            return False
+    def take(self, key: str, amount: float, now: float) -> bool:
         bucket = self._buckets.get(key)
         if bucket is None:
-            bucket = _Bucket(self._rate, now)
+            bucket = _Bucket(self._burst, now)
             self._buckets[key] = bucket
             if len(self._buckets) > self._max_keys:
                 self._buckets.popitem(last=False)
         else:
             self._buckets.move_to_end(key)
-        return _take(bucket, self._rate, now)
+        return bucket.take(amount, self._rate, self._burst, now)
 
     def __len__(self) -> int:
         return len(self._buckets)
 
 
-def _take(bucket: _Bucket, rate: float, now: float) -> bool:
-    bucket.tokens = min(rate, bucket.tokens + max(0.0, now - bucket.stamp) * rate)
-    bucket.stamp = now
-    if bucket.tokens >= 1.0:
-        bucket.tokens -= 1.0
-        return True
-    return False
+class RateLimiter:
+    """Datagrams per source (token buckets in a bounded table), then a global bucket."""
+
+    def __init__(self, rate: float, max_keys: int, global_rate: float = GLOBAL_RATE) -> None:
+        self._sources = TokenBuckets(rate, rate, max_keys)
+        self._global = _Bucket(global_rate, 0.0)
+        self._global_rate = global_rate
+
+    def admit(self, key: str, now: float) -> bool:
+        if not self._sources.take(key, 1.0, now):
+            return False
+        return self._global.take(1.0, self._global_rate, self._global_rate, now)
+
+    def __len__(self) -> int:
+        return len(self._sources)
 
 
 class DatagramTrap:
@@ -111,9 +142,14 @@ class DatagramTrap:
         self.clock = clock
         self.publish = publish
         self.limiter = RateLimiter(float(limits.max_per_source), limits.max_sources)
+        self.budget = TokenBuckets(
+            float(limits.reply_rate), float(limits.reply_burst), limits.max_sources
+        )
         self.sessions = 0
         self.refused = 0  # datagrams over the rate limits, neither answered nor recorded
-        self.suppressed = 0  # replies not sent because they would have been larger
+        self.over_budget = 0  # replies dropped: over the source's byte budget, or too large
+        self.bytes_received = 0  # of the datagrams recorded
+        self.bytes_sent = 0
 
     def protocol(self) -> DatagramTrapProtocol:
         """A protocol for one more socket of this trap."""
@@ -131,10 +167,15 @@ class DatagramTrap:
             self._log.failure("trap {trap} responder failed", trap=self.name)
             answer = Answer(detail={"error": "responder failed"})
         reply = answer.reply
-        if len(reply) > len(datagram):
-            self.suppressed += 1
+        dropped = bool(reply) and (
+            len(reply) > MAX_REPLY or not self.budget.take(host, len(reply), now)
+        )
+        if dropped:
+            self.over_budget += 1
             reply = b""
         self.sessions += 1
+        self.bytes_received += len(datagram)
+        self.bytes_sent += len(reply)
         common: dict[str, JSONValue] = {
             "trap": self.name,
             "local_address": getattr(local, "host", None),
@@ -151,6 +192,8 @@ class DatagramTrap:
             "preview": preview(datagram),
         }
         detail.update(answer.detail)
+        if dropped:
+            detail["reply_dropped"] = "byte_budget"
         self.publish(Observation(EventId.TRAP_SESSION, now, host, detail))
         return reply
 

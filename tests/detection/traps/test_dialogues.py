@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from honeymesh.detection.tls_fingerprint import ja3, ja4, parse_client_hello
-from honeymesh.detection.traps.dns import parse_query
+from honeymesh.detection.traps.dns import DnsResponder, parse_query, parse_records
 from honeymesh.detection.traps.ftp import FtpDialogue, FtpSettings
 from honeymesh.detection.traps.http import HttpDialogue
 from honeymesh.detection.traps.lines import LineBuffer
@@ -345,17 +345,21 @@ def _dns_query(name: str, qtype: int, edns: bool = True) -> bytes:
     return query
 
 
-def test_dns_answers_in_no_more_bytes_than_the_query() -> None:
+def test_dns_answers_as_large_as_the_udp_size_allows_then_truncates() -> None:
     dns = responders()["dns"]
     a = dns.respond(_dns_query("Example.NET", 1), "192.0.2.1")
-    assert len(a.reply) <= len(_dns_query("example.net", 1))
     assert a.reply[3] & 0x0F == 0 and a.reply[7] == 1 and a.reply.endswith(bytes([192, 0, 2, 10]))
     plain = dns.respond(_dns_query("www.example.net", 28, edns=False), "192.0.2.1")
-    assert plain.reply[2] & 0x02 and plain.detail["truncated"]  # no room: TC, no answer
+    assert not plain.reply[2] & 0x02 and plain.reply[7] == 1  # fits in 512: answered in full
+    many = DnsResponder(parse_records([f"big.example.net=192.0.2.{i}" for i in range(40)]), 300)
+    small = many.respond(_dns_query("big.example.net", 1, edns=False), "192.0.2.1")
+    assert small.reply[2] & 0x02 and small.reply[7] == 0 and len(small.reply) <= 512  # TC
+    large = many.respond(_dns_query("big.example.net", 1), "192.0.2.1")  # EDNS 4096: 1232
+    assert not large.reply[2] & 0x02 and large.reply[7] == 40
     nx = dns.respond(_dns_query("nothere.example.org", 1), "192.0.2.1")
     assert nx.reply[3] & 0x0F == 3 and nx.detail["open_resolver_probe"]
     anything = dns.respond(_dns_query("example.net", 255), "192.0.2.1")
-    assert anything.detail["amplification_probe"] and anything.reply[3] & 0x0F == 5
+    assert anything.detail["amplification_probe"]
     assert parse_query(_dns_query("a.b", 16)).qtype == 16
     status = struct.pack(">HHHHHH", 7, 0x1000, 0, 0, 0, 0)  # opcode STATUS, no question
     assert dns.respond(status, "192.0.2.1").reply[3] & 0x0F == 4  # NOTIMP, as BIND answers
@@ -373,7 +377,7 @@ def test_sip_options_echoes_the_transaction_and_digest_logins_are_credentials() 
     assert a.reply.startswith(
         b"SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP 198.51.100.7:5060;branch=z9hG4bK-1"
     )
-    assert b"Call-ID: 42\r\n" in a.reply and len(a.reply) <= len(options)
+    assert b"Call-ID: 42\r\n" in a.reply and b"Server: Asterisk PBX 18.20.2\r\n" in a.reply
     assert a.detail["known_scanner"] is True
     register = options.replace(b"OPTIONS", b"REGISTER").replace(
         b"Content-Length",
@@ -394,17 +398,13 @@ def _snmp_get(
     return tlv(0x30, tlv(0x02, b"\x01") + tlv(0x04, community) + tlv(pdu, body))
 
 
-def test_snmp_answers_the_right_community_only_and_never_grows() -> None:
+def test_snmp_answers_the_right_community_only() -> None:
     snmp = responders()["snmp"]
     sys_name = (1, 3, 6, 1, 2, 1, 1, 5, 0)
-    # A request whose placeholder value leaves room gets the value itself.
-    roomy = _snmp_get(b"public", sys_name, value=b"\x04\x08........")
-    ok = snmp.respond(roomy, "192.0.2.1")
-    assert ok.reply.endswith(b"\x04\x05web01") and len(ok.reply) <= len(roomy)
-    # A minimal request has no room for any value: tooBig, empty bindings, no larger.
+    # The shortest GET gets the value: answers are not shrunk to the request's size.
     tight = _snmp_get(b"public", sys_name)
-    small = snmp.respond(tight, "192.0.2.1")
-    assert len(small.reply) <= len(tight) and small.reply.endswith(b"\x02\x01\x01\x02\x01\x000\x00")
+    ok = snmp.respond(tight, "192.0.2.1")
+    assert ok.reply.endswith(b"\x04\x05web01") and len(ok.reply) > len(tight)
     wrong = snmp.respond(_snmp_get(b"private", sys_name), "192.0.2.1")
     assert wrong.reply == b"" and wrong.findings[0][1]["username"] == "private"
     bulk = snmp.respond(_snmp_get(b"public", (1, 3, 6), pdu=0xA5), "192.0.2.1")

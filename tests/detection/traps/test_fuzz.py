@@ -2,8 +2,9 @@
 
 Each dialogue gets arbitrary chunks (and chunks shaped like its own protocol, so the fuzzing
 reaches past the first line); it must never raise, and what it sends back is bounded by what it
-was sent. Each parser raises its one typed error or returns a value. UDP responders never answer
-with more bytes than they were sent.
+was sent. Each parser raises its one typed error or returns a value. UDP responders answer within
+their protocol's size limits (the trap's byte budget, tested in test_udp_budget.py, bounds
+reflection).
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from honeymesh.detection.traps.dns import DnsError, parse_query
+from honeymesh.detection.traps.dns import MAX_UDP, DnsError, parse_query
 from honeymesh.detection.traps.mysql import MysqlPacketError, parse_handshake_response
 from honeymesh.detection.traps.redis import RespError, RespParser
 from honeymesh.detection.traps.sip import SipError, parse_request
-from honeymesh.detection.traps.snmp import SnmpError, parse_message
+from honeymesh.detection.traps.snmp import MAX_RESPONSE, SnmpError, parse_message
 from honeymesh.detection.traps.telnet import TelnetParser
+from honeymesh.detection.traps.udp import MAX_REPLY
 
 from .dialogues import responders, talk, tcp_dialogues
 
@@ -77,16 +79,20 @@ def test_every_tcp_dialogue_survives_any_bytes(makers: dict[str, object], name: 
 
 
 @given(st.binary(max_size=1500))
-def test_udp_responders_never_answer_with_more_bytes_than_they_got(datagram: bytes) -> None:
-    for responder in responders().values():
+def test_udp_responders_answer_within_their_protocol_limits(datagram: bytes) -> None:
+    limits = {"dns": MAX_UDP, "sip": MAX_REPLY, "snmp": MAX_RESPONSE}
+    for name, responder in responders().items():
         answer = responder.respond(datagram, "192.0.2.1")
-        assert len(answer.reply) <= len(datagram)
+        assert len(answer.reply) <= limits[name]
+    with contextlib.suppress(DnsError):
+        if parse_query(datagram).edns_size is None:  # no EDNS: the classic 512 bytes
+            assert len(responders()["dns"].respond(datagram, "192.0.2.1").reply) <= 512
 
 
 @given(st.binary(max_size=300).map(lambda b: b"\x30\x82\x00" + b))
-def test_snmp_shaped_garbage_is_answered_no_larger(datagram: bytes) -> None:
+def test_snmp_shaped_garbage_is_answered_within_the_agent_limit(datagram: bytes) -> None:
     answer = responders()["snmp"].respond(datagram, "192.0.2.1")
-    assert len(answer.reply) <= len(datagram)
+    assert len(answer.reply) <= MAX_RESPONSE
 
 
 @given(st.binary(max_size=600))
