@@ -11,7 +11,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from honeymesh.cli import main
-from honeymesh.config import Config, ConfigError, load_config, parse_config, schema_keys
+from honeymesh.config import (
+    Config,
+    ConfigError,
+    DetectionConfig,
+    PolicyConfig,
+    load_config,
+    parse_config,
+    schema_keys,
+)
 from honeymesh.provision import render_config
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -219,3 +227,30 @@ def test_the_commented_trap_examples_in_the_template_are_valid_when_uncommented(
         "sip",
         "snmp",
     }
+
+
+def test_init_writes_detection_and_policy_in_full_and_says_that_one_login_bans() -> None:
+    """An operator reading the written file sees every [detection] and [policy] key with its
+    default, and that with them one login attempt on a trap bans for an hour."""
+    text = render_config(data_dir=Path("/d"), mode="test", interfaces=(), token_sha256="", name="n")
+    doc = tomllib.loads(text)
+    detection = {f.name for f in dataclasses.fields(DetectionConfig)}
+    policy = {f.name for f in dataclasses.fields(PolicyConfig)} - {"detectors"}
+    assert set(doc["detection"]) == detection
+    assert set(doc["policy"]) == policy
+    assert doc["kernel"]["traps_open_to_banned"] is True
+    section = text[text.index("[policy]") : text.index("[license]")]
+    assert "ONE login" in section and "one hour" in section
+    # Every key is explained by the comment block just above it.
+    for name in ("[detection]", "[policy]"):
+        lines = text[text.index(name) :].splitlines()[1:]
+        block = lines[: next(i for i, line in enumerate(lines) if line.startswith("["))]
+        for i, line in enumerate(block):
+            if line and not line.startswith("#"):
+                above = block[max(0, i - 2) : i]
+                assert any(a.startswith("#") for a in above), (name, line)
+    # The commented detector example is valid when uncommented.
+    example = section[section.index("# [[policy.detectors]]") :]
+    uncommented = "\n".join(line[2:] for line in example.splitlines() if line.startswith("# "))
+    config = parse_config(tomllib.loads(uncommented), Path("/d/honeymesh.toml"))
+    assert [(d.name, d.ban) for d in config.policy.detectors] == [("telnet", False)]
