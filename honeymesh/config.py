@@ -391,6 +391,15 @@ class DatagramTrapLimits:
 
 
 @dataclass(frozen=True)
+class DatagramLoginLimits(DatagramTrapLimits):
+    """A UDP trap that is sent credentials (a SIP digest, an SNMP community): each attempt is a
+    verdict of ``login_score``, as a login attempt on a TCP trap is, so guessing scores the same
+    whatever the protocol."""
+
+    login_score: float = checked(100.0, _trap_score)
+
+
+@dataclass(frozen=True)
 class DnsTrapConfig(DatagramTrapLimits):
     """DNS over UDP: answers its own records, NXDOMAIN for the rest, flags amplification probes."""
 
@@ -405,7 +414,7 @@ class DnsTrapConfig(DatagramTrapLimits):
 
 
 @dataclass(frozen=True)
-class SipTrapConfig(DatagramTrapLimits):
+class SipTrapConfig(DatagramLoginLimits):
     """SIP over UDP: OPTIONS, REGISTER (digest challenge) and INVITE, with the caller recorded."""
 
     name: str = checked("sip", _nonempty)
@@ -416,7 +425,7 @@ class SipTrapConfig(DatagramTrapLimits):
 
 
 @dataclass(frozen=True)
-class SnmpTrapConfig(DatagramTrapLimits):
+class SnmpTrapConfig(DatagramLoginLimits):
     """SNMP v1/v2c over UDP: GET/GETNEXT of the system group for the configured communities."""
 
     name: str = checked("snmp", _nonempty)

@@ -13,7 +13,8 @@ observation                 verdict (detector)   when
                             (the trap's name)
 ``trap.credential``         ``trap.verdict``     the trap's ``login_score`` > 0: any login
                             (the trap's name)    attempt (e.g. SSH: 100, banned for an hour
-                                                 by the default policy)
+                                                 by the default policy), a SIP digest or
+                                                 an SNMP community as much as a password
 ``trap.command``,           ``payload.verdict``  the payload scores at least
 ``trap.request``,           (``payload``)        ``payload_threshold`` (``scoring.py``)
 ``trap.credential``, banner
@@ -45,7 +46,13 @@ from twisted.internet.interfaces import IReactorTime
 from twisted.logger import Logger
 from twisted.python.failure import Failure
 
-from honeymesh.config import Config, DetectionConfig, LoginTrapLimits, TrapConfig
+from honeymesh.config import (
+    Config,
+    DatagramLoginLimits,
+    DetectionConfig,
+    LoginTrapLimits,
+    TrapConfig,
+)
 from honeymesh.detection.scan import ScanDetector, ScanFinding, ScanThresholds
 from honeymesh.detection.scoring import PayloadRules, Reputation
 from honeymesh.events import Event, EventId, JSONValue, Observation, Verdict
@@ -65,7 +72,7 @@ class TrapPolicy:
 def trap_policies(traps: tuple[TrapConfig, ...]) -> dict[str, TrapPolicy]:
     policies = {}
     for trap in traps:
-        login = trap.login_score if isinstance(trap, LoginTrapLimits) else 0.0
+        login = trap.login_score if isinstance(trap, LoginTrapLimits | DatagramLoginLimits) else 0.0
         policies[trap.name] = TrapPolicy(trap.type, trap.hit_score, login)
     return policies
 
