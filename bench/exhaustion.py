@@ -51,7 +51,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 VENV_BIN = Path(sys.executable).parent
 DRIP_EVERY = 0.5
-REFUSED_WITHIN = 1.0  # closed this soon after connecting: refused at accept, not timed out
+#: Closed this soon after connecting: refused at accept, not timed out.
+REFUSED_WITHIN = 1.0
+#: The stated bound: the daemon's peak RSS at most its idle RSS plus this per trap connection
+#: held at once (an SSH trap connection is the heaviest: a Conch transport each).
+RSS_PER_CONNECTION = 16 * 1024
 
 
 # The flooder ---------------------------------------------------------------------------------
@@ -232,6 +236,7 @@ class Prober:
         self.context.check_hostname = False
         self.port = port
         self.token = token
+        self.peak_held = 0  # the most trap connections open at once, as the status said
 
     def once(self) -> tuple[float | None, dict[str, Any] | None]:
         started = time.perf_counter()
@@ -253,11 +258,13 @@ class Prober:
         latencies: list[float] = []
         failed = 0
         while not stop.is_set():
-            latency, _ = self.once()
-            if latency is None:
+            latency, status = self.once()
+            if latency is None or status is None:
                 failed += 1
             else:
                 latencies.append(latency)
+                held = status["descriptors"]["trap_connections"]
+                self.peak_held = max(self.peak_held, held)
             stop.wait(pause)
         return latencies, failed
 
@@ -332,6 +339,7 @@ def run_one(args: argparse.Namespace, limit: int | None, where: Path) -> dict[st
             proc.send_signal(signal.SIGTERM)
             proc.wait(60)
     during: list[float] = result["lat"]
+    bound = rss_idle + RSS_PER_CONNECTION * prober.peak_held
     assert status is not None
     fds = status["descriptors"]
     return {
@@ -348,6 +356,10 @@ def run_one(args: argparse.Namespace, limit: int | None, where: Path) -> dict[st
         "rss_idle_mb": round(rss_idle / 2**20, 1),
         "rss_peak_mb": round(peak[0] / 2**20, 1),
         "rss_ratio": round(peak[0] / rss_idle, 2),
+        "peak_trap_connections": prober.peak_held,
+        "rss_per_connection_kib": round((peak[0] - rss_idle) / max(1, prober.peak_held) / 1024, 1),
+        "rss_bound_mb": round(bound / 2**20, 1),
+        "rss_within_bound": peak[0] <= bound,
         "connected": connected["connected"],
         **summary,
         "trap_sessions": sum(status["counters"]["trap_sessions"].values()),
@@ -368,8 +380,9 @@ def main() -> None:
     f.add_argument("--deadline", type=float, default=60.0)
     parser.add_argument("--clients", type=int, default=10_000)
     parser.add_argument("--drip", type=int, default=1000)
-    parser.add_argument("--idle", type=float, default=5.0, help="trap idle timeout (s)")
-    parser.add_argument("--session", type=float, default=10.0, help="trap session timeout (s)")
+    # Longer than it takes to open them all, so that all are open at once at the raised limit.
+    parser.add_argument("--idle", type=float, default=20.0, help="trap idle timeout (s)")
+    parser.add_argument("--session", type=float, default=30.0, help="trap session timeout (s)")
     parser.add_argument("--probes", type=int, default=200, help="idle-phase API requests")
     parser.add_argument("--limits", default="raised,1024")
     args = parser.parse_args()
