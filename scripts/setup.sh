@@ -23,7 +23,7 @@ run_pkgs=(python3 python3-venv python3-bpfcc libbpfcc libbpf1 iproute2 nftables)
 test_pkgs=(chromium openssh-client sshpass curl nmap tmux openssl gnutls-bin tshark nodejs openjdk-17-jdk-headless golang-go redis-tools default-mysql-client dnsutils snmp)
 # Real servers the differential fidelity suite (tests/fidelity) diffs the traps against; the
 # tests start each by hand on loopback, so their package scripts must not start them.
-test_pkgs+=(redis-server vsftpd postfix mariadb-server)
+test_pkgs+=(redis-server vsftpd postfix mariadb-server bind9 snmpd)
 
 missing_pkgs() {
     local p
