@@ -346,6 +346,9 @@ class SmtpTrapConfig(LoginTrapLimits):
     hostname: str = checked("mail.example.net", _nonempty)
     banner: str = checked("ESMTP Postfix (Debian/GNU)", _nonempty)
     max_body: int = checked(16 * 1024, _positive)
+    # Offer STARTTLS with the persona's own certificate, as Debian's Postfix does with the
+    # snakeoil certificate ssl-cert made at install time (main.cf.tls).
+    starttls: bool = True
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,14 @@ from __future__ import annotations
 import difflib
 import re
 import socket
+import ssl
 import subprocess
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from cryptography import x509
 from tests.e2e.daemon import Daemon, free_port, wait_for
 from tests.nodes import make_node
 
@@ -97,8 +99,39 @@ class Conversation:
             return b""
         return self.read(first)
 
+    def starttls(self) -> bytes:
+        """Take the connection into TLS (after the server said 220 to STARTTLS), as a mail
+        client does: no certificate check. Returns what to compare of the session: protocol,
+        and the certificate's shape (key, signature, extensions), not its per-host values."""
+        context = ssl.create_default_context()
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+        self.sock = context.wrap_socket(self.sock)
+        der = self.sock.getpeercert(binary_form=True)
+        assert der is not None
+        return f"[TLS {self.sock.version()}; certificate {cert_shape(der)}]\r\n".encode()
+
     def close(self) -> None:
         self.sock.close()
+
+
+def cert_shape(der: bytes) -> str:
+    """What a scanner compares of a certificate beyond its names and dates: version, key type
+    and size, signature algorithm, validity length, the subject's and issuer's attribute types,
+    whether it is self-issued, and each extension with its criticality."""
+    cert = x509.load_der_x509_certificate(der)
+    key = cert.public_key()
+    size = getattr(key, "key_size", "?")
+    days = (cert.not_valid_after_utc - cert.not_valid_before_utc).days
+    extensions = ", ".join(
+        f"{e.oid._name}{' critical' if e.critical else ''}" for e in cert.extensions
+    )
+    attrs = ",".join(a.oid._name for a in cert.subject)
+    return (
+        f"v{cert.version.value + 1} {type(key).__name__.lstrip('_')} {size} "
+        f"{cert.signature_algorithm_oid._name} {days} days subject {attrs} "
+        f"self-issued {cert.subject == cert.issuer} [{extensions}]"
+    )
 
 
 @dataclass
@@ -188,10 +221,25 @@ def trap_daemon(where: Path, traps: str) -> Iterator[Daemon]:
 SMTP_HOSTNAME = "mail.example.net"  # the SMTP trap's default persona hostname
 
 
+def snakeoil(where: Path) -> Path:
+    """A certificate made by Debian's own make-ssl-cert over its own template, as ssl-cert's
+    postinst makes the snakeoil certificate (key and certificate in one file)."""
+    out = where / "snakeoil.pem"
+    if not out.exists():
+        subprocess.run(
+            ["make-ssl-cert", "/usr/share/ssl-cert/ssleay.cnf", str(out)],
+            capture_output=True, check=True, timeout=60, env={"DEBIAN_FRONTEND": "noninteractive",
+            "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"},
+        )  # fmt: skip
+    return out
+
+
 def postfix(where: Path) -> RealServer:
     """Debian's main.cf and master.cf, smtpd on one loopback port, Cyrus SASL (PLAIN, LOGIN)
     over an empty sasldb so every AUTH fails as the trap's does, loopback not a trusted
-    network (the prober is an outsider, so relaying is refused)."""
+    network (the prober is an outsider, so relaying is refused). TLS as the package sets it up
+    when ssl-cert has made its snakeoil certificate (the postinst appends main.cf.tls): STARTTLS
+    with a certificate that make-ssl-cert made."""
     port = free_port()
     conf = where / "postfix"
     sasl = conf / "sasl"
@@ -221,7 +269,11 @@ def postfix(where: Path) -> RealServer:
         "maillog_file = /dev/stdout",
         "local_transport = discard",  # a test message is delivered nowhere
     ]
-    (conf / "main.cf").write_text("\n".join(main) + "\n")
+    cert = snakeoil(where)
+    tls = Path("/usr/share/postfix/main.cf.tls").read_text()
+    tls = tls.replace("/etc/ssl/certs/ssl-cert-snakeoil.pem", str(cert))
+    tls = tls.replace("/etc/ssl/private/ssl-cert-snakeoil.key", str(cert))
+    (conf / "main.cf").write_text("\n".join(main) + "\n" + tls)
     argv = ["/usr/lib/postfix/sbin/master", "-c", str(conf), "-d"]
     return start("postfix", argv, port, where)
 

@@ -1,6 +1,7 @@
-"""The SMTP trap against Debian 12's Postfix 3.7 (its shipped main.cf and master.cf, with
-Cyrus SASL PLAIN/LOGIN enabled as a mail server that takes logins has it), conversation by
-conversation."""
+"""The SMTP trap against Debian 12's Postfix 3.7 (its shipped main.cf and master.cf, the TLS
+lines its postinst adds beside ssl-cert's snakeoil certificate, and Cyrus SASL PLAIN/LOGIN
+enabled as a mail server that takes logins has it), conversation by conversation, STARTTLS
+included: the certificates are compared by shape (make-ssl-cert's against the persona's)."""
 
 from __future__ import annotations
 
@@ -12,13 +13,25 @@ import pytest
 from tests.e2e.daemon import Daemon
 from tests.fidelity.harness import Conversation, RealServer, Rule, diff, ftp_reply_done
 
+TLS = b"(TLS)"  # the client takes the connection into TLS here
+
 CONVERSATIONS: dict[str, list[bytes]] = {
     "envelope": [
         b"MAIL FROM:<a@example.org>", b"RSET", b"HELP", b"EHLO client.example.org",
         b"MAIL FROM:<a@example.org>", b"MAIL FROM:<a@example.org>", b"RCPT TO:<x@evil.example>",
         b"RCPT TO:<root@mail.example.net>", b"RCPT TO:<nosuchuser@mail.example.net>", b"DATA",
         b"Subject: hello\r\n\r\nhi\r\n.", b"NOSUCH", b"VRFY root", b"VRFY nosuchuser",
-        b"STARTTLS", b"HELO y", b"RSET", b"NOOP", b"ETRN", b"QUIT",
+        b"STARTTLS now", b"HELO y", b"RSET", b"NOOP", b"ETRN", b"QUIT",
+    ],
+    "starttls": [
+        b"EHLO x", b"MAIL FROM:<a@example.org>", b"STARTTLS", TLS, b"MAIL FROM:<a@example.org>",
+        b"EHLO x", b"STARTTLS", b"AUTH PLAIN " + base64.b64encode(b"\0admin\0pw"),
+        b"MAIL FROM:<a@example.org>", b"RCPT TO:<root@mail.example.net>", b"QUIT",
+    ],
+    # Plaintext pipelined behind STARTTLS (CVE-2011-0411): never read, in or out of TLS.
+    "starttls_injection": [
+        b"EHLO x", b"STARTTLS\r\nMAIL FROM:<injected@example.org>", TLS, b"EHLO x",
+        b"RCPT TO:<root@mail.example.net>", b"QUIT",
     ],
     "auth": [
         b"EHLO x", b"AUTH PLAIN " + base64.b64encode(b"\0admin\0pw"), b"AUTH LOGIN",
@@ -37,6 +50,9 @@ def transcript(port: int, lines: list[bytes]) -> bytes:
     c = Conversation(port, complete=ftp_reply_done)
     out = bytearray(b"< " + c.read())
     for line in lines:
+        if line == TLS:
+            out += b"= " + c.starttls()
+            continue
         answer = c.send(line + b"\r\n")
         out += b"> " + line + b"\r\n< " + (answer or b"(closed)\r\n")
     c.close()

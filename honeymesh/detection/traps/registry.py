@@ -39,6 +39,7 @@ from honeymesh.detection.traps.dns import DnsResponder, parse_records
 from honeymesh.detection.traps.ftp import FtpDialogue, FtpSettings
 from honeymesh.detection.traps.http import HttpDialogue, HttpSettings, plain_http_on_tls_port
 from honeymesh.detection.traps.mysql import MysqlDialogue, MysqlSettings
+from honeymesh.detection.traps.persona_tls import PersonaTls, PersonaTlsError
 from honeymesh.detection.traps.redis import RedisDialogue, RedisSettings
 from honeymesh.detection.traps.shell import ShellPersona
 from honeymesh.detection.traps.sip import SipResponder, SipSettings
@@ -114,13 +115,35 @@ def preflight(
             SshHostKeys.load_or_create(data_path(trap.host_key_dir))
         except HostKeyError as e:
             raise TrapSetupError(trap.name, str(e)) from e
-    elif isinstance(trap, TlsTrapConfig):
-        cert = data_path(Path(trap.tls_cert)) if trap.tls_cert else node_cert
-        key = data_path(Path(trap.tls_key)) if trap.tls_key else node_key
+    elif isinstance(trap, TlsTrapConfig | SmtpTrapConfig):
+        _persona_tls(trap, data_path)
+
+
+#: Where each TLS-speaking trap keeps the certificate of its persona (``persona_tls``).
+PERSONA_TLS_DIR = Path("traps/tls")
+
+
+def _persona_tls(
+    trap: TlsTrapConfig | SmtpTrapConfig, data_path: Callable[[Path], Path]
+) -> ssl.SSLContext | None:
+    """The TLS context a trap serves: the certificate configured for it, or else its persona's
+    own (made once, like Debian's snakeoil, for the persona's host name); never the admin
+    API's, which names the product. None for an SMTP trap without STARTTLS."""
+    if isinstance(trap, SmtpTrapConfig) and not trap.starttls:
+        return None
+    if isinstance(trap, TlsTrapConfig) and trap.tls_cert:
+        cert, key = data_path(Path(trap.tls_cert)), data_path(Path(trap.tls_key))
+    else:
         try:
-            server_context(str(cert), str(key))
-        except (OSError, ssl.SSLError) as e:
-            raise TrapSetupError(trap.name, f"cannot load {cert} / {key}: {e}") from e
+            pair = PersonaTls.load_or_create(data_path(PERSONA_TLS_DIR), trap.name, trap.hostname)
+        except PersonaTlsError as e:
+            raise TrapSetupError(trap.name, str(e)) from e
+        cert, key = pair.cert, pair.key
+    alpn = ["http/1.1"] if isinstance(trap, TlsTrapConfig) else None
+    try:
+        return server_context(str(cert), str(key), alpn=alpn)
+    except (OSError, ssl.SSLError) as e:
+        raise TrapSetupError(trap.name, f"cannot load {cert} / {key}: {e}") from e
 
 
 def build_trap(trap: TrapConfig, context: TrapContext) -> BuiltTrap:
@@ -227,7 +250,9 @@ def _dialogue_maker(trap: TrapConfig, ctx: TrapContext) -> Callable[[str], Dialo
             ftp = FtpSettings(trap.banner.encode("utf-8"), _logins(trap.credentials))
             return lambda source: FtpDialogue(ftp, source)
         case SmtpTrapConfig():
-            smtp = SmtpSettings(trap.hostname, trap.banner, trap.max_body)
+            smtp = SmtpSettings(
+                trap.hostname, trap.banner, trap.max_body, _persona_tls(trap, ctx.data_path)
+            )
             return lambda source: SmtpDialogue(smtp, now)
         case RedisTrapConfig():
             redis = RedisSettings(trap.version, trap.os, trap.password)
@@ -240,12 +265,8 @@ def _dialogue_maker(trap: TrapConfig, ctx: TrapContext) -> Callable[[str], Dialo
 
 
 def _tls_maker(trap: TlsTrapConfig, ctx: TrapContext) -> Callable[[str], Dialogue]:
-    cert = ctx.data_path(Path(trap.tls_cert)) if trap.tls_cert else ctx.node_cert
-    key = ctx.data_path(Path(trap.tls_key)) if trap.tls_key else ctx.node_key
-    try:
-        context = server_context(str(cert), str(key))
-    except (OSError, ssl.SSLError) as e:
-        raise TrapSetupError(trap.name, f"cannot load {cert} / {key}: {e}") from e
+    context = _persona_tls(trap, ctx.data_path)
+    assert context is not None
     http = _http(trap, trap.ports[0] or 443, "https")
     now = ctx.clock.seconds
     return lambda source: TlsDialogue(

@@ -1,7 +1,13 @@
 """The SMTP trap: a Postfix look-alike that records AUTH attempts and what would be sent.
 
-EHLO advertises AUTH PLAIN and LOGIN (no STARTTLS, so credentials arrive in the clear, where we
-can read them); every attempt is a ``trap.credential`` finding and fails as Postfix fails. MAIL,
+EHLO advertises AUTH PLAIN and LOGIN, before and after STARTTLS as Debian's Postfix does
+(``smtpd_tls_auth_only`` is off there); every attempt is a ``trap.credential`` finding and fails
+as Postfix fails. With a certificate (``SmtpSettings.tls``: the persona's, made like Debian's
+snakeoil, which Debian's Postfix serves) STARTTLS is offered and the conversation goes on inside
+TLS (``TlsDialogue``: the ClientHello is fingerprinted, and we read what the client sends in
+it); plaintext pipelined after STARTTLS is discarded, as Postfix discards it (CVE-2011-0411),
+and what was learned before TLS is forgotten (RFC 3207). Without one, STARTTLS is "not
+implemented", as in a Postfix without a certificate. MAIL,
 RCPT and DATA are accepted for our own domain and recorded (the message as a ``trap.command``
 finding, ``max_body`` bytes of it); recipients elsewhere get Postfix's "Relay access denied",
 which is what open-relay probes look for. Nothing is ever delivered.
@@ -12,12 +18,14 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import ssl
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from honeymesh.detection.traps import findings
 from honeymesh.detection.traps.base import Finding, Step
 from honeymesh.detection.traps.lines import LineBuffer, answer_lines
+from honeymesh.detection.traps.tls import TlsDialogue
 from honeymesh.events import JSONValue
 
 MAX_ERRORS = 10  # Postfix's smtpd_hard_error_limit is 20; a trap has less patience
@@ -55,6 +63,7 @@ class SmtpSettings:
     hostname: str
     banner: str  # after "220 hostname ", e.g. "ESMTP Postfix (Debian/GNU)"
     max_body: int
+    tls: ssl.SSLContext | None = None  # the persona's certificate: STARTTLS is offered
 
 
 class SmtpDialogue:
@@ -73,6 +82,7 @@ class SmtpDialogue:
         self._queued = 0
         self._credentials: list[JSONValue] = []
         self._envelopes: list[JSONValue] = []
+        self._tls: TlsDialogue | None = None  # after STARTTLS: the rest of the stream is TLS
         self.detail: dict[str, JSONValue] = {}
         host = settings.hostname.lower()
         self._local_domains = {host, host.split(".", 1)[-1]}
@@ -84,9 +94,20 @@ class SmtpDialogue:
         pass
 
     def receive(self, data: bytes) -> Step:
+        if self._tls is not None:
+            return self._tls.receive(data)
+        step = self._converse(data)
+        if self._tls is not None:  # STARTTLS was in there: what followed it in the clear
+            self._lines = LineBuffer(2048)  # is never read, not even a partial line
+        return step
+
+    def _converse(self, data: bytes) -> Step:
         return answer_lines(self._lines, data, self._line, self.detail)
 
     def _line(self, line: bytes, found: list[Finding]) -> tuple[bytes, bool]:
+        if self._tls is not None and not self._tls.established:
+            self.detail["starttls_pipelined"] = True  # sent in the clear after STARTTLS
+            return b"", False
         if self._stage == "data":
             return self._data_line(line, found), False
         if self._stage != "command":
@@ -105,13 +126,16 @@ class SmtpDialogue:
         verb, _, rest = line.strip().partition(b" ")
         name = verb.upper().decode("ascii", "replace")
         arg = findings.text(rest.strip(), 512)
+        if name in ("EHLO", "HELO"):  # RFC 5321 4.1.4: a new greeting clears the transaction
+            self._mail_from, self._recipients = None, []
         if name == "EHLO":
             self._helo = arg
             self.detail["helo"] = arg
             host = self._s.hostname.encode()
+            starttls = b"250-STARTTLS\r\n" if self._s.tls and self._tls is None else b""
             return (
                 b"250-" + host + b"\r\n250-PIPELINING\r\n250-SIZE 10240000\r\n250-VRFY\r\n"
-                b"250-ETRN\r\n250-AUTH PLAIN LOGIN\r\n250-AUTH=PLAIN LOGIN\r\n"
+                b"250-ETRN\r\n" + starttls + b"250-AUTH PLAIN LOGIN\r\n250-AUTH=PLAIN LOGIN\r\n"
                 b"250-ENHANCEDSTATUSCODES\r\n250-8BITMIME\r\n250-DSN\r\n250-SMTPUTF8\r\n"
                 b"250 CHUNKING\r\n"
             )
@@ -131,7 +155,7 @@ class SmtpDialogue:
                 return _unknown_user(user)
             return f"252 2.0.0 {arg[:64]}\r\n".encode()
         if name == "STARTTLS":
-            return b"502 5.5.1 Error: command not implemented\r\n"
+            return self._starttls(rest.strip())
         if name == "ETRN":
             return b"500 Syntax: ETRN domain\r\n"
         if name == "AUTH":
@@ -151,6 +175,19 @@ class SmtpDialogue:
             self._message_bytes = 0
             return b"354 End data with <CR><LF>.<CR><LF>\r\n"
         return b"500 5.5.2 Error: command not recognized\r\n"
+
+    def _starttls(self, arg: bytes) -> bytes:
+        if self._s.tls is None:
+            return b"502 5.5.1 Error: command not implemented\r\n"
+        if self._tls is not None:
+            return b"554 5.5.1 Error: TLS already active\r\n"
+        if arg:
+            return b"501 5.5.4 Syntax: STARTTLS\r\n"
+        # RFC 3207 4.2: forget what the client said before; it must EHLO again.
+        self._helo, self._mail_from, self._recipients = None, None, []
+        self._tls = TlsDialogue(self._s.tls, _InsideTls(self), lambda: b"")
+        self.detail["starttls"] = True
+        return b"220 2.0.0 Ready to start TLS\r\n"
 
     def _recipient(self, arg: str) -> bytes:
         if self._mail_from is None:
@@ -262,3 +299,20 @@ def _b64(data: bytes) -> bytes | None:
         return base64.b64decode(data, validate=True)
     except (binascii.Error, ValueError):
         return None
+
+
+class _InsideTls:
+    """The SMTP conversation as the TLS layer sees it after STARTTLS: no second greeting (the
+    client speaks first, with EHLO), the same state and the same session record."""
+
+    def __init__(self, smtp: SmtpDialogue) -> None:
+        self._smtp = smtp
+
+    def start(self) -> Step:
+        return Step()
+
+    def receive(self, data: bytes) -> Step:
+        return self._smtp._converse(data)
+
+    def stop(self) -> None:
+        pass

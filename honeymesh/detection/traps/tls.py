@@ -34,12 +34,16 @@ _HTTP_METHODS = (b"GET ", b"POST", b"HEAD", b"PUT ", b"OPTI", b"DELE", b"CONN", 
 _READ = 16 * 1024
 
 
-def server_context(cert_path: str, key_path: str) -> ssl.SSLContext:
-    """A server context for the trap: the given certificate, TLS 1.2 and 1.3, ALPN http/1.1."""
+def server_context(
+    cert_path: str, key_path: str, *, alpn: list[str] | None = None
+) -> ssl.SSLContext:
+    """A server context for a trap: the given certificate, TLS 1.2 and 1.3, the given ALPN
+    protocols (``http/1.1`` for the web persona; none for SMTP's STARTTLS)."""
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.minimum_version = ssl.TLSVersion.TLSv1_2
     context.load_cert_chain(cert_path, key_path)
-    context.set_alpn_protocols(["http/1.1"])
+    if alpn:
+        context.set_alpn_protocols(alpn)
     return context
 
 
@@ -78,6 +82,11 @@ class TlsDialogue:
 
     def start(self) -> Step:
         return Step()
+
+    @property
+    def established(self) -> bool:
+        """The handshake is done: what arrives now is the client's, decrypted."""
+        return self._handshaken
 
     def stop(self) -> None:
         self._inner.stop()

@@ -86,7 +86,7 @@ def tcp_dialogues(tmp: Path) -> dict[str, Callable[[], Dialogue]]:
     cert, key = tmp / "t.crt", tmp / "t.key"
     if not cert.exists():
         write_self_signed(cert, key)
-    context = server_context(str(cert), str(key))
+    context = server_context(str(cert), str(key), alpn=["http/1.1"])
     keys = ssh_keys(tmp / "ssh")
     ssh = SshSettings(b"SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3", PERSONA, WEAK, keys)
     ids = itertools.count(1)
