@@ -24,6 +24,9 @@ test_pkgs=(chromium openssh-client sshpass curl nmap tmux openssl gnutls-bin tsh
 # Real servers the differential fidelity suite (tests/fidelity) diffs the traps against; the
 # tests start each by hand on loopback, so their package scripts must not start them.
 test_pkgs+=(redis-server vsftpd postfix mariadb-server bind9 snmpd)
+# ssl-cert: Debian's make-ssl-cert, which the fidelity suite compares persona certificates with
+# (and which makes the snakeoil certificate a Postfix or Apache install serves).
+test_pkgs+=(ssl-cert)
 
 missing_pkgs() {
     local p
