@@ -21,7 +21,8 @@ traps; the rest is the client's side of a session:
   bounded by what it was sent (the bound the hypothesis test, tests/detection/traps/test_fuzz.py,
   also checks); ``stop`` never raises.
 * UDP (dns, sip, snmp): each chunk is one datagram to the responder, which returns an
-  ``Answer`` no longer than the datagram (no amplification) and never raises.
+  ``Answer`` of at most ``MAX_REPLY`` bytes (what ``DatagramTrap`` would send at all; the
+  per-source reply budget there is what bounds reflection) and never raises.
 """
 
 from __future__ import annotations
@@ -143,7 +144,7 @@ def datagrams(trap: str, sent: list[bytes]) -> None:
         answer = responder.respond(datagram, "192.0.2.1")
         assert isinstance(answer, udp.Answer), answer
         assert isinstance(answer.reply, bytes), type(answer.reply)
-        assert len(answer.reply) <= len(datagram), (trap, len(answer.reply), len(datagram))
+        assert len(answer.reply) <= udp.MAX_REPLY, (trap, len(answer.reply), len(datagram))
         as_json(answer.detail)
         for event_id, found in answer.findings:
             assert event_id in EVENT_IDS, event_id
