@@ -27,6 +27,8 @@ test_pkgs+=(redis-server vsftpd postfix mariadb-server bind9 snmpd)
 # ssl-cert: Debian's make-ssl-cert, which the fidelity suite compares persona certificates with
 # (and which makes the snakeoil certificate a Postfix or Apache install serves).
 test_pkgs+=(ssl-cert)
+# apache2: the HTTP and TLS traps' persona (Debian's default site) is diffed against it.
+test_pkgs+=(apache2)
 
 missing_pkgs() {
     local p
