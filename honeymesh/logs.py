@@ -13,14 +13,17 @@ The SQLite ``events`` table and the live feed are not summarised (docs/EVENTS.md
 from __future__ import annotations
 
 import json
+import sys
+from collections.abc import MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from twisted.application.service import Service
 from twisted.internet.interfaces import IReactorTime
 from twisted.internet.task import LoopingCall
 from twisted.logger import (
+    FileLogObserver,
     FilteringLogObserver,
     ILogObserver,
     LogEvent,
@@ -29,6 +32,7 @@ from twisted.logger import (
     LogLevelFilterPredicate,
     LogPublisher,
     formatEvent,
+    formatEventAsClassicLogText,
     globalLogPublisher,
 )
 from twisted.python.logfile import LogFile
@@ -43,6 +47,7 @@ from honeymesh.events import (
     Verdict,
     event_fields,
 )
+from honeymesh.text import shown
 
 _LEVELS = {
     "debug": LogLevel.debug,
@@ -50,6 +55,63 @@ _LEVELS = {
     "warn": LogLevel.warn,
     "error": LogLevel.error,
 }
+
+
+# The console -----------------------------------------------------------------------------------
+
+
+def console_line(event: LogEvent) -> str | None:
+    """One log event as twistd's console writes it (``time [system] message``), the message
+    and each line of a traceback escaped (``honeymesh.text.shown``): a log message may carry
+    a client's text (an SSH client's disconnect reason, an address a parser refused), and
+    raw, its CR/LF would start a forged log line and its ``ESC [`` drive the terminal."""
+    text = shown(formatEvent(event))
+    failure = event.get("log_failure")
+    if failure is not None:
+        try:
+            trace = failure.getTraceback()
+        except Exception:  # a broken failure must not cost the line
+            trace = "(the traceback could not be formatted)"
+        text = "\n".join([text, *(shown(line) for line in trace.splitlines())])
+    if not text:
+        return None
+    plain = {k: v for k, v in event.items() if k != "log_failure"}
+    return formatEventAsClassicLogText({**plain, "log_format": "{log_text}", "log_text": text})
+
+
+# What a trap connection itself logs at info (Conch's "channel open", "connection lost", "sending
+# close 0"...): lines per client, at attack rates a flood; on the console from warn up only.
+QUIET_ON_CONSOLE = ("honeymesh.detection.traps", "twisted.conch")
+
+
+def console_observer(stream: TextIO, level: LogLevel = LogLevel.info) -> ILogObserver:
+    """The console as docs/CONFIG.md describes it: ``level`` and above (twistd's own observer
+    writes every level, so each trap session's debug-level observation reached it), what trap
+    connections log (``QUIET_ON_CONSOLE``) from warn up, each line escaped by
+    ``console_line``."""
+    predicate = LogLevelFilterPredicate(defaultLogLevel=level)
+    for namespace in QUIET_ON_CONSOLE:
+        predicate.setLogLevelForNamespace(namespace, max(level, LogLevel.warn))
+    return FilteringLogObserver(FileLogObserver(stream, console_line), [predicate])
+
+
+def console_to_stdout() -> ILogObserver:
+    """``console_observer`` on standard output: the factory ``take_console`` names to twistd."""
+    return console_observer(sys.stdout)
+
+
+def take_console(options: MutableMapping[str, Any]) -> None:
+    """Have twistd (its ``ServerOptions``, the parent of ``tap.Options``) write its console,
+    standard output under ``-n``, through ``console_observer``. twistd takes the logger as a
+    name it imports once every option is parsed, so the name of ``console_to_stdout``. An
+    operator's own ``--logger``, ``--syslog`` or ``--logfile`` is left alone."""
+    if options.get("logger") or options.get("syslog") or not options.get("nodaemon"):
+        return
+    if options.get("logfile") in (None, "", "-"):
+        options["logger"] = f"{__name__}.console_to_stdout"
+
+
+# Events on the log -------------------------------------------------------------------------------
 
 
 class EventLogger:

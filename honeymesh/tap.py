@@ -55,7 +55,7 @@ from honeymesh.license.service import LicenseService
 from honeymesh.lifecycle import OrderedMultiService
 from honeymesh.limits import ConnectionGuard, DescriptorBudget, nofile_limit, raise_nofile
 from honeymesh.listeners import ListenerService
-from honeymesh.logs import EventLogger, JsonLogService
+from honeymesh.logs import EventLogger, JsonLogService, take_console
 from honeymesh.mesh.identity import IdentityError, NodeIdentity
 from honeymesh.mesh.service import MeshService
 from honeymesh.net import Network
@@ -123,6 +123,9 @@ class Options(usage.Options):
         ) as e:
             raise usage.UsageError(str(e)) from None
         self["loaded"] = (config, identity)
+        parent = getattr(self, "parent", None)  # twistd's ServerOptions, when run by twistd
+        if parent is not None:
+            take_console(parent)  # info and above, attacker text escaped (docs/CONFIG.md [log])
 
 
 @dataclass

@@ -1,5 +1,8 @@
 // The HoneyMesh dashboard: the admin API (token in sessionStorage) and the live feed (/ws).
-// Every value from the node is written with textContent, never as HTML.
+// Every value from the node is written with textContent, never as HTML, and through shown():
+// attacker text (a trap's username, command, preview) is shown escaped the same way as in the
+// TUI, the CLI and the console (honeymesh/text.py): control characters, CR/LF, ESC, bidi
+// controls, line/paragraph separators and lone surrogates as \r \n \x1b \u202e.
 "use strict";
 
 const TOKEN_KEY = "honeymesh.token";
@@ -51,9 +54,22 @@ async function api(method, path, body) {
   return data;
 }
 
+// The same characters as honeymesh/text.py UNSAFE; a surrogate only when it is not half of a pair.
+const UNSAFE =
+  /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NAMED = { "\r": "\\r", "\n": "\\n", "\t": "\\t" };
+
+function shown(text) {
+  return String(text).replace(UNSAFE, (c) => {
+    if (NAMED[c]) return NAMED[c];
+    const code = c.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+
 function flash(text, bad) {
   const el = $("flash");
-  el.textContent = text;
+  el.textContent = shown(text);
   el.classList.toggle("bad", !!bad);
   el.classList.remove("hidden");
   clearTimeout(flash.timer);
@@ -62,7 +78,7 @@ function flash(text, bad) {
 
 function cell(row, text, cls) {
   const td = document.createElement("td");
-  td.textContent = text === null || text === undefined ? "" : String(text);
+  td.textContent = text === null || text === undefined ? "" : shown(text);
   if (cls) td.className = cls;
   row.append(td);
   return td;
@@ -259,7 +275,7 @@ function feedState(on, text) {
 function summary(event) {
   const d = event.detail || event.evidence || {};
   if (event.event_id === "trap.session") {
-    return `${d.trap} port ${d.port}: ${d.bytes_received} bytes ${d.preview ? JSON.stringify(d.preview).slice(0, 60) : ""}`;
+    return `${d.trap} port ${d.port}: ${d.bytes_received} bytes ${d.preview ? shown(d.preview).slice(0, 60) : ""}`;
   }
   if (event.kind === "decision") return `${event.action} (${event.mode}): ${(event.reasons || []).join("; ")}`;
   if (event.kind === "verdict") return `${event.detector} score ${event.score}: ${(event.reasons || []).join("; ")}`;
@@ -624,7 +640,7 @@ async function refreshLicense() {
     const dt = document.createElement("dt");
     dt.textContent = k;
     const dd = document.createElement("dd");
-    dd.textContent = v;
+    dd.textContent = shown(v);
     list.append(dt, dd);
   }
 }
