@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import io
 import json
 from pathlib import Path
 from typing import BinaryIO, cast
@@ -11,7 +12,14 @@ from twisted.internet.task import Clock
 from twisted.logger import ILogObserver, LogEvent, Logger, LogPublisher, formatEvent
 
 from honeymesh.events import EventId, Observation
-from honeymesh.logs import FLOOD_THRESHOLD, EventLogger, FloodSummary, JsonLogService
+from honeymesh.logs import (
+    FLOOD_THRESHOLD,
+    EventLogger,
+    FloodSummary,
+    JsonLogService,
+    console_observer,
+    take_console,
+)
 
 
 def test_events_land_as_json_lines_and_the_file_rotates(tmp_path: Path) -> None:
@@ -205,3 +213,46 @@ def test_a_full_disk_drops_log_records_counted_says_so_once_and_recovers(tmp_pat
             cut += 1
     assert cut <= 1  # the one record the disk cut short; the next ones parse
     assert any(r.get("time") == 4000.0 for r in records if "time" in r)
+
+
+def test_the_console_shows_info_and_up_escaped_and_trap_chatter_from_warn() -> None:
+    out = io.StringIO()
+    publisher = LogPublisher()
+    publisher.addObserver(console_observer(out))
+    log = Logger(namespace="honeymesh", observer=publisher)
+    log.info("login as {user}", user="root\r\n2026-12-06 [honeymesh#info] forged\x1b[2J\u202e")
+    log.debug("a trap session")  # debug: not on the console
+    Logger(namespace="twisted.conch.ssh.connection.SSHConnection", observer=publisher).info(
+        "sending close 0"
+    )
+    Logger(namespace="honeymesh.detection.traps.ssh._TrapTransport", observer=publisher).warn(
+        "a trap in trouble"
+    )
+    try:
+        raise ValueError("bad \x1b[31m input\nsecond line")
+    except ValueError:
+        log.failure("parser failed on {what}", what="x\ry")
+    lines = out.getvalue().splitlines()
+    assert lines[0].endswith(
+        "[honeymesh#info] login as root\\r\\n2026-12-06 [honeymesh#info] forged\\x1b[2J\\u202e"
+    )
+    assert "a trap in trouble" in lines[1] and "sending close" not in out.getvalue()
+    assert lines[2].endswith("parser failed on x\\ry")
+    assert all(line.startswith("\t") for line in lines[3:])  # the traceback, one line per line
+    assert any(line.endswith("ValueError: bad \\x1b[31m input") for line in lines)
+    assert not any(c in out.getvalue() for c in "\x1b\r\u202e")
+
+
+def test_twistd_minus_n_logs_through_the_console_observer_unless_told_otherwise() -> None:
+    cases: list[tuple[dict[str, object], str | None]] = [
+        ({"nodaemon": True, "logfile": None}, "honeymesh.logs.console_to_stdout"),
+        ({"nodaemon": True, "logfile": "-"}, "honeymesh.logs.console_to_stdout"),
+        ({"nodaemon": True, "logfile": "x.log"}, None),
+        ({"nodaemon": True, "logger": "mine.observer"}, "mine.observer"),
+        ({"nodaemon": True, "syslog": True}, None),
+        ({"nodaemon": False}, None),
+    ]
+    for given, taken in cases:
+        options = dict(given)
+        take_console(options)
+        assert options.get("logger") == taken
