@@ -25,8 +25,9 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from honeymesh.net import Network
+from honeymesh.paths import data_dir
 
-DEFAULT_BPF_DIR = Path(__file__).resolve().parents[2] / "bpf"
+DEFAULT_BPF_DIR = data_dir("bpf")  # the checkout's bpf/, or the installed copy
 HEADER_NAME = "honeymesh.h"
 SOURCE_NAME = "honeymesh.c"
 

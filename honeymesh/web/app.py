@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -40,6 +39,7 @@ from honeymesh.control import (
 )
 from honeymesh.control import NotFound as ControlNotFound
 from honeymesh.events import Event, EventId, Notice
+from honeymesh.paths import data_dir
 from honeymesh.web.auth import TokenChecker
 from honeymesh.web.banfile import (
     FORMATS,
@@ -108,10 +108,7 @@ _CONTROL_STATUS: tuple[tuple[type[ControlError], int], ...] = (
 
 def default_static_dir() -> Path:
     """``static/`` beside the package (a checkout), else where a wheel installs it."""
-    beside = Path(__file__).resolve().parents[2] / "static"
-    if beside.is_dir():
-        return beside
-    return Path(sys.prefix) / "share" / "honeymesh" / "static"
+    return data_dir("static")
 
 
 STATIC_TYPES = {
