@@ -1,0 +1,327 @@
+"""What one node's fake machine is: its MAC, address, boot time, pids, hashes and secrets.
+
+Without this every deployment would show the same MAC, the same "last login from", the same
+Redis ``run_id`` and the same ``.env`` keys, and one fingerprint would find every node. Each
+fact here is drawn from a per-node seed (``NodeIdentity.derive_secret("trap-persona")``, never
+the identity key itself) with HMAC-SHA256(seed, label) as the only source of randomness, so a
+node always tells the same story, across sessions and restarts, and two nodes share none of it.
+
+Time-dependent facts (uptime, the previous login, the next pid) derive from two fixed points,
+the install time and the boot time, which the seed places before ``first_start``: the moment
+the node first ran, kept in its data directory (``registry.load_first_start``). A restart of the
+daemon is not a reboot of the fake machine: its uptime keeps growing, never runs backwards.
+
+Sans-IO: no clock, no files, no sockets; callers pass ``now`` and the connection.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import ipaddress
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+DAY = 86400
+
+#: Vendor prefixes of the virtual and physical NICs small servers have (QEMU/KVM, VMware,
+#: Hyper-V, Xen, VirtualBox, Dell, HPE, Supermicro, Intel).
+OUIS = (
+    "52:54:00",
+    "00:50:56",
+    "00:0c:29",
+    "00:15:5d",
+    "00:16:3e",
+    "08:00:27",
+    "f8:bc:12",
+    "b8:ca:3a",
+    "3c:d9:2b",
+    "94:18:82",
+    "ac:1f:6b",
+    "3c:fd:fe",
+)
+
+#: First octets of large public allocations (RIPE, ARIN, APNIC): where an admin logs in from.
+_PUBLIC_FIRST = (31, 37, 46, 62, 77, 78, 80, 81, 82, 84, 85, 86, 87, 88, 89, 91, 93, 94, 95,
+                 109, 176, 178, 185, 188, 193, 194, 195, 212, 213, 217, 50, 71, 98)  # fmt: skip
+
+#: The services a small Debian server starts at boot, in the order their pids are handed out.
+SERVICES = (
+    "systemd-journald",
+    "systemd-udevd",
+    "systemd-timesyncd",
+    "dbus-daemon",
+    "rsyslogd",
+    "systemd-logind",
+    "cron",
+    "agetty",
+    "sshd",
+    "redis-server",
+    "apache2",
+)
+
+CRYPT64 = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_ALNUM = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+_AWS_SECRET = _ALNUM + "+/"
+_WORDS = ("Winter", "Summer", "Autumn", "Spring", "Falcon", "Orion", "Harbor", "Granite",
+          "Maple", "Copper", "Cobalt", "Juniper", "Nimbus", "Sierra", "Tango", "Velvet",
+          "Willow", "Zephyr", "Aurora", "Boreal", "Cedar", "Delta", "Ember", "Frost")  # fmt: skip
+_SYMBOLS = "!#$%&*@?"
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    host: str
+    port: int
+
+
+@dataclass(frozen=True)
+class Connection:
+    """The real connection a trap session runs on: the address the attacker connected to
+    (``local``) and the attacker's own (``peer``)."""
+
+    local: Endpoint
+    peer: Endpoint
+
+
+def plain_host(host: str) -> str:
+    """``::ffff:192.0.2.7`` as ``192.0.2.7``: how a dual-stack socket names an IPv4 client."""
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return host
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        return str(address.ipv4_mapped)
+    return str(address)
+
+
+@dataclass(frozen=True)
+class NodeFacts:
+    """Every per-node fact a trap may show; the same ``seed`` and ``first_start`` always give
+    the same values."""
+
+    seed: bytes
+    first_start: float  # when this node first ran (seconds since the epoch)
+
+    # --- the one source of randomness ----------------------------------------------------
+
+    def draw(self, label: str, size: int = 32) -> bytes:
+        """``size`` bytes for ``label``: HMAC-SHA256(seed, label), extended by a counter."""
+        out = bytearray()
+        block = 0
+        while len(out) < size:
+            msg = f"honeymesh/facts/{label}/{block}".encode()
+            out += hmac.new(self.seed, msg, hashlib.sha256).digest()
+            block += 1
+        return bytes(out[:size])
+
+    def number(self, label: str, low: int, high: int) -> int:
+        """An integer in [low, high] for ``label``."""
+        return low + int.from_bytes(self.draw(label, 16)) % (high - low + 1)
+
+    def text(self, label: str, alphabet: str, length: int) -> str:
+        raw = self.draw(label, length * 2)
+        return "".join(alphabet[int.from_bytes(raw[2 * i : 2 * i + 2]) % len(alphabet)]
+                       for i in range(length))  # fmt: skip
+
+    def hexa(self, label: str, length: int) -> str:
+        return self.draw(label, (length + 1) // 2).hex()[:length]
+
+    # --- the network ---------------------------------------------------------------------
+
+    @property
+    def mac(self) -> str:
+        oui = OUIS[self.number("mac/oui", 0, len(OUIS) - 1)]
+        tail = self.draw("mac/nic", 3)
+        return oui + ":" + ":".join(f"{b:02x}" for b in tail)
+
+    @property
+    def network(self) -> ipaddress.IPv4Network:
+        """The /24 the fake machine sits in, in one of the three private ranges."""
+        kind = self.number("net/range", 0, 2)
+        if kind == 0:
+            return ipaddress.IPv4Network(
+                f"10.{self.number('net/10b', 0, 255)}.{self.number('net/10c', 0, 255)}.0/24"
+            )
+        if kind == 1:
+            return ipaddress.IPv4Network(
+                f"172.{self.number('net/172b', 16, 31)}.{self.number('net/172c', 0, 255)}.0/24"
+            )
+        return ipaddress.IPv4Network(f"192.168.{self.number('net/192c', 0, 255)}.0/24")
+
+    def neighbour(self, label: str) -> ipaddress.IPv4Address:
+        """Another host of the same /24 (not .0, .1 or .255), e.g. the database server."""
+        return self.network.network_address + self.number(f"net/host/{label}", 2, 254)
+
+    @property
+    def private_address(self) -> ipaddress.IPv4Address:
+        return self.neighbour("self")
+
+    @property
+    def gateway(self) -> ipaddress.IPv4Address:
+        return self.network.network_address + 1
+
+    def shown_address(self, connection: Connection | None) -> ipaddress.IPv4Address:
+        """The address ``ip a`` shows: the one the attacker connected to, unless it says
+        nothing (loopback, unspecified, IPv6), then the seed's private address."""
+        if connection is not None:
+            try:
+                local = ipaddress.ip_address(plain_host(connection.local.host))
+            except ValueError:
+                local = None
+            if (
+                isinstance(local, ipaddress.IPv4Address)
+                and not local.is_loopback
+                and not local.is_unspecified
+            ):
+                return local
+        return self.private_address
+
+    # --- time ----------------------------------------------------------------------------
+
+    @property
+    def install_time(self) -> float:
+        """When the fake machine was installed: 4 months to 2.5 years before first_start."""
+        return self.first_start - self.number("time/install", 120 * DAY, 900 * DAY)
+
+    @property
+    def boot_time(self) -> float:
+        """When the fake machine last booted: 3 to 90 days before the node first ran, so
+        uptime = now - boot_time only grows, across restarts of the daemon."""
+        return self.first_start - self.number("time/boot", 3 * DAY, 90 * DAY)
+
+    def moment(self, label: str, after: float, before: float) -> float:
+        """A seed-chosen moment in [after, before]: a file's date, a login."""
+        if before <= after:
+            return after
+        return after + self.number(f"time/at/{label}", 0, int(before - after))
+
+    def uptime(self, now: float) -> int:
+        return max(0, int(now - self.boot_time))
+
+    def previous_login(self, now: float) -> tuple[float, str]:
+        """When and from where the admin last logged in before ``now``: logins come every
+        ``period`` hours at a seed-chosen phase, each from the seed's admin address."""
+        period = self.number("login/period", 18, 70) * 3600
+        phase = self.number("login/phase", 0, period - 1)
+        last = self.boot_time + phase + ((now - 3600 - self.boot_time - phase) // period) * period
+        if last >= now - 600 or last < self.boot_time:
+            last = self.boot_time + self.number("login/first", 600, 7200)
+        return last, self.admin_address
+
+    @property
+    def admin_address(self) -> str:
+        """Where the admin logs in from: a host of the same /24 or a public address."""
+        if self.number("login/where", 0, 2) < 2:
+            return str(self.neighbour("admin"))
+        first = _PUBLIC_FIRST[self.number("login/public/a", 0, len(_PUBLIC_FIRST) - 1)]
+        rest = ".".join(str(self.number(f"login/public/{i}", 1, 254)) for i in "bcd")
+        return f"{first}.{rest}"
+
+    # --- processes -----------------------------------------------------------------------
+
+    def pid(self, service: str) -> int:
+        """A boot-time service's pid: handed out in boot order, with seed-chosen gaps."""
+        pid = self.number("pid/start", 170, 330)
+        for name in SERVICES:
+            if name == service:
+                return pid
+            pid += self.number(f"pid/gap/{name}", 2, 140)
+        return pid + self.number(f"pid/other/{service}", 1, 400)
+
+    def next_pid(self, now: float, salt: int = 0) -> int:
+        """The pid a process started at ``now`` gets: the counter grows with the uptime."""
+        rate = self.number("pid/rate", 15, 90)  # seconds per pid, on average
+        base = self.pid("apache2") + 400
+        return (base + self.uptime(now) // rate + salt % 7) % 4_194_000 + 300
+
+    # --- accounts and secrets ------------------------------------------------------------
+
+    def shadow_hash(self, user: str) -> str:
+        """A yescrypt-looking hash, as Debian 12 writes: ``$y$j9T$`` salt (22) ``$`` hash (43)."""
+        salt = self.text(f"shadow/salt/{user}", CRYPT64, 22)
+        digest = self.text(f"shadow/hash/{user}", CRYPT64, 43)
+        return f"$y$j9T${salt}${digest}"
+
+    @property
+    def password_day(self) -> int:
+        """The last password change, in days since the epoch (/etc/shadow's third field)."""
+        return int(self.install_time // DAY)
+
+    @property
+    def machine_id(self) -> str:
+        return self.hexa("machine-id", 32)
+
+    def host_key_fingerprint(self, kind: str) -> str:
+        """``SHA256:...`` of a host key the fake machine has (when no real one is shown)."""
+        digest = self.draw(f"hostkey/{kind}", 32)
+        return "SHA256:" + base64.b64encode(digest).decode().rstrip("=")
+
+    @property
+    def app_key(self) -> str:
+        return "base64:" + base64.b64encode(self.draw("env/app-key", 32)).decode()
+
+    def password(self, label: str) -> str:
+        """A password an admin would pick: Word + digits + symbol + word."""
+        word = _WORDS[self.number(f"pw/{label}/w1", 0, len(_WORDS) - 1)]
+        other = _WORDS[self.number(f"pw/{label}/w2", 0, len(_WORDS) - 1)].lower()
+        digits = self.number(f"pw/{label}/d", 10, 9999)
+        symbol = _SYMBOLS[self.number(f"pw/{label}/s", 0, len(_SYMBOLS) - 1)]
+        tail = self.text(f"pw/{label}/t", _ALNUM, 3)
+        return f"{word}{digits}{symbol}{other}{tail}"
+
+    @property
+    def aws_key_id(self) -> str:
+        return "AKIA" + self.text("env/aws-id", _BASE32, 16)
+
+    @property
+    def aws_secret(self) -> str:
+        return self.text("env/aws-secret", _AWS_SECRET, 40)
+
+    @property
+    def git_token(self) -> str:
+        return "ghp_" + self.text("git/token", _ALNUM, 36)
+
+    # --- hardware -----------------------------------------------------------------------
+
+    @property
+    def cpus(self) -> int:
+        return (1, 2, 2, 4, 4, 8)[self.number("hw/cpus", 0, 5)]
+
+    @property
+    def memory_kib(self) -> int:
+        """MemTotal: a VM's 2, 4, 8 or 16 GiB less what the kernel keeps, as ``free`` shows."""
+        gib = (2, 4, 4, 8, 8, 16)[self.number("hw/memory", 0, 5)]
+        return gib * 1024 * 1024 * 96 // 100 + self.number("hw/memory/kib", 0, 30000)
+
+    @property
+    def disk_gib(self) -> int:
+        return (20, 25, 30, 40, 50, 60, 80, 100, 120, 160)[self.number("hw/disk", 0, 9)]
+
+    # --- Redis -----------------------------------------------------------------------------
+
+    @property
+    def redis_run_id(self) -> str:
+        return self.hexa("redis/run-id", 40)
+
+    @property
+    def redis_replid(self) -> str:
+        return self.hexa("redis/replid", 40)
+
+    def redis_client_id(self, now: float) -> int:
+        """Redis numbers clients from 1 at start; a busy cache has seen many since boot."""
+        rate = self.number("redis/client-rate", 20, 300)
+        return 3 + self.uptime(now) // rate
+
+
+def stamp(when: float, fmt: str) -> str:
+    """A UTC time formatted as the fake machine's tools print it (TZ is UTC there)."""
+    return datetime.fromtimestamp(when, UTC).strftime(fmt)
+
+
+def ctime(when: float) -> str:
+    """``Sat Dec  5 22:14:03 2026``: ctime's format, as sshd's "Last login" and wtmp use."""
+    moment = datetime.fromtimestamp(when, UTC)
+    return moment.strftime("%a %b ") + f"{moment.day:2d}" + moment.strftime(" %H:%M:%S %Y")
