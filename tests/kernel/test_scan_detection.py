@@ -7,7 +7,8 @@ hands its verdicts to the real policy engine in ENFORCE mode, whose BanList writ
 the XDP maps. Then:
 
 1. an nmap connect scan (``-sT``) of the trap ports is seen by the traps themselves: a scan
-   verdict from the ``trap`` feed, a ban, and the kernel drops that source from then on;
+   verdict from the ``trap`` feed, a ban, and the kernel drops that source from then on, on
+   every port but the traps' (``traps_open_to_banned``: a ban must not blind the honeypot);
 2. an nmap SYN scan (``-sS``) from another source address never completes a connection, so
    only the kernel sees it: a scan verdict from the ``kernel`` feed, and a ban as well.
 """
@@ -194,6 +195,15 @@ def connects(lab: Lab, source: str, port: int) -> bool:
         return True
 
 
+def service(lab: Lab) -> socket.socket:
+    """A listening TCP socket in the target namespace that is no trap: a real service."""
+    with entered(lab.target):
+        s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    s.bind((lab.target4, 0))
+    s.listen(8)
+    return s
+
+
 @pytest_twisted.ensureDeferred
 async def test_nmap_connect_scan_is_seen_by_the_traps_and_the_source_is_banned(node: Node) -> None:
     lab = node.lab
@@ -206,10 +216,13 @@ async def test_nmap_connect_scan_is_seen_by_the_traps_and_the_source_is_banned(n
     (verdict,) = node.scan_verdicts(attacker)
     assert verdict.evidence["feed"] == "trap" and verdict.evidence["kind"] == "port_scan"
     assert decision.action == "ban" and decision.evidence["enforced"] is True
-    # The kernel now drops this source: a trap that answered a moment ago is unreachable.
-    assert not await threads.deferToThread(connects, lab, attacker, SSH_PORT)
-    other = lab.sources4[0]
-    assert await threads.deferToThread(connects, lab, other, SSH_PORT)
+    # The kernel now drops this source on every port but the traps'.
+    with service(lab) as real:
+        port = real.getsockname()[1]
+        assert not await threads.deferToThread(connects, lab, attacker, port)
+        assert await threads.deferToThread(connects, lab, attacker, SSH_PORT)
+        other = lab.sources4[0]
+        assert await threads.deferToThread(connects, lab, other, port)
 
 
 @pytest_twisted.ensureDeferred
@@ -224,4 +237,6 @@ async def test_nmap_syn_scan_is_seen_only_by_the_kernel_and_banned(node: Node) -
     assert not [e for e in node.events if getattr(e, "source", None) == source
                 and getattr(e, "event_id", None) == "trap.session"]  # fmt: skip
     assert decision.action == "ban"
-    assert not await threads.deferToThread(connects, lab, source, SSH_PORT)
+    with service(lab) as real:
+        assert not await threads.deferToThread(connects, lab, source, real.getsockname()[1])
+    assert await threads.deferToThread(connects, lab, source, SSH_PORT)  # the traps stay open
