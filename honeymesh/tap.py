@@ -61,6 +61,7 @@ from honeymesh.mesh.service import MeshService
 from honeymesh.net import Network
 from honeymesh.periodic import PeriodicService
 from honeymesh.policy.engine import PolicyEngine, contradict_mesh_unban
+from honeymesh.sdnotify import Notify, SystemdNotifier, no_notify
 from honeymesh.store.db import (
     Store,
     StoreClosed,
@@ -152,7 +153,11 @@ def makeService(options: Options, reactor: Any = None) -> IService:
     Logger(namespace="honeymesh").info(
         "open files: soft limit raised to {limit}", limit=raise_nofile()
     )
-    return build_appliance(config, identity, reactor, exit_status_on_fatal=True).service
+    # Under systemd (honeymesh.service, Type=notify): READY=1 once enforcement has settled.
+    notify = SystemdNotifier.from_environ(os.environ)
+    return build_appliance(
+        config, identity, reactor, exit_status_on_fatal=True, notify=notify
+    ).service
 
 
 def build_appliance(  # noqa: PLR0915
@@ -162,12 +167,15 @@ def build_appliance(  # noqa: PLR0915
     *,
     exit_status_on_fatal: bool = False,
     open_files: int | None = None,
+    notify: Notify = no_notify,
 ) -> Appliance:
     """Build every part and wire them together; nothing runs until the service starts.
 
     ``exit_status_on_fatal``: when the appliance cannot run, the process exits with status 1
     (``twistd`` itself always exits 0 once its reactor stops); set by ``twistd honeymesh``.
-    ``open_files``: the open-file limit to budget for (default: the soft limit in force)."""
+    ``open_files``: the open-file limit to budget for (default: the soft limit in force).
+    ``notify``: told READY=1 once enforcement has settled, STOPPING=1 on the way down
+    (sd_notify)."""
     log = Logger(namespace="honeymesh")
     fatal = fatal_handler(reactor, log, exit_status=1 if exit_status_on_fatal else None)
     root = OrderedMultiService()
@@ -348,7 +356,7 @@ def build_appliance(  # noqa: PLR0915
     api_listener.setServiceParent(root)
     listeners.append(api_listener)
 
-    ReadyReport(control, kernel, bus.publish, log).setServiceParent(root)
+    ReadyReport(control, kernel, startup, bus.publish, log, notify=notify).setServiceParent(root)
     return Appliance(root, config, bus, store, control, traps, listeners)
 
 
@@ -477,6 +485,7 @@ class EnforcementStartup(Service):
         self._policy = policy
         self._on_fatal = on_fatal
         self.done: Deferred[None] | None = None
+        self.restored = False  # the ban list is back in the backend: the node keeps its bans
 
     def startService(self) -> None:
         super().startService()
@@ -502,6 +511,7 @@ class EnforcementStartup(Service):
 
     def _restored(self, report: object) -> object:
         self._log.info("ban list restored: {report}", report=report)
+        self.restored = True
         return report
 
     def _failed(self, failure: Failure) -> None:
@@ -525,20 +535,27 @@ class TrapGroup(MultiService):
 
 
 class ReadyReport(Service):
-    """Says where everything is once the appliance has started, and that it stops."""
+    """Says where everything is once the appliance has started, and that it stops; tells the
+    service manager READY=1 only once enforcement has settled and the bans are restored, so
+    ``systemctl start`` returning means the node enforces what it stored."""
 
     def __init__(
         self,
         control: Control,
         kernel: KernelService,
+        startup: EnforcementStartup,
         publish: Callable[[Event], None],
         log: Logger,
+        *,
+        notify: Notify = no_notify,
     ) -> None:
         self.setName("ready-report")
         self._control = control
         self._kernel = kernel
+        self._startup = startup
         self._publish = publish
         self._log = log
+        self._notify = notify
 
     def startService(self) -> None:
         super().startService()
@@ -558,6 +575,7 @@ class ReadyReport(Service):
             sharing=lic["sharing"]["reason"],
         )
         self._kernel.ready().addCallback(lambda _: self._kernel_report())
+        self._startup.ready().addCallback(lambda _: self._settled())
         self._publish(
             Notice(
                 EventId.NODE_STARTED,
@@ -591,6 +609,18 @@ class ReadyReport(Service):
                 reason=status["reason"],
             )
 
+    def _settled(self) -> None:
+        """Enforcement is up (or its start failed, which stops the node: then no READY=1)."""
+        if not self._startup.restored or not self.running:
+            return
+        kernel = self._kernel.status()
+        listening = sum(1 for row in self._control.listener_table() if row["state"] == "listening")
+        self._notify(
+            READY="1",
+            STATUS=f"{self._control.mode}: kernel {kernel['state']}, {listening} listening",
+        )
+
     def stopService(self) -> None:
         super().stopService()
+        self._notify(STOPPING="1", STATUS="stopping")
         self._publish(Notice(EventId.NODE_STOPPING, self._control.clock.seconds()))
