@@ -113,6 +113,7 @@ def test_bad_values_name_file_key_and_expectation(
         # ValueError from int(): past Python's 4300-digit limit for integer strings
         ("a = 1" + "0" * 5000 + "\n", "", "not a TOML document this reader accepts"),
     ],
+    ids=["float-overflow", "nul-data-dir", "nul-path", "deep-arrays", "deep-tables", "int-digits"],
 )  # fmt: skip
 def test_hostile_documents_give_one_line_config_errors(
     tmp_path: Path, text: str, key: str, fragment: str

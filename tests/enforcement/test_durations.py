@@ -43,7 +43,9 @@ def test_bad_durations_are_refused_with_a_clear_message(text: str) -> None:
     assert str(caught.value)
 
 
-@pytest.mark.parametrize("seconds", [10**400, -(10**400), 2**53 + 1])
+@pytest.mark.parametrize(
+    "seconds", [10**400, -(10**400), 2**53 + 1], ids=["10**400", "-10**400", "2**53+1"]
+)
 def test_integers_too_large_for_a_float_are_refused(seconds: int) -> None:
     # Found while building fuzz/banfile.py: a ban file's JSON "duration" of 400 digits made
     # math.isfinite raise OverflowError inside the import check.

@@ -117,6 +117,7 @@ def test_bad_json_is_refused(doc: str, message: str) -> None:
         ('[{"network": "192.0.2.1", "expires": 1' + "0" * 400 + "}]", "line 1: .*too large"),
         ('["192.0.2.9", {"network": "192.0.2.1", "expires": 1e400}]', "line 2: .*finite"),
     ],
+    ids=["int-400-digits", "float-1e400"],
 )
 def test_json_expires_out_of_range_is_refused_with_the_line(doc: str, message: str) -> None:
     with pytest.raises(BanFileError, match=message):
