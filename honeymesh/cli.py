@@ -28,6 +28,7 @@ from honeymesh.text import shown, table
 from honeymesh.trust.cli import register as register_trust
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_DAEMON_STOPPED = 3  # tail: the feed ended because the daemon stopped (close 1001)
 
 
 class CliError(Exception):
@@ -218,9 +219,10 @@ def cmd_events(args: argparse.Namespace) -> int:
 def cmd_tail(args: argparse.Namespace) -> int:
     """Follow the live feed until interrupted (or until --count events were shown)."""
     from twisted.internet import reactor  # noqa: PLC0415 - only this command runs a reactor
+    from twisted.internet.defer import Deferred  # noqa: PLC0415
     from twisted.python.failure import Failure  # noqa: PLC0415
 
-    from honeymesh.feedclient import connect_feed  # noqa: PLC0415
+    from honeymesh.feedclient import FeedClientFactory, connect_feed  # noqa: PLC0415
 
     config = load(args)
     try:
@@ -232,6 +234,7 @@ def cmd_tail(args: argparse.Namespace) -> int:
     wanted = set(args.type)
     shown = 0
     problem: list[str] = []
+    stopped: list[bool] = []
 
     def on_event(event: dict[str, Any]) -> None:
         nonlocal shown
@@ -246,14 +249,24 @@ def cmd_tail(args: argparse.Namespace) -> int:
         if not (args.count and shown >= args.count):  # not just the connection we dropped
             problem.append(failure.getErrorMessage())
 
+    def until_done(feed: FeedClientFactory) -> Deferred[None]:
+        def ended(result: object) -> object:
+            stopped.append(feed.daemon_stopped)
+            return result
+
+        return feed.done.addBoth(ended)
+
     def start() -> None:
         d = connect_feed(reactor, client.base_url, ticket["ticket"], cert, on_event)
-        d.addCallback(lambda feed: feed.done)
+        d.addCallback(until_done)
         d.addErrback(failed)
         d.addBoth(lambda _: reactor.stop() if reactor.running else None)
 
     reactor.callWhenRunning(start)
     reactor.run()
+    if stopped and stopped[0]:
+        print("honeymesh: the daemon stopped; the live feed ended", file=sys.stderr)
+        return EXIT_DAEMON_STOPPED
     if problem:
         raise CliError(f"the live feed failed: {problem[0]}")
     return EXIT_OK
@@ -536,7 +549,14 @@ def register_admin(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: 
     json_flag(p)
     p.set_defaults(handler=cmd_events)
 
-    p = sub.add_parser("tail", parents=parents, help="follow the live event feed")
+    p = sub.add_parser(
+        "tail",
+        parents=parents,
+        help="follow the live event feed",
+        description="Follow the live event feed until interrupted, or until --count events.",
+        epilog="exit status: 0 interrupted or --count reached; 1 the feed failed or broke off; "
+        "3 the daemon stopped (the feed closed with 1001, going away; one line on stderr)",
+    )
     p.add_argument("--type", action="append", default=[], metavar="ID", help="event id (repeat)")
     p.add_argument("--count", type=int, default=0, help="stop after this many events")
     p.add_argument("--json", action="store_true", help="one JSON object per line")

@@ -3,7 +3,8 @@
 It asks the admin API for a single-use ticket (with the same token the CLI uses), then opens
 ``wss://<api address>/ws?ticket=...`` trusting only the API's own certificate, as the CLI does.
 Each event reaches ``on_event`` as the dict the server sent; ``gaps`` counts events the feed
-numbered but this client never saw (there should be none).
+numbered but this client never saw (there should be none). When the node stops, the feed
+closes with code 1001 (going away): ``done`` fires and ``daemon_stopped`` is true.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from twisted.python.failure import Failure
 from zope.interface import implementer
 
 EventSink = Callable[[dict[str, Any]], object]
+GOING_AWAY = 1001  # the close code the node's feed sends when the node stops
 
 
 class FeedError(Exception):
@@ -84,6 +86,12 @@ class FeedClientFactory(WebSocketClientFactory):
         self.last_seq: int | None = None
         self.received_events = 0
         self.gaps = 0
+        self.close_code: int | None = None
+
+    @property
+    def daemon_stopped(self) -> bool:
+        """Whether the feed ended because the node stopped (close code 1001, going away)."""
+        return self.close_code == GOING_AWAY
 
     def opened(self, connection: FeedClientProtocol) -> None:
         self.connection = connection
@@ -107,6 +115,7 @@ class FeedClientFactory(WebSocketClientFactory):
 
     def closed(self, clean: bool, code: int | None, reason: str | None) -> None:
         self.connection = None
+        self.close_code = code
         if not self.open.called:
             self.open.errback(FeedError(f"the feed refused the connection: {reason or code}"))
             self.done.callback(None)  # it never opened: nothing to report a second time

@@ -349,9 +349,10 @@ def build_appliance(  # noqa: PLR0915
         clock=reactor,
         publish=bus.publish,
         factory=TLSMemoryBIOFactory(tls_options(config), False, site),
-        # Stop listening, then answer what was accepted (at most 10 s) before the traps, the
-        # mesh, the kernel and the store behind the API stop.
-        drain=lambda: site.drain(reactor, timeout=10.0),
+        # Stop listening, close the live feed with 1001, going away (its last batch sent first,
+        # at most 5 s), then answer what was accepted (at most 10 s) before the traps, the mesh,
+        # the kernel and the store behind the API stop.
+        drain=lambda: api.hub.close().addCallback(lambda _: site.drain(reactor, timeout=10.0)),
     )
     api_listener.setServiceParent(root)
     listeners.append(api_listener)

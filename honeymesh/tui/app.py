@@ -267,8 +267,13 @@ class TuiApp:
         self.reactor.callLater(3.0, self.start_feed)
 
     def _feed_closed(self, result: object) -> None:
+        stopped = self.feed is not None and self.feed.daemon_stopped
         self.feed = None
-        self.view.feed_text = "feed offline, reconnecting"
+        self.view.feed_text = (
+            "feed offline: the daemon stopped; reconnecting"
+            if stopped
+            else "feed offline, reconnecting"
+        )
         self.view.show_header()
         self.redraw()
         self.reactor.callLater(2.0, self.start_feed)

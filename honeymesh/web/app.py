@@ -685,6 +685,12 @@ class _Draining(Resource):
         )
 
 
+def _upgrading(request: Request) -> bool:
+    """Whether ``request`` asks to become a websocket (the live feed)."""
+    upgrade = request.requestHeaders.getRawHeaders(b"upgrade") or []
+    return any(value.strip().lower() == b"websocket" for value in upgrade)
+
+
 class ApiSite(Site):
     """A Site that puts the security headers on every response, errors included, names no
     server, refuses request bodies larger than ``MAX_BODY`` before buffering them, and on stop
@@ -708,8 +714,9 @@ class ApiSite(Site):
             return _Draining()
         if getattr(request, "too_large", False):
             return _TooLarge()
-        self._in_flight[request] = None
-        request.notifyFinish().addBoth(self._finished, request)
+        if not _upgrading(request):  # a websocket never finishes; FeedHub.close ends it
+            self._in_flight[request] = None
+            request.notifyFinish().addBoth(self._finished, request)
         resource: IResource = super().getResourceFor(request)
         return resource
 

@@ -17,6 +17,10 @@
   socket's send buffer is full (``pauseProducing``). While paused, batches wait in a queue
   bounded by ``max_queued_bytes``; a client that lets it overflow is disconnected (its
   connection aborted) instead of being buffered without bound. Nobody else waits for it.
+* When the node stops (``FeedHub.close``, after the API stopped listening), the batch being
+  gathered goes out at once and every client gets close code 1001, "going away" (RFC 6455
+  7.4.1), so ``honeymesh tail`` and the TUI can say the daemon stopped instead of reporting a
+  broken connection; the stop waits for the closing handshakes, at most ``CLOSE_TIMEOUT``.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from typing import Any, cast
 
 from autobahn.twisted.resource import WebSocketResource
 from autobahn.twisted.websocket import WebSocketServerFactory, WebSocketServerProtocol
+from twisted.internet.defer import Deferred, DeferredList, succeed
 from twisted.internet.error import ConnectionDone
 from twisted.internet.interfaces import IConsumer, IDelayedCall, IPushProducer, IReactorTime
 from twisted.logger import Logger
@@ -46,6 +51,8 @@ MAX_TICKETS = 1000
 FLUSH_INTERVAL = 0.1
 FANOUT_SLICE = 8
 MAX_QUEUED_BYTES = 4 * 1024 * 1024
+CLOSE_TIMEOUT = 5.0
+GOING_AWAY = 1001  # RFC 6455 7.4.1: "an endpoint is going away, such as a server going down"
 _DONE = Failure(ConnectionDone())
 
 
@@ -134,12 +141,16 @@ class FeedHub:
         self.seq = 0
         self.batches = 0
         self.slow_disconnects = 0
+        self.closing = False
 
     @property
     def clients(self) -> int:
         return len(self._clients)
 
     def attach(self, client: FeedProtocol) -> None:
+        if self.closing:
+            client.going_away()
+            return
         self._clients[client] = None
         # Its first event is the oldest of the batch being gathered (the batches already being
         # handed out were addressed before it came).
@@ -206,6 +217,38 @@ class FeedHub:
         if self._fanout:
             self._fanout_call = self._clock.callLater(0, self._fan_out)
 
+    def close(self, timeout: float = CLOSE_TIMEOUT) -> Deferred[None]:
+        """The node is stopping: send what was gathered, then close code 1001 (going away) to
+        every client; fires once each has closed, or after ``timeout`` seconds. A client too
+        slow to have read its queued batches gets the close without them."""
+        self.closing = True
+        self._flush_now()
+        while self._fanout:  # every batch, to every client, now: no later turn will come
+            message, waiting = self._fanout.popleft()
+            for client in waiting:
+                if client in self._clients:
+                    client.deliver(message)
+        if self._fanout_call is not None:
+            self._fanout_call.cancel()
+            self._fanout_call = None
+        clients = list(self._clients)
+        if not clients:
+            return succeed(None)
+        gone = [client.gone for client in clients]
+        for client in clients:
+            client.going_away()
+        done: Deferred[None] = Deferred()
+
+        def finish(_: object = None) -> None:
+            if not done.called:
+                done.callback(None)
+            if timer.active():
+                timer.cancel()
+
+        timer = self._clock.callLater(timeout, finish)
+        DeferredList(gone, consumeErrors=True).addCallback(finish)
+        return done
+
     def too_slow(self, client: FeedProtocol) -> None:
         self.slow_disconnects += 1
         self._log.warn(
@@ -229,6 +272,7 @@ class FeedProtocol(WebSocketServerProtocol):
         self.queue: deque[bytes] = deque()
         self.queued_bytes = 0
         self.dropped = False
+        self.gone: Deferred[None] = Deferred()  # fires when the connection is lost
 
     def onOpen(self) -> None:
         # Twisted Web's HTTP channel was the transport's producer until Autobahn took the
@@ -249,6 +293,13 @@ class FeedProtocol(WebSocketServerProtocol):
                 self._drop()
             return
         self.sendMessage(message, isBinary=False)
+
+    def going_away(self) -> None:
+        """Close with 1001, going away. Autobahn's ``sendClose`` allows applications only 1000
+        and 3000-4999, but 1001 is the code RFC 6455 gives a server that goes down, so the
+        close frame is sent one level lower, with the same handshake and timeout."""
+        if self.state == self.STATE_OPEN:
+            self.sendCloseFrame(code=GOING_AWAY, reasonUtf8=b"the node is stopping")
 
     def _drop(self) -> None:
         self.dropped = True
@@ -294,6 +345,8 @@ class FeedProtocol(WebSocketServerProtocol):
         with contextlib.suppress(Exception):
             cast(IConsumer, self.transport).unregisterProducer()
         super().connectionLost(reason)
+        if not self.gone.called:
+            self.gone.callback(None)
 
 
 class FeedFactory(WebSocketServerFactory):

@@ -193,3 +193,27 @@ def test_the_cli_runs_as_a_module_too() -> None:
     result = subprocess.run([sys.executable, "-m", "honeymesh.cli", "ban", "--help"],
                             capture_output=True, text=True, timeout=60, check=False)  # fmt: skip
     assert result.returncode == 0 and "--duration" in result.stdout
+
+
+def test_tail_says_the_daemon_stopped_and_exits_3_when_the_feed_closes_going_away(
+    tmp_path: Path,
+) -> None:
+    with running_daemon(tmp_path) as daemon:
+        tail = subprocess.Popen(
+            [str(VENV_BIN / "honeymesh"), "tail", "--json", "--config",
+             str(daemon.node.config_path)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        try:
+            client = AdminClient(daemon.node.config, token=daemon.node.admin_token)
+            wait_for(lambda: client.request("GET", "/api/v1/status")["feed"]["clients"] == 1)
+            daemon.stop()
+            out, err = tail.communicate(timeout=30)
+        finally:
+            if tail.poll() is None:
+                tail.kill()
+    assert tail.returncode == 3, err
+    assert err == "honeymesh: the daemon stopped; the live feed ended\n"
+    # the last batch went out before the close: the node said it was stopping
+    assert "node.stopping" in [json.loads(line)["event_id"] for line in out.splitlines()]
+    assert "Traceback" not in daemon.output()

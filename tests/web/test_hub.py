@@ -6,10 +6,11 @@ import json
 from collections.abc import Callable
 from typing import Any, cast
 
+from twisted.internet.defer import Deferred
 from twisted.internet.task import Clock
 
 from honeymesh.events import Event, EventBus, EventId, Notice
-from honeymesh.web.feed import FeedHub, FeedProtocol
+from honeymesh.web.feed import CLOSE_TIMEOUT, FeedHub, FeedProtocol
 
 
 class Recorder:
@@ -146,3 +147,36 @@ def test_text_that_is_not_text_reaches_feed_clients_escaped() -> None:
     clock.advance(0.1)
     events = client.messages[-1]["events"]
     assert [e["detail"]["reason"] for e in events] == ["odd \ud800", "fine"]
+
+
+class Leaving(Recorder):
+    """A connection the hub can close: it notes the 1001 and, if willing, closes at once."""
+
+    def __init__(self, closes: bool = True) -> None:
+        super().__init__()
+        self.closes = closes
+        self.went_away = False
+        self.gone: Deferred[None] = Deferred()
+
+    def going_away(self) -> None:
+        self.went_away = True
+        if self.closes:
+            self.gone.callback(None)
+
+
+def test_close_sends_the_last_batch_then_1001_and_waits_for_the_clients_at_most_5_s() -> None:
+    bus, clock = EventBus(), Clock()
+    h = hub(bus, clock, fanout_slice=1)
+    quick, stuck = Leaving(), Leaving(closes=False)
+    attach(h, quick)
+    attach(h, stuck)
+    publish(bus, 3)  # gathered, not yet flushed
+    done = h.close()
+    for client in (quick, stuck):
+        assert client.seqs() == [1, 2, 3] and client.went_away  # the batch, then the close
+    assert not done.called  # the stuck client has not closed yet
+    clock.advance(CLOSE_TIMEOUT)
+    assert done.called and clock.getDelayedCalls() == []
+    late = Leaving()
+    attach(h, late)  # a client opening while the node stops is sent away at once
+    assert late.went_away and late.messages == []
