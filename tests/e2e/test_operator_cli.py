@@ -217,3 +217,34 @@ def test_tail_says_the_daemon_stopped_and_exits_3_when_the_feed_closes_going_awa
     # the last batch went out before the close: the node said it was stopping
     assert "node.stopping" in [json.loads(line)["event_id"] for line in out.splitlines()]
     assert "Traceback" not in daemon.output()
+
+
+def test_allow_list_names_each_network_once_and_tables_keep_their_columns(
+    daemon: Daemon,
+) -> None:
+    long_v6 = "2001:db8:ffff:ffff:ffff:ffff:ffff:ffff"
+    ok(daemon, "allow", "add", "fe80::1%eth0", "--reason", "the switch")
+    ok(daemon, "allow", "add", long_v6, "--reason", "monitoring")
+    try:
+        lines = ok(daemon, "allow", "list").splitlines()
+        networks = [line.split()[0] for line in lines[1:]]
+        assert len(networks) == len(set(networks))  # ::1 was listed 3 times, 127.0.0.0/8 twice
+        rows = {line.split()[0]: line for line in lines[1:]}
+        assert "builtin: loopback" in rows["127.0.0.0/8"]
+        assert "kernel.admin_networks" in rows["127.0.0.0/8"]
+        assert "operator: the switch" in rows["fe80::1%eth0/128"]
+        why = lines[0].index("WHY")  # every row's second column starts under its heading
+        assert all(line[why - 2 : why] == "  " and line[why] != " " for line in lines[1:])
+    finally:
+        ok(daemon, "allow", "remove", "fe80::1%eth0")
+        ok(daemon, "allow", "remove", long_v6)
+
+    ok(daemon, "ban", "2001:db8:1234:5678:9abc:def0:1234:5678", "--reason", "long")
+    ok(daemon, "ban", "203.0.113.77", "--reason", "short")
+    try:
+        lines = ok(daemon, "bans").splitlines()
+        source = lines[0].index("SOURCE")
+        assert [line[source:].split()[0] for line in lines[1:]] == ["operator"] * 2
+    finally:
+        ok(daemon, "unban", "2001:db8:1234:5678:9abc:def0:1234:5678")
+        ok(daemon, "unban", "203.0.113.77")
