@@ -78,7 +78,7 @@ from honeymesh.enforcement.libbpf import (
 )
 from honeymesh.enforcement.netindex import make_network
 from honeymesh.enforcement.nft import NftBackend
-from honeymesh.enforcement.probe import kernel_headers_problem
+from honeymesh.enforcement.probe import kernel_headers_problem, missing_capabilities
 from honeymesh.enforcement.projection import SharedKeys
 from honeymesh.events import Event, EventId, JSONValue, Notice
 from honeymesh.net import Network, normalize_network
@@ -133,8 +133,12 @@ _COMPILE_LOCK = threading.Lock()
 def compile_program(bpf_dir: Path, cflags: Sequence[str]) -> Any:
     """Compile and load ``honeymesh.c`` with bcc; blocking (about a second). Returns (bcc BPF,
     program fd). Raises KernelUnavailable with one readable line."""
-    if os.geteuid() != 0:
-        raise KernelUnavailable("not running as root: loading XDP needs CAP_BPF and CAP_NET_ADMIN")
+    missing = missing_capabilities()
+    if missing:  # root has them; honeymesh.service gives its user them (docs/DEPLOY.md)
+        raise KernelUnavailable(
+            f"loading XDP needs {' and '.join(missing)}, which this process lacks "
+            "(run as root, or with them as ambient capabilities)"
+        )
     try:
         from bcc import BPF  # noqa: PLC0415 - optional system dependency, imported on demand
     except ImportError as e:

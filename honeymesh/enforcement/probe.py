@@ -17,6 +17,42 @@ int hm_probe(struct xdp_md *ctx) { return XDP_PASS; }
 """
 
 
+# capability(7) numbers: loading the program and its maps needs CAP_BPF (CAP_SYS_ADMIN before
+# Linux 5.8 split it out); attaching it to an interface (netlink) needs CAP_NET_ADMIN.
+CAP_NET_ADMIN = 12
+CAP_SYS_ADMIN = 21
+CAP_BPF = 39
+
+
+def effective_capabilities(status: str | None = None) -> int:
+    """The process's effective capability set (``CapEff`` in /proc/self/status) as a mask."""
+    if status is None:
+        status = Path("/proc/self/status").read_text("ascii")
+    for line in status.splitlines():
+        if line.startswith("CapEff:"):
+            return int(line.split()[1], 16)
+    return 0
+
+
+def missing_capabilities(effective: int | None = None) -> list[str]:
+    """The capabilities XDP needs that the process lacks; empty when it may load and attach.
+
+    Root has them all unless a supervisor took them away; a service run as an unprivileged user
+    (``honeymesh.service``) has them as ambient capabilities. Checking the capabilities, not the
+    user id, makes both work and names what is missing when neither does."""
+    caps = effective_capabilities() if effective is None else effective
+
+    def has(cap: int) -> bool:
+        return bool(caps >> cap & 1)
+
+    missing = []
+    if not (has(CAP_BPF) or has(CAP_SYS_ADMIN)):
+        missing.append("CAP_BPF")
+    if not has(CAP_NET_ADMIN):
+        missing.append("CAP_NET_ADMIN")
+    return missing
+
+
 def kernel_headers_problem() -> str | None:
     """Why bcc will not find kernel headers, or None when the tree it looks in is there."""
     build = Path("/lib/modules") / os.uname().release / "build"
@@ -30,8 +66,12 @@ def kernel_headers_problem() -> str | None:
 
 def probe_bcc() -> tuple[bool, str]:
     """Return (available, one-line explanation)."""
-    if os.geteuid() != 0:
-        return False, "not running as root: loading BPF programs needs CAP_BPF and CAP_NET_ADMIN"
+    missing = missing_capabilities()
+    if missing:
+        return (
+            False,
+            f"loading BPF programs needs {' and '.join(missing)}, which this process lacks",
+        )
     try:
         from bcc import BPF  # noqa: PLC0415 - optional system dependency, imported on demand
     except ImportError as e:
