@@ -130,6 +130,7 @@ class NodeCollector(Collector):
             refused.add_metric([name], factory.refused)
         yield sessions
         yield refused
+        yield from descriptor_metrics(control)
 
         store = control.store
         yield CounterMetricFamily("honeymesh_events_stored", "Events written to SQLite",
@@ -171,6 +172,36 @@ _MESH_SIGNALS = (
     ("duplicates", "Copies of signals already seen, dropped"),
     ("joins", "Nodes this node admitted with one of its join tokens"),
 )
+
+
+def descriptor_metrics(control: Control) -> Iterator[Metric]:
+    """The open-file budget: alert before the traps are full, not after the API is starved."""
+    if control.descriptors is None:
+        return
+    fds: Mapping[str, Any] = control.descriptors()
+    yield GaugeMetricFamily(
+        "honeymesh_open_files_limit", "Soft open-file limit in force", value=fds["limit"]
+    )
+    yield GaugeMetricFamily(
+        "honeymesh_open_files_reserved",
+        "Descriptors kept back from the traps (API, store, logs, kernel, mesh, listeners)",
+        value=fds["reserved"],
+    )
+    yield GaugeMetricFamily(
+        "honeymesh_trap_connections", "Trap connections open now, all traps",
+        value=fds["trap_connections"],
+    )  # fmt: skip
+    yield CounterMetricFamily(
+        "honeymesh_trap_refused_near_limit",
+        "Trap connections refused because the process was near its open-file limit",
+        value=fds["refused_near_limit"],
+    )
+    caps = GaugeMetricFamily(
+        "honeymesh_trap_cap", "Most connections a TCP trap may hold at once", labels=["trap"]
+    )
+    for name, cap in sorted(fds["trap_caps"].items()):
+        caps.add_metric([name], cap["cap"])
+    yield caps
 
 
 def mesh_metrics(control: Control) -> Iterator[Metric]:
