@@ -294,11 +294,14 @@ class TelnetTrapConfig(ShellPersona):
 class WebPersona(LoginTrapLimits):
     """What the HTTP trap (plain, or inside TLS) says it is."""
 
-    server: str = checked("Apache/2.4.62 (Debian)", _nonempty)
+    # What Debian 12's apache2 2.4.71-1~deb12u1 sends (ServerTokens OS in security.conf).
+    server: str = checked("Apache/2.4.71 (Debian)", _nonempty)
     powered_by: str = ""
     hostname: str = checked("intranet.example.net", _nonempty)
     title: str = checked("Intranet", _nonempty)
     max_body: int = checked(16 * 1024, _positive)
+    # The one application the site runs (honeymesh.detection.traps.websites).
+    site: Literal["default", "wordpress", "phpmyadmin", "laravel"] = "default"
 
 
 @dataclass(frozen=True)

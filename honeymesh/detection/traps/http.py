@@ -1,40 +1,85 @@
-"""The HTTP trap: a plausible Apache with the pages scanners and brute-forcers come for.
+"""The HTTP trap: Debian 12's Apache 2.4 in front of one persona's site (``websites.py``).
 
-``HttpDialogue`` parses requests incrementally (request line and headers up to
-``MAX_HEADER_BYTES``, a ``Content-Length`` body of which ``max_body`` bytes are kept), answers
-each one with realistic headers and a page, and reports every request as a ``trap.request``
-finding. Login forms (``/wp-login.php``, ``/admin``, ``/login``, phpMyAdmin), HTTP Basic
-authentication and JSON logins become ``trap.credential`` findings. ``/.env`` and ``/.git/config``
-serve decoy secrets. Keep-alive is honoured up to ``MAX_REQUESTS`` per connection; malformed
-requests get Apache's 400 and the connection ends.
+``HttpDialogue`` parses requests incrementally within Apache's limits (``LimitRequestLine``,
+``LimitRequestFieldSize`` 8190 and ``LimitRequestFields`` 100, and a byte budget for the whole
+head; a ``Content-Length`` body of which ``max_body`` bytes are kept) and answers each as
+Debian's apache2 2.4.71 does, diffed against the real one (tests/fidelity/test_http.py): the
+status lines and reason phrases, header names and their order, the error pages with their
+``<address>`` line naming the Host header's name (``UseCanonicalName Off``), 400 for a path
+climbing above the root, 414, 501 for unknown methods, 405 for TRACE (``TraceEnable Off``),
+``OPTIONS``, keep-alive as Apache decides it (``MaxKeepAliveRequests 100``, ``Keep-Alive``
+only to a client that asked), and ``Last-Modified``/``ETag`` (``"<size hex>-<mtime usec
+hex>"``) with 304s for static files. Every request is a ``trap.request`` finding; login forms,
+Basic authentication (always 401, never 200) and JSON logins are ``trap.credential`` findings.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import html
 import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from email.utils import formatdate
+from email.utils import formatdate, parsedate_to_datetime
 from urllib.parse import parse_qsl, urlsplit
 
-from honeymesh.detection.traps import findings
+from honeymesh.detection.traps import findings, websites
 from honeymesh.detection.traps.base import Finding, Step
+from honeymesh.detection.traps.websites import (
+    Decoy,
+    Directory,
+    Forbidden,
+    Protected,
+    Request,
+    Response,
+    SiteContext,
+    Static,
+)
 from honeymesh.events import JSONValue
 
-MAX_HEADER_BYTES = 16 * 1024
-MAX_HEADERS = 48
-MAX_REQUESTS = 100
+__all__ = ["HttpDialogue", "HttpSettings", "Request", "plain_http_on_tls_port"]
+
+LIMIT_REQUEST_LINE = 8190  # Apache's LimitRequestLine: longer gets 414
+LIMIT_FIELD_SIZE = 8190  # LimitRequestFieldSize: a longer header line gets 400
+LIMIT_FIELDS = 100  # LimitRequestFields
+MAX_HEAD_BYTES = 64 * 1024  # the trap's own budget for one request's head (Apache's is ~800 KiB)
+MAX_HEADERS = 48  # headers kept in a finding
+MAX_REQUESTS = 100  # MaxKeepAliveRequests
+KEEPALIVE_TIMEOUT = 5
 MAX_HEADER_VALUE = 512
-_REQUEST_LINE = re.compile(rb"^([!#$%&'*+.^_`|~0-9A-Za-z-]{1,32}) (\S{1,8190}) HTTP/(\d)\.(\d)$")
-_KNOWN_METHODS = {"GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH", "TRACE", "CONNECT"}
+_TOKEN = rb"[!#$%&'*+.^_`|~0-9A-Za-z-]{1,32}"
+_REQUEST_LINE = re.compile(rb"^(" + _TOKEN + rb") (\S+) HTTP/(\d)\.(\d)$")
+_HTTP09 = re.compile(rb"^GET (/\S*)$")
+_FIELD_NAME = re.compile(rb"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
+_HOST = re.compile(r"^(?:([A-Za-z0-9_.-]+)|\[([0-9A-Fa-f:.]+)\])(?::(\d{0,5}))?$")
+#: The methods Apache knows (a known method it cannot serve is 405; any other is 501).
+APACHE_METHODS = frozenset({
+    "GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH", "PROPFIND",
+    "PROPPATCH", "MKCOL", "COPY", "MOVE", "LOCK", "UNLOCK", "VERSION-CONTROL", "CHECKOUT",
+    "UNCHECKOUT", "CHECKIN", "UPDATE", "LABEL", "REPORT", "MKWORKSPACE", "MKACTIVITY",
+    "BASELINE-CONTROL", "MERGE",
+})  # fmt: skip
+#: What a static file or an unclaimed path allows (Apache's order varies per process: it
+#: walks a hash table with a per-process seed; this is one order it uses).
+ALLOW = "HEAD,GET,POST,OPTIONS"
+#: mod_deflate's types in Debian's deflate.conf: their answers carry ``Vary: Accept-Encoding``.
+_DEFLATED = ("text/html", "text/plain", "text/xml", "text/css", "text/javascript",
+             "application/javascript", "application/x-javascript", "application/xml",
+             "application/rss+xml", "application/xhtml+xml")  # fmt: skip
 USER_FIELDS = ("log", "user", "username", "login", "email", "user_login", "usr", "pma_username",
                "name", "uname", "userid")  # fmt: skip
 PASSWORD_FIELDS = ("pwd", "pass", "password", "passwd", "user_password", "pma_password", "pw",
                    "secret")  # fmt: skip
+REASONS = {
+    200: "OK", 301: "Moved Permanently", 302: "Found", 304: "Not Modified",
+    400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found",
+    405: "Method Not Allowed", 414: "Request-URI Too Long", 501: "Not Implemented",
+}  # fmt: skip
+#: Statuses after which Apache closes the connection (ap_status_drops_connection).
+_DROPS = frozenset({400, 408, 411, 413, 414, 417, 500, 501, 503})
 
 
 @dataclass(frozen=True)
@@ -44,22 +89,31 @@ class HttpSettings:
     hostname: str
     title: str
     max_body: int
-    port: int = 80  # named in error pages, as Apache does
+    port: int = 80  # named in error pages and redirects, as Apache does
     service: str = "http"  # "https" inside the TLS trap
+    site: websites.Site = "default"
+    #: When apache2 was installed: the mtime of the default page (0: derived from hostname).
+    installed: float = 0.0
 
 
-@dataclass(frozen=True)
-class Request:
-    method: str
-    target: str
-    version: tuple[int, int]
-    headers: tuple[tuple[str, str], ...]
-    body: bytes
-    body_bytes: int
+def install_time(settings: HttpSettings) -> float:
+    """The install time the site's files carry: the configured one, or a moment in Debian
+    12's lifetime (after its release, 2023-06-10) drawn from the hostname, with the
+    microseconds a copy made by the package's postinst has."""
+    if settings.installed:
+        return settings.installed
+    digest = hashlib.sha256(b"honeymesh/http/installed/" + settings.hostname.encode()).digest()
+    seconds = 1_686_355_200 + int.from_bytes(digest[:4]) % (500 * 86400)
+    return seconds + (int.from_bytes(digest[4:8]) % 1_000_000) / 1e6
 
-    def header(self, name: str) -> str | None:
-        name = name.lower()
-        return next((v for k, v in self.headers if k.lower() == name), None)
+
+class HttpError(Exception):
+    """A request Apache refuses while reading it: the status and the line it adds."""
+
+    def __init__(self, status: int, note: str = "") -> None:
+        super().__init__(status, note)
+        self.status = status
+        self.note = note
 
 
 class _Pending:
@@ -73,18 +127,22 @@ class _Pending:
 
 
 @dataclass(frozen=True)
-class Response:
-    status: int
-    reason: str
-    body: bytes
-    content_type: str = "text/html; charset=UTF-8"
-    extra: tuple[tuple[str, str], ...] = ()
+class _Where:
+    """Who the request thinks it is talking to: the Host's name and port, as Apache uses
+    them in error pages and redirects (UseCanonicalName Off)."""
+
+    host: str
+    port: int
+    explicit_port: bool
 
 
 class HttpDialogue:
     def __init__(self, settings: HttpSettings, now: Callable[[], float]) -> None:
         self._s = settings
         self._now = now
+        self._site = SiteContext(
+            settings.site, settings.title, settings.powered_by, install_time(settings)
+        )
         self._buffer = bytearray()
         self._pending: _Pending | None = None  # headers parsed, body still coming
         self._requests = 0
@@ -103,10 +161,10 @@ class HttpDialogue:
         found: list[Finding] = []
         close = False
         while not close:
-            request, malformed = self._next_request()
-            if malformed:
-                reply += self._render(_error_page(self._s, 400, "Bad Request"), head=False,
-                                      keep_alive=False)  # fmt: skip
+            try:
+                request = self._next_request()
+            except HttpError as e:
+                reply += self._render(self._error(e.status, self._server_where(), e.note), None)
                 self.detail["malformed"] = True
                 close = True
                 break
@@ -115,33 +173,29 @@ class HttpDialogue:
             self._requests += 1
             response, more = self._answer(request)
             found.extend(more)
-            keep_alive = _keep_alive(request) and self._requests < MAX_REQUESTS
-            reply += self._render(response, head=request.method == "HEAD", keep_alive=keep_alive)
+            if request.version == (0, 9):
+                reply += response.body
+                close = True
+            else:
+                reply += self._render(response, request)
+                close = not self._keeps_alive(response, request)
             found.append(findings.request(self._s.service, _describe(request, response.status)))
             self._paths = findings.listed(self._paths, f"{request.method} {request.target[:200]}")
             self.detail.update(requests=self._requests, paths=self._paths)
-            close = not keep_alive
         return Step(reply=bytes(reply), close=close, detail=self.detail, findings=tuple(found))
 
     # Parsing ---------------------------------------------------------------------------------
 
-    def _next_request(self) -> tuple[Request | None, bool]:
-        """The next complete request, (None, False) for more bytes, (None, True) if malformed."""
+    def _next_request(self) -> Request | None:
+        """The next complete request, or None for more bytes; HttpError if Apache refuses it."""
         if self._pending is None:
-            end = self._buffer.find(b"\r\n\r\n")
-            sep = 4
-            if end < 0:
-                end, sep = self._buffer.find(b"\n\n"), 2
-            if end < 0:
-                return None, len(self._buffer) > MAX_HEADER_BYTES
-            if end > MAX_HEADER_BYTES:
-                return None, True
-            head = bytes(self._buffer[:end])
-            del self._buffer[: end + sep]
+            while self._buffer[:2] == b"\r\n" or self._buffer[:1] == b"\n":
+                del self._buffer[: 2 if self._buffer[:1] == b"\r" else 1]  # blank lines
+            head = self._complete_head()
+            if head is None:
+                return None
             parsed = _parse_head(head)
-            length = None if parsed is None else _content_length(parsed)
-            if parsed is None or length is None:
-                return None, True
+            length = _content_length(parsed)
             self._pending = _Pending(parsed, length)
         pending = self._pending
         # Take what belongs to the body; keep at most max_body of it, count the rest.
@@ -151,28 +205,164 @@ class HttpDialogue:
         del self._buffer[:take]
         pending.remaining -= take
         if pending.remaining:
-            return None, False
+            return None
         self._pending = None
         r = pending.request
         return Request(r.method, r.target, r.version, r.headers, bytes(pending.kept),
-                       pending.length), False  # fmt: skip
+                       pending.length)  # fmt: skip
+
+    def _complete_head(self) -> bytes | None:
+        """The request line and headers once they are all in, checked line by line against
+        Apache's limits as they arrive (so an endless line is refused, not buffered)."""
+        lines = bytes(self._buffer[: MAX_HEAD_BYTES + 1]).split(b"\n")
+        first = lines[0]
+        if len(first.rstrip(b"\r")) > LIMIT_REQUEST_LINE:
+            raise HttpError(414)
+        if len(lines) == 1:
+            return None
+        if _HTTP09.match(first.rstrip(b"\r")):
+            del self._buffer[: len(first) + 1]
+            return first.rstrip(b"\r")
+        for index, line in enumerate(lines[1:], start=1):
+            complete = index < len(lines) - 1
+            if len(line.rstrip(b"\r")) > LIMIT_FIELD_SIZE:
+                raise HttpError(400, "Size of a request header field exceeds server limit.")
+            if complete and line.rstrip(b"\r") == b"":
+                size = sum(len(x) + 1 for x in lines[: index + 1])
+                head = bytes(self._buffer[:size])
+                del self._buffer[:size]
+                return head
+            if index > LIMIT_FIELDS:
+                raise HttpError(
+                    400, "The number of request header fields exceeds this server's limit."
+                )
+        if len(self._buffer) > MAX_HEAD_BYTES:
+            raise HttpError(400)
+        return None
 
     # Answering -------------------------------------------------------------------------------
 
-    def _answer(self, request: Request) -> tuple[Response, list[Finding]]:
+    def _server_where(self) -> _Where:
+        return _Where(self._s.hostname, self._s.port, explicit_port=False)
+
+    def _where(self, request: Request) -> _Where | None:
+        """The Host Apache takes (the absolute URI's, else the header's), None if invalid."""
+        split = urlsplit(request.target) if "://" in request.target[:10] else None
+        value = split.netloc if split is not None else request.header("Host")
+        if value is None:
+            return None if request.version >= (1, 1) else self._server_where()
+        m = _HOST.match(value.strip())
+        if m is None or (m.group(3) is not None and not m.group(3).isdigit()):
+            return None
+        name = (m.group(1) or f"[{m.group(2)}]").lower().rstrip(".")
+        port = m.group(3)
+        if port:
+            return _Where(name, int(port), explicit_port=True)
+        return _Where(name, self._s.port, explicit_port=False)
+
+    def _answer(self, request: Request) -> tuple[Response, list[Finding]]:  # noqa: PLR0911, PLR0912
         found = list(self._credentials(request))
         method = request.method
-        if method not in _KNOWN_METHODS:
-            return _error_page(self._s, 501, "Not Implemented"), found
-        if method == "CONNECT":
-            return _error_page(self._s, 400, "Bad Request"), found
+        where = self._where(request)
+        if where is None:
+            return self._error(400, self._server_where()), found
+        if request.target == "*":
+            if method == "OPTIONS":
+                return Response(200, content_type=None), found
+            return self._error(400, where), found
+        path = _normalise(request.target)
+        if path is None:
+            return self._error(400, where), found
+        if method not in APACHE_METHODS:
+            note = f"{html.escape(method)} not supported for current URL.<br />\n"
+            return self._error(501, where, note, allow=ALLOW), found
+        if method == "TRACE":
+            return self._error(405, where, method=method, allow=""), found
+        tried_login = bool(found)
+        target = websites.resource(path, request, self._site, tried_login)
+        match target:
+            case Forbidden():
+                return self._error(403, where), found
+            case Protected(realm=realm):
+                auth = (("WWW-Authenticate", f'Basic realm="{realm}"'),)
+                return self._error(401, where, headers=auth), found
+            case Directory():
+                if method not in ("GET", "HEAD"):
+                    return self._error(405, where, method=method, allow=ALLOW), found
+                return self._moved(where, path + "/"), found
+            case Response():
+                return target, found
+            case Static() | Decoy():
+                return self._static(request, where, self._file(target)), found
         if method == "OPTIONS":
-            return Response(200, "OK", b"", extra=(("Allow", "GET,POST,OPTIONS,HEAD"),)), found
+            return Response(200, content_type=None, headers=(("Allow", ALLOW),)), found
         if method not in ("GET", "HEAD", "POST"):
-            return _error_page(self._s, 405, "Method Not Allowed"), found
-        path = urlsplit(request.target).path or "/"
-        page = _route(self._s, path.lower(), request, bool(found))
-        return page, found
+            return self._error(405, where, method=method, allow=ALLOW), found
+        own = websites.not_found_page(self._site)
+        return (own if own is not None else self._error(404, where)), found
+
+    def _file(self, target: Static | Decoy) -> Static:
+        if isinstance(target, Static):
+            return target
+        text = _DOT_ENV if target.name == "env" else _GIT_CONFIG
+        return Static(text.format(host=self._s.hostname).encode(), target.mtime, None)
+
+    def _static(self, request: Request, where: _Where, file: Static) -> Response:
+        """Apache's default handler: a file with its validators, 304 when the client's copy
+        is current, 405 for methods a file does not take."""
+        method = request.method
+        if method not in ("GET", "HEAD", "POST", "OPTIONS"):
+            return self._error(405, where, method=method, allow=ALLOW)
+        last_modified = formatdate(int(file.mtime), usegmt=True)
+        etag = f'"{len(file.body):x}-{int(file.mtime * 1_000_000):x}"'
+        validators = (("Last-Modified", last_modified), ("ETag", etag), ("Accept-Ranges", "bytes"))
+        if method == "OPTIONS":
+            return Response(200, content_type=file.content_type, headers=(("Allow", ALLOW),))
+        if _not_modified(request, etag, file.mtime):
+            return Response(304, content_type=None, headers=validators, length=False)
+        vary = file.content_type is not None and file.content_type.startswith(_DEFLATED)
+        return Response(200, file.body, file.content_type, validators, vary=vary and
+                        len(file.body) > 32)  # fmt: skip
+
+    def _moved(self, where: _Where, path: str) -> Response:
+        scheme = self._s.service
+        default = 443 if scheme == "https" else 80
+        port = "" if where.port == default else f":{where.port}"
+        location = f"{scheme}://{where.host}{port}{path}"
+        note = f'The document has moved <a href="{html.escape(location)}">here</a>.'
+        return self._error(301, where, note, headers=(("Location", location),))
+
+    def _error(
+        self,
+        status: int,
+        where: _Where,
+        note: str = "",
+        *,
+        method: str = "",
+        allow: str | None = None,
+        headers: tuple[tuple[str, str], ...] = (),
+    ) -> Response:
+        """Apache's own error page (ap_send_error_response), its ``<address>`` line naming
+        the host and port the client asked for."""
+        reason = REASONS[status]
+        message = _MESSAGES.get(status, "")
+        if status == 405:
+            message = f"The requested method {html.escape(method)} is not allowed for this URL."
+        elif status in (301, 501):
+            message = note
+        elif note:
+            message += note
+        body = (
+            '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01//EN" '
+            '"http://www.w3.org/TR/html4/strict.dtd">\n<html><head>\n'
+            f"<title>{status} {reason}</title>\n</head><body>\n<h1>{reason}</h1>\n"
+            f"<p>{message}</p>\n<hr>\n"
+            f"<address>{html.escape(self._s.server)} Server at {html.escape(where.host)} "
+            f"Port {where.port}</address>\n</body></html>\n"
+        )
+        extra = ((("Allow", allow),) if allow is not None else ()) + headers
+        return Response(status, body.encode(), "text/html; charset=iso-8859-1", extra,
+                        close=status in _DROPS)  # fmt: skip
 
     def _credentials(self, request: Request) -> list[Finding]:
         found: list[Finding] = []
@@ -200,63 +390,128 @@ class HttpDialogue:
                 )
         return found
 
-    def _render(self, response: Response, *, head: bool, keep_alive: bool) -> bytes:
-        headers = [
-            ("Date", formatdate(self._now(), usegmt=True)),
-            ("Server", self._s.server),
-        ]
-        if self._s.powered_by:
-            headers.append(("X-Powered-By", self._s.powered_by))
-        headers.extend(response.extra)
-        headers.append(("Content-Length", str(len(response.body))))
-        if keep_alive:
-            headers.append(("Keep-Alive", "timeout=5, max=100"))
-        headers.append(("Connection", "Keep-Alive" if keep_alive else "close"))
-        if response.body or response.status != 200:
+    def _keeps_alive(self, response: Response, request: Request | None) -> bool:
+        """Apache's ap_set_keepalive: not after an error that drops the connection, a body
+        of unknown length, a client that said close, HTTP/1.0 without keep-alive, or the
+        100th request of the connection."""
+        if request is None or response.close or self._requests >= MAX_REQUESTS:
+            return False
+        if request.header("Transfer-Encoding"):
+            return False  # a chunked body we did not read would be taken for the next request
+        if not response.length and request.version < (1, 1):
+            return False
+        connection = (request.header("Connection") or "").lower()
+        if "close" in connection:
+            return False
+        return request.version >= (1, 1) or "keep-alive" in connection
+
+    def _render(self, response: Response, request: Request | None) -> bytes:
+        headers = [("Date", formatdate(self._now(), usegmt=True)), ("Server", self._s.server)]
+        headers.extend(response.headers)
+        head_only = request is not None and request.method == "HEAD"
+        # Apache counts the body it would send; for HEAD of an error page it knows none.
+        if response.length and not (head_only and response.status >= 300):
+            headers.append(("Content-Length", str(len(response.body))))
+        if response.vary:
+            headers.append(("Vary", "Accept-Encoding"))
+        if self._keeps_alive(response, request):
+            assert request is not None
+            if "keep-alive" in (request.header("Connection") or "").lower():
+                left = MAX_REQUESTS - self._requests + 1
+                headers.append(("Keep-Alive", f"timeout={KEEPALIVE_TIMEOUT}, max={left}"))
+                headers.append(("Connection", "Keep-Alive"))
+        else:
+            headers.append(("Connection", "close"))
+        if response.content_type is not None:
             headers.append(("Content-Type", response.content_type))
-        lines = [f"HTTP/1.1 {response.status} {response.reason}"]
+        lines = [f"HTTP/1.1 {response.status} {REASONS.get(response.status, 'OK')}"]
         lines.extend(f"{k}: {v}" for k, v in headers)
         head_bytes = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1", "replace")
-        return head_bytes if head else head_bytes + response.body
+        return head_bytes if head_only else head_bytes + response.body
 
 
-def _parse_head(head: bytes) -> Request | None:
-    lines = head.replace(b"\r\n", b"\n").split(b"\n")
-    m = _REQUEST_LINE.match(lines[0].strip())
-    if m is None:
+def _not_modified(request: Request, etag: str, mtime: float) -> bool:
+    """RFC 9110 13.2.2 as Apache applies it: If-None-Match decides when present."""
+    match = request.header("If-None-Match")
+    if match is not None:
+        tags = [t.strip().removeprefix("W/") for t in match.split(",")]
+        return "*" in tags or etag in tags
+    since = request.header("If-Modified-Since")
+    if since is None:
+        return False
+    try:
+        when = parsedate_to_datetime(since).timestamp()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return False
+    return int(mtime) <= when
+
+
+def _normalise(target: str) -> str | None:
+    """The path Apache maps, or None where it answers 400: unreserved characters decoded
+    (``%2e`` is a dot), dot segments resolved, a climb above the root refused; runs of
+    slashes merged (MergeSlashes On)."""
+    if "://" in target[:10]:
+        target = urlsplit(target).path or "/"
+    if not target.startswith("/"):
         return None
+    raw = target.split("?", 1)[0].split("#", 1)[0]
+    decoded = bytearray()
+    i = 0
+    while i < len(raw):
+        c = raw[i]
+        if c == "%":
+            pair = raw[i + 1 : i + 3]
+            if len(pair) != 2 or any(ch not in "0123456789abcdefABCDEF" for ch in pair):
+                return None
+            byte = int(pair, 16)
+            if byte in {0x00, 0x2F}:
+                return None  # %00 and (AllowEncodedSlashes Off) %2f: Apache's 400 and 404
+            decoded.append(byte)
+            i += 3
+            continue
+        decoded += c.encode("latin-1", "replace")
+        i += 1
+    segments: list[str] = []
+    for part in decoded.decode("latin-1").split("/")[1:]:
+        if part == "..":
+            if not segments:
+                return None
+            segments.pop()
+        elif part not in (".", ""):
+            segments.append(part)
+    trailing = decoded.endswith(b"/") or decoded.endswith(b"/.") or decoded.endswith(b"/..")
+    path = "/" + "/".join(segments)
+    return path + "/" if trailing and path != "/" else path
+
+
+def _parse_head(head: bytes) -> Request:
+    lines = head.replace(b"\r\n", b"\n").rstrip(b"\n").split(b"\n")
+    m09 = _HTTP09.match(lines[0])
+    if m09 is not None:
+        return Request("GET", m09.group(1).decode("latin-1"), (0, 9), (), b"", 0)
+    m = _REQUEST_LINE.match(lines[0])
+    if m is None or m.group(3) == b"0":
+        raise HttpError(400)
     headers: list[tuple[str, str]] = []
     for raw in lines[1:]:
         name, sep, value = raw.partition(b":")
-        if not sep or not name or name != name.strip():
-            return None
-        if len(headers) < MAX_HEADERS:
-            headers.append(
-                (findings.text(name, 64), findings.text(value.strip(), MAX_HEADER_VALUE))
-            )
+        if not sep or _FIELD_NAME.match(name) is None:
+            raise HttpError(400)
+        headers.append((findings.text(name, 64), findings.text(value.strip(), MAX_HEADER_VALUE)))
     method = m.group(1).decode("ascii")
     target = m.group(2).decode("latin-1")
     return Request(method, target, (int(m.group(3)), int(m.group(4))), tuple(headers), b"", 0)
 
 
-def _content_length(request: Request) -> int | None:
-    """The body length to read: 0 without one (chunked bodies are not read), None if invalid."""
+def _content_length(request: Request) -> int:
+    """The body length to read: 0 without one (chunked bodies are not read)."""
     value = request.header("Content-Length")
     if value is None:
         return 0
     value = value.strip()
     if not value.isdigit() or len(value) > 12:
-        return None
+        raise HttpError(400)
     return int(value)
-
-
-def _keep_alive(request: Request) -> bool:
-    connection = (request.header("Connection") or "").lower()
-    if request.header("Transfer-Encoding"):
-        return False  # a chunked body we did not read would be taken for the next request
-    if request.version >= (1, 1):
-        return "close" not in connection
-    return "keep-alive" in connection
 
 
 def _form_fields(request: Request) -> dict[str, str]:
@@ -286,7 +541,7 @@ def _describe(request: Request, status: int) -> dict[str, JSONValue]:
         "path": findings.text(split.path if split else request.target, 2048),
         "query": findings.text(split.query, 2048) if split else "",
         "version": f"{request.version[0]}.{request.version[1]}",
-        "headers": {k: v for k, v in request.headers},
+        "headers": dict(request.headers[:MAX_HEADERS]),
         "user_agent": request.header("User-Agent"),
         "host": request.header("Host"),
         "body": findings.text(request.body, 4096),
@@ -296,67 +551,6 @@ def _describe(request: Request, status: int) -> dict[str, JSONValue]:
     }
 
 
-# Pages ------------------------------------------------------------------------------------------
-
-_LOGIN_PATHS = {
-    "/login", "/login.php", "/admin", "/admin/", "/admin/login", "/admin/login.php", "/admin.php",
-    "/administrator", "/administrator/", "/user/login", "/phpmyadmin", "/phpmyadmin/",
-    "/pma/", "/signin", "/auth/login", "/console", "/dashboard",
-}  # fmt: skip
-
-
-def _route(s: HttpSettings, path: str, request: Request, tried_login: bool) -> Response:  # noqa: PLR0911
-    if path in ("/", "/index.html", "/index.php"):
-        return Response(200, "OK", _page(s.title, _login_form(s, "/login", "")))
-    if path == "/wp-login.php":
-        error = ""
-        if request.method == "POST":
-            user = _form_fields(request).get("log", "")
-            error = (
-                '<div id="login_error"><strong>Error:</strong> The password you entered for '
-                f"the username <strong>{html.escape(user[:60])}</strong> is incorrect.</div>"
-            )
-        return Response(
-            200, "OK", _wordpress(s, error), extra=(("Expires", "Wed, 11 Jan 1984 05:00:00 GMT"),)
-        )
-    if path.startswith("/wp-admin"):
-        location = "/wp-login.php?redirect_to=%2Fwp-admin%2F&reauth=1"
-        return Response(302, "Found", b"", extra=(("Location", location),))
-    if path == "/xmlrpc.php":
-        if request.method != "POST":
-            return Response(
-                405,
-                "Method Not Allowed",
-                b"XML-RPC server accepts POST requests only.",
-                "text/plain; charset=UTF-8",
-            )
-        fault = (
-            '<?xml version="1.0" encoding="UTF-8"?>\n<methodResponse><fault><value><struct>'
-            "<member><name>faultCode</name><value><int>403</int></value></member><member><name>"
-            "faultString</name><value><string>Incorrect username or password.</string></value>"
-            "</member></struct></value></fault></methodResponse>\n"
-        )
-        return Response(200, "OK", fault.encode(), "text/xml; charset=UTF-8")
-    if path in _LOGIN_PATHS:
-        error = "Invalid username or password." if request.method == "POST" or tried_login else ""
-        return Response(200, "OK", _page(f"{s.title} - Sign in", _login_form(s, path, error)))
-    if path == "/.env":
-        return Response(200, "OK", _DOT_ENV.format(host=s.hostname).encode(), "text/plain")
-    if path == "/.git/config":
-        return Response(200, "OK", _GIT_CONFIG.format(host=s.hostname).encode(), "text/plain")
-    if path == "/robots.txt":
-        return Response(
-            200, "OK", b"User-agent: *\nDisallow: /admin/\nDisallow: /backup/\n", "text/plain"
-        )
-    if path in ("/server-status", "/server-info", "/.htaccess", "/.htpasswd"):
-        return _error_page(s, 403, "Forbidden")
-    if path.startswith("/manager/html"):
-        page = _error_page(s, 401, "Unauthorized")
-        realm = (("WWW-Authenticate", 'Basic realm="Tomcat Manager Application"'),)
-        return Response(page.status, page.reason, page.body, extra=realm)
-    return _error_page(s, 404, "Not Found")
-
-
 _MESSAGES = {
     400: "Your browser sent a request that this server could not understand.<br />\n",
     401: "This server could not verify that you\nare authorized to access the document\n"
@@ -364,72 +558,8 @@ _MESSAGES = {
     "browser doesn't understand how to supply\nthe credentials required.",
     403: "You don't have permission to access this resource.",
     404: "The requested URL was not found on this server.",
-    405: "The requested method is not allowed for this URL.",
-    501: "The requested method is not supported by this server.<br />\n",
+    414: "The requested URL's length exceeds the capacity\nlimit for this server.<br />\n",
 }
-
-
-def _error_page(s: HttpSettings, status: int, reason: str) -> Response:
-    body = (
-        '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n'
-        f"<title>{status} {reason}</title>\n</head><body>\n<h1>{reason}</h1>\n"
-        f"<p>{_MESSAGES.get(status, '')}</p>\n<hr>\n"
-        f"<address>{html.escape(s.server)} Server at {html.escape(s.hostname)} Port {s.port}"
-        "</address>\n</body></html>\n"
-    )
-    return Response(status, reason, body.encode(), "text/html; charset=iso-8859-1")
-
-
-def _page(title: str, body: str) -> bytes:
-    return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{html.escape(title)}</title>\n"
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        "<style>body{font-family:sans-serif;background:#f3f4f6}form{max-width:320px;margin:80px "
-        "auto;padding:24px;background:#fff;border-radius:6px}input{display:block;width:100%;"
-        "margin:8px 0;padding:8px}.err{color:#b91c1c}</style>\n</head>\n<body>\n"
-        f"{body}\n</body>\n</html>\n"
-    ).encode()
-
-
-def _login_form(s: HttpSettings, action: str, error: str) -> str:
-    message = f'<p class="err">{html.escape(error)}</p>' if error else ""
-    return (
-        f'<form method="post" action="{html.escape(action)}">\n<h2>{html.escape(s.title)}</h2>\n'
-        f"{message}\n"
-        '<label>Username<input type="text" name="username" autocomplete="username"></label>\n'
-        '<label>Password<input type="password" name="password" '
-        'autocomplete="current-password"></label>\n'
-        '<input type="submit" value="Sign in">\n</form>'
-    )
-
-
-def _wordpress(s: HttpSettings, error: str) -> bytes:
-    return (
-        '<!DOCTYPE html>\n<html lang="en-US">\n<head>\n<meta http-equiv="Content-Type" '
-        'content="text/html; charset=UTF-8" />\n'
-        f"<title>Log In &lsaquo; {html.escape(s.title)} &#8212; WordPress</title>\n"
-        "<meta name='robots' content='max-image-preview:large, noindex, noarchive' />\n"
-        "<link rel='stylesheet' href='/wp-admin/load-styles.php?c=0&amp;dir=ltr&amp;"
-        "load%5Bchunk_0%5D=dashicons,buttons,forms,l10n,login&amp;ver=6.6.2' media='all' />\n"
-        '</head>\n<body class="login no-js login-action-login wp-core-ui  locale-en-us">\n'
-        f'<div id="login">\n<h1><a href="https://wordpress.org/">Powered by WordPress</a></h1>\n'
-        f"{error}\n"
-        '<form name="loginform" id="loginform" action="/wp-login.php" method="post">\n'
-        '<p><label for="user_login">Username or Email Address</label>\n'
-        '<input type="text" name="log" id="user_login" class="input" value="" '
-        'size="20" autocapitalize="off" autocomplete="username" required="required" /></p>\n'
-        '<div class="user-pass-wrap"><label for="user_pass">Password</label>\n'
-        '<input type="password" name="pwd" id="user_pass" class="input password-input" '
-        'value="" size="20" autocomplete="current-password" required="required" /></div>\n'
-        '<p class="forgetmenot"><input name="rememberme" type="checkbox" id="rememberme" '
-        'value="forever"  /> <label for="rememberme">Remember Me</label></p>\n'
-        '<p class="submit"><input type="submit" name="wp-submit" id="wp-submit" '
-        'class="button button-primary button-large" value="Log In" />\n'
-        '<input type="hidden" name="redirect_to" value="/wp-admin/" />\n'
-        '<input type="hidden" name="testcookie" value="1" /></p>\n</form>\n</div>\n'
-        "</body>\n</html>\n"
-    ).encode()
 
 
 _DOT_ENV = """APP_NAME=Intranet
@@ -479,7 +609,8 @@ _GIT_CONFIG = """[core]
 def plain_http_on_tls_port(settings: HttpSettings, now: Callable[[], float]) -> bytes:
     """Apache's answer to plain HTTP sent to its TLS port."""
     body = (
-        '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n'
+        '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01//EN" '
+        '"http://www.w3.org/TR/html4/strict.dtd">\n<html><head>\n'
         "<title>400 Bad Request</title>\n</head><body>\n<h1>Bad Request</h1>\n"
         "<p>Your browser sent a request that this server could not understand.<br />\n"
         "Reason: You're speaking plain HTTP to an SSL-enabled server port.<br />\n"

@@ -216,6 +216,7 @@ def _http(trap: HttpTrapConfig | TlsTrapConfig, port: int, service: str) -> Http
         max_body=trap.max_body,
         port=port,
         service=service,
+        site=trap.site,
     )
 
 

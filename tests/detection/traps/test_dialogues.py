@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import base64
+import re
 import struct
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -131,7 +133,7 @@ def test_http_wordpress_login_is_captured_and_answered_like_wordpress() -> None:
         b"POST /wp-login.php HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded"
         b"\r\nContent-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body
     )
-    t = talk(HttpDialogue(HTTP, now), request[:50], request[50:])
+    t = talk(HttpDialogue(replace(HTTP, site="wordpress"), now), request[:50], request[50:])
     assert t.output.startswith(b"HTTP/1.1 200 OK\r\n")
     assert b"Server: Apache/2.4.62 (Debian)\r\nX-Powered-By: PHP/8.2.24\r\n" in t.output
     assert b"The password you entered for the username <strong>admin</strong>" in t.output
@@ -141,27 +143,74 @@ def test_http_wordpress_login_is_captured_and_answered_like_wordpress() -> None:
     assert req["method"] == "POST" and req["path"] == "/wp-login.php" and req["body_bytes"] == 37
 
 
-def test_http_basic_auth_env_file_keep_alive_and_404() -> None:
+def test_http_site_is_one_application() -> None:
+    """The default site is Debian's Apache page and nothing of WordPress, Laravel or
+    phpMyAdmin; each of those sites has its own paths and no other's."""
+    probes = b"".join(
+        f"GET {p} HTTP/1.1\r\nHost: x\r\n\r\n".encode()
+        for p in ("/", "/wp-login.php", "/.env", "/phpmyadmin/", "/login")
+    )
+    statuses = {}
+    for site in ("default", "wordpress", "phpmyadmin", "laravel"):
+        out = talk(HttpDialogue(replace(HTTP, site=site), now), probes).output
+        statuses[site] = [r[:3] for r in out.split(b"HTTP/1.1 ")[1:]]
+    assert statuses == {
+        "default": [b"200", b"404", b"404", b"404", b"404"],
+        "wordpress": [b"200", b"200", b"404", b"404", b"404"],
+        "phpmyadmin": [b"200", b"404", b"404", b"200", b"404"],
+        "laravel": [b"302", b"404", b"200", b"404", b"200"],
+    }
+    page = talk(HttpDialogue(HTTP, now), b"GET / HTTP/1.1\r\nHost: x\r\n\r\n").output
+    assert b"<title>Apache2 Debian Default Page: It works</title>" in page
+    assert b"WordPress" not in page and b"X-Powered-By" not in page
+
+
+def test_http_basic_auth_is_401_and_recorded_keep_alive_and_404() -> None:
     auth = base64.b64encode(b"tomcat:tomcat").decode()
     t = talk(
         HttpDialogue(HTTP, now),
-        f"GET /manager/html HTTP/1.1\r\nAuthorization: Basic {auth}\r\n\r\n".encode()
-        + b"GET /.env HTTP/1.1\r\n\r\nGET /nope HTTP/1.1\r\nConnection: close\r\n\r\n",
+        f"GET /admin/ HTTP/1.1\r\nAuthorization: Basic {auth}\r\nHost: x\r\n\r\n".encode()
+        + b"GET /nope HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
     )
     replies = t.output.split(b"HTTP/1.1 ")[1:]
-    assert [r[:3] for r in replies] == [b"401", b"200", b"404"]
-    assert b'WWW-Authenticate: Basic realm="Tomcat Manager Application"' in replies[0]
-    assert b"DB_PASSWORD=" in replies[1]
-    assert b"Apache/2.4.62 (Debian) Server at intranet.example.net Port 80" in replies[2]
+    assert [r[:3] for r in replies] == [b"401", b"404"]
+    assert b'WWW-Authenticate: Basic realm="Restricted"' in replies[0]
+    assert b"Apache/2.4.62 (Debian) Server at x Port 80" in replies[1]
     assert t.found("trap.credential")[0]["username"] == "tomcat"
     assert t.closed
+    env = talk(HttpDialogue(replace(HTTP, site="laravel"), now), b"GET /.env HTTP/1.0\r\n\r\n")
+    assert b"DB_PASSWORD=" in env.output and b'ETag: "' in env.output
+
+
+def test_http_static_files_have_stable_validators_and_304() -> None:
+    first = talk(HttpDialogue(HTTP, now), b"GET / HTTP/1.1\r\nHost: x\r\n\r\n").output
+    etag = first.split(b"ETag: ")[1].split(b"\r\n")[0]
+    assert re.fullmatch(rb'"29cd-[0-9a-f]{13}"', etag)  # Debian's page is 10701 bytes
+    again = talk(
+        HttpDialogue(HTTP, now),
+        b"GET / HTTP/1.1\r\nHost: x\r\nIf-None-Match: " + etag + b"\r\n\r\n",
+    ).output
+    assert again.startswith(b"HTTP/1.1 304 Not Modified\r\n") and b"ETag: " + etag in again
+    assert b"<html" not in again
+
+
+def test_http_path_traversal_long_uri_and_big_headers_are_refused_as_apache_does() -> None:
+    for request, status in (
+        (b"GET /../../etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n", b"400"),
+        (b"GET /icons/.%2e/%2e%2e/etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n", b"400"),
+        (b"GET /" + b"a" * 9000, b"414"),
+        (b"GET / HTTP/1.1\r\nX: " + b"a" * 9000, b"400"),
+        (b"TRACE / HTTP/1.1\r\nHost: x\r\n\r\n", b"405"),
+    ):
+        t = talk(HttpDialogue(HTTP, now), request)
+        assert t.output[9:12] == status, request[:40]
 
 
 def test_http_large_bodies_are_bounded_and_malformed_requests_get_400() -> None:
     big = b"A" * 5000
     t = talk(
         HttpDialogue(HTTP, now),
-        b"POST /x HTTP/1.1\r\nContent-Length: 5000\r\n\r\n" + big[:3000],
+        b"POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n" + big[:3000],
         big[3000:] + b"HEAD / HTTP/1.0\r\n\r\n",
     )
     first = t.found("trap.request")[0]
@@ -417,5 +466,6 @@ def test_ftp_weak_login_then_anonymous_is_refused() -> None:
 
 
 def test_http_dialogue_answers_options_and_unknown_methods() -> None:
-    t = talk(HttpDialogue(HTTP, now), b"OPTIONS / HTTP/1.1\r\n\r\nBREW / HTTP/1.1\r\n\r\n")
-    assert b"Allow: GET,POST,OPTIONS,HEAD" in t.output and b"501 Not Implemented" in t.output
+    probe = b"OPTIONS / HTTP/1.1\r\nHost: x\r\n\r\nBREW / HTTP/1.1\r\nHost: x\r\n\r\n"
+    t = talk(HttpDialogue(HTTP, now), probe)
+    assert b"Allow: HEAD,GET,POST,OPTIONS" in t.output and b"501 Not Implemented" in t.output

@@ -51,6 +51,7 @@ name = "http"
 type = "http"
 ports = [0]
 bind = ["127.0.0.1", "::1"]
+site = "laravel"
 
 [[traps]]
 name = "https"
@@ -224,16 +225,16 @@ def test_openssh_reaches_the_password_prompt_and_a_weak_login_gets_the_shell(
 def test_curl_over_http_ipv6_and_tls(app: Appliance, node: Node):
     need("curl")
     p = port(app, "http")
-    login = yield run("curl", "-s", "-i", f"http://127.0.0.1:{p}/wp-login.php",
+    login = yield run("curl", "-s", "-i", f"http://127.0.0.1:{p}/login",
                       "-d", "log=admin&pwd=Winter2024!")  # fmt: skip
-    assert login.stdout.startswith(b"HTTP/1.1 200 OK\r\n")
-    assert b"Server: Apache/2.4.62 (Debian)" in login.stdout
+    assert login.stdout.startswith(b"HTTP/1.1 302 Found\r\n")  # Laravel: back to the form
+    assert b"Server: Apache/2.4.71 (Debian)" in login.stdout
     v6 = yield run("curl", "-s", "-g", f"http://[::1]:{port(app, 'http', '::1')}/.env")
     assert b"DB_PASSWORD=" in v6.stdout
     tls = yield run(
-        "curl", "-sk", "-u", "admin:admin", f"https://127.0.0.1:{port(app, 'https')}/admin"
+        "curl", "-sk", "-u", "admin:admin", f"https://127.0.0.1:{port(app, 'https')}/admin/"
     )
-    assert b"<title>Intranet - Sign in</title>" in tls.stdout
+    assert b"<title>401 Unauthorized</title>" in tls.stdout  # Basic auth: never let in
     creds = yield stored(app, node, "trap.credential", "http")
     assert (creds[0]["username"], creds[0]["password"], creds[0]["method"]) == (
         "admin",
@@ -246,7 +247,7 @@ def test_curl_over_http_ipv6_and_tls(app: Appliance, node: Node):
     basic = yield stored(app, node, "trap.credential", "https")
     assert basic[0]["method"] == "basic" and basic[0]["username"] == "admin"
     requests = yield stored(app, node, "trap.request", "http", 2)
-    assert {r["path"] for r in requests} == {"/wp-login.php", "/.env"}
+    assert {r["path"] for r in requests} == {"/login", "/.env"}
     assert requests[0]["user_agent"].startswith("curl/")
 
 
