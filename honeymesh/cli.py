@@ -22,8 +22,9 @@ from honeymesh.config import MODES, Config, ConfigError, default_config_path, lo
 from honeymesh.enforcement.durations import DurationError, format_duration, parse_duration
 from honeymesh.license.cli import register as register_license
 from honeymesh.mesh.cli import register as register_mesh
+from honeymesh.mesh.identity import IdentityError
 from honeymesh.net import InvalidAddress, parse_network
-from honeymesh.provision import ProvisionError, provision
+from honeymesh.provision import CONFIG_NAME, ProvisionError, provision, provision_state
 from honeymesh.text import shown, table
 from honeymesh.trust.cli import register as register_trust
 
@@ -62,6 +63,15 @@ def print_json(value: Any) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    if args.config is not None:
+        return init_state(args)
+    if args.dir is None:
+        raise CliError(
+            "init needs --dir (a new data directory) or --config (an existing one)", EXIT_USAGE
+        )
+    if args.if_missing and (Path(args.dir) / CONFIG_NAME).exists():
+        print(f"HoneyMesh already initialised in {args.dir}")
+        return EXIT_OK
     try:
         done = provision(
             Path(args.dir), interfaces=tuple(args.interface), mode=args.mode, force=args.force
@@ -74,6 +84,37 @@ def cmd_init(args: argparse.Namespace) -> int:
     print(f"  admin token:   {done.admin_token}")
     print("  The admin token is shown only now and stored only as a hash: keep it to log in")
     print("  to the dashboard. On this machine the `honeymesh` CLI needs no token.")
+    return EXIT_OK
+
+
+def init_state(args: argparse.Namespace) -> int:
+    """``init --config PATH``: the configuration exists (the Debian package's conffile); make
+    what is missing in its data directory, replace nothing, print no secret."""
+    if args.force:
+        raise CliError(
+            "--force replaces a configuration; with --config nothing is replaced", EXIT_USAGE
+        )
+    try:
+        config = load_config(Path(args.config))
+    except ConfigError as e:
+        raise CliError(str(e)) from None
+    if args.dir is not None and Path(args.dir).resolve() != config.node.data_dir:
+        raise CliError(
+            f"--dir {args.dir} is not the data directory {args.config} names "
+            f"({config.node.data_dir})",
+            EXIT_USAGE,
+        )
+    try:
+        created = provision_state(config)
+    except (IdentityError, OSError) as e:
+        raise CliError(f"cannot initialise {config.node.data_dir}: {e}") from None
+    if not created:
+        if not args.if_missing:
+            print(f"HoneyMesh already initialised in {config.node.data_dir}: nothing to do")
+        return EXIT_OK
+    print(f"HoneyMesh initialised in {config.node.data_dir} for {args.config}")
+    for path in created:
+        print(f"  created: {path}")
     return EXIT_OK
 
 
@@ -645,7 +686,18 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("init", help="create a data directory with a default configuration")
-    p.add_argument("--dir", required=True, help="data directory to create")
+    p.add_argument("--dir", help="data directory to create")
+    p.add_argument(
+        "--config",
+        metavar="PATH",
+        help="use this existing configuration (e.g. /etc/honeymesh/honeymesh.toml): write none, "
+        "create what is missing in its data directory (identity, license clock, TLS)",
+    )
+    p.add_argument(
+        "--if-missing",
+        action="store_true",
+        help="already initialised is success, said nothing about (for a service's start)",
+    )
     p.add_argument(
         "--interface",
         action="append",

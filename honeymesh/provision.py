@@ -12,7 +12,7 @@ from pathlib import Path
 from string import Template
 
 from honeymesh.certs import write_self_signed
-from honeymesh.config import MODES, Mode
+from honeymesh.config import MODES, Config, Mode
 from honeymesh.filemodes import replace_file
 from honeymesh.license.clock import CLOCK_FILE, CLOCK_KEY_PURPOSE, ClockFile
 from honeymesh.mesh.identity import NodeIdentity
@@ -84,3 +84,35 @@ def provision(
     )
     replace_file(config_path, text.encode("utf-8"))  # 0600, whatever the old file's mode
     return Provisioned(config_path, token, identity.node_id)
+
+
+def provision_state(config: Config) -> list[Path]:
+    """Create in ``config``'s data directory what ``init`` would and is missing: the identity
+    (the node id), the license clock, the admin TLS certificate and key. Nothing is replaced
+    and no configuration is written; returns what was created.
+
+    For the Debian package: its configuration is a conffile in /etc/honeymesh/ (dpkg owns it,
+    the operator edits it), so the identity is made on the node's first start, on the node
+    (``ExecStartPre=honeymesh init --config ... --if-missing``), never built into the package
+    where every node would share one."""
+    directory = config.node.data_dir
+    created: list[Path] = []
+    if not directory.exists():
+        directory.mkdir(parents=True, mode=0o700)
+        created.append(directory)
+    key = directory / "identity.key"
+    if key.exists():
+        identity = NodeIdentity.load(key)
+    else:
+        identity = NodeIdentity.generate()
+        identity.save(key)
+        created.append(key)
+    clock = directory / CLOCK_FILE
+    if not clock.exists():
+        ClockFile(clock, identity.derive_secret(CLOCK_KEY_PURPOSE)).write(int(time.time()))
+        created.append(clock)
+    cert, tls_key = config.data_path(config.api.tls_cert), config.data_path(config.api.tls_key)
+    if not (cert.exists() and tls_key.exists()):
+        write_self_signed(cert, tls_key)
+        created += [cert, tls_key]
+    return created
