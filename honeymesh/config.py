@@ -207,6 +207,11 @@ def _dns_records(values: tuple[str, ...]) -> str | None:
     return None
 
 
+def _dns_names(values: tuple[str, ...]) -> str | None:
+    ok = values and all(v.strip(".") and " " not in v for v in values)
+    return None if ok else "at least one host name such as ns1.example.net"
+
+
 def _communities(values: tuple[str, ...]) -> str | None:
     return None if values and all(values) else "at least one non-empty community string"
 
@@ -407,16 +412,34 @@ class DatagramLoginLimits(DatagramTrapLimits):
 
 @dataclass(frozen=True)
 class DnsTrapConfig(DatagramTrapLimits):
-    """DNS over UDP: answers its own records, NXDOMAIN for the rest, flags amplification probes."""
+    """DNS over UDP and TCP: an authoritative server for one zone that answers as BIND 9.18
+    does (dns.py), version.bind included; flags amplification probes and zone transfers."""
 
     name: str = checked("dns", _nonempty)
     type: Literal["dns"] = "dns"
     ports: tuple[int, ...] = checked((53,), _ports)
     records: tuple[str, ...] = checked(
-        ("example.net=192.0.2.10", "www.example.net=192.0.2.10", "mail.example.net=192.0.2.25"),
+        (
+            "example.net=192.0.2.10",
+            "www.example.net=192.0.2.10",
+            "mail.example.net=192.0.2.25",
+            "ns1.example.net=192.0.2.53",
+        ),
         _dns_records,
     )
     ttl: int = checked(300, _positive)
+    # The zone served (records outside it are not served: REFUSED, as named), its SOA and NS.
+    zone: str = checked("example.net", _nonempty)
+    nameservers: tuple[str, ...] = checked(("ns1.example.net",), _dns_names)
+    hostmaster: str = checked("hostmaster.example.net", _nonempty)
+    serial: int = checked(2024061501, _positive)
+    # What version.bind and hostname.bind say (Debian 12's named: its package version).
+    version: str = checked("9.18.49-1~deb12u3-Debian", _nonempty)
+    hostname: str = checked("ns1", _nonempty)
+    # DNS over TCP on the same ports (TC retries, AXFR), with these limits.
+    tcp: bool = True
+    tcp_max_connections: int = checked(64, _positive)
+    tcp_idle_timeout: float = checked(30.0, _positive)  # named's tcp-idle-timeout
 
 
 @dataclass(frozen=True)

@@ -218,7 +218,9 @@ class ListenerService(Service):
     ) -> None:
         if (factory is None) == (datagram is None):
             raise ValueError("a listener needs exactly one of factory (stream) or datagram")
-        self.setName(f"{kind}:{name}:{address}:{port}")
+        # A DNS trap listens on UDP and TCP on the same port: the UDP one's name says so.
+        where = f"{address}:{port}" + ("/udp" if transport == "udp" else "")
+        self.setName(f"{kind}:{name}:{where}")
         self._reactor = reactor
         self._clock = clock
         self._publish = publish

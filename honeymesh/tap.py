@@ -299,21 +299,21 @@ def build_appliance(  # noqa: PLR0915
         traps[trap.name] = built.running
         for address in trap.bind:
             for port in trap.ports:
-                factory, datagram = built.listener_parts()
-                listener = ListenerService(
-                    name=trap.name,
-                    kind="trap",
-                    transport=built.transport,
-                    address=address,
-                    port=port,
-                    reactor=reactor,
-                    clock=reactor,
-                    publish=bus.publish,
-                    factory=factory,
-                    datagram=datagram,
-                )
-                listener.setServiceParent(trap_group)
-                listeners.append(listener)
+                for transport, factory, datagram in built.sockets():
+                    listener = ListenerService(
+                        name=trap.name,
+                        kind="trap",
+                        transport=transport,
+                        address=address,
+                        port=port,
+                        reactor=reactor,
+                        clock=reactor,
+                        publish=bus.publish,
+                        factory=factory,
+                        datagram=datagram,
+                    )
+                    listener.setServiceParent(trap_group)
+                    listeners.append(listener)
 
     control = Control(
         config=config,

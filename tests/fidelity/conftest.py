@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterator
 
 import pytest
 
 from tests.e2e.daemon import Daemon, free_port
 from tests.fidelity import harness
+from tests.fidelity.test_dns import named
 
 # Each trap's persona keys beyond its defaults: what makes it claim the real server's setup.
 PERSONAS: dict[str, str] = {
@@ -16,7 +18,16 @@ PERSONAS: dict[str, str] = {
     "smtp": f'hostname = "{harness.SMTP_HOSTNAME}"\n',
     "mysql": f'version = "{harness.MARIADB_VERSION}"\n'
     f'credentials = ["{":".join(harness.MYSQL_USER)}"]\n',
+    # Debian's default site (the persona's default), and WordPress for a site with directories.
+    "http": "",
+    "tls": "",
+    "wordpress": 'site = "wordpress"\n',
+    # The default persona; the probes come fast from one address, so the rates are raised.
+    "dns": f'hostname = "{socket.gethostname()}"\nmax_per_source = 1000\nreply_burst = 1000000\n',
 }
+
+# Traps whose type is not their name (a second persona of one type).
+TYPES: dict[str, str] = {"wordpress": "http"}
 
 
 @pytest.fixture(scope="session")
@@ -27,7 +38,8 @@ def trap_ports() -> dict[str, int]:
 @pytest.fixture(scope="session")
 def traps(tmp_path_factory: pytest.TempPathFactory, trap_ports: dict[str, int]) -> Iterator[Daemon]:
     text = "".join(
-        f'\n[[traps]]\nname = "{name}"\ntype = "{name}"\nports = [{port}]\nbind = ["127.0.0.1"]\n'
+        f'\n[[traps]]\nname = "{name}"\ntype = "{TYPES.get(name, name)}"\n'
+        f'ports = [{port}]\nbind = ["127.0.0.1"]\n'
         + PERSONAS[name]
         for name, port in trap_ports.items()
     )
@@ -58,5 +70,19 @@ def real_postfix(tmp_path_factory: pytest.TempPathFactory) -> Iterator[harness.R
 @pytest.fixture(scope="session")
 def real_mariadb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[harness.RealServer]:
     server = harness.mariadb(tmp_path_factory.mktemp("mariadb"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def real_named(tmp_path_factory: pytest.TempPathFactory) -> Iterator[harness.RealServer]:
+    server = named(tmp_path_factory.mktemp("named"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def real_apache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[harness.RealServer]:
+    server = harness.apache(tmp_path_factory.mktemp("apache"))
     yield server
     server.stop()

@@ -35,7 +35,12 @@ from honeymesh.config import (
 )
 from honeymesh.detection.traps.banner import BannerDialogue
 from honeymesh.detection.traps.base import Admission, Dialogue, TrapFactory, TrapLimits
-from honeymesh.detection.traps.dns import DnsResponder, parse_records
+from honeymesh.detection.traps.dns import (
+    DnsResponder,
+    DnsSettings,
+    DnsTcpDialogue,
+    parse_records,
+)
 from honeymesh.detection.traps.ftp import FtpDialogue, FtpSettings
 from honeymesh.detection.traps.http import HttpDialogue, HttpSettings, plain_http_on_tls_port
 from honeymesh.detection.traps.mysql import MysqlDialogue, MysqlSettings
@@ -63,15 +68,27 @@ class TrapSetupError(Exception):
 class RunningTrap(Protocol):
     """What the appliance's status and shutdown need from any trap, TCP or UDP."""
 
-    name: str
-    sessions: int
-    refused: int
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def sessions(self) -> int: ...
+
+    @property
+    def refused(self) -> int: ...
 
     def close_all(self, reason: str) -> None: ...
 
 
+#: What one listening socket of a trap needs: (transport, stream factory, datagram protocol).
+Socket = tuple[Literal["tcp", "udp"], TrapFactory | None, DatagramProtocol | None]
+
+
 @dataclass(frozen=True)
 class BuiltTrap:
+    """A trap ready to listen: a TCP ``factory``, a UDP ``datagram`` trap, or both (DNS, whose
+    TCP side answers truncated retries and zone transfers on the same ports)."""
+
     name: str
     transport: Literal["tcp", "udp"]
     factory: TrapFactory | None = None
@@ -79,6 +96,8 @@ class BuiltTrap:
 
     @property
     def running(self) -> RunningTrap:
+        if self.factory is not None and self.datagram is not None:
+            return _BothTransports(self.name, self.datagram, self.factory)
         trap = self.factory if self.factory is not None else self.datagram
         assert trap is not None
         return trap
@@ -88,6 +107,36 @@ class BuiltTrap:
         if self.datagram is not None:
             return None, self.datagram.protocol()
         return self.factory, None
+
+    def sockets(self) -> list[Socket]:
+        """What each port of the trap listens with: (transport, stream factory, datagram
+        protocol), one entry per transport."""
+        out: list[Socket] = []
+        if self.datagram is not None:
+            out.append(("udp", None, self.datagram.protocol()))
+        if self.factory is not None:
+            out.append(("tcp", self.factory, None))
+        return out
+
+
+@dataclass
+class _BothTransports:
+    """A trap on UDP and TCP at once, as status and shutdown see it."""
+
+    name: str
+    datagram: DatagramTrap
+    stream: TrapFactory
+
+    @property
+    def sessions(self) -> int:
+        return self.datagram.sessions + self.stream.sessions
+
+    @property
+    def refused(self) -> int:
+        return self.datagram.refused + self.stream.refused
+
+    def close_all(self, reason: str) -> None:
+        self.stream.close_all(reason)
 
 
 @dataclass(frozen=True)
@@ -185,7 +234,25 @@ def _datagram(
         clock=ctx.clock,
         publish=ctx.publish,
     )
-    return BuiltTrap(trap.name, "udp", datagram=datagram)
+    stream = None
+    if isinstance(trap, DnsTrapConfig) and trap.tcp and isinstance(responder, DnsResponder):
+        dns = responder
+        limits = TrapLimits(
+            idle_timeout=trap.tcp_idle_timeout,
+            session_timeout=4 * trap.tcp_idle_timeout,
+            max_bytes=64 * 1024,
+            max_connections=trap.tcp_max_connections,
+            max_per_source=4,
+        )
+        stream = TrapFactory(
+            name=trap.name,
+            new_dialogue=lambda source: DnsTcpDialogue(dns, source),
+            limits=limits,
+            clock=ctx.clock,
+            publish=ctx.publish,
+            guard=ctx.guard,
+        )
+    return BuiltTrap(trap.name, "udp", factory=stream, datagram=datagram)
 
 
 def _login_grace(trap: TrapConfig) -> float | None:
@@ -279,7 +346,15 @@ def _responder(trap: DnsTrapConfig | SipTrapConfig | SnmpTrapConfig, ctx: TrapCo
     now = ctx.clock.seconds
     match trap:
         case DnsTrapConfig():
-            return DnsResponder(parse_records(trap.records), trap.ttl)
+            persona = DnsSettings(
+                zone=trap.zone,
+                nameservers=trap.nameservers,
+                hostmaster=trap.hostmaster,
+                serial=trap.serial,
+                version=trap.version,
+                hostname=trap.hostname,
+            )
+            return DnsResponder(parse_records(trap.records), trap.ttl, persona, now)
         case SipTrapConfig():
             return SipResponder(SipSettings(trap.server, trap.realm), now)
         case SnmpTrapConfig():

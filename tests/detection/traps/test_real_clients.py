@@ -31,6 +31,7 @@ from twisted.internet.task import deferLater
 from honeymesh.detection.pipeline import DetectionPipeline
 from honeymesh.events import Verdict
 from honeymesh.tap import Appliance, build_appliance
+from tests.e2e.daemon import free_port
 from tests.nodes import Node, make_node
 
 TRAPS = """
@@ -87,7 +88,7 @@ bind = ["127.0.0.1"]
 [[traps]]
 name = "dns"
 type = "dns"
-ports = [0]
+ports = [DNS_PORT]
 bind = ["127.0.0.1"]
 
 [[traps]]
@@ -102,6 +103,8 @@ type = "snmp"
 ports = [0]
 bind = ["127.0.0.1"]
 """
+# UDP and TCP on one port: port 0 would give each transport a port of its own.
+TRAPS = TRAPS.replace("DNS_PORT", str(free_port()))
 
 
 def sleep(seconds: float) -> Deferred[None]:
@@ -340,20 +343,22 @@ def test_dig_gets_answers_nxdomain_and_any_is_flagged(app: Appliance, node: Node
     p = str(port(app, "dns"))
     answer = yield run("dig", "@127.0.0.1", "-p", p, "www.example.net", "+short", "+tries=1")
     assert answer.stdout.decode().strip() == "192.0.2.10"
-    missing = yield run("dig", "@127.0.0.1", "-p", p, "nothere.example.org", "+tries=1")
-    assert b"status: NXDOMAIN" in missing.stdout
+    missing = yield run("dig", "@127.0.0.1", "-p", p, "nothere.example.net", "+tries=1")
+    assert b"status: NXDOMAIN" in missing.stdout and b"IN\tSOA\tns1.example.net." in missing.stdout
     probe = yield run(
         "dig", "@127.0.0.1", "-p", p, "example.net", "ANY", "+notcp", "+tries=1", "+bufsize=4096"
     )
-    assert b"status: REFUSED" in probe.stdout
-    sessions = yield stored(app, node, "trap.session", "dns", 3)
-    assert [s["qname"] for s in sessions] == [
+    assert b"status: NOERROR" in probe.stdout and b"ANSWER: 3," in probe.stdout  # as named
+    transfer = yield run("dig", "@127.0.0.1", "-p", p, "example.net", "AXFR", "+tries=1")
+    assert transfer.stdout.count(b"IN\tSOA\t") == 2  # over TCP, on the same port
+    sessions = yield stored(app, node, "trap.session", "dns", 4)
+    assert [s.get("qname") for s in sessions[:3]] == [
         "www.example.net",
-        "nothere.example.org",
+        "nothere.example.net",
         "example.net",
     ]
     assert sessions[2]["amplification_probe"] is True
-    assert all(s["bytes_sent"] > 0 for s in sessions)  # each answered, within the byte budget
+    assert sessions[3]["transport"] == "tcp" and sessions[3]["queries"][0]["qtype"] == "AXFR"
 
 
 @pytest_twisted.inlineCallbacks

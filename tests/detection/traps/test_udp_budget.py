@@ -62,7 +62,7 @@ def test_a_flood_from_one_source_gets_at_most_the_budget_back() -> None:
 def test_an_answer_is_as_large_as_the_real_one_within_the_budget() -> None:
     trap, _clock, _events = _trap()
     reply = trap.handle(_query(), "192.0.2.1", 53, None)
-    assert reply[7] == 1 and reply.endswith(bytes([192, 0, 2, 10]))  # the A record, not TC
+    assert reply[7] == 1 and bytes([192, 0, 2, 10]) in reply  # the A record, not TC
 
 
 def test_a_second_source_is_not_affected_by_a_flood_from_the_first() -> None:
