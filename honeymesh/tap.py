@@ -21,6 +21,7 @@ from twisted.application.service import IService, MultiService, Service
 from twisted.internet.defer import Deferred
 from twisted.internet.interfaces import IReactorCore, IReactorTime
 from twisted.internet.ssl import CertificateOptions, PrivateCertificate, TLSVersion
+from twisted.internet.threads import deferToThreadPool
 from twisted.logger import Logger
 from twisted.protocols.tls import TLSMemoryBIOFactory
 from twisted.python import usage
@@ -281,7 +282,13 @@ def build_appliance(  # noqa: PLR0915
     # Open files: a reserve for the API, the store, the mesh, the logs and the kernel; the TCP
     # traps share the rest (each at most its max_connections) and one guard holds them to it.
     budget = DescriptorBudget.plan(config, nofile_limit() if open_files is None else open_files)
-    guard = ConnectionGuard(limit=budget.limit, reserve=budget.reserved, now=reactor.seconds)
+    guard = ConnectionGuard(
+        limit=budget.limit,
+        reserve=budget.reserved,
+        now=reactor.seconds,
+        # Listing /proc/self/fd takes ms at thousands of descriptors: not in the reactor.
+        in_thread=lambda count: deferToThreadPool(reactor, reactor.getThreadPool(), count),
+    )
     log_budget(log, budget)
     trap_group = TrapGroup(traps)
     trap_group.setServiceParent(root)

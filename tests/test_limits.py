@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 from hypothesis import given
 from hypothesis import strategies as st
 from twisted.internet.address import IPv4Address
+from twisted.internet.defer import Deferred
 from twisted.internet.task import Clock
 from twisted.internet.testing import StringTransport
 
@@ -162,3 +164,29 @@ def test_traps_sharing_a_guard_refuse_near_the_limit_whatever_their_own_caps() -
         p.connectionLost()
     assert guard.live == 0
     assert b.buildProtocol(addr) is not None
+
+
+def test_the_recount_runs_off_the_reactor_and_admission_goes_on_meanwhile() -> None:
+    clock = Clock()
+    pending: list[Deferred[int]] = []
+
+    def in_thread(count: Callable[[], int]) -> Deferred[int]:
+        pending.append(Deferred())
+        return pending[-1]
+
+    guard = ConnectionGuard(
+        limit=100, reserve=40, now=clock.seconds, headroom=5, in_thread=in_thread
+    )
+    assert guard.admit()  # not held up by the count, which has not come back
+    clock.advance(5)
+    assert guard.admit()
+    assert len(pending) == 1  # one count at a time
+    pending[0].callback(2 + 93)  # 2 trap connections, 93 other descriptors
+    assert not guard.admit()  # 93 others + 5 headroom leave room for 2 trap connections
+    guard.release()
+    assert guard.admit()
+    clock.advance(1)
+    assert not guard.admit() and len(pending) == 2
+    pending[1].errback(OSError(24, "Too many open files"))  # the last count stands
+    clock.advance(1)
+    assert not guard.admit() and len(pending) == 3
