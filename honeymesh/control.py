@@ -50,6 +50,8 @@ from honeymesh.enforcement.durations import DurationError, parse_duration
 from honeymesh.events import Event, EventBus, EventId, JSONValue
 from honeymesh.intel.stix import StixSettings
 from honeymesh.intel.stix import bundle as stix_bundle
+from honeymesh.intel.taxii import Entry as TaxiiEntry
+from honeymesh.intel.taxii import collection_entries
 from honeymesh.license.entitlement import Entitlement
 from honeymesh.license.gating import sharing_decision
 from honeymesh.listeners import ListenerService
@@ -155,6 +157,7 @@ class Control:
         self.clock = clock
         self.bus = bus
         self.store = store
+        self._taxii_cache: tuple[int, list[TaxiiEntry]] | None = None
         self.listeners = listeners
         self.traps = traps
         self.kernel_status = kernel_status
@@ -535,9 +538,41 @@ class Control:
 
         return d.addCallback(build).addCallback(lambda text: text.encode("utf-8"))
 
+    def taxii_entries(self) -> Deferred[list[TaxiiEntry]]:
+        """The TAXII collection (``honeymesh.intel.taxii``): every ban, active or lifted, every
+        allow, and the Sightings and what they refer to, each dated. Built in a thread (the
+        ``stix2`` library checks each object as it makes it) and kept until a ban or an allow
+        changes, so that a client paging through the collection pays for it once."""
+        collected: list[Ban] = []
+        d = self._bans_paged(collected.extend, active=False)
+        settings = StixSettings(
+            node_id=self.node_id,
+            node_name=self.config.node.name,
+            own_level=self.config.sharing.level,
+        )
+
+        def build(_: int) -> Deferred[list[TaxiiEntry]] | list[TaxiiEntry]:
+            allows = self._bans().allows()
+            key = hash((tuple((b.id, b.lifted, b.expires) for b in collected),
+                        tuple((a.network, a.id, a.created) for a in allows)))  # fmt: skip
+            if self._taxii_cache is not None and self._taxii_cache[0] == key:
+                return self._taxii_cache[1]
+
+            def keep(entries: list[TaxiiEntry]) -> list[TaxiiEntry]:
+                self._taxii_cache = (key, entries)
+                return entries
+
+            built = deferToThread(collection_entries, collected, allows, settings)
+            return built.addCallback(keep)
+
+        return d.addCallback(build)
+
     def _active_bans_paged(self, page: Callable[[list[Ban]], object]) -> Deferred[int]:
-        """Every active ban, oldest first, handed to ``page`` a page at a time; fires with the
-        count."""
+        return self._bans_paged(page, active=True)
+
+    def _bans_paged(self, page: Callable[[list[Ban]], object], *, active: bool) -> Deferred[int]:
+        """Every ban (``active``: only those in force), oldest first, handed to ``page`` a page
+        at a time; fires with the count."""
         try:
             banlist = self._bans()
         except ControlError as e:
@@ -546,7 +581,7 @@ class Control:
         count = 0
 
         def next_page(after: int) -> None:
-            d = banlist.list_bans(active=True, after_id=after, limit=EXPORT_PAGE)
+            d = banlist.list_bans(active=active, after_id=after, limit=EXPORT_PAGE)
             d.addCallback(got).addErrback(lambda f: result.errback(_to_control_failure(f)))
 
         def got(bans: list[Ban]) -> None:

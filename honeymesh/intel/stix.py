@@ -189,7 +189,7 @@ def ban_objects(ban: Ban, settings: StixSettings, creator: str) -> list[Any]:
     if extensions:
         extra["extensions"] = extensions
     indicator = stix2.Indicator(
-        id=_id("indicator", settings.node_id, "ban", ban.id),
+        id=ban_indicator_id(ban, settings),
         created_by_ref=creator,
         created=created,
         modified=modified,
@@ -240,12 +240,20 @@ def _sightings(
         )
 
 
+def ban_indicator_id(ban: Ban, settings: StixSettings) -> str:
+    return _id("indicator", settings.node_id, "ban", ban.id)
+
+
+def allow_indicator_id(rule: AllowRule, settings: StixSettings) -> str:
+    key = rule.id if rule.id is not None else f"builtin:{rule.network}"
+    return _id("indicator", settings.node_id, "allow", key)
+
+
 def allow_objects(rule: AllowRule, settings: StixSettings, creator: str) -> list[Any]:
     created = _time(rule.created or 0)
-    key = rule.id if rule.id is not None else f"builtin:{rule.network}"
     return [
         stix2.Indicator(
-            id=_id("indicator", settings.node_id, "allow", key),
+            id=allow_indicator_id(rule, settings),
             created_by_ref=creator,
             created=created,
             modified=created,

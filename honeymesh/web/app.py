@@ -11,6 +11,8 @@ reference (a test keeps it in step with the routes below).
 
 from __future__ import annotations
 
+import base64
+import binascii
 import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -79,6 +81,7 @@ from honeymesh.web.http import (
     read_json,
 )
 from honeymesh.web.metrics import EventCounts, node_registry
+from honeymesh.web.taxii import TaxiiApi
 from honeymesh.web.throttle import AuthThrottle, source_key
 
 __all__ = ["MAX_BODY", "SECURITY_HEADERS", "AdminApi", "ApiError", "ApiSite", "read_json"]
@@ -145,6 +148,22 @@ def bearer_token(header: bytes | None) -> str | None:
     return token.decode("utf-8", "surrogateescape")
 
 
+def basic_password(header: bytes | None) -> str | None:
+    """The password of an ``Authorization: Basic`` header (any user name), or None: TAXII
+    clients (taxii2-client, MISP, OpenCTI) send the admin token that way."""
+    if header is None:
+        return None
+    scheme, _, encoded = header.strip().partition(b" ")
+    if scheme.lower() != b"basic":
+        return None
+    try:
+        decoded = base64.b64decode(encoded.strip(), validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    _, colon, password = decoded.partition(b":")
+    return password.decode("utf-8", "surrogateescape") if colon and password else None
+
+
 def client_host(request: IRequest) -> str:
     peer = request.getClientAddress()
     return str(getattr(peer, "host", "unknown"))
@@ -184,6 +203,7 @@ class AdminApi:
             max_queued_bytes=feed_max_queued_bytes,
         )
         self._feed = feed_resource(self.hub)
+        self.taxii_api = TaxiiApi(f"HoneyMesh {control.config.node.name}", control.taxii_entries)
         self.counts = EventCounts()
         control.subscribe(self.counts)
         self.registry = node_registry(control, self.counts, self._extra_metrics)
@@ -592,6 +612,18 @@ class AdminApi:
 
     def _hello(self) -> dict[str, Any]:
         return {"node": self.control.node_id, "mode": self.control.mode}
+
+    @app.route("/taxii2/", branch=True, methods=["GET", "HEAD"])
+    def taxii(self, request: IRequest) -> IResource:
+        """The read-only TAXII 2.1 service (``web/taxii.py``): the admin token as a bearer
+        token or as the password of HTTP Basic."""
+        header = request.getHeader(b"authorization")
+        if not self.tokens.check(bearer_token(header) or basic_password(header)):
+            self._auth_failed(request, "token")
+            request.setHeader(b"WWW-Authenticate", b'Basic realm="honeymesh TAXII"')
+            raise ApiError(401, "unauthorized", "a valid admin token is required")
+        resource: IResource = self.taxii_api.app.resource()
+        return resource
 
     @app.route("/metrics", methods=["GET"])
     @authenticated
