@@ -1,4 +1,4 @@
-"""Fuzz the TOML config loader (honeymesh/config.py) with atheris, tomllib instrumented too.
+"""Fuzz the TOML config loader (honeymesh/config.py) with atheris.
 
     .venv/bin/python fuzz/config.py -runs=1000000 [-max_total_time=S] [CORPUS_DIR ...]
 
@@ -28,14 +28,13 @@ import atheris  # type: ignore[import-untyped]  # (types-atheris lacks FuzzedDat
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-with atheris.instrument_imports(include=["honeymesh.config", "tomllib"]):
-    import tomllib
-
+# tomllib is not instrumented: tracing its per-character loops made each input twelve times
+# slower, and the mutated inputs get past TOML's syntax without its coverage.
+with atheris.instrument_imports(include=["honeymesh.config"]):
     from honeymesh.config import Config, ConfigError, loads_config
 
 from honeymesh.provision import render_config
 
-_ = tomllib
 PATH = Path("/nonexistent/honeymesh-fuzz/honeymesh.toml")
 TEMPLATE = render_config(
     data_dir=Path("/var/lib/honeymesh"),
@@ -45,14 +44,14 @@ TEMPLATE = render_config(
     name="fuzz",
 )
 EXAMPLES = TEMPLATE.index("# [[traps]]")
+ALL_TRAPS = TEMPLATE[:EXAMPLES] + "\n".join(
+    ln[2:] if ln.startswith("# ") else "" for ln in TEMPLATE[EXAMPLES:].splitlines()
+)
+# Without the comments and blank lines (two thirds of the template): each mutated input costs
+# a third of the parsing, and the mutations land on keys and values.
 SEEDS = [
-    TEMPLATE.encode(),
-    (
-        TEMPLATE[:EXAMPLES]
-        + "\n".join(
-            ln[2:] if ln.startswith("# ") else "" for ln in TEMPLATE[EXAMPLES:].splitlines()
-        )
-    ).encode(),
+    "\n".join(ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")).encode()
+    for text in (TEMPLATE, ALL_TRAPS)
 ]
 
 

@@ -10,6 +10,7 @@ two in step.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import ipaddress
 import os
 import re
@@ -836,6 +837,11 @@ def parse_config(doc: Mapping[str, Any], path: Path) -> Config:
     return dataclasses.replace(config, node=node, source=path)
 
 
+#: The schema's annotations, resolved once: they are strings (``from __future__ import
+#: annotations``), and evaluating them on every table was half the time of a load.
+_type_hints = functools.cache(typing.get_type_hints)
+
+
 def _build(cls: type[Any], table: Any, where: str, path: Path) -> Any:
     if not isinstance(table, Mapping):
         raise ConfigError(path, where, f"expected a table, got {_describe(table)}")
@@ -844,7 +850,7 @@ def _build(cls: type[Any], table: Any, where: str, path: Path) -> Any:
         if key not in fields:
             known = ", ".join(sorted(fields))
             raise ConfigError(path, _join(where, key), f"unknown key (known here: {known})")
-    hints = typing.get_type_hints(cls)
+    hints = _type_hints(cls)
     values: dict[str, Any] = {}
     for name, f in fields.items():
         if name not in table:
@@ -937,7 +943,7 @@ def _describe(value: Any) -> str:
 def schema_keys(cls: type[Any] = Config, where: str = "") -> list[str]:
     """Every documented key path (``api.port``, ``traps[].banner``), for docs and tests."""
     keys: list[str] = []
-    hints = typing.get_type_hints(cls)
+    hints = _type_hints(cls)
     for f in dataclasses.fields(cls):
         if not f.metadata.get("toml", True):
             continue
