@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol as TypingProtocol
+from typing import runtime_checkable
 
 from twisted.internet import protocol
 from twisted.internet.address import IPv4Address, IPv6Address
@@ -22,6 +23,7 @@ from twisted.internet.interfaces import IAddress, IDelayedCall, IReactorTime
 from twisted.logger import Logger
 from twisted.python.failure import Failure
 
+from honeymesh.detection.traps.facts import Connection, Endpoint
 from honeymesh.events import Event, EventId, JSONValue, Observation
 
 PREVIEW_BYTES = 256
@@ -60,6 +62,14 @@ class Dialogue(TypingProtocol):
 
     def stop(self) -> None:
         """The session is over, whichever way it ended: release anything still held."""
+
+
+@runtime_checkable
+class KnowsConnection(TypingProtocol):
+    """A dialogue that shows the real connection (the shell's ``ip a`` and ``w``, Redis's
+    ``CLIENT LIST``): told both ends before ``start``."""
+
+    def connected(self, connection: Connection) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -182,6 +192,17 @@ class TrapProtocol(protocol.Protocol):
             self._login_deadline = self.started + limits.login_grace
         if self.transport is not None:
             self.local, self.peer = self.transport.getHost(), self.transport.getPeer()
+        if (
+            isinstance(self.dialogue, KnowsConnection)
+            and isinstance(self.local, IPv4Address | IPv6Address)
+            and isinstance(self.peer, IPv4Address | IPv6Address)
+        ):
+            self.dialogue.connected(
+                Connection(
+                    Endpoint(self.local.host, self.local.port),
+                    Endpoint(self.peer.host, self.peer.port),
+                )
+            )
         self._timer = clock.callLater(self._next_check() - self.started, self._check_time)
         self._apply(self._step(self.dialogue.start))
 

@@ -254,10 +254,26 @@ class NodeFacts:
     def machine_id(self) -> str:
         return self.hexa("machine-id", 32)
 
-    def host_key_fingerprint(self, kind: str) -> str:
-        """``SHA256:...`` of a host key the fake machine has (when no real one is shown)."""
-        digest = self.draw(f"hostkey/{kind}", 32)
-        return "SHA256:" + base64.b64encode(digest).decode().rstrip("=")
+    def host_key_line(self, kind: str) -> str:
+        """An OpenSSH public key line (``ssh-ed25519 AAAA...``) for a host key the fake
+        machine shows when no real one is at hand; its fingerprint is that of its blob."""
+        name, size = {"rsa": ("ssh-rsa", 0), "ed25519": ("ssh-ed25519", 32)}[kind]
+        field = name.encode()
+        blob = len(field).to_bytes(4) + field
+        if kind == "rsa":
+            modulus = b"\x00" + bytes([0x80 | self.draw("hostkey/rsa/top", 1)[0]])
+            modulus += self.draw("hostkey/rsa/n", 382) + bytes(
+                [self.draw("hostkey/rsa/lo", 1)[0] | 1]
+            )
+            blob += (3).to_bytes(4) + b"\x01\x00\x01" + len(modulus).to_bytes(4) + modulus
+        else:
+            blob += size.to_bytes(4) + self.draw("hostkey/ed25519", size)
+        return f"{name} {base64.b64encode(blob).decode()}"
+
+    @property
+    def interface(self) -> str:
+        """The NIC's name as Debian 12's predictable naming gives it on such a machine."""
+        return ("ens3", "ens18", "enp1s0", "ens192", "eno1", "enp0s3")[self.number("nic", 0, 5)]
 
     @property
     def app_key(self) -> str:
@@ -325,3 +341,9 @@ def ctime(when: float) -> str:
     """``Sat Dec  5 22:14:03 2026``: ctime's format, as sshd's "Last login" and wtmp use."""
     moment = datetime.fromtimestamp(when, UTC)
     return moment.strftime("%a %b ") + f"{moment.day:2d}" + moment.strftime(" %H:%M:%S %Y")
+
+
+def fingerprint(key_line: str) -> str:
+    """``ssh-keygen -lf``'s ``SHA256:...`` of an OpenSSH public key line."""
+    blob = base64.b64decode(key_line.split()[1])
+    return "SHA256:" + base64.b64encode(hashlib.sha256(blob).digest()).decode().rstrip("=")

@@ -4,41 +4,68 @@ Three sans-IO pieces, used by both traps:
 
 - ``LineEditor`` turns keystrokes into lines the way a terminal in raw mode expects: echo,
   backspace, ^C, ^D, ^U, escape sequences swallowed, a line length cap.
-- ``FakeShell`` answers one command line with the output a small Debian server would give
-  (``uname -a``, ``cat /proc/cpuinfo | grep name | wc -l``, ``id``, ``ls``, ``wget ...``). It keeps
-  a working directory and a history, and knows nothing about sockets, processes or files: every
-  answer comes from the persona and a small table of fake files. Downloads always fail.
-- ``ShellSession`` joins the two with a prompt, for an interactive session.
+- ``FakeShell`` answers one command line as a small Debian 12 server would. It parses what bash
+  parses (quotes, ``;``, ``&&``, ``||``, pipes, redirections, ``$VAR``, ``$(...)``), keeps a
+  working directory, variables and a history, and runs every command against the session's
+  copy-on-write file system (``fakefs.py`` over ``debian_tree.py``): ``echo x > f; cat f``
+  shows ``x``, bounded like a small disk. Every fact it shows (MAC, addresses, uptime, pids,
+  hashes, the previous login) comes from the node's facts (``facts.py``) and the real
+  connection, each from one source, so no two answers contradict each other and no two nodes
+  look alike. Downloads (``wget``, ``curl``) are never fetched: they fail as a filtered egress
+  makes them fail, and each URL is reported (``ShellResult.downloads``).
+- ``ShellSession`` joins the two with a prompt, for an interactive session (and ``sudo``'s
+  password prompt).
 """
 
 # The paths below are a fake file system's names, never opened: S108 does not apply.
-# ruff: noqa: S108
 
 from __future__ import annotations
 
+import posixpath
 import re
-import shlex
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from honeymesh.detection.traps import debian_tree
+from honeymesh.detection.traps.facts import (
+    DAY,
+    Connection,
+    NodeFacts,
+    ctime,
+    plain_host,
+    stamp,
+)
+from honeymesh.detection.traps.fakefs import FsError, Node, SessionFs, absolute, parent
+from honeymesh.detection.traps.shell_commands import (
+    BUILTINS,
+    COMMANDS,
+    EndOfSession,
+    Streams,
+)
 
 MAX_LINE = 4096
 MAX_HISTORY = 200
 MAX_OUTPUT = 16 * 1024
 MAX_NESTING = 8  # sudo sudo sh -c "sh -c ..." is answered, up to this depth
+MAX_DOWNLOADS = 20  # URLs reported per command line
+MAX_VARIABLES = 64
 _ESC = 0x1B
+
+#: Facts for a shell built without a node's own (tests); the appliance always passes its own.
+PLACEHOLDER_FACTS = NodeFacts(b"honeymesh placeholder persona", 1_700_000_000.0)
 
 
 @dataclass(frozen=True)
 class ShellPersona:
-    """What the fake machine claims to be."""
+    """What the fake machine claims to be: the configured names, and the node's facts."""
 
     hostname: str
     kernel: str  # uname -r
     os_name: str  # PRETTY_NAME in /etc/os-release
     arch: str = "x86_64"
     cpus: int = 2
-    memory_kib: int = 4028532
+    memory_kib: int | None = None  # None: the node's own (facts.memory_kib)
+    facts: NodeFacts = PLACEHOLDER_FACTS
 
 
 # --- keystrokes to lines ---------------------------------------------------------------------
@@ -116,46 +143,112 @@ class LineEditor:
 
 # --- the shell -------------------------------------------------------------------------------
 
-_SEPARATORS = re.compile(r"\s*(?:&&|\|\||;)\s*")
-_NOT_FOUND = "-bash: {name}: command not found"
+_NOT_FOUND = "-bash: {name}: command not found\n"
+_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+_USER_PATH = "/usr/local/bin:/usr/bin:/bin:/usr/local/games:/usr/games"
+_KERNEL_BUILD = "#1 SMP PREEMPT_DYNAMIC Debian 6.1.119-1 (2024-11-22)"
+_MAX_WORK = 2000  # commands one top-level line may run, scripts and substitutions included
 
 
 @dataclass(frozen=True)
 class ShellResult:
+    """What one command line did: ``output`` is the screen's text less its final newline
+    (``raw`` keeps it: ``echo -n`` leaves none), ``downloads`` the URLs it tried to fetch,
+    ``password_prompt`` set when ``sudo`` waits for a password (``ShellSession`` asks)."""
+
     output: str
     exit: bool = False
     status: int = 0
+    raw: str = ""
+    downloads: tuple[str, ...] = ()
+    password_prompt: str = ""
+
+
+@dataclass
+class _Command:
+    words: list[str] = field(default_factory=list)
+    redirects: list[tuple[str, str]] = field(default_factory=list)
 
 
 class FakeShell:
     """One user's fake shell; ``run`` answers a command line without executing anything."""
 
-    def __init__(self, persona: ShellPersona, user: str, now: Callable[[], float]) -> None:
+    persona: ShellPersona
+    user: str
+    cwd: str
+
+    def __init__(
+        self,
+        persona: ShellPersona,
+        user: str,
+        now: Callable[[], float],
+        *,
+        connection: Connection | None = None,
+        host_keys: Mapping[str, str] | None = None,
+    ) -> None:
         self.persona = persona
+        self.facts = persona.facts
         self.user = user if _safe_name(user) else "user"
         self.home = "/root" if self.user == "root" else f"/home/{self.user}"
         self.cwd = self.home
         self.history: list[str] = []
-        self._now = now
-        self._booted = now() - 86400 * 23 - 4711
+        self.interactive = False  # ShellSession sets it: sudo may then ask for a password
+        self.now = now
+        self.started = now()
+        f = self.facts
+        self._connection = connection
+        peer = plain_host(connection.peer.host) if connection is not None else ""
+        self.peer = peer or str(f.neighbour("client"))
+        self.address = f.shown_address(connection)
+        self.memory_kib = persona.memory_kib or f.memory_kib
+        self._host_keys = dict(host_keys or {k: f.host_key_line(k) for k in ("ed25519", "rsa")})
+        self.pid = f.next_pid(self.started, connection.peer.port if connection else 0)
+        self.spawned = 0
+        self.variables: dict[str, str] = {}
+        self.status = 0
+        self._work = 0
+        self._downloads: list[str] = []
+        self._sudo_tries = 0
+        self.depth = 0  # the nesting of the command being run (sudo sh -c "sh -c ...")
+        self.fs = SessionFs(debian_tree.build(f, self._files(), self.user, self.home))
+
+    # --- what the user sees first ------------------------------------------------------------
 
     def prompt(self) -> str:
         where = "~" if self.cwd == self.home else self.cwd
         sign = "#" if self.user == "root" else "$"
         return f"{self.user}@{self.persona.hostname}:{where}{sign} "
 
-    def motd(self) -> str:
+    def uname_fields(self) -> dict[str, str]:
+        """The one source of ``uname``'s fields, for ``uname``, the motd and /proc/version."""
         p = self.persona
-        stamp = datetime.fromtimestamp(self._now() - 3600 * 7, UTC).strftime("%a %b %d %H:%M:%S %Y")
+        return {
+            "s": "Linux",
+            "n": p.hostname,
+            "r": p.kernel,
+            "v": _KERNEL_BUILD,
+            "m": p.arch,
+            "p": "unknown",
+            "i": "unknown",
+            "o": "GNU/Linux",
+        }
+
+    def motd(self) -> str:
+        """Debian's login banner: its first line is ``uname -snrvm`` (``/etc/update-motd.d/
+        10-uname``), then the last login of this user, as sshd prints it."""
+        fields = self.uname_fields()
+        when, where = self.facts.previous_login(self.started)
         return (
-            f"Linux {p.hostname} {p.kernel} #1 SMP PREEMPT_DYNAMIC Debian 6.1.119-1 {p.arch}\n\n"
+            " ".join(fields[k] for k in "snrvm") + "\n\n"
             "The programs included with the Debian GNU/Linux system are free software;\n"
             "the exact distribution terms for each program are described in the\n"
             "individual files in /usr/share/doc/*/copyright.\n\n"
             "Debian GNU/Linux comes with ABSOLUTELY NO WARRANTY, to the extent\n"
             "permitted by applicable law.\n"
-            f"Last login: {stamp} from 10.0.3.17\n"
+            f"Last login: {ctime(when)} from {where}\n"
         )
+
+    # --- running a line ------------------------------------------------------------------
 
     def run(self, line: str, depth: int = 0) -> ShellResult:
         line = line.strip()
@@ -163,252 +256,548 @@ class FakeShell:
             return ShellResult("")
         if depth == 0 and len(self.history) < MAX_HISTORY:
             self.history.append(line)
-        outputs: list[str] = []
-        for part in _SEPARATORS.split(line):
-            if not part:
-                continue
-            result = self._pipeline(part, depth)
-            if result.output:
-                outputs.append(result.output)
-            if result.exit:
-                return ShellResult("\n".join(outputs), exit=True)
-        return ShellResult("\n".join(outputs)[:MAX_OUTPUT])
+        self._work = 0
+        self._downloads = []
+        screen: list[str] = []
+        ended = False
+        try:
+            self.status = self.run_list(line, depth, None, screen, screen)
+        except EndOfSession:
+            ended = True
+        raw = "".join(screen)[:MAX_OUTPUT]
+        prompt = ""
+        if self._sudo_tries and not ended:
+            prompt = f"[sudo] password for {self.user}: "
+        return ShellResult(
+            raw.removesuffix("\n"),
+            exit=ended,
+            status=self.status,
+            raw=raw,
+            downloads=tuple(self._downloads),
+            password_prompt=prompt,
+        )
 
-    def _pipeline(self, text: str, depth: int) -> ShellResult:
-        stages = [s.strip() for s in text.split("|")]
-        result = self._simple(_strip_redirections(stages[0]), depth)
-        out = result.output
-        for stage in stages[1:]:
-            out = _filter(_words(stage), out)
-        return ShellResult(out, result.exit, result.status)
-
-    def _simple(self, text: str, depth: int) -> ShellResult:  # noqa: PLR0911
-        if depth > MAX_NESTING:
-            return ShellResult("-bash: fork: retry: Resource temporarily unavailable", status=254)
-        words = _words(text)
-        while words and ("=" in words[0] and not words[0].startswith("=")):
-            words = words[1:]  # VAR=value prefixes
-        if not words:
+    def password(self, typed: str) -> ShellResult:
+        """The answer to a password typed at sudo's prompt: never accepted, three tries."""
+        if not self._sudo_tries:
             return ShellResult("")
-        name, args = words[0].rsplit("/", 1)[-1], words[1:]
-        if name in ("sudo", "nohup", "time", "exec"):
-            return self._simple(shlex.join(args), depth + 1) if args else ShellResult("")
-        if name == "busybox":
-            if not args:
-                return ShellResult("BusyBox v1.35.0 (Debian 1:1.35.0-4+b3) multi-call binary.")
-            if args[0] not in _COMMANDS and args[0] not in self._builtins():
-                return ShellResult(f"{args[0]}: applet not found", status=127)
-            return self._simple(shlex.join(args), depth + 1)
-        if name in ("sh", "bash", "dash") and len(args) >= 2 and args[0] == "-c":
-            return self.run(args[1], depth + 1)
-        if name in ("exit", "logout", "quit"):
-            return ShellResult("logout" if name == "logout" else "", exit=True)
-        builtin = self._builtins().get(name)
-        if builtin is not None:
-            return ShellResult(builtin(args))
-        answer = _COMMANDS.get(name)
-        if answer is not None:
-            return ShellResult(answer(self, args))
-        if words[0].startswith(("./", "/")):
-            return ShellResult(f"-bash: {words[0]}: Permission denied", status=126)
-        return ShellResult(_NOT_FOUND.format(name=name), status=127)
-
-    def _builtins(self) -> dict[str, Callable[[list[str]], str]]:
-        return {
-            "cd": self._cd,
-            "pwd": lambda _: self.cwd,
-            "history": lambda _: "\n".join(f"{i + 1:5d}  {h}" for i, h in enumerate(self.history)),
-            "echo": _echo,
-            "export": lambda _: "",
-            "unset": lambda _: "",
-            "set": lambda _: "",
-            "alias": lambda _: "",
-            "ulimit": lambda _: "unlimited",
-            "whoami": lambda _: self.user,
-            "id": lambda _: self._id(),
-            "hostname": lambda _: self.persona.hostname,
-            "uname": self._uname,
-            "uptime": lambda _: self._uptime(),
-            "w": lambda _: self._uptime() + _W_HEADER + f"\n{self.user:<9}pts/0    10.0.3.17",
-            "date": lambda _: datetime.fromtimestamp(self._now(), UTC).strftime(
-                "%a %b %d %H:%M:%S UTC %Y"
-            ),
-            "nproc": lambda _: str(self.persona.cpus),
-            "cat": self._cat,
-            "ls": self._ls,
-            "free": lambda _: self._free(),
-        }
-
-    def _cd(self, args: list[str]) -> str:
-        target = args[0] if args else self.home
-        path = _resolve(self.cwd, target.replace("~", self.home, 1))
-        if path in _DIRECTORIES or path == self.home:
-            self.cwd = path
-            return ""
-        return f"-bash: cd: {target}: No such file or directory"
-
-    def _id(self) -> str:
-        if self.user == "root":
-            return "uid=0(root) gid=0(root) groups=0(root)"
-        return f"uid=1000({self.user}) gid=1000({self.user}) groups=1000({self.user}),27(sudo)"
-
-    def _uname(self, args: list[str]) -> str:
-        p = self.persona
-        fields = {
-            "s": "Linux",
-            "n": p.hostname,
-            "r": p.kernel,
-            "v": "#1 SMP PREEMPT_DYNAMIC Debian 6.1.119-1 (2024-11-22)",
-            "m": p.arch,
-            "p": "unknown",
-            "i": "unknown",
-            "o": "GNU/Linux",
-        }
-        flags = "".join(a.lstrip("-") for a in args if a.startswith("-"))
-        if "a" in flags or "-all" in args:
-            return " ".join(fields[k] for k in "snrvmo")
-        chosen = [fields[k] for k in "snrvmpio" if k in flags]
-        return " ".join(chosen) if chosen else "Linux"
-
-    def _uptime(self) -> str:
-        up = max(0, int(self._now() - self._booted))
-        clock = datetime.fromtimestamp(self._now(), UTC).strftime("%H:%M:%S")
-        return (
-            f" {clock} up {up // 86400} days, {up % 86400 // 3600}:{up % 3600 // 60:02d},  "
-            "1 user,  load average: 0.08, 0.03, 0.01"
+        self._sudo_tries += 1
+        if self._sudo_tries > 3:
+            self._sudo_tries = 0
+            self.status = 1
+            text = "sudo: 3 incorrect password attempts\n"
+            return ShellResult(text.removesuffix("\n"), status=1, raw=text)
+        text = "Sorry, try again.\n"
+        return ShellResult(
+            text.removesuffix("\n"),
+            status=1,
+            raw=text,
+            password_prompt=f"[sudo] password for {self.user}: ",
         )
 
-    def _free(self) -> str:
-        total = self.persona.memory_kib
-        used, free = total * 31 // 100, total * 42 // 100
-        return (
-            "               total        used        free      shared  buff/cache   available\n"
-            f"Mem:       {total:9d}   {used:9d}   {free:9d}        1204   {total - used - free:9d}"
-            f"   {total - used:9d}\n"
-            "Swap:        1003516           0     1003516"
-        )
+    def ask_password(self) -> None:
+        """sudo waits for a password: the session shows the prompt, ``password`` answers."""
+        self._sudo_tries = 1
 
-    def _cat(self, args: list[str]) -> str:
-        out = []
-        for arg in (a for a in args if not a.startswith("-")):
-            path = _resolve(self.cwd, arg)
-            content = self._file(path)
-            if content is not None:
-                out.append(content.rstrip("\n"))
-            elif path in _DIRECTORIES:
-                out.append(f"cat: {arg}: Is a directory")
+    def password_cancelled(self) -> None:
+        self._sudo_tries = 0
+        self.status = 1
+
+    def note_download(self, url: str) -> None:
+        """A URL a download tool was asked to fetch: reported, never fetched."""
+        if len(self._downloads) < MAX_DOWNLOADS:
+            self._downloads.append(url[:MAX_LINE])
+
+    def peer_port(self) -> int:
+        return self._connection.peer.port if self._connection else 50000 + self.pid % 15000
+
+    def local_port(self) -> int:
+        return self._connection.local.port if self._connection else 22
+
+    def local_endpoint(self) -> str:
+        return f"{self.address}:{self.local_port()}"
+
+    def run_list(
+        self, line: str, depth: int, stdin: str | None, out: list[str], err: list[str]
+    ) -> int:
+        """Run ``a; b && c || d | e``: each pipeline after the status of the one before."""
+        if depth > MAX_NESTING:
+            err.append("-bash: fork: retry: Resource temporarily unavailable\n")
+            return 254
+        status = 0
+        for operator, text in _split(line):
+            if (operator == "&&" and status != 0) or (operator == "||" and status == 0):
+                continue
+            # Expanded only now, so that `false; echo $?` and `cd /tmp; ls *` see the state
+            # the commands before them left.
+            for _, pipeline in self._parse(text, depth, err):
+                status = self._pipeline(pipeline, depth, stdin, out, err)
+                self.status = status
+            if self._sudo_tries:
+                break  # sudo waits for a password: the rest of the line waits with it
+        return status
+
+    def _pipeline(
+        self, commands: list[_Command], depth: int, stdin: str | None, out: list[str],
+        err: list[str],
+    ) -> int:  # fmt: skip
+        status = 0
+        for index, command in enumerate(commands):
+            last = index == len(commands) - 1
+            sink: list[str] = out if last else []
+            status = self._command(command, depth, stdin, sink, err)
+            stdin = "".join(sink)[:MAX_OUTPUT] if not last else None
+        return status
+
+    def _command(  # noqa: PLR0912
+        self, command: _Command, depth: int, stdin: str | None, out: list[str], err: list[str]
+    ) -> int:
+        self._work += 1
+        if self._work > _MAX_WORK:
+            err.append("-bash: fork: retry: Resource temporarily unavailable\n")
+            return 254
+        files: list[tuple[str, list[str]]] = []
+        for op, target in command.redirects:
+            kind = op.lstrip("0123456789&")
+            to_err = op.startswith("2")
+            if kind == ">&":
+                if to_err and target == "1":
+                    err = out
+                elif target == "2":
+                    out = err
+                continue
+            if kind == "<":
+                node = self.fs.get(absolute(self.cwd, target))
+                if node is None or node.kind == "d":
+                    why = "Is a directory" if node else "No such file or directory"
+                    err.append(f"-bash: {target}: {why}\n")
+                    return 1
+                stdin = node.content
+                continue
+            path = absolute(self.cwd, target)
+            sink: list[str] = []
+            if path not in ("/dev/null", "/dev/zero"):
+                problem = self.open_for_write(path, append=kind == ">>")
+                if problem:
+                    err.append(f"-bash: {target}: {problem}\n")
+                    return 1
+                files.append((path, sink))
+            if op.startswith("&"):
+                out = err = sink
+            elif to_err:
+                err = sink
             else:
-                out.append(f"cat: {arg}: No such file or directory")
-        return "\n".join(out)
+                out = sink
+        name = command.words[0] if command.words else ""
+        status = self.dispatch(command.words, depth, Streams(stdin, out, err))
+        for path, sink in files:
+            if sink:
+                try:
+                    self.fs.write(path, "".join(sink), append=True, now=self.now(), owner=self.user)
+                except FsError as e:
+                    prefix = "-bash: " if name in BUILTINS else ""
+                    err.append(f"{prefix}{name}: write error: {e}\n")
+                    status = 1
+        return status
 
-    def _file(self, path: str) -> str | None:
-        p = self.persona
-        dynamic = {
-            "/etc/hostname": p.hostname,
-            "/proc/version": f"Linux version {p.kernel} (debian-kernel@lists.debian.org) "
-            "(gcc-12 (Debian 12.2.0-14) 12.2.0, GNU ld (GNU Binutils for Debian) 2.40) "
-            "#1 SMP PREEMPT_DYNAMIC Debian 6.1.119-1 (2024-11-22)",
+    def dispatch(self, words: list[str], depth: int, io: Streams) -> int:
+        if depth > MAX_NESTING:
+            io.err("-bash: fork: retry: Resource temporarily unavailable")
+            return 254
+        assigned = 0
+        while assigned < len(words) and re.match(r"^[A-Za-z_]\w*=", words[assigned]):
+            assigned += 1
+        if assigned == len(words):
+            for word in words:
+                key, _, value = word.partition("=")
+                if key in self.variables or len(self.variables) < MAX_VARIABLES:
+                    self.variables[key] = value[:MAX_LINE]
+            return 0
+        words = words[assigned:]
+        name, args = words[0], words[1:]
+        if "/" in name:
+            return self._run_path(name, args, depth, io)
+        handler = BUILTINS.get(name) or COMMANDS.get(name)
+        if handler is None:
+            io.err(_NOT_FOUND.format(name=name))
+            return 127
+        self.spawned += 1
+        self.depth = depth
+        return handler(self, args, io)
+
+    def _run_path(self, name: str, args: list[str], depth: int, io: Streams) -> int:
+        path = absolute(self.cwd, name)
+        node = self.fs.get(path)
+        if node is None:
+            io.err(f"-bash: {name}: No such file or directory")
+            return 127
+        if node.kind == "d":
+            io.err(f"-bash: {name}: Is a directory")
+            return 126
+        if not self.may(node, 1):
+            io.err(f"-bash: {name}: Permission denied")
+            return 126
+        real = posixpath.basename(self.fs.resolve(path))
+        handler = COMMANDS.get(real) or BUILTINS.get(real)
+        if node.size is not None and handler is not None:
+            self.depth = depth
+            return handler(self, args, io)
+        if node.size is not None:
+            return 0  # a binary we have no answer for: it runs and says nothing
+        return self.script(node.content, depth, io)
+
+    def script(self, content: str, depth: int, io: Streams) -> int:
+        status = 0
+        for line in content.split("\n")[:200]:
+            if line.strip() and not line.startswith("#!"):
+                status = self.run_list(line, depth + 1, None, io._out, io._err)
+        return status
+
+    def open_for_write(self, path: str, *, append: bool) -> str:
+        """Prepare ``> path`` (truncate) or ``>> path``: '' or why bash would refuse."""
+        node = self.fs.get(path)
+        if node is not None and node.kind == "d":
+            return "Is a directory"
+        if node is not None and not self.may(node, 2):
+            return "Permission denied"
+        if node is None:
+            folder = self.fs.get(parent(path))
+            if folder is None or folder.kind != "d":
+                return "No such file or directory"
+            if not self.may(folder, 2):
+                return "Permission denied"
+        if node is None or not append:
+            try:
+                self.fs.write(path, "", append=append, now=self.now(), owner=self.user)
+            except FsError as e:
+                return str(e)
+        return ""
+
+    def may(self, node: Node, bit: int) -> bool:
+        """Whether this user may read (4), write (2) or execute (1) ``node``."""
+        if self.user == "root":
+            return bit != 1 or node.kind == "d" or bool(node.mode & 0o111)
+        if node.owner == self.user:
+            return bool(node.mode & (bit << 6))
+        return bool(node.mode & bit)
+
+    # --- parsing: what bash would see -----------------------------------------------------------
+
+    def _parse(  # noqa: PLR0912, PLR0915
+        self, line: str, depth: int, err: list[str]
+    ) -> list[tuple[str, list[_Command]]]:
+        items: list[tuple[str, list[_Command]]] = []
+        pipeline: list[_Command] = []
+        command = _Command()
+        word: list[str] = []
+        started = glob = False
+        pending = ""
+        before = ""
+        n = len(line)
+
+        def end_word() -> None:
+            nonlocal word, started, glob, pending
+            if started:
+                text = "".join(word)
+                if pending:
+                    command.redirects.append((pending, text))
+                    pending = ""
+                elif glob:
+                    command.words.extend(self._glob(text))
+                else:
+                    command.words.append(text)
+            word, started, glob = [], False, False
+
+        def end_command() -> None:
+            nonlocal command
+            end_word()
+            if command.words or command.redirects:
+                pipeline.append(command)
+            command = _Command()
+
+        def end_pipeline(next_operator: str) -> None:
+            nonlocal pipeline, before
+            end_command()
+            if pipeline:
+                items.append((before, pipeline))
+            pipeline, before = [], next_operator
+
+        i = 0
+        while i < n:
+            c = line[i]
+            if c in " \t":
+                end_word()
+                i += 1
+            elif c == "'":
+                close = line.find("'", i + 1)
+                close = n if close < 0 else close
+                word.append(line[i + 1 : close])
+                started, i = True, close + 1
+            elif c == '"':
+                i, text = self._double(line, i + 1, depth, err)
+                word.append(text)
+                started = True
+            elif c == "\\":
+                word.append(line[i + 1 : i + 2])
+                started, i = True, i + 2
+            elif c == "#" and not started:
+                break
+            elif c == "~" and not started and line[i + 1 : i + 2] in ("", "/", " ", "\t"):
+                word.append(self.home)
+                started, i = True, i + 1
+            elif c == "$":  # unquoted: what it yields is split into words (collapsed here)
+                i, text = self._dollar(line, i, depth, err)
+                word.append(" ".join(text.split()))
+                started = True
+            elif c == "`":
+                close = line.find("`", i + 1)
+                close = n if close < 0 else close
+                word.append(" ".join(self._substitute(line[i + 1 : close], depth, err).split()))
+                started, i = True, close + 1
+            elif line.startswith(("&&", "||"), i):
+                end_pipeline(line[i : i + 2])
+                i += 2
+            elif c in "<>" or line.startswith("&>", i):
+                text = "".join(word)
+                fd = text if started and text.isdigit() and c != "&" else ""
+                if fd:
+                    word, started = [], False
+                else:
+                    end_word()
+                match = re.match(r"&>>|&>|>>|>&|>|<", line[i:])
+                op = match.group() if match else c
+                pending = fd + op
+                i += len(op)
+            elif c in ";&\n":
+                end_pipeline(";")
+                i += 1
+            elif c == "|":
+                end_command()
+                i += 2 if line.startswith("|&", i) else 1
+            else:
+                glob = glob or c in "*?"
+                word.append(c)
+                started, i = True, i + 1
+        end_pipeline("")
+        return items
+
+    def _double(self, line: str, i: int, depth: int, err: list[str]) -> tuple[int, str]:
+        """The text of a double-quoted string from ``i``: escapes and ``$`` expanded."""
+        out: list[str] = []
+        n = len(line)
+        while i < n and line[i] != '"':
+            c = line[i]
+            if c == "\\" and i + 1 < n and line[i + 1] in '"\\$`':
+                out.append(line[i + 1])
+                i += 2
+            elif c == "$":
+                i, text = self._dollar(line, i, depth, err)
+                out.append(text)
+            elif c == "`":
+                close = line.find("`", i + 1)
+                close = n if close < 0 else close
+                out.append(self._substitute(line[i + 1 : close], depth, err))
+                i = close + 1
+            else:
+                out.append(c)
+                i += 1
+        return i + 1, "".join(out)
+
+    def _dollar(self, line: str, i: int, depth: int, err: list[str]) -> tuple[int, str]:
+        """``$NAME``, ``${NAME}``, ``$?``, ``$$`` or ``$(command)`` at ``i``."""
+        rest = line[i + 1 :]
+        if rest.startswith("(") and not rest.startswith("(("):
+            level, end = 0, len(rest)
+            for index, ch in enumerate(rest):
+                level += {"(": 1, ")": -1}.get(ch, 0)
+                if level == 0:
+                    end = index
+                    break
+            return i + 2 + end, self._substitute(rest[1:end], depth, err)
+        match = re.match(r"\{(\w+)\}|(\w+)|([?$#!0])", rest)
+        if match is None:
+            return i + 1, "$"
+        name = match.group(1) or match.group(2) or match.group(3)
+        return i + 1 + match.end(), self.variable(name)
+
+    def variable(self, name: str) -> str:
+        special = {
+            "?": str(self.status),
+            "$": str(self.pid),
+            "#": "0",
+            "!": "",
+            "0": "-bash",
+            "HOME": self.home,
+            "USER": self.user,
+            "LOGNAME": self.user,
+            "PWD": self.cwd,
+            "SHELL": "/bin/bash",
+            "HOSTNAME": self.persona.hostname,
+            "PATH": _PATH if self.user == "root" else _USER_PATH,
+            "RANDOM": str(self.spawned * 7919 % 32768),
+            "TERM": "xterm",
+            "LANG": "C.UTF-8",
+        }
+        if name in self.variables:
+            return self.variables[name]
+        return special.get(name, "")
+
+    def _substitute(self, text: str, depth: int, err: list[str]) -> str:
+        captured: list[str] = []
+        self.run_list(text, depth + 1, None, captured, err)
+        return "".join(captured)[:MAX_LINE].rstrip("\n")
+
+    def _glob(self, pattern: str) -> list[str]:
+        folder, _, name = pattern.rpartition("/")
+        where = absolute(self.cwd, folder or ".") if folder or not pattern.startswith("/") else "/"
+        try:
+            names = self.fs.children(where)
+        except FsError:
+            return [pattern]
+        regex = re.compile(
+            "".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in name) + r"\Z"
+        )
+        hits = [n for n in names if regex.match(n) and (name.startswith(".") or n[0] != ".")]
+        return [f"{folder}/{n}" if folder else n for n in hits] or [pattern]
+
+    # --- the machine's files ---------------------------------------------------------------------
+
+    def _files(self) -> dict[str, str]:
+        """Every file with content, from the persona and the facts (one source per fact)."""
+        p, f = self.persona, self.facts
+        day = f.password_day
+        user = self.user
+        accounts = _ACCOUNTS
+        group = _GROUP
+        shadow = f"root:{f.shadow_hash('root')}:{day}:0:99999:7:::\n" + "".join(
+            f"{name}:*:{day}:0:99999:7:::\n" for name in _SYSTEM_USERS
+        )
+        if user != "root":
+            accounts += f"{user}:x:1000:1000:{user},,,:/home/{user}:/bin/bash\n"
+            group += f"{user}:x:1000:\n"
+            shadow += f"{user}:{f.shadow_hash(user)}:{day}:0:99999:7:::\n"
+        fields = self.uname_fields()
+        mem = self.memory_kib
+        files = {
+            "/etc/hostname": p.hostname + "\n",
+            "/etc/hosts": f"127.0.0.1\tlocalhost\n{self.address}\t{p.hostname}\n\n"
+            "::1\t\tlocalhost ip6-localhost ip6-loopback\nff02::1\t\tip6-allnodes\n"
+            "ff02::2\t\tip6-allrouters\n",
+            "/etc/passwd": accounts,
+            "/etc/group": group,
+            "/etc/shadow": shadow,
+            "/etc/machine-id": f.machine_id + "\n",
+            "/etc/issue": "Debian GNU/Linux 12 \\n \\l\n\n",
+            "/etc/issue.net": "Debian GNU/Linux 12\n",
+            "/etc/debian_version": "12.8\n",
             "/etc/os-release": f'PRETTY_NAME="{p.os_name}"\nNAME="Debian GNU/Linux"\n'
             'VERSION_ID="12"\nVERSION="12 (bookworm)"\nVERSION_CODENAME=bookworm\nID=debian\n'
             'HOME_URL="https://www.debian.org/"\nSUPPORT_URL="https://www.debian.org/support"\n'
-            'BUG_REPORT_URL="https://bugs.debian.org/"',
-            "/proc/cpuinfo": "\n\n".join(_cpu(i) for i in range(p.cpus)),
-            "/proc/meminfo": f"MemTotal:       {p.memory_kib} kB\n"
-            f"MemFree:        {p.memory_kib * 42 // 100} kB\n"
-            f"MemAvailable:   {p.memory_kib * 69 // 100} kB",
+            'BUG_REPORT_URL="https://bugs.debian.org/"\n',
+            "/etc/resolv.conf": f"nameserver {f.gateway}\n",
+            "/etc/crontab": "SHELL=/bin/sh\nPATH=" + _PATH + "\n\n"
+            "17 *\t* * *\troot\tcd / && run-parts --report /etc/cron.hourly\n",
+            "/etc/sudoers": "Defaults\tenv_reset\nDefaults\tmail_badpass\n"
+            'Defaults\tsecure_path="' + _PATH + '"\nDefaults\tuse_pty\n\n'
+            "root\tALL=(ALL:ALL) ALL\n%sudo\tALL=(ALL:ALL) ALL\n\n@includedir /etc/sudoers.d\n",
+            "/etc/ssh/sshd_config": "Include /etc/ssh/sshd_config.d/*.conf\n"
+            "KbdInteractiveAuthentication no\nUsePAM yes\nX11Forwarding yes\nPrintMotd no\n"
+            "AcceptEnv LANG LC_*\nSubsystem\tsftp\t/usr/lib/openssh/sftp-server\n",
+            "/proc/version": f"Linux version {p.kernel} (debian-kernel@lists.debian.org) "
+            "(gcc-12 (Debian 12.2.0-14) 12.2.0, GNU ld (GNU Binutils for Debian) 2.40) "
+            f"{fields['v']}\n",
+            "/proc/cpuinfo": "\n".join(_cpu(i) for i in range(p.cpus)),
+            "/proc/meminfo": f"MemTotal:       {mem:8d} kB\nMemFree:        {mem * 42 // 100:8d} kB"
+            f"\nMemAvailable:   {mem * 69 // 100:8d} kB\n",
+            "/proc/uptime": "",  # read() answers these two from the clock
+            "/proc/loadavg": "",
+            "/var/log/auth.log": "",
+            "/var/log/syslog": "",
+            "/var/log/wtmp": "",
+            "/var/log/btmp": "",
+            "/var/log/lastlog": "",
+            "/var/log/dpkg.log": "",
+            self.home + "/.bashrc": _BASHRC,
+            self.home + "/.profile": _PROFILE,
         }
-        return dynamic.get(path, _FILES.get(path))
+        for kind, line in self._host_keys.items():
+            files[f"/etc/ssh/ssh_host_{kind}_key.pub"] = f"{line} root@{p.hostname}\n"
+            files[f"/etc/ssh/ssh_host_{kind}_key"] = ""
+        if user != "root":
+            files[self.home + "/.bash_logout"] = _BASH_LOGOUT
+        return files
 
-    def _ls(self, args: list[str]) -> str:
-        targets = [a for a in args if not a.startswith("-")] or [self.cwd]
-        long = any(a.startswith("-") and "l" in a for a in args)
-        out = []
-        for target in targets:
-            path = _resolve(self.cwd, target)
-            names = _DIRECTORIES.get(path, () if path == self.home else None)
-            if names is None:
-                if self._file(path) is not None:
-                    out.append(target)
-                    continue
-                out.append(f"ls: cannot access '{target}': No such file or directory")
+    def read(self, path: str) -> str | None:
+        """A file's content now (/proc/uptime and /proc/loadavg change with time)."""
+        now = self.now()
+        if path == "/proc/uptime":
+            up = now - self.facts.boot_time
+            return f"{up:.2f} {up * self.persona.cpus * 0.97:.2f}\n"
+        if path == "/proc/loadavg":
+            return f"{self._load()} 1/{110 + self.spawned % 40} {self.pid + self.spawned}\n"
+        node = self.fs.get(path)
+        return None if node is None or node.kind == "d" else node.content
+
+    def _load(self) -> str:
+        slot = int(self.now() // 300)
+        return " ".join(
+            f"{self.facts.number(f'load/{slot}/{i}', 0, 24 - 6 * i) / 100:.2f}" for i in range(3)
+        )
+
+    def uptime_text(self) -> str:
+        now = self.now()
+        up = self.facts.uptime(now)
+        days, hours, minutes = up // DAY, up % DAY // 3600, up % 3600 // 60
+        span = f"{hours:2d}:{minutes:02d}" if hours else f"{minutes} min"
+        if days:
+            span = f"{days} day{'s' if days != 1 else ''}, {span}"
+        load = self._load().replace(" ", ", ")
+        return f" {stamp(now, '%H:%M:%S')} up {span},  1 user,  load average: {load}"
+
+
+def _split(line: str) -> list[tuple[str, str]]:  # noqa: PLR0912
+    """``a; b && c || d`` as [("", "a"), (";", "b"), ("&&", "c"), ("||", "d")]: split on the
+    operators outside quotes, ``$(...)`` and backquotes, so each part is expanded in turn."""
+    parts: list[tuple[str, str]] = []
+    before, start, i, n = "", 0, 0, len(line)
+    level, backquoted, quote = 0, False, ""
+    while i < n:
+        c = line[i]
+        if quote == "'":
+            quote = "" if c == "'" else quote
+        elif c == "\\":
+            i += 1
+        elif quote == '"':
+            quote = "" if c == '"' else quote
+        elif c in "'\"":
+            quote = c
+        elif c == "`":
+            backquoted = not backquoted
+        elif line.startswith("$(", i):
+            level += 1
+            i += 1
+        elif c == ")" and level:
+            level -= 1
+        elif c == "#" and (i == 0 or line[i - 1] in " \t;") and not (level or backquoted):
+            break
+        elif not (level or backquoted):
+            op = ""
+            if line.startswith(("&&", "||"), i):
+                op = line[i : i + 2]
+            elif c in ";\n" or (c == "&" and line[i + 1 : i + 2] != ">" and line[i - 1 : i] != ">"):
+                op = ";"
+            if op:
+                parts.append((before, line[start:i]))
+                before, start = op, i + len(op)
+                i += len(op)
                 continue
-            if long:
-                out.append(f"total {4 * len(names)}")
-                out.extend(f"drwxr-xr-x 2 root root 4096 Nov 22 09:14 {n}" for n in names)
-            else:
-                out.append("  ".join(names))
-        return "\n".join(out)
+        i += 1
+    parts.append((before, line[start:i]))
+    return [(op, text) for op, text in parts if text.strip()]
 
 
 def _safe_name(user: str) -> bool:
     return 0 < len(user) <= 32 and all(c.isalnum() or c in "._-" for c in user)
-
-
-def _words(text: str) -> list[str]:
-    try:
-        return shlex.split(text)
-    except ValueError:  # an unbalanced quote: bash would wait for more, we answer what we can
-        return text.split()
-
-
-def _strip_redirections(text: str) -> str:
-    return re.sub(r"\s*\d?>>?\s*&?\S+|\s*<\s*\S+", "", text)
-
-
-def _resolve(cwd: str, path: str) -> str:
-    parts = [] if path.startswith("/") else cwd.strip("/").split("/")
-    for piece in path.split("/"):
-        if piece in ("", "."):
-            continue
-        if piece == "..":
-            if parts:
-                parts.pop()
-        else:
-            parts.append(piece)
-    return "/" + "/".join(p for p in parts if p)
-
-
-def _echo(args: list[str]) -> str:
-    escapes = False
-    newline = True
-    while args and args[0] in ("-e", "-n", "-ne", "-en", "-E"):
-        escapes = escapes or "e" in args[0]
-        newline = newline and "n" not in args[0]
-        args = args[1:]
-    text = " ".join(args)
-    if escapes:
-        text = re.sub(r"\\x([0-9a-fA-F]{1,2})", lambda m: chr(int(m.group(1), 16)), text)
-        text = text.replace("\\n", "\n").replace("\\t", "\t")
-    return text
-
-
-def _filter(words: list[str], text: str) -> str:  # noqa: PLR0911
-    """The few filters recon scripts pipe into: grep, wc -l, head, tail, awk '{print $N}'."""
-    if not words:
-        return text
-    lines = text.split("\n") if text else []
-    name, args = words[0], words[1:]
-    if name == "grep" and args:
-        pattern = next((a for a in args if not a.startswith("-")), "")
-        invert = "-v" in args
-        matched = [ln for ln in lines if (pattern.lower() in ln.lower()) != invert]
-        return str(len(matched)) if "-c" in args else "\n".join(matched)
-    if name == "wc":
-        return str(len(lines)) if "-l" in args else f"{len(lines)} {len(text.split())} {len(text)}"
-    if name in ("head", "tail"):
-        count = 10
-        for a in args:
-            if a.lstrip("-n").isdigit():
-                count = int(a.lstrip("-n"))
-        return "\n".join(lines[:count] if name == "head" else lines[-count:] if count else [])
-    if name == "awk" and args:
-        m = re.search(r"print \$(\d+)", args[-1])
-        if m:
-            n = int(m.group(1))
-            return "\n".join(ln.split()[n - 1] if 0 < n <= len(ln.split()) else "" for ln in lines)
-    if name in ("sort", "uniq", "cat", "tr", "cut", "sed", "xargs"):
-        return text
-    return _NOT_FOUND.format(name=name)
 
 
 def _cpu(index: int) -> str:
@@ -419,218 +808,43 @@ def _cpu(index: int) -> str:
         "mce cx8 apic sep mtrr pge mca cmov pat pse36 clflush mmx fxsr sse sse2 ss syscall nx "
         "pdpe1gb rdtscp lm constant_tsc rep_good nopl xtopology cpuid pni pclmulqdq ssse3 fma "
         "cx16 pcid sse4_1 sse4_2 x2apic movbe popcnt aes xsave avx f16c rdrand hypervisor "
-        "lahf_lm abm 3dnowprefetch avx2 avx512f\nbogomips\t: 4788.74"
+        "lahf_lm abm 3dnowprefetch avx2 avx512f\nbogomips\t: 4788.74\n"
     )
 
 
-_W_HEADER = "\nUSER     TTY      FROM             LOGIN@   IDLE   JCPU   PCPU WHAT"
-
-_DIRECTORIES: dict[str, tuple[str, ...]] = {
-    "/": (
-        "bin",
-        "boot",
-        "dev",
-        "etc",
-        "home",
-        "lib",
-        "lib64",
-        "media",
-        "mnt",
-        "opt",
-        "proc",
-        "root",
-        "run",
-        "sbin",
-        "srv",
-        "sys",
-        "tmp",
-        "usr",
-        "var",
-    ),
-    "/root": (),
-    "/home": (),
-    "/tmp": (),
-    "/var": (
-        "backups",
-        "cache",
-        "lib",
-        "local",
-        "lock",
-        "log",
-        "mail",
-        "opt",
-        "run",
-        "spool",
-        "tmp",
-    ),
-    "/var/tmp": (),
-    "/var/log": ("apt", "auth.log", "btmp", "dpkg.log", "journal", "lastlog", "syslog", "wtmp"),
-    "/etc": (
-        "apt",
-        "cron.d",
-        "crontab",
-        "debian_version",
-        "hostname",
-        "hosts",
-        "issue",
-        "os-release",
-        "passwd",
-        "group",
-        "shadow",
-        "ssh",
-        "systemd",
-    ),
-    "/usr": ("bin", "games", "include", "lib", "local", "sbin", "share", "src"),
-    "/dev": ("null", "shm", "tty", "urandom", "zero"),
-    "/dev/shm": (),
-    "/proc": ("cpuinfo", "meminfo", "version", "self"),
-    "/opt": (),
-    "/mnt": (),
-}
-
-_FILES: dict[str, str] = {
-    "/etc/passwd": "root:x:0:0:root:/root:/bin/bash\n"
-    "daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nbin:x:2:2:bin:/bin:/usr/sbin/nologin\n"
-    "sys:x:3:3:sys:/dev:/usr/sbin/nologin\nsync:x:4:65534:sync:/bin:/bin/sync\n"
-    "www-data:x:33:33:www-data:/var/www:/usr/sbin/nologin\n"
+_SYSTEM_USERS = ("daemon", "bin", "sys", "sync", "www-data", "nobody", "systemd-network",
+                 "messagebus", "sshd", "redis")  # fmt: skip
+_ACCOUNTS = (  # /etc/passwd
+    "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n"
+    "bin:x:2:2:bin:/bin:/usr/sbin/nologin\nsys:x:3:3:sys:/dev:/usr/sbin/nologin\n"
+    "sync:x:4:65534:sync:/bin:/bin/sync\nwww-data:x:33:33:www-data:/var/www:/usr/sbin/nologin\n"
     "nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n"
     "systemd-network:x:998:998:systemd Network Management:/:/usr/sbin/nologin\n"
-    "sshd:x:100:65534::/run/sshd:/usr/sbin/nologin\n"
-    "admin:x:1000:1000:admin,,,:/home/admin:/bin/bash",
-    "/etc/group": "root:x:0:\nsudo:x:27:admin\nwww-data:x:33:\nadmin:x:1000:",
-    "/etc/shadow": "root:$y$j9T$Fq1c0uXAbGv4v0Q3yZfkD.$4mSxUq8tdTVo6O2Hb1QkNw0KZb6d0w8lwmzW8XGlpH/"
-    ":19683:0:99999:7:::\ndaemon:*:19683:0:99999:7:::\nadmin:$y$j9T$Rk2p7Zy0m0Jw1kXv8nq3s/"
-    "$0G1Uo8r1uUj9yTq4bXGp2Vw6qvS9uK3mH7Qx2dF5aC4:19683:0:99999:7:::",
-    "/etc/issue": "Debian GNU/Linux 12 \\n \\l",
-    "/etc/debian_version": "12.8",
-    "/etc/hosts": "127.0.0.1\tlocalhost\n::1\t\tlocalhost ip6-localhost ip6-loopback",
-    "/etc/crontab": "SHELL=/bin/sh\n"
-    "PATH=/usr/local/sbin:/usr/local/bin:/sbin:/bin:/usr/sbin:/usr/bin\n"
-    "17 *\t* * *\troot\tcd / && run-parts --report /etc/cron.hourly",
-}
-
-
-def _ps(shell: FakeShell, args: list[str]) -> str:
-    return (
-        "USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n"
-        "root           1  0.0  0.2 168148 11876 ?        Ss   Nov02   0:41 /sbin/init\n"
-        "root         412  0.0  0.3  48232 15020 ?        Ss   Nov02   0:12 "
-        "/lib/systemd/systemd-journald\n"
-        "root         611  0.0  0.1  15432  9080 ?        Ss   Nov02   0:00 "
-        "sshd: /usr/sbin/sshd -D\n"
-        "root         640  0.0  0.0   6612  2664 ?        Ss   Nov02   0:03 /usr/sbin/cron -f\n"
-        "www-data    1187  0.0  0.4 211512 18212 ?        S    Nov02   0:09 "
-        "/usr/sbin/apache2 -k start\n"
-        f"{shell.user:<12} 24112  0.0  0.1   8888  5400 pts/0    Ss   09:14   0:00 -bash\n"
-        f"{shell.user:<12} 24170  0.0  0.0  11084  4500 pts/0    R+   09:15   0:00 "
-        f"ps {' '.join(args)}"
-    )
-
-
-def _download(shell: FakeShell, args: list[str]) -> str:
-    urls = [a for a in args if "://" in a or re.match(r"^[\w.-]+\.[a-z]{2,}(/|$)", a)]
-    host = urls[0].split("://", 1)[-1].split("/", 1)[0] if urls else "localhost"
-    return (
-        f"Resolving {host}... failed: Temporary failure in name resolution.\n"
-        f"wget: unable to resolve host address '{host}'"
-    )
-
-
-def _curl(shell: FakeShell, args: list[str]) -> str:
-    urls = [a for a in args if "://" in a]
-    host = urls[0].split("://", 1)[-1].split("/", 1)[0] if urls else "localhost"
-    return f"curl: (6) Could not resolve host: {host}"
-
-
-def _which(shell: FakeShell, args: list[str]) -> str:
-    known = {"wget", "curl", "python3", "perl", "bash", "sh", "busybox", "nc", "tftp", "ftpget"}
-    return "\n".join(f"/usr/bin/{a}" for a in args if a in known)
-
-
-def _df(shell: FakeShell, args: list[str]) -> str:
-    return (
-        "Filesystem      Size  Used Avail Use% Mounted on\n"
-        "udev            1.9G     0  1.9G   0% /dev\n"
-        "tmpfs           394M  1.1M  393M   1% /run\n/dev/sda1        39G  6.2G   31G  17% /\n"
-        "tmpfs           2.0G     0  2.0G   0% /dev/shm"
-    )
-
-
-def _ip(shell: FakeShell, args: list[str]) -> str:
-    if args and args[0].startswith("r"):
-        return (
-            "default via 10.0.3.1 dev eth0 onlink \n"
-            "10.0.3.0/24 dev eth0 proto kernel scope link src 10.0.3.24"
-        )
-    return (
-        "1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN group default "
-        "qlen 1000\n    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n"
-        "    inet 127.0.0.1/8 scope host lo\n"
-        "2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc fq_codel state UP group "
-        "default qlen 1000\n"
-        "    link/ether 52:54:00:3a:91:0c brd ff:ff:ff:ff:ff:ff\n"
-        "    inet 10.0.3.24/24 brd 10.0.3.255 scope global eth0"
-    )
-
-
-def _silent(shell: FakeShell, args: list[str]) -> str:
-    return ""
-
-
-_COMMANDS: dict[str, Callable[[FakeShell, list[str]], str]] = {
-    "ps": _ps,
-    "wget": _download,
-    "tftp": lambda s, a: "tftp: timeout",
-    "ftpget": lambda s, a: "ftpget: can't connect to remote host: Connection timed out",
-    "curl": _curl,
-    "which": _which,
-    "df": _df,
-    "ip": _ip,
-    "ifconfig": lambda s, a: _ip(s, []),
-    "lscpu": lambda s, a: (
-        f"Architecture:            {s.persona.arch}\nCPU(s):                  "
-        f"{s.persona.cpus}\nModel name:              Intel(R) Xeon(R) Gold 6148 CPU @ 2.40GHz"
-    ),
-    "lsb_release": lambda s, a: (
-        f"Distributor ID:\tDebian\nDescription:\t{s.persona.os_name}\n"
-        "Release:\t12\nCodename:\tbookworm"
-    ),
-    "env": lambda s, a: (
-        f"SHELL=/bin/bash\nPWD={s.cwd}\nLOGNAME={s.user}\nHOME={s.home}\n"
-        "LANG=C.UTF-8\nTERM=xterm\nUSER=" + s.user + "\nPATH=/usr/local/sbin:/usr/local/bin:"
-        "/usr/sbin:/usr/bin:/sbin:/bin"
-    ),
-    "netstat": lambda s, a: (
-        "Active Internet connections (servers and established)\n"
-        "Proto Recv-Q Send-Q Local Address           Foreign Address         State\n"
-        "tcp        0      0 0.0.0.0:22              0.0.0.0:*               LISTEN"
-    ),
-    "last": lambda s, a: (
-        "root     pts/0        10.0.3.17        Fri Nov 22 09:14   still logged in"
-    ),
-    "crontab": lambda s, a: "no crontab for " + s.user if "-l" in a else "",
-    "top": lambda s, a: "top - " + s._uptime().strip() + "\nTasks:  94 total,   1 running",
-    "dmesg": lambda s, a: "dmesg: read kernel buffer failed: Operation not permitted",
-    "python": lambda s, a: "",
-    "python3": lambda s, a: "",
-    "perl": lambda s, a: "",
-    "nc": lambda s, a: "",
-    "chmod": _silent,
-    "chown": _silent,
-    "chattr": _silent,
-    "rm": _silent,
-    "mkdir": _silent,
-    "touch": _silent,
-    "cp": _silent,
-    "mv": _silent,
-    "kill": _silent,
-    "pkill": _silent,
-    "killall": _silent,
-    "sleep": _silent,
-    "sync": _silent,
-    "true": _silent,
-    "passwd": lambda s, a: "passwd: password updated successfully",
-}
+    "messagebus:x:100:107::/nonexistent:/usr/sbin/nologin\n"
+    "sshd:x:101:65534::/run/sshd:/usr/sbin/nologin\n"
+    "redis:x:102:109::/var/lib/redis:/usr/sbin/nologin\n"
+)
+_GROUP = (
+    "root:x:0:\ndaemon:x:1:\nbin:x:2:\nsys:x:3:\nadm:x:4:\ntty:x:5:\nsudo:x:27:\n"
+    "www-data:x:33:\nshadow:x:42:\nutmp:x:43:\nstaff:x:50:\nnogroup:x:65534:\n"
+    "systemd-network:x:998:\nmessagebus:x:107:\nredis:x:109:\n"
+)
+_BASHRC = (
+    "# ~/.bashrc: executed by bash(1) for non-login shells.\n\n"
+    "# If not running interactively, don't do anything\ncase $- in\n    *i*) ;;\n"
+    "      *) return;;\nesac\n\nHISTCONTROL=ignoreboth\nshopt -s histappend\n"
+    "HISTSIZE=1000\nHISTFILESIZE=2000\n"
+)
+_PROFILE = (
+    "# ~/.profile: executed by the command interpreter for login shells.\n\n"
+    'if [ -n "$BASH_VERSION" ]; then\n    if [ -f "$HOME/.bashrc" ]; then\n'
+    '\t. "$HOME/.bashrc"\n    fi\nfi\n'
+)
+_BASH_LOGOUT = (
+    "# ~/.bash_logout: executed by bash(1) when login shell exits.\n\n"
+    'if [ "$SHLVL" = 1 ]; then\n    [ -x /usr/bin/clear_console ] && /usr/bin/clear_console -q\n'
+    "fi\n"
+)
 
 
 # --- an interactive session ------------------------------------------------------------------
@@ -641,6 +855,7 @@ class ShellOutput:
     reply: bytes
     commands: tuple[str, ...]
     exit: bool = False
+    downloads: tuple[tuple[str, ...], ...] = ()  # per command: the URLs it tried to fetch
 
 
 class ShellSession:
@@ -648,34 +863,43 @@ class ShellSession:
 
     def __init__(self, shell: FakeShell, *, echo: bool, newline: bytes = b"\r\n") -> None:
         self.shell = shell
+        shell.interactive = True
         self.editor = LineEditor(echo=echo)
         self._newline = newline
 
     def start(self) -> bytes:
-        return self._text(self.shell.motd()) + self._text(self.shell.prompt(), end=False)
+        return self._text(self.shell.motd()) + self._text(self.shell.prompt())
 
     def feed(self, data: bytes) -> ShellOutput:
         edited = self.editor.feed(data)
         out = bytearray(edited.echo)
         commands: list[str] = []
+        downloads: list[tuple[str, ...]] = []
         for raw in edited.lines:
             line = raw.decode("utf-8", "backslashreplace")
-            if line.strip():
-                commands.append(line)
-            result = self.shell.run(line)
-            if result.output:
-                out += self._text(result.output)
+            if self.editor.secret:  # a password typed at sudo's prompt: never a command
+                result = self.shell.password(line)
+            else:
+                if line.strip():
+                    commands.append(line)
+                    downloads.append(())
+                result = self.shell.run(line)
+                if commands and result.downloads:
+                    downloads[-1] = result.downloads
+            out += self._text(result.raw)
             if result.exit:
-                return ShellOutput(bytes(out), tuple(commands), exit=True)
-            out += self._text(self.shell.prompt(), end=False)
+                return ShellOutput(bytes(out), tuple(commands), True, tuple(downloads))
+            self.editor.secret = bool(result.password_prompt)
+            out += self._text(result.password_prompt or self.shell.prompt())
         if edited.interrupted and not edited.lines:
-            out += self._text(self.shell.prompt(), end=False)
+            if self.editor.secret:
+                self.editor.secret = False
+                self.shell.password_cancelled()
+            out += self._text(self.shell.prompt())
         if edited.end_of_input:
-            out += self._text("logout")
-            return ShellOutput(bytes(out), tuple(commands), exit=True)
-        return ShellOutput(bytes(out), tuple(commands))
+            out += self._text("logout\n")
+            return ShellOutput(bytes(out), tuple(commands), True, tuple(downloads))
+        return ShellOutput(bytes(out), tuple(commands), False, tuple(downloads))
 
-    def _text(self, text: str, *, end: bool = True) -> bytes:
-        parts = text.split("\n")
-        joined = self._newline.join(part.encode("utf-8", "replace") for part in parts)
-        return joined + (self._newline if end else b"")
+    def _text(self, text: str) -> bytes:
+        return self._newline.join(part.encode("utf-8", "replace") for part in text.split("\n"))

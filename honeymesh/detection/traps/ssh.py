@@ -42,6 +42,7 @@ from zope.interface import implementer
 
 from honeymesh.detection.traps import findings
 from honeymesh.detection.traps.base import Finding, Step
+from honeymesh.detection.traps.facts import Connection
 from honeymesh.detection.traps.shell import FakeShell, ShellPersona, ShellSession
 from honeymesh.events import JSONValue
 from honeymesh.filemodes import replace_file
@@ -169,6 +170,7 @@ class SshDialogue:
         self._commands = 0
         self._attempts = 0
         self._lost = False
+        self._connection: Connection | None = None
         ssh_factory = _TrapSshFactory(self)
         conch = ssh_factory.buildProtocol(None)
         assert isinstance(conch, _TrapTransport)
@@ -249,10 +251,12 @@ class SshDialogue:
             findings.credential("ssh", username, None, method="publickey", key=fingerprint)
         )
 
-    def saw_command(self, line: str, how: str) -> None:
+    def saw_command(self, line: str, how: str, downloads: tuple[str, ...] = ()) -> None:
+        """A command line; ``downloads``: the URLs it asked to fetch (never fetched)."""
         self._commands += 1
         self.detail["commands"] = self._commands
-        self._findings.append(findings.command("ssh", line, how=how))
+        extra: dict[str, JSONValue] = {"download_intent": list(downloads)} if downloads else {}
+        self._findings.append(findings.command("ssh", line, how=how, **extra))
 
     def saw_channel(self, kind: bytes, data: bytes) -> None:
         target: JSONValue = None
@@ -267,8 +271,23 @@ class SshDialogue:
             findings.command("ssh", f"channel {findings.text(kind)}", target=target, refused=True)
         )
 
+    def connected(self, connection: Connection) -> None:
+        self._connection = connection
+
     def new_shell(self, user: str) -> FakeShell:
-        return FakeShell(self._settings.persona, user, self._clock.seconds)
+        """The shell shows this connection's ends and the trap's real host keys, so that
+        ``ssh-keygen -lf`` prints the fingerprint the client was just shown."""
+        shown = {
+            key.sshType().decode().removeprefix("ssh-"): key.toString("OPENSSH").decode()
+            for key in self._settings.host_keys.public.values()
+        }
+        return FakeShell(
+            self._settings.persona,
+            user,
+            self._clock.seconds,
+            connection=self._connection,
+            host_keys=shown,
+        )
 
 
 # Conch, adapted ----------------------------------------------------------------------------------
@@ -429,11 +448,11 @@ class _ShellChannel(SSHChannel):
             line = findings.text(common.getNS(data)[0], 4096)
         except (struct.error, ValueError, IndexError):
             return 0
-        self._dialogue.saw_command(line, "exec")
         result = self._shell.run(line)
+        self._dialogue.saw_command(line, "exec", result.downloads)
         newline = "\r\n" if self._pty else "\n"
-        if result.output:
-            self.write((result.output.replace("\n", newline) + newline).encode("utf-8", "replace"))
+        if result.raw:
+            self.write(result.raw.replace("\n", newline).encode("utf-8", "replace"))
         self._exit(result.status)
         return 1
 
@@ -445,8 +464,8 @@ class _ShellChannel(SSHChannel):
         if self._session is None:
             return
         out = self._session.feed(data)
-        for line in out.commands:
-            self._dialogue.saw_command(line, "shell")
+        for line, urls in zip(out.commands, out.downloads, strict=True):
+            self._dialogue.saw_command(line, "shell", urls)
         if out.reply:
             self.write(out.reply)
         if out.exit:

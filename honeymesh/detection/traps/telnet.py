@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from honeymesh.detection.traps import findings
 from honeymesh.detection.traps.base import Finding, Step
+from honeymesh.detection.traps.facts import Connection
 from honeymesh.detection.traps.shell import FakeShell, LineEditor, ShellPersona, ShellSession
 from honeymesh.events import JSONValue
 
@@ -120,6 +121,10 @@ class TelnetDialogue:
         self._options: list[JSONValue] = []
         self._commands = 0
         self._oversized = 0
+        self._connection: Connection | None = None
+
+    def connected(self, connection: Connection) -> None:
+        self._connection = connection
 
     def _login_prompt(self) -> bytes:
         return self._settings.persona.hostname.encode() + b" login: "
@@ -144,7 +149,10 @@ class TelnetDialogue:
             assert self._session is not None
             out = self._session.feed(text)
             reply += out.reply
-            found.extend(self._command(line) for line in out.commands)
+            found.extend(
+                self._command(line, urls)
+                for line, urls in zip(out.commands, out.downloads, strict=True)
+            )
             close = out.exit
         else:
             edited = self._editor.feed(text)
@@ -187,7 +195,7 @@ class TelnetDialogue:
         finding = findings.credential("telnet", self._username, line, accepted=accepted)
         if accepted:
             self.detail["logged_in_as"] = user
-            shell = FakeShell(self._settings.persona, user, self._now)
+            shell = FakeShell(self._settings.persona, user, self._now, connection=self._connection)
             self._session = ShellSession(shell, echo=True)
             self._stage = "shell"
             return b"\r\n" + self._session.start(), finding, False
@@ -195,9 +203,11 @@ class TelnetDialogue:
             return b"\r\nLogin incorrect\r\n", finding, True
         return b"\r\nLogin incorrect\r\n" + self._login_prompt(), finding, False
 
-    def _command(self, line: str) -> Finding:
+    def _command(self, line: str, downloads: tuple[str, ...] = ()) -> Finding:
         self._commands += 1
         self.detail["commands"] = self._commands
+        if downloads:
+            return findings.command("telnet", line, download_intent=list(downloads))
         return findings.command("telnet", line)
 
     def _negotiate(self, commands: list[TelnetCommand]) -> bytes:

