@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from honeymesh.text import shown, table
 
-# (what a client sent, how every surface shows it); tests/e2e/test_dashboard.py checks that
+# (what a client sent, how every surface shows it); tests/e2e/test_attacker_text.py checks that
 # the dashboard's shown() in static/app.js gives the same for each.
 SAMPLES = [
     ("root\r\nfake row", "root\\r\\nfake row"),
@@ -43,3 +45,17 @@ def test_table_columns_fit_their_widest_cell_and_escapes_never_break_a_row() -> 
     assert lines[4].index("x") == next(iter(starts)) - 2  # two wide characters: two columns each
     numbers = table([["ID", "N"], ["7", "1"], ["12345", "22"]], right=frozenset({0}))
     assert numbers == ["   ID  N", "    7  1", "12345  22"]
+
+
+def test_the_dashboard_never_writes_text_as_html() -> None:
+    static = Path(__file__).resolve().parent.parent / "static"
+    scripts = sorted(static.glob("*.js"))
+    assert scripts
+    for script in scripts:
+        source = script.read_text()
+        for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write"):
+            assert sink not in source, f"{script.name} uses {sink}"
+    assert (
+        'td.textContent = text === null || text === undefined ? "" : shown(text);'
+        in (static / "app.js").read_text()
+    )  # every table cell goes through shown()
