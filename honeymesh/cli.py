@@ -506,7 +506,8 @@ def cmd_explain(args: argparse.Namespace) -> int:
 # Ban files -------------------------------------------------------------------------------------
 
 _FORMAT_BY_SUFFIX = {".txt": "text", ".csv": "csv", ".json": "json"}
-_MEDIA_TYPE = {"text": "text/plain", "csv": "text/csv", "json": "application/json"}
+_MEDIA_TYPE = {"text": "text/plain", "csv": "text/csv", "json": "application/json",
+               "stix": "application/stix+json"}  # fmt: skip
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -640,7 +641,12 @@ def register_admin(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: 
 
     p = sub.add_parser("import", parents=parents, help="ban every address in a file")
     p.add_argument("file", metavar="FILE", help="text (one per line), .csv or .json; - for stdin")
-    p.add_argument("--format", choices=("text", "csv", "json"), help="default: from the suffix")
+    p.add_argument(
+        "--format",
+        choices=("text", "csv", "json", "stix"),
+        help="default: from the suffix (a .json file that is a STIX bundle is read as stix: "
+        "each IPv4/IPv6 indicator is a ban until its valid_until)",
+    )
     p.add_argument("--duration", help="for entries without their own (default: permanent)")
     p.add_argument("--reason", help="for entries without their own")
     json_flag(p)

@@ -45,10 +45,12 @@ from honeymesh.paths import data_dir
 from honeymesh.web.auth import TokenChecker
 from honeymesh.web.banfile import (
     FORMATS,
+    IMPORT_FORMATS,
     MEDIA_TYPES,
     BanFileError,
     BanWriter,
     Format,
+    ImportFormat,
     format_for_media_type,
     parse_bans,
 )
@@ -409,12 +411,13 @@ class AdminApi:
     @authenticated
     def import_bans(self, request: IRequest) -> Deferred[bytes]:
         named = query_str(request, "format")
-        fmt = self._format(named) if named else format_for_media_type(media_type(request))
+        fmt = self._import_format(named) if named else format_for_media_type(media_type(request))
         if fmt is None:
             raise ApiError(
                 415,
                 "unsupported_media_type",
-                "send the file as text/plain, text/csv or application/json (or name ?format=)",
+                "send the file as text/plain, text/csv, application/json or "
+                "application/stix+json (or name ?format=)",
             )
         data = raw_body(request)
         try:
@@ -429,6 +432,13 @@ class AdminApi:
             by=self.actor(request),
         )
         return d.addCallback(self._ok, request)
+
+    @staticmethod
+    def _import_format(name: str) -> ImportFormat:
+        for fmt in IMPORT_FORMATS:
+            if name == fmt:
+                return fmt
+        raise ApiError(400, "bad_parameter", f"format must be one of {', '.join(IMPORT_FORMATS)}")
 
     @staticmethod
     def _format(name: str) -> Format:

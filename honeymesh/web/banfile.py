@@ -12,6 +12,12 @@ CSV: a header row naming the columns; ``network`` is required; ``duration`` ("1h
 columns (``source``, ``created``, ``offence``, as exported) are ignored.
 JSON: a list, or ``{"bans": [...]}``; each item an address string or an object with ``network``
 and optionally ``duration``, ``expires``, ``permanent``, ``reason`` or ``reasons``.
+STIX 2.1 (``stix``, or a JSON file that is a STIX bundle): each Indicator whose pattern is only
+``ipv4-addr``/``ipv6-addr`` value comparisons joined by OR (what ``--format stix`` exports, and
+what MISP and OpenCTI write for addresses) bans each address until its ``valid_until`` (none:
+the import's default duration), with its name as the reason. Revoked indicators, benign ones
+(an allow is not a ban) and indicators of anything else (domains, hashes, URLs) are left out;
+a bundle with no address indicator at all is refused.
 """
 
 from __future__ import annotations
@@ -20,7 +26,9 @@ import csv
 import io
 import json
 import math
+import re
 from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 from honeymesh.control import MAX_REASON_CHARS, BanImport
@@ -28,6 +36,8 @@ from honeymesh.events import JSONValue
 
 Format = Literal["text", "csv", "json"]
 FORMATS: tuple[Format, ...] = ("text", "csv", "json")
+ImportFormat = Literal["text", "csv", "json", "stix"]
+IMPORT_FORMATS: tuple[ImportFormat, ...] = ("text", "csv", "json", "stix")
 MEDIA_TYPES: Mapping[Format, str] = {
     "text": "text/plain; charset=utf-8",
     "csv": "text/csv; charset=utf-8",
@@ -47,19 +57,20 @@ class BanFileError(ValueError):
         super().__init__(f"line {line}: {problem}" if line else problem)
 
 
-def format_for_media_type(media_type: str) -> Format | None:
+def format_for_media_type(media_type: str) -> ImportFormat | None:
     return {
         "text/plain": "text",
         "text/csv": "csv",
         "application/csv": "csv",
         "application/json": "json",
+        "application/stix+json": "stix",
     }.get(media_type)  # type: ignore[return-value]
 
 
 # Reading ---------------------------------------------------------------------------------------
 
 
-def parse_bans(data: bytes, fmt: Format) -> list[BanImport]:
+def parse_bans(data: bytes, fmt: ImportFormat) -> list[BanImport]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -68,8 +79,8 @@ def parse_bans(data: bytes, fmt: Format) -> list[BanImport]:
         entries = _parse_text(text)
     elif fmt == "csv":
         entries = _parse_csv(text)
-    elif fmt == "json":
-        entries = _parse_json(text)
+    elif fmt in ("json", "stix"):
+        entries = _parse_json(text, stix=fmt == "stix")
     else:
         raise BanFileError(0, f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     return entries
@@ -132,7 +143,7 @@ def _entry_from_cells(cells: Mapping[str, str], number: int) -> BanImport:
     return BanImport(line=number, network=network, duration=duration or None, reasons=reasons)
 
 
-def _parse_json(text: str) -> list[BanImport]:
+def _parse_json(text: str, *, stix: bool = False) -> list[BanImport]:
     try:
         doc = json.loads(text, parse_constant=_reject_constant)
     except (json.JSONDecodeError, ValueError, RecursionError) as e:
@@ -143,6 +154,8 @@ def _parse_json(text: str) -> list[BanImport]:
         raise BanFileError(
             0, "the file holds a lone surrogate (\\uD800-\\uDFFF), which is not text"
         ) from None
+    if stix or (isinstance(doc, dict) and doc.get("type") == "bundle"):
+        return _parse_stix(doc)
     if isinstance(doc, dict):
         if "bans" not in doc:
             raise BanFileError(0, 'a JSON object must hold the list under "bans"')
@@ -152,6 +165,74 @@ def _parse_json(text: str) -> list[BanImport]:
     if len(doc) > MAX_ENTRIES:
         raise BanFileError(0, f"{len(doc)} entries; one import takes at most {MAX_ENTRIES}")
     return [_entry_from_json(item, number) for number, item in enumerate(doc, start=1)]
+
+
+# One comparison of an address indicator's pattern: [ipv4-addr:value = '198.51.100.7'].
+_COMPARISON = re.compile(r"(ipv4-addr|ipv6-addr):value\s*=\s*'([^'\\]{1,100})'")
+_JOINERS = re.compile(r"[\s\[\]()]+|\bOR\b")
+
+
+def _parse_stix(doc: Any) -> list[BanImport]:
+    """Bans from a STIX 2.1 bundle (or a list of objects, or one indicator)."""
+    objects = doc.get("objects") if isinstance(doc, dict) and doc.get("type") == "bundle" else doc
+    if isinstance(objects, dict):
+        objects = [objects]
+    if not isinstance(objects, list):
+        raise BanFileError(0, "a STIX file must be a bundle, a list of objects or an indicator")
+    if len(objects) > MAX_ENTRIES:
+        raise BanFileError(0, f"{len(objects)} objects; one import takes at most {MAX_ENTRIES}")
+    out: list[BanImport] = []
+    for number, obj in enumerate(objects, start=1):
+        for network in _stix_addresses(obj):
+            _count(out, number)
+            out.append(_stix_entry(obj, network, number))
+    if not out:
+        raise BanFileError(0, "the STIX file holds no indicator of an IPv4 or IPv6 address")
+    return out
+
+
+def _stix_addresses(obj: Any) -> list[str]:
+    """The addresses an importable indicator names: its pattern must be nothing but address
+    comparisons joined by OR; anything else (AND, other objects, operators) is not ours."""
+    if not isinstance(obj, dict) or obj.get("type") != "indicator" or obj.get("revoked") is True:
+        return []
+    kinds = obj.get("indicator_types")
+    if isinstance(kinds, list) and "benign" in kinds:
+        return []
+    pattern = obj.get("pattern")
+    if obj.get("pattern_type", "stix") != "stix" or not isinstance(pattern, str):
+        return []
+    if len(pattern) > MAX_FIELD:
+        return []
+    found = [m.group(2) for m in _COMPARISON.finditer(pattern)]
+    rest = _JOINERS.sub("", _COMPARISON.sub("", pattern))
+    return found if found and not rest else []
+
+
+def _stix_entry(obj: dict[str, Any], network: str, number: int) -> BanImport:
+    name = obj.get("name") or obj.get("description") or "a STIX indicator"
+    reason = f"{str(name)[:200]} (STIX {str(obj.get('id', '?'))[:100]})"
+    until = obj.get("valid_until")
+    if until is None:
+        return BanImport(line=number, network=network, reasons=(reason,))
+    if not isinstance(until, str):
+        raise BanFileError(number, "valid_until must be a STIX timestamp")
+    return BanImport(line=number, network=network, expires=_stix_time(until, number),
+                     reasons=(reason,))  # fmt: skip
+
+
+def _stix_time(text: str, number: int) -> float:
+    stamp = text.strip()
+    if not stamp.endswith("Z") or len(stamp) > 40:
+        raise BanFileError(number, f"valid_until is not a STIX timestamp: {text[:40]!r}")
+    head, _, frac = stamp[:-1].partition(".")
+    try:
+        when = datetime.strptime(head, "%Y-%m-%dT%H:%M:%S").replace(tzinfo=UTC)
+    except ValueError:
+        raise BanFileError(number, f"valid_until is not a STIX timestamp: {text[:40]!r}") from None
+    if frac and not (frac.isascii() and frac.isdigit()):
+        raise BanFileError(number, f"valid_until is not a STIX timestamp: {text[:40]!r}")
+    return when.timestamp()
 
 
 def _reject_constant(name: str) -> float:

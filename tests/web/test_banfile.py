@@ -168,3 +168,68 @@ def test_any_json_document_gives_entries_or_a_ban_file_error(doc: object) -> Non
 def test_deeply_nested_json_is_refused_cleanly() -> None:
     with pytest.raises(BanFileError):
         parse_bans(b"[" * 100_000 + b"]" * 100_000, "json")
+
+
+# STIX 2.1 -----------------------------------------------------------------------------------------
+
+
+def stix_indicator(pattern: str, **extra: JSONValue) -> dict[str, JSONValue]:
+    return {"type": "indicator", "spec_version": "2.1", "pattern_type": "stix",
+            "id": "indicator--11111111-2222-4333-8444-555555555555", "pattern": pattern,
+            "valid_from": "2026-12-01T00:00:00Z", **extra}  # fmt: skip
+
+
+def test_a_stix_bundle_of_our_own_export_imports_back() -> None:
+    from honeymesh.enforcement.bans import AllowRule, Ban  # noqa: PLC0415
+    from honeymesh.intel.stix import StixSettings, bundle  # noqa: PLC0415
+    from honeymesh.net import parse_network  # noqa: PLC0415
+
+    same = {"evidence": {}, "provenance": {}, "created": NOW, "offence": 1, "enforced": True}
+    bans = [Ban(id=1, network=parse_network("203.0.113.7"), source="operator",
+                reasons=("ssh brute force",), expires=NOW + 3600, **same),  # type: ignore[arg-type]
+            Ban(id=2, network=parse_network("2001:db8::/64"), source="local",
+                reasons=("scan",), expires=None, **same)]  # type: ignore[arg-type]  # fmt: skip
+    allows = [AllowRule(network=parse_network("192.0.2.10"), reason="monitoring", id=1,
+                        created=NOW, origin="operator")]  # fmt: skip
+    text = bundle(bans, allows, StixSettings(node_id="ab" * 32, node_name="n", own_level="L2"))
+    entries = {e.network: e for e in parse_bans(text.encode(), "json")}  # read as STIX: a bundle
+    assert set(entries) == {"203.0.113.7", "2001:db8::/64"}  # the allow is not a ban
+    assert entries["203.0.113.7"].expires == NOW + 3600
+    assert entries["2001:db8::/64"].expires is None and not entries["2001:db8::/64"].permanent
+    assert "banned 203.0.113.7/32" in entries["203.0.113.7"].reasons[0]
+
+
+def test_stix_indicators_that_are_not_address_bans_are_left_out() -> None:
+    objects = [
+        stix_indicator("[ipv4-addr:value = '198.51.100.1'] OR [ipv6-addr:value = '2001:db8::1']"),
+        stix_indicator("[ipv4-addr:value = '198.51.100.2']", revoked=True),
+        stix_indicator("[ipv4-addr:value = '198.51.100.3']", indicator_types=["benign"]),
+        stix_indicator("[domain-name:value = 'evil.example']"),
+        stix_indicator("[ipv4-addr:value = '198.51.100.4' AND ipv4-addr:value = '198.51.100.5']"),
+        stix_indicator("[ipv4-addr:value = '198.51.100.6']", pattern_type="snort"),
+        {"type": "identity", "id": "identity--1", "name": "x"},
+    ]
+    doc = json.dumps({"type": "bundle", "id": "bundle--1", "objects": objects}).encode()
+    assert [e.network for e in parse_bans(doc, "stix")] == ["198.51.100.1", "2001:db8::1"]
+    with pytest.raises(BanFileError, match="no indicator of an IPv4 or IPv6 address"):
+        parse_bans(json.dumps({"type": "bundle", "objects": objects[1:]}).encode(), "stix")
+    with pytest.raises(BanFileError, match="STIX timestamp"):
+        parse_bans(json.dumps(stix_indicator("[ipv4-addr:value = '198.51.100.9']",
+                                             valid_until="soon")).encode(), "stix")  # fmt: skip
+
+
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=80)
+        | st.sampled_from(["indicator", "bundle", "stix", "[ipv4-addr:value = '198.51.100.1']",
+                           "2026-12-01T00:00:00Z", "type", "objects", "pattern", "valid_until"]),
+        lambda inner: st.lists(inner, max_size=5) | st.dictionaries(
+            st.sampled_from(["type", "objects", "pattern", "pattern_type", "revoked",
+                             "indicator_types", "valid_until", "name", "id"]) | st.text(max_size=5),
+            inner, max_size=6),
+        max_leaves=30,
+    )
+)  # fmt: skip
+def test_any_stix_document_gives_entries_or_a_ban_file_error(doc: object) -> None:
+    with contextlib.suppress(BanFileError):
+        parse_bans(json.dumps(doc).encode(), "stix")
