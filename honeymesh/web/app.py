@@ -630,7 +630,7 @@ class AdminApi:
         header = request.getHeader(b"authorization")
         if not self.tokens.check(bearer_token(header) or basic_password(header)):
             self._auth_failed(request, "token")
-            request.setHeader(b"WWW-Authenticate", b'Basic realm="honeymesh TAXII"')
+            request.setHeader(b"WWW-Authenticate", b'Bearer realm="honeymesh", Basic realm="honeymesh"')
             raise ApiError(401, "unauthorized", "a valid admin token is required")
         resource: IResource = self.taxii_api.app.resource()
         return resource
