@@ -39,8 +39,7 @@ def trap_ports() -> dict[str, int]:
 def traps(tmp_path_factory: pytest.TempPathFactory, trap_ports: dict[str, int]) -> Iterator[Daemon]:
     text = "".join(
         f'\n[[traps]]\nname = "{name}"\ntype = "{TYPES.get(name, name)}"\n'
-        f'ports = [{port}]\nbind = ["127.0.0.1"]\n'
-        + PERSONAS[name]
+        f'ports = [{port}]\nbind = ["127.0.0.1"]\n' + PERSONAS[name]
         for name, port in trap_ports.items()
     )
     yield from harness.trap_daemon(tmp_path_factory.mktemp("fidelity-traps"), text)
@@ -82,7 +81,7 @@ def real_named(tmp_path_factory: pytest.TempPathFactory) -> Iterator[harness.Rea
 
 
 @pytest.fixture(scope="session")
-def real_apache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[harness.RealServer]:
+def real_apache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[harness.Apache]:
     server = harness.apache(tmp_path_factory.mktemp("apache"))
     yield server
     server.stop()

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import difflib
 import re
+import shutil
 import socket
 import ssl
 import subprocess
+import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -159,9 +161,13 @@ def listening(port: int) -> bool:
         return False
 
 
-def start(name: str, argv: list[str], port: int, where: Path) -> RealServer:
+def start(
+    name: str, argv: list[str], port: int, where: Path, env: dict[str, str] | None = None
+) -> RealServer:
     log = where / f"{name}.log"
-    proc = subprocess.Popen(argv, stdout=log.open("wb"), stderr=subprocess.STDOUT, cwd=where)
+    proc = subprocess.Popen(
+        argv, stdout=log.open("wb"), stderr=subprocess.STDOUT, cwd=where, env=env
+    )
     server = RealServer(name, port, proc, log)
     try:
         wait_for(lambda: listening(port) or proc.poll() is not None, timeout=30)
@@ -308,3 +314,87 @@ def mariadb(where: Path) -> RealServer:
     argv = ["mariadb", "--no-defaults", "-S", socket_path, "-uroot", "-e", sql]
     subprocess.run(argv, capture_output=True, check=True, timeout=30)
     return server
+
+
+APACHE_REALM = "Restricted"  # the realm of the Basic-auth directory both sides protect
+
+
+def apache(where: Path) -> Apache:
+    """Debian's /etc/apache2 as the package installs it (default site, security.conf with
+    ``TraceEnable Off``, ``ServerTokens OS``, status, alias, autoindex, deflate, ...) copied,
+    with HTTPS turned on as an admin does (``a2enmod ssl``, ``a2ensite default-ssl``), made to
+    listen on two loopback ports, started by hand as /etc/apache2/envvars would (run, lock and
+    log directories in ``where``). The document root is a copy of the package's
+    /var/www/html (its index.html, mtime kept) plus what the personas add: an ``admin/``
+    directory behind Basic auth that no login opens (an empty user file), and WordPress's
+    top-level directories (for the trailing-slash redirect)."""
+    port = free_port()
+    conf = where / "conf"
+    shutil.copytree("/etc/apache2", conf, symlinks=True)
+    tls_port = free_port()
+    ports = [ln for ln in (conf / "ports.conf").read_text().splitlines() if "Listen" not in ln]
+    (conf / "ports.conf").write_text(
+        "\n".join(ports) + f"\nListen 127.0.0.1:{port}\nListen 127.0.0.1:{tls_port}\n"
+    )
+    # a2enmod ssl, a2ensite default-ssl: as an admin turns HTTPS on, with a certificate
+    # made by Debian's make-ssl-cert (the snakeoil the site names).
+    for name in ("ssl.load", "ssl.conf", "socache_shmcb.load"):
+        (conf / "mods-enabled" / name).symlink_to(f"../mods-available/{name}")
+    cert = snakeoil(where)
+    ssl_site = (conf / "sites-available" / "default-ssl.conf").read_text()
+    ssl_site = ssl_site.replace("<VirtualHost *:443>", f"<VirtualHost *:{tls_port}>")
+    ssl_site = ssl_site.replace("/etc/ssl/certs/ssl-cert-snakeoil.pem", str(cert))
+    ssl_site = ssl_site.replace("/etc/ssl/private/ssl-cert-snakeoil.key", str(cert))
+    # The children run as www-data, who cannot enter pytest's 0700 temporary directories.
+    public = Path(tempfile.mkdtemp(prefix="fidelity-apache-"))
+    public.chmod(0o755)
+    www = public / "www"
+    shutil.copytree("/var/www/html", www)
+    for name in ("admin", "wp-admin", "wp-content", "wp-includes"):
+        (www / name).mkdir()
+    (public / "htpasswd").write_text("")
+    site = conf / "sites-available" / "000-default.conf"
+    text = site.read_text().replace("<VirtualHost *:80>", f"<VirtualHost *:{port}>")
+    text = text.replace("/var/www/html", str(www))
+    site.write_text(text)
+    (conf / "sites-enabled" / "default-ssl.conf").write_text(
+        ssl_site.replace("/var/www/html", str(www))
+    )
+    (conf / "conf-enabled" / "fidelity.conf").write_text(
+        # Debian's apache2.conf grants /var/www/; the copy gets the same.
+        f"<Directory {www}/>\n\tOptions Indexes FollowSymLinks\n\tAllowOverride None\n"
+        "\tRequire all granted\n</Directory>\n"
+        f'<Directory {www}/admin>\n\tAuthType Basic\n\tAuthName "{APACHE_REALM}"\n'
+        f"\tAuthUserFile {public / 'htpasswd'}\n\tRequire valid-user\n</Directory>\n"
+    )
+    run = where / "run"
+    (run / "lock").mkdir(parents=True)
+    env = {
+        "PATH": "/usr/sbin:/usr/bin:/sbin:/bin",
+        "LANG": "C",
+        "APACHE_CONFDIR": str(conf),
+        "APACHE_RUN_USER": "www-data",
+        "APACHE_RUN_GROUP": "www-data",
+        "APACHE_PID_FILE": str(run / "apache2.pid"),
+        "APACHE_RUN_DIR": str(run),
+        "APACHE_LOCK_DIR": str(run / "lock"),
+        "APACHE_LOG_DIR": str(run),
+    }
+    argv = ["/usr/sbin/apache2", "-d", str(conf), "-DFOREGROUND"]
+    try:
+        server = start("apache2", argv, port, where, env=env)
+    except BaseException:
+        shutil.rmtree(public, ignore_errors=True)
+        raise
+    wait_for(lambda: listening(tls_port), timeout=30)
+    return Apache(server.name, server.port, server.proc, server.log, public, tls_port)
+
+
+@dataclass
+class Apache(RealServer):
+    public: Path  # the document root's parent, outside pytest's private directories
+    tls_port: int  # default-ssl
+
+    def stop(self) -> None:
+        super().stop()
+        shutil.rmtree(self.public, ignore_errors=True)

@@ -247,6 +247,8 @@ class HttpDialogue:
 
     def _where(self, request: Request) -> _Where | None:
         """The Host Apache takes (the absolute URI's, else the header's), None if invalid."""
+        if sum(1 for k, _ in request.headers if k.lower() == "host") > 1:
+            return None
         split = urlsplit(request.target) if "://" in request.target[:10] else None
         value = split.netloc if split is not None else request.header("Host")
         if value is None:
@@ -270,6 +272,8 @@ class HttpDialogue:
             if method == "OPTIONS":
                 return Response(200, content_type=None), found
             return self._error(400, where), found
+        if method == "CONNECT":  # no mod_proxy: a known method nothing here serves
+            return self._error(405, where, method=method, allow=ALLOW), found
         path = _normalise(request.target)
         if path is None:
             return self._error(400, where), found
