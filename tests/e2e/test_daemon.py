@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import socket
 import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -192,24 +193,39 @@ def test_twistd_lists_the_plugin_after_a_normal_install(tmp_path: Path) -> None:
     assert "honeymesh" in result.stdout, result.stdout + result.stderr
 
 
+def appended(extra: str) -> Callable[[str], str]:
+    return lambda text: text + extra
+
+
+def rules_file(text: str) -> str:
+    """`init` writes [detection] in full: name a rules file there (a second table would be a
+    TOML error, not the error this case is about)."""
+    edited, count = re.subn(r'(?m)^rules = ""$', 'rules = "no-such-rules.toml"', text)
+    assert count == 1, "the [detection] section written by init has no rules key"
+    return edited
+
+
 @pytest.mark.parametrize(
-    ("extra", "message"),
+    ("edit", "message"),
     [
-        ('\n[detection]\nrules = "no-such-rules.toml"\n', "no-such-rules.toml"),
+        (rules_file, "no-such-rules.toml"),
         (
-            '\n[[traps]]\nname = "tls"\ntype = "tls"\nports = [0]\nbind = ["127.0.0.1"]\n'
-            'tls_cert = "missing.crt"\n',
+            appended(
+                '\n[[traps]]\nname = "tls"\ntype = "tls"\nports = [0]\nbind = ["127.0.0.1"]\n'
+                'tls_cert = "missing.crt"\n'
+            ),
             "trap 'tls': cannot load",
         ),
-        ("\n[colour]\nx = 1\n", "colour: unknown key"),
-        ("\n[api\n", "not valid TOML"),
+        (appended("\n[colour]\nx = 1\n"), "colour: unknown key"),
+        (appended("\n[api\n"), "not valid TOML"),
     ],
+    ids=["rules", "tls-cert", "unknown-section", "bad-toml"],
 )
 def test_daemon_refuses_bad_configs_and_unusable_files_with_one_clear_line(
-    tmp_path: Path, extra: str, message: str
+    tmp_path: Path, edit: Callable[[str], str], message: str
 ) -> None:
     node = make_node(tmp_path / "var")
-    node.config_path.write_text(node.config_path.read_text() + extra)
+    node.config_path.write_text(edit(node.config_path.read_text()))
     result = refused_start(node.config_path)
     combined = result.stdout + result.stderr
     assert result.returncode != 0
