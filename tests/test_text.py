@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from honeymesh.text import shown, table
+from honeymesh.tui.app import ban_rows
 
 # (what a client sent, how every surface shows it); tests/e2e/test_attacker_text.py checks that
 # the dashboard's shown() in static/app.js gives the same for each.
@@ -59,3 +61,16 @@ def test_the_dashboard_never_writes_text_as_html() -> None:
         'td.textContent = text === null || text === undefined ? "" : shown(text);'
         in (static / "app.js").read_text()
     )  # every table cell goes through shown()
+
+
+def test_the_tuis_bans_pane_keeps_its_columns_for_a_long_ipv6_network() -> None:
+    bans: list[dict[str, Any]] = [
+        {"network": "2001:db8:1234:5678:9abc:def0:1234:5678/128", "source": "operator",
+         "expires": None, "reasons": ["long"]},
+        {"network": "203.0.113.7/32", "source": "local", "expires": 60.0,
+         "reasons": ["ssh\r\nforged"]},
+    ]  # fmt: skip
+    rows = ban_rows(bans, 0.0)
+    starts = [row.index(ban["source"]) for row, ban in zip(rows, bans, strict=True)]
+    assert starts == [43, 43]  # the long network's 42 characters and one space, on both rows
+    assert rows[1].endswith("ssh\\r\\nforged")

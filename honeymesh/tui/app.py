@@ -24,7 +24,7 @@ from twisted.python.failure import Failure
 from honeymesh.adminclient import AdminClient, AdminClientError
 from honeymesh.config import MODES, Config
 from honeymesh.feedclient import FeedClientFactory, connect_feed
-from honeymesh.text import shown
+from honeymesh.text import shown, table
 
 MAX_EVENTS = 500
 REFRESH_SECONDS = 5.0
@@ -50,18 +50,30 @@ def event_row(event: dict[str, Any]) -> str:
             detail[key] = event[key]
     parts = [f"{k}={v}" for k, v in detail.items() if not isinstance(v, dict | list)]
     source = event.get("source") or "-"
+    # As wide as an IPv6 address (39): rows arrive one at a time, so the column cannot be
+    # sized to its content as the bans pane's is.
     return shown(
-        f"{_clock(event.get('time'))} {event.get('event_id', '?'):<18} {source:<22} "
+        f"{_clock(event.get('time'))} {event.get('event_id', '?'):<18} {source:<39} "
         + " ".join(parts)[:200]
     )
 
 
-def ban_row(ban: dict[str, Any], now: float) -> str:
+def ban_cells(ban: dict[str, Any], now: float) -> list[str]:
     expires = ban.get("expires")
     left = "permanent" if expires is None else f"{max(0, int(expires - now))}s left"
     enforced = "" if ban.get("enforced", True) else " NOT ENFORCED"
     reasons = "; ".join(ban.get("reasons", []))
-    return shown(f"{ban['network']:<26} {ban['source']:<9} {left:<14} {reasons}{enforced}")
+    return [ban["network"], ban["source"], left, f"{reasons}{enforced}"]
+
+
+def ban_rows(bans: list[dict[str, Any]], now: float) -> list[str]:
+    """The bans pane's rows, each column as wide as its widest cell (a long IPv6 network
+    keeps the columns), attacker text escaped."""
+    return table([ban_cells(ban, now) for ban in bans], gap=" ")
+
+
+def ban_row(ban: dict[str, Any], now: float) -> str:
+    return ban_rows([ban], now)[0]
 
 
 def peer_row(peer: dict[str, Any]) -> str:
@@ -136,8 +148,8 @@ class Dashboard:
         focus_network = self.selected_ban()
         self.ban_networks = {}
         rows: list[urwid.Widget] = []
-        for ban in bans:
-            icon = urwid.SelectableIcon(ban_row(ban, now), 0)
+        for ban, row in zip(bans, ban_rows(bans, now), strict=True):
+            icon = urwid.SelectableIcon(row, 0)
             self.ban_networks[id(icon)] = ban["network"]
             rows.append(urwid.AttrMap(icon, None, focus_map="focus"))
         if not rows:
