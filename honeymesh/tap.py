@@ -37,11 +37,14 @@ from honeymesh.config import (
 from honeymesh.control import Control
 from honeymesh.detection.pipeline import DetectionPipeline, load_rules
 from honeymesh.detection.scoring import RulesError
+from honeymesh.detection.traps.facts import NodeFacts
 from honeymesh.detection.traps.registry import (
+    FIRST_START_FILE,
     RunningTrap,
     TrapContext,
     TrapSetupError,
     build_trap,
+    load_first_start,
     preflight,
 )
 from honeymesh.enforcement.banlist import BanHousekeeping, BanList, builtin_allows
@@ -76,6 +79,9 @@ from honeymesh.trust.api import TrustApi
 from honeymesh.trust.engine import TrustEngine, TrustService
 from honeymesh.web.app import AdminApi, ApiSite
 from honeymesh.web.auth import TokenChecker, local_operator_token, token_digest
+
+#: The purpose the traps' persona seed is derived for (``NodeIdentity.derive_secret``).
+TRAP_PERSONA_PURPOSE = "trap-persona"
 
 
 class Options(usage.Options):
@@ -300,6 +306,12 @@ def build_appliance(  # noqa: PLR0915
         node_key=config.data_path(config.api.tls_key),
         caps=budget.caps,
         guard=guard,
+        # The traps' per-node facts: from the identity (never the key itself) and the first
+        # start, so two nodes share none and one node's uptime never runs backwards.
+        facts=NodeFacts(
+            identity.derive_secret(TRAP_PERSONA_PURPOSE),
+            load_first_start(config.data_path(FIRST_START_FILE), reactor.seconds()),
+        ),
     )
     for trap in config.traps:
         built = build_trap(trap, trap_context)

@@ -332,6 +332,11 @@ class NodeFacts:
         return 3 + self.uptime(now) // rate
 
 
+#: Facts for a trap built without a node's own (tests); the appliance always passes its own
+#: (``registry.TrapContext.facts``).
+PLACEHOLDER_FACTS = NodeFacts(b"honeymesh placeholder persona", 1_700_000_000.0)
+
+
 def stamp(when: float, fmt: str) -> str:
     """A UTC time formatted as the fake machine's tools print it (TZ is UTC there)."""
     return datetime.fromtimestamp(when, UTC).strftime(fmt)

@@ -28,6 +28,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from honeymesh.detection.traps import findings, websites
 from honeymesh.detection.traps.base import Finding, Step
+from honeymesh.detection.traps.facts import PLACEHOLDER_FACTS, NodeFacts
 from honeymesh.detection.traps.websites import (
     Decoy,
     Directory,
@@ -94,6 +95,7 @@ class HttpSettings:
     site: websites.Site = "default"
     #: When apache2 was installed: the mtime of the default page (0: derived from hostname).
     installed: float = 0.0
+    facts: NodeFacts = PLACEHOLDER_FACTS  # the decoy secrets are the node's own
 
 
 def install_time(settings: HttpSettings) -> float:
@@ -309,7 +311,8 @@ class HttpDialogue:
         if isinstance(target, Static):
             return target
         text = _DOT_ENV if target.name == "env" else _GIT_CONFIG
-        return Static(text.format(host=self._s.hostname).encode(), target.mtime, None)
+        secrets = _decoy_secrets(self._s.facts)
+        return Static(text.format(host=self._s.hostname, **secrets).encode(), target.mtime, None)
 
     def _static(self, request: Request, where: _Where, file: Static) -> Response:
         """Apache's default handler: a file with its validators, 304 when the client's copy
@@ -568,20 +571,20 @@ _MESSAGES = {
 
 _DOT_ENV = """APP_NAME=Intranet
 APP_ENV=production
-APP_KEY=base64:Q2hhbmdlTWVJbVByb2R1Y3Rpb24hIVNlcmlvdXNseSE=
+APP_KEY={app_key}
 APP_DEBUG=false
 APP_URL=https://{host}
 
 LOG_CHANNEL=stack
 
 DB_CONNECTION=mysql
-DB_HOST=10.0.3.31
+DB_HOST={db_host}
 DB_PORT=3306
 DB_DATABASE=intranet
 DB_USERNAME=intranet
-DB_PASSWORD=Wint3r2024!intranet
+DB_PASSWORD={db_password}
 
-REDIS_HOST=10.0.3.32
+REDIS_HOST={redis_host}
 REDIS_PASSWORD=null
 REDIS_PORT=6379
 
@@ -589,10 +592,10 @@ MAIL_MAILER=smtp
 MAIL_HOST=smtp.{host}
 MAIL_PORT=587
 MAIL_USERNAME=noreply@{host}
-MAIL_PASSWORD=Mailer#2024
+MAIL_PASSWORD={mail_password}
 
-AWS_ACCESS_KEY_ID=AKIAQXH4Z2NO7EXAMPLE
-AWS_SECRET_ACCESS_KEY=hX8uXqzP4Xj1vQk3EXAMPLEr9wLhYb0T2sKfN6aR
+AWS_ACCESS_KEY_ID={aws_key_id}
+AWS_SECRET_ACCESS_KEY={aws_secret}
 AWS_DEFAULT_REGION=eu-central-1
 """
 
@@ -602,12 +605,26 @@ _GIT_CONFIG = """[core]
 \tbare = false
 \tlogallrefupdates = true
 [remote "origin"]
-\turl = https://deploy:ghp_x7Kq2mVb9EXAMPLEt0kEn4RgZ1wP3sLd8Hy@git.{host}/web/intranet.git
+\turl = https://deploy:{git_token}@git.{host}/web/intranet.git
 \tfetch = +refs/heads/*:refs/remotes/origin/*
 [branch "main"]
 \tremote = origin
 \tmerge = refs/heads/main
 """
+
+
+def _decoy_secrets(facts: NodeFacts) -> dict[str, str]:
+    """The decoy files' secrets, the node's own (``facts.py``): no two nodes share one."""
+    return {
+        "app_key": facts.app_key,
+        "db_host": str(facts.neighbour("db")),
+        "db_password": facts.password("db"),
+        "redis_host": str(facts.neighbour("redis")),
+        "mail_password": facts.password("mail"),
+        "aws_key_id": facts.aws_key_id,
+        "aws_secret": facts.aws_secret,
+        "git_token": facts.git_token,
+    }
 
 
 def plain_http_on_tls_port(settings: HttpSettings, now: Callable[[], float]) -> bytes:

@@ -17,12 +17,12 @@ keys) makes SET/GET look alive. What is answered was diffed against redis-server
 from __future__ import annotations
 
 import fnmatch
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from honeymesh.detection.traps import findings
 from honeymesh.detection.traps.base import Finding, Step
+from honeymesh.detection.traps.facts import PLACEHOLDER_FACTS, Connection, NodeFacts, plain_host
 from honeymesh.events import JSONValue
 
 MAX_ARGS = 1024
@@ -107,6 +107,7 @@ class RedisSettings:
     version: str
     os: str
     password: str  # empty: no AUTH needed, like a default install
+    facts: NodeFacts = PLACEHOLDER_FACTS  # pid, run_id, start time: the node's own
 
 
 class RedisDialogue:
@@ -127,11 +128,18 @@ class RedisDialogue:
         }
         self._commands: list[JSONValue] = []
         self._auth_attempts = 0
-        seed = hashlib.sha256(f"{settings.version}/{settings.os}".encode()).hexdigest()
-        self._run_id = seed[:40]
-        self._replid = hashlib.sha256(seed.encode()).hexdigest()[:40]
-        self._uptime = 1987654
+        facts = settings.facts
+        self._run_id = facts.redis_run_id
+        self._replid = facts.redis_replid
+        # redis-server started with the box (ps in the fake shell shows the same pid)
+        self._started = int(facts.boot_time) + facts.number("redis/started", 4, 25)
+        self._connected_at = now()
+        self._client_id = facts.redis_client_id(self._connected_at)
+        self._connection: Connection | None = None
         self.detail: dict[str, JSONValue] = {}
+
+    def connected(self, connection: Connection) -> None:
+        self._connection = connection
 
     def start(self) -> Step:
         return Step(logged_in=self._authenticated)  # no password: no login phase at all
@@ -197,15 +205,17 @@ class RedisDialogue:
 
     def _info(self) -> str:
         now = self._now()
-        started = int(now) - self._uptime
+        started = self._started
         uptime = max(int(now) - started, 0)
+        port = self._connection.local.port if self._connection is not None else 6379
+        pid = self._s.facts.pid("redis-server")
         server = (
             f"# Server\r\nredis_version:{self._s.version}\r\nredis_git_sha1:00000000\r\n"
             "redis_git_dirty:0\r\nredis_build_id:ae4d7c971a948f0\r\nredis_mode:standalone\r\n"
             f"os:{self._s.os}\r\narch_bits:64\r\nmonotonic_clock:POSIX clock_gettime\r\n"
             "multiplexing_api:epoll\r\natomicvar_api:c11-builtin\r\ngcc_version:12.2.0\r\n"
-            "process_id:611\r\nprocess_supervised:systemd\r\n"
-            f"run_id:{self._run_id}\r\ntcp_port:6379\r\n"
+            f"process_id:{pid}\r\nprocess_supervised:systemd\r\n"
+            f"run_id:{self._run_id}\r\ntcp_port:{port}\r\n"
             f"server_time_usec:{int(now * 1_000_000)}\r\nuptime_in_seconds:{uptime}\r\n"
             f"uptime_in_days:{uptime // 86400}\r\nhz:10\r\nconfigured_hz:10\r\n"
             f"lru_clock:{int(now) % (1 << 24)}\r\nexecutable:/usr/bin/redis-server\r\n"
@@ -213,6 +223,19 @@ class RedisDialogue:
         )
         keyspace = f"db0:keys={len(self._keys)},expires=0,avg_ttl=0\r\n" if self._keys else ""
         return server + _INFO_REST.format(started=started, replid=self._replid, keyspace=keyspace)
+
+    def _client_list(self) -> bytes:
+        """This client as Redis 7.0 lists it: its own address and port, its age."""
+        c = self._connection
+        peer = f"{plain_host(c.peer.host)}:{c.peer.port}" if c else "127.0.0.1:50506"
+        local = f"{plain_host(c.local.host)}:{c.local.port}" if c else "127.0.0.1:6379"
+        age = max(int(self._now() - self._connected_at), 0)
+        return (
+            f"id={self._client_id} addr={peer} laddr={local} fd=8 name= age={age} idle=0 "
+            "flags=N db=0 sub=0 psub=0 ssub=0 multi=-1 qbuf=26 qbuf-free=20448 argv-mem=10 "
+            "multi-mem=0 rbs=1024 rbp=0 obl=0 oll=0 omem=0 tot-mem=22298 events=r "
+            "cmd=client|list user=default redir=-1 resp=2\n"
+        ).encode()
 
     def _config_command(self, args: list[bytes]) -> bytes:
         if not args:
@@ -326,7 +349,7 @@ def _handler_table() -> dict[bytes, Handler]:
             if a[0].upper() == b"GETNAME"
             else ok
             if a[0].upper() != b"LIST"
-            else _bulk(b"id=7 addr=127.0.0.1:50506 laddr=127.0.0.1:6379 fd=8 name= db=0\n")
+            else _bulk(d._client_list())
         ),
         b"COMMAND": lambda d, a: (
             b":240\r\n" if a and a[0].upper() == b"COUNT" else b"*0\r\n"  # 7.0.15's count

@@ -41,6 +41,7 @@ from honeymesh.detection.traps.dns import (
     DnsTcpDialogue,
     parse_records,
 )
+from honeymesh.detection.traps.facts import PLACEHOLDER_FACTS, NodeFacts
 from honeymesh.detection.traps.ftp import FtpDialogue, FtpSettings
 from honeymesh.detection.traps.http import HttpDialogue, HttpSettings, plain_http_on_tls_port
 from honeymesh.detection.traps.mysql import MysqlDialogue, MysqlSettings
@@ -55,6 +56,7 @@ from honeymesh.detection.traps.telnet import TelnetDialogue, TelnetSettings
 from honeymesh.detection.traps.tls import TlsDialogue, server_context
 from honeymesh.detection.traps.udp import DatagramLimits, DatagramTrap, Responder
 from honeymesh.events import Event
+from honeymesh.filemodes import replace_file
 
 
 class TrapSetupError(Exception):
@@ -152,6 +154,32 @@ class TrapContext:
     # not named keeps its own) and the guard all traps share (honeymesh.limits).
     caps: Mapping[str, int] = field(default_factory=dict)
     guard: Admission | None = None
+    # The node's own facts (MAC, boot time, pids, secrets: traps/facts.py), so that no two
+    # nodes' traps share one; the appliance derives them from its identity (tap.py).
+    facts: NodeFacts = PLACEHOLDER_FACTS
+
+
+#: When this node first ran (seconds since the epoch, as text): the fake machine's boot time
+#: is placed before it, so its uptime keeps growing across restarts of the daemon.
+FIRST_START_FILE = Path("traps/first-start")
+
+
+def load_first_start(path: Path, now: float) -> float:
+    """The time kept in ``path``, or ``now``, kept there for the next start. A file that
+    cannot be read or written (a read-only data directory) costs only the continuity of the
+    fake uptime, never the start: ``now`` is used."""
+    try:
+        value = float(path.read_text("ascii").strip())
+        if 0 < value <= now + 86400:
+            return value
+    except (OSError, UnicodeDecodeError, ValueError):
+        pass
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        replace_file(path, f"{now:.0f}\n".encode())
+    except OSError:
+        pass
+    return now
 
 
 def preflight(
@@ -270,11 +298,15 @@ def _logins(pairs: tuple[str, ...]) -> frozenset[tuple[str, str]]:
     return frozenset(tuple(p.split(":", 1)) for p in pairs)  # type: ignore[misc]
 
 
-def _shell(trap: SshTrapConfig | TelnetTrapConfig) -> ShellPersona:
-    return ShellPersona(hostname=trap.hostname, kernel=trap.kernel, os_name=trap.os_name)
+def _shell(trap: SshTrapConfig | TelnetTrapConfig, facts: NodeFacts) -> ShellPersona:
+    return ShellPersona(
+        hostname=trap.hostname, kernel=trap.kernel, os_name=trap.os_name, facts=facts
+    )
 
 
-def _http(trap: HttpTrapConfig | TlsTrapConfig, port: int, service: str) -> HttpSettings:
+def _http(
+    trap: HttpTrapConfig | TlsTrapConfig, port: int, service: str, facts: NodeFacts
+) -> HttpSettings:
     return HttpSettings(
         server=trap.server,
         powered_by=trap.powered_by,
@@ -284,6 +316,7 @@ def _http(trap: HttpTrapConfig | TlsTrapConfig, port: int, service: str) -> Http
         port=port,
         service=service,
         site=trap.site,
+        facts=facts,
     )
 
 
@@ -300,17 +333,17 @@ def _dialogue_maker(trap: TrapConfig, ctx: TrapContext) -> Callable[[str], Dialo
                 raise TrapSetupError(trap.name, str(e)) from e
             ssh = SshSettings(
                 trap.version.encode(),
-                _shell(trap),
+                _shell(trap, ctx.facts),
                 _logins(trap.credentials),
                 keys,
             )
             return lambda source: SshDialogue(ssh, ctx.clock)
         case TelnetTrapConfig():
             banner = trap.banner.encode("utf-8")
-            telnet = TelnetSettings(banner, _shell(trap), _logins(trap.credentials))
+            telnet = TelnetSettings(banner, _shell(trap, ctx.facts), _logins(trap.credentials))
             return lambda source: TelnetDialogue(telnet, now)
         case HttpTrapConfig():
-            http = _http(trap, trap.ports[0] or 80, "http")
+            http = _http(trap, trap.ports[0] or 80, "http", ctx.facts)
             return lambda source: HttpDialogue(http, now)
         case TlsTrapConfig():
             return _tls_maker(trap, ctx)
@@ -323,7 +356,7 @@ def _dialogue_maker(trap: TrapConfig, ctx: TrapContext) -> Callable[[str], Dialo
             )
             return lambda source: SmtpDialogue(smtp, now)
         case RedisTrapConfig():
-            redis = RedisSettings(trap.version, trap.os, trap.password)
+            redis = RedisSettings(trap.version, trap.os, trap.password, ctx.facts)
             return lambda source: RedisDialogue(redis, now)
         case MysqlTrapConfig():
             ids = itertools.count(8)
@@ -335,7 +368,7 @@ def _dialogue_maker(trap: TrapConfig, ctx: TrapContext) -> Callable[[str], Dialo
 def _tls_maker(trap: TlsTrapConfig, ctx: TrapContext) -> Callable[[str], Dialogue]:
     context = _persona_tls(trap, ctx.data_path)
     assert context is not None
-    http = _http(trap, trap.ports[0] or 443, "https")
+    http = _http(trap, trap.ports[0] or 443, "https", ctx.facts)
     now = ctx.clock.seconds
     return lambda source: TlsDialogue(
         context, HttpDialogue(http, now), lambda: plain_http_on_tls_port(http, now)

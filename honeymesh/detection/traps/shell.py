@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from honeymesh.detection.traps import debian_tree
 from honeymesh.detection.traps.facts import (
     DAY,
+    PLACEHOLDER_FACTS,
     Connection,
     NodeFacts,
     ctime,
@@ -50,9 +51,6 @@ MAX_NESTING = 8  # sudo sudo sh -c "sh -c ..." is answered, up to this depth
 MAX_DOWNLOADS = 20  # URLs reported per command line
 MAX_VARIABLES = 64
 _ESC = 0x1B
-
-#: Facts for a shell built without a node's own (tests); the appliance always passes its own.
-PLACEHOLDER_FACTS = NodeFacts(b"honeymesh placeholder persona", 1_700_000_000.0)
 
 
 @dataclass(frozen=True)
