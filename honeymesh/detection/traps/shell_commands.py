@@ -1128,6 +1128,27 @@ def _lines(text: str) -> list[str]:
     return text.split("\n")[:-1] if text.endswith("\n") else text.split("\n") if text else []
 
 
+def _matches(pattern: str, line: str, fold: bool) -> bool:
+    """grep's match, without a regular expression engine (an attacker's pattern could take
+    exponential time): alternatives (``a|b``, ``a\\|b``), ``^`` and ``$`` anchors, plain text
+    otherwise, which is what recon one-liners use."""
+    if fold:
+        pattern, line = pattern.lower(), line.lower()
+    for choice in re.split(r"\\?\|", pattern)[:16]:
+        text = choice.removeprefix("^").removesuffix("$").replace("\\", "")
+        if choice.startswith("^") and choice.endswith("$") and len(choice) > 1:
+            found = line == text
+        elif choice.startswith("^"):
+            found = line.startswith(text)
+        elif choice.endswith("$"):
+            found = line.endswith(text)
+        else:
+            found = text in line
+        if found:
+            return True
+    return False
+
+
 def _grep(sh: FakeShell, args: list[str], io: Streams) -> int:
     flags, operands = "", []
     pattern: str | None = None
@@ -1146,13 +1167,8 @@ def _grep(sh: FakeShell, args: list[str], io: Streams) -> int:
     text = _stdin_or_files(sh, operands, io, "grep")
     if text is None:
         return 2
-    try:
-        regex = re.compile(pattern, re.IGNORECASE if "i" in flags else 0)
-        hit = regex.search
-    except re.error:
-        needle = pattern.lower() if "i" in flags else pattern
-        hit = lambda s: needle in (s.lower() if "i" in flags else s)  # type: ignore[assignment] # noqa: E731
-    matched = [ln for ln in _lines(text) if bool(hit(ln)) != ("v" in flags)]
+    fold = "i" in flags
+    matched = [ln for ln in _lines(text) if _matches(pattern, ln, fold) != ("v" in flags)]
     if "c" in flags:
         io.out(str(len(matched)))
     elif "q" not in flags and matched:

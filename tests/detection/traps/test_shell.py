@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from honeymesh.detection.traps.facts import Connection, Endpoint, NodeFacts
 from honeymesh.detection.traps.fakefs import MAX_BYTES, MAX_ENTRIES
 from honeymesh.detection.traps.shell import FakeShell, ShellPersona, ShellSession
@@ -197,3 +200,20 @@ def test_uptime_grows_and_ps_shows_the_facts_pids() -> None:
 
 def open_uptime(sh: FakeShell) -> int:
     return int(float(sh.run("cat /proc/uptime").output.split()[0]))
+
+
+#: Shell metacharacters and the words bots type, mixed at random.
+PIECES = [*"abcdefx01 /.~*?-'\"\\$(){}`;&|<>#=\n\t:", "echo ", "cat ", "ls -la ", "sudo ",
+          "sh -c ", "rm -rf ", "mkdir -p ", "> f", "$(", "cd ..", "wget "]  # fmt: skip
+SHELL_TEXT = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lines=st.lists(SHELL_TEXT, max_size=6), user=st.sampled_from(["root", "admin"]))
+def test_any_command_line_is_answered_and_bounded(lines: list[str], user: str) -> None:
+    sh = shell(user)
+    for line in lines:
+        result = sh.run(line)
+        assert len(result.raw) <= 16 * 1024
+        assert len(result.downloads) <= 20
+        assert sh.cwd.startswith("/")
