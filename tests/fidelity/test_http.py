@@ -99,13 +99,25 @@ PROBES: dict[str, bytes] = {
     "URI too long (414)": get(b"/" + b"a" * 9000),
     "header field too long": get(b"/", b"X-Big: " + b"a" * 9000),
     "too many header fields": get(b"/", *MANY_FIELDS),
+    "Range: one": get(b"/", b"Range: bytes=0-9"),
+    "Range: the last bytes": get(b"/", b"Range: bytes=-20"),
+    "Range: open-ended": get(b"/", b"Range: bytes=10690-"),
+    "Range: two": get(b"/", b"Range: bytes=0-9,20-29"),
+    "Range: unsatisfiable (416)": get(b"/", b"Range: bytes=99999-"),
+    "Range: not bytes": get(b"/", b"Range: lines=1-2"),
+    "Range: of an image": get(b"/icons/openlogo-75.png", b"Range: bytes=0-15"),
+    "Accept-Encoding: gzip": get(b"/", b"Accept-Encoding: gzip, deflate, br"),
+    "HEAD with gzip": get(b"/", b"Accept-Encoding: gzip", method=b"HEAD"),
+    "image with gzip": get(b"/icons/openlogo-75.png", b"Accept-Encoding: gzip"),
+    "404 with gzip": get(b"/nope", b"Accept-Encoding: gzip"),
     "garbage": b"\x16\x03\x01\x00\xa5\x01\x00\x00\xa1\x03\x03garbage\r\n\r\n",
 }
 
 RULES = [
     Rule("date", r"^Date: .*$", "Date: <date>"),
     Rule("last modified (install time)", r"^Last-Modified: .*$", "Last-Modified: <mtime>"),
-    Rule("etag mtime (install time)", r'^ETag: "([0-9a-f]+)-[0-9a-f]+"', r'ETag: "\1-<mtime>"'),
+    Rule("etag mtime (install time)", r'^ETag: "([0-9a-f]+)-[0-9a-f]+', r'ETag: "\1-<mtime>'),
+    Rule("multipart boundary (random)", r"(boundary=|--)[0-9a-f]{16}", r"\1<boundary>"),
     Rule("port in the address line", r" Port \d+</address>", " Port <port></address>"),
     Rule("port in URLs", r"(https?://[^/:\"<]+):\d+/", r"\1:<port>/"),
     Rule(

@@ -21,6 +21,7 @@ import hashlib
 import html
 import json
 import re
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from email.utils import formatdate, parsedate_to_datetime
@@ -77,7 +78,8 @@ PASSWORD_FIELDS = ("pwd", "pass", "password", "passwd", "user_password", "pma_pa
 REASONS = {
     200: "OK", 301: "Moved Permanently", 302: "Found", 304: "Not Modified",
     400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found",
-    405: "Method Not Allowed", 414: "Request-URI Too Long", 501: "Not Implemented",
+    405: "Method Not Allowed", 414: "Request-URI Too Long", 416: "Requested Range Not Satisfiable",
+    501: "Not Implemented", 206: "Partial Content",
 }  # fmt: skip
 #: Statuses after which Apache closes the connection (ap_status_drops_connection).
 _DROPS = frozenset({400, 408, 411, 413, 414, 417, 500, 501, 503})
@@ -93,20 +95,21 @@ class HttpSettings:
     port: int = 80  # named in error pages and redirects, as Apache does
     service: str = "http"  # "https" inside the TLS trap
     site: websites.Site = "default"
-    #: When apache2 was installed: the mtime of the default page (0: derived from hostname).
+    #: When apache2 was installed: the mtime of the default page (0: from ``facts``).
     installed: float = 0.0
     facts: NodeFacts = PLACEHOLDER_FACTS  # the decoy secrets are the node's own
 
 
 def install_time(settings: HttpSettings) -> float:
-    """The install time the site's files carry: the configured one, or a moment in Debian
-    12's lifetime (after its release, 2023-06-10) drawn from the hostname, with the
-    microseconds a copy made by the package's postinst has."""
+    """When apache2 was installed on the node's fake machine: its postinst copied the default
+    page then, so that is the page's mtime, to the microsecond (and the ETag's second half).
+    Between the machine's install and the node's first start, from the node's own facts, so
+    two nodes never share an ETag; or the configured moment."""
     if settings.installed:
         return settings.installed
-    digest = hashlib.sha256(b"honeymesh/http/installed/" + settings.hostname.encode()).digest()
-    seconds = 1_686_355_200 + int.from_bytes(digest[:4]) % (500 * 86400)
-    return seconds + (int.from_bytes(digest[4:8]) % 1_000_000) / 1e6
+    facts = settings.facts
+    seconds = facts.moment("apache2/installed", facts.install_time, facts.first_start - 86400)
+    return int(seconds) + facts.number("apache2/installed/usec", 0, 999_999) / 1e6
 
 
 class HttpError(Exception):
@@ -314,7 +317,7 @@ class HttpDialogue:
         secrets = _decoy_secrets(self._s.facts)
         return Static(text.format(host=self._s.hostname, **secrets).encode(), target.mtime, None)
 
-    def _static(self, request: Request, where: _Where, file: Static) -> Response:
+    def _static(self, request: Request, where: _Where, file: Static) -> Response:  # noqa: PLR0911
         """Apache's default handler: a file with its validators, 304 when the client's copy
         is current, 405 for methods a file does not take."""
         method = request.method
@@ -327,9 +330,22 @@ class HttpDialogue:
             return Response(200, content_type=file.content_type, headers=(("Allow", ALLOW),))
         if _not_modified(request, etag, file.mtime):
             return Response(304, content_type=None, headers=validators, length=False)
-        vary = file.content_type is not None and file.content_type.startswith(_DEFLATED)
-        return Response(200, file.body, file.content_type, validators, vary=vary and
-                        len(file.body) > 32)  # fmt: skip
+        deflated = file.content_type is not None and file.content_type.startswith(_DEFLATED)
+        vary = deflated and len(file.body) > 32
+        ranges = _ranges(request.header("Range"), len(file.body))
+        if ranges == []:
+            page = self._error(416, where)
+            return Response(416, page.body, page.content_type, chunked=True)
+        if ranges:
+            return _partial(file, ranges, validators, vary)
+        if vary and "gzip" in (request.header("Accept-Encoding") or "").lower():
+            # mod_deflate: zlib level 6, raw deflate, its own 10-byte header (OS unix, no
+            # mtime), and "-gzip" appended to the ETag (so If-None-Match never matches it).
+            gz = (("ETag", etag[:-1] + '-gzip"'), ("Accept-Ranges", "bytes"))
+            headers = ((validators[0], *gz, ("Vary", "Accept-Encoding"),
+                        ("Content-Encoding", "gzip")))  # fmt: skip
+            return Response(200, _gzip(file.body), file.content_type, headers)
+        return Response(200, file.body, file.content_type, validators, vary=vary)
 
     def _moved(self, where: _Where, path: str) -> Response:
         scheme = self._s.service
@@ -417,10 +433,15 @@ class HttpDialogue:
         headers.extend(response.headers)
         head_only = request is not None and request.method == "HEAD"
         # Apache counts the body it would send; for HEAD of an error page it knows none.
-        if response.length and not (head_only and response.status >= 300):
-            headers.append(("Content-Length", str(len(response.body))))
+        body = response.body
+        if response.chunked:
+            headers.append(("Transfer-Encoding", "chunked"))
+            body = b"%x\r\n%s\r\n0\r\n\r\n" % (len(body), body)
+        elif response.length and not (head_only and response.status >= 300):
+            headers.append(("Content-Length", str(len(body))))
         if response.vary:
             headers.append(("Vary", "Accept-Encoding"))
+        headers.extend(response.trailing)
         if self._keeps_alive(response, request):
             assert request is not None
             if "keep-alive" in (request.header("Connection") or "").lower():
@@ -434,7 +455,69 @@ class HttpDialogue:
         lines = [f"HTTP/1.1 {response.status} {REASONS.get(response.status, 'OK')}"]
         lines.extend(f"{k}: {v}" for k, v in headers)
         head_bytes = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1", "replace")
-        return head_bytes if head_only else head_bytes + response.body
+        return head_bytes if head_only else head_bytes + body
+
+
+MAX_RANGES = 200  # Apache's MaxRanges: more and the whole file is sent
+
+
+def _ranges(header: str | None, size: int) -> list[tuple[int, int]] | None:
+    """The byte ranges asked for, as Apache's byterange filter reads ``Range``: None to send
+    the whole file (no header, or one it cannot parse), [] when none is satisfiable (416)."""
+    if header is None or not header.startswith("bytes="):
+        return None
+    specs = header[6:].split(",")
+    if len(specs) > MAX_RANGES:
+        return None
+    out: list[tuple[int, int]] = []
+    for spec in specs:
+        first, dash, last = spec.strip().partition("-")
+        if not dash or not (first.isdigit() or last.isdigit()):
+            return None
+        if (first and not first.isdigit()) or (last and not last.isdigit()):
+            return None
+        if not first:  # the last N bytes
+            start, end = max(size - int(last), 0), size - 1
+        else:
+            start, end = int(first), min(int(last), size - 1) if last else size - 1
+            if last and int(last) < start:
+                return None
+        if start < size and size:
+            out.append((start, end))
+    return out
+
+
+def _partial(
+    file: Static,
+    ranges: list[tuple[int, int]],
+    validators: tuple[tuple[str, str], ...],
+    vary: bool,
+) -> Response:
+    """206: one range with Content-Range, several as multipart/byteranges."""
+    size = len(file.body)
+    if len(ranges) == 1:
+        start, end = ranges[0]
+        content_range = (("Content-Range", f"bytes {start}-{end}/{size}"),)
+        return Response(206, file.body[start : end + 1], file.content_type, validators,
+                        vary=vary, trailing=content_range)  # fmt: skip
+    boundary = hashlib.sha256(file.body[:64] + repr(ranges).encode()).hexdigest()[:16]
+    parts = bytearray()
+    for start, end in ranges:
+        parts += f"\r\n--{boundary}\r\n".encode()
+        if file.content_type is not None:
+            parts += f"Content-type: {file.content_type}\r\n".encode()
+        parts += f"Content-range: bytes {start}-{end}/{size}\r\n\r\n".encode()
+        parts += file.body[start : end + 1]
+    parts += f"\r\n--{boundary}--\r\n".encode()
+    kind = f"multipart/byteranges; boundary={boundary}"
+    return Response(206, bytes(parts), kind, validators, vary=vary)
+
+
+def _gzip(body: bytes) -> bytes:
+    packer = zlib.compressobj(6, zlib.DEFLATED, -15, 9)
+    raw = packer.compress(body) + packer.flush()
+    header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03"
+    return header + raw + zlib.crc32(body).to_bytes(4, "little") + len(body).to_bytes(4, "little")
 
 
 def _not_modified(request: Request, etag: str, mtime: float) -> bool:
@@ -566,6 +649,8 @@ _MESSAGES = {
     403: "You don't have permission to access this resource.",
     404: "The requested URL was not found on this server.",
     414: "The requested URL's length exceeds the capacity\nlimit for this server.<br />\n",
+    416: "None of the range-specifier values in the Range\nrequest-header field overlap the "
+    "current extent\nof the selected resource.",
 }
 
 

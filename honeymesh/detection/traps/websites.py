@@ -68,6 +68,8 @@ class Response:
     vary: bool = False
     length: bool = True
     close: bool = False
+    trailing: tuple[tuple[str, str], ...] = ()  # after Content-Length and Vary
+    chunked: bool = False  # sent with Transfer-Encoding: chunked (Apache's 416 page)
 
 
 @dataclass(frozen=True)
