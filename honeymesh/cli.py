@@ -18,7 +18,10 @@ from typing import Any
 
 from honeymesh import __version__
 from honeymesh.adminclient import AdminClient, AdminClientError
+from honeymesh.cliargs import JSON_FLAG, add_globals
+from honeymesh.cliref import bash_completion, man_page
 from honeymesh.config import MODES, Config, ConfigError, default_config_path, load_config
+from honeymesh.configdump import effective, to_toml
 from honeymesh.enforcement.durations import DurationError, format_duration, parse_duration
 from honeymesh.license.cli import register as register_license
 from honeymesh.mesh.cli import register as register_mesh
@@ -580,7 +583,7 @@ def register_admin(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: 
     parents = [common]
 
     def json_flag(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--json", action="store_true", help="machine-readable output")
+        p.add_argument("--json", **JSON_FLAG)
 
     p = sub.add_parser("events", parents=parents, help="stored events, newest page first")
     p.add_argument("--type", action="append", default=[], metavar="ID", help="event id (repeat)")
@@ -601,7 +604,7 @@ def register_admin(sub: Any, common: argparse.ArgumentParser) -> None:  # noqa: 
     )
     p.add_argument("--type", action="append", default=[], metavar="ID", help="event id (repeat)")
     p.add_argument("--count", type=int, default=0, help="stop after this many events")
-    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.add_argument("--json", **(JSON_FLAG | {"help": "one JSON object per line"}))
     p.set_defaults(handler=cmd_tail)
 
     p = sub.add_parser("ban", parents=parents, help="ban an address or CIDR")
@@ -676,19 +679,11 @@ Handler = Callable[[argparse.Namespace], int]
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--config",
-        metavar="PATH",
-        help="configuration file (default ./var/honeymesh.toml or $HONEYMESH_CONFIG)",
-    )
-    common.add_argument(
-        "--token",
-        help="admin token (default $HONEYMESH_TOKEN, or the local "
-        "operator token when run on the node as root)",
-    )
+    add_globals(common, top=False)
 
     parser = argparse.ArgumentParser(prog="honeymesh", description="HoneyMesh appliance admin.")
     parser.add_argument("--version", action="version", version=f"honeymesh {__version__}")
+    add_globals(parser, top=True)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("init", help="create a data directory with a default configuration")
@@ -696,6 +691,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--config",
         metavar="PATH",
+        default=argparse.SUPPRESS,
         help="use this existing configuration (e.g. /etc/honeymesh/honeymesh.toml): write none, "
         "create what is missing in its data directory (identity, license clock, TLS)",
     )
@@ -718,11 +714,55 @@ def build_parser() -> argparse.ArgumentParser:
     register_license(sub)
 
     p = sub.add_parser("status", parents=[common], help="mode, listeners, kernel state, counters")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--json", **JSON_FLAG)
     p.set_defaults(handler=cmd_status)
 
     register_admin(sub, common)
+
+    p = sub.add_parser(
+        "config",
+        help="check a configuration file and print the effective configuration",
+        description="Check a configuration file (default: --config, $HONEYMESH_CONFIG or "
+        "./var/honeymesh.toml) without a running daemon, and print what the node would run "
+        "with: the file plus every default, as TOML (or JSON with --json).",
+    )
+    p.add_argument("action", choices=("check",))
+    p.add_argument("file", metavar="FILE", nargs="?", help="the file to check")
+    p.add_argument("--json", **JSON_FLAG)
+    p.set_defaults(handler=cmd_config)
+
+    p = sub.add_parser("completion", help="print a shell completion script")
+    p.add_argument("shell", choices=("bash",))
+    p.set_defaults(handler=cmd_completion)
+
+    p = sub.add_parser("manpage", help="print the honeymesh(1) manual page (roff)")
+    p.set_defaults(handler=cmd_manpage)
     return parser
+
+
+def cmd_config(args: argparse.Namespace) -> int:
+    path = Path(args.file or args.config or default_config_path())
+    try:
+        config = load_config(path)
+    except ConfigError as e:
+        raise CliError(str(e), EXIT_USAGE) from None
+    data = effective(config)
+    if args.json:
+        print_json(data)
+    else:
+        print(f"# {path}: valid. The effective configuration (the file plus every default):")
+        print(to_toml(data), end="")
+    return EXIT_OK
+
+
+def cmd_completion(args: argparse.Namespace) -> int:
+    print(bash_completion(build_parser()), end="")
+    return EXIT_OK
+
+
+def cmd_manpage(args: argparse.Namespace) -> int:
+    print(man_page(build_parser(), __version__), end="")
+    return EXIT_OK
 
 
 def _not_text(args: argparse.Namespace) -> str | None:

@@ -17,6 +17,7 @@ import urllib.parse
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from honeymesh.cliargs import JSON_FLAG
 from honeymesh.enforcement.durations import DurationError, parse_duration
 from honeymesh.text import table
 
@@ -150,7 +151,7 @@ def register(sub: Any, *, api: ApiCall, parents: list[argparse.ArgumentParser]) 
         name: str, handler: Callable[[argparse.Namespace], int], helptext: str, where: Any = msub
     ) -> argparse.ArgumentParser:
         p: argparse.ArgumentParser = where.add_parser(name, parents=parents, help=helptext)
-        p.add_argument("--json", action="store_true", help="machine-readable output")
+        p.add_argument("--json", **JSON_FLAG)
         p.set_defaults(handler=handler)
         return p
 

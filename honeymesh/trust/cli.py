@@ -15,6 +15,7 @@ import urllib.parse
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
+from honeymesh.cliargs import JSON_FLAG
 from honeymesh.text import table
 
 ApiCall = Callable[[argparse.Namespace, str, str, Any], Any]
@@ -128,7 +129,7 @@ def register(
         parents=list(parents),
         help="mesh peers with their trust score, level and last change",
     )
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--json", **JSON_FLAG)
     p.set_defaults(handler=cmd_peers)
 
     p = subparsers.add_parser(
@@ -137,7 +138,7 @@ def register(
     p.add_argument("peer", metavar="PEER", help="the peer's node id")
     p.add_argument("--points", required=True, type=_points, help="points to take (0-100]")
     p.add_argument("--reason", required=True, type=_reason, help="why (kept in the audit trail)")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--json", **JSON_FLAG)
     p.set_defaults(handler=cmd_penalize)
 
     p = subparsers.add_parser(
@@ -148,5 +149,5 @@ def register(
     p.add_argument("peer", metavar="PEER", help="the peer's node id")
     p.add_argument("--reason", required=True, type=_reason, help="why (kept in the audit trail)")
     p.add_argument("--revoke", action="store_true", help="take L3 away instead")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--json", **JSON_FLAG)
     p.set_defaults(handler=cmd_designate)

@@ -21,6 +21,7 @@ from twisted.internet.interfaces import IReactorFromThreads
 from twisted.internet.task import Clock
 from twisted.internet.threads import blockingCallFromThread, deferToThread
 
+from honeymesh.cliargs import add_globals
 from honeymesh.config import TrustConfig
 from honeymesh.store.db import Store
 from honeymesh.trust import cli
@@ -67,6 +68,7 @@ class Harness:
 
     def run_cli(self, argv: list[str]) -> int:
         parser = argparse.ArgumentParser(prog="honeymesh")
+        add_globals(parser, top=True)  # as honeymesh.cli builds it: --json may come first
         sub = parser.add_subparsers(dest="command", required=True)
         cli.register(sub, api=self.call_api, out=lambda: self.out, clock=self.clock.seconds)
         args = parser.parse_args(argv)
