@@ -236,13 +236,10 @@ class FakeShell:
         fields = self.uname_fields()
         when, where = self.facts.previous_login(self.started)
         return (
-            " ".join(fields[k] for k in "snrvm") + "\n\n"
-            "The programs included with the Debian GNU/Linux system are free software;\n"
-            "the exact distribution terms for each program are described in the\n"
-            "individual files in /usr/share/doc/*/copyright.\n\n"
-            "Debian GNU/Linux comes with ABSOLUTELY NO WARRANTY, to the extent\n"
-            "permitted by applicable law.\n"
-            f"Last login: {ctime(when)} from {where}\n"
+            " ".join(fields[k] for k in "snrvm")
+            + "\n"
+            + _MOTD
+            + f"Last login: {ctime(when)} from {where}\n"
         )
 
     # --- running a line ------------------------------------------------------------------
@@ -689,6 +686,7 @@ class FakeShell:
             "/etc/shadow": shadow,
             "/etc/machine-id": f.machine_id + "\n",
             "/etc/issue": "Debian GNU/Linux 12 \\n \\l\n\n",
+            "/etc/motd": _MOTD,
             "/etc/issue.net": "Debian GNU/Linux 12\n",
             "/etc/debian_version": "12.8\n",
             "/etc/os-release": f'PRETTY_NAME="{p.os_name}"\nNAME="Debian GNU/Linux"\n'
@@ -813,6 +811,14 @@ def _cpu(index: int) -> str:
     )
 
 
+#: Debian's /etc/motd, which pam_motd prints after the uname line at each login.
+_MOTD = (
+    "\nThe programs included with the Debian GNU/Linux system are free software;\n"
+    "the exact distribution terms for each program are described in the\n"
+    "individual files in /usr/share/doc/*/copyright.\n\n"
+    "Debian GNU/Linux comes with ABSOLUTELY NO WARRANTY, to the extent\n"
+    "permitted by applicable law.\n"
+)
 _SYSTEM_USERS = ("daemon", "bin", "sys", "sync", "www-data", "nobody", "systemd-network",
                  "messagebus", "sshd", "redis")  # fmt: skip
 _ACCOUNTS = (  # /etc/passwd

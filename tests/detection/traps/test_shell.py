@@ -4,13 +4,17 @@ one source, and the tools answer as Debian 12's do."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from twisted.conch.ssh.keys import FingerprintFormats
+from twisted.internet.task import Clock
 
 from honeymesh.detection.traps.facts import Connection, Endpoint, NodeFacts
 from honeymesh.detection.traps.fakefs import MAX_BYTES, MAX_ENTRIES
 from honeymesh.detection.traps.shell import FakeShell, ShellPersona, ShellSession
+from honeymesh.detection.traps.ssh import SshDialogue, SshHostKeys, SshSettings
 from honeymesh.detection.traps.telnet import TelnetDialogue, TelnetSettings
 
 from .dialogues import WEAK, talk
@@ -130,6 +134,7 @@ def test_the_motd_and_uname_share_one_source() -> None:
     first = sh.motd().split("\n")[0]
     assert first == sh.run("uname -snrvm").output
     assert sh.run("uname -a").output == first + " GNU/Linux"
+    assert sh.motd().startswith(first + "\n" + sh.run("cat /etc/motd").raw + "Last login: ")
     assert sh.run("cat /proc/version").output.endswith(first.split(" ", 3)[3].rsplit(" ", 1)[0])
 
 
@@ -217,3 +222,16 @@ def test_any_command_line_is_answered_and_bounded(lines: list[str], user: str) -
         assert len(result.raw) <= 16 * 1024
         assert len(result.downloads) <= 20
         assert sh.cwd.startswith("/")
+
+
+def test_the_ssh_shell_fingerprints_the_host_key_the_client_was_shown(tmp_path: Path) -> None:
+    keys = SshHostKeys.load_or_create(tmp_path)
+    settings = SshSettings(b"SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3", PERSONA, WEAK, keys)
+    dialogue = SshDialogue(settings, Clock())
+    dialogue.connected(ATTACKER)
+    sh = dialogue.new_shell("root")
+    for kind, blob in (("ed25519", b"ssh-ed25519"), ("rsa", b"ssh-rsa")):
+        shown = sh.run(f"ssh-keygen -lf /etc/ssh/ssh_host_{kind}_key.pub").output.split()[1]
+        real = keys.public[blob].fingerprint(FingerprintFormats.SHA256_BASE64)
+        assert shown == "SHA256:" + real.rstrip("=")  # as OpenSSH prints the one it was shown
+    assert "203.0.113.9" in sh.run("who").output
