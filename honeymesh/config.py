@@ -456,7 +456,8 @@ class SipTrapConfig(DatagramLoginLimits):
 
 @dataclass(frozen=True)
 class SnmpTrapConfig(DatagramLoginLimits):
-    """SNMP v1/v2c over UDP: GET/GETNEXT of the system group for the configured communities."""
+    """SNMP v1/v2c over UDP as Debian 12's snmpd: the system and hrSystem groups for the
+    configured communities, silence for others, net-snmp's report to a v3 discovery."""
 
     name: str = checked("snmp", _nonempty)
     type: Literal["snmp"] = "snmp"
@@ -467,8 +468,15 @@ class SnmpTrapConfig(DatagramLoginLimits):
     )
     sys_object_id: str = checked("1.3.6.1.4.1.8072.3.2.10", _oid)
     sys_name: str = checked("web01", _nonempty)
-    sys_contact: str = "root@localhost"
-    sys_location: str = "Server Room"
+    # Debian 12's shipped snmpd.conf says these; many real agents never change them.
+    sys_contact: str = "Me <me@example.org>"
+    sys_location: str = "Sitting on the Dock of the Bay"
+    # hrSystemInitialLoadParameters: the kernel command line (make it this host's own).
+    boot_parameters: str = checked(
+        "BOOT_IMAGE=/boot/vmlinuz-6.1.0-28-amd64 root=UUID=5b1c7c3e-2f4a-4d0b-9a51-7f2e6c1d8a90"
+        " ro quiet",
+        _nonempty,
+    )
 
 
 TrapConfig = (

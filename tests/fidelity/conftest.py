@@ -10,6 +10,7 @@ import pytest
 from tests.e2e.daemon import Daemon, free_port
 from tests.fidelity import harness
 from tests.fidelity.test_dns import named
+from tests.fidelity.test_snmp import persona as snmp_persona
 
 # Each trap's persona keys beyond its defaults: what makes it claim the real server's setup.
 PERSONAS: dict[str, str] = {
@@ -24,6 +25,8 @@ PERSONAS: dict[str, str] = {
     "wordpress": 'site = "wordpress"\n',
     # The default persona; the probes come fast from one address, so the rates are raised.
     "dns": f'hostname = "{socket.gethostname()}"\nmax_per_source = 1000\nreply_burst = 1000000\n',
+    # This host's sysDescr, sysName and kernel command line, as snmpd here says them.
+    "snmp": snmp_persona(),
 }
 
 # Traps whose type is not their name (a second persona of one type).

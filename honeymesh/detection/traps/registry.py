@@ -398,5 +398,6 @@ def _responder(trap: DnsTrapConfig | SipTrapConfig | SnmpTrapConfig, ctx: TrapCo
                 sys_name=trap.sys_name,
                 sys_contact=trap.sys_contact,
                 sys_location=trap.sys_location,
+                boot_parameters=trap.boot_parameters,
             )
             return SnmpResponder(settings, now)

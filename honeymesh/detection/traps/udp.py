@@ -20,7 +20,7 @@ be forged:
   memory is bounded whatever the number of forged addresses. A source forgotten starts again
   with a full bucket; forgetting one takes ``max_sources`` other sources, which the global rate
   slows to seconds, so a forged victim still gets at most about one burst per that time;
-- no reply larger than ``MAX_REPLY`` bytes, whatever a responder says;
+- no reply larger than ``MAX_REPLY`` bytes, whatever a responder says, nor than the burst;
 - one ``trap.session`` observation per datagram recorded (``transport`` = ``udp``).
 """
 
@@ -40,9 +40,10 @@ from honeymesh.events import Event, EventId, JSONValue, Observation
 
 #: Datagrams handled per second over all sources together, whatever the per-source rates.
 GLOBAL_RATE = 500.0
-#: The largest reply ever sent: more than any answer of the personas (DNS answers over UDP are
-#: at most 1232 bytes, BIND 9.18's ``max-udp-size``; net-snmp's agent at most 1472).
-MAX_REPLY = 4096
+#: The largest reply ever sent: the largest UDP payload, as net-snmp's agent allows itself
+#: (DNS answers over UDP are at most 1232 bytes, BIND 9.18's ``max-udp-size``). In practice
+#: a source's ``reply_burst`` is the bound: a reply larger than the bucket can never be paid.
+MAX_REPLY = 65507
 
 
 @dataclass(frozen=True)
