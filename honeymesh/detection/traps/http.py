@@ -25,7 +25,7 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from email.utils import formatdate, parsedate_to_datetime
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import SplitResult, parse_qsl, urlsplit
 
 from honeymesh.detection.traps import findings, websites
 from honeymesh.detection.traps.base import Finding, Step
@@ -254,7 +254,10 @@ class HttpDialogue:
         """The Host Apache takes (the absolute URI's, else the header's), None if invalid."""
         if sum(1 for k, _ in request.headers if k.lower() == "host") > 1:
             return None
-        split = urlsplit(request.target) if "://" in request.target[:10] else None
+        absolute = "://" in request.target[:10]
+        split = _split(request.target) if absolute else None
+        if absolute and split is None:
+            return None
         value = split.netloc if split is not None else request.header("Host")
         if value is None:
             return None if request.version >= (1, 1) else self._server_where()
@@ -389,7 +392,8 @@ class HttpDialogue:
 
     def _credentials(self, request: Request) -> list[Finding]:
         found: list[Finding] = []
-        path = urlsplit(request.target).path[:200]
+        split = _split(request.target)
+        path = split.path[:200] if split is not None else request.target[:200]
         auth = request.header("Authorization") or ""
         if auth[:6].lower() == "basic ":
             try:
@@ -536,12 +540,23 @@ def _not_modified(request: Request, etag: str, mtime: float) -> bool:
     return int(mtime) <= when
 
 
+def _split(target: str) -> SplitResult | None:
+    """urlsplit, or None for a target it refuses (``http://[x/``: an unclosed IPv6 host)."""
+    try:
+        return urlsplit(target)
+    except ValueError:
+        return None
+
+
 def _normalise(target: str) -> str | None:
     """The path Apache maps, or None where it answers 400: unreserved characters decoded
     (``%2e`` is a dot), dot segments resolved, a climb above the root refused; runs of
     slashes merged (MergeSlashes On)."""
     if "://" in target[:10]:
-        target = urlsplit(target).path or "/"
+        split = _split(target)
+        if split is None:
+            return None
+        target = split.path or "/"
     if not target.startswith("/"):
         return None
     raw = target.split("?", 1)[0].split("#", 1)[0]
@@ -625,7 +640,7 @@ def _form_fields(request: Request) -> dict[str, str]:
 
 
 def _describe(request: Request, status: int) -> dict[str, JSONValue]:
-    split = urlsplit(request.target) if request.target.startswith(("/", "http")) else None
+    split = _split(request.target) if request.target.startswith(("/", "http")) else None
     return {
         "method": request.method,
         "path": findings.text(split.path if split else request.target, 2048),

@@ -7,7 +7,7 @@ import gzip
 import re
 from dataclasses import replace
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from honeymesh.detection.traps.facts import NodeFacts
@@ -60,3 +60,24 @@ def test_any_range_header_gets_a_whole_answer(value: str) -> None:
     length = re.search(rb"\r\nContent-Length: (\d+)", head)
     if length is not None:
         assert int(length.group(1)) == len(body)
+
+
+_TARGET = st.text(alphabet="/.%2eEfF[]:@?#*ahtp09-", min_size=1, max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@example("GET", "http://[a/", "a")  # urlsplit refuses it: Apache's 400, not a trap error
+@given(
+    st.sampled_from(["GET", "HEAD", "POST", "OPTIONS", "TRACE", "BREW", "CONNECT"]),
+    _TARGET,
+    st.one_of(st.none(), st.text(alphabet="aZ.:[]1-_<>", max_size=20)),
+)
+def test_any_request_line_gets_one_apache_answer(
+    method: str, target: str, host: str | None
+) -> None:
+    """Hostile targets and Hosts (unclosed IPv6 brackets, escapes, climbs) never break the
+    dialogue: each request gets one HTTP/1.1 answer, with a status Apache uses."""
+    head = f"{method} {target} HTTP/1.1\r\n" + (f"Host: {host}\r\n" if host is not None else "")
+    step = HttpDialogue(HTTP, now).receive(head.encode() + b"Content-Length: 0\r\n\r\n")
+    assert step.reply.startswith(b"HTTP/1.1 ")
+    assert int(step.reply[9:12]) in (200, 206, 301, 302, 304, 400, 401, 403, 404, 405, 501)
