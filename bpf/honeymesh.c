@@ -14,8 +14,9 @@
  *   3. Otherwise look the source up in the exact ban hash, then in the range LPM trie, but only
  *      while it holds entries and the range hint says a range may cover the source's /16 (IPv4)
  *      or /32 (IPv6). An entry whose expiry has passed does not match.
- *   4. A match is checked against the allowlist (allow always wins), then dropped in ENFORCE or
- *      counted as "would drop" in TEST. In ENFORCE with HM_CFG_TRAPS_OPEN, a banned source's
+ *   4. A match is checked against the allowlist (allow always wins; an exact IPv4 hit skips the
+ *      check, since user space never lets an allow cover an exact IPv4 ban), then dropped in
+ *      ENFORCE or counted as "would drop" in TEST. In ENFORCE with HM_CFG_TRAPS_OPEN, a banned source's
  *      TCP/UDP packet to a port a trap serves (hm_served) passes instead: the traps keep
  *      talking to it and recording, the rest of the node is shut to it.
  *   5. Clean TCP SYNs and UDP datagrams to ports no trap serves are sampled into a ring buffer,
@@ -377,7 +378,13 @@ int HM_PROG_NAME(struct xdp_md *ctx)
         hm_sample(ctx, cfg, &pkt, end);
         return hm_count(HM_CNT_PASSED, XDP_PASS);
     }
-    if (hm_allowed(cfg, &pkt))
+    /* An exact IPv4 hit skips the allowlist: the control plane never lets an allow cover an
+     * exact IPv4 ban (a ban under an allow is refused, an allow lifts the bans under it, and
+     * a restore lifts stored bans under this run's allows), so the lookup could only say no.
+     * Range hits, and IPv6 hits (whose key is a whole /64 that may hold an allowed address),
+     * pay for it. */
+    int exact_v4 = reason == HM_CNT_DROPPED_EXACT && pkt.family == HM_FAMILY_V4;
+    if (!exact_v4 && hm_allowed(cfg, &pkt))
         return hm_count(HM_CNT_ALLOWED, XDP_PASS);
     if (cfg->mode != HM_MODE_ENFORCE)
         return hm_count(HM_CNT_WOULD_DROP, XDP_PASS);

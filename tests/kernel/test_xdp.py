@@ -132,21 +132,38 @@ def test_vlan_tagged_frames_from_a_banned_source_are_dropped(kit: Kit) -> None:
     assert c["malformed"] == 0
 
 
-def test_allowlist_wins_over_exact_and_range_bans(kit: Kit) -> None:
-    s = kit.lab.sources4
+def test_allowlist_wins_over_range_and_ipv6_bans(kit: Kit) -> None:
+    s, s6 = kit.lab.sources4, kit.lab.sources6
     kit.xdp.add_ban(BanEntry(net(f"{s[0]}/31"), None))  # s0, s1
-    kit.xdp.add_ban(ban(s[2]))
-    kit.xdp.add_ban(ban(kit.lab.sources6[0]))
+    kit.xdp.add_ban(ban(s6[0]))  # its /64
+    kit.xdp.add_ban(ban(s6[1]))
     kit.xdp.add_allow(net(s[0]))  # exact allow beats a range ban
-    kit.xdp.add_allow(net(f"{s[2]}/31"))  # range allow (s2, s3) beats an exact ban
-    kit.xdp.add_allow(net(kit.lab.sources6[0]))
-    got = kit.delivered([s[0], s[1], s[2], kit.lab.sources6[0]])
-    assert got == {s[0]: 5, s[1]: 0, s[2]: 5, kit.lab.sources6[0]: 5}
+    kit.xdp.add_allow(net(s6[0]))  # an allowed /128 inside a banned /64 passes
+    kit.xdp.add_allow(net(f"{s6[1]}/60"))  # and so does one inside an allowed range
+    got = kit.delivered([s[0], s[1], s6[0], s6[1]])
+    assert got == {s[0]: 5, s[1]: 0, s6[0]: 5, s6[1]: 5}
     c = kit.counted()
     assert c["allowed"] == 15
     assert c["dropped_range"] == 5
     kit.xdp.remove_allow(net(s[0]))
     assert kit.delivered([s[0]]) == {s[0]: 0}
+
+
+def test_an_exact_ipv4_hit_drops_without_consulting_the_allowlist(kit: Kit) -> None:
+    """The fast path: the ban list never lets an allow cover an exact IPv4 ban
+    (tests/enforcement/test_exact_ban_guarantee.py), so the program does not look. Given the
+    state the ban list never creates, an exact ban under an allow, the ban wins; a range ban
+    under the same allow does not."""
+    s = kit.lab.sources4
+    kit.xdp.add_ban(ban(s[2]))
+    kit.xdp.add_ban(BanEntry(net(f"{s[4]}/31"), None))  # s4, s5
+    kit.xdp.add_allow(net(f"{s[2]}/30"))  # a range allow over it (s0 .. s3)
+    kit.xdp.add_allow(net(s[4]))
+    kit.xdp.add_allow(net(s[2]))
+    got = kit.delivered([s[2], s[4], s[5]])
+    assert got == {s[2]: 0, s[4]: 5, s[5]: 0}
+    c = kit.counted()
+    assert (c["dropped_exact"], c["allowed"], c["dropped_range"]) == (5, 5, 5)
 
 
 def test_expired_ban_stops_dropping_before_user_space_removes_it(kit: Kit) -> None:
