@@ -5,7 +5,7 @@ DATA    := var
 CONFIG  := $(DATA)/honeymesh.toml
 IFACE   ?=
 
-.PHONY: run test setup setup-test lint typecheck unit bench fuzz clean
+.PHONY: run test setup setup-test lint typecheck unit bench fuzz lab clean
 
 run: setup
 	@[ -f $(CONFIG) ] || $(VENV)/bin/honeymesh init --dir $(DATA)
@@ -54,6 +54,12 @@ fuzz: setup-test
 		rc=$$?; grep -E '^#[0-9]+[[:space:]]+DONE|^Done' $(FUZZ_OUT)/$$h.log; \
 		[ $$rc = 0 ] || { tail -25 $(FUZZ_OUT)/$$h.log; echo "fuzz/$$h.py failed (status $$rc)"; exit 1; }; \
 	done
+
+# The guided lab (scripts/lab.py): three nodes in a mesh and an attacker with real tools, in
+# network namespaces; stays up until Ctrl-C (LAB_ARGS=--once: run, check, tear down).
+LAB_ARGS ?=
+lab: setup-test
+	@.venv/bin/python scripts/lab.py $(LAB_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
