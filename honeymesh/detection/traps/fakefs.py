@@ -89,6 +89,10 @@ class SessionFs:
         self._max_entries = max_entries
         self._bytes = 0
 
+    def usage(self) -> tuple[int, int]:
+        """Entries and bytes this session's layer holds (each within its bound)."""
+        return len(self._layer), self._bytes
+
     # --- looking ---------------------------------------------------------------------------
 
     def raw(self, path: str) -> Node | None:
