@@ -127,7 +127,7 @@ class EventLogger:
         self._log = log
 
     def __call__(self, event: Event) -> None:
-        fields = event_fields(event)
+        fields: dict[str, Any] = event_fields(event)
         level = LogLevel.info
         match event:
             case Notice():
@@ -140,7 +140,12 @@ class EventLogger:
             case Verdict():
                 fmt = "{event_id} {source}: {detector} scored {score} ({reasons})"
             case Decision():
-                fmt = "{event_id} {source}: {action} for {duration}s in {mode} mode ({reasons})"
+                fmt = "{event_id} {source}: {action}{span} in {mode} mode ({reasons})"
+                fields["span"] = (
+                    f" for {event.duration:g}s"
+                    if event.duration is not None
+                    else (" permanently" if event.action == "ban" else "")
+                )
         self._log.emit(level, fmt, **fields)
 
 

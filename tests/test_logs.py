@@ -6,7 +6,7 @@ import errno
 import io
 import json
 from pathlib import Path
-from typing import BinaryIO, cast
+from typing import BinaryIO, Literal, cast
 
 from twisted.internet.task import Clock
 from twisted.logger import ILogObserver, LogEvent, Logger, LogPublisher, formatEvent
@@ -256,3 +256,23 @@ def test_twistd_minus_n_logs_through_the_console_observer_unless_told_otherwise(
         options = dict(given)
         take_console(options)
         assert options.get("logger") == taken
+
+
+def test_decisions_read_as_sentences_on_the_console_whatever_their_duration() -> None:
+    from honeymesh.events import Decision  # noqa: PLC0415
+
+    said: list[str] = []
+    publisher = LogPublisher()
+    publisher.addObserver(cast(ILogObserver, lambda e: said.append(formatEvent(e))))
+    log = EventLogger(Logger(observer=publisher))
+    cases: list[tuple[Literal["ban", "allow"], float | None]] = [
+        ("ban", 3600.0), ("ban", None), ("allow", None)
+    ]  # fmt: skip
+    for action, duration in cases:
+        log(
+            Decision(EventId.POLICY_DECISION, 1.0, "192.0.2.9", action, duration, ("x",), "enforce")
+        )
+    assert said[0].startswith("policy.decision 192.0.2.9: ban for 3600s in enforce mode")
+    assert said[1].startswith("policy.decision 192.0.2.9: ban permanently in enforce mode")
+    assert said[2].startswith("policy.decision 192.0.2.9: allow in enforce mode")
+    assert not any("None" in line for line in said)
