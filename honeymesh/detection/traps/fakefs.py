@@ -85,13 +85,14 @@ class SessionFs:
     ) -> None:
         self._base = base
         self._layer: dict[str, Node | None] = {}  # None: deleted in this session
+        self._cleared: set[str] = set()  # directories whose base content was removed
         self._max_bytes = max_bytes
         self._max_entries = max_entries
         self._bytes = 0
 
     def usage(self) -> tuple[int, int]:
         """Entries and bytes this session's layer holds (each within its bound)."""
-        return len(self._layer), self._bytes
+        return len(self._layer) + len(self._cleared), self._bytes
 
     # --- looking ---------------------------------------------------------------------------
 
@@ -105,10 +106,11 @@ class SessionFs:
         return node
 
     def _hidden(self, path: str) -> bool:
-        """Whether an ancestor of ``path`` was removed (or replaced) in this session."""
+        """Whether a base entry is gone with an ancestor removed (or moved) in this session,
+        even if a directory of that name was made again since."""
         while path != "/":
             path = parent(path)
-            if path in self._layer and (self._layer[path] is None):
+            if path in self._cleared:
                 return True
         return False
 
@@ -160,7 +162,7 @@ class SessionFs:
         grown = (len(node.content.encode()) if node is not None else 0) - (
             len(old.content.encode()) if old is not None else 0
         )
-        if path not in self._layer and len(self._layer) >= self._max_entries:
+        if path not in self._layer and self.usage()[0] >= self._max_entries:
             raise FsError("No space left on device")
         if self._bytes + grown > self._max_bytes:
             raise FsError("No space left on device")
@@ -203,7 +205,24 @@ class SessionFs:
             raise FsError("Is a directory")
         if path == "/":
             raise FsError("Device or resource busy")
-        self._put(path, None)
+        self._forget(path)
+
+    def _forget(self, path: str) -> None:
+        """``path`` and everything under it gone: the layer's entries dropped, the base's
+        hidden (one entry for the lot)."""
+        prefix = path.rstrip("/") + "/"
+        for key in [k for k in self._layer if k.startswith(prefix)]:
+            old = self._layer.pop(key)
+            self._bytes -= len(old.content.encode()) if old is not None else 0
+        if path not in self._cleared and any(k.startswith(prefix) for k in self._base):
+            if self.usage()[0] >= self._max_entries:
+                raise FsError("No space left on device")
+            self._cleared.add(path)
+        if path in self._base:
+            self._put(path, None)
+        else:
+            old = self._layer.pop(path, None)
+            self._bytes -= len(old.content.encode()) if old is not None else 0
 
     def copy(self, source: str, target: str, *, now: float, owner: str) -> None:
         node = self.get(source)
@@ -228,14 +247,21 @@ class SessionFs:
             target = absolute(self.resolve(target), posixpath.basename(source))
         folder = self._directory_for(target)
         target = absolute(folder, posixpath.basename(target))
+        if target == source:
+            return
+        if target.startswith(source.rstrip("/") + "/"):
+            raise FsError("Invalid argument")
+        moved = [(target, node)]
         if node.kind == "d":
-            inside = [k for k in self._keys() if k.startswith(source.rstrip("/") + "/")]
-            for key in inside:
-                child = self.raw(key)
-                if child is not None:
-                    self._put(target + key[len(source) :], child)
-        self._put(target, node)
-        self._put(source, None)
+            prefix = source.rstrip("/") + "/"
+            moved += [
+                (target + key[len(source) :], child)
+                for key in list(self._keys())
+                if key.startswith(prefix) and (child := self.raw(key)) is not None
+            ]
+        self._forget(source)
+        for path, child in moved:
+            self._put(path, child)
 
     def touch(self, path: str, *, now: float, owner: str) -> None:
         node = self.get(path)

@@ -986,7 +986,10 @@ def _mv(sh: FakeShell, args: list[str], io: Streams) -> int:
         try:
             sh.fs.move(source, absolute(sh.cwd, operands[-1]))
         except FsError as e:
-            io.err(f"mv: cannot move '{name}' to '{operands[-1]}': {e}")
+            if str(e) == "Invalid argument":
+                io.err(f"mv: cannot move '{name}' to a subdirectory of itself, '{operands[-1]}'")
+            else:
+                io.err(f"mv: cannot move '{name}' to '{operands[-1]}': {e}")
             status = 1
     return status
 

@@ -48,6 +48,19 @@ def test_redirections_and_file_commands_change_what_later_commands_see() -> None
     assert sh.run("mkdir /tmp/x && cd /tmp/x && pwd").output == "/tmp/x"
 
 
+def test_removed_directories_stay_removed() -> None:
+    sh = shell()
+    assert sh.run("rm -rf /etc; mkdir /etc; ls -a /etc").output == ".  .."
+    assert (
+        sh.run("mkdir -p /tmp/a/b; touch /tmp/a/b/f; mv /tmp/a /tmp/c; ls /tmp/c/b").output == "f"
+    )
+    assert sh.run("ls /tmp/a").output == "ls: cannot access '/tmp/a': No such file or directory"
+    assert sh.run("rm -r /tmp/c; mkdir /tmp/c; ls /tmp/c").output == ""
+    assert sh.run("mkdir /tmp/d; mv /tmp/d /tmp/d/e").output == (
+        "mv: cannot move '/tmp/d' to a subdirectory of itself, '/tmp/d/e'"
+    )
+
+
 def test_each_session_has_its_own_layer() -> None:
     first, second = shell(), shell()
     first.run("echo secret > /tmp/mine; rm /etc/hostname")
