@@ -182,8 +182,10 @@ class FakeShell:
         *,
         connection: Connection | None = None,
         host_keys: Mapping[str, str] | None = None,
+        via: str = "ssh",
     ) -> None:
         self.persona = persona
+        self.via = via  # "ssh" or "telnet": who started the session (ps, the last-login line)
         self.facts = persona.facts
         self.user = user if _safe_name(user) else "user"
         self.home = "/root" if self.user == "root" else f"/home/{self.user}"
@@ -235,12 +237,10 @@ class FakeShell:
         10-uname``), then the last login of this user, as sshd prints it."""
         fields = self.uname_fields()
         when, where = self.facts.previous_login(self.started)
-        return (
-            " ".join(fields[k] for k in "snrvm")
-            + "\n"
-            + _MOTD
-            + f"Last login: {ctime(when)} from {where}\n"
-        )
+        last = f"{ctime(when)} from {where}"
+        if self.via != "ssh":  # login(1) says it its own way
+            last = f"{ctime(when)[:-5]} UTC {ctime(when)[-4:]} from {where} on pts/0"
+        return " ".join(fields[k] for k in "snrvm") + "\n" + _MOTD + f"Last login: {last}\n"
 
     # --- running a line ------------------------------------------------------------------
 

@@ -401,6 +401,8 @@ def _ps(sh: FakeShell, args: list[str], io: Streams) -> int:
     rows = [(user, f.pid(name), vsz, rss, tty, state, cmd)
             for user, name, vsz, rss, tty, state, cmd in _DAEMONS]  # fmt: skip
     session = f"sshd: {sh.user} [priv]" if sh.user != "root" else f"sshd: {sh.user}@pts/0"
+    if sh.via == "telnet":
+        session = f"/bin/login -h {sh.peer} -p --"
     procs = [
         ("root", 1, 168148, 11876, "?", "Ss", "/sbin/init"),
         ("root", 2, 0, 0, "?", "S", "[kthreadd]"),

@@ -195,7 +195,9 @@ class TelnetDialogue:
         finding = findings.credential("telnet", self._username, line, accepted=accepted)
         if accepted:
             self.detail["logged_in_as"] = user
-            shell = FakeShell(self._settings.persona, user, self._now, connection=self._connection)
+            shell = FakeShell(
+                self._settings.persona, user, self._now, connection=self._connection, via="telnet"
+            )
             self._session = ShellSession(shell, echo=True)
             self._stage = "shell"
             return b"\r\n" + self._session.start(), finding, False

