@@ -134,6 +134,46 @@ PROBES: list[tuple[str, list[str]]] = [
     ("v1 SET: noSuchName", ["snmpset", *V1, "1.3.6.1.2.1.1.6.0", "s", "x"]),
     ("v2c wrong community: silence", ["snmpget", "-v2c", "-c", "private", "1.3.6.1.2.1.1.5.0"]),
     ("v1 wrong community: silence", ["snmpget", "-v1", "-c", "secret", "1.3.6.1.2.1.1.5.0"]),
+    (
+        "v3 noAuthNoPriv: unknown user",
+        ["snmpget", "-v3", "-l", "noAuthNoPriv", "-u", "admin", "1.3.6.1.2.1.1.5.0"],
+    ),
+    (
+        "v3 authNoPriv: unknown user",
+        [
+            "snmpget",
+            "-v3",
+            "-l",
+            "authNoPriv",
+            "-u",
+            "admin",
+            "-a",
+            "SHA",
+            "-A",
+            "password123",
+            "1.3.6.1.2.1.1.5.0",
+        ],
+    ),
+    (
+        "v3 authPriv as Debian's rouser: unknown user",
+        [
+            "snmpget",
+            "-v3",
+            "-l",
+            "authPriv",
+            "-u",
+            "authPrivUser",
+            "-a",
+            "SHA",
+            "-A",
+            "password123",
+            "-x",
+            "AES",
+            "-X",
+            "password123",
+            "1.3.6.1.2.1.1.5.0",
+        ],
+    ),
 ]
 
 RULES = [
@@ -157,9 +197,9 @@ RULES = [
 
 def tool(argv: list[str], port: int) -> bytes:
     command = [argv[0], "-On", "-t", "1", "-r", "0", *argv[1:]]
-    # the target goes after the options and before the OIDs: after -v/-c (and -C...) ones
-    at = max(i for i, a in enumerate(command) if a in ("-c", "-r") or a.startswith("-C")) + 2
-    command.insert(at, f"127.0.0.1:{port}")
+    # The agent goes after the options, before the first OID (at the end for a walk of mib-2).
+    oids = [i for i, a in enumerate(command) if re.match(r"\d+\.\d", a)]
+    command.insert(oids[0] if oids else len(command), f"127.0.0.1:{port}")
     done = subprocess.run(command, capture_output=True, timeout=60, check=False)
     return done.stdout + done.stderr
 

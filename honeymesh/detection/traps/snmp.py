@@ -16,9 +16,11 @@ in ``tests/fidelity/test_snmp.py``:
   end; SET ``noAccess`` (v1 ``noSuchName``) with index 1 and the bindings as sent;
 - a wrong community gets no answer at all, as from snmpd (which counts it in
   snmpInBadCommunityNames); every community tried is a ``trap.credential`` finding;
-- an SNMPv3 discovery request (no engine id) gets net-snmp's report (usmStatsUnknownEngineIDs,
-  with a net-snmp-format engine id, boots and time), which is what ``nmap -sV`` reads; other v3
-  messages get nothing (no user is known).
+- SNMPv3: a discovery request (no engine id) gets net-snmp's report (usmStatsUnknownEngineIDs,
+  with a net-snmp-format engine id, boots and time), which is what ``nmap -sV`` reads; a
+  request to that engine gets the usmStatsUnknownUserNames report (no user is configured, as in
+  Debian's file: its ``rouser authPrivUser`` has no key), so ``snmpget -v3`` says "Unknown user
+  name" as from snmpd, and every user name tried is a ``trap.credential`` finding.
 
 A response is at most ``MAX_RESPONSE`` bytes, net-snmp's largest UDP message (its v3 reports
 say so in msgMaxSize): a GET beyond it is ``tooBig``, a GETBULK is cut to fit. GETBULK, the
@@ -35,6 +37,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from honeymesh.detection.traps import findings
+from honeymesh.detection.traps.base import Finding
 from honeymesh.detection.traps.udp import Answer
 from honeymesh.events import JSONValue
 
@@ -58,6 +61,7 @@ Oid = tuple[int, ...]
 SYSTEM: Oid = (1, 3, 6, 1, 2, 1, 1)
 HR_SYSTEM: Oid = (1, 3, 6, 1, 2, 1, 25, 1)
 USM_UNKNOWN_ENGINE_IDS: Oid = (1, 3, 6, 1, 6, 3, 15, 1, 1, 4, 0)
+USM_UNKNOWN_USER_NAMES: Oid = (1, 3, 6, 1, 6, 3, 15, 1, 1, 3, 0)
 # The sysORTable of net-snmp 5.9's snmpd as Debian 12 ships it: (sysORID, sysORDescr).
 SYS_OR_TABLE: tuple[tuple[Oid, str], ...] = (
     ((1, 3, 6, 1, 6, 3, 10, 3, 1, 1), "The SNMP Management Architecture MIB."),
@@ -193,16 +197,20 @@ def parse_message(data: bytes) -> Message:
 
 
 @dataclass(frozen=True)
-class V3Discovery:
-    """An SNMPv3 message asking for the agent's engine id (no engine id, no authentication)."""
+class V3Request:
+    """An SNMPv3 request under the User-based Security Model, as far as the agent reads it
+    before it finds it knows neither the engine id (a discovery) nor the user."""
 
     msg_id: int
-    request_id: int
+    engine_id: bytes  # empty: the client asks for ours (discovery)
+    user: bytes
+    security: str  # noAuthNoPriv, authNoPriv, authPriv
+    request_id: int  # 0 when the scoped PDU is encrypted
 
 
-def parse_v3_discovery(data: bytes) -> V3Discovery | None:
-    """The msgID and request id of a v3 discovery request; None for any other v3 message.
-    Raises SnmpError for what is not v3 BER at all."""
+def parse_v3(data: bytes) -> V3Request | None:
+    """What a v3 request says of its engine and user; None for a v3 message that is not a
+    USM request. Raises SnmpError for what is not v3 BER at all."""
     if len(data) > MAX_MESSAGE:
         raise SnmpError(f"message of {len(data)} bytes is larger than {MAX_MESSAGE}")
     tag, pos, end = _tlv(data, 0, len(data))
@@ -212,37 +220,45 @@ def parse_v3_discovery(data: bytes) -> V3Discovery | None:
     if version != 3:
         raise SnmpError(f"SNMP version field {version}")
     tag, start, pos = _tlv(data, pos, end)  # msgGlobalData
-    if tag != SEQUENCE:
-        raise SnmpError("v3 header is not a SEQUENCE")
+    _expect(tag, SEQUENCE, "v3 header")
     msg_id, inner = _integer(data, start, pos)
     _max_size, inner = _integer(data, inner, pos)
     tag, flags_at, inner = _tlv(data, inner, pos)
     if tag != OCTET_STRING or inner - flags_at != 1:
         raise SnmpError("v3 msgFlags is not one octet")
+    flags = data[flags_at]
     model, inner = _integer(data, inner, pos)
-    if model != 3 or data[flags_at] & 0x03:  # USM, neither authenticated nor encrypted
-        return None
+    if model != 3:
+        return None  # not the User-based Security Model
     tag, start, pos = _tlv(data, pos, end)  # msgSecurityParameters
-    if tag != OCTET_STRING:
-        raise SnmpError("v3 security parameters are not an OCTET STRING")
+    _expect(tag, OCTET_STRING, "v3 security parameters")
     tag, usm, usm_end = _tlv(data, start, pos)
-    if tag != SEQUENCE:
-        raise SnmpError("USM parameters are not a SEQUENCE")
+    _expect(tag, SEQUENCE, "USM parameters")
     tag, engine_start, engine_end = _tlv(data, usm, usm_end)
-    if tag != OCTET_STRING:
-        raise SnmpError("USM engine id is not an OCTET STRING")
-    if engine_end > engine_start:
-        return None  # the client knows an engine id already: a user is asked for, unknown
-    tag, scoped, scoped_end = _tlv(data, pos, end)  # scopedPDU
-    if tag != SEQUENCE:
-        raise SnmpError("v3 scoped PDU is not a SEQUENCE")
-    _tag, _s, after = _tlv(data, scoped, scoped_end)  # contextEngineID
-    _tag, _s, after = _tlv(data, after, scoped_end)  # contextName
-    pdu_type, start, pdu_end = _tlv(data, after, scoped_end)
-    if pdu_type not in (GET, GETNEXT, GETBULK, SET):
-        return None
-    request_id, _ = _integer(data, start, pdu_end)
-    return V3Discovery(msg_id, request_id)
+    _expect(tag, OCTET_STRING, "USM engine id")
+    _boots, after = _integer(data, engine_end, usm_end)
+    _time, after = _integer(data, after, usm_end)
+    tag, user_start, user_end = _tlv(data, after, usm_end)
+    _expect(tag, OCTET_STRING, "USM user name")
+    security = ("noAuthNoPriv", "authNoPriv", "authPriv", "authPriv")[flags & 0x03]
+    request_id = 0
+    tag, scoped, scoped_end = _tlv(data, pos, end)  # scopedPDU, or encrypted: an OCTET STRING
+    if tag == SEQUENCE:
+        _tag, _s, after = _tlv(data, scoped, scoped_end)  # contextEngineID
+        _tag, _s, after = _tlv(data, after, scoped_end)  # contextName
+        pdu_type, start, pdu_end = _tlv(data, after, scoped_end)
+        if pdu_type not in (GET, GETNEXT, GETBULK, SET):
+            return None
+        request_id, _ = _integer(data, start, pdu_end)
+    elif tag != OCTET_STRING or not flags & 0x02:
+        raise SnmpError("v3 scoped PDU is neither a SEQUENCE nor encrypted")
+    engine_id, user = data[engine_start:engine_end], data[user_start:user_end]
+    return V3Request(msg_id, engine_id, user, security, request_id)
+
+
+def _expect(tag: int, wanted: int, what: str) -> None:
+    if tag != wanted:
+        raise SnmpError(f"{what}: tag 0x{tag:02x}, not 0x{wanted:02x}")
 
 
 def _encode(tag: int, value: bytes) -> bytes:
@@ -298,6 +314,7 @@ class SnmpResponder:
         # net-snmp's own engine id format: enterprise 8072, format 128 (random), 8 random bytes.
         self._engine_id = bytes.fromhex("80001f8880") + random_bytes(8) + bytes(4)
         self._unknown_engine_ids = 0
+        self._unknown_user_names = 0
         self.bad_community_names = 0  # snmpInBadCommunityNames, as snmpd counts it
         s = settings
         mib: dict[Oid, Callable[[], bytes]] = {
@@ -369,38 +386,56 @@ class SnmpResponder:
         return Answer(reply, detail, (credential,))
 
     def _other_version(self, data: bytes, error: str) -> Answer:
-        """An SNMPv3 discovery gets net-snmp's report; anything else unreadable, nothing."""
+        """SNMPv3 as net-snmp answers it without any user configured: a discovery, or an
+        engine id not ours, gets a usmStatsUnknownEngineIDs report, a request for our engine
+        a usmStatsUnknownUserNames report (and the user is a credential attempt). Anything
+        else unreadable gets nothing."""
         detail: dict[str, JSONValue] = {"service": "snmp", "error": error}
         try:
-            discovery = parse_v3_discovery(data)
+            request = parse_v3(data)
         except SnmpError:
             return Answer(detail=detail)
         detail = {"service": "snmp", "version": "v3"}
-        if discovery is None:
+        if request is None:
             return Answer(detail=detail)
-        detail["pdu"] = "discovery"
-        self._unknown_engine_ids += 1
-        return Answer(self._report(discovery), detail)
+        found: tuple[Finding, ...] = ()
+        if request.user:
+            detail["user"] = findings.text(request.user, 64)
+            found = (
+                findings.credential(
+                    "snmp", request.user, None, method="usm", security=request.security
+                ),
+            )
+        if request.engine_id != self._engine_id:
+            detail["pdu"] = "discovery" if not request.engine_id else "unknown engine"
+            self._unknown_engine_ids += 1
+            counter = (USM_UNKNOWN_ENGINE_IDS, self._unknown_engine_ids)
+            return Answer(self._report(request, counter, b""), detail, found)
+        detail["pdu"] = "unknown user"
+        self._unknown_user_names += 1
+        counter = (USM_UNKNOWN_USER_NAMES, self._unknown_user_names)
+        return Answer(self._report(request, counter, request.user), detail, found)
 
-    def _report(self, d: V3Discovery) -> bytes:
+    def _report(self, r: V3Request, counter: tuple[Oid, int], user: bytes) -> bytes:
         boots = _encode_int(INTEGER, 1)
         engine_time = _encode_int(INTEGER, int(self._now() - self._agent_started))
         engine = _encode(OCTET_STRING, self._engine_id)
-        usm = _encode(SEQUENCE, engine + boots + engine_time + _encode(OCTET_STRING, b"") * 3)
+        usm = engine + boots + engine_time + _encode(OCTET_STRING, user)
+        usm = _encode(SEQUENCE, usm + _encode(OCTET_STRING, b"") * 2)
         header = _encode(
             SEQUENCE,
-            _encode_int(INTEGER, d.msg_id)
+            _encode_int(INTEGER, r.msg_id)
             + _encode_int(INTEGER, MAX_RESPONSE)
             + _encode(OCTET_STRING, b"\x00")
             + _encode_int(INTEGER, 3),
         )
-        counter = _encode_int(COUNTER32, self._unknown_engine_ids)
+        oid, count = counter
         pdu = _encode(
             REPORT,
-            _encode_int(INTEGER, d.request_id)
+            _encode_int(INTEGER, r.request_id)
             + _encode_int(INTEGER, 0)
             + _encode_int(INTEGER, 0)
-            + _encode(SEQUENCE, _binding(USM_UNKNOWN_ENGINE_IDS, counter)),
+            + _encode(SEQUENCE, _binding(oid, _encode_int(COUNTER32, count))),
         )
         scoped = _encode(SEQUENCE, engine + _encode(OCTET_STRING, b"") + pdu)
         body = _encode_int(INTEGER, 3) + header + _encode(OCTET_STRING, usm) + scoped

@@ -15,7 +15,7 @@ from honeymesh.detection.traps.snmp import (
     _encode,
     _encode_int,
     encode_oid,
-    parse_v3_discovery,
+    parse_v3,
 )
 
 from .dialogues import responders
@@ -56,11 +56,35 @@ def test_a_v3_discovery_gets_a_report_whose_counter_counts() -> None:
     second = snmp.respond(DISCOVERY, "192.0.2.1").reply
     assert first.endswith(b"\x41\x01\x01") and second.endswith(b"\x41\x01\x02")
     assert b"\x80\x00\x1f\x88\x80" in first  # a net-snmp engine id
-    assert parse_v3_discovery(DISCOVERY) is not None
+    assert parse_v3(DISCOVERY) is not None
 
 
 @given(st.binary(max_size=400).map(lambda b: DISCOVERY[: len(b) % len(DISCOVERY)] + b))
 def test_the_v3_parser_raises_only_its_own_error(data: bytes) -> None:
     with contextlib.suppress(SnmpError):
-        parse_v3_discovery(data)
+        parse_v3(data)
     assert len(responders()["snmp"].respond(data, "192.0.2.1").reply) <= MAX_RESPONSE
+
+
+def test_a_v3_user_is_unknown_and_a_credential() -> None:
+    snmp = responders()["snmp"]
+    report = snmp.respond(DISCOVERY, "192.0.2.1").reply
+    at = report.index(b"\x04\x11\x80\x00\x1f\x88\x80")
+    engine = report[at + 2 : at + 19]
+    usm = _encode(
+        0x30,
+        _encode(4, engine) + _encode_int(2, 1) + _encode_int(2, 5) + _encode(4, b"admin")
+        + _encode(4, b"\x00" * 12) + _encode(4, b""),
+    )  # fmt: skip
+    header = _encode(
+        0x30, _encode_int(2, 77) + _encode_int(2, 65507) + b"\x04\x01\x05" + _encode_int(2, 3)
+    )
+    binding = _encode(0x30, _encode(6, encode_oid((1, 3, 6, 1, 2, 1, 1, 5, 0))) + b"\x05\x00")
+    pdu = _encode(0xA0, _encode_int(2, 9) + _encode_int(2, 0) * 2 + _encode(0x30, binding))
+    scoped = _encode(0x30, _encode(4, engine) + _encode(4, b"") + pdu)
+    message = _encode(0x30, _encode_int(2, 3) + header + _encode(4, usm) + scoped)
+    answer = snmp.respond(message, "192.0.2.1")
+    unknown_user = _encode(6, encode_oid((1, 3, 6, 1, 6, 3, 15, 1, 1, 3, 0)))
+    assert unknown_user in answer.reply and b"\x04\x05admin" in answer.reply
+    (finding,) = answer.findings
+    assert finding[1]["username"] == "admin" and finding[1]["security"] == "authNoPriv"
