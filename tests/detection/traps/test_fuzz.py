@@ -16,11 +16,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from honeymesh.detection.traps.dns import MAX_UDP, DnsError, parse_query
+from honeymesh.detection.traps.dns import MAX_UDP, DnsError, DnsTcpDialogue, parse_query
 from honeymesh.detection.traps.mysql import MysqlPacketError, parse_handshake_response
 from honeymesh.detection.traps.redis import RespError, RespParser
 from honeymesh.detection.traps.sip import SipError, parse_request
-from honeymesh.detection.traps.snmp import MAX_RESPONSE, SnmpError, parse_message
+from honeymesh.detection.traps.snmp import MAX_RESPONSE, SnmpError, parse_message, parse_v3
 from honeymesh.detection.traps.telnet import TelnetParser
 from honeymesh.detection.traps.udp import MAX_REPLY
 
@@ -53,6 +53,15 @@ FRAGMENTS = {
     "redis": [b"*2\r\n$4\r\nAUTH\r\n", b"$3\r\nabc\r\n", b"CONFIG SET dir /x\r\n", b"*-1\r\n"],
     "mysql": [b"\x20\x00\x00\x01", b"\x00" * 32, b"root\x00"],
 }
+
+
+# DNS over TCP: a framed query, AXFR, a length prefix alone, a frame cut short.
+DNS_TCP = [
+    b"\x00\x1d\x12\x34\x01\x00\x00\x01\x00\x00\x00\x00\x00\x00\x07example\x03net\x00\x00\x01\x00\x01",
+    b"\x00\x1d\x12\x34\x00\x00\x00\x01\x00\x00\x00\x00\x00\x00\x07example\x03net\x00\x00\xfc\x00\x01",
+    b"\xff\xff",
+    b"\x00\x0c\x12\x34",
+]
 
 
 @pytest.fixture(scope="module")
@@ -102,6 +111,7 @@ def test_parsers_raise_only_their_own_error(data: bytes) -> None:
         (parse_message, SnmpError),
         (parse_request, SipError),
         (parse_handshake_response, MysqlPacketError),
+        (parse_v3, SnmpError),
     ):
         with contextlib.suppress(error):
             parse(data)
@@ -109,3 +119,11 @@ def test_parsers_raise_only_their_own_error(data: bytes) -> None:
         RespParser().feed(data)
     text, commands = TelnetParser().feed(data)
     assert len(text) <= len(data) and len(commands) <= len(data)
+
+
+@given(st.lists(st.one_of(st.binary(max_size=300), st.sampled_from(DNS_TCP)), max_size=20))
+def test_the_dns_tcp_dialogue_survives_any_bytes(chunks: list[bytes]) -> None:
+    dialogue = DnsTcpDialogue(responders()["dns"], "192.0.2.1")  # type: ignore[arg-type]
+    sent = sum(len(dialogue.receive(chunk).reply) for chunk in chunks)
+    # At most one answer (at most 65535 bytes and its length) per message of 14 bytes or more.
+    assert sent <= (sum(len(c) for c in chunks) // 14 + 1) * 65537
