@@ -5,7 +5,7 @@ DATA    := var
 CONFIG  := $(DATA)/honeymesh.toml
 IFACE   ?=
 
-.PHONY: run test setup setup-test lint typecheck unit bench fuzz lab clean
+.PHONY: run test setup setup-test lint typecheck unit bench fuzz deb image lab clean
 
 run: setup
 	@[ -f $(CONFIG) ] || $(VENV)/bin/honeymesh init --dir $(DATA)
@@ -54,6 +54,16 @@ fuzz: setup-test
 		rc=$$?; grep -E '^#[0-9]+[[:space:]]+DONE|^Done' $(FUZZ_OUT)/$$h.log; \
 		[ $$rc = 0 ] || { tail -25 $(FUZZ_OUT)/$$h.log; echo "fuzz/$$h.py failed (status $$rc)"; exit 1; }; \
 	done
+
+# The appliance as operators deploy it (docs/DEPLOY.md); needs root. `make deb` rebuilds
+# only when a file that goes into the package changed.
+VERSION := $(shell sed -n 's/^__version__ = "\(.*\)"$$/\1/p' honeymesh/__init__.py)
+DEB     := dist/honeymesh_$(VERSION)_amd64.deb
+DEB_SRC := $(shell git ls-files -co --exclude-standard honeymesh twisted bpf static packaging) \
+	setup.cfg pyproject.toml README.md docs/DEPLOY.md scripts/build-deb.sh
+deb: $(DEB)
+$(DEB): $(DEB_SRC)
+	scripts/build-deb.sh dist
 
 # The guided lab (scripts/lab.py): three nodes in a mesh and an attacker with real tools, in
 # network namespaces; stays up until Ctrl-C (LAB_ARGS=--once: run, check, tear down).
