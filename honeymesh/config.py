@@ -394,7 +394,9 @@ class DatagramTrapLimits:
     """What every UDP trap shares: where it listens, per-source rate, and its contact verdict."""
 
     bind: tuple[str, ...] = checked(("0.0.0.0", "::"), _ips)  # noqa: S104 - a trap listens widely
-    max_per_source: int = checked(10, _positive)
+    # 64: a whole snmpwalk of Debian's default view (46 requests back to back) or a dig
+    # session is answered at once, as by the real server; the byte budget bounds reflection.
+    max_per_source: int = checked(64, _positive)
     max_sources: int = checked(4096, _positive)
     # The reflection budget: bytes of replies per second to one address, and its burst.
     reply_rate: int = checked(2048, _positive)
