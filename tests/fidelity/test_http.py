@@ -19,6 +19,7 @@ import re
 import socket
 import ssl
 import subprocess
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -264,6 +265,46 @@ def test_tls_probe(
             (real_apache.tls_port, trap_ports["tls"]),
         )
     diff(name, real, trap, RULES)
+
+
+def test_unfinished_request_gets_the_408_after_twenty_seconds(
+    real_apache: Apache, traps: Daemon, trap_ports: dict[str, int]
+) -> None:
+    """mod_reqtimeout's 408 (about 20 s after the headers stopped coming): both sides wait
+    in parallel, and the page, its headers and the close are compared."""
+
+    def wait_for_408(port: int) -> bytes:
+        c = Conversation(port, quiet=5.0, first=30.0)
+        answer = c.send(b"GET / HTTP/1.1\r\nHost: www.example.org\r\n", first=30.0)
+        c.close()
+        return normalise_framing(answer)
+
+    with ThreadPoolExecutor(2) as pool:
+        real, trap = pool.map(wait_for_408, (real_apache.port, trap_ports["http"]))
+    assert real.startswith(b"HTTP/1.1 408 ")
+    diff("unfinished request", real, trap, RULES)
+
+
+def test_kept_alive_connection_is_closed_with_a_fin_after_keepalivetimeout(
+    real_apache: Apache, traps: Daemon, trap_ports: dict[str, int]
+) -> None:
+    """After an answer and no next request, both close the connection themselves (a FIN,
+    no reset), well before the trap's own 30 s idle timeout: Apache's KeepAliveTimeout 5."""
+
+    def wait_for_close(port: int) -> tuple[bytes, float]:
+        with socket.create_connection(("127.0.0.1", port), timeout=15) as s:
+            s.sendall(get(b"/nope"))
+            started, got = time.monotonic(), b""
+            while chunk := s.recv(65536):  # b"" at the FIN; a reset raises
+                got += chunk
+            return normalise_framing(got), time.monotonic() - started
+
+    with ThreadPoolExecutor(2) as pool:
+        (real, real_after), (trap, trap_after) = pool.map(
+            wait_for_close, (real_apache.port, trap_ports["http"])
+        )
+    diff("kept alive, then idle", real, trap, RULES)
+    assert real_after < 15 and trap_after < 15
 
 
 def test_plain_http_on_the_tls_port(

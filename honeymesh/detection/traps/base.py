@@ -51,6 +51,10 @@ class Step:
     findings: tuple[Finding, ...] = ()
     delay: float = 0.0
     logged_in: bool = False
+    #: From now on, end the session after this many idle seconds (never more than the trap's
+    #: ``idle_timeout``), as a real server changes its timeout with its state: Apache waits
+    #: 5 s for the next request on a kept-alive connection. None: unchanged.
+    idle: float | None = None
 
 
 class Dialogue(TypingProtocol):
@@ -70,6 +74,14 @@ class KnowsConnection(TypingProtocol):
     ``CLIENT LIST``): told both ends before ``start``."""
 
     def connected(self, connection: Connection) -> None: ...
+
+
+@runtime_checkable
+class AnswersIdle(TypingProtocol):
+    """A dialogue that says something when the client has been idle too long (Apache's 408
+    to a request left unfinished) before the session ends."""
+
+    def timed_out(self) -> bytes: ...
 
 
 @dataclass(frozen=True)
@@ -179,6 +191,7 @@ class TrapProtocol(protocol.Protocol):
         self.closed_by: str | None = None
         self._last_active = 0.0
         self._deadline = 0.0
+        self._idle = factory.limits.idle_timeout  # the dialogue may shorten it (Step.idle)
         self._login_deadline: float | None = None  # None: no grace, or logged in already
         self._timer: IDelayedCall | None = None
         self._held: IDelayedCall | None = None  # a delayed reply (Step.delay) not yet sent
@@ -208,8 +221,7 @@ class TrapProtocol(protocol.Protocol):
 
     def _next_check(self) -> float:
         """When the session may next be over: idle, over time or past its login grace."""
-        limits: TrapLimits = self.factory.limits
-        when = min(self._last_active + limits.idle_timeout, self._deadline)
+        when = min(self._last_active + self._idle, self._deadline)
         if self._login_deadline is not None:
             when = min(when, self._login_deadline)
         return when
@@ -228,7 +240,19 @@ class TrapProtocol(protocol.Protocol):
             self.finish("session_timeout")
         elif self._login_deadline is not None and now >= self._login_deadline:
             self.finish("login_grace")
-        elif now >= self._last_active + self.factory.limits.idle_timeout:
+        elif now >= self._last_active + self._idle:
+            if isinstance(self.dialogue, AnswersIdle) and self.transport is not None:
+                try:
+                    last = self.dialogue.timed_out()
+                except Exception:
+                    self._log.failure("trap {trap} dialogue failed", trap=self.factory.name)
+                    last = b""
+                if last:
+                    self.transport.write(last)
+                # A close the real server makes itself (its own timeout): FIN after the last
+                # words, as from a trap's own close, not the RST of the trap's limits.
+                self.finish("idle_timeout", graceful=True)
+                return
             self.finish("idle_timeout")
         else:
             self._timer = clock.callLater(self._next_check() - now, self._check_time)
@@ -272,6 +296,13 @@ class TrapProtocol(protocol.Protocol):
         self.detail.update(step.detail)
         if step.logged_in:
             self._login_deadline = None  # the timer, when it next fires, finds no grace
+        if step.idle is not None:
+            self._idle = min(step.idle, self.factory.limits.idle_timeout)
+            due = self._next_check()
+            if self._timer is not None and self._timer.active() and due < self._timer.getTime():
+                self._timer.cancel()  # now due sooner than it was set for
+                now = self.factory.clock.seconds()
+                self._timer = self.factory.clock.callLater(max(due - now, 0), self._check_time)
         for event_id, found in step.findings:
             self._publish_finding(event_id, found)
         if step.delay > 0 and self.closed_by is None:
@@ -298,8 +329,9 @@ class TrapProtocol(protocol.Protocol):
             Observation(event_id, self.factory.clock.seconds(), self.source, detail)
         )
 
-    def finish(self, closed_by: str) -> None:
-        """Record the session once and close the connection."""
+    def finish(self, closed_by: str, graceful: bool = False) -> None:
+        """Record the session once and close the connection: gracefully when the trap or the
+        client ends it (or ``graceful``), else with a reset."""
         if self.closed_by is not None:
             return
         self.closed_by = closed_by
@@ -315,7 +347,7 @@ class TrapProtocol(protocol.Protocol):
             self._log.failure("trap {trap} dialogue failed to stop", trap=self.factory.name)
         self._record()
         if self.transport is not None:
-            if closed_by in ("trap", "client"):
+            if graceful or closed_by in ("trap", "client"):
                 self.transport.loseConnection()
             else:
                 self.transport.abortConnection()  # type: ignore[attr-defined]

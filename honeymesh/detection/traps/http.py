@@ -50,7 +50,8 @@ LIMIT_FIELDS = 100  # LimitRequestFields
 MAX_HEAD_BYTES = 64 * 1024  # the trap's own budget for one request's head (Apache's is ~800 KiB)
 MAX_HEADERS = 48  # headers kept in a finding
 MAX_REQUESTS = 100  # MaxKeepAliveRequests
-KEEPALIVE_TIMEOUT = 5
+KEEPALIVE_TIMEOUT = 5  # seconds Apache waits for the next request on a kept-alive connection
+REQUEST_READ_TIMEOUT = 20.0  # mod_reqtimeout (header=20-40): then a 408 for what came
 MAX_HEADER_VALUE = 512
 _TOKEN = rb"[!#$%&'*+.^_`|~0-9A-Za-z-]{1,32}"
 _REQUEST_LINE = re.compile(rb"^(" + _TOKEN + rb") (\S+) HTTP/(\d)\.(\d)$")
@@ -78,6 +79,7 @@ PASSWORD_FIELDS = ("pwd", "pass", "password", "passwd", "user_password", "pma_pa
 REASONS = {
     200: "OK", 301: "Moved Permanently", 302: "Found", 304: "Not Modified",
     400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found",
+    408: "Request Timeout",
     405: "Method Not Allowed", 414: "Request-URI Too Long", 416: "Requested Range Not Satisfiable",
     501: "Not Implemented", 206: "Partial Content",
 }  # fmt: skip
@@ -187,7 +189,20 @@ class HttpDialogue:
             found.append(findings.request(self._s.service, _describe(request, response.status)))
             self._paths = findings.listed(self._paths, f"{request.method} {request.target[:200]}")
             self.detail.update(requests=self._requests, paths=self._paths)
-        return Step(reply=bytes(reply), close=close, detail=self.detail, findings=tuple(found))
+        idle = None
+        if not close and (self._pending is not None or bytes(self._buffer).strip()):
+            idle = REQUEST_READ_TIMEOUT
+        elif not close and self._requests:
+            idle = float(KEEPALIVE_TIMEOUT)
+        return Step(reply=bytes(reply), close=close, detail=self.detail, findings=tuple(found),
+                    idle=idle)  # fmt: skip
+
+    def timed_out(self) -> bytes:
+        """mod_reqtimeout's 408 for a first request left unfinished; nothing (a silent
+        close) on a kept-alive connection, as Apache sends no 408 after a first answer."""
+        if self._requests or (self._pending is None and not bytes(self._buffer).strip()):
+            return b""
+        return self._render(self._error(408, self._server_where()), None)
 
     # Parsing ---------------------------------------------------------------------------------
 
@@ -663,6 +678,7 @@ _MESSAGES = {
     "browser doesn't understand how to supply\nthe credentials required.",
     403: "You don't have permission to access this resource.",
     404: "The requested URL was not found on this server.",
+    408: "Server timeout waiting for the HTTP request from the client.",
     414: "The requested URL's length exceeds the capacity\nlimit for this server.<br />\n",
     416: "None of the range-specifier values in the Range\nrequest-header field overlap the "
     "current extent\nof the selected resource.",

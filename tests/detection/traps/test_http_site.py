@@ -9,10 +9,15 @@ from dataclasses import replace
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from twisted.internet.address import IPv4Address
+from twisted.internet.task import Clock
+from twisted.internet.testing import StringTransport
 
+from honeymesh.detection.traps.base import TrapFactory, TrapLimits, TrapProtocol
 from honeymesh.detection.traps.facts import NodeFacts
 from honeymesh.detection.traps.http import HttpDialogue
 from honeymesh.detection.traps.websites import DEBIAN_INDEX
+from honeymesh.events import Event, Observation
 
 from .dialogues import HTTP, now, talk
 
@@ -81,3 +86,82 @@ def test_any_request_line_gets_one_apache_answer(
     step = HttpDialogue(HTTP, now).receive(head.encode() + b"Content-Length: 0\r\n\r\n")
     assert step.reply.startswith(b"HTTP/1.1 ")
     assert int(step.reply[9:12]) in (200, 206, 301, 302, 304, 400, 401, 403, 404, 405, 501)
+
+
+def _http_session(clock: Clock) -> tuple[TrapProtocol, StringTransport, list[Event]]:
+    events: list[Event] = []
+    factory = TrapFactory(
+        name="http",
+        new_dialogue=lambda source: HttpDialogue(HTTP, clock.seconds),
+        limits=TrapLimits(
+            idle_timeout=30,
+            session_timeout=600,
+            max_bytes=1 << 20,
+            max_connections=3,
+            max_per_source=2,
+        ),
+        clock=clock,
+        publish=events.append,
+    )
+    addr = IPv4Address("TCP", "192.0.2.9", 40000)
+    proto = factory.buildProtocol(addr)
+    assert isinstance(proto, TrapProtocol)
+    transport = StringTransport(
+        hostAddress=IPv4Address("TCP", "198.51.100.1", 80), peerAddress=addr
+    )
+    proto.makeConnection(transport)
+    return proto, transport, events
+
+
+def _closed_by(events: list[Event]) -> object:
+    (session,) = [e for e in events if isinstance(e, Observation) and e.detail.get("closed_by")]
+    return session.detail["closed_by"]
+
+
+def test_kept_alive_connection_closes_after_apaches_five_seconds() -> None:
+    """Apache's KeepAliveTimeout: 5 s after an answer with no next request, a silent close
+    (not the trap's own 30 s idle timeout)."""
+    clock = Clock()
+    proto, transport, events = _http_session(clock)
+    proto.dataReceived(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+    answered = transport.value()
+    clock.advance(4.9)
+    assert not transport.disconnecting
+    clock.advance(0.2)
+    assert transport.disconnecting and transport.value() == answered
+    assert _closed_by(events) == "idle_timeout" and not clock.getDelayedCalls()
+
+
+def test_unfinished_request_gets_apaches_408_after_twenty_seconds() -> None:
+    clock = Clock()
+    proto, transport, _ = _http_session(clock)
+    proto.dataReceived(b"GET / HTTP/1.1\r\nHost: www.example.org\r\n")
+    clock.advance(19.9)
+    assert transport.value() == b"" and not transport.disconnecting
+    clock.advance(0.2)
+    out = transport.value()
+    assert out.startswith(b"HTTP/1.1 408 Request Timeout\r\n") and b"Connection: close\r\n" in out
+    assert b"<p>Server timeout waiting for the HTTP request from the client.</p>" in out
+    assert transport.disconnecting and not clock.getDelayedCalls()
+
+
+def test_silent_connection_keeps_the_traps_own_idle_timeout() -> None:
+    clock = Clock()
+    _proto, transport, _ = _http_session(clock)
+    clock.advance(29.9)
+    assert not transport.disconnecting
+    clock.advance(0.2)
+    assert transport.disconnecting and transport.value() == b""
+
+
+def test_unfinished_second_request_is_closed_silently_after_twenty_seconds() -> None:
+    """Apache sends no 408 on a kept-alive connection: a next request left unfinished is
+    dropped after mod_reqtimeout's 20 s, without a word."""
+    clock = Clock()
+    proto, transport, _ = _http_session(clock)
+    proto.dataReceived(b"GET / HTTP/1.1\r\nHost: x\r\n\r\nGET /x HTT")
+    answered = transport.value()
+    clock.advance(19.9)
+    assert not transport.disconnecting
+    clock.advance(0.2)
+    assert transport.disconnecting and transport.value() == answered
