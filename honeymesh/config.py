@@ -753,6 +753,131 @@ class PolicyConfig:
         return None
 
 
+# Outputs: events to a SIEM (honeymesh/outputs, docs/OUTPUTS.md) ------------------------------
+
+OutputKind = Literal["observation", "verdict", "decision", "notice"]
+SyslogFacility = Literal[
+    "kern", "user", "mail", "daemon", "auth", "syslog", "lpr", "news", "uucp", "cron",
+    "authpriv", "ftp", "ntp", "audit", "alert", "clock",
+    "local0", "local1", "local2", "local3", "local4", "local5", "local6", "local7",
+]  # fmt: skip
+
+
+def _event_globs(values: tuple[str, ...]) -> str | None:
+    from honeymesh.outputs.selection import unmatched_glob  # noqa: PLC0415 - no cycle at import
+
+    if not values:
+        return 'at least one event id or glob (["*"]: every event)'
+    wrong = unmatched_glob(values)
+    return None if wrong is None else f"event ids or globs such as 'trap.*' ({wrong!r} names none)"
+
+
+def _printusascii(most: int) -> Check:
+    def check(value: str) -> str | None:
+        ok = 0 < len(value) <= most and all("!" <= c <= "~" for c in value)
+        return None if ok else f"1 to {most} printable ASCII characters without spaces"
+
+    return check
+
+
+def _syslog_hostname(value: str) -> str | None:
+    return None if value == "" else _printusascii(255)(value)
+
+
+def _server_port(value: int) -> str | None:
+    return None if 0 < value <= 65535 else "a port from 1 to 65535"
+
+
+def _message_size(value: int) -> str | None:
+    return None if 1024 <= value <= 65000 else "a size in bytes from 1024 to 65000"
+
+
+_HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+
+
+def _headers(values: tuple[str, ...]) -> str | None:
+    for v in values:
+        name, sep, text = v.partition(":")
+        if not sep or not _HEADER_NAME.fullmatch(name) or any(c in text for c in "\r\n\0"):
+            return f'"Name: value" HTTP headers ({v!r} is not one)'
+    return None
+
+
+@dataclass(frozen=True)
+class OutputSelection:
+    """What every output shares: which events it sends, and how many it may hold back."""
+
+    events: tuple[str, ...] = checked(("*",), _event_globs)
+    kinds: tuple[OutputKind, ...] = ()
+    max_queue: int = checked(10_000, _positive)
+
+
+@dataclass(frozen=True)
+class SyslogOutputConfig(OutputSelection):
+    """RFC 5424 syslog over UDP (RFC 5426), TCP (RFC 6587) or TLS (RFC 5425)."""
+
+    name: str = checked("syslog", _nonempty)
+    type: Literal["syslog"] = "syslog"
+    address: str = checked("127.0.0.1", _nonempty)
+    port: int = checked(514, _server_port)
+    transport: Literal["udp", "tcp", "tls"] = "udp"
+    ca: str = ""
+    server_name: str = ""
+    facility: SyslogFacility = "local0"
+    app_name: str = checked("honeymesh", _printusascii(48))
+    hostname: str = checked("", _syslog_hostname)
+    enterprise_number: int = checked(32473, _positive)
+    max_message: int = checked(8192, _message_size)
+
+    def problem(self) -> tuple[str, str] | None:
+        """A check across keys: (the key at fault, what it should be), or None."""
+        if self.transport == "udp" and _ip(self.address):
+            return "address", "an IP address for transport 'udp' (a host name needs tcp or tls)"
+        if self.transport != "tls" and (self.ca or self.server_name):
+            key = "ca" if self.ca else "server_name"
+            return key, "empty unless transport = 'tls'"
+        return None
+
+
+@dataclass(frozen=True)
+class WebhookOutputConfig(OutputSelection):
+    """JSON batches POSTed to a URL, retried with backoff."""
+
+    name: str = checked("webhook", _nonempty)
+    type: Literal["webhook"] = "webhook"
+    url: str = ""
+    allow_http: bool = False
+    headers: tuple[str, ...] = checked((), _headers)
+    ca: str = ""
+    batch: int = checked(100, _positive)
+    interval: float = checked(1.0, _positive)
+    timeout: float = checked(10.0, _positive)
+    max_backoff: float = checked(60.0, _positive)
+
+    def problem(self) -> tuple[str, str] | None:
+        """A check across keys: (the key at fault, what it should be), or None."""
+        from urllib.parse import urlsplit  # noqa: PLC0415
+
+        try:
+            parts = urlsplit(self.url)
+            parts.port  # noqa: B018 - raises ValueError for a bad port
+        except ValueError:
+            return "url", f"an https:// URL (not {self.url!r})"
+        schemes = ("https", "http") if self.allow_http else ("https",)
+        if parts.scheme not in schemes or not parts.hostname:
+            why = "" if self.allow_http or parts.scheme != "http" else " (or allow_http = true)"
+            return "url", f"an https:// URL{why}, not {self.url!r}"
+        if self.ca and parts.scheme != "https":
+            return "ca", "empty for an http:// URL"
+        return None
+
+
+OutputConfig = SyslogOutputConfig | WebhookOutputConfig
+OUTPUT_TYPES: Mapping[str, type[Any]] = types.MappingProxyType(
+    {"syslog": SyslogOutputConfig, "webhook": WebhookOutputConfig}
+)
+
+
 @dataclass(frozen=True)
 class Config:
     node: NodeConfig = field(default_factory=NodeConfig)
@@ -767,6 +892,7 @@ class Config:
     mesh: MeshConfig = field(default_factory=MeshConfig)
     policy: PolicyConfig = field(default_factory=PolicyConfig)
     detection: DetectionConfig = field(default_factory=DetectionConfig)
+    outputs: tuple[OutputConfig, ...] = ()
     source: Path = field(default=Path("<defaults>"), metadata={"toml": False})
 
     def data_path(self, relative: Path) -> Path:
@@ -844,6 +970,15 @@ def parse_config(doc: Mapping[str, Any], path: Path) -> Config:
     if policy_problem is not None:
         key, expected = policy_problem
         raise ConfigError(path, f"policy.{key}", f"expected {expected}")
+    outputs = [o.name for o in config.outputs]
+    dup = next((n for n in outputs if outputs.count(n) > 1), None)
+    if dup is not None:
+        raise ConfigError(path, "outputs", f"output names must be unique ({dup!r} appears twice)")
+    for i, output in enumerate(config.outputs):
+        output_problem = output.problem()
+        if output_problem is not None:
+            key, expected = output_problem
+            raise ConfigError(path, f"outputs[{i}].{key}", f"expected {expected}")
     return dataclasses.replace(config, node=node, source=path)
 
 
@@ -917,6 +1052,8 @@ def _convert(tp: Any, value: Any, key: str, path: Path) -> Any:  # noqa: PLR0911
             raise ConfigError(path, key, f"expected an array, got {_describe(value)}")
         if tp == tuple[TrapConfig, ...]:
             return tuple(_build_trap(v, f"{key}[{i}]", path) for i, v in enumerate(value))
+        if tp == tuple[OutputConfig, ...]:
+            return tuple(_build_output(v, f"{key}[{i}]", path) for i, v in enumerate(value))
         return tuple(_convert(item_tp, v, f"{key}[{i}]", path) for i, v in enumerate(value))
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return _build(tp, value, key, path)
@@ -932,6 +1069,17 @@ def _build_trap(table: Any, key: str, path: Path) -> TrapConfig:
         raise ConfigError(path, f"{key}.type", f"expected {expected}, got {kind!r}")
     trap: TrapConfig = _build(TRAP_TYPES[kind], table, key, path)
     return trap
+
+
+def _build_output(table: Any, key: str, path: Path) -> OutputConfig:
+    if not isinstance(table, Mapping):
+        raise ConfigError(path, key, f"expected a table, got {_describe(table)}")
+    kind = table.get("type")
+    if not isinstance(kind, str) or kind not in OUTPUT_TYPES:
+        expected = " or ".join(repr(k) for k in OUTPUT_TYPES)
+        raise ConfigError(path, f"{key}.type", f"expected {expected}, got {kind!r}")
+    output: OutputConfig = _build(OUTPUT_TYPES[kind], table, key, path)
+    return output
 
 
 def _join(where: str, key: str) -> str:
@@ -964,6 +1112,9 @@ def schema_keys(cls: type[Any] = Config, where: str = "") -> list[str]:
         elif tp == tuple[TrapConfig, ...]:
             for trap_cls in TRAP_TYPES.values():
                 keys.extend(k for k in schema_keys(trap_cls, f"{key}[]") if k not in keys)
+        elif tp == tuple[OutputConfig, ...]:
+            for output_cls in OUTPUT_TYPES.values():
+                keys.extend(k for k in schema_keys(output_cls, f"{key}[]") if k not in keys)
         else:
             keys.append(key)
     return keys

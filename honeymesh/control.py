@@ -152,6 +152,7 @@ class Control:
         kernel_counters: KernelCounters | None = None,
         mesh: MeshService | None = None,
         descriptors: Callable[[], dict[str, JSONValue]] | None = None,
+        outputs: Callable[[], list[dict[str, JSONValue]]] | None = None,
     ) -> None:
         self.config = config
         self.clock = clock
@@ -170,6 +171,7 @@ class Control:
         self.kernel_counters = kernel_counters
         self.mesh = mesh
         self.descriptors = descriptors
+        self.outputs = outputs
 
     @property
     def mode(self) -> str:
@@ -217,6 +219,8 @@ class Control:
             "mesh": self.mesh_summary(),
             # The open-file budget: the limit, the reserve by use, each TCP trap's cap.
             "descriptors": None if self.descriptors is None else self.descriptors(),
+            # Each [[outputs]] table: where it sends, its state, sent/dropped/retried.
+            "outputs": [] if self.outputs is None else self.outputs(),
         }
 
     # Small views the status, the metrics and the dashboard share -------------------------------

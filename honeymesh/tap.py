@@ -63,6 +63,8 @@ from honeymesh.logs import EventLogger, JsonLogService, take_console
 from honeymesh.mesh.identity import IdentityError, NodeIdentity
 from honeymesh.mesh.service import MeshService
 from honeymesh.net import Network
+from honeymesh.outputs.registry import build_outputs, check_outputs
+from honeymesh.outputs.tlsroots import OutputSetupError
 from honeymesh.periodic import PeriodicService
 from honeymesh.policy.engine import PolicyEngine, contradict_mesh_unban
 from honeymesh.sdnotify import Notify, SystemdNotifier, no_notify
@@ -114,6 +116,7 @@ class Options(usage.Options):
             verify_database(config.data_path(config.store.path))  # emptied or damaged: refuse
             trusted_keys_for(config)  # a bad trusted license key is a configuration error
             load_rules(config)  # so is a bad payload rules or reputation file
+            check_outputs(config)  # and an output's CA file that is not a certificate
             for trap in config.traps:
                 preflight(
                     trap,
@@ -124,6 +127,7 @@ class Options(usage.Options):
         except (
             ConfigError,
             IdentityError,
+            OutputSetupError,
             RulesError,
             StoreError,
             TrapSetupError,
@@ -196,6 +200,10 @@ def build_appliance(  # noqa: PLR0915
         clock=reactor,
     )
     json_log.setServiceParent(root)
+    # Events to SIEMs (docs/OUTPUTS.md): started early and stopped late, so node.stopping and
+    # what the other parts say on their way down still go out.
+    outputs = build_outputs(config, reactor)
+    outputs.setServiceParent(root)
 
     store = Store(
         config.data_path(config.store.path),
@@ -208,6 +216,7 @@ def build_appliance(  # noqa: PLR0915
     bus.subscribe(store.append)
     bus.subscribe(json_log.record)
     bus.subscribe(EventLogger(log))
+    bus.subscribe(outputs.on_event)
     StoreService(store, bus.publish, reactor.seconds, fatal).setServiceParent(root)
     retention_job(config, store, bus.publish, reactor).setServiceParent(root)
     license_service = LicenseService.from_config(
@@ -351,6 +360,7 @@ def build_appliance(  # noqa: PLR0915
         entitlement=license_service.check,
         mesh=mesh,
         descriptors=lambda: {**budget.as_dict(), **guard.as_dict()},
+        outputs=outputs.status,
     )
     tokens = TokenChecker(
         config.api.admin_token_sha256, token_digest(local_operator_token(identity))

@@ -29,6 +29,9 @@ test_pkgs+=(redis-server vsftpd postfix mariadb-server bind9 snmpd)
 test_pkgs+=(ssl-cert)
 # apache2: the HTTP and TLS traps' persona (Debian's default site) is diffed against it.
 test_pkgs+=(apache2)
+# rsyslog (imudp, imtcp, mmpstrucdata) and its GnuTLS driver: the collector the syslog output
+# is tested against (tests/e2e/rsyslog.py starts its own; the package starts none).
+test_pkgs+=(rsyslog rsyslog-gnutls)
 
 missing_pkgs() {
     local p

@@ -1,0 +1,48 @@
+"""Builds the ``[[outputs]]`` of a config: the one place an output type is named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from twisted.application.service import MultiService
+
+from honeymesh.config import Config, SyslogOutputConfig
+from honeymesh.events import Event, JSONValue
+from honeymesh.outputs.syslog import SyslogOutput
+from honeymesh.outputs.tlsroots import load_ca
+
+
+class OutputGroup(MultiService):
+    """Every output, started together and stopped together (each flushing what it holds)."""
+
+    def __init__(self, outputs: list[Any]) -> None:
+        super().__init__()
+        self.setName("outputs")
+        self.outputs = outputs
+        for output in outputs:
+            output.setServiceParent(self)
+
+    def on_event(self, event: Event) -> None:
+        for output in self.outputs:
+            output.on_event(event)
+
+    def status(self) -> list[dict[str, JSONValue]]:
+        return [output.status() for output in self.outputs]
+
+
+def check_outputs(config: Config) -> None:
+    """Before anything starts: every output's CA file reads as a certificate (or raises
+    ``OutputSetupError``)."""
+    for output in config.outputs:
+        if output.ca:
+            load_ca(config.data_path(Path(output.ca)), output.name)
+
+
+def build_outputs(config: Config, reactor: Any) -> OutputGroup:
+    outputs: list[Any] = []
+    for output in config.outputs:
+        ca = config.data_path(Path(output.ca)) if output.ca else None
+        if isinstance(output, SyslogOutputConfig):
+            outputs.append(SyslogOutput(output, reactor, hostname=config.node.name, ca=ca))
+    return OutputGroup(outputs)
