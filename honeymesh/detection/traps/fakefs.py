@@ -86,6 +86,12 @@ class SessionFs:
         self._base = base
         self._layer: dict[str, Node | None] = {}  # None: deleted in this session
         self._cleared: set[str] = set()  # directories whose base content was removed
+        # Who is in which directory, so that a listing costs its own entries, not the tree's.
+        self._base_children: dict[str, set[str]] = {}
+        for key in base:
+            if key != "/":
+                self._base_children.setdefault(parent(key), set()).add(posixpath.basename(key))
+        self._layer_children: dict[str, set[str]] = {}
         self._max_bytes = max_bytes
         self._max_entries = max_entries
         self._bytes = 0
@@ -108,6 +114,8 @@ class SessionFs:
     def _hidden(self, path: str) -> bool:
         """Whether a base entry is gone with an ancestor removed (or moved) in this session,
         even if a directory of that name was made again since."""
+        if not self._cleared:
+            return False
         while path != "/":
             path = parent(path)
             if path in self._cleared:
@@ -143,13 +151,8 @@ class SessionFs:
     def children(self, path: str) -> list[str]:
         """The names in directory ``path`` (resolved), sorted as ``ls`` sorts in the C locale."""
         real = self.resolve(path)
-        prefix = real.rstrip("/") + "/"
-        names = set()
-        for key in self._keys():
-            name = key[len(prefix) :]
-            if key.startswith(prefix) and name and "/" not in name and self.raw(key) is not None:
-                names.add(name)
-        return sorted(names)
+        names = self._base_children.get(real, set()) | self._layer_children.get(real, set())
+        return sorted(n for n in names if self.raw(absolute(real, n)) is not None)
 
     def _keys(self) -> Iterator[str]:
         yield from self._base
@@ -168,6 +171,8 @@ class SessionFs:
             raise FsError("No space left on device")
         self._bytes += grown
         self._layer[path] = node
+        if path != "/":
+            self._layer_children.setdefault(parent(path), set()).add(posixpath.basename(path))
 
     def _directory_for(self, path: str) -> str:
         """The (resolved) parent directory of a new entry ``path``; it must exist."""
@@ -212,8 +217,7 @@ class SessionFs:
         hidden (one entry for the lot)."""
         prefix = path.rstrip("/") + "/"
         for key in [k for k in self._layer if k.startswith(prefix)]:
-            old = self._layer.pop(key)
-            self._bytes -= len(old.content.encode()) if old is not None else 0
+            self._drop(key)
         if path not in self._cleared and any(k.startswith(prefix) for k in self._base):
             if self.usage()[0] >= self._max_entries:
                 raise FsError("No space left on device")
@@ -221,8 +225,13 @@ class SessionFs:
         if path in self._base:
             self._put(path, None)
         else:
-            old = self._layer.pop(path, None)
-            self._bytes -= len(old.content.encode()) if old is not None else 0
+            self._drop(path)
+
+    def _drop(self, path: str) -> None:
+        """Forget a layer entry altogether (it was never in the base)."""
+        old = self._layer.pop(path, None)
+        self._bytes -= len(old.content.encode()) if old is not None else 0
+        self._layer_children.get(parent(path), set()).discard(posixpath.basename(path))
 
     def copy(self, source: str, target: str, *, now: float, owner: str) -> None:
         node = self.get(source)

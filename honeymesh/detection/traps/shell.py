@@ -40,6 +40,7 @@ from honeymesh.detection.traps.shell_commands import (
     BUILTINS,
     COMMANDS,
     EndOfSession,
+    Meter,
     Streams,
 )
 
@@ -145,6 +146,7 @@ _PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 _USER_PATH = "/usr/local/bin:/usr/bin:/bin:/usr/local/games:/usr/games"
 _KERNEL_BUILD = "#1 SMP PREEMPT_DYNAMIC Debian 6.1.119-1 (2024-11-22)"
 _MAX_WORK = 2000  # commands one top-level line may run, scripts and substitutions included
+_MAX_WRITTEN = 64 * 1024  # characters they may write, wherever to (bounds a line's time)
 
 
 @dataclass(frozen=True)
@@ -206,6 +208,7 @@ class FakeShell:
         self.variables: dict[str, str] = {}
         self.status = 0
         self._work = 0
+        self._meter = Meter()
         self._downloads: list[str] = []
         self._sudo_tries = 0
         self.depth = 0  # the nesting of the command being run (sudo sh -c "sh -c ...")
@@ -251,6 +254,7 @@ class FakeShell:
         if depth == 0 and len(self.history) < MAX_HISTORY:
             self.history.append(line)
         self._work = 0
+        self._meter = Meter()
         self._downloads = []
         screen: list[str] = []
         ended = False
@@ -347,7 +351,7 @@ class FakeShell:
         self, command: _Command, depth: int, stdin: str | None, out: list[str], err: list[str]
     ) -> int:
         self._work += 1
-        if self._work > _MAX_WORK:
+        if self._work > _MAX_WORK or self._meter.spent > _MAX_WRITTEN:
             err.append("-bash: fork: retry: Resource temporarily unavailable\n")
             return 254
         files: list[tuple[str, list[str]]] = []
@@ -383,7 +387,7 @@ class FakeShell:
             else:
                 out = sink
         name = command.words[0] if command.words else ""
-        status = self.dispatch(command.words, depth, Streams(stdin, out, err))
+        status = self.dispatch(command.words, depth, Streams(stdin, out, err, self._meter))
         for path, sink in files:
             if sink:
                 try:

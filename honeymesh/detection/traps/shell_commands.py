@@ -32,22 +32,35 @@ class EndOfSession(Exception):
     """``exit`` inside a list: stop the line, end the session."""
 
 
+class Meter:
+    """Characters the commands of one line have written, wherever they went (screen, pipe,
+    file, /dev/null): the work of a line is in proportion, so the shell bounds it."""
+
+    def __init__(self) -> None:
+        self.spent = 0
+
+
 class Streams:
     """A command's streams: where its stdout and stderr go, what its stdin holds."""
 
-    def __init__(self, stdin: str | None, out: list[str], err: list[str]) -> None:
+    def __init__(
+        self, stdin: str | None, out: list[str], err: list[str], meter: Meter | None = None
+    ) -> None:
         self.stdin = stdin
         self._out = out
         self._err = err
+        self.meter = meter or Meter()
 
     def out(self, text: str) -> None:
         if text:
-            self._out.append(text if text.endswith("\n") else text + "\n")
+            self.raw(text if text.endswith("\n") else text + "\n")
 
     def raw(self, text: str) -> None:
+        self.meter.spent += len(text)
         self._out.append(text)
 
     def err(self, text: str) -> None:
+        self.meter.spent += len(text) + 1
         self._err.append(text if text.endswith("\n") else text + "\n")
 
 
@@ -1288,7 +1301,7 @@ def _tee(sh: FakeShell, args: list[str], io: Streams) -> int:
 def _xargs(sh: FakeShell, args: list[str], io: Streams) -> int:
     words = (io.stdin or "").split()[:64]
     command = [a for a in args if not a.startswith("-")] or ["echo"]
-    return sh.dispatch(command + words, sh.depth + 1, Streams(None, io._out, io._err))
+    return sh.dispatch(command + words, sh.depth + 1, Streams(None, io._out, io._err, io.meter))
 
 
 def _base64(sh: FakeShell, args: list[str], io: Streams) -> int:

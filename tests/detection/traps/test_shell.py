@@ -48,6 +48,14 @@ def test_redirections_and_file_commands_change_what_later_commands_see() -> None
     assert sh.run("mkdir /tmp/x && cd /tmp/x && pwd").output == "/tmp/x"
 
 
+def test_a_line_that_writes_without_end_is_stopped_and_the_next_one_runs() -> None:
+    sh = shell()
+    flood = sh.run(("ls -la / > /dev/null; " * 400)[:4000] + "echo never")
+    assert "fork: retry: Resource temporarily unavailable" in flood.output
+    assert "never" not in flood.output
+    assert sh.run("echo again").output == "again"
+
+
 def test_removed_directories_stay_removed() -> None:
     sh = shell()
     assert sh.run("rm -rf /etc; mkdir /etc; ls -a /etc").output == ".  .."
