@@ -3,6 +3,9 @@
 The reactor thread never touches the connection. It hands the writer thread two kinds of work:
 
 * ``append(event)``: fire and forget; events queue up and are written many to a transaction.
+  After each commit the writer lingers ``linger`` seconds (5 ms) before it takes the next
+  batch, unless a job or a stop arrives: events that come one by one (a trap session each)
+  then share a commit instead of waking the writer, and paying a commit, each.
 * ``run(fn)``: ``fn(connection)`` runs inside a transaction in the writer thread; the returned
   Deferred fires with its result only after that transaction is committed. Anything a caller is
   told is saved (a ban, a mode switch) goes through here.
@@ -224,6 +227,7 @@ class Store:
         *,
         synchronous: str = "full",
         batch_max: int = 5000,
+        linger: float = 0.005,
         max_backlog: int = 50_000,
         retry_first: float = 0.1,
         retry_max: float = 5.0,
@@ -239,6 +243,10 @@ class Store:
         self._reactor = reactor
         self._synchronous = synchronous
         self._batch_max = batch_max
+        self._linger = linger
+        # Set by run() and stop(), never by append(): cuts the writer's linger short, so that
+        # only fire-and-forget events wait for company.
+        self._wake = threading.Event()
         self.max_backlog = max_backlog
         self._retry_first = retry_first
         self._retry_max = retry_max
@@ -309,6 +317,7 @@ class Store:
             d.errback(StoreClosed("the store is closed"))
             return d
         self._queue.put(_Job(fn, d))
+        self._wake.set()
         return d
 
     def stop(self) -> Deferred[None]:
@@ -319,6 +328,7 @@ class Store:
             return d
         self._open = False
         self._queue.put(_Stop(d))
+        self._wake.set()
         return d
 
     # The writer thread ---------------------------------------------------------------------
@@ -399,7 +409,11 @@ class Store:
 
     def _take(self, wait: float | None) -> list[Any]:
         """The next batch: block for the first item (at most ``wait`` seconds), then take what
-        is already queued, up to ``batch_max``."""
+        is already queued, up to ``batch_max``. Unless the store is retrying held events (a
+        ``wait``), it first lingers: see the module docstring."""
+        if wait is None and self._linger > 0:
+            self._wake.wait(self._linger)
+            self._wake.clear()
         try:
             batch = [self._queue.get(timeout=wait)]
         except queue.Empty:

@@ -365,3 +365,32 @@ def test_retention_by_age_and_row_cap(tmp_path: Path) -> None:
     assert prune_events(conn, older_than=0.0, max_rows=50) == 40
     times = [r[0] for r in conn.execute("SELECT time FROM events ORDER BY time")]
     assert times == [float(t) for t in range(50, 100)]  # the newest survive
+
+
+@pytest_twisted.inlineCallbacks
+def test_events_trickling_in_share_commits_and_jobs_do_not_wait_for_them(tmp_path: Path):
+    """Trap sessions end one at a time: each must not cost a commit (and a wake-up of the
+    writer) of its own. The writer lingers after a commit so that they gather; a job (a ban
+    being saved) or a stop cuts the linger short."""
+    store = Store(tmp_path / "s.db", reactor, linger=0.2, synchronous="normal")
+    yield store.start()
+    for i in range(20):
+        store.append(obs(i))
+        yield deferLater(_reactor, 0.002, lambda: None)
+    yield deferLater(_reactor, 0.5, lambda: None)
+    assert store.written == 20
+    assert store.batches <= 3  # one each without the linger
+
+    slow = Store(tmp_path / "t.db", reactor, linger=60.0, synchronous="normal")
+    yield slow.start()
+    slow.append(obs(1))
+
+    def write(conn: sqlite3.Connection) -> str:
+        conn.execute("INSERT INTO settings (key, value) VALUES ('mode', 'enforce')")
+        return "saved"
+
+    result = yield slow.run(write).addTimeout(10, _reactor)
+    assert result == "saved"
+    yield slow.stop().addTimeout(10, _reactor)
+    assert slow.written == 1
+    yield store.stop()
