@@ -86,10 +86,10 @@ class TelnetClient:
         self.sock.close()
 
 
-def tcp_connects(lab: Lab, src: str, port: int) -> bool:
+def tcp_connects(lab: Lab, src: str, port: int, timeout: float = 3.0) -> bool:
     with entered(lab.attacker):
         c = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    c.settimeout(1.0)
+    c.settimeout(timeout)
     try:
         c.bind((src, 0))
         c.connect((lab.target4, port))
@@ -162,7 +162,7 @@ def test_a_banned_attacker_keeps_its_trap_session_and_loses_everything_else(
         sender.send(clean, lab.target4, udp_service.port, 5)
         got = udp_service.drain(0.2)
         assert (got.get(attacker, 0), got.get(clean, 0)) == (0, 5)
-        assert not tcp_connects(lab, attacker, tcp_port)
+        assert not tcp_connects(lab, attacker, tcp_port, timeout=1.0)
         assert tcp_connects(lab, clean, tcp_port)
 
         traps_open = "traps_open_to_banned = false" not in daemon.node.config_path.read_text()
