@@ -712,6 +712,7 @@ class FakeShell:
             "/proc/cpuinfo": "\n".join(_cpu(i) for i in range(p.cpus)),
             "/proc/meminfo": f"MemTotal:       {mem:8d} kB\nMemFree:        {mem * 42 // 100:8d} kB"
             f"\nMemAvailable:   {mem * 69 // 100:8d} kB\n",
+            "/proc/mounts": _MOUNTS.format(disk=self.root_device()),
             "/proc/uptime": "",  # read() answers these two from the clock
             "/proc/loadavg": "",
             "/var/log/auth.log": "",
@@ -729,6 +730,10 @@ class FakeShell:
         if user != "root":
             files[self.home + "/.bash_logout"] = _BASH_LOGOUT
         return files
+
+    def root_device(self) -> str:
+        """virtio's /dev/vda1 on QEMU/KVM, /dev/sda1 elsewhere (``df`` and /proc/mounts)."""
+        return "/dev/vda1" if self.facts.mac.startswith("52:54:00") else "/dev/sda1"
 
     def read(self, path: str) -> str | None:
         """A file's content now (/proc/uptime and /proc/loadavg change with time)."""
@@ -814,6 +819,19 @@ def _cpu(index: int) -> str:
         "lahf_lm abm 3dnowprefetch avx2 avx512f\nbogomips\t: 4788.74\n"
     )
 
+
+_MOUNTS = (
+    "sysfs /sys sysfs rw,nosuid,nodev,noexec,relatime 0 0\n"
+    "proc /proc proc rw,nosuid,nodev,noexec,relatime 0 0\n"
+    "udev /dev devtmpfs rw,nosuid,relatime,mode=755,inode64 0 0\n"
+    "devpts /dev/pts devpts rw,nosuid,noexec,relatime,gid=5,mode=620,ptmxmode=000 0 0\n"
+    "tmpfs /run tmpfs rw,nosuid,nodev,noexec,relatime,mode=755,inode64 0 0\n"
+    "{disk} / ext4 rw,relatime,errors=remount-ro 0 0\n"
+    "securityfs /sys/kernel/security securityfs rw,nosuid,nodev,noexec,relatime 0 0\n"
+    "tmpfs /dev/shm tmpfs rw,nosuid,nodev,inode64 0 0\n"
+    "tmpfs /run/lock tmpfs rw,nosuid,nodev,noexec,relatime,size=5120k,inode64 0 0\n"
+    "cgroup2 /sys/fs/cgroup cgroup2 rw,nosuid,nodev,noexec,relatime,nsdelegate 0 0\n"
+)
 
 #: Debian's /etc/motd, which pam_motd prints after the uname line at each login.
 _MOTD = (

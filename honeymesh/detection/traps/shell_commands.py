@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 import base64
+import math
 import posixpath
 import re
 from collections.abc import Callable
@@ -270,7 +271,7 @@ def _readable(sh: FakeShell, name: str) -> tuple[str, str]:
 
 def _ls(sh: FakeShell, args: list[str], io: Streams) -> int:  # noqa: PLR0912
     flags, targets = _opts(args)
-    long, every = "l" in flags, "a" in flags
+    long, every, human = "l" in flags, "a" in flags, "h" in flags
     almost = "A" in flags
     status = 0
     targets = targets or ["."]
@@ -298,17 +299,18 @@ def _ls(sh: FakeShell, args: list[str], io: Streams) -> int:  # noqa: PLR0912
             names = ([".", ".."] if every else []) + names
             blocks.append((target, names))
     if files:
-        rows = [(name, path) for name, path in files]
-        io.out(_long(sh, rows) if long else "  ".join(name for name, _ in files))
+        rows = sorted(files)
+        io.out(_long(sh, rows, human=human) if long else "  ".join(name for name, _ in rows))
     for index, (target, names) in enumerate(blocks):
         if len(targets) > 1:
             io.out(("\n" if index or files else "") + f"{target}:")
         folder = absolute(sh.cwd, target)
         rows = [(n, absolute(folder, n)) for n in names]
         if long:
-            io.out(f"total {_total(sh, rows)}")
+            total = _total(sh, rows)
+            io.out(f"total {_ls_human(total * 1024) if human and total else total}")
             if rows:
-                io.out(_long(sh, rows))
+                io.out(_long(sh, rows, human=human))
         elif names:
             io.out("  ".join(names))
     return status
@@ -323,7 +325,21 @@ def _total(sh: FakeShell, rows: list[tuple[str, str]]) -> int:
     return total
 
 
-def _long(sh: FakeShell, rows: list[tuple[str, str]]) -> str:
+def _ls_human(size: int) -> str:
+    """``ls -h``: powers of 1024, rounded up, one decimal under 10 (4.0K, 149K, 1.3M)."""
+    if size < 1024:
+        return str(size)
+    value = float(size)
+    for unit in "KMGT":
+        value /= 1024
+        if value < 1024 or unit == "T":
+            break
+    if value < 10:
+        return f"{math.ceil(value * 10) / 10:.1f}{unit}"
+    return f"{math.ceil(value)}{unit}"
+
+
+def _long(sh: FakeShell, rows: list[tuple[str, str]], *, human: bool = False) -> str:
     now = sh.now()
     table = []
     for name, path in rows:
@@ -340,7 +356,8 @@ def _long(sh: FakeShell, rows: list[tuple[str, str]]) -> str:
         when = "%b %e %H:%M" if abs(now - node.mtime) < 182 * DAY else "%b %e  %Y"
         shown = name + (f" -> {node.target}" if node.kind == "l" else "")
         size = 0 if path.startswith(("/proc", "/sys")) and node.kind == "d" else node.shown_size
-        table.append((node.mode_text(), str(links), node.owner, node.group, str(size),
+        shown_size = _ls_human(size) if human else str(size)
+        table.append((node.mode_text(), str(links), node.owner, node.group, shown_size,
                       stamp(node.mtime, when), shown))  # fmt: skip
     widths = [max(len(r[i]) for r in table) for i in range(5)] if table else [0] * 5
     return "\n".join(
@@ -535,10 +552,12 @@ def _curl(sh: FakeShell, args: list[str], io: Streams) -> int:
 
 
 def _tftp(sh: FakeShell, args: list[str], io: Streams) -> int:
-    hosts = [a for a in args if _is_ip(a) or re.match(r"^[\w-]+\.[\w.-]+$", a)]
-    files = [args[i + 1] for i, a in enumerate(args[:-1]) if a in ("-r", "-l")]
+    named = {i + 1 for i, a in enumerate(args[:-1]) if a in ("-r", "-l", "-c", "get")}
+    files = [args[i] for i in sorted(named) if args[i] not in ("get", "put")]
+    hosts = [a for i, a in enumerate(args) if i not in named and not a.startswith("-")]
+    hosts = [h for h in hosts if h not in ("get", "put")]
     if hosts:
-        sh.note_download(f"tftp://{hosts[0]}/{files[0] if files else ''}")
+        sh.note_download(f"tftp://{hosts[0]}/{files[-1] if files else ''}")
     io.err("tftp: timeout")
     return 1
 
@@ -608,7 +627,7 @@ def _df(sh: FakeShell, args: list[str], io: Streams) -> int:
     disk = f.disk_gib
     used = disk * f.number("hw/disk/used", 8, 45) / 100
     ram = sh.memory_kib / 1024 / 1024
-    device = "/dev/vda1" if f.mac.startswith("52:54:00") else "/dev/sda1"
+    device = sh.root_device()
     io.out("Filesystem      Size  Used Avail Use% Mounted on")
     io.out(f"udev            {ram / 2:.1f}G     0  {ram / 2:.1f}G   0% /dev")
     io.out(f"tmpfs           {int(ram * 102)}M  1.1M  {int(ram * 102 - 1)}M   1% /run")
@@ -1333,7 +1352,47 @@ def _seq(sh: FakeShell, args: list[str], io: Streams) -> int:
     return 0
 
 
+def _chpasswd(sh: FakeShell, args: list[str], io: Streams) -> int:
+    if sh.user == "root":
+        return 0
+    io.err("chpasswd: (user root) pam_chauthtok() failed, error:\nAuthentication token "
+           "manipulation error\nchpasswd: (line 1, user root) password not changed")  # fmt: skip
+    return 1
+
+
+def _dd(sh: FakeShell, args: list[str], io: Streams) -> int:
+    """``dd if=F bs=N count=M``: the first N*M characters of F, and dd's report."""
+    options = dict(a.split("=", 1) for a in args if "=" in a)
+    name = options.get("if")
+    if name is None:
+        text = io.stdin or ""
+    else:
+        problem, text = _readable(sh, name)
+        if problem:
+            io.err(f"dd: failed to open '{name}': {problem}")
+            return 1
+    size = _dd_number(options.get("bs", "512")) * _dd_number(options.get("count", "0"))
+    taken = text[:size] if "count" in options else text
+    io.raw(taken)
+    io.err(f"0+1 records in\n0+1 records out\n{len(taken.encode())} bytes copied, "
+           "0.000102 s, 510 kB/s")  # fmt: skip
+    return 0
+
+
+def _dd_number(text: str) -> int:
+    match = re.fullmatch(r"(\d{1,9})([kKMG]?)", text)
+    if match is None:
+        return 0
+    return (
+        int(match.group(1))
+        * {"": 1, "k": 1024, "K": 1024, "M": 1 << 20, "G": 1 << 30}[match.group(2)]
+    )
+
+
 def _history(sh: FakeShell, args: list[str], io: Streams) -> int:
+    if "-c" in args:
+        sh.history.clear()
+        return 0
     if sh.history:
         io.out("\n".join(f"{i + 1:5d}  {h}" for i, h in enumerate(sh.history)))
     return 0
@@ -1481,4 +1540,6 @@ COMMANDS: dict[str, Command] = {
     "xargs": _xargs,
     "base64": _base64,
     "seq": _seq,
+    "chpasswd": _chpasswd,
+    "dd": _dd,
 }

