@@ -253,7 +253,7 @@ class SyslogOutput(Service):
                 stream.transport.write(self._queue.take(1)[0])
                 self.sent += 1
         else:
-            self.failed += self._queue.drop_all()
+            self._queue.drop_all()  # counted in dropped
         if self._service is None:
             return succeed(None)
         service, self._service = self._service, None

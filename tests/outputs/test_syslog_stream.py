@@ -1,0 +1,92 @@
+"""The TCP/TLS side of the syslog output, over a StringTransport: what waits while the
+collector is away is bounded (the oldest dropped and counted), nothing is written while the
+transport says it is full, and what is queued at stop is written before the connection closes."""
+
+from __future__ import annotations
+
+from twisted.internet.testing import MemoryReactorClock, StringTransport
+
+from honeymesh.config import SyslogOutputConfig
+from honeymesh.events import EventId, Observation
+from honeymesh.outputs.syslog import SyslogOutput, _Stream
+
+from .sd_parser import parse
+
+
+def frames(data: bytes) -> list[bytes]:
+    out = []
+    while data:
+        length, _, rest = data.partition(b" ")
+        out.append(rest[: int(length)])
+        data = rest[int(length) :]
+    return out
+
+
+def event(n: int) -> Observation:
+    return Observation(EventId.TRAP_SESSION, 1_796_000_000.0 + n, f"192.0.2.{n}", {"n": n})
+
+
+def numbers(data: bytes) -> list[int]:
+    return [int(parse(f).sd["honeymesh@32473"]["source"].rsplit(".", 1)[1]) for f in frames(data)]
+
+
+def make(max_queue: int = 5, **kw: object) -> SyslogOutput:
+    config = SyslogOutputConfig(transport="tcp", max_queue=max_queue, **kw)  # type: ignore[arg-type]
+    return SyslogOutput(config, MemoryReactorClock(), hostname="node1", procid="1")
+
+
+def connect(output: SyslogOutput) -> tuple[_Stream, StringTransport]:
+    stream, transport = _Stream(output), StringTransport()
+    stream.makeConnection(transport)
+    return stream, transport
+
+
+def test_while_away_the_oldest_are_dropped_and_counted_then_the_rest_go_in_order() -> None:
+    output = make(max_queue=5)
+    for n in range(1, 9):
+        output.on_event(event(n))
+    assert output.status()["queued"] == 5
+    assert output.status()["dropped"] == 3
+    _, transport = connect(output)
+    assert numbers(transport.value()) == [4, 5, 6, 7, 8]
+    assert output.status()["sent"] == 5
+
+
+def test_nothing_is_written_while_the_transport_is_full() -> None:
+    output = make(max_queue=100)
+    stream, transport = connect(output)
+    stream.pauseProducing()
+    output.on_event(event(1))
+    output.on_event(event(2))
+    assert transport.value() == b""
+    assert output.status()["queued"] == 2
+    stream.resumeProducing()
+    assert numbers(transport.value()) == [1, 2]
+
+
+def test_unselected_events_are_not_queued() -> None:
+    output = make(events=("ban.*",))
+    output.on_event(event(1))
+    assert output.status()["queued"] == 0
+
+
+def test_what_is_queued_at_stop_is_written_before_the_close() -> None:
+    output = make(max_queue=100)
+    output.startService()  # on a memory reactor: it never connects by itself
+    stream, transport = connect(output)
+    stream.pauseProducing()
+    for n in range(1, 4):
+        output.on_event(event(n))
+    output.stopService()
+    assert numbers(transport.value()) == [1, 2, 3]
+    assert output.status()["dropped"] == 0
+
+
+def test_with_no_connection_at_stop_the_queue_is_dropped_and_counted() -> None:
+    output = make(max_queue=100)
+    output.startService()
+    for n in range(1, 4):
+        output.on_event(event(n))
+    output.stopService()
+    assert output.status()["dropped"] == 3
+    assert output.status()["state"] == "stopped"
