@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import enum
 import itertools
+import json
 from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from functools import cached_property
+from typing import Any, Literal, cast
 
 from twisted.logger import Logger
 
@@ -87,8 +89,32 @@ class Kind(enum.StrEnum):
     NOTICE = "notice"
 
 
+class Flattened:
+    """An event's flat form and its JSON, each computed once per event.
+
+    The store, the JSON log and the live feed each need the event as JSON; computed by each,
+    a trap session was flattened and encoded three times over (one ``json`` encode was the
+    largest single cost of publishing it). The first consumer computes them, the others
+    reuse them: ``flat`` must not be changed (copy it to add to it), and ``json`` is
+    ``event_fields`` encoded compactly (``encode_json``), so the store's row, the JSON log's
+    line and the feed's entry carry the same text.
+    """
+
+    @cached_property
+    def flat(self) -> dict[str, JSONValue]:
+        return event_fields(cast(Event, self))
+
+    @cached_property
+    def json(self) -> str:
+        return encode_json(self.flat)
+
+
+_ENCODER = json.JSONEncoder(separators=(",", ":"), default=str)  # stateless, safe to share
+encode_json = _ENCODER.encode
+
+
 @dataclass(frozen=True)
-class Observation:
+class Observation(Flattened):
     """A fact about a source address, as a trap or the kernel saw it."""
 
     event_id: EventId
@@ -99,7 +125,7 @@ class Observation:
 
 
 @dataclass(frozen=True)
-class Verdict:
+class Verdict(Flattened):
     """A detector's opinion of a source: a score in [0, 100] and the reasons for it."""
 
     event_id: EventId
@@ -113,7 +139,7 @@ class Verdict:
 
 
 @dataclass(frozen=True)
-class Decision:
+class Decision(Flattened):
     """Policy's answer: ban for ``duration`` seconds (None: permanent), allow, or observe."""
 
     event_id: EventId
@@ -128,7 +154,7 @@ class Decision:
 
 
 @dataclass(frozen=True)
-class Notice:
+class Notice(Flattened):
     """Something the appliance says about itself."""
 
     event_id: EventId

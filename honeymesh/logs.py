@@ -45,7 +45,6 @@ from honeymesh.events import (
     Notice,
     Observation,
     Verdict,
-    event_fields,
 )
 from honeymesh.text import shown
 
@@ -127,7 +126,7 @@ class EventLogger:
         self._log = log
 
     def __call__(self, event: Event) -> None:
-        fields: dict[str, Any] = event_fields(event)
+        fields: dict[str, Any] = event.flat  # shared: copied by emit, never changed here
         level = LogLevel.info
         match event:
             case Notice():
@@ -141,11 +140,14 @@ class EventLogger:
                 fmt = "{event_id} {source}: {detector} scored {score} ({reasons})"
             case Decision():
                 fmt = "{event_id} {source}: {action}{span} in {mode} mode ({reasons})"
-                fields["span"] = (
-                    f" for {event.duration:g}s"
-                    if event.duration is not None
-                    else (" permanently" if event.action == "ban" else "")
-                )
+                fields = {
+                    **fields,
+                    "span": (
+                        f" for {event.duration:g}s"
+                        if event.duration is not None
+                        else (" permanently" if event.action == "ban" else "")
+                    ),
+                }
         self._log.emit(level, fmt, **fields)
 
 
@@ -206,13 +208,24 @@ class JsonLines:
                 {"log_time": when, "log_level": "info", "log_namespace": "honeymesh", **fields}
             )
 
+    def add_encoded(self, event: Event) -> None:
+        """``add_event`` for a bus event, from the JSON it already has (``Event.json``, shared
+        with the store and the feed): the line is that JSON behind the log's own three keys,
+        the same line ``add_event`` writes, without flattening or encoding the event again."""
+        when = event.time
+        self.summarise(when)
+        if self.floods.admit_one(str(event.event_id), event.source, when):
+            self._add_line(f"{_LINE_HEAD}{_ENCODER.encode(when)}{_LINE_TAIL}{event.json[1:]}\n")
+
     def summarise(self, now: float, *, force: bool = False) -> None:
         """Write the flood summaries of an interval that has ended (all of them if ``force``)."""
         for record in self.floods.ended(now, force=force):
             self._add(record)
 
     def _add(self, record: dict[str, Any]) -> None:
-        line = _ENCODER.encode(record) + "\n"
+        self._add_line(_ENCODER.encode(record) + "\n")
+
+    def _add_line(self, line: str) -> None:
         self._lines.append(line)
         self._size += len(line)
         if self._size >= self._max_buffer:
@@ -251,6 +264,9 @@ class JsonLines:
 
 
 _ENCODER = json.JSONEncoder(separators=(",", ":"), default=str)
+# A bus event's line, around its time and its own JSON (JsonLines.add_encoded).
+_LINE_HEAD = '{"log_time":'
+_LINE_TAIL = ',"log_level":"info","log_namespace":"honeymesh",'
 
 FLOOD_INTERVAL = 60.0
 FLOOD_THRESHOLD = 20
@@ -293,11 +309,15 @@ class FloodSummary:
 
     def admit(self, fields: dict[str, JSONValue], when: float) -> bool:
         source = fields.get("source")
+        return self.admit_one(str(fields.get("event_id")), str(source) if source else None, when)
+
+    def admit_one(self, event_id: str, source: str | None, when: float) -> bool:
+        """``admit`` for a record of ``event_id`` from ``source``."""
         if not source:
             return True
         if self._start is None:
             self._start = when
-        key = (str(fields.get("event_id")), str(source))
+        key = (event_id, source)
         flood = self._floods.get(key)
         if flood is None:
             if len(self._floods) >= self.max_keys:
@@ -429,7 +449,7 @@ class JsonLogService(Service):
     def record(self, event: Event) -> None:
         """A bus subscriber: every event goes to the JSON log, whatever the log level."""
         if self._lines is not None:
-            self._lines.add_event(event_fields(event), event.time)
+            self._lines.add_encoded(event)
 
     def flush(self) -> None:
         if self._lines is not None:

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import contextlib
 import importlib.resources
-import json
 import queue
 import re
 import sqlite3
@@ -42,7 +41,7 @@ from twisted.internet.interfaces import IReactorFromThreads
 from twisted.logger import Logger
 from twisted.python.failure import Failure
 
-from honeymesh.events import Event, EventId, JSONValue, Notice, event_fields
+from honeymesh.events import Event, EventId, JSONValue, Notice
 
 T = TypeVar("T")
 
@@ -184,7 +183,6 @@ def verify_database(path: Path) -> None:
         conn.close()
 
 
-_JSON = json.JSONEncoder(separators=(",", ":"), default=str)  # stateless, safe to share
 _EventRowTuple = tuple[float, str, str, str | None, str]  # (time, event_id, kind, source, body)
 
 
@@ -305,8 +303,8 @@ class Store:
                     lost_event_id=str(event.event_id),
                 )
             return
-        fields = event_fields(event)
-        row = (event.time, str(event.event_id), str(event.kind), event.source, _JSON.encode(fields))
+        # The body is the event's JSON as the JSON log and the feed carry it: encoded once.
+        row = (event.time, str(event.event_id), str(event.kind), event.source, event.json)
         self.appended += 1
         self._queue.put(row)
 

@@ -42,7 +42,7 @@ from twisted.logger import Logger
 from twisted.python.failure import Failure
 from zope.interface import implementer
 
-from honeymesh.events import Event, event_fields
+from honeymesh.events import Event
 
 Subscribe = Callable[[Callable[[Event], object]], Callable[[], None]]
 
@@ -174,9 +174,8 @@ class FeedHub:
 
     def _on_event(self, event: Event) -> None:
         self.seq += 1
-        fields = event_fields(event)
-        fields["seq"] = self.seq
-        self._pending.append(json.dumps(fields, separators=(",", ":"), default=str).encode())
+        # The event's JSON (shared with the store and the JSON log) with ``seq`` as its last key.
+        self._pending.append(f'{event.json[:-1]},"seq":{self.seq}}}'.encode())
         if self._flush_call is None:
             self._flush_call = self._clock.callLater(self.flush_interval, self._flush)
 

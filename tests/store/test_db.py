@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import sqlite3
 import time
 from collections.abc import Callable, Generator
@@ -394,3 +395,55 @@ def test_events_trickling_in_share_commits_and_jobs_do_not_wait_for_them(tmp_pat
     yield slow.stop().addTimeout(10, _reactor)
     assert slow.written == 1
     yield store.stop()
+
+
+@pytest_twisted.inlineCallbacks
+def test_the_store_the_json_log_and_the_feed_carry_the_same_record_of_an_event(tmp_path: Path):
+    """One event is flattened and encoded once and shared: the store's row, the JSON log's
+    line and the feed's entry are the same JSON (the log adds its three keys in front, the
+    feed its ``seq`` behind), awkward text included."""
+    from twisted.internet.task import Clock  # noqa: PLC0415
+    from twisted.logger import LogPublisher  # noqa: PLC0415
+
+    from honeymesh.events import EventBus, event_fields  # noqa: PLC0415
+    from honeymesh.logs import JsonLogService  # noqa: PLC0415
+    from honeymesh.web.feed import FeedHub, FeedProtocol  # noqa: PLC0415
+
+    class Client:
+        def __init__(self) -> None:
+            self.messages: list[bytes] = []
+
+        def deliver(self, message: bytes) -> None:
+            self.messages.append(message)
+
+    event = Observation(
+        EventId.TRAP_CREDENTIAL,
+        1712000000.25,
+        "192.0.2.7",
+        {"username": "r\u00f6ot\ud800\x1b[2J", "password": 'a"b\\\n', "port": 22, "ok": None},
+    )
+    bus, clock, client = EventBus(), Clock(), Client()
+    store = Store(tmp_path / "s.db", reactor, synchronous="normal")
+    yield store.start()
+    log = JsonLogService(tmp_path / "h.jsonl", max_bytes=10**6, keep=1, publisher=LogPublisher())
+    log.startService()
+    feed = FeedHub(bus.subscribe, clock, flush_interval=0.1)
+    feed.attach(cast(FeedProtocol, client))
+    bus.subscribe(store.append)
+    bus.subscribe(log.record)
+    bus.publish(event)
+    clock.advance(0.2)
+    log.stopService()
+    yield store.stop()
+
+    (body,) = sqlite3.connect(tmp_path / "s.db").execute("SELECT body FROM events").fetchone()
+    (line,) = (tmp_path / "h.jsonl").read_text().splitlines()
+    batch = client.messages[-1]
+    entry = batch[len(b'{"type":"events","events":[') : -len(b"]}")]
+    assert (
+        line
+        == '{"log_time":1712000000.25,"log_level":"info","log_namespace":"honeymesh",' + (body[1:])
+    )
+    assert entry == body[:-1].encode() + b',"seq":1}'
+    assert json.loads(body) == event_fields(event)
+    assert json.loads(line)["detail"]["username"] == "r\u00f6ot\ud800\x1b[2J"
