@@ -7,10 +7,11 @@ from typing import Any
 
 from twisted.application.service import MultiService
 
-from honeymesh.config import Config, SyslogOutputConfig
+from honeymesh.config import Config, SyslogOutputConfig, WebhookOutputConfig
 from honeymesh.events import Event, JSONValue
 from honeymesh.outputs.syslog import SyslogOutput
 from honeymesh.outputs.tlsroots import load_ca
+from honeymesh.outputs.webhook import WebhookOutput
 
 
 class OutputGroup(MultiService):
@@ -45,4 +46,6 @@ def build_outputs(config: Config, reactor: Any) -> OutputGroup:
         ca = config.data_path(Path(output.ca)) if output.ca else None
         if isinstance(output, SyslogOutputConfig):
             outputs.append(SyslogOutput(output, reactor, hostname=config.node.name, ca=ca))
+        elif isinstance(output, WebhookOutputConfig):
+            outputs.append(WebhookOutput(output, reactor, node=config.node.name, ca=ca))
     return OutputGroup(outputs)
