@@ -29,8 +29,10 @@ from twisted.internet.defer import Deferred
 from twisted.internet.task import deferLater
 
 from honeymesh.detection.pipeline import DetectionPipeline
+from honeymesh.detection.traps.facts import NodeFacts
+from honeymesh.detection.traps.registry import FIRST_START_FILE
 from honeymesh.events import Verdict
-from honeymesh.tap import Appliance, build_appliance
+from honeymesh.tap import TRAP_PERSONA_PURPOSE, Appliance, build_appliance
 from tests.e2e.daemon import free_port
 from tests.nodes import Node, make_node
 
@@ -229,12 +231,17 @@ def test_openssh_reaches_the_password_prompt_and_a_weak_login_gets_the_shell(
     shown = yield run("ssh-keygen", "-lf", "-", stdin=scanned.stdout)
     inside = yield run(
         "sshpass", "-p", "root", "ssh", *SSH_OPTS, "-p", p, "root@127.0.0.1",
-        "ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub; w",
+        "ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub; w; cat /etc/machine-id; ip a",
     )  # fmt: skip
     fingerprint = shown.stdout.decode().split()[1]
     assert fingerprint.startswith("SHA256:")
     assert inside.stdout.decode().split()[1] == fingerprint
     assert re.search(r"^root +pts/0 +127\.0\.0\.1 ", inside.stdout.decode(), re.M)
+    # The node's own facts: from its identity and its first start, kept in the data directory.
+    first = float(node.config.data_path(FIRST_START_FILE).read_text())
+    facts = NodeFacts(node.identity.derive_secret(TRAP_PERSONA_PURPOSE), first)
+    assert f"\n{facts.machine_id}\n" in inside.stdout.decode()
+    assert f"link/ether {facts.mac} " in inside.stdout.decode()
 
 
 @pytest_twisted.inlineCallbacks
