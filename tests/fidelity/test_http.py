@@ -291,20 +291,25 @@ def test_kept_alive_connection_is_closed_with_a_fin_after_keepalivetimeout(
     """After an answer and no next request, both close the connection themselves (a FIN,
     no reset), well before the trap's own 30 s idle timeout: Apache's KeepAliveTimeout 5."""
 
-    def wait_for_close(port: int) -> tuple[bytes, float]:
-        with socket.create_connection(("127.0.0.1", port), timeout=15) as s:
+    def wait_for_close(port: int, tls: bool) -> tuple[bytes, float]:
+        with socket.create_connection(("127.0.0.1", port), timeout=15) as plain:
+            s = plain
+            if tls:
+                context = ssl.create_default_context()
+                context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
+                s = context.wrap_socket(plain)
             s.sendall(get(b"/nope"))
             started, got = time.monotonic(), b""
-            while chunk := s.recv(65536):  # b"" at the FIN; a reset raises
+            while chunk := s.recv(65536):  # b"" at the FIN (or close_notify); a reset raises
                 got += chunk
             return normalise_framing(got), time.monotonic() - started
 
-    with ThreadPoolExecutor(2) as pool:
-        (real, real_after), (trap, trap_after) = pool.map(
-            wait_for_close, (real_apache.port, trap_ports["http"])
-        )
-    diff("kept alive, then idle", real, trap, RULES)
-    assert real_after < 15 and trap_after < 15
+    for name, tls in (("http", False), ("tls", True)):
+        ports = (real_apache.tls_port if tls else real_apache.port, trap_ports[name])
+        with ThreadPoolExecutor(2) as pool:
+            (real, real_after), (trap, trap_after) = pool.map(wait_for_close, ports, (tls, tls))
+        diff(f"kept alive, then idle ({name})", real, trap, RULES)
+        assert real_after < 15 and trap_after < 15
 
 
 def test_plain_http_on_the_tls_port(

@@ -27,7 +27,7 @@ from honeymesh.detection.tls_fingerprint import (
     ja4_r,
     parse_client_hello,
 )
-from honeymesh.detection.traps.base import Dialogue, Finding, Step
+from honeymesh.detection.traps.base import AnswersIdle, Dialogue, Finding, Step
 from honeymesh.events import EventId, JSONValue
 
 _HTTP_METHODS = (b"GET ", b"POST", b"HEAD", b"PUT ", b"OPTI", b"DELE", b"CONN", b"PATC", b"TRAC")
@@ -78,6 +78,7 @@ class TlsDialogue:
         self._outgoing = ssl.MemoryBIO()
         self._tls: ssl.SSLObject | None = None
         self._handshaken = False
+        self._idle: float | None = None  # the inner dialogue's idle timeout, passed on
         self.detail: dict[str, JSONValue] = {}
 
     def start(self) -> Step:
@@ -150,8 +151,22 @@ class TlsDialogue:
             close = self._inner_step(self._inner.receive(plain), found)
         return self._out(reply, found, close=close)
 
+    def timed_out(self) -> bytes:
+        """The inner dialogue's last words at its idle timeout (Apache's 408), encrypted,
+        then close_notify, as Apache ends an idle TLS connection."""
+        if self._tls is None or not self._handshaken:
+            return b""
+        last = self._inner.timed_out() if isinstance(self._inner, AnswersIdle) else b""
+        with contextlib.suppress(ssl.SSLError):
+            if last:
+                self._tls.write(last)
+            self._tls.unwrap()
+        return self._outgoing.read()
+
     def _inner_step(self, step: Step, found: list[Finding]) -> bool:
         assert self._tls is not None
+        if step.idle is not None:
+            self._idle = step.idle
         self.detail.update(step.detail)
         found.extend(step.findings)
         if step.reply:
@@ -163,4 +178,4 @@ class TlsDialogue:
 
     def _out(self, reply: bytearray, found: list[Finding], *, close: bool) -> Step:
         reply += self._outgoing.read()
-        return Step(bytes(reply), close, self.detail, tuple(found))
+        return Step(bytes(reply), close, self.detail, tuple(found), idle=self._idle)
