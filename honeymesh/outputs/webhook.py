@@ -239,11 +239,8 @@ class WebhookOutput(Service):
             done: Deferred[None] = Deferred()
             response.deliverBody(_Discard(done))
             await done
-        except CancelledError:
-            self._say_failing(f"no answer in {self.config.timeout:g} s")
-            return RETRY, None
-        except Exception as e:  # connection refused, DNS, TLS: all mean "try again later"
-            self._say_failing(str(e) or type(e).__name__)
+        except Exception as e:  # refused, timed out, DNS, TLS: all mean "try again later"
+            self._say_failing(self._why(e))
             return RETRY, None
         outcome = outcome_of(response.code)
         if outcome == REJECTED:
@@ -259,6 +256,16 @@ class WebhookOutput(Service):
                 value = response.headers.getRawHeaders("retry-after", [None])[0]
                 return RETRY, retry_after(value, self._clock.seconds())
         return outcome, None
+
+    def _why(self, error: Exception) -> str:
+        """One readable reason (the agent wraps the real one in a list of failures)."""
+        reasons = getattr(error, "reasons", None)
+        if reasons and isinstance(reasons[0], Failure):
+            inner = reasons[0].value
+            error = inner if isinstance(inner, Exception) else error
+        if isinstance(error, CancelledError):
+            return f"no answer in {self.config.timeout:g} s"
+        return str(error) or type(error).__name__
 
     def _say_failing(self, why: str) -> None:
         if self.failing is None:

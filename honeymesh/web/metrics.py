@@ -131,6 +131,7 @@ class NodeCollector(Collector):
         yield sessions
         yield refused
         yield from descriptor_metrics(control)
+        yield from output_metrics(control)
 
         store = control.store
         yield CounterMetricFamily("honeymesh_events_stored", "Events written to SQLite",
@@ -202,6 +203,34 @@ def descriptor_metrics(control: Control) -> Iterator[Metric]:
     for name, cap in sorted(fds["trap_caps"].items()):
         caps.add_metric([name], cap["cap"])
     yield caps
+
+
+_OUTPUT_COUNTERS = (
+    ("sent", "Events an output handed to its receiver (syslog: written; webhook: answered 2xx)"),
+    ("dropped", "Events an output dropped: its queue full, refused by the receiver, or at stop"),
+    ("retried", "Webhook batches retried; syslog TCP/TLS reconnections"),
+)
+
+
+def output_metrics(control: Control) -> Iterator[Metric]:
+    """Each [[outputs]] table's counters and queue, labelled by its name and type."""
+    outputs: list[Mapping[str, Any]] = []
+    if control.outputs is not None:
+        outputs.extend(control.outputs())
+    for key, documentation in _OUTPUT_COUNTERS:
+        family = CounterMetricFamily(
+            f"honeymesh_output_{key}", documentation, labels=["output", "type"]
+        )
+        for output in outputs:
+            family.add_metric([str(output["name"]), str(output["type"])], output[key])
+        yield family
+    queued = GaugeMetricFamily(
+        "honeymesh_output_queued", "Events an output holds, not yet delivered",
+        labels=["output", "type"],
+    )  # fmt: skip
+    for output in outputs:
+        queued.add_metric([str(output["name"]), str(output["type"])], output["queued"])
+    yield queued
 
 
 def mesh_metrics(control: Control) -> Iterator[Metric]:
