@@ -71,11 +71,7 @@ from tests.mesh import cluster as harness  # noqa: E402
 # Rate limits far above what the bench sends: catch-up and ingestion, not the abuse limit.
 RAISED = {"rate_burst": 10_000_000, "rate_per_minute": 100_000_000}
 # An operator's cluster (the harness default), with a solo-ban budget no count here reaches.
-SECTIONS = """
-[trust]
-start_level = 2
-solo_ban_budget = 10000000
-"""
+TRUST = {"start_level": 2, "solo_ban_budget": 10_000_000}
 IMPORT_CHUNK = 20_000  # addresses per POST /bans/import (the API takes at most 1 MiB)
 
 
@@ -267,16 +263,9 @@ def wire(_: argparse.Namespace) -> None:
 
 
 def extra_for(mesh: dict[str, Any]) -> dict[str, Any]:
-    """Per-node harness options raising [mesh] keys that the default config does not write.
-
-    A harness with ``set_key`` adds missing keys under [mesh]; an older one rewrites only keys
-    present, so they go in ``sections``, which the harness inserts before [[traps]]: that is
-    the end of [mesh] in the default configuration. ``check_limits`` confirms either way.
-    """
-    if hasattr(harness, "set_key"):
-        return {"mesh": mesh, "sections": SECTIONS}
-    lines = "".join(f"{k} = {json.dumps(v)}\n" for k, v in mesh.items())
-    return {"sections": "\n" + lines + SECTIONS}
+    """Per-node harness options: [mesh] and [trust] keys set in the node's configuration
+    (``check_limits`` confirms they took)."""
+    return {"mesh": mesh, "trust": TRUST}
 
 
 def check_limits(node: harness.MeshNode) -> None:

@@ -179,7 +179,7 @@ class Lab:
             text = set_key(text, "sharing", "enabled", True)
             text = set_key(text, "mesh", "address", node.ip)
             # One operator's own cluster: members are trusted to ban (L2), as docs/TRUST.md says.
-            text += "\n[trust]\nstart_level = 2\n"
+            text = set_key(text, "trust", "start_level", 2)
             for name, port in (("ssh", 22), ("http", 80)):
                 text += (f'\n[[traps]]\nname = "{name}"\ntype = "{name}"\nports = [{port}]\n'
                          'bind = ["0.0.0.0"]\n')  # fmt: skip

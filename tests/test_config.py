@@ -255,3 +255,23 @@ def test_init_writes_detection_and_policy_in_full_and_says_that_one_login_bans()
     uncommented = "\n".join(line[2:] for line in example.splitlines() if line.startswith("# "))
     config = parse_config(tomllib.loads(uncommented), Path("/d/honeymesh.toml"))
     assert [(d.name, d.ban) for d in config.policy.detectors] == [("telnet", False)]
+
+
+def test_init_writes_every_section_with_every_key_and_the_defaults_load_back() -> None:
+    """Nothing an operator can set is hidden: every key of every section is in the file init
+    writes, with the value the schema defaults to (arrays of tables are commented examples)."""
+    from honeymesh.configdump import effective  # noqa: PLC0415
+
+    text = render_config(data_dir=Path("/d"), mode="test", interfaces=(), token_sha256="", name="n")
+    written = tomllib.loads(text)
+    defaults = effective(Config())
+    for section, keys in defaults.items():
+        if not isinstance(keys, dict):
+            continue  # [[traps]], [[outputs]]: examples in comments
+        tables = {
+            k for k, v in keys.items() if isinstance(v, list) and v and isinstance(v[0], dict)
+        }
+        assert set(written[section]) | {"detectors"} >= set(keys) - tables, section
+        for key, value in written[section].items():
+            if key not in ("name", "data_dir", "mode", "interfaces", "admin_token_sha256"):
+                assert value == keys[key], (section, key)

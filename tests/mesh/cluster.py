@@ -23,11 +23,7 @@ from ..e2e.daemon import Daemon, free_port, wait_for
 from ..nodes import make_node
 
 # An operator's own cluster: members start trusted to ban (L2) and nodes enforce.
-DEFAULT_SECTIONS = """
-[trust]
-start_level = 2
-solo_ban_budget = 100000
-"""
+DEFAULT_TRUST = {"start_level": 2, "solo_ban_budget": 100000}
 VENDOR = LicenseSigningKey(key_id="mesh-test", seed=b"\x07" * 32)
 YEAR = 365 * 86400
 
@@ -148,8 +144,10 @@ def make_node_config(n: MeshNode) -> Any:
     text = re.sub(r'(?m)^address = "0.0.0.0"$', 'address = "127.0.0.1"', text)
     text = re.sub(r"(?m)^port = 7946$", f"port = {n.mesh_port}", text)
     text = re.sub(r'(?m)^name = ".*"$', f'name = "{n.name}"', text, count=1)
-    sections = n.extra.get("sections", DEFAULT_SECTIONS)
+    sections = n.extra.get("sections", "")
     text = re.sub(r"(?m)^\[\[traps\]\]$", lambda _: sections + "\n[[traps]]", text, count=1)
+    for key, value in n.extra.get("trust", DEFAULT_TRUST).items():
+        text = set_key(text, "trust", key, value)
     for key, value in n.extra.get("mesh", {}).items():
         text = set_key(text, "mesh", key, value)
     if "cluster_id" in n.extra:
