@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -12,9 +13,11 @@ from honeymesh.config import (
     SyslogOutputConfig,
     WebhookOutputConfig,
     loads_config,
+    parse_config,
 )
 from honeymesh.outputs.registry import check_outputs
 from honeymesh.outputs.tlsroots import OutputSetupError
+from honeymesh.provision import render_config
 
 SYSLOG = '[[outputs]]\ntype = "syslog"\n'
 WEBHOOK = '[[outputs]]\ntype = "webhook"\nurl = "https://siem.example.net/hook"\n'
@@ -93,3 +96,11 @@ def test_a_ca_that_is_not_a_certificate_stops_the_start(tmp_path: Path) -> None:
     config = load(SYSLOG + 'transport = "tls"\nca = "missing.pem"\n', tmp_path)
     with pytest.raises(OutputSetupError, match="cannot read ca"):
         check_outputs(config)
+
+
+def test_the_commented_outputs_example_in_the_template_is_valid_when_uncommented() -> None:
+    text = render_config(data_dir=Path("/d"), mode="test", interfaces=(), token_sha256="", name="n")
+    block = text[text.index("# [[outputs]]") :]
+    lines = [line[2:] if line.startswith("# ") else "" for line in block.splitlines()]
+    config = parse_config(tomllib.loads("\n".join(lines)), Path("/d/honeymesh.toml"))
+    assert [o.type for o in config.outputs] == ["syslog", "webhook"]
