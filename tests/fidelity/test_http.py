@@ -312,6 +312,26 @@ def test_kept_alive_connection_is_closed_with_a_fin_after_keepalivetimeout(
         assert real_after < 15 and trap_after < 15
 
 
+@pytest.mark.parametrize("path", [b"/", b"/nope", b"/admin/"])
+def test_expect_100_continue(
+    path: bytes, real_apache: Apache, traps: Daemon, trap_ports: dict[str, int]
+) -> None:
+    """curl's large POSTs: ``100 Continue`` before the body where Apache reads it; the 401
+    at once (then a close) behind Basic auth, where it does not."""
+
+    def talk(port: int) -> bytes:
+        c = Conversation(port, quiet=0.3)
+        head = get(path, b"Expect: 100-continue", b"Content-Length: 10", method=b"POST")
+        first = c.send(head)
+        second = c.send(b"a=b&c=defg") if b"100 Continue" in first else b"(no 100)"
+        c.close()
+        return b"< " + normalise_framing(first) + b"\n< " + normalise_framing(second)
+
+    with ThreadPoolExecutor(2) as pool:
+        real, trap = pool.map(talk, (real_apache.port, trap_ports["http"]))
+    diff("Expect: 100-continue", real, trap, RULES)
+
+
 def test_plain_http_on_the_tls_port(
     real_apache: Apache, traps: Daemon, trap_ports: dict[str, int]
 ) -> None:

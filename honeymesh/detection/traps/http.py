@@ -152,6 +152,8 @@ class HttpDialogue:
         )
         self._buffer = bytearray()
         self._pending: _Pending | None = None  # headers parsed, body still coming
+        self._interim = bytearray()  # "100 Continue" owed to a client that expects it
+        self._unread_body = False  # answered before its body: the connection must close
         self._requests = 0
         self._paths: list[JSONValue] = []
         self.detail: dict[str, JSONValue] = {}
@@ -170,6 +172,8 @@ class HttpDialogue:
         while not close:
             try:
                 request = self._next_request()
+                reply += self._interim
+                self._interim.clear()
             except HttpError as e:
                 reply += self._render(self._error(e.status, self._server_where(), e.note), None)
                 self.detail["malformed"] = True
@@ -216,6 +220,14 @@ class HttpDialogue:
                 return None
             parsed = _parse_head(head)
             length = _content_length(parsed)
+            if length and _expects_continue(parsed):
+                if self._protected(parsed):
+                    # Apache asks for credentials before it reads a body, and then closes:
+                    # the body it never asked for would be taken for the next request.
+                    self._unread_body = True
+                    return Request(parsed.method, parsed.target, parsed.version,
+                                   parsed.headers, b"", length)  # fmt: skip
+                self._interim += b"HTTP/1.1 100 Continue\r\n\r\n"
             self._pending = _Pending(parsed, length)
         pending = self._pending
         # Take what belongs to the body; keep at most max_body of it, count the rest.
@@ -432,11 +444,22 @@ class HttpDialogue:
                 )
         return found
 
+    def _protected(self, request: Request) -> bool:
+        """Whether the request's path is behind Basic auth (so Apache answers 401 before it
+        reads any body)."""
+        path = _normalise(request.target)
+        if path is None or self._where(request) is None:
+            return False
+        found = websites.resource(path, request, self._site, tried_login=False)
+        return isinstance(found, Protected)
+
     def _keeps_alive(self, response: Response, request: Request | None) -> bool:
         """Apache's ap_set_keepalive: not after an error that drops the connection, a body
-        of unknown length, a client that said close, HTTP/1.0 without keep-alive, or the
-        100th request of the connection."""
+        of unknown length or left unread, a client that said close, HTTP/1.0 without
+        keep-alive, or the 100th request of the connection."""
         if request is None or response.close or self._requests >= MAX_REQUESTS:
+            return False
+        if self._unread_body:
             return False
         if request.header("Transfer-Encoding"):
             return False  # a chunked body we did not read would be taken for the next request
@@ -537,6 +560,11 @@ def _gzip(body: bytes) -> bytes:
     raw = packer.compress(body) + packer.flush()
     header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03"
     return header + raw + zlib.crc32(body).to_bytes(4, "little") + len(body).to_bytes(4, "little")
+
+
+def _expects_continue(request: Request) -> bool:
+    expect = (request.header("Expect") or "").lower()
+    return request.version >= (1, 1) and expect == "100-continue"
 
 
 def _not_modified(request: Request, etag: str, mtime: float) -> bool:

@@ -165,3 +165,14 @@ def test_unfinished_second_request_is_closed_silently_after_twenty_seconds() -> 
     assert not transport.disconnecting
     clock.advance(0.2)
     assert transport.disconnecting and transport.value() == answered
+
+
+def test_expect_100_continue_before_the_body_and_401_before_it_behind_basic_auth() -> None:
+    head = b"POST /nope HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\n"
+    t = talk(HttpDialogue(HTTP, now), head, b"a=b")
+    assert t.replies[1] == b"HTTP/1.1 100 Continue\r\n\r\n"  # [0]: start()
+    assert t.replies[2].startswith(b"HTTP/1.1 404 Not Found\r\n") and not t.closed
+    protected = head.replace(b"/nope", b"/admin/")
+    t = talk(HttpDialogue(HTTP, now), protected)
+    assert t.output.startswith(b"HTTP/1.1 401 Unauthorized\r\n") and t.closed
+    assert b"Connection: close\r\n" in t.output
