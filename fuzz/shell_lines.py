@@ -48,6 +48,8 @@ WORDS = [
     "> /tmp/f", ">> f", "2>&1", "2>/dev/null", "$(", ")", "`", "'", '"', "$HOME", "$?", ";",
     "&&", "||", "|", "*", "~/", "..", "/etc/shadow", "grep -c x", "awk '{print $1}'", "xargs ",
     "python3 -c 'print(1)'", "busybox ", "./x", "free -h", "ps aux", "ip a", "w", "last",
+    "for i in $(seq 1 3); ", "do ", "done", "if ", "then ", "elif ", "else ", "fi", "while ",
+    "until ", "[ -f x ]", "break", "continue",
 ]  # fmt: skip
 MAX_LINES = 16
 

@@ -50,6 +50,7 @@ MAX_OUTPUT = 16 * 1024
 MAX_NESTING = 8  # sudo sudo sh -c "sh -c ..." is answered, up to this depth
 MAX_DOWNLOADS = 20  # URLs reported per command line
 MAX_VARIABLES = 64
+MAX_LOOPS = 100  # rounds of one for/while loop (a real `while true` never ends)
 _ESC = 0x1B
 
 
@@ -212,6 +213,8 @@ class FakeShell:
         self._downloads: list[str] = []
         self._sudo_tries = 0
         self.depth = 0  # the nesting of the command being run (sudo sh -c "sh -c ...")
+        self.loop_control = ""  # "break" or "continue" until the loop around it sees it
+        self.loops = 0  # loops running around the command being run (break needs one)
         self.fs = SessionFs(debian_tree.build(f, self._files(), self.user, self.home))
 
     # --- what the user sees first ------------------------------------------------------------
@@ -256,6 +259,7 @@ class FakeShell:
         self._work = 0
         self._meter = Meter()
         self._downloads = []
+        self.loop_control, self.loops = "", 0
         screen: list[str] = []
         ended = False
         try:
@@ -322,18 +326,115 @@ class FakeShell:
         if depth > MAX_NESTING:
             err.append("-bash: fork: retry: Resource temporarily unavailable\n")
             return 254
+        return self._run_parts(_split(line), depth, stdin, out, err)
+
+    def _run_parts(
+        self, parts: list[tuple[str, str]], depth: int, stdin: str | None, out: list[str],
+        err: list[str],
+    ) -> int:  # fmt: skip
         status = 0
-        for operator, text in _split(line):
+        index = 0
+        while index < len(parts):
+            operator, text = parts[index]
+            block = _block(parts, index)
+            index += len(block) if block else 1
             if (operator == "&&" and status != 0) or (operator == "||" and status == 0):
+                continue
+            if block is not None and not _closed(block):
+                err.append("-bash: syntax error: unexpected end of file\n")
+                self.status = 2
+                return 2
+            if block is not None:
+                status = self._after_block(block, depth, stdin, out, err)
+                self.status = status
+                if self.loop_control:
+                    break
                 continue
             # Expanded only now, so that `false; echo $?` and `cd /tmp; ls *` see the state
             # the commands before them left.
             for _, pipeline in self._parse(text, depth, err):
                 status = self._pipeline(pipeline, depth, stdin, out, err)
                 self.status = status
-            if self._sudo_tries:
-                break  # sudo waits for a password: the rest of the line waits with it
+            if self._sudo_tries or self.loop_control:
+                break  # sudo waits for a password, or a loop is left: the rest waits
         return status
+
+    def _after_block(
+        self, block: list[tuple[str, str]], depth: int, stdin: str | None, out: list[str],
+        err: list[str],
+    ) -> int:  # fmt: skip
+        """A compound command and what follows its ``done``/``fi`` (``| head``, ``> f``)."""
+        rest = _head(block[-1][1])[1].strip()
+        if not rest:
+            return self._compound(block, depth, stdin, out, err)
+        captured: list[str] = []
+        self._compound(block, depth, stdin, captured, err)
+        text = rest[1:] if rest.startswith("|") else "cat " + rest
+        status = 0
+        for _, pipeline in self._parse(text, depth, err):
+            status = self._pipeline(pipeline, depth, "".join(captured)[:MAX_OUTPUT], out, err)
+        return status
+
+    def _exhausted(self) -> bool:
+        """Whether this line has run or written all it may (``_MAX_WORK``, ``_MAX_WRITTEN``)."""
+        return self._work > _MAX_WORK or self._meter.spent > _MAX_WRITTEN
+
+    def _left_loop(self) -> bool:
+        """After a loop's body: whether ``break`` ended the loop (``continue`` does not)."""
+        control, self.loop_control = self.loop_control, ""
+        return control == "break"
+
+    def _compound(  # noqa: PLR0912
+        self, block: list[tuple[str, str]], depth: int, stdin: str | None, out: list[str],
+        err: list[str],
+    ) -> int:  # fmt: skip
+        """``for``, ``while``/``until`` and ``if`` as bash runs them, each loop at most
+        ``MAX_LOOPS`` rounds (and the line's work bound)."""
+        if depth + 1 > MAX_NESTING:
+            err.append("-bash: fork: retry: Resource temporarily unavailable\n")
+            return 254
+        sections = _sections(block)
+        kind = sections[0][0]
+        status = 0
+        if kind == "for":
+            header = sections[0][1][0][1].split(None, 3)
+            name = header[1] if len(header) > 1 else "_"
+            words: list[str] = []
+            if len(header) > 3 and header[2] == "in":
+                for _, pipeline in self._parse(header[3], depth, err):
+                    words = [w for c in pipeline for w in c.words]
+            body = _section(sections, "do")
+            self.loops += 1
+            for value in words[:MAX_LOOPS]:
+                self.variables[name] = value
+                status = self._run_parts(body, depth + 1, stdin, out, err)
+                if self._left_loop() or self._exhausted():
+                    break
+            self.loops -= 1
+            return status
+        if kind in ("while", "until"):
+            condition, body = sections[0][1], _section(sections, "do")
+            head = condition[0][1].split(None, 1)
+            condition = [(condition[0][0], head[1])] if len(head) > 1 else []
+            condition += sections[0][1][1:]
+            self.loops += 1
+            for _ in range(MAX_LOOPS):
+                met = self._run_parts(condition, depth + 1, stdin, out, err) == 0
+                if met != (kind == "while") or self._exhausted():
+                    break
+                status = self._run_parts(body, depth + 1, stdin, out, err)
+                if self._left_loop() or self._exhausted():
+                    break
+            self.loops -= 1
+            return status
+        for word, branch in sections:  # if COND then A elif COND then B else C
+            if word in ("if", "elif"):
+                head = branch[0][1].split(None, 1)
+                condition = ([(branch[0][0], head[1])] if len(head) > 1 else []) + branch[1:]
+                taken = self._run_parts(condition, depth + 1, stdin, out, err) == 0
+            elif (word == "then" and taken) or word == "else":
+                return self._run_parts(branch, depth + 1, stdin, out, err)
+        return 0
 
     def _pipeline(
         self, commands: list[_Command], depth: int, stdin: str | None, out: list[str],
@@ -351,7 +452,7 @@ class FakeShell:
         self, command: _Command, depth: int, stdin: str | None, out: list[str], err: list[str]
     ) -> int:
         self._work += 1
-        if self._work > _MAX_WORK or self._meter.spent > _MAX_WRITTEN:
+        if self._exhausted():
             err.append("-bash: fork: retry: Resource temporarily unavailable\n")
             return 254
         files: list[tuple[str, list[str]]] = []
@@ -488,13 +589,13 @@ class FakeShell:
         pipeline: list[_Command] = []
         command = _Command()
         word: list[str] = []
-        started = glob = False
+        started = glob = split = False
         pending = ""
         before = ""
         n = len(line)
 
         def end_word() -> None:
-            nonlocal word, started, glob, pending
+            nonlocal word, started, glob, split, pending
             if started:
                 text = "".join(word)
                 if pending:
@@ -502,9 +603,11 @@ class FakeShell:
                     pending = ""
                 elif glob:
                     command.words.extend(self._glob(text))
+                elif split:  # an unquoted expansion: its words are words
+                    command.words.extend(text.split())
                 else:
                     command.words.append(text)
-            word, started, glob = [], False, False
+            word, started, glob, split = [], False, False, False
 
         def end_command() -> None:
             nonlocal command
@@ -546,12 +649,12 @@ class FakeShell:
             elif c == "$":  # unquoted: what it yields is split into words (collapsed here)
                 i, text = self._dollar(line, i, depth, err)
                 word.append(" ".join(text.split()))
-                started = True
+                started = split = True
             elif c == "`":
                 close = line.find("`", i + 1)
                 close = n if close < 0 else close
                 word.append(" ".join(self._substitute(line[i + 1 : close], depth, err).split()))
-                started, i = True, close + 1
+                started, split, i = True, True, close + 1
             elif line.startswith(("&&", "||"), i):
                 end_pipeline(line[i : i + 2])
                 i += 2
@@ -761,6 +864,80 @@ class FakeShell:
             span = f"{days} day{'s' if days != 1 else ''}, {span}"
         load = self._load().replace(" ", ", ")
         return f" {stamp(now, '%H:%M:%S')} up {span},  1 user,  load average: {load}"
+
+
+_OPENERS = {"for": "done", "while": "done", "until": "done", "if": "fi"}
+_LEADERS = ("do", "then", "else")  # keywords that may lead a part before its command
+
+
+def _head(text: str) -> tuple[str, str]:
+    """A part's leading keyword (``do``, ``then``...) and the rest: ``do echo $i`` ->
+    (``do``, ``echo $i``); a part without one -> ("", text)."""
+    words = text.split(None, 1)
+    if words and words[0] in (*_LEADERS, "done", "fi", "elif"):
+        return words[0], words[1] if len(words) > 1 else ""
+    return "", text
+
+
+def _block(parts: list[tuple[str, str]], start: int) -> list[tuple[str, str]] | None:
+    """The parts of the compound command opening at ``start`` (up to its ``done``/``fi``, or
+    to the end when it is not closed), or None when none opens there."""
+    words = parts[start][1].split(None, 1)
+    if not words or words[0] not in _OPENERS:
+        return None
+    level = 0
+    for index in range(start, len(parts)):
+        lead, rest = _head(parts[index][1])
+        first = (rest.split(None, 1) or [""])[0] if lead in _LEADERS else lead or (
+            parts[index][1].split(None, 1) or [""])[0]  # fmt: skip
+        if first in _OPENERS:
+            level += 1
+        elif lead in ("done", "fi"):
+            level -= 1
+            if level == 0:
+                return parts[start : index + 1]
+    return parts[start:]
+
+
+def _closed(block: list[tuple[str, str]]) -> bool:
+    return _head(block[-1][1])[0] in ("done", "fi")
+
+
+def _sections(block: list[tuple[str, str]]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """A compound's parts grouped by its own keywords (``for``/``do``, ``if``/``then``/
+    ``elif``/``else``), nested compounds left whole; the closing ``done``/``fi`` dropped."""
+    sections: list[tuple[str, list[tuple[str, str]]]] = []
+    index = 0
+    body = block[:-1]
+    while index < len(body):
+        operator, text = body[index]
+        lead, rest = _head(text)
+        if index == 0:
+            sections.append((text.split(None, 1)[0], [(operator, text)]))
+            index += 1
+            continue
+        if lead in ("do", "then", "else", "elif"):
+            if lead == "elif":
+                sections.append(("elif", [(operator, "elif " + rest)]))
+                index += 1
+                continue
+            sections.append((lead, []))
+            text = rest
+        if not text.strip():
+            index += 1
+            continue
+        nested = _block([(operator, text), *body[index + 1 :]], 0)
+        if nested is not None:
+            sections[-1][1].extend(nested)
+            index += len(nested)
+        else:
+            sections[-1][1].append((operator, text))
+            index += 1
+    return sections
+
+
+def _section(sections: list[tuple[str, list[tuple[str, str]]]], word: str) -> list[tuple[str, str]]:
+    return next((parts for name, parts in sections if name == word), [])
 
 
 def _split(line: str) -> list[tuple[str, str]]:  # noqa: PLR0912

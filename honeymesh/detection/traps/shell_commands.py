@@ -1389,6 +1389,64 @@ def _dd_number(text: str) -> int:
     )
 
 
+def _loop(word: str) -> Command:
+    def control(sh: FakeShell, args: list[str], io: Streams) -> int:
+        if sh.loops:  # outside a loop, bash says nothing and does nothing
+            sh.loop_control = word
+        return 0
+
+    return control
+
+
+def _test(sh: FakeShell, args: list[str], io: Streams) -> int:
+    """``test`` and ``[``: the file, string and number tests scripts use."""
+    if args and args[-1] == "]":
+        args = args[:-1]
+    negate = bool(args) and args[0] == "!"
+    args = args[1:] if negate else args
+    result = _test_result(sh, args)
+    if result is None:
+        io.err(f"-bash: test: {' '.join(args)[:64]}: unary operator expected")
+        return 2
+    return 0 if result != negate else 1
+
+
+def _test_result(sh: FakeShell, args: list[str]) -> bool | None:  # noqa: PLR0911
+    if not args:
+        return False
+    if len(args) == 1:
+        return bool(args[0])
+    if len(args) == 2:
+        op, operand = args
+        node = sh.fs.get(absolute(sh.cwd, operand)) if op.startswith("-") else None
+        checks = {
+            "-e": node is not None,
+            "-f": node is not None and node.kind == "f",
+            "-d": node is not None and node.kind == "d",
+            "-s": node is not None and node.shown_size > 0,
+            "-x": node is not None and sh.may(node, 1),
+            "-r": node is not None and sh.may(node, 4),
+            "-w": node is not None and sh.may(node, 2),
+            "-z": operand == "",
+            "-n": operand != "",
+        }
+        return checks.get(op)
+    left, op, right = args[0], args[1], args[2]
+    if op in ("=", "=="):
+        return left == right
+    if op == "!=":
+        return left != right
+    numbers = {"-eq": 0, "-ne": 0, "-lt": 0, "-le": 0, "-gt": 0, "-ge": 0}
+    if op in numbers:
+        try:
+            a, b = int(left), int(right)
+        except ValueError:
+            return None
+        return {"-eq": a == b, "-ne": a != b, "-lt": a < b, "-le": a <= b, "-gt": a > b,
+                "-ge": a >= b}[op]  # fmt: skip
+    return None
+
+
 def _history(sh: FakeShell, args: list[str], io: Streams) -> int:
     if "-c" in args:
         sh.history.clear()
@@ -1459,6 +1517,10 @@ BUILTINS: dict[str, Command] = {
     "kill": _quiet(),
     "exec": _prefix,
     "time": _prefix,
+    "break": _loop("break"),
+    "continue": _loop("continue"),
+    "test": _test,
+    "[": _test,
 }
 
 COMMANDS: dict[str, Command] = {

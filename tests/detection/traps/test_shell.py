@@ -237,6 +237,23 @@ def test_common_bot_one_liners() -> None:
     assert sh.run("history").output == "    1  history"
 
 
+def test_loops_and_conditions() -> None:
+    sh = shell()
+    assert sh.run("for i in $(seq 1 3); do echo n$i; done").output == "n1\nn2\nn3"
+    assert sh.run("for i in 1 2 3; do if [ $i = 2 ]; then continue; fi; echo $i; done").output == (
+        "1\n3"
+    )
+    assert sh.run("cd /tmp; for f in a b; do echo $f > $f.txt; done; cat b.txt").output == "b"
+    assert sh.run("if [ -f /tmp/a.txt ]; then echo yes; else echo no; fi").output == "yes"
+    assert sh.run("if false; then echo 1; elif [ -d /tmp ]; then echo 2; fi").output == "2"
+    assert sh.run("while true; do echo x; done | wc -l").output == "100"  # bounded
+    assert sh.run("while [ 1 ]; do echo once; break; done; echo after").output == "once\nafter"
+    assert (
+        sh.run("for i in 1 2; do echo $i").output == "-bash: syntax error: unexpected end of file"
+    )
+    assert sh.run("break; echo still").output == "still"
+
+
 def test_uptime_grows_and_ps_shows_the_facts_pids() -> None:
     now = [NOW]
     sh = FakeShell(PERSONA, "root", lambda: now[0], connection=ATTACKER)
@@ -254,7 +271,8 @@ def open_uptime(sh: FakeShell) -> int:
 
 #: Shell metacharacters and the words bots type, mixed at random.
 PIECES = [*"abcdefx01 /.~*?-'\"\\$(){}`;&|<>#=\n\t:", "echo ", "cat ", "ls -la ", "sudo ",
-          "sh -c ", "rm -rf ", "mkdir -p ", "> f", "$(", "cd ..", "wget "]  # fmt: skip
+          "sh -c ", "rm -rf ", "mkdir -p ", "> f", "$(", "cd ..", "wget ", "for i in a b; ",
+          "do ", "done", "if ", "then ", "else ", "fi", "while ", "[ -f f ]", "break"]  # fmt: skip
 SHELL_TEXT = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
 
 
