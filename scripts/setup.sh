@@ -32,6 +32,9 @@ test_pkgs+=(apache2)
 # rsyslog (imudp, imtcp, mmpstrucdata) and its GnuTLS driver: the collector the syslog output
 # is tested against (tests/e2e/rsyslog.py starts its own; the package starts none).
 test_pkgs+=(rsyslog rsyslog-gnutls)
+# openssh-server and dropbear-bin: the SSH trap's personas are diffed against them (each test
+# starts its own on loopback); ssh-audit is the scanner whose verdict the persona must match.
+test_pkgs+=(openssh-server dropbear-bin ssh-audit)
 
 missing_pkgs() {
     local p
