@@ -53,6 +53,7 @@ def test_makeservice_builds_the_expected_services(appliance: Appliance) -> None:
     names = [getattr(s, "name", None) or type(s).__name__ for s in appliance.service]
     assert names == [
         "json-log",
+        "outputs",
         "StoreService",
         "event-retention",
         "license",
