@@ -136,6 +136,7 @@ class RedisDialogue:
         self._connected_at = now()
         self._client_id = facts.redis_client_id(self._connected_at)
         self._connection: Connection | None = None
+        self._processed = 0  # commands this client sent (INFO's total_commands_processed)
         self.detail: dict[str, JSONValue] = {}
 
     def connected(self, connection: Connection) -> None:
@@ -164,6 +165,7 @@ class RedisDialogue:
         return Step(bytes(reply), close, self.detail, tuple(found), logged_in=self._authenticated)
 
     def _command(self, args: list[bytes], found: list[Finding]) -> tuple[bytes, bool]:
+        self._processed += 1
         name = args[0].upper()
         shown = " ".join(findings.text(a, 512) for a in args[:16])
         if name != b"AUTH":
@@ -222,7 +224,15 @@ class RedisDialogue:
             "config_file:/etc/redis/redis.conf\r\nio_threads_active:0\r\n\r\n"
         )
         keyspace = f"db0:keys={len(self._keys)},expires=0,avg_ttl=0\r\n" if self._keys else ""
-        return server + _INFO_REST.format(started=started, replid=self._replid, keyspace=keyspace)
+        # The counters agree with CLIENT LIST's id: as many connections as ids handed out.
+        before = self._client_id - 2
+        return server + _INFO_REST.format(
+            started=started,
+            replid=self._replid,
+            keyspace=keyspace,
+            connections=before + 1,
+            commands=before * 3 + self._processed,
+        )
 
     def _client_list(self) -> bytes:
         """This client as Redis 7.0 lists it: its own address and port, its age."""
@@ -471,8 +481,8 @@ _INFO_REST = (
     "module_fork_last_cow_size:0\r\n"
     "\r\n"
     "# Stats\r\n"
-    "total_connections_received:4\r\n"
-    "total_commands_processed:3\r\n"
+    "total_connections_received:{connections}\r\n"
+    "total_commands_processed:{commands}\r\n"
     "instantaneous_ops_per_sec:0\r\n"
     "total_net_input_bytes:88\r\n"
     "total_net_output_bytes:11586\r\n"

@@ -157,6 +157,8 @@ def test_the_attacker_sees_their_own_address_and_the_address_they_reached(tmp_pa
     assert "addr=192.0.2.9:40000 laddr=198.51.100.1:6379" in redis
     assert f"process_id:{facts.pid('redis-server')}\r\n" in redis
     assert "tcp_port:6379\r\n" in redis
+    client_id = int(re.search(r"id=(\d+) addr=", redis).group(1))  # type: ignore[union-attr]
+    assert f"total_connections_received:{client_id - 1}\r\n" in redis
 
 
 def test_the_first_start_is_kept_across_restarts(tmp_path: Path) -> None:
