@@ -111,6 +111,20 @@ PROBES: dict[str, bytes] = {
     "HEAD with gzip": get(b"/", b"Accept-Encoding: gzip", method=b"HEAD"),
     "image with gzip": get(b"/icons/openlogo-75.png", b"Accept-Encoding: gzip"),
     "404 with gzip": get(b"/nope", b"Accept-Encoding: gzip"),
+    "chunked body, then a request": get(b"/nope", b"Transfer-Encoding: chunked", method=b"POST")
+    + b"3;x=1\r\nabc\r\n0\r\nX-Trailer: 1\r\n\r\n"
+    + get(b"/nope"),
+    "chunked, identity first": get(
+        b"/nope", b"Transfer-Encoding: identity, chunked", method=b"POST"
+    )
+    + b"0\r\n\r\n",
+    "Transfer-Encoding not chunked": get(b"/", b"Transfer-Encoding: gzip", method=b"POST"),
+    "chunked and Content-Length": get(
+        b"/nope", b"Transfer-Encoding: chunked", b"Content-Length: 5", method=b"POST"
+    )
+    + b"3\r\nabc\r\n0\r\n\r\n",
+    "bad chunk size": get(b"/nope", b"Transfer-Encoding: chunked", method=b"POST")
+    + b"zz\r\nabc\r\n0\r\n\r\n",
     "garbage": b"\x16\x03\x01\x00\xa5\x01\x00\x00\xa1\x03\x03garbage\r\n\r\n",
 }
 

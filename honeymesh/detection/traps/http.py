@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import hashlib
 import html
 import json
@@ -115,22 +116,30 @@ def install_time(settings: HttpSettings) -> float:
 
 
 class HttpError(Exception):
-    """A request Apache refuses while reading it: the status and the line it adds."""
+    """A request Apache refuses while reading it: the status and the line it adds, and the
+    request whose body was bad (its answer names its Host and has no Content-Length)."""
 
-    def __init__(self, status: int, note: str = "") -> None:
+    def __init__(self, status: int, note: str = "", request: Request | None = None) -> None:
         super().__init__(status, note)
         self.status = status
         self.note = note
+        self.request = request
 
 
 class _Pending:
     """A request whose headers are in and whose body is still arriving."""
 
-    def __init__(self, request: Request, length: int) -> None:
+    def __init__(self, request: Request, length: int, chunked: bool = False) -> None:
         self.request = request
         self.length = length
         self.remaining = length
         self.kept = bytearray()
+        self.chunked = chunked
+        self.state = "size"  # of a chunked body: size line, data, its CRLF, trailer
+        self.lines = 0  # trailer lines seen
+
+    def keep(self, data: bytes, room: int) -> None:
+        self.kept += data[: max(room - len(self.kept), 0)]
 
 
 @dataclass(frozen=True)
@@ -153,7 +162,7 @@ class HttpDialogue:
         self._buffer = bytearray()
         self._pending: _Pending | None = None  # headers parsed, body still coming
         self._interim = bytearray()  # "100 Continue" owed to a client that expects it
-        self._unread_body = False  # answered before its body: the connection must close
+        self._must_close = False  # a body left unread, or sent both chunked and with a length
         self._requests = 0
         self._paths: list[JSONValue] = []
         self.detail: dict[str, JSONValue] = {}
@@ -175,7 +184,13 @@ class HttpDialogue:
                 reply += self._interim
                 self._interim.clear()
             except HttpError as e:
-                reply += self._render(self._error(e.status, self._server_where(), e.note), None)
+                where = self._server_where()
+                if e.request is not None:  # a bad chunked body: the answer was under way
+                    where = self._where(e.request) or where
+                answer = self._error(e.status, where, e.note)
+                if e.request is not None:
+                    answer = dataclasses.replace(answer, length=False)
+                reply += self._render(answer, None)
                 self.detail["malformed"] = True
                 close = True
                 break
@@ -220,16 +235,26 @@ class HttpDialogue:
                 return None
             parsed = _parse_head(head)
             length = _content_length(parsed)
-            if length and _expects_continue(parsed):
+            chunked = _chunked(parsed)
+            if chunked and length:
+                self._must_close = True  # both: Apache reads the chunks, then closes
+            if (length or chunked) and _expects_continue(parsed):
                 if self._protected(parsed):
                     # Apache asks for credentials before it reads a body, and then closes:
                     # the body it never asked for would be taken for the next request.
-                    self._unread_body = True
+                    self._must_close = True
                     return Request(parsed.method, parsed.target, parsed.version,
                                    parsed.headers, b"", length)  # fmt: skip
                 self._interim += b"HTTP/1.1 100 Continue\r\n\r\n"
-            self._pending = _Pending(parsed, length)
+            self._pending = _Pending(parsed, 0 if chunked else length, chunked)
         pending = self._pending
+        if pending.chunked:
+            if not self._take_chunks(pending):
+                return None
+            self._pending = None
+            r = pending.request
+            return Request(r.method, r.target, r.version, r.headers, bytes(pending.kept),
+                           pending.length)  # fmt: skip
         # Take what belongs to the body; keep at most max_body of it, count the rest.
         take = min(pending.remaining, len(self._buffer))
         room = self._s.max_body - len(pending.kept)
@@ -242,6 +267,50 @@ class HttpDialogue:
         r = pending.request
         return Request(r.method, r.target, r.version, r.headers, bytes(pending.kept),
                        pending.length)  # fmt: skip
+
+    def _take_chunks(self, pending: _Pending) -> bool:
+        """Read a chunked body from the buffer as far as it goes; True once it is all in.
+        Sizes are hex (with extensions after ';'), each chunk ends with CRLF, trailers end
+        at an empty line; anything else is Apache's 400."""
+        bad = HttpError(400, request=pending.request)
+        while True:
+            if pending.state == "data":
+                take = min(pending.remaining, len(self._buffer))
+                pending.keep(bytes(self._buffer[:take]), self._s.max_body)
+                del self._buffer[:take]
+                pending.remaining -= take
+                if pending.remaining:
+                    return False
+                pending.state = "crlf"
+                continue
+            if pending.state == "crlf":
+                if self._buffer[:2] == b"\r\n" or self._buffer[:1] == b"\n":
+                    del self._buffer[: 2 if self._buffer[:1] == b"\r" else 1]
+                    pending.state = "size"
+                    continue
+                if len(self._buffer) >= 2 or (self._buffer and self._buffer[:1] != b"\r"):
+                    raise bad
+                return False
+            end = self._buffer.find(b"\n")
+            if end < 0:
+                if len(self._buffer) > LIMIT_FIELD_SIZE:
+                    raise bad
+                return False
+            line = bytes(self._buffer[:end]).rstrip(b"\r")
+            del self._buffer[: end + 1]
+            if pending.state == "trailer":
+                if not line:
+                    return True
+                pending.lines += 1
+                if pending.lines > LIMIT_FIELDS:
+                    raise bad
+                continue
+            size = line.split(b";", 1)[0].strip()
+            if not 0 < len(size) <= 16 or size.strip(b"0123456789abcdefABCDEF"):
+                raise bad
+            pending.remaining = int(size, 16)
+            pending.length += pending.remaining
+            pending.state = "data" if pending.remaining else "trailer"
 
     def _complete_head(self) -> bytes | None:
         """The request line and headers once they are all in, checked line by line against
@@ -459,10 +528,8 @@ class HttpDialogue:
         keep-alive, or the 100th request of the connection."""
         if request is None or response.close or self._requests >= MAX_REQUESTS:
             return False
-        if self._unread_body:
+        if self._must_close:
             return False
-        if request.header("Transfer-Encoding"):
-            return False  # a chunked body we did not read would be taken for the next request
         if not response.length and request.version < (1, 1):
             return False
         connection = (request.header("Connection") or "").lower()
@@ -651,8 +718,19 @@ def _parse_head(head: bytes) -> Request:
     return Request(method, target, (int(m.group(3)), int(m.group(4))), tuple(headers), b"", 0)
 
 
+def _chunked(request: Request) -> bool:
+    """Whether the body is chunked: Apache takes a Transfer-Encoding only when its last
+    coding is ``chunked`` (400 otherwise, before it looks at the Host)."""
+    value = request.header("Transfer-Encoding")
+    if value is None:
+        return False
+    if value.split(",")[-1].strip().lower() != "chunked":
+        raise HttpError(400)
+    return True
+
+
 def _content_length(request: Request) -> int:
-    """The body length to read: 0 without one (chunked bodies are not read)."""
+    """The body length to read: 0 without one."""
     value = request.header("Content-Length")
     if value is None:
         return 0

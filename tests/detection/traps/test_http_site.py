@@ -176,3 +176,30 @@ def test_expect_100_continue_before_the_body_and_401_before_it_behind_basic_auth
     t = talk(HttpDialogue(HTTP, now), protected)
     assert t.output.startswith(b"HTTP/1.1 401 Unauthorized\r\n") and t.closed
     assert b"Connection: close\r\n" in t.output
+
+
+def test_chunked_body_is_read_recorded_and_the_connection_kept() -> None:
+    body = b"log=admin&pwd=Secret-1"
+    request = (
+        b"POST /nope HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+        b"Content-Type: application/x-www-form-urlencoded\r\n\r\n"
+        + b"%x\r\n%s\r\n0\r\n\r\n" % (len(body), body)
+        + b"GET /nope HTTP/1.1\r\nHost: x\r\n\r\n"
+    )
+    t = talk(HttpDialogue(HTTP, now), request[:70], request[70:101], request[101:])
+    assert t.output.count(b"HTTP/1.1 404 Not Found\r\n") == 2 and not t.closed
+    first = t.found("trap.request")[0]
+    assert first["body"] == body.decode() and first["body_bytes"] == len(body)
+    (cred,) = t.found("trap.credential")
+    assert (cred["username"], cred["password"]) == ("admin", "Secret-1")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=60), st.integers(min_value=1, max_value=20))
+def test_any_chunked_body_is_read_or_refused_whole(raw: bytes, cut: int) -> None:
+    """However the chunks are written and split, the dialogue answers: the request, or
+    Apache's 400 and a close; it never fails."""
+    head = b"POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+    data = head + raw
+    t = talk(HttpDialogue(HTTP, now), *(data[i : i + cut] for i in range(0, len(data), cut)))
+    assert t.output == b"" or t.output.startswith((b"HTTP/1.1 200 OK\r\n", b"HTTP/1.1 400 "))
