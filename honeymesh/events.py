@@ -15,7 +15,6 @@ import json
 from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any, Literal, cast
 
 from twisted.logger import Logger
@@ -100,13 +99,23 @@ class Flattened:
     line and the feed's entry carry the same text.
     """
 
-    @cached_property
-    def flat(self) -> dict[str, JSONValue]:
-        return event_fields(cast(Event, self))
+    # Cached in the instance's __dict__ by hand: functools.cached_property takes a lock on
+    # every first access (Python 3.11), which showed in the profile; events live in the
+    # reactor thread.
 
-    @cached_property
+    @property
+    def flat(self) -> dict[str, JSONValue]:
+        cached: dict[str, JSONValue] | None = self.__dict__.get("_flat")
+        if cached is None:
+            cached = self.__dict__["_flat"] = event_fields(cast(Event, self))
+        return cached
+
+    @property
     def json(self) -> str:
-        return encode_json(self.flat)
+        cached: str | None = self.__dict__.get("_json")
+        if cached is None:
+            cached = self.__dict__["_json"] = encode_json(self.flat)
+        return cached
 
 
 _ENCODER = json.JSONEncoder(separators=(",", ":"), default=str)  # stateless, safe to share
