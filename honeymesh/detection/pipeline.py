@@ -58,6 +58,7 @@ from honeymesh.detection.scoring import PayloadRules, Reputation
 from honeymesh.events import Event, EventId, JSONValue, Observation, Verdict
 
 MAX_EXCERPT = 200
+_TRAP_VERDICT = str(EventId.TRAP_VERDICT)
 
 
 @dataclass(frozen=True)
@@ -175,7 +176,11 @@ class DetectionPipeline:
             proto = str(d.get("transport") or "tcp")
             self._scan(o.source, dst, port, proto, time=o.time, feed="trap")
         trap = self._trap(o)
-        if trap is not None and trap[1].hit_score > 0:
+        if (
+            trap is not None
+            and trap[1].hit_score > 0
+            and self._fresh(o.source, trap[0], trap[1].hit_score, o.time)
+        ):
             name, policy = trap
             self._verdict(
                 EventId.TRAP_VERDICT,
@@ -194,7 +199,11 @@ class DetectionPipeline:
         d = o.detail
         user, password = d.get("username"), d.get("password")
         trap = self._trap(o)
-        if trap is not None and trap[1].login_score > 0:
+        if (
+            trap is not None
+            and trap[1].login_score > 0
+            and self._fresh(o.source, trap[0], trap[1].login_score, o.time)
+        ):
             name, policy = trap
             service = d.get("service") or policy.type
             self._verdict(
@@ -312,6 +321,13 @@ class DetectionPipeline:
         verdict = Verdict(event_id, o.time, o.source, detector, score, reasons, evidence)
         if not self._repeated(verdict):
             self._emit(verdict)
+
+    def _fresh(self, source: str, detector: str, score: float, time: float) -> bool:
+        """Whether a trap verdict could pass ``_repeated``, asked before one is built: a
+        brute-forcer's thousandth attempt within ``repeat_after`` changes no verdict, and
+        costs a look-up instead of a verdict with its reasons and evidence."""
+        last = self._last.get((source, _TRAP_VERDICT, detector))
+        return last is None or time - last[0] >= self._config.repeat_after or score > last[1]
 
     def _repeated(self, verdict: Verdict) -> bool:
         """Whether a verdict of this kind about this source, scoring as much or more, was given
