@@ -14,8 +14,9 @@
  *   3. Otherwise look the source up in the exact ban hash, then in the range LPM trie, but only
  *      while it holds entries and the range hint says a range may cover the source's /16 (IPv4)
  *      or /32 (IPv6). An entry whose expiry has passed does not match.
- *   4. A match is checked against the allowlist (allow always wins; an exact IPv4 hit skips the
- *      check, since user space never lets an allow cover an exact IPv4 ban), then dropped in
+ *   4. A match is checked against the allowlist (allow always wins; an exact hit skips the
+ *      check, since user space never lets an allow cover an exact ban, unless an IPv6 /64 key
+ *      holds an allowed address: HM_CFG_V6_ALLOW_INSIDE), then dropped in
  *      ENFORCE or counted as "would drop" in TEST. In ENFORCE with HM_CFG_TRAPS_OPEN, a banned source's
  *      TCP/UDP packet to a port a trap serves (hm_served) passes instead: the traps keep
  *      talking to it and recording, the rest of the node is shut to it.
@@ -378,13 +379,14 @@ int HM_PROG_NAME(struct xdp_md *ctx)
         hm_sample(ctx, cfg, &pkt, end);
         return hm_count(HM_CNT_PASSED, XDP_PASS);
     }
-    /* An exact IPv4 hit skips the allowlist: the control plane never lets an allow cover an
-     * exact IPv4 ban (a ban under an allow is refused, an allow lifts the bans under it, and
-     * a restore lifts stored bans under this run's allows), so the lookup could only say no.
-     * Range hits, and IPv6 hits (whose key is a whole /64 that may hold an allowed address),
-     * pay for it. */
-    int exact_v4 = reason == HM_CNT_DROPPED_EXACT && pkt.family == HM_FAMILY_V4;
-    if (!exact_v4 && hm_allowed(cfg, &pkt))
+    /* An exact hit skips the allowlist: the control plane never lets an allow cover an exact
+     * ban (a ban under an allow is refused, an allow lifts the bans under it, and a restore
+     * lifts stored bans under this run's allows), so the lookup could only say no. An IPv6
+     * key is a whole /64, which may hold an allowed address: while one does
+     * (HM_CFG_V6_ALLOW_INSIDE), IPv6 exact hits look. Range hits always do. */
+    int skip_allow = reason == HM_CNT_DROPPED_EXACT &&
+                     (pkt.family == HM_FAMILY_V4 || !(cfg->flags & HM_CFG_V6_ALLOW_INSIDE));
+    if (!skip_allow && hm_allowed(cfg, &pkt))
         return hm_count(HM_CNT_ALLOWED, XDP_PASS);
     if (cfg->mode != HM_MODE_ENFORCE)
         return hm_count(HM_CNT_WOULD_DROP, XDP_PASS);

@@ -101,6 +101,10 @@
  * traps; everything else it sends is dropped. Not in LOCKDOWN, which drops all that is not
  * allowlisted. */
 #define HM_CFG_TRAPS_OPEN 1
+/* V6_ALLOW_INSIDE: some hm_ban_v6 key (a whole /64) holds an allowlisted address, so an IPv6
+ * exact hit must consult the allowlist. User space keeps it exact; while it is clear, an IPv6
+ * exact hit drops without the lookup, as an IPv4 one always does. */
+#define HM_CFG_V6_ALLOW_INSIDE 2
 
 /* hm_sample.family */
 #define HM_FAMILY_V4 4

@@ -235,6 +235,13 @@ class XdpBackend:
         ctypes.memmove(self._config.v6_ban_mask, self._v6_mask, 16)
         self._traps_open_bit = self.header.number("HM_CFG_TRAPS_OPEN")
         self._config.flags = self._traps_open_bit if traps_open else 0
+        # hm_ban_v6 keys present, IPv6 allows at least as narrow as the ban prefix by the key
+        # they fall in, and how many present keys hold one: while any does, the program must
+        # consult the allowlist on an IPv6 exact hit (HM_CFG_V6_ALLOW_INSIDE).
+        self._v6_inside_bit = self.header.number("HM_CFG_V6_ALLOW_INSIDE")
+        self._v6_ban_keys: set[bytes] = set()
+        self._v6_inner_allows: dict[bytes, set[Network]] = {}
+        self._v6_overlap = 0
         if sample_rate > 0:
             cost = round(1e9 / sample_rate)
             self._config.sample_cost_ns = cost
@@ -502,7 +509,7 @@ class XdpBackend:
         for net in allows:
             slot, key = allow_slot(normalize_network(net))
             desired[slot][key] = 1
-        self._v6_shared = shared
+        self._v6_reset(shared, desired[Slot.BAN_V6], allows)
         for slot in Slot:
             wanted: Callable[[bytes], bool]
             if slot is Slot.BAN_V4:
@@ -614,13 +621,20 @@ class XdpBackend:
         net = normalize_network(entry.network)
         slot, key = ban_slot(net, self.v6_ban_prefix)
         expires_at = entry.expires_at
+        new_v6_key = slot is Slot.BAN_V6 and key not in self._v6_ban_keys
         if slot is Slot.BAN_V6:
             expires_at = self._v6_shared.add(key, net, expires_at)
+        if new_v6_key:  # the flag first: no moment where the key drops an allowed address
+            self._v6_ban_keys.add(key)
+            self._v6_overlap += bool(self._v6_inner_allows.get(key))
+            self._sync_v6_flag()
         try:
             self._put(lib, slot, key, ban_value(self._to_kernel_ns(expires_at)))
         except BackendError:
             if slot is Slot.BAN_V6:
                 self._v6_shared.remove(key, net)
+            if new_v6_key:
+                self._v6_key_gone(key)
             raise
 
     def remove_ban(self, network: Network) -> None:
@@ -633,14 +647,91 @@ class XdpBackend:
                 self._put(lib, slot, key, ban_value(self._to_kernel_ns(expires_at)))
                 return
         self._drop(lib, slot, key)
+        if slot is Slot.BAN_V6 and key in self._v6_ban_keys:
+            self._v6_key_gone(key)
 
     def add_allow(self, network: Network) -> None:
-        slot, key = allow_slot(normalize_network(network))
+        net = normalize_network(network)
+        slot, key = allow_slot(net)
+        if self._v6_allow_in(net):
+            self._sync_v6_flag()  # before the allow is in: the check is on when it matters
         self._put(self._loaded(), slot, key, ALLOW_VALUE)
 
     def remove_allow(self, network: Network) -> None:
-        slot, key = allow_slot(normalize_network(network))
+        net = normalize_network(network)
+        slot, key = allow_slot(net)
         self._drop(self._loaded(), slot, key)
+        if self._v6_allow_out(net):
+            self._sync_v6_flag()
+
+    # IPv6 /64 keys that hold an allowed address ---------------------------------------------
+
+    def _v6_inner_of(self, net: Network) -> bytes | None:
+        """The hm_ban_v6 key an IPv6 allow at least as narrow as the ban prefix falls in."""
+        if net.version != 6 or net.prefixlen < self.v6_ban_prefix:
+            return None
+        slot, key = ban_slot(net, self.v6_ban_prefix)
+        return key if slot is Slot.BAN_V6 else None  # link-local: never an exact key
+
+    def _v6_allow_in(self, net: Network) -> bool:
+        """Count an allow in; True when a present key now holds its first allowed address."""
+        key = self._v6_inner_of(net)
+        if key is None:
+            return False
+        held = self._v6_inner_allows.setdefault(key, set())
+        first = not held
+        held.add(net)
+        if first and key in self._v6_ban_keys:
+            self._v6_overlap += 1
+            return True
+        return False
+
+    def _v6_allow_out(self, net: Network) -> bool:
+        """Count an allow out; True when a present key no longer holds any allowed address."""
+        key = self._v6_inner_of(net)
+        held = None if key is None else self._v6_inner_allows.get(key)
+        if key is None or held is None or net not in held:
+            return False
+        held.discard(net)
+        if held:
+            return False
+        del self._v6_inner_allows[key]
+        if key in self._v6_ban_keys:
+            self._v6_overlap -= 1
+            return True
+        return False
+
+    def _v6_reset(
+        self, shared: SharedKeys[bytes], keys: Iterable[bytes], allows: Sequence[Network]
+    ) -> None:
+        """In a replace_all, before the maps change: the IPv6 bookkeeping from scratch. The
+        flag is set now if the new set needs it, and cleared (if it must be) only by the
+        config write that follows the maps, so no moment drops an allowed address."""
+        self._v6_shared = shared
+        self._v6_ban_keys = set(keys)
+        self._v6_inner_allows = {}
+        self._v6_overlap = 0
+        for net in allows:
+            self._v6_allow_in(normalize_network(net))
+        if self._v6_overlap:
+            self._sync_v6_flag()
+
+    def _v6_key_gone(self, key: bytes) -> None:
+        self._v6_ban_keys.discard(key)
+        self._v6_overlap -= bool(self._v6_inner_allows.get(key))
+        self._sync_v6_flag()
+
+    def _v6_flag(self) -> int:
+        return self._v6_inside_bit if self._v6_overlap > 0 else 0
+
+    def _sync_v6_flag(self) -> None:
+        if (self._config.flags & self._v6_inside_bit) != self._v6_flag() and self._bpf is not None:
+            self._write_config()
+
+    @property
+    def v6_hits_check_allowlist(self) -> bool:
+        """Whether an IPv6 exact hit consults the allowlist (a banned /64 holds an allow)."""
+        return bool(self._config.flags & self._v6_inside_bit)
 
     def set_mode(self, mode: Mode) -> None:
         self._config.mode = self.header.mode_value(mode)
@@ -764,6 +855,7 @@ class XdpBackend:
                 self._write_config()
 
     def _write_config(self) -> None:
+        self._config.flags = (self._config.flags & ~self._v6_inside_bit) | self._v6_flag()
         for slot in Slot:
             if slot.count_field:
                 setattr(self._config, slot.count_field, self._counts[slot])

@@ -11,7 +11,8 @@ admin networks keeps it after every step.
 
 IPv6 is different by design: its exact key is the /64 (``policy.ipv6_prefix``), which may hold
 an allowlisted address (a ban on a range that merely contains an allowed address is accepted),
-so an IPv6 hit still consults the allowlist in the program.
+so the XDP backend tracks whether any banned /64 holds one, and while one does an IPv6 hit
+consults the allowlist (tests/kernel/test_xdp.py).
 """
 
 from __future__ import annotations

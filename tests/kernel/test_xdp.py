@@ -136,10 +136,10 @@ def test_allowlist_wins_over_range_and_ipv6_bans(kit: Kit) -> None:
     s, s6 = kit.lab.sources4, kit.lab.sources6
     kit.xdp.add_ban(BanEntry(net(f"{s[0]}/31"), None))  # s0, s1
     kit.xdp.add_ban(ban(s6[0]))  # its /64
-    kit.xdp.add_ban(ban(s6[1]))
+    kit.xdp.add_ban(BanEntry(net(f"{s6[1]}/60"), None))  # an IPv6 range
     kit.xdp.add_allow(net(s[0]))  # exact allow beats a range ban
     kit.xdp.add_allow(net(s6[0]))  # an allowed /128 inside a banned /64 passes
-    kit.xdp.add_allow(net(f"{s6[1]}/60"))  # and so does one inside an allowed range
+    kit.xdp.add_allow(net(s6[1]))  # an allowed /128 inside a banned IPv6 range passes
     got = kit.delivered([s[0], s[1], s6[0], s6[1]])
     assert got == {s[0]: 5, s[1]: 0, s6[0]: 5, s6[1]: 5}
     c = kit.counted()
@@ -164,6 +164,53 @@ def test_an_exact_ipv4_hit_drops_without_consulting_the_allowlist(kit: Kit) -> N
     assert got == {s[2]: 0, s[4]: 5, s[5]: 0}
     c = kit.counted()
     assert (c["dropped_exact"], c["allowed"], c["dropped_range"]) == (5, 5, 5)
+
+
+def test_an_ipv6_exact_hit_consults_the_allowlist_only_while_a_banned_slash_64_holds_one(
+    kit: Kit,
+) -> None:
+    """An IPv6 exact key is a whole /64, which may hold an allowed address (the ban list
+    accepts a ban that merely contains one). User space tracks whether any banned /64 does;
+    only then does an IPv6 exact hit pay for the allowlist lookup."""
+    lab, xdp = kit.lab, kit.xdp
+    s6 = lab.sources6
+    neighbour = str(ipaddress.IPv6Address(s6[0]) + 1)  # in s6[0]'s /64
+    lab.add_source(neighbour)
+    sender = Sender(lab, [neighbour])
+
+    def neighbour_got() -> int:
+        sender.send(neighbour, lab.target6, kit.rx6.port, 5)
+        return kit.rx6.drain().get(neighbour, 0)
+
+    try:
+        xdp.add_allow(net(s6[2]))  # an allowed address in no banned /64
+        xdp.add_ban(ban(s6[0]))
+        assert not xdp.v6_hits_check_allowlist
+        # The state the ban list never creates, an exact key under a wider allow: skipped.
+        xdp.add_allow(net(f"{s6[0]}/56"))
+        assert kit.delivered([s6[0]]) == {s6[0]: 0}
+        xdp.remove_allow(net(f"{s6[0]}/56"))
+
+        xdp.add_allow(net(neighbour))  # now a banned /64 holds an allowed address
+        assert xdp.v6_hits_check_allowlist
+        assert neighbour_got() == 5 and kit.delivered([s6[0]]) == {s6[0]: 0}
+        xdp.remove_allow(net(neighbour))
+        assert not xdp.v6_hits_check_allowlist
+        assert neighbour_got() == 0
+
+        xdp.add_allow(net(neighbour))
+        xdp.remove_ban(net(s6[0]))  # the key goes: nothing to check any more
+        assert not xdp.v6_hits_check_allowlist
+        xdp.add_ban(ban(s6[0]))  # and comes back with the allow inside it
+        assert xdp.v6_hits_check_allowlist
+        assert neighbour_got() == 5
+
+        xdp.replace_all([ban(s6[0])], [net(neighbour)])
+        assert xdp.v6_hits_check_allowlist and neighbour_got() == 5
+        xdp.replace_all([ban(s6[0])], [net(s6[2])])
+        assert not xdp.v6_hits_check_allowlist and neighbour_got() == 0
+    finally:
+        sender.close()
 
 
 def test_expired_ban_stops_dropping_before_user_space_removes_it(kit: Kit) -> None:
