@@ -215,6 +215,7 @@ class FakeShell:
         self.depth = 0  # the nesting of the command being run (sudo sh -c "sh -c ...")
         self.loop_control = ""  # "break" or "continue" until the loop around it sees it
         self.loops = 0  # loops running around the command being run (break needs one)
+        self.pending_input: list[str] | None = None  # lines `read` takes (done < file)
         self.fs = SessionFs(debian_tree.build(f, self._files(), self.user, self.home))
 
     # --- what the user sees first ------------------------------------------------------------
@@ -367,6 +368,17 @@ class FakeShell:
         rest = _head(block[-1][1])[1].strip()
         if not rest:
             return self._compound(block, depth, stdin, out, err)
+        source = re.fullmatch(r"<\s*(\S+)", rest)
+        if source is not None:  # done < file: `read` takes its lines one by one
+            node = self.fs.get(absolute(self.cwd, source.group(1)))
+            if node is None or node.kind == "d":
+                err.append(f"-bash: {source.group(1)}: No such file or directory\n")
+                return 1
+            saved, self.pending_input = self.pending_input, node.content.split("\n")[:MAX_LOOPS]
+            try:
+                return self._compound(block, depth, stdin, out, err)
+            finally:
+                self.pending_input = saved
         captured: list[str] = []
         self._compound(block, depth, stdin, captured, err)
         text = rest[1:] if rest.startswith("|") else "cat " + rest

@@ -1398,6 +1398,21 @@ def _loop(word: str) -> Command:
     return control
 
 
+def _read(sh: FakeShell, args: list[str], io: Streams) -> int:
+    """``read NAME...``: the next line of the loop's input (``done < file``)."""
+    names = [a for a in args if not a.startswith("-")] or ["REPLY"]
+    if sh.pending_input is not None:
+        if not sh.pending_input or (len(sh.pending_input) == 1 and not sh.pending_input[0]):
+            return 1
+        line = sh.pending_input.pop(0)
+    else:  # from a pipe: bash runs it in a subshell, so the variables do not outlive it
+        return 0 if io.stdin else 1
+    values = line.split(None, len(names) - 1)
+    for index, name in enumerate(names):
+        sh.variables[name] = values[index] if index < len(values) else ""
+    return 0
+
+
 def _test(sh: FakeShell, args: list[str], io: Streams) -> int:
     """``test`` and ``[``: the file, string and number tests scripts use."""
     if args and args[-1] == "]":
@@ -1520,6 +1535,7 @@ BUILTINS: dict[str, Command] = {
     "break": _loop("break"),
     "continue": _loop("continue"),
     "test": _test,
+    "read": _read,
     "[": _test,
 }
 

@@ -252,6 +252,9 @@ def test_loops_and_conditions() -> None:
         sh.run("for i in 1 2; do echo $i").output == "-bash: syntax error: unexpected end of file"
     )
     assert sh.run("break; echo still").output == "still"
+    script = "printf 'a 1\\nb 2\\n' > /tmp/.s; while read i j; do echo $j$i; done < /tmp/.s"
+    assert sh.run(script).output == "1a\n2b"
+    assert sh.run('echo hi | read v; echo "[$v]"').output == "[]"  # a pipe is a subshell
 
 
 def test_uptime_grows_and_ps_shows_the_facts_pids() -> None:
