@@ -24,6 +24,7 @@ mid-element and the message would no longer parse.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from collections.abc import Callable, Mapping
@@ -82,6 +83,7 @@ class Header:
         return f"honeymesh@{self.enterprise_number}"
 
 
+@functools.lru_cache(maxsize=256)  # the same few names and ids, message after message
 def printusascii(text: str, most: int) -> str:
     """``text`` as a header field: printable ASCII without spaces, at most ``most`` long, or
     the NILVALUE when nothing is left."""
@@ -100,6 +102,7 @@ def timestamp(when: float) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
+@functools.lru_cache(maxsize=256)
 def param_name(name: str) -> str:
     """An SD-NAME: printable ASCII except ``=``, space, ``]`` and ``"``; 1 to 32 characters."""
     kept = "".join(c for c in name if "!" <= c <= "~" and c not in '=]"')[:32]
