@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from twisted.internet import defer, reactor, task
 
 from honeymesh.config import SyslogOutputConfig
-from honeymesh.events import EventId, Observation
+from honeymesh.events import EventId, JSONValue, Observation
 from honeymesh.outputs.rfc5424 import FACILITIES, Header, message
 from honeymesh.outputs.syslog import SyslogOutput
 from tests.e2e.rsyslog import Rsyslog, running_rsyslog
