@@ -232,6 +232,7 @@ class RedisDialogue:
             keyspace=keyspace,
             connections=before + 1,
             commands=before * 3 + self._processed,
+            **_memory(self._s.facts, sum(len(k) + len(v) for k, v in self._keys.items())),
         )
 
     def _client_list(self) -> bytes:
@@ -396,22 +397,22 @@ _INFO_REST = (
     "clients_in_timeout_table:0\r\n"
     "\r\n"
     "# Memory\r\n"
-    "used_memory:992184\r\n"
-    "used_memory_human:968.93K\r\n"
-    "used_memory_rss:12320768\r\n"
-    "used_memory_rss_human:11.75M\r\n"
-    "used_memory_peak:992184\r\n"
-    "used_memory_peak_human:968.93K\r\n"
-    "used_memory_peak_perc:100.17%\r\n"
+    "used_memory:{used}\r\n"
+    "used_memory_human:{used_human}\r\n"
+    "used_memory_rss:{rss}\r\n"
+    "used_memory_rss_human:{rss_human}\r\n"
+    "used_memory_peak:{peak}\r\n"
+    "used_memory_peak_human:{peak_human}\r\n"
+    "used_memory_peak_perc:{peak_perc}%\r\n"
     "used_memory_overhead:876384\r\n"
     "used_memory_startup:876184\r\n"
-    "used_memory_dataset:115800\r\n"
-    "used_memory_dataset_perc:99.83%\r\n"
-    "allocator_allocated:1839456\r\n"
-    "allocator_active:1998848\r\n"
-    "allocator_resident:4673536\r\n"
-    "total_system_memory:8324472832\r\n"
-    "total_system_memory_human:7.75G\r\n"
+    "used_memory_dataset:{dataset}\r\n"
+    "used_memory_dataset_perc:{dataset_perc}%\r\n"
+    "allocator_allocated:{allocated}\r\n"
+    "allocator_active:{active}\r\n"
+    "allocator_resident:{resident}\r\n"
+    "total_system_memory:{system}\r\n"
+    "total_system_memory_human:{system_human}\r\n"
     "used_memory_lua:32768\r\n"
     "used_memory_vm_eval:32768\r\n"
     "used_memory_lua_human:32.00K\r\n"
@@ -563,6 +564,41 @@ _INFO_REST = (
     "# Keyspace\r\n"
     "{keyspace}"
 )
+
+
+def _memory(facts: NodeFacts, stored: int) -> dict[str, str | int]:
+    """INFO's Memory section for this node: the machine's RAM the fake shell's ``free`` shows,
+    a dataset of the node's own size (and what this client stored)."""
+    overhead = 876384
+    dataset = facts.number("redis/dataset", 20_000, 2_000_000) + stored * 2
+    used = overhead + dataset
+    peak = used + facts.number("redis/peak", 0, used // 4)
+    rss = used * 3 + facts.number("redis/rss", 8_000_000, 14_000_000)
+    system = facts.memory_kib * 1024
+    return {
+        "used": used,
+        "used_human": _human(used),
+        "rss": rss,
+        "rss_human": _human(rss),
+        "peak": peak,
+        "peak_human": _human(peak),
+        "peak_perc": f"{100 * used / peak:.2f}",
+        "dataset": dataset,
+        "dataset_perc": f"{100 * dataset / (used - 876184):.2f}",
+        "allocated": used + 847_272,
+        "active": used + 1_006_664,
+        "resident": rss - 7_647_232 if rss > 9_000_000 else rss,
+        "system": system,
+        "system_human": _human(system),
+    }
+
+
+def _human(size: int) -> str:
+    """Redis's bytesToHuman: 968.93K, 11.75M, 7.75G."""
+    for unit, scale in (("G", 1 << 30), ("M", 1 << 20), ("K", 1 << 10)):
+        if size >= scale:
+            return f"{size / scale:.2f}{unit}"
+    return f"{size}B"
 
 
 def _bulk(value: bytes | None) -> bytes:

@@ -159,6 +159,10 @@ def test_the_attacker_sees_their_own_address_and_the_address_they_reached(tmp_pa
     assert "tcp_port:6379\r\n" in redis
     client_id = int(re.search(r"id=(\d+) addr=", redis).group(1))  # type: ignore[union-attr]
     assert f"total_connections_received:{client_id - 1}\r\n" in redis
+    assert f"total_system_memory:{facts.memory_kib * 1024}\r\n" in redis  # what free shows
+    free = converse(TelnetTrapConfig(), facts, tmp_path, [b"\r\n", b"root\r\n", b"root\r\n",
+                                                         b"free -b\r\n"])  # fmt: skip
+    assert re.search(rf"Mem: +{facts.memory_kib * 1024} ", free)
 
 
 def test_the_first_start_is_kept_across_restarts(tmp_path: Path) -> None:
