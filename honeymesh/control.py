@@ -42,6 +42,7 @@ from honeymesh.enforcement.banlist import (
 )
 from honeymesh.enforcement.bans import (
     MAX_REASON_CHARS,
+    ExplainResult,
     check_duration,
     check_reasons,
     check_width,
@@ -410,7 +411,19 @@ class Control:
             d = self.policy.explain(net)
         else:
             d = banlist.explain(net, self.config.node.mode)
-        return d.addCallbacks(lambda result: result.to_json(), _translate)
+        return d.addCallbacks(self._explained, _translate)
+
+    def _explained(self, result: ExplainResult) -> dict[str, Any]:
+        out = result.to_json()
+        # The kernel keeps the traps open to a banned source (kernel.traps_open_to_banned): an
+        # operator who sees it still talking to a trap should read why here.
+        dropped = result.status == "banned" and result.would_drop and result.mode == "enforce"
+        if dropped and self.config.kernel.traps_open_to_banned:
+            out["summary"] = (
+                f"{out['summary']}, except to the ports traps serve, which stay open to it so "
+                "its trap sessions go on recording (kernel.traps_open_to_banned)"
+            )
+        return out
 
     def import_bans(
         self,

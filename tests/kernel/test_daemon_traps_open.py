@@ -155,6 +155,8 @@ def test_a_banned_attacker_keeps_its_trap_session_and_loses_everything_else(
         wait_for(banned, timeout=20, step=0.2)
         explain = daemon.cli("explain", attacker, "--json")
         assert explain.returncode == 0 and '"banned"' in explain.stdout, explain.stdout
+        traps_open = "traps_open_to_banned = false" not in daemon.node.config_path.read_text()
+        assert ("except to the ports traps serve" in explain.stdout) is traps_open
         before = kernel_packets(daemon)
 
         # With the ban in place: non-trap ports are shut to the attacker, dropped in XDP ...
@@ -165,7 +167,6 @@ def test_a_banned_attacker_keeps_its_trap_session_and_loses_everything_else(
         assert not tcp_connects(lab, attacker, tcp_port, timeout=1.0)
         assert tcp_connects(lab, clean, tcp_port)
 
-        traps_open = "traps_open_to_banned = false" not in daemon.node.config_path.read_text()
         if not traps_open:  # switched off: the ban freezes the session, as before the fix
             telnet.send(b"echo after-ban-1\r\n")
             with pytest.raises(AssertionError, match="no b'after-ban-1"):

@@ -276,6 +276,22 @@ async def test_ban_explain_list_and_unban(api: Http, appliance: Appliance) -> No
 
 
 @pytest_twisted.ensureDeferred
+async def test_explain_says_the_traps_stay_open_to_a_banned_source_in_enforce(api: Http) -> None:
+    assert (await api("POST", "/api/v1/bans", {"network": "203.0.113.77"})).status == 201
+    try:
+        tested = (await api("GET", "/api/v1/explain/203.0.113.77")).json()
+        assert tested["status"] == "banned" and "traps serve" not in tested["summary"]
+        assert (await api("POST", "/api/v1/mode", {"mode": "enforce"})).status == 200
+        why = (await api("GET", "/api/v1/explain/203.0.113.77")).json()
+        assert why["would_drop"] is True
+        assert "dropped, except to the ports traps serve" in why["summary"], why["summary"]
+        assert "kernel.traps_open_to_banned" in why["summary"]
+    finally:
+        await api("POST", "/api/v1/mode", {"mode": "test"})
+        await api("DELETE", "/api/v1/bans/203.0.113.77")
+
+
+@pytest_twisted.ensureDeferred
 async def test_allow_wins_and_builtin_allows_stay(api: Http) -> None:
     resp = await api("POST", "/api/v1/allowlist", {"network": "192.0.2.0/24", "reason": "office"})
     assert resp.status == 201 and resp.json()["allow"]["origin"] == "operator"
