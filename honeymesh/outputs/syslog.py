@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
@@ -25,7 +26,14 @@ from twisted.application.internet import ClientService, backoffPolicy
 from twisted.application.service import Service
 from twisted.internet.defer import Deferred, succeed
 from twisted.internet.endpoints import HostnameEndpoint, wrapClientTLS
-from twisted.internet.interfaces import IAddress, IConsumer, IPushProducer, IReactorTime
+from twisted.internet.interfaces import (
+    IAddress,
+    IConsumer,
+    IHandshakeListener,
+    IPushProducer,
+    IReactorTime,
+    IStreamClientEndpoint,
+)
 from twisted.internet.protocol import DatagramProtocol, Factory, Protocol
 from twisted.internet.ssl import optionsForClientTLS
 from twisted.logger import Logger
@@ -57,18 +65,28 @@ class _Datagrams(DatagramProtocol):
         self.output.refused += 1
 
 
-@implementer(IPushProducer)
+@implementer(IPushProducer, IHandshakeListener)
 class _Stream(Protocol):
-    """One TCP or TLS connection to the collector; the output writes through it."""
+    """One TCP or TLS connection to the collector; the output writes through it.
 
-    def __init__(self, output: SyslogOutput) -> None:
+    Over TLS the output is told of the connection only once the handshake is done (the
+    collector's certificate verified): written earlier, messages would sit in the TLS buffer
+    of a connection that a failed verification then closes, counted as sent and lost."""
+
+    def __init__(self, output: SyslogOutput, *, tls: bool = False) -> None:
         self.output = output
         self.paused = False
+        self.tls = tls
 
     def connectionMade(self) -> None:
         assert self.transport is not None
         cast(IConsumer, self.transport).registerProducer(self, True)
-        self.output.connected(self)
+        if not self.tls:
+            self.output.connected(self)
+
+    def handshakeCompleted(self) -> None:
+        if self.tls:
+            self.output.connected(self)
 
     def dataReceived(self, data: bytes) -> None:
         """Nothing is expected from the collector (RFC 5425: the receiver sends no data)."""
@@ -87,6 +105,25 @@ class _Stream(Protocol):
         self.paused = True
 
 
+@implementer(IStreamClientEndpoint)
+class _Watched:
+    """An endpoint that tells the output why a connection attempt failed (ClientService only
+    retries), so the status and the log can say it: refused, no route, a name that does not
+    resolve."""
+
+    def __init__(self, endpoint: Any, failed: Callable[[Failure], None]) -> None:
+        self._endpoint = endpoint
+        self._failed = failed
+
+    def connect(self, factory: Any) -> Deferred[Any]:
+        def failed(reason: Failure) -> Failure:
+            self._failed(reason)
+            return reason
+
+        d: Deferred[Any] = self._endpoint.connect(factory)
+        return d.addErrback(failed)
+
+
 class _StreamFactory(Factory):
     noisy = False  # a line per reconnection attempt would flood the log while the SIEM is down
 
@@ -94,7 +131,7 @@ class _StreamFactory(Factory):
         self.output = output
 
     def buildProtocol(self, addr: IAddress | None) -> Protocol:
-        return _Stream(self.output)
+        return _Stream(self.output, tls=self.output.config.transport == "tls")
 
 
 class SyslogOutput(Service):
@@ -185,11 +222,19 @@ class SyslogOutput(Service):
         self._say_working()
         self.pump()
 
+    def _connect_failed(self, reason: Failure) -> None:
+        if self.running:
+            self._say_failing(f"cannot connect: {reason.getErrorMessage()}")
+
     def disconnected(self, stream: _Stream, reason: Failure) -> None:
-        if self._stream is stream:
+        was_connected = self._stream is stream
+        if was_connected:
             self._stream = None
-            if self.running:
-                self._say_failing(f"connection lost: {reason.getErrorMessage()}")
+        if self.running:
+            # Closed before it was connected: over TLS, the handshake failed (the collector's
+            # certificate did not verify, or it refused ours).
+            what = "connection lost" if was_connected else "TLS handshake failed"
+            self._say_failing(f"{what}: {reason.getErrorMessage()}")
 
     def _say_failing(self, why: str) -> None:
         if self.failing is None:
@@ -230,7 +275,7 @@ class SyslogOutput(Service):
             options = optionsForClientTLS(cfg.server_name or cfg.address, trustRoot=self._trust)
             endpoint = wrapClientTLS(options, endpoint)
         self._service = ClientService(
-            endpoint,
+            _Watched(endpoint, self._connect_failed),
             _StreamFactory(self),
             retryPolicy=backoffPolicy(initialDelay=0.5, maxDelay=60.0),
             clock=self._clock,

@@ -15,11 +15,19 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import pytest_twisted
+from twisted.internet import reactor
+from twisted.internet.task import deferLater
+
+from honeymesh.config import SyslogOutputConfig
+from honeymesh.events import EventId, Notice
+from honeymesh.outputs.syslog import SyslogOutput
 
 from ..nodes import make_node
 from .daemon import Daemon, free_port, honeymesh, wait_for
 from .rsyslog import Rsyslog, running_rsyslog
 
+REACTOR: Any = reactor
 LOCAL0 = 16
 WEIRD = 'cat "/etc/x]y" \\ é\x1b[31m'
 
@@ -145,3 +153,27 @@ def test_node_stopping_is_flushed_at_stop(daemon: Daemon, rsyslog: Rsyslog) -> N
     daemon.stop()  # (fails if the stop takes 30 s: a TLS close once waited for rsyslog)
     wait_for(lambda: "node.stopping" in {r["msgid"] for r in from_node(rsyslog, "tcp")})
     assert "Traceback" not in daemon.output()
+
+
+@pytest_twisted.ensureDeferred
+async def test_a_collector_whose_certificate_does_not_verify_gets_nothing(
+    rsyslog: Rsyslog,
+) -> None:
+    """The certificate is rsyslog's own, for "localhost": asked to verify "siem.example.net",
+    the output must refuse the session, send nothing, and say why."""
+    config = SyslogOutputConfig(
+        name="wrong-name", transport="tls", port=rsyslog.tls, server_name="siem.example.net"
+    )
+    output = SyslogOutput(config, REACTOR, hostname="n", ca=rsyslog.cert)
+    output.startService()
+    before = len(rsyslog.received())
+    output.on_event(Notice(EventId.NODE_STARTED, 1.0, {"marker": "must-not-arrive"}))
+    for _ in range(200):
+        if output.failing:
+            break
+        await deferLater(REACTOR, 0.05, lambda: None)
+    status = output.status()
+    await output.stopService()
+    assert "TLS handshake failed" in str(status["failing"])
+    assert status["sent"] == 0 and status["state"] == "connecting"
+    assert all("must-not-arrive" not in r["msg"] for r in rsyslog.received()[before:])

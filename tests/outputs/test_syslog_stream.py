@@ -90,3 +90,14 @@ def test_with_no_connection_at_stop_the_queue_is_dropped_and_counted() -> None:
     output.stopService()
     assert output.status()["dropped"] == 3
     assert output.status()["state"] == "stopped"
+
+
+def test_over_tls_nothing_is_written_before_the_handshake_is_done() -> None:
+    output = make(max_queue=100)
+    output.on_event(event(1))
+    stream, transport = _Stream(output, tls=True), StringTransport()
+    stream.makeConnection(transport)
+    assert transport.value() == b""  # a failed verification would close this connection
+    assert output.status()["sent"] == 0
+    stream.handshakeCompleted()
+    assert numbers(transport.value()) == [1]
