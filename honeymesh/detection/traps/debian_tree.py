@@ -91,11 +91,15 @@ def build(facts: NodeFacts, files: Mapping[str, str], user: str, home: str) -> d
         folder(home, "u", 0o755, user)
     for path, content in files.items():
         era = "b" if path.startswith(("/proc", "/run")) else "r" if "/log/" in path else "u"
-        mode, group = _MODES.get(path, (0o644, "root"))
+        host_key = path.startswith("/etc/ssh/ssh_host_")
+        if host_key:  # made by openssh-server's postinst at install, each pair at once
+            era = "i"
+        mode, group = _MODES.get(path, (0o600 if path.endswith("_key") else 0o644, "root"))
         owner = user if path.startswith(home + "/") and home != "/root" else "root"
         shown: int | None = 0 if path.startswith("/proc/") else None
-        tree[path] = Node("f", mode, _when(facts, path, era), owner, owner if owner != "root"
-                          else group, content, shown)  # fmt: skip
+        when = _when(facts, path.removesuffix(".pub") if host_key else path, era)
+        tree[path] = Node("f", mode, when, owner, owner if owner != "root" else group, content,
+                          shown)  # fmt: skip
     return tree
 
 

@@ -19,6 +19,7 @@ Three sans-IO pieces, used by both traps:
 
 from __future__ import annotations
 
+import base64
 import fnmatch
 import posixpath
 import re
@@ -841,7 +842,7 @@ class FakeShell:
         }
         for kind, line in self._host_keys.items():
             files[f"/etc/ssh/ssh_host_{kind}_key.pub"] = f"{line} root@{p.hostname}\n"
-            files[f"/etc/ssh/ssh_host_{kind}_key"] = ""
+            files[f"/etc/ssh/ssh_host_{kind}_key"] = _private_key(f, kind)
         if user != "root":
             files[self.home + "/.bash_logout"] = _BASH_LOGOUT
         return files
@@ -991,6 +992,14 @@ def _split(line: str) -> list[tuple[str, str]]:  # noqa: PLR0912
         i += 1
     parts.append((before, line[start:i]))
     return [(op, text) for op, text in parts if text.strip()]
+
+
+def _private_key(facts: NodeFacts, kind: str) -> str:
+    """A host private key file of the usual size for its type, never the trap's real one."""
+    size = {"rsa": 1870, "ecdsa": 380}.get(kind, 290)
+    body = base64.b64encode(facts.draw(f"hostkey/private/{kind}", size)).decode()
+    lines = "\n".join(body[i : i + 70] for i in range(0, len(body), 70))
+    return f"-----BEGIN OPENSSH PRIVATE KEY-----\n{lines}\n-----END OPENSSH PRIVATE KEY-----\n"
 
 
 def _safe_name(user: str) -> bool:

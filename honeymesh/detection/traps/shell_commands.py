@@ -1096,7 +1096,7 @@ def _ssh_keygen(sh: FakeShell, args: list[str], io: Streams) -> int:
         io.err(f"{names[-1]}: {problem}")
         return 1
     parts = text.split()
-    if len(parts) < 2 or not parts[0].startswith("ssh-"):
+    if len(parts) < 2 or not parts[0].startswith(("ssh-", "ecdsa-")):
         io.err(f"{names[-1]} is not a public key file.")
         return 255
     try:

@@ -277,10 +277,11 @@ class SshDialogue:
     def new_shell(self, user: str) -> FakeShell:
         """The shell shows this connection's ends and the trap's real host keys, so that
         ``ssh-keygen -lf`` prints the fingerprint the client was just shown."""
-        shown = {
-            key.sshType().decode().removeprefix("ssh-"): key.toString("OPENSSH").decode()
-            for key in self._settings.host_keys.public.values()
-        }
+        shown: dict[str, str] = {}
+        for key in self._settings.host_keys.public.values():
+            # ssh_host_{ed25519,rsa,ecdsa}_key.pub, as OpenSSH names the files
+            kind = key.sshType().decode().removeprefix("ssh-").split("-")[0]
+            shown[kind] = key.toString("OPENSSH").decode()
         return FakeShell(
             self._settings.persona,
             user,

@@ -296,8 +296,12 @@ def test_the_ssh_shell_fingerprints_the_host_key_the_client_was_shown(tmp_path: 
     dialogue = SshDialogue(settings, Clock())
     dialogue.connected(ATTACKER)
     sh = dialogue.new_shell("root")
-    for kind, blob in (("ed25519", b"ssh-ed25519"), ("rsa", b"ssh-rsa")):
+    for blob, key in keys.public.items():  # ed25519, rsa (and ecdsa), as OpenSSH names them
+        kind = blob.decode().removeprefix("ssh-").split("-")[0]
         shown = sh.run(f"ssh-keygen -lf /etc/ssh/ssh_host_{kind}_key.pub").output.split()[1]
-        real = keys.public[blob].fingerprint(FingerprintFormats.SHA256_BASE64)
+        real = key.fingerprint(FingerprintFormats.SHA256_BASE64)
         assert shown == "SHA256:" + real.rstrip("=")  # as OpenSSH prints the one it was shown
+        private = sh.run(f"cat /etc/ssh/ssh_host_{kind}_key").output
+        assert private.startswith("-----BEGIN OPENSSH PRIVATE KEY-----")
+        assert key.toString("OPENSSH").decode().split()[1][:40] not in private
     assert "203.0.113.9" in sh.run("who").output
