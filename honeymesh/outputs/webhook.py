@@ -83,14 +83,28 @@ def backoff(attempt: int, most: float, rand: Callable[[], float]) -> float:
     return base / 2 + base / 2 * rand()
 
 
+# The most of an answer's body read (and thrown away) before the connection is dropped.
+MAX_ANSWER = 64 * 1024
+
+
 class _Discard(Protocol):
-    """Reads an answer's body and keeps none of it (the connection goes back to the pool)."""
+    """Reads an answer's body and keeps none of it, so the connection can go back to the pool;
+    a body past MAX_ANSWER, or still coming at the timeout, costs the connection instead."""
 
     def __init__(self, done: Deferred[None]) -> None:
         self.done = done
+        self.size = 0
 
     def dataReceived(self, data: bytes) -> None:
-        pass
+        self.size += len(data)
+        if self.size > MAX_ANSWER:
+            self.give_up()
+
+    def give_up(self) -> None:
+        if self.transport is not None:
+            self.transport.stopProducing()  # type: ignore[attr-defined]
+        if not self.done.called:
+            self.done.callback(None)
 
     def connectionLost(self, reason: Failure = Failure(ConnectionError())) -> None:  # noqa: B008
         if not self.done.called:
@@ -237,8 +251,12 @@ class WebhookOutput(Service):
                 self.config.url, data=body, headers=headers, timeout=self.config.timeout
             )
             done: Deferred[None] = Deferred()
-            response.deliverBody(_Discard(done))
+            body_reader = _Discard(done)
+            response.deliverBody(body_reader)
+            late = self._clock.callLater(self.config.timeout, body_reader.give_up)
             await done
+            if late.active():
+                late.cancel()
         except Exception as e:  # refused, timed out, DNS, TLS: all mean "try again later"
             self._say_failing(self._why(e))
             return RETRY, None

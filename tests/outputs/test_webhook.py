@@ -14,7 +14,7 @@ import pytest_twisted
 from twisted.internet import reactor
 from twisted.internet.task import deferLater
 from twisted.web.resource import Resource
-from twisted.web.server import Request, Site
+from twisted.web.server import NOT_DONE_YET, Request, Site
 
 from honeymesh.config import WebhookOutputConfig
 from honeymesh.events import EventId, Notice, Observation
@@ -187,3 +187,34 @@ def test_backoff_doubles_to_the_cap_with_jitter() -> None:
     assert [backoff(a, 60.0, lambda: 1.0) for a in range(8)] == [1, 2, 4, 8, 16, 32, 60, 60]
     assert backoff(3, 60.0, lambda: 0.0) == 4.0  # at least half the wait
     assert backoff(10_000, 60.0, lambda: 1.0) == 60.0
+
+
+class EndlessAnswer(Resource):
+    """Answers 200 and then never finishes the body."""
+
+    isLeaf = True
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.requests = 0
+
+    def render_POST(self, request: Request) -> object:
+        self.requests += 1
+        request.setResponseCode(200)
+        request.write(b"{")
+        return NOT_DONE_YET
+
+
+@pytest_twisted.ensureDeferred
+async def test_an_answer_whose_body_never_ends_does_not_hold_the_output() -> None:
+    resource = EndlessAnswer()
+    listening = REACTOR.listenTCP(0, Site(resource), interface="127.0.0.1")
+    port = listening.getHost().port
+    output = make(f"http://127.0.0.1:{port}/hook", batch=1, interval=0.01, timeout=0.3)
+    output.startService()
+    output.on_event(event(1))
+    output.on_event(event(2))
+    await until(lambda: output.sent == 2)
+    assert resource.requests == 2
+    await output.stopService()
+    await listening.stopListening()
