@@ -151,12 +151,26 @@ def cmd_status(args: argparse.Namespace) -> int:
     print(mesh_line(status.get("mesh")))
     if status.get("descriptors"):
         print(descriptors_line(status["descriptors"]))
+    if status.get("outputs"):
+        print("outputs:")
+        for line in table(output_rows(status["outputs"]), gap=" "):
+            print(f"  {line}")
     counters = status["counters"]
     print(
         f"events: {counters['events_published']} published, {counters['events_stored']} "
         f"stored, backlog {counters['store_backlog']}"
     )
     return EXIT_OK
+
+
+def output_rows(outputs: list[dict[str, Any]]) -> list[list[str]]:
+    """One row per [[outputs]] table: name, type, where, state (and why it fails), counters."""
+    rows = []
+    for o in outputs:
+        state = o["state"] + (f" ({o['failing']})" if o.get("failing") else "")
+        counts = f"sent {o['sent']}, dropped {o['dropped']}, retried {o['retried']}"
+        rows.append([o["name"], o["type"], o["target"], counts, f"queued {o['queued']}", state])
+    return rows
 
 
 def descriptors_line(fds: dict[str, Any]) -> str:

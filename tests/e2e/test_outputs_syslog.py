@@ -147,6 +147,14 @@ def test_each_transport_delivers_its_selected_events(daemon: Daemon, rsyslog: Rs
     assert outputs["tcp"]["state"] == outputs["tls"]["state"] == "connected"
     assert outputs["udp"]["sent"] == len(udp)
     assert all(o["dropped"] == 0 for o in outputs.values())
+    text = honeymesh("status", "--config", str(daemon.node.config_path)).stdout
+    lines = text[text.index("outputs:") :].splitlines()[1:4]
+    assert [line.split()[:2] for line in lines] == [
+        ["udp", "syslog"],
+        ["tcp", "syslog"],
+        ["tls", "syslog"],
+    ]
+    assert f"tls://127.0.0.1:{rsyslog.tls}" in lines[2] and lines[2].endswith("connected")
 
 
 def test_node_stopping_is_flushed_at_stop(daemon: Daemon, rsyslog: Rsyslog) -> None:
