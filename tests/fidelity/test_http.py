@@ -125,6 +125,23 @@ PROBES: dict[str, bytes] = {
     + b"3\r\nabc\r\n0\r\n\r\n",
     "bad chunk size": get(b"/nope", b"Transfer-Encoding: chunked", method=b"POST")
     + b"zz\r\nabc\r\n0\r\n\r\n",
+    "Host empty": bare(b"GET / HTTP/1.1", b"Host: "),
+    "absolute https URI": get(b"https://example.com/nope"),
+    "GET //": get(b"//"),
+    "GET //index.html": get(b"//index.html"),
+    "GET /index.html/": get(b"/index.html/"),
+    "GET /index.html/x": get(b"/index.html/x"),
+    "GET /%00": get(b"/%00"),
+    "GET /%2f": get(b"/%2f"),
+    "GET /./": get(b"/./"),
+    "GET /?": get(b"/?"),
+    "GET /#frag": get(b"/#frag"),
+    "GET /%7e": get(b"/%7euser"),
+    "GET /~root": get(b"/~root"),
+    "request line with two spaces": bare(b"GET  / HTTP/1.1", b"Host: www.example.org"),
+    "tab in the request line": bare(b"GET\t/ HTTP/1.1", b"Host: www.example.org"),
+    "space before a header colon": get(b"/", b"X-Foo : bar"),
+    "folded header": get(b"/", b"X-Foo: bar", b" baz"),
     "garbage": b"\x16\x03\x01\x00\xa5\x01\x00\x00\xa1\x03\x03garbage\r\n\r\n",
 }
 
@@ -132,7 +149,7 @@ RULES = [
     Rule("date", r"^Date: .*$", "Date: <date>"),
     Rule("last modified (install time)", r"^Last-Modified: .*$", "Last-Modified: <mtime>"),
     Rule("etag mtime (install time)", r'^ETag: "([0-9a-f]+)-[0-9a-f]+', r'ETag: "\1-<mtime>'),
-    Rule("multipart boundary (random)", r"(boundary=|--)[0-9a-f]{16}", r"\1<boundary>"),
+    Rule("multipart boundary (random)", r"(boundary=|--)[0-9a-f]{8,20}\b", r"\1<boundary>"),
     Rule("port in the address line", r" Port \d+</address>", " Port <port></address>"),
     Rule("port in URLs", r"(https?://[^/:\"<]+):\d+/", r"\1:<port>/"),
     Rule(
@@ -161,7 +178,7 @@ def _responses(data: bytes, head_only: bool) -> list[tuple[bytes, bytes]]:
 
 def normalise_framing(data: bytes, head_only: bool = False) -> bytes:
     """Check each response's Content-Length against its body, then hide it where the body
-    names per-host values (Apache's own pages); sort the Allow list."""
+    names per-host values (Apache's own pages, a multipart boundary); sort the Allow list."""
     parts = _responses(data, head_only)
     if not parts:
         return data
@@ -170,7 +187,7 @@ def normalise_framing(data: bytes, head_only: bool = False) -> bytes:
         m = re.search(rb"\r\nContent-Length: (\d+)", head)
         if m is not None and not head_only:
             assert int(m.group(1)) == len(body), head
-        if m is not None and b"charset=iso-8859-1" in head:
+        if m is not None and (b"charset=iso-8859-1" in head or b"multipart/" in head):
             head = head.replace(m.group(0), b"\r\nContent-Length: <length>")
         head = re.sub(
             rb"\r\nAllow: ([A-Z,]*)",

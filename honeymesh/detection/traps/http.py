@@ -18,7 +18,6 @@ from __future__ import annotations
 import base64
 import binascii
 import dataclasses
-import hashlib
 import html
 import json
 import re
@@ -164,6 +163,7 @@ class HttpDialogue:
         self._interim = bytearray()  # "100 Continue" owed to a client that expects it
         self._must_close = False  # a body left unread, or sent both chunked and with a length
         self._requests = 0
+        self._connection_id = int(now() * 1000) % 4096  # stands in for Apache's c->id
         self._paths: list[JSONValue] = []
         self.detail: dict[str, JSONValue] = {}
 
@@ -352,8 +352,10 @@ class HttpDialogue:
             return None
         absolute = "://" in request.target[:10]
         split = _split(request.target) if absolute else None
-        if absolute and split is None:
+        if absolute and (split is None or split.scheme.lower() not in ("http", "https")):
             return None
+        if split is not None and split.scheme.lower() != self._s.service:
+            split = None  # the other scheme's URI: Apache names the Host header's host
         value = split.netloc if split is not None else request.header("Host")
         if value is None:
             return None if request.version >= (1, 1) else self._server_where()
@@ -436,7 +438,9 @@ class HttpDialogue:
             page = self._error(416, where)
             return Response(416, page.body, page.content_type, chunked=True)
         if ranges:
-            return _partial(file, ranges, validators, vary)
+            # Apache's boundary: the request time in microseconds, then the connection's id.
+            boundary = f"{int(self._now() * 1_000_000):x}{self._connection_id:x}"
+            return _partial(file, ranges, validators, vary, boundary)
         if vary and "gzip" in (request.header("Accept-Encoding") or "").lower():
             # mod_deflate: zlib level 6, raw deflate, its own 10-byte header (OS unix, no
             # mtime), and "-gzip" appended to the ETag (so If-None-Match never matches it).
@@ -601,6 +605,7 @@ def _partial(
     ranges: list[tuple[int, int]],
     validators: tuple[tuple[str, str], ...],
     vary: bool,
+    boundary: str,
 ) -> Response:
     """206: one range with Content-Range, several as multipart/byteranges."""
     size = len(file.body)
@@ -609,7 +614,6 @@ def _partial(
         content_range = (("Content-Range", f"bytes {start}-{end}/{size}"),)
         return Response(206, file.body[start : end + 1], file.content_type, validators,
                         vary=vary, trailing=content_range)  # fmt: skip
-    boundary = hashlib.sha256(file.body[:64] + repr(ranges).encode()).hexdigest()[:16]
     parts = bytearray()
     for start, end in ranges:
         parts += f"\r\n--{boundary}\r\n".encode()
@@ -650,6 +654,10 @@ def _not_modified(request: Request, etag: str, mtime: float) -> bool:
     return int(mtime) <= when
 
 
+#: A path no site has: where Apache answers 404 whatever is there (%2f, %00).
+UNMAPPED = "/\x00"
+
+
 def _split(target: str) -> SplitResult | None:
     """urlsplit, or None for a target it refuses (``http://[x/``: an unclosed IPv6 host)."""
     try:
@@ -669,7 +677,7 @@ def _normalise(target: str) -> str | None:
         target = split.path or "/"
     if not target.startswith("/"):
         return None
-    raw = target.split("?", 1)[0].split("#", 1)[0]
+    raw = target.split("?", 1)[0]
     decoded = bytearray()
     i = 0
     while i < len(raw):
@@ -680,7 +688,7 @@ def _normalise(target: str) -> str | None:
                 return None
             byte = int(pair, 16)
             if byte in {0x00, 0x2F}:
-                return None  # %00 and (AllowEncodedSlashes Off) %2f: Apache's 400 and 404
+                return UNMAPPED  # %00, and %2f under AllowEncodedSlashes Off: a 404
             decoded.append(byte)
             i += 3
             continue
@@ -705,10 +713,15 @@ def _parse_head(head: bytes) -> Request:
     if m09 is not None:
         return Request("GET", m09.group(1).decode("latin-1"), (0, 9), (), b"", 0)
     m = _REQUEST_LINE.match(lines[0])
-    if m is None or m.group(3) == b"0":
+    if m is None or m.group(3) == b"0" or b"#" in m.group(2):  # no fragment in a target
         raise HttpError(400)
     headers: list[tuple[str, str]] = []
     for raw in lines[1:]:
+        if raw[:1] in (b" ", b"\t") and headers:  # obs-fold: Apache joins it to the last
+            last, before = headers[-1]
+            folded = before + " " + raw.strip().decode("latin-1")
+            headers[-1] = (last, findings.text(folded, MAX_HEADER_VALUE))
+            continue
         name, sep, value = raw.partition(b":")
         if not sep or _FIELD_NAME.match(name) is None:
             raise HttpError(400)
