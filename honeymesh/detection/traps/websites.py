@@ -25,6 +25,7 @@ import html
 import importlib.resources
 from dataclasses import dataclass
 from typing import Literal
+from urllib.parse import parse_qsl
 
 SITES = ("default", "wordpress", "phpmyadmin", "laravel")
 Site = Literal["default", "wordpress", "phpmyadmin", "laravel"]
@@ -219,8 +220,6 @@ def _phpmyadmin(path: str, request: Request, ctx: SiteContext) -> Resource:
 
 
 def _field(request: Request, name: str) -> str:
-    from urllib.parse import parse_qsl  # noqa: PLC0415  (only a failed login needs it)
-
     body = request.body.decode("utf-8", "replace")
     return dict(parse_qsl(body, keep_blank_values=True, max_num_fields=64)).get(name, "")
 
