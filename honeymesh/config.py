@@ -273,7 +273,10 @@ class SshTrapConfig(ShellPersona):
     name: str = checked("ssh", _nonempty)
     type: Literal["ssh"] = "ssh"
     ports: tuple[int, ...] = checked((22,), _ports)
-    version: str = checked("SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3", _nonempty)
+    # The server claimed: its identification string and every algorithm list, exactly as the
+    # real one's (honeymesh.detection.traps.ssh.PERSONAS); only personas whose lists are all
+    # served, so no free-form version string that the lists would contradict.
+    persona: Literal["dropbear-2022.83"] = "dropbear-2022.83"
     host_key_dir: Path = Path("traps/ssh")
     session_timeout: float = checked(600.0, _positive)
     # Seconds to log in, however busy the client keeps the connection: OpenSSH's

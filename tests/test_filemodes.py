@@ -104,6 +104,7 @@ def test_every_secret_the_configuration_names_is_guarded(tmp_path: Path) -> None
         (data / "honeymesh.toml", "unwritable"),
         (data / "traps/ssh", "directory"),
         (data / "traps/ssh/ssh_host_ed25519_key", "private"),
+        (data / "traps/ssh/ssh_host_ecdsa_key", "private"),
         (data / "traps/ssh/ssh_host_rsa_key", "private"),
         (data / "tls/trap.key", "private"),
         (data / "keys/license-signing.pub", "unwritable"),

@@ -27,6 +27,6 @@ def test_the_lab_bans_the_attacker_on_every_node(kernel_ok: None) -> None:
     assert "attacker banned on every node" in out
     assert "node2 bans 198.18.77.66 from the mesh" in out
     assert "node3 bans 198.18.77.66 from the mesh" in out
-    assert "still answers: SSH-2.0-OpenSSH" in out  # the ban does not blind the honeypot
+    assert "still answers: SSH-2.0-dropbear_2022.83" in out  # the ban does not blind the honeypot
     leftover = subprocess.run(["ip", "netns", "list"], capture_output=True, text=True, check=True)
     assert "hmlab-" not in leftover.stdout  # torn down

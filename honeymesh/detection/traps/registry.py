@@ -51,6 +51,7 @@ from honeymesh.detection.traps.shell import ShellPersona
 from honeymesh.detection.traps.sip import SipResponder, SipSettings
 from honeymesh.detection.traps.smtp import SmtpDialogue, SmtpSettings
 from honeymesh.detection.traps.snmp import SnmpResponder, SnmpSettings
+from honeymesh.detection.traps.ssh import PERSONAS as SSH_PERSONAS
 from honeymesh.detection.traps.ssh import HostKeyError, SshDialogue, SshHostKeys, SshSettings
 from honeymesh.detection.traps.telnet import TelnetDialogue, TelnetSettings
 from honeymesh.detection.traps.tls import TlsDialogue, server_context
@@ -331,11 +332,9 @@ def _dialogue_maker(trap: TrapConfig, ctx: TrapContext) -> Callable[[str], Dialo
                 keys = SshHostKeys.load_or_create(ctx.data_path(trap.host_key_dir))
             except HostKeyError as e:
                 raise TrapSetupError(trap.name, str(e)) from e
+            version, algorithms = SSH_PERSONAS[trap.persona]
             ssh = SshSettings(
-                trap.version.encode(),
-                _shell(trap, ctx.facts),
-                _logins(trap.credentials),
-                keys,
+                version, _shell(trap, ctx.facts), _logins(trap.credentials), keys, algorithms
             )
             return lambda source: SshDialogue(ssh, ctx.clock)
         case TelnetTrapConfig():

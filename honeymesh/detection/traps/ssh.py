@@ -1,11 +1,12 @@
 """The SSH trap: Twisted Conch's real server transport, driven from memory as a dialogue.
 
-An OpenSSH client gets a genuine key exchange (our persistent host keys, the persona's version
-string), reaches the password prompt and may try as many passwords as OpenSSH's default
-``MaxAuthTries`` allows. Each attempt is a ``trap.credential`` finding; a configured weak login
-opens the fake shell (``shell.py``), where every command line is a ``trap.command`` finding and
-nothing is executed. Port-forwarding requests are recorded and refused: the trap never connects
-anywhere.
+A client gets a genuine key exchange as the persona's server offers it (its version string,
+every algorithm list in its order, our persistent host keys of its types: ``PERSONAS``; what
+Conch lacks for that is added in ``_TrapTransport``), reaches the password prompt and may try as
+many passwords as the persona's server allows. Each attempt is a ``trap.credential`` finding; a
+configured weak login opens the fake shell (``shell.py``), where every command line is a
+``trap.command`` finding and nothing is executed. Port-forwarding requests are recorded and
+refused: the trap never connects anywhere.
 
 ``SshDialogue`` feeds the bytes it is given to a Conch ``SSHServerTransport`` whose transport is
 an in-memory pipe, and returns what Conch wrote. Conch runs synchronously here: the password
@@ -17,18 +18,21 @@ from __future__ import annotations
 
 import hashlib
 import struct
+import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
+from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
+from cryptography.hazmat.primitives.ciphers import modes
 from twisted.conch.avatar import ConchUser
 from twisted.conch.error import ConchError
 from twisted.conch.interfaces import IConchUser
 from twisted.conch.ssh import common, connection, factory, keys, transport, userauth
 from twisted.conch.ssh.channel import SSHChannel
+from twisted.conch.ssh.common import MP, NS, getMP
 from twisted.cred.checkers import ICredentialsChecker
 from twisted.cred.credentials import ISSHPrivateKey, IUsernamePassword
 from twisted.cred.error import UnauthorizedLogin
@@ -37,6 +41,7 @@ from twisted.internet.address import IPv4Address
 from twisted.internet.defer import Deferred, fail, succeed
 from twisted.internet.error import ConnectionDone
 from twisted.internet.interfaces import IReactorTime
+from twisted.python import randbytes
 from twisted.python.failure import Failure
 from zope.interface import implementer
 
@@ -44,11 +49,12 @@ from honeymesh.detection.traps import findings
 from honeymesh.detection.traps.base import Finding, Step
 from honeymesh.detection.traps.facts import Connection
 from honeymesh.detection.traps.shell import FakeShell, ShellPersona, ShellSession
+from honeymesh.detection.traps.ssh_chacha import BLOCK_SIZE as CHACHA_BLOCK
+from honeymesh.detection.traps.ssh_chacha import NAME as CHACHA
+from honeymesh.detection.traps.ssh_chacha import TAG_SIZE, ChaChaPoly, ChaChaPolyError
 from honeymesh.events import JSONValue
 from honeymesh.filemodes import replace_file
 
-#: OpenSSH's default MaxAuthTries: the connection drops after this many failed attempts.
-MAX_AUTH_TRIES = 6
 _MAX_NAMES = 40  # algorithm names kept per list in the record
 _RECORDED_LISTS = (
     "kex_algorithms",
@@ -64,7 +70,8 @@ _FORWARD_REQUESTS = (b"tcpip-forward", b"cancel-tcpip-forward", b"streamlocal-fo
 #: The host key files in ``host_key_dir``, as OpenSSH names them (honeymesh.strictmodes checks
 #: that only their owner can read them).
 ED25519_HOST_KEY, RSA_HOST_KEY = "ssh_host_ed25519_key", "ssh_host_rsa_key"
-HOST_KEY_FILES = (ED25519_HOST_KEY, RSA_HOST_KEY)
+ECDSA_HOST_KEY = "ssh_host_ecdsa_key"
+HOST_KEY_FILES = (ED25519_HOST_KEY, ECDSA_HOST_KEY, RSA_HOST_KEY)
 
 
 class HostKeyError(Exception):
@@ -73,7 +80,8 @@ class HostKeyError(Exception):
 
 @dataclass(frozen=True)
 class SshHostKeys:
-    """The trap's host keys (Ed25519 and RSA), created once and kept in the data directory."""
+    """The trap's host keys (Ed25519, ECDSA P-256 and RSA, the three Debian's packages make),
+    created once and kept in the data directory, so a returning scanner sees the same ones."""
 
     private: Mapping[bytes, keys.Key]
     public: Mapping[bytes, keys.Key]
@@ -82,6 +90,7 @@ class SshHostKeys:
     def load_or_create(cls, directory: Path) -> SshHostKeys:
         makers: dict[str, Callable[[], Any]] = {
             ED25519_HOST_KEY: ed25519.Ed25519PrivateKey.generate,
+            ECDSA_HOST_KEY: lambda: ec.generate_private_key(ec.SECP256R1()),
             RSA_HOST_KEY: lambda: rsa.generate_private_key(65537, 3072),
         }
         private: dict[bytes, keys.Key] = {}
@@ -107,12 +116,73 @@ def _write_private(path: Path, key: Any) -> None:
     replace_file(path, pem)
 
 
+STRICT_KEX_S, STRICT_KEX_C = b"kex-strict-s-v00@openssh.com", b"kex-strict-c-v00@openssh.com"
+KEXGUESS2 = b"kexguess2@matt.ucc.asn.au"
+GROUP14_SHA256 = b"diffie-hellman-group14-sha256"
+DELAYED_ZLIB = b"zlib@openssh.com"
+
+
+@dataclass(frozen=True)
+class SshAlgorithms:
+    """What a persona offers, each list in the real server's order, as its KEXINIT says it
+    (measured from Debian 12's package, docs/TRAPS.md). Every name here is served: a scanner
+    compares the lists with the version's, and a client picks from them."""
+
+    kex: tuple[bytes, ...]
+    host_keys: tuple[bytes, ...]  # signature algorithms; only those of keys we have are sent
+    ciphers: tuple[bytes, ...]
+    macs: tuple[bytes, ...]
+    compression: tuple[bytes, ...]
+    server_sig_algs: tuple[bytes, ...]  # the EXT_INFO answer to a client that asks for one
+    auth_methods: tuple[bytes, ...]  # "Authentications that can continue", in order
+    max_auth_tries: int  # failed attempts before the server hangs up
+
+
+#: Dropbear 2022.83 as Debian 12's dropbear-bin (2022.83-1+deb12u3) offers it.
+DROPBEAR_2022_83 = SshAlgorithms(
+    kex=(
+        b"curve25519-sha256",
+        b"curve25519-sha256@libssh.org",
+        b"ecdh-sha2-nistp521",
+        b"ecdh-sha2-nistp384",
+        b"ecdh-sha2-nistp256",
+        GROUP14_SHA256,
+        b"diffie-hellman-group14-sha1",
+        KEXGUESS2,
+        STRICT_KEX_S,
+    ),
+    host_keys=(b"ssh-ed25519", b"ecdsa-sha2-nistp256", b"rsa-sha2-256", b"ssh-rsa"),
+    ciphers=(CHACHA, b"aes128-ctr", b"aes256-ctr"),
+    macs=(b"hmac-sha1", b"hmac-sha2-256"),
+    compression=(DELAYED_ZLIB, b"none"),
+    server_sig_algs=(
+        b"ssh-ed25519",
+        b"sk-ssh-ed25519@openssh.com",
+        b"ecdsa-sha2-nistp256",
+        b"ecdsa-sha2-nistp384",
+        b"ecdsa-sha2-nistp521",
+        b"sk-ecdsa-sha2-nistp256@openssh.com",
+        b"rsa-sha2-256",
+        b"ssh-rsa",
+        b"ssh-dss",
+    ),
+    auth_methods=(b"publickey", b"password"),
+    max_auth_tries=10,  # dropbear's MAX_AUTH_TRIES (its -T default)
+)
+
+#: The personas a trap can claim: the identification string and the lists behind it.
+PERSONAS: Mapping[str, tuple[bytes, SshAlgorithms]] = {
+    "dropbear-2022.83": (b"SSH-2.0-dropbear_2022.83", DROPBEAR_2022_83),
+}
+
+
 @dataclass(frozen=True)
 class SshSettings:
-    version: bytes  # e.g. b"SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3"
+    version: bytes  # e.g. b"SSH-2.0-dropbear_2022.83"
     persona: ShellPersona
     credentials: frozenset[tuple[str, str]]  # logins that open the fake shell
     host_keys: SshHostKeys
+    algorithms: SshAlgorithms = DROPBEAR_2022_83
 
 
 def parse_kexinit(payload: bytes) -> dict[str, list[str]]:
@@ -327,29 +397,272 @@ class _Pipe:
         return out
 
 
+#: Key-exchange messages: all a strict-kex client may send before its first NEWKEYS.
+_KEX_MESSAGES = frozenset({transport.MSG_KEXINIT, transport.MSG_NEWKEYS, *range(30, 50)})
+_MAX_PACKET = 256 * 1024  # what OpenSSH and Dropbear accept from a peer (PACKET_MAX_SIZE)
+
+
+class _PersonaCiphers(transport.SSHCiphers):
+    """Conch's ciphers plus chacha20-poly1305@openssh.com (``ssh_chacha``). An AEAD direction
+    gets Conch's null cipher and no MAC (its tag is the MAC; OpenSSH ignores the negotiated MAC
+    there too), and ``_TrapTransport`` seals and opens its packets itself."""
+
+    cipherMap = {**transport.SSHCiphers.cipherMap, CHACHA: (None, 0, modes.CBC)}  # noqa: RUF012 - Conch reads this class attribute
+
+    def __init__(self, outCip: bytes, inCip: bytes, outMac: bytes, inMac: bytes) -> None:
+        super().__init__(
+            outCip,
+            inCip,
+            b"none" if outCip == CHACHA else outMac,
+            b"none" if inCip == CHACHA else inMac,
+        )
+        self.out_aead: ChaChaPoly | None = None
+        self.in_aead: ChaChaPoly | None = None
+
+    def setKeys(  # noqa: PLR0917 - Conch's signature
+        self,
+        outIV: bytes,
+        outKey: bytes,
+        inIV: bytes,
+        inKey: bytes,
+        outInteg: bytes,
+        inInteg: bytes,
+    ) -> None:
+        super().setKeys(outIV, outKey, inIV, inKey, outInteg, inInteg)
+        if self.outCipType == CHACHA:
+            self.out_aead = ChaChaPoly(outKey)
+        if self.inCipType == CHACHA:
+            self.in_aead = ChaChaPoly(inKey)
+
+
 class _TrapTransport(transport.SSHServerTransport):
+    """Conch's server transport, speaking a persona: its KEXINIT exactly (no ext-info-s where
+    the real server has none), and what Conch lacks for it: chacha20-poly1305@openssh.com,
+    diffie-hellman-group14-sha256, strict kex (the Terrapin fix: sequence numbers restart at
+    every NEWKEYS, nothing but key exchange before the first), zlib@openssh.com (compression
+    from the login on), kexguess2 and the persona's server-sig-algs."""
+
     dialogue: SshDialogue
+    algorithms: SshAlgorithms
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._strict = False  # the client asked for strict kex and we offer it
+        self._kexed = False  # the first NEWKEYS has been received
+
+    # Our KEXINIT and the negotiation -----------------------------------------------------
+
+    def sendKexInit(self) -> None:
+        if self._keyExchangeState != self._KEY_EXCHANGE_NONE:
+            raise RuntimeError("KEXINIT while a key exchange is under way")
+        a = self.algorithms
+        lists = (
+            a.kex,
+            tuple(self.supportedPublicKeys),
+            a.ciphers,
+            a.ciphers,
+            a.macs,
+            a.macs,
+            a.compression,
+            a.compression,
+            (),
+            (),
+        )
+        self.ourKexInitPayload = (
+            bytes((transport.MSG_KEXINIT,))
+            + randbytes.secureRandom(16)
+            + b"".join(NS(b",".join(names)) for names in lists)
+            + b"\x00\x00\x00\x00\x00"
+        )
+        self.sendPacket(transport.MSG_KEXINIT, self.ourKexInitPayload[1:])
+        self._keyExchangeState = self._KEY_EXCHANGE_REQUESTED
+        self._blockedByKeyExchange = []
 
     def ssh_KEXINIT(self, packet: bytes) -> Any:
         self.dialogue.saw_kexinit(packet)
-        return super().ssh_KEXINIT(packet)
+        try:
+            *strings, rest = common.getNS(packet[16:], 10)
+            kex, host_keys = strings[0].split(b","), strings[1].split(b",")
+            guessed = rest[:1] not in (b"", b"\x00")
+        except (struct.error, ValueError, IndexError):
+            self.sendDisconnect(transport.DISCONNECT_PROTOCOL_ERROR, b"bad KEXINIT")
+            return None
+        if not self._kexed and STRICT_KEX_S in self.algorithms.kex and STRICT_KEX_C in kex:
+            self._strict = True
+            if self.incomingPacketSequence != 1:  # already counted: KEXINIT must be packet 0
+                self.sendDisconnect(
+                    transport.DISCONNECT_PROTOCOL_ERROR,
+                    b"strict KEX violation: KEXINIT was not the first packet",
+                )
+                return None
+        super().ssh_KEXINIT(packet)
+        current = getattr(self, "nextEncryptions", None)
+        if isinstance(current, transport.SSHCiphers) and not isinstance(current, _PersonaCiphers):
+            self.nextEncryptions = _PersonaCiphers(
+                current.outCipType, current.inCipType, current.outMACType, current.inMACType
+            )
+        if guessed and KEXGUESS2 in kex and KEXGUESS2 in self.algorithms.kex:
+            # Dropbear's rule: the guess was right if the client's first choices won.
+            self.ignoreNextPacket = not (kex[0] == self.kexAlg and host_keys[0] == self.keyAlg)
+        return None
 
-    def receiveError(self, reasonCode: int, description: bytes | str) -> None:
-        """The client's SSH_MSG_DISCONNECT: how a client ends a connection (OpenSSH's logout
-        sends 11, DISCONNECT_BY_APPLICATION; a scanner giving up sends 14), never a fault of
-        ours. Conch logs it at error level ("Got remote error, code 11"), a line per ordinary
-        logout; here it is debug, and the reason (the client's text) stays out of the line."""
-        self._log.debug("SSH client disconnected, code {code}", code=reasonCode)
+    def dispatchMessage(self, messageNum: int, payload: bytes) -> None:
+        if self._strict and not self._kexed and messageNum not in _KEX_MESSAGES:
+            self.sendDisconnect(
+                transport.DISCONNECT_PROTOCOL_ERROR,
+                b"strict KEX violation: unexpected packet type %d" % messageNum,
+            )
+            return
+        super().dispatchMessage(messageNum, payload)
+
+    def ssh_NEWKEYS(self, packet: bytes) -> None:
+        super().ssh_NEWKEYS(packet)
+        self._kexed = True
+        if self._strict:
+            self.incomingPacketSequence = 0
+
+    def sendExtInfo(self, extensions: list[tuple[bytes, bytes]]) -> None:
+        names = b",".join(self.algorithms.server_sig_algs)
+        super().sendExtInfo([(k, names if k == b"server-sig-algs" else v) for k, v in extensions])
+
+    # diffie-hellman-group14-sha256: Conch's group14 (RFC 3526's 2048-bit MODP group) with
+    # SHA-256 for the exchange hash and the keys (RFC 8268).
+
+    def ssh_KEX_DH_GEX_REQUEST_OLD(self, packet: bytes) -> None:
+        if self.kexAlg != GROUP14_SHA256:
+            super().ssh_KEX_DH_GEX_REQUEST_OLD(packet)
+            return
+        if self.ignoreNextPacket:
+            self.ignoreNextPacket = 0
+            return
+        client_public, _ = getMP(packet)
+        public, private = self._getHostKeys(self.keyAlg)
+        self.g, self.p = transport.DH_GENERATOR, transport.DH_PRIME
+        self._startEphemeralDH()
+        shared = self._finishEphemeralDH(client_public)
+        h = hashlib.sha256()
+        for part in (self.otherVersionString, self.ourVersionString):
+            h.update(NS(part))
+        h.update(NS(self.otherKexInitPayload) + NS(self.ourKexInitPayload))
+        h.update(NS(public.blob()) + MP(client_public) + self.dhSecretKeyPublicMP + shared)
+        exchange_hash = h.digest()
+        self.sendPacket(
+            transport.MSG_KEXDH_REPLY,
+            NS(public.blob())
+            + self.dhSecretKeyPublicMP
+            + NS(private.sign(exchange_hash, signatureType=self.keyAlg)),
+        )
+        self._keySetup(shared, exchange_hash)
+
+    def _getKey(self, c: bytes, sharedSecret: bytes, exchangeHash: bytes) -> bytes:
+        if self.kexAlg != GROUP14_SHA256:
+            return super()._getKey(c, sharedSecret, exchangeHash)
+        assert self.sessionID is not None
+        k1 = hashlib.sha256(sharedSecret + exchangeHash + c + self.sessionID).digest()
+        k2 = hashlib.sha256(sharedSecret + exchangeHash + k1).digest()
+        k3 = hashlib.sha256(sharedSecret + exchangeHash + k1 + k2).digest()
+        k4 = hashlib.sha256(sharedSecret + exchangeHash + k1 + k2 + k3).digest()
+        return k1 + k2 + k3 + k4
+
+    # Packets ------------------------------------------------------------------------------
+
+    def sendPacket(self, messageType: int, payload: bytes) -> None:
+        aead = getattr(self.currentEncryptions, "out_aead", None)
+        if aead is None:
+            super().sendPacket(messageType, payload)
+        elif self._keyExchangeState != self._KEY_EXCHANGE_NONE and (
+            not self._allowedKeyExchangeMessageType(messageType)
+        ):
+            self._blockedByKeyExchange.append((messageType, payload))
+            return
+        else:
+            data = bytes((messageType,)) + payload
+            if self.outgoingCompression:
+                data = self.outgoingCompression.compress(data) + self.outgoingCompression.flush(2)
+            padding = CHACHA_BLOCK - (1 + len(data)) % CHACHA_BLOCK
+            if padding < 4:
+                padding += CHACHA_BLOCK
+            packet = (
+                struct.pack(">LB", 1 + len(data) + padding, padding)
+                + data
+                + randbytes.secureRandom(padding)
+            )
+            assert self.transport is not None
+            self.transport.write(aead.seal(self.outgoingPacketSequence, packet))
+            self.outgoingPacketSequence += 1
+        if messageType == transport.MSG_NEWKEYS and self._strict:
+            self.outgoingPacketSequence = 0
+        if messageType == userauth.MSG_USERAUTH_SUCCESS:
+            # zlib@openssh.com: compression starts once the client is logged in.
+            if self.outgoingCompressionType == DELAYED_ZLIB and not self.outgoingCompression:
+                self.outgoingCompression = zlib.compressobj(6)
+            if self.incomingCompressionType == DELAYED_ZLIB and not self.incomingCompression:
+                self.incomingCompression = zlib.decompressobj()
+
+    def getPacket(self) -> bytes | None:
+        aead = getattr(self.currentEncryptions, "in_aead", None)
+        if aead is None:
+            packet: bytes | None = super().getPacket()
+            return packet
+        try:
+            payload = self._open(aead)
+        except _BadPacket as e:
+            self.sendDisconnect(e.code, e.text)
+            return None
+        if payload is not None:
+            self.incomingPacketSequence += 1
+        return payload
+
+    def _open(self, aead: ChaChaPoly) -> bytes | None:
+        """The next chacha20-poly1305 packet's payload, or None until it is all here."""
+        if len(self.buf) < 4:
+            return None
+        seq = self.incomingPacketSequence
+        length = aead.open_length(seq, self.buf[:4])
+        if length > _MAX_PACKET or length < CHACHA_BLOCK or length % CHACHA_BLOCK:
+            raise _BadPacket(transport.DISCONNECT_PROTOCOL_ERROR, b"bad packet length %d" % length)
+        if len(self.buf) < 4 + length + TAG_SIZE:
+            return None
+        data, self.buf = self.buf[: 4 + length + TAG_SIZE], self.buf[4 + length + TAG_SIZE :]
+        try:
+            plain = aead.open(seq, data)
+        except ChaChaPolyError as e:
+            raise _BadPacket(transport.DISCONNECT_MAC_ERROR, b"bad MAC") from e
+        padding = plain[4]
+        if padding < 4 or padding > length - 1:
+            raise _BadPacket(transport.DISCONNECT_PROTOCOL_ERROR, b"bad padding")
+        payload = plain[5 : 4 + length - padding]
+        if self.incomingCompression:
+            try:
+                payload = bytes(self.incomingCompression.decompress(payload))
+            except zlib.error as e:
+                raise _BadPacket(
+                    transport.DISCONNECT_COMPRESSION_ERROR, b"compression error"
+                ) from e
+        return payload
+
+
+class _BadPacket(Exception):
+    """A packet to hang up on: the SSH disconnect code and text to send."""
+
+    def __init__(self, code: int, text: bytes) -> None:
+        super().__init__(text)
+        self.code = code
+        self.text = text
 
 
 class _TrapUserAuth(userauth.SSHUserAuthServer):
-    attemptsBeforeDisconnect = MAX_AUTH_TRIES - 1
-
     def serviceStarted(self) -> None:
         trap_transport = self.transport
         assert isinstance(trap_transport, _TrapTransport)
         self.clock = trap_transport.dialogue._clock
+        self.attemptsBeforeDisconnect = trap_transport.algorithms.max_auth_tries - 1
         super().serviceStarted()
+        # The persona's order (Conch's follows its checkers: password first).
+        offered = set(self.supportedAuthentications)
+        self.supportedAuthentications = [
+            m for m in trap_transport.algorithms.auth_methods if m in offered
+        ]
         # The session's own timeouts bound the login; no second timer.
         if self._cancelLoginTimeout:
             self._cancelLoginTimeout.cancel()
@@ -499,8 +812,22 @@ class _TrapSshFactory(factory.SSHFactory):
     def buildProtocol(self, addr: Any) -> transport.SSHServerTransport:
         conch = super().buildProtocol(addr)
         assert isinstance(conch, _TrapTransport)
+        settings = self._dialogue._settings
         conch.dialogue = self._dialogue
-        conch.ourVersionString = self._dialogue._settings.version
+        conch.ourVersionString = settings.version
+        a = conch.algorithms = settings.algorithms
+        # What we negotiate with: the persona's lists (strict kex and kexguess2 are markers
+        # a client never picks), the host key algorithms only of keys we have.
+        have = set(self.privateKeys)
+        conch.supportedKeyExchanges = list(a.kex)
+        conch.supportedPublicKeys = [
+            name
+            for name in a.host_keys
+            if (b"ssh-rsa" if name.startswith(b"rsa-") else name) in have
+        ]
+        conch.supportedCiphers = list(a.ciphers)
+        conch.supportedMACs = list(a.macs)
+        conch.supportedCompressions = list(a.compression)
         return conch
 
 

@@ -225,7 +225,9 @@ def test_openssh_reaches_the_password_prompt_and_a_weak_login_gets_the_shell(
         v.detector == "payload" and "download-url" in str(v.evidence["rules"]) for v in verdicts
     )
     keys = node.config.data_path(Path("traps/ssh"))
-    assert sorted(p.name for p in keys.iterdir()) == ["ssh_host_ed25519_key", "ssh_host_rsa_key"]
+    assert sorted(p.name for p in keys.iterdir()) == [
+        "ssh_host_ecdsa_key", "ssh_host_ed25519_key", "ssh_host_rsa_key"
+    ]  # fmt: skip
     # The shell's host key is the one OpenSSH was shown, and its w names the client.
     scanned = yield run("ssh-keyscan", "-p", p, "-t", "ed25519", "127.0.0.1")
     shown = yield run("ssh-keygen", "-lf", "-", stdin=scanned.stdout)

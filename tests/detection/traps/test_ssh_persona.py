@@ -1,0 +1,112 @@
+"""The SSH trap's persona at the packet level: the KEXINIT it sends is the real server's, and
+strict kex (the Terrapin fix) refuses what Dropbear and OpenSSH refuse."""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+
+import pytest
+from twisted.conch.ssh.common import NS, getNS
+from twisted.internet.task import Clock
+
+from honeymesh.detection.traps.ssh import (
+    DROPBEAR_2022_83,
+    PERSONAS,
+    SshDialogue,
+    SshHostKeys,
+    SshSettings,
+    parse_kexinit,
+)
+from tests.detection.traps.dialogues import PERSONA, WEAK
+
+CLIENT = b"SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u10\r\n"
+
+
+@pytest.fixture(scope="module")
+def settings(tmp_path_factory: pytest.TempPathFactory) -> SshSettings:
+    keys = SshHostKeys.load_or_create(Path(tmp_path_factory.mktemp("keys")))
+    version, algorithms = PERSONAS["dropbear-2022.83"]
+    return SshSettings(version, PERSONA, WEAK, keys, algorithms)
+
+
+def packet(payload: bytes) -> bytes:
+    padding = 8 - (5 + len(payload)) % 8
+    padding += 8 if padding < 4 else 0
+    return struct.pack(">LB", 1 + len(payload) + padding, padding) + payload + bytes(padding)
+
+
+def payloads(data: bytes) -> list[bytes]:
+    """The plaintext packets' payloads (everything before NEWKEYS is unencrypted)."""
+    out = []
+    while len(data) >= 5:
+        length, padding = struct.unpack(">LB", data[:5])
+        out.append(data[5 : 4 + length - padding])
+        data = data[4 + length :]
+    return out
+
+
+def kexinit(kex: bytes) -> bytes:
+    lists = [kex, b"ssh-ed25519", b"aes128-ctr", b"aes128-ctr", b"hmac-sha2-256",
+             b"hmac-sha2-256", b"none", b"none", b"", b""]  # fmt: skip
+    return bytes([20]) + bytes(16) + b"".join(NS(x) for x in lists) + bytes(5)
+
+
+def start(settings: SshSettings) -> tuple[SshDialogue, list[bytes]]:
+    d = SshDialogue(settings, Clock())
+    banner, _, rest = d.start().reply.partition(b"\r\n")
+    assert banner == b"SSH-2.0-dropbear_2022.83"
+    return d, payloads(rest)
+
+
+def test_the_kexinit_is_dropbears_exactly_with_our_three_host_key_types(
+    settings: SshSettings,
+) -> None:
+    _, sent = start(settings)
+    assert sent[0][0] == 20
+    lists = parse_kexinit(sent[0][1:])
+    a = DROPBEAR_2022_83
+    assert lists["kex_algorithms"] == [n.decode() for n in a.kex]  # no ext-info-s, as Dropbear
+    assert lists["server_host_key_algorithms"] == [n.decode() for n in a.host_keys]
+    for direction in ("client_to_server", "server_to_client"):
+        assert lists[f"ciphers_{direction}"] == [n.decode() for n in a.ciphers]
+        assert lists[f"macs_{direction}"] == [n.decode() for n in a.macs]
+        assert lists[f"compression_{direction}"] == [n.decode() for n in a.compression]
+    assert sent[0].endswith(NS(b"") + NS(b"") + bytes(5))  # no languages, no guess
+
+
+def disconnect_text(reply: bytes) -> bytes:
+    (found,) = [p for p in payloads(reply) if p[:1] == b"\x01"]
+    return getNS(found[5:])[0]
+
+
+def test_strict_kex_refuses_a_kexinit_that_is_not_the_first_packet(
+    settings: SshSettings,
+) -> None:
+    d, _ = start(settings)
+    ignore = packet(b"\x02" + NS(b"x"))
+    step = d.receive(
+        CLIENT + ignore + packet(kexinit(b"curve25519-sha256,kex-strict-c-v00@openssh.com"))
+    )
+    assert step.close
+    assert disconnect_text(step.reply) == b"strict KEX violation: KEXINIT was not the first packet"
+
+
+def test_strict_kex_refuses_anything_but_key_exchange_before_newkeys(
+    settings: SshSettings,
+) -> None:
+    d, _ = start(settings)
+    step = d.receive(CLIENT + packet(kexinit(b"curve25519-sha256,kex-strict-c-v00@openssh.com")))
+    assert not step.close
+    step = d.receive(packet(b"\x02" + NS(b"x")))  # SSH_MSG_IGNORE, where Terrapin hides
+    assert step.close
+    assert disconnect_text(step.reply) == b"strict KEX violation: unexpected packet type 2"
+
+
+def test_without_strict_kex_an_ignore_during_key_exchange_is_ignored(
+    settings: SshSettings,
+) -> None:
+    d, _ = start(settings)
+    step = d.receive(CLIENT + packet(b"\x02" + NS(b"x")) + packet(kexinit(b"curve25519-sha256")))
+    assert not step.close
+    assert not d.receive(packet(b"\x02" + NS(b"x"))).close
