@@ -61,9 +61,6 @@ class _Datagrams(DatagramProtocol):
     def datagramReceived(self, datagram: bytes, addr: Any) -> None:
         """A syslog collector sends nothing back; anything that arrives is ignored."""
 
-    def connectionRefused(self) -> None:
-        self.output.refused += 1
-
 
 @implementer(IPushProducer, IHandshakeListener)
 class _Stream(Protocol):
@@ -162,8 +159,7 @@ class SyslogOutput(Service):
         )
         self._queue: BoundedQueue[bytes] = BoundedQueue(config.max_queue)
         self.sent = 0
-        self.failed = 0  # messages a transport would not take (UDP) or lost at stop
-        self.refused = 0  # ICMP port unreachable answers to UDP (nobody listening)
+        self.failed = 0  # datagrams the kernel would not take (a full buffer, no route)
         self.connections = 0
         self.failing: str | None = None
         self._udp: Any = None
@@ -208,7 +204,7 @@ class SyslogOutput(Service):
         while self._queue:
             data = self._queue.take(1)[0]
             try:
-                self._udp.write(data)
+                self._udp.write(data, (self.config.address, self.config.port))
             except OSError as e:  # EAGAIN: the socket buffer is full; EMSGSIZE; no route
                 self.failed += 1
                 self._say_failing(f"cannot send: {e.strerror or e}")
@@ -265,8 +261,10 @@ class SyslogOutput(Service):
         cfg = self.config
         if cfg.transport == "udp":
             ipv6 = ipaddress.ip_address(cfg.address).version == 6
+            # Not a connected socket: the ICMP port unreachable a closed collector port answers
+            # makes epoll report an error on a connected one, and Twisted then closes the
+            # port for good (measured); unconnected, the kernel drops those answers.
             port = self._reactor.listenUDP(0, _Datagrams(self), interface="::" if ipv6 else "")
-            port.connect(cfg.address, cfg.port)
             self._udp = port
             self.pump()
             return

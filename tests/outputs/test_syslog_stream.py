@@ -4,6 +4,12 @@ transport says it is full, and what is queued at stop is written before the conn
 
 from __future__ import annotations
 
+import socket
+from typing import Any
+
+import pytest_twisted
+from twisted.internet import reactor
+from twisted.internet.task import deferLater
 from twisted.internet.testing import MemoryReactorClock, StringTransport
 
 from honeymesh.config import SyslogOutputConfig
@@ -11,6 +17,8 @@ from honeymesh.events import EventId, Observation
 from honeymesh.outputs.syslog import SyslogOutput, _Stream
 
 from .sd_parser import parse
+
+REACTOR: Any = reactor
 
 
 def frames(data: bytes) -> list[bytes]:
@@ -101,3 +109,28 @@ def test_over_tls_nothing_is_written_before_the_handshake_is_done() -> None:
     assert output.status()["sent"] == 0
     stream.handshakeCompleted()
     assert numbers(transport.value()) == [1]
+
+
+@pytest_twisted.ensureDeferred
+async def test_udp_goes_on_after_the_collector_port_was_closed() -> None:
+    """A closed port answers ICMP port unreachable; on a connected UDP socket Twisted's epoll
+    reactor then closed the output's port for good. The collector coming back must get the
+    next message."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # closed again when the block ends: nothing listens
+    output = SyslogOutput(
+        SyslogOutputConfig(transport="udp", port=port), REACTOR, hostname="n", procid="1"
+    )
+    output.startService()
+    for n in range(1, 6):
+        output.on_event(event(n))
+        await deferLater(REACTOR, 0.02, lambda: None)
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as collector:
+        collector.bind(("127.0.0.1", port))
+        collector.settimeout(5)
+        output.on_event(event(6))
+        data = collector.recv(65536)
+    await output.stopService()
+    assert numbers(b"%d %s" % (len(data), data)) == [6]
+    assert output.status()["sent"] == 6
