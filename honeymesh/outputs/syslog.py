@@ -26,6 +26,7 @@ from twisted.application.internet import ClientService, backoffPolicy
 from twisted.application.service import Service
 from twisted.internet.defer import Deferred, succeed
 from twisted.internet.endpoints import HostnameEndpoint, wrapClientTLS
+from twisted.internet.error import MessageLengthError
 from twisted.internet.interfaces import (
     IAddress,
     IConsumer,
@@ -205,9 +206,9 @@ class SyslogOutput(Service):
             data = self._queue.take(1)[0]
             try:
                 self._udp.write(data, (self.config.address, self.config.port))
-            except OSError as e:  # EAGAIN: the socket buffer is full; EMSGSIZE; no route
+            except (OSError, MessageLengthError) as e:  # EAGAIN: a full buffer; no route
                 self.failed += 1
-                self._say_failing(f"cannot send: {e.strerror or e}")
+                self._say_failing(f"cannot send: {getattr(e, 'strerror', None) or e}")
             else:
                 self.sent += 1
                 self._say_working()
