@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from twisted.application.service import MultiService
+from twisted.logger import Logger
 
 from honeymesh.config import Config, SyslogOutputConfig, WebhookOutputConfig
 from honeymesh.events import Event, JSONValue
@@ -17,16 +18,24 @@ from honeymesh.outputs.webhook import WebhookOutput
 class OutputGroup(MultiService):
     """Every output, started together and stopped together (each flushing what it holds)."""
 
+    _log = Logger(namespace="honeymesh.outputs")
+
     def __init__(self, outputs: list[Any]) -> None:
         super().__init__()
         self.setName("outputs")
         self.outputs = outputs
+        self.errors = 0
         for output in outputs:
             output.setServiceParent(self)
 
     def on_event(self, event: Event) -> None:
+        """A bus subscriber: the event to every output; one that fails costs only itself."""
         for output in self.outputs:
-            output.on_event(event)
+            try:
+                output.on_event(event)
+            except Exception:
+                self.errors += 1
+                self._log.failure("output {output} failed on an event", output=output.name)
 
     def status(self) -> list[dict[str, JSONValue]]:
         return [output.status() for output in self.outputs]

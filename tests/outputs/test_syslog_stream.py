@@ -8,12 +8,14 @@ import socket
 from typing import Any
 
 import pytest_twisted
+from twisted.application.service import Service
 from twisted.internet import reactor
 from twisted.internet.task import deferLater
 from twisted.internet.testing import MemoryReactorClock, StringTransport
 
 from honeymesh.config import SyslogOutputConfig
 from honeymesh.events import EventId, Observation
+from honeymesh.outputs.registry import OutputGroup
 from honeymesh.outputs.syslog import SyslogOutput, _Stream
 
 from .sd_parser import parse
@@ -134,3 +136,17 @@ async def test_udp_goes_on_after_the_collector_port_was_closed() -> None:
     await output.stopService()
     assert numbers(b"%d %s" % (len(data), data)) == [6]
     assert output.status()["sent"] == 6
+
+
+def test_an_output_that_fails_on_an_event_costs_only_itself() -> None:
+    class Broken(Service):
+        name = "broken"
+
+        def on_event(self, event: object) -> None:
+            raise RuntimeError("bug")
+
+    good = make(max_queue=10)
+    group = OutputGroup([Broken(), good])
+    group.on_event(event(1))
+    assert group.errors == 1
+    assert good.status()["queued"] == 1
