@@ -42,6 +42,18 @@ OUIS = (
     "3c:fd:fe",
 )
 
+#: Processors of small servers and VMs: model name, model, stepping, MHz, cache (KB).
+CPUS = (
+    ("Intel(R) Xeon(R) Gold 6148 CPU @ 2.40GHz", 85, 4, 2394.374, 28160),
+    ("Intel(R) Xeon(R) CPU E5-2680 v4 @ 2.40GHz", 79, 1, 2399.998, 35840),
+    ("Intel(R) Xeon(R) Silver 4214 CPU @ 2.20GHz", 85, 7, 2194.842, 16896),
+    ("Intel(R) Xeon(R) CPU E5-2630 v3 @ 2.40GHz", 63, 2, 2397.222, 20480),
+    ("Intel(R) Xeon(R) Gold 6226R CPU @ 2.90GHz", 85, 7, 2893.202, 22528),
+    ("Intel(R) Xeon(R) E-2236 CPU @ 3.40GHz", 158, 10, 3407.998, 12288),
+)
+_HYPERVISORS = {"52:54:00": "KVM", "00:50:56": "VMware", "00:0c:29": "VMware",
+                "00:15:5d": "Microsoft", "00:16:3e": "Xen", "08:00:27": "KVM"}  # fmt: skip
+
 #: First octets of large public allocations (RIPE, ARIN, APNIC): where an admin logs in from.
 _PUBLIC_FIRST = (31, 37, 46, 62, 77, 78, 80, 81, 82, 84, 85, 86, 87, 88, 89, 91, 93, 94, 95,
                  109, 176, 178, 185, 188, 193, 194, 195, 212, 213, 217, 50, 71, 98)  # fmt: skip
@@ -311,6 +323,16 @@ class NodeFacts:
         """MemTotal: a VM's 2, 4, 8 or 16 GiB less what the kernel keeps, as ``free`` shows."""
         gib = (2, 4, 4, 8, 8, 16)[self.number("hw/memory", 0, 5)]
         return gib * 1024 * 1024 * 96 // 100 + self.number("hw/memory/kib", 0, 30000)
+
+    @property
+    def cpu(self) -> tuple[str, int, int, float, int]:
+        """The processor: model name, model, stepping, MHz, cache (KB), as /proc/cpuinfo."""
+        return CPUS[self.number("hw/cpu", 0, len(CPUS) - 1)]
+
+    @property
+    def hypervisor(self) -> str:
+        """What lscpu names as the hypervisor, from the NIC's vendor ("" on bare metal)."""
+        return _HYPERVISORS.get(self.mac[:8], "")
 
     @property
     def disk_gib(self) -> int:

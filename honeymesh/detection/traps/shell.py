@@ -825,7 +825,7 @@ class FakeShell:
             "/proc/version": f"Linux version {p.kernel} (debian-kernel@lists.debian.org) "
             "(gcc-12 (Debian 12.2.0-14) 12.2.0, GNU ld (GNU Binutils for Debian) 2.40) "
             f"{fields['v']}\n",
-            "/proc/cpuinfo": "\n".join(_cpu(i) for i in range(p.cpus)),
+            "/proc/cpuinfo": "\n".join(_cpu(f, i) for i in range(p.cpus)),
             "/proc/meminfo": f"MemTotal:       {mem:8d} kB\nMemFree:        {mem * 42 // 100:8d} kB"
             f"\nMemAvailable:   {mem * 69 // 100:8d} kB\n",
             "/proc/mounts": _MOUNTS.format(disk=self.root_device()),
@@ -1006,15 +1006,18 @@ def _safe_name(user: str) -> bool:
     return 0 < len(user) <= 32 and all(c.isalnum() or c in "._-" for c in user)
 
 
-def _cpu(index: int) -> str:
+def _cpu(facts: NodeFacts, index: int) -> str:
+    """One processor of /proc/cpuinfo: the node's model; the ``hypervisor`` flag in a VM."""
+    name, model, stepping, mhz, cache = facts.cpu
+    extra = (" hypervisor" if facts.hypervisor else "") + (" avx512f" if model == 85 else "")
     return (
-        f"processor\t: {index}\nvendor_id\t: GenuineIntel\ncpu family\t: 6\nmodel\t\t: 85\n"
-        "model name\t: Intel(R) Xeon(R) Gold 6148 CPU @ 2.40GHz\nstepping\t: 4\n"
-        "cpu MHz\t\t: 2394.374\ncache size\t: 28160 KB\nflags\t\t: fpu vme de pse tsc msr pae "
+        f"processor\t: {index}\nvendor_id\t: GenuineIntel\ncpu family\t: 6\nmodel\t\t: {model}\n"
+        f"model name\t: {name}\nstepping\t: {stepping}\n"
+        f"cpu MHz\t\t: {mhz:.3f}\ncache size\t: {cache} KB\nflags\t\t: fpu vme de pse tsc msr pae "
         "mce cx8 apic sep mtrr pge mca cmov pat pse36 clflush mmx fxsr sse sse2 ss syscall nx "
         "pdpe1gb rdtscp lm constant_tsc rep_good nopl xtopology cpuid pni pclmulqdq ssse3 fma "
-        "cx16 pcid sse4_1 sse4_2 x2apic movbe popcnt aes xsave avx f16c rdrand hypervisor "
-        "lahf_lm abm 3dnowprefetch avx2 avx512f\nbogomips\t: 4788.74\n"
+        "cx16 pcid sse4_1 sse4_2 x2apic movbe popcnt aes xsave avx f16c rdrand"
+        f"{extra} lahf_lm abm 3dnowprefetch avx2\nbogomips\t: {2 * mhz:.2f}\n"
     )
 
 

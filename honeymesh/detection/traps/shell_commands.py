@@ -706,11 +706,12 @@ def _ss(sh: FakeShell, args: list[str], io: Streams) -> int:
 
 
 def _lscpu(sh: FakeShell, args: list[str], io: Streams) -> int:
-    p = sh.persona
+    p, f = sh.persona, sh.facts
     io.out(f"Architecture:            {p.arch}\n  CPU op-mode(s):        32-bit, 64-bit\n"
            f"CPU(s):                  {p.cpus}\nVendor ID:               GenuineIntel\n"
-           "  Model name:            Intel(R) Xeon(R) Gold 6148 CPU @ 2.40GHz\n"
-           "Virtualization features:\n  Hypervisor vendor:     KVM")  # fmt: skip
+           f"  Model name:            {f.cpu[0]}")  # fmt: skip
+    if f.hypervisor:
+        io.out(f"Virtualization features:\n  Hypervisor vendor:     {f.hypervisor}")
     return 0
 
 

@@ -174,6 +174,22 @@ def test_the_real_connection_is_shown() -> None:
     assert FACTS.mac in loopback.run("ip a").output
 
 
+def test_the_processor_and_hypervisor_agree_with_the_nic() -> None:
+    sh = shell()
+    name = FACTS.cpu[0]
+    assert sh.run("cat /proc/cpuinfo | grep 'model name' | head -n 1").output.endswith(name)
+    assert f"Model name:            {name}" in sh.run("lscpu").output
+    nodes = [NodeFacts(bytes([i]) * 32, NOW) for i in range(64)]
+    vm = next(f for f in nodes if f.mac.startswith("52:54:00"))
+    kvm = FakeShell(ShellPersona("h", "k", "o", facts=vm), "root", lambda: NOW)
+    assert "hypervisor" in kvm.run("grep flags /proc/cpuinfo | head -n 1").output.split()
+    assert "Hypervisor vendor:     KVM" in kvm.run("lscpu").output
+    bare = next(f for f in nodes if not f.hypervisor)
+    metal = FakeShell(ShellPersona("h", "k", "o", facts=bare), "root", lambda: NOW)
+    assert "hypervisor" not in metal.run("cat /proc/cpuinfo").output
+    assert "Hypervisor" not in metal.run("lscpu").output
+
+
 def test_ssh_keygen_fingerprints_the_host_key_it_shows() -> None:
     out = shell().run("ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub").output
     assert re.fullmatch(r"256 SHA256:[A-Za-z0-9+/]{43} root@web01 \(ED25519\)", out)
