@@ -285,7 +285,15 @@ class NodeFacts:
     @property
     def interface(self) -> str:
         """The NIC's name as Debian 12's predictable naming gives it on such a machine."""
-        return ("ens3", "ens18", "enp1s0", "ens192", "eno1", "enp0s3")[self.number("nic", 0, 5)]
+        names = {
+            "KVM": ("ens3", "ens18", "enp1s0"),  # libvirt, Proxmox, virt-manager q35
+            "VMware": ("ens192", "ens160", "ens33"),
+            "Microsoft": ("eth0",),
+            "Xen": ("enX0",),
+        }.get(self.hypervisor, ("eno1", "eno1np0", "enp3s0f0"))
+        if self.mac.startswith("08:00:27"):  # VirtualBox
+            names = ("enp0s3",)
+        return names[self.number("nic", 0, len(names) - 1)]
 
     @property
     def app_key(self) -> str:

@@ -110,3 +110,15 @@ def test_the_shown_address_is_the_one_connected_to_unless_it_says_nothing() -> N
     assert A.shown_address(mapped) == ipaddress.IPv4Address("198.51.100.20")
     assert A.shown_address(loop) == A.private_address
     assert A.shown_address(None) == A.private_address
+
+
+def test_the_nic_name_and_hypervisor_follow_the_nic_vendor() -> None:
+    for i in range(64):
+        f = NodeFacts(bytes([i]) * 32, FIRST_START)
+        vendor = f.mac[:8]
+        if vendor == "52:54:00":
+            assert (f.hypervisor, f.interface in ("ens3", "ens18", "enp1s0")) == ("KVM", True)
+        elif vendor in ("00:50:56", "00:0c:29"):
+            assert (f.hypervisor, f.interface in ("ens192", "ens160", "ens33")) == ("VMware", True)
+        elif vendor in ("f8:bc:12", "b8:ca:3a", "3c:d9:2b", "94:18:82", "ac:1f:6b", "3c:fd:fe"):
+            assert f.hypervisor == "" and f.interface.startswith(("eno", "enp3s0"))
