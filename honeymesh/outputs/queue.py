@@ -9,7 +9,6 @@ how much history is missing).
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -29,15 +28,6 @@ class BoundedQueue(Generic[T]):
             self.dropped += 1
         self._items.append(item)
 
-    def put_back(self, items: list[T]) -> None:
-        """Return ``items`` (taken earlier, oldest first) to the front, keeping the bound:
-        what no longer fits is the oldest, dropped and counted."""
-        for item in reversed(items):
-            if len(self._items) >= self.limit:
-                self.dropped += 1
-                continue
-            self._items.appendleft(item)
-
     def take(self, most: int) -> list[T]:
         """Up to ``most`` items, oldest first."""
         return [self._items.popleft() for _ in range(min(most, len(self._items)))]
@@ -54,6 +44,3 @@ class BoundedQueue(Generic[T]):
 
     def __bool__(self) -> bool:
         return bool(self._items)
-
-    def __iter__(self) -> Iterator[T]:
-        return iter(self._items)
