@@ -15,6 +15,7 @@ from twisted.internet import reactor
 from twisted.internet.task import deferLater
 from twisted.web.resource import Resource
 from twisted.web.server import NOT_DONE_YET, Request, Site
+from zope.interface import directlyProvides, providedBy
 
 from honeymesh.config import WebhookOutputConfig
 from honeymesh.events import EventId, Notice, Observation
@@ -218,3 +219,37 @@ async def test_an_answer_whose_body_never_ends_does_not_hold_the_output() -> Non
     assert resource.requests == 2
     await output.stopService()
     await listening.stopListening()
+
+
+class RecordingReactor:
+    """The real reactor, with the delays of every callLater written down."""
+
+    def __init__(self, real: Any) -> None:
+        self._real = real
+        self.delays: list[float] = []
+        directlyProvides(self, *providedBy(real))
+
+    def callLater(self, delay: float, f: Callable[..., Any], *a: Any, **kw: Any) -> Any:
+        self.delays.append(delay)
+        return self._real.callLater(delay, f, *a, **kw)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._real, name)
+
+
+@pytest_twisted.ensureDeferred
+async def test_a_429s_retry_after_is_the_wait(receiver: tuple[Receiver, int]) -> None:
+    resource, port = receiver
+    resource.answers = [(429, {"Retry-After": "1"})]
+    clock = RecordingReactor(REACTOR)
+    config = WebhookOutputConfig(
+        url=f"http://127.0.0.1:{port}/hook", allow_http=True, interval=0.01, max_backoff=30.0
+    )
+    output = WebhookOutput(config, clock, node="n", rand=lambda: 0.5)
+    output.startService()
+    output.on_event(event(1))
+    await until(lambda: bool(resource.accepted))
+    await output.stopService()
+    assert 1.0 in clock.delays  # not the backoff's 0.75 s (1 s with jitter 0.5)
+    assert backoff(0, 30.0, lambda: 0.5) not in clock.delays
+    assert output.status()["retried"] == 1 and numbers(resource) == [1]
