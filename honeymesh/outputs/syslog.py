@@ -16,6 +16,7 @@ is lost without anyone knowing (syslog has no acknowledgements).
 
 from __future__ import annotations
 
+import dataclasses
 import ipaddress
 import os
 from collections.abc import Callable
@@ -158,6 +159,7 @@ class SyslogOutput(Service):
             procid=str(os.getpid()) if procid is None else procid,
             enterprise_number=config.enterprise_number,
         )
+        self._own_pid = procid is None
         self._queue: BoundedQueue[bytes] = BoundedQueue(config.max_queue)
         self.sent = 0
         self.failed = 0  # datagrams the kernel would not take (a full buffer, no route)
@@ -260,6 +262,8 @@ class SyslogOutput(Service):
     def startService(self) -> None:
         super().startService()
         cfg = self.config
+        if self._own_pid:  # twistd may have forked since the output was built
+            self._header = dataclasses.replace(self._header, procid=str(os.getpid()))
         if cfg.transport == "udp":
             ipv6 = ipaddress.ip_address(cfg.address).version == 6
             # Not a connected socket: the ICMP port unreachable a closed collector port answers
