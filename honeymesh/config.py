@@ -987,7 +987,10 @@ def parse_config(doc: Mapping[str, Any], path: Path) -> Config:
 
 #: The schema's annotations, resolved once: they are strings (``from __future__ import
 #: annotations``), and evaluating them on every table was half the time of a load.
-_type_hints = functools.cache(typing.get_type_hints)
+#: (A cast: mypy does not take a class as the Hashable that functools.cache's wrapper asks for.)
+_type_hints = typing.cast(
+    Callable[[type[Any]], dict[str, Any]], functools.cache(typing.get_type_hints)
+)
 
 
 def _build(cls: type[Any], table: Any, where: str, path: Path) -> Any:

@@ -105,8 +105,8 @@ def test_the_man_page_is_clean_roff_and_lists_every_command(
                           capture_output=True, text=True, check=False)  # fmt: skip
     assert lint.returncode == 0 and lint.stderr == "", lint.stderr
     env = {**os.environ, "LC_ALL": "C.UTF-8", "GROFF_NO_SGR": "1"}
-    rendered = subprocess.run(["groff", "-man", "-Tutf8", "-P-cbou", str(page)], capture_output=True,
-                              text=True, check=True, env=env)  # fmt: skip
+    argv = ["groff", "-man", "-Tutf8", "-P-cbou", str(page)]
+    rendered = subprocess.run(argv, capture_output=True, text=True, check=True, env=env)
     text = rendered.stdout
     for command in ("ban", "mesh token create", "config", "license issue", "export"):
         assert command in text

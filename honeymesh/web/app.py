@@ -630,7 +630,8 @@ class AdminApi:
         header = request.getHeader(b"authorization")
         if not self.tokens.check(bearer_token(header) or basic_password(header)):
             self._auth_failed(request, "token")
-            request.setHeader(b"WWW-Authenticate", b'Bearer realm="honeymesh", Basic realm="honeymesh"')
+            challenge = b'Bearer realm="honeymesh", Basic realm="honeymesh"'
+            request.setHeader(b"WWW-Authenticate", challenge)
             raise ApiError(401, "unauthorized", "a valid admin token is required")
         resource: IResource = self.taxii_api.app.resource()
         return resource

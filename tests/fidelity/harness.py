@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography import x509
+
 from tests.e2e.daemon import Daemon, free_port, wait_for
 from tests.nodes import make_node
 
