@@ -7,8 +7,10 @@ One run, as root, in a namespace lab (two namespaces, a veth pair): `twistd -n h
 
 1. restore: the time from the kernel service settling to the ban list restored (from the JSON
    log's own timestamps), with the maps read back against the database's counts;
-2. memory: the daemon's RSS with the bans loaded against the same daemon with none (ratio);
-3. latency: POST /api/v1/bans over one kept-alive HTTPS connection (what `honeymesh ban` does
+2. memory: the daemon's RSS with the bans loaded against the same daemon with none (ratio),
+   and whether bcc's compiler (libLLVM/libbcc) is mapped in the daemon at all;
+3. start-up: from launching twistd to the ban list restored (log timestamp), empty and loaded;
+4. latency: POST /api/v1/bans over one kept-alive HTTPS connection (what `honeymesh ban` does
    after its own start-up) until the daemon answers, which it does only after the SQLite commit
    and the kernel map update; p50 and p99. The `honeymesh ban` command as a whole (a new
    Python process each time) is reported beside it.
@@ -51,6 +53,12 @@ def rss_mb(pid: int) -> float:
     raise RuntimeError("no VmRSS")
 
 
+def llvm_mapped(pid: int) -> bool:
+    """Whether bcc's compiler (libLLVM, libclang, libbcc) is in the process's address space."""
+    text = Path(f"/proc/{pid}/maps").read_text()
+    return any(lib in text for lib in ("libLLVM", "libclang", "libbcc"))
+
+
 def log_times(node: Node) -> dict[str, float]:
     """When each event id was first logged, from the JSON log."""
     first: dict[str, float] = {}
@@ -68,6 +76,7 @@ def log_times(node: Node) -> dict[str, float]:
 class Daemon:
     def __init__(self, lab: Lab, node: Node, out: Path) -> None:
         self.node = node
+        self.started_wall = time.time()
         self.proc = subprocess.Popen(
             [
                 "ip",
@@ -191,6 +200,8 @@ def main() -> None:
                     results[name] = {
                         "restore_s": round(restore, 3),
                         "rss_mb": rss_mb(daemon.proc.pid),
+                        "startup_s": round(times["bans.restored"] - daemon.started_wall, 3),
+                        "llvm_mapped": llvm_mapped(daemon.proc.pid),
                         "entries": entries,
                     }
                     if name == "loaded":
@@ -239,6 +250,15 @@ def main() -> None:
                     "rss_mb_empty": empty["rss_mb"],
                     "ratio": round(loaded["rss_mb"] / empty["rss_mb"], 2),
                     "aim_mb": 300,
+                    "aim_mb_empty": 60,
+                    "llvm_mapped": loaded["llvm_mapped"] or empty["llvm_mapped"],
+                }
+            )
+            emit(
+                {
+                    "result": "startup",
+                    "seconds_empty": empty["startup_s"],
+                    "seconds_loaded": loaded["startup_s"],
                 }
             )
             emit(
