@@ -209,8 +209,8 @@ def _dns_records(values: tuple[str, ...]) -> str | None:
 
 
 def _dns_names(values: tuple[str, ...]) -> str | None:
-    ok = values and all(v.strip(".") and " " not in v for v in values)
-    return None if ok else "at least one host name such as ns1.example.net"
+    ok = all(v.strip(".") and " " not in v for v in values)
+    return None if ok else "host names such as ns1.example.net"
 
 
 def _communities(values: tuple[str, ...]) -> str | None:
@@ -247,7 +247,8 @@ class LoginTrapLimits(StreamTrapLimits):
 class ShellPersona(LoginTrapLimits):
     """A login trap with a fake shell: what the box claims to be, and which logins open it."""
 
-    hostname: str = checked("web01", _nonempty)
+    # Empty: this node's own (traps/facts.py), so no two nodes share a name; set to fix one.
+    hostname: str = ""
     kernel: str = checked("6.1.0-28-amd64", _nonempty)
     os_name: str = checked("Debian GNU/Linux 12 (bookworm)", _nonempty)
     credentials: tuple[str, ...] = checked(
@@ -263,7 +264,8 @@ class BannerTrapConfig(StreamTrapLimits):
     name: str = checked("banner", _nonempty)
     type: Literal["banner"] = "banner"
     ports: tuple[int, ...] = checked((2323,), _ports)
-    banner: str = "220 mail.example.net ESMTP Postfix (Debian/GNU)\r\n"
+    # Empty: Postfix's greeting naming this node's own mail host (traps/facts.py).
+    banner: str = ""
 
 
 @dataclass(frozen=True)
@@ -306,7 +308,7 @@ class WebPersona(LoginTrapLimits):
     # What Debian 12's apache2 2.4.71-1~deb12u1 sends (ServerTokens OS in security.conf).
     server: str = checked("Apache/2.4.71 (Debian)", _nonempty)
     powered_by: str = ""
-    hostname: str = checked("intranet.example.net", _nonempty)
+    hostname: str = ""  # empty: this node's own web host name (traps/facts.py)
     title: str = checked("Intranet", _nonempty)
     max_body: int = checked(16 * 1024, _positive)
     # The one application the site runs (honeymesh.detection.traps.websites).
@@ -355,7 +357,7 @@ class SmtpTrapConfig(LoginTrapLimits):
     name: str = checked("smtp", _nonempty)
     type: Literal["smtp"] = "smtp"
     ports: tuple[int, ...] = checked((25,), _ports)
-    hostname: str = checked("mail.example.net", _nonempty)
+    hostname: str = ""  # empty: this node's own mail host name (traps/facts.py)
     banner: str = checked("ESMTP Postfix (Debian/GNU)", _nonempty)
     max_body: int = checked(16 * 1024, _positive)
     # Offer STARTTLS with the persona's own certificate, as Debian's Postfix does with the
@@ -424,24 +426,18 @@ class DnsTrapConfig(DatagramTrapLimits):
     name: str = checked("dns", _nonempty)
     type: Literal["dns"] = "dns"
     ports: tuple[int, ...] = checked((53,), _ports)
-    records: tuple[str, ...] = checked(
-        (
-            "example.net=192.0.2.10",
-            "www.example.net=192.0.2.10",
-            "mail.example.net=192.0.2.25",
-            "ns1.example.net=192.0.2.53",
-        ),
-        _dns_records,
-    )
+    # Empty: the zone's apex, web, mail and name server at this node's own addresses.
+    records: tuple[str, ...] = checked((), _dns_records)
     ttl: int = checked(300, _positive)
     # The zone served (records outside it are not served: REFUSED, as named), its SOA and NS.
-    zone: str = checked("example.net", _nonempty)
-    nameservers: tuple[str, ...] = checked(("ns1.example.net",), _dns_names)
-    hostmaster: str = checked("hostmaster.example.net", _nonempty)
+    # Empty: this node's own domain, name server and hostmaster (traps/facts.py).
+    zone: str = ""
+    nameservers: tuple[str, ...] = checked((), _dns_names)
+    hostmaster: str = ""
     serial: int = checked(2024061501, _positive)
     # What version.bind and hostname.bind say (Debian 12's named: its package version).
     version: str = checked("9.18.49-1~deb12u3-Debian", _nonempty)
-    hostname: str = checked("ns1", _nonempty)
+    hostname: str = ""  # empty: this node's own host name, as gethostname() gives named
     # DNS over TCP on the same ports (TC retries, AXFR), with these limits.
     tcp: bool = True
     tcp_max_connections: int = checked(64, _positive)
@@ -456,7 +452,7 @@ class SipTrapConfig(DatagramLoginLimits):
     type: Literal["sip"] = "sip"
     ports: tuple[int, ...] = checked((5060,), _ports)
     server: str = checked("Asterisk PBX 18.20.2", _nonempty)
-    realm: str = checked("asterisk", _nonempty)
+    realm: str = ""  # empty: this node's own domain, as an admin sets it (traps/facts.py)
 
 
 @dataclass(frozen=True)
@@ -468,20 +464,15 @@ class SnmpTrapConfig(DatagramLoginLimits):
     type: Literal["snmp"] = "snmp"
     ports: tuple[int, ...] = checked((161,), _ports)
     communities: tuple[str, ...] = checked(("public",), _communities)
-    sys_descr: str = checked(
-        "Linux web01 6.1.0-28-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.1.119-1 x86_64", _nonempty
-    )
+    # Empty (these four and boot_parameters): uname -a of this node's own host, its own name,
+    # contact, location and root file system (traps/facts.py); set one to fix it.
+    sys_descr: str = ""
     sys_object_id: str = checked("1.3.6.1.4.1.8072.3.2.10", _oid)
-    sys_name: str = checked("web01", _nonempty)
-    # Debian 12's shipped snmpd.conf says these; many real agents never change them.
-    sys_contact: str = "Me <me@example.org>"
-    sys_location: str = "Sitting on the Dock of the Bay"
-    # hrSystemInitialLoadParameters: the kernel command line (make it this host's own).
-    boot_parameters: str = checked(
-        "BOOT_IMAGE=/boot/vmlinuz-6.1.0-28-amd64 root=UUID=5b1c7c3e-2f4a-4d0b-9a51-7f2e6c1d8a90"
-        " ro quiet",
-        _nonempty,
-    )
+    sys_name: str = ""
+    sys_contact: str = ""
+    sys_location: str = ""
+    # hrSystemInitialLoadParameters: the kernel command line.
+    boot_parameters: str = ""
 
 
 TrapConfig = (

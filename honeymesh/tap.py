@@ -117,12 +117,15 @@ class Options(usage.Options):
             trusted_keys_for(config)  # a bad trusted license key is a configuration error
             load_rules(config)  # so is a bad payload rules or reputation file
             check_outputs(config)  # and an output's CA file that is not a certificate
+            # The names the persona certificates carry are drawn from the seed alone.
+            names = NodeFacts(identity.derive_secret(TRAP_PERSONA_PURPOSE), 0.0)
             for trap in config.traps:
                 preflight(
                     trap,
                     config.data_path,
                     config.data_path(config.api.tls_cert),
                     config.data_path(config.api.tls_key),
+                    names,
                 )
         except (
             ConfigError,

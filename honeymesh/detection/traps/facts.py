@@ -82,6 +82,39 @@ _WORDS = ("Winter", "Summer", "Autumn", "Spring", "Falcon", "Orion", "Harbor", "
           "Willow", "Zephyr", "Aurora", "Boreal", "Cedar", "Delta", "Ember", "Frost")  # fmt: skip
 _SYMBOLS = "!#$%&*@?"
 
+#: What a small company calls itself in its internal domain, and the suffixes it adds.
+_COMPANIES = ("acme", "nordwind", "bluebay", "kestrel", "lindqvist", "brightline", "oakridge",
+              "pinecrest", "harborview", "redstone", "silverleaf", "northgate", "westfield",
+              "ironbridge", "stonebrook", "clearwater", "fairhaven", "greenfield", "highmoor",
+              "larkspur", "meridian", "novatek", "orbitron", "quantix", "riverbend", "sunvale",
+              "tidewater", "vantage", "wavecrest", "alpenrose", "baltic", "carrow", "dunmore",
+              "elmstead", "foxglove", "galloway", "hartwell", "inverness", "juniperhill",
+              "kingsley", "lowlands", "marlow", "newhaven", "oberland", "prairie", "quarry",
+              "rosendal", "seaview", "thornbury", "upland", "valemont", "whitcombe", "yarrow",
+              "zenwerk", "brennan", "castell", "delmar", "everett", "fernhill", "glenrock",
+              "holloway", "ashford", "bergstrom", "corvid")  # fmt: skip
+_COMPANY_SUFFIXES = ("", "", "", "-it", "-corp", "-hq", "-group", "-labs", "-gmbh", "-ltd",
+                     "-net", "-tech", "-office", "-dev", "-ops", "-sys")  # fmt: skip
+_SITES = ("", "", "", "corp.", "office.", "int.", "dc1.", "prod.")
+#: Top-level names no one can register: RFC 6761/8375 and ICANN's private-use ``.internal``,
+#: and the never-delegated names admins use anyway.
+_PRIVATE_TLDS = ("internal", "internal", "lan", "home.arpa", "corp", "intranet")
+#: How small servers are named: by role, by cloud image, or as the cloud names them.
+_ROLES = ("web", "www", "app", "srv", "server", "node", "host", "vps", "prod", "api", "backend",
+          "lamp", "docker", "shop", "portal", "cms")  # fmt: skip
+_IMAGES = ("ubuntu", "debian", "debian-12", "bookworm")
+_REGIONS = ("fra1", "ams3", "lon1", "nyc3", "sfo3", "sgp1", "tor1", "blr1", "nbg1", "hel1",
+            "fsn1", "ash", "waw1", "par1")  # fmt: skip
+_SIZES = ("1gb", "2gb", "4gb", "8gb", "s-1vcpu-2gb", "s-2vcpu-4gb", "cx22", "cpx21")
+_WEB_LABELS = ("intranet", "www", "portal", "wiki", "git", "app", "extranet", "docs", "crm")
+_MAIL_LABELS = ("mail", "mail", "mx", "mx1", "smtp", "mail01", "mailgw")
+_PEOPLE = ("admin", "root", "sysadmin", "it", "ops", "hostmaster", "support", "noc")
+_ROOMS = ("Server room", "Server room 1", "Basement rack", "Comms room", "IT closet",
+          "Data center", "DC")  # fmt: skip
+_CITIES = ("Frankfurt", "Amsterdam", "London", "Hamburg", "Vienna", "Zurich", "Warsaw",
+           "Lyon", "Madrid", "Milan", "Stockholm", "Oslo", "Dublin", "Prague", "Toronto",
+           "Chicago", "Dallas", "Seattle", "Singapore", "Helsinki")  # fmt: skip
+
 
 @dataclass(frozen=True)
 class Endpoint:
@@ -140,6 +173,87 @@ class NodeFacts:
 
     def hexa(self, label: str, length: int) -> str:
         return self.draw(label, (length + 1) // 2).hex()[:length]
+
+    def pick(self, label: str, choices: tuple[str, ...]) -> str:
+        return choices[self.number(label, 0, len(choices) - 1)]
+
+    # --- names ---------------------------------------------------------------------------
+    # One coherent set per node: the machine's host name, and the domain its web, mail and
+    # name servers share. Drawn from the seed only, never from first_start, so a restart or
+    # a lost data directory keeps them. Domains are never someone else's: the TLDs are
+    # reserved or never delegated (``_PRIVATE_TLDS``).
+
+    @property
+    def domain(self) -> str:
+        """``corp.kestrel-it.internal``: a small company's internal domain."""
+        company = self.pick("name/company", _COMPANIES)
+        company += self.pick("name/company/suffix", _COMPANY_SUFFIXES)
+        site = self.pick("name/site", _SITES)
+        return f"{site}{company}.{self.pick('name/tld', _PRIVATE_TLDS)}"
+
+    @property
+    def host_name(self) -> str:
+        """What ``hostname`` prints: ``web03``, ``srv-app-2``, ``ubuntu-2gb-fra1-01`` or
+        ``ip-10-1-2-3``, as admins and cloud images name small servers."""
+        role = self.pick("name/role", _ROLES)
+        n = self.number("name/n", 1, 49)
+        style = self.number("name/style", 0, 5)
+        if style == 0:
+            return f"{role}{n:02d}"
+        if style == 1:
+            other = self.pick("name/role2", _ROLES)
+            return f"srv-{other}-{n}" if other != role else f"{role}-{n}"
+        if style == 2:
+            image = self.pick("name/image", _IMAGES)
+            size = self.pick("name/size", _SIZES)
+            return f"{image}-{size}-{self.pick('name/region', _REGIONS)}-{n:02d}"
+        if style == 3:
+            return "ip-" + str(self.private_address).replace(".", "-")
+        if style == 4:
+            company = self.pick("name/company", _COMPANIES)[:4]
+            return f"{company}-{role}{n:02d}"
+        return f"{role}{self.number('name/n4', 1, 9)}-{self.pick('name/region', _REGIONS)}"
+
+    @property
+    def web_host(self) -> str:
+        return f"{self.pick('name/web', _WEB_LABELS)}.{self.domain}"
+
+    @property
+    def mail_host(self) -> str:
+        return f"{self.pick('name/mail', _MAIL_LABELS)}.{self.domain}"
+
+    @property
+    def name_server(self) -> str:
+        return f"ns{self.number('name/ns', 1, 2)}.{self.domain}"
+
+    @property
+    def contact(self) -> str:
+        """Who to call about the machine, as snmpd.conf's sysContact: a mailbox of the domain."""
+        mailbox = f"{self.pick('name/contact', _PEOPLE)}@{self.domain}"
+        if self.number("name/contact/form", 0, 1):
+            return mailbox
+        return f"{self.pick('name/contact/who', ('IT', 'Sysadmin', 'Ops team', 'NOC'))} <{mailbox}>"
+
+    @property
+    def location(self) -> str:
+        """Where the machine stands, as snmpd.conf's sysLocation: a room, a city, a rack."""
+        room = self.pick("name/room", _ROOMS)
+        city = self.pick("name/city", _CITIES)
+        rack = f"{'ABCDEFGH'[self.number('name/rack', 0, 7)]}{self.number('name/rack/n', 1, 24)}"
+        return f"{room}, {city}, rack {rack}"
+
+    @property
+    def root_uuid(self) -> str:
+        """The root file system's UUID, as the kernel command line names it."""
+        h = self.hexa("disk/root-uuid", 32)
+        h = h[:12] + "4" + h[13:16] + "89ab"[int(h[16], 16) % 4] + h[17:]
+        return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+    def mysql_connection_id(self, now: float) -> int:
+        """The thread id MySQL gives the next client: counted from 1 at start, a busy server
+        has handed out many since."""
+        rate = self.number("mysql/connection-rate", 30, 600)
+        return 8 + self.number("mysql/connection-base", 0, 40) + self.uptime(now) // rate
 
     # --- the network ---------------------------------------------------------------------
 

