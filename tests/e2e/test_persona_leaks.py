@@ -15,6 +15,9 @@ from pathlib import Path
 from cryptography import x509
 from cryptography.x509.oid import NameOID
 
+from honeymesh.detection.traps.facts import NodeFacts
+from honeymesh.tap import TRAP_PERSONA_PURPOSE
+
 from ..nodes import make_node
 from .daemon import Daemon, free_port
 
@@ -119,8 +122,9 @@ def snmpwalk(port: int) -> bytes:
     ).stdout
 
 
-def probes_for(ports: dict[str, int]) -> dict[str, Callable[[], bytes]]:
-    """Per trap, what scanners and attackers send, and everything it answers."""
+def probes_for(ports: dict[str, int], zone: str) -> dict[str, Callable[[], bytes]]:
+    """Per trap, what scanners and attackers send, and everything it answers; ``zone``: the
+    one the DNS trap serves."""
 
     def each(name: str, probes: list[bytes], *, wrap: bool = False) -> bytes:
         return b"".join(exchange(ports[name], [p], wrap=wrap) for p in probes)
@@ -136,7 +140,7 @@ def probes_for(ports: dict[str, int]) -> dict[str, Callable[[], bytes]]:
         "mysql": lambda: exchange(ports["mysql"], []),
         "dns": lambda: b"".join(
             datagram(ports["dns"], dns_query(*q))
-            for q in (("version.bind", 16, 3), ("hostname.bind", 16, 3), ("example.net", 1))
+            for q in (("version.bind", 16, 3), ("hostname.bind", 16, 3), (zone, 1))
         ),
         "sip": lambda: datagram(ports["sip"], SIP_OPTIONS),
         "snmp": lambda: snmpwalk(ports["snmp"]),
@@ -158,7 +162,9 @@ def test_no_trap_names_the_product_and_tls_traps_serve_their_personas_certificat
         admin = ssl.PEM_cert_to_DER_cert(
             node.config.data_path(node.config.api.tls_cert).read_text()
         )
-        probes = probes_for(ports)
+        # The persona's names: this node's own, from its identity (no trap sets one).
+        own = NodeFacts(node.identity.derive_secret(TRAP_PERSONA_PURPOSE), 0.0)
+        probes = probes_for(ports, own.domain)
         said = {name: probe() for name, probe in probes.items()}
         tls_cert = served_cert(ports["tls"])
         smtp_cert = served_cert(ports["smtp"], starttls=True)
@@ -169,5 +175,5 @@ def test_no_trap_names_the_product_and_tls_traps_serve_their_personas_certificat
         assert answer, f"{name} said nothing: the probe did not reach it"
         assert b"honeymesh" not in answer.lower(), f"{name} names the product: {answer!r}"
     assert tls_cert != admin and smtp_cert != admin
-    assert cn(tls_cert) == "intranet.example.net"  # the web persona's host
-    assert cn(smtp_cert) == "mail.example.net"  # the mail persona's host
+    assert cn(tls_cert) == own.web_host  # the web persona's host
+    assert cn(smtp_cert) == own.mail_host  # the mail persona's host
