@@ -15,6 +15,8 @@ from tests.fidelity.test_snmp import persona as snmp_persona
 # Each trap's persona keys beyond its defaults: what makes it claim the real server's setup.
 PERSONAS: dict[str, str] = {
     "redis": "",
+    # The default persona (dropbear-2022.83), diffed against Debian's dropbear (test_ssh.py).
+    "ssh": "",
     "ftp": f'credentials = ["{":".join(harness.FTP_USER)}"]\n',
     "smtp": f'hostname = "{harness.SMTP_HOSTNAME}"\n',
     "mysql": f'version = "{harness.MARIADB_VERSION}"\n'

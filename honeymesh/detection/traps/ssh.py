@@ -91,7 +91,8 @@ class SshHostKeys:
         makers: dict[str, Callable[[], Any]] = {
             ED25519_HOST_KEY: ed25519.Ed25519PrivateKey.generate,
             ECDSA_HOST_KEY: lambda: ec.generate_private_key(ec.SECP256R1()),
-            RSA_HOST_KEY: lambda: rsa.generate_private_key(65537, 3072),
+            # dropbearkey's default size (Debian's dropbear makes its RSA key so).
+            RSA_HOST_KEY: lambda: rsa.generate_private_key(65537, 2048),
         }
         private: dict[bytes, keys.Key] = {}
         try:
@@ -136,6 +137,9 @@ class SshAlgorithms:
     server_sig_algs: tuple[bytes, ...]  # the EXT_INFO answer to a client that asks for one
     auth_methods: tuple[bytes, ...]  # "Authentications that can continue", in order
     max_auth_tries: int  # failed attempts before the server hangs up
+    # Dropbear never sends SSH_MSG_DISCONNECT: on any error (a bad version, packet or MAC, a
+    # strict-kex violation, the last failed login) it just closes the connection.
+    silent_close: bool
 
 
 #: Dropbear 2022.83 as Debian 12's dropbear-bin (2022.83-1+deb12u3) offers it.
@@ -168,6 +172,7 @@ DROPBEAR_2022_83 = SshAlgorithms(
     ),
     auth_methods=(b"publickey", b"password"),
     max_auth_tries=10,  # dropbear's MAX_AUTH_TRIES (its -T default)
+    silent_close=True,
 )
 
 #: The personas a trap can claim: the identification string and the lists behind it.
@@ -400,6 +405,12 @@ class _Pipe:
 #: Key-exchange messages: all a strict-kex client may send before its first NEWKEYS.
 _KEX_MESSAGES = frozenset({transport.MSG_KEXINIT, transport.MSG_NEWKEYS, *range(30, 50)})
 _MAX_PACKET = 256 * 1024  # what OpenSSH and Dropbear accept from a peer (PACKET_MAX_SIZE)
+_MAX_VERSION_LINE = 262  # bytes of the client's version line, newline included (Dropbear)
+#: What Dropbear takes in before its first NEWKEYS: disconnect, ignore, unimplemented, debug,
+#: and the key exchange itself.
+_BEFORE_KEX_OK = frozenset(
+    {1, 2, 3, 4, transport.MSG_KEXINIT, transport.MSG_NEWKEYS, *range(30, 50)}
+)
 
 
 class _PersonaCiphers(transport.SSHCiphers):
@@ -506,16 +517,53 @@ class _TrapTransport(transport.SSHServerTransport):
             self.ignoreNextPacket = not (kex[0] == self.kexAlg and host_keys[0] == self.keyAlg)
         return None
 
-    def dispatchMessage(self, messageNum: int, payload: bytes) -> None:
-        if self._strict and not self._kexed and messageNum not in _KEX_MESSAGES:
-            self.sendDisconnect(
-                transport.DISCONNECT_PROTOCOL_ERROR,
-                b"strict KEX violation: unexpected packet type %d" % messageNum,
-            )
+    def dataReceived(self, data: bytes) -> None:
+        """Dropbear's server reads the client's version from the first line (no lines before
+        it, unlike a client) and hangs up on one that is not ``SSH-...`` or too long."""
+        if not self.gotVersion and self.algorithms.silent_close:
+            head = self.buf + data
+            end = head.find(b"\n")
+            if (end == -1 and len(head) > _MAX_VERSION_LINE - 1) or (
+                end != -1 and (end + 1 > _MAX_VERSION_LINE or not head.startswith(b"SSH-"))
+            ):
+                self.buf = head
+                self.sendDisconnect(transport.DISCONNECT_PROTOCOL_ERROR, b"bad version line")
+                return
+        super().dataReceived(data)
+
+    def sendDisconnect(self, reason: int, desc: bytes) -> None:
+        if not self.algorithms.silent_close:
+            super().sendDisconnect(reason, desc)
             return
+        self._log.debug("SSH hang-up, code {code}", code=reason)
+        self.dialogue.detail["ssh_hangup"] = findings.text(desc)
+        assert self.transport is not None
+        self.transport.loseConnection()
+
+    def dispatchMessage(self, messageNum: int, payload: bytes) -> None:
+        if not self._kexed:
+            if self._strict and messageNum not in _KEX_MESSAGES:
+                self.sendDisconnect(
+                    transport.DISCONNECT_PROTOCOL_ERROR,
+                    b"strict KEX violation: unexpected packet type %d" % messageNum,
+                )
+                return
+            if self.algorithms.silent_close and messageNum not in _BEFORE_KEX_OK:
+                # Dropbear before its first NEWKEYS: other transport-layer numbers get
+                # UNIMPLEMENTED, a service request or anything of a higher layer ends it.
+                if messageNum < 50 and messageNum not in (5, 6, 7):
+                    self.sendUnimplemented()
+                else:
+                    self.sendDisconnect(
+                        transport.DISCONNECT_PROTOCOL_ERROR, b"unexpected packet type"
+                    )
+                return
         super().dispatchMessage(messageNum, payload)
 
     def ssh_NEWKEYS(self, packet: bytes) -> None:
+        if getattr(self, "nextEncryptions", None) is None:  # no key exchange under way
+            self.sendUnimplemented()
+            return
         super().ssh_NEWKEYS(packet)
         self._kexed = True
         if self._strict:
