@@ -10,9 +10,12 @@ import pytest
 from tests.e2e.daemon import Daemon, free_port
 from tests.fidelity import harness
 from tests.fidelity.test_dns import named
+from tests.fidelity.test_dns import persona as dns_persona
+from tests.fidelity.test_http import TRAP_HOSTNAME
 from tests.fidelity.test_snmp import persona as snmp_persona
 
 # Each trap's persona keys beyond its defaults: what makes it claim the real server's setup.
+# Names are set wherever a real server's are diffed: the defaults are each node's own.
 PERSONAS: dict[str, str] = {
     "redis": "",
     # The default persona (dropbear-2022.83), diffed against Debian's dropbear (test_ssh.py).
@@ -22,11 +25,13 @@ PERSONAS: dict[str, str] = {
     "mysql": f'version = "{harness.MARIADB_VERSION}"\n'
     f'credentials = ["{":".join(harness.MYSQL_USER)}"]\n',
     # Debian's default site (the persona's default), and WordPress for a site with directories.
-    "http": "",
-    "tls": "",
-    "wordpress": 'site = "wordpress"\n',
-    # The default persona; the probes come fast from one address, so the rates are raised.
-    "dns": f'hostname = "{socket.gethostname()}"\nmax_per_source = 1000\nreply_burst = 1000000\n',
+    "http": f'hostname = "{TRAP_HOSTNAME}"\n',
+    "tls": f'hostname = "{TRAP_HOSTNAME}"\n',
+    "wordpress": f'site = "wordpress"\nhostname = "{TRAP_HOSTNAME}"\n',
+    # named's zone (test_dns.PERSONA); the probes come fast from one address, so the rates
+    # are raised.
+    "dns": f'hostname = "{socket.gethostname()}"\n{dns_persona()}'
+    "max_per_source = 1000\nreply_burst = 1000000\n",
     # This host's sysDescr, sysName and kernel command line, as snmpd here says them.
     "snmp": snmp_persona(),
 }

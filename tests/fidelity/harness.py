@@ -225,7 +225,7 @@ def trap_daemon(where: Path, traps: str) -> Iterator[Daemon]:
             d.stop()
 
 
-SMTP_HOSTNAME = "mail.example.net"  # the SMTP trap's default persona hostname
+SMTP_HOSTNAME = "mail.example.net"  # the SMTP persona's hostname (set: conftest.PERSONAS)
 
 
 def snakeoil(where: Path) -> Path:

@@ -1,7 +1,7 @@
 """The DNS trap against Debian 12's named (BIND 9.18), over dig, UDP and TCP.
 
-The real named serves the trap's own zone (its default persona: the same names, records, SOA
-and NS, written as a zone file in the trap's order) with ``recursion no``, as an authoritative
+The real named serves the trap's own zone (``PERSONA``: the same names, records, SOA and NS,
+written as a zone file in the trap's order) with ``recursion no``, as an authoritative
 server reachable from anywhere answers a stranger. Both get the same dig commands; the whole
 dig output is diffed (header flags, rcode, counts, every section, the EDNS pseudo-section and
 the message size, which holds the name compression to BIND's) after rules for the values that
@@ -22,7 +22,29 @@ from tests.e2e.daemon import Daemon, free_port
 from tests.fidelity import harness
 from tests.fidelity.harness import RealServer, Rule, diff
 
-PERSONA = DnsTrapConfig()
+#: The names and records the trap and named both serve: set, since the trap's defaults are the
+#: node's own (traps/facts.py) and differ from node to node.
+PERSONA = DnsTrapConfig(
+    zone="example.net",
+    nameservers=("ns1.example.net",),
+    hostmaster="hostmaster.example.net",
+    records=(
+        "example.net=192.0.2.10",
+        "www.example.net=192.0.2.10",
+        "mail.example.net=192.0.2.25",
+        "ns1.example.net=192.0.2.53",
+    ),
+)
+
+
+def persona() -> str:
+    """The dns trap's keys in the fidelity daemon: ``PERSONA``'s zone, and this host's name."""
+    p = PERSONA
+    quoted = ", ".join(f'"{v}"' for v in p.records)
+    return (
+        f'zone = "{p.zone}"\nnameservers = ["{p.nameservers[0]}"]\n'
+        f'hostmaster = "{p.hostmaster}"\nrecords = [{quoted}]\n'
+    )
 
 
 def zone_file() -> str:

@@ -28,7 +28,7 @@ from tests.e2e.daemon import Daemon
 from tests.fidelity.harness import Apache, Conversation, Rule, diff
 
 HOST = b"www.example.org"
-TRAP_HOSTNAME = "intranet.example.net"  # the persona's default hostname
+TRAP_HOSTNAME = "intranet.example.net"  # the persona's hostname (set: conftest.PERSONAS)
 TLS_NMAP = "http Apache httpd 2.4.71"  # nmap 7.93 of the real default-ssl port (see TRAPS.md)
 
 

@@ -38,9 +38,12 @@ def boot_parameters() -> str:
 
 
 def persona() -> str:
-    """The snmp trap's keys in the fidelity daemon: this host, and rates for fast probes."""
+    """The snmp trap's keys in the fidelity daemon: this host, snmpd.conf's contact and
+    location, and rates for fast probes."""
     return (
         f'sys_descr = "{sys_descr()}"\nsys_name = "{socket.gethostname()}"\n'
+        # What Debian 12's shipped snmpd.conf says (the trap's defaults are the node's own).
+        'sys_contact = "Me <me@example.org>"\nsys_location = "Sitting on the Dock of the Bay"\n'
         f"boot_parameters = {boot_parameters()!r}\n".replace("'", '"')
         + "max_per_source = 1000\nreply_burst = 1000000\n"
     )
