@@ -83,6 +83,7 @@ def test_the_appliance_says_ready_only_once_bans_are_restored_and_stopping_on_st
         notifier(**state)
 
     app = build_appliance(node.config, node.identity, reactor, notify=notify)
+    sock.settimeout(60)  # a bound, not a speed claim: the kernel service settles first
     app.service.startService()
     try:
         ready = yield threads.deferToThread(lambda: sock.recv(4096).decode())
