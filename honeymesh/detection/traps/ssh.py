@@ -689,6 +689,13 @@ class _TrapTransport(transport.SSHServerTransport):
                 ) from e
         return payload
 
+    def receiveError(self, reasonCode: int, description: bytes | str) -> None:
+        """The client's SSH_MSG_DISCONNECT: how a client ends a connection (OpenSSH's logout
+        sends 11, DISCONNECT_BY_APPLICATION; a scanner giving up sends 14), never a fault of
+        ours. Conch logs it at error level ("Got remote error, code 11"), a line per ordinary
+        logout; here it is debug, and the reason (the client's text) stays out of the line."""
+        self._log.debug("SSH client disconnected, code {code}", code=reasonCode)
+
 
 class _BadPacket(Exception):
     """A packet to hang up on: the SSH disconnect code and text to send."""
