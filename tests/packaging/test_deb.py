@@ -21,7 +21,9 @@ UNIT = "lib/systemd/system/honeymesh.service"
 
 
 def run(*argv: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(argv, capture_output=True, text=True, timeout=timeout, check=False)
+    return subprocess.run(
+        argv, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=timeout, check=False
+    )
 
 
 def field(deb: Path, name: str) -> str:
@@ -116,8 +118,8 @@ def test_the_unit_runs_as_its_own_user_with_four_capabilities_and_sandboxed(
     assert state.stat().st_mode & 0o777 == 0o700
 
 
-def test_remove_keeps_configuration_and_state_and_purge_leaves_only_the_user(
-    own_root: Path,
+def test_upgrade_keeps_edits_and_state_remove_keeps_them_purge_leaves_only_the_user(
+    own_root: Path, deb: Path
 ) -> None:
     image_root = own_root
     base = sorted((ROOT / "dist" / "cache").glob("bookworm-base-*.tar"))[-1]
@@ -128,6 +130,16 @@ def test_remove_keeps_configuration_and_state_and_purge_leaves_only_the_user(
     (state / "identity.key").write_text("kept\n")  # as a run would have left it
     config = image_root / "etc/honeymesh/honeymesh.toml"
     config.write_text(config.read_text().replace('mode = "test"', 'mode = "enforce"'))
+
+    # An upgrade (the same package again takes the same path: prerm upgrade, new files, postinst
+    # configure with the old version) keeps the operator's conffile edit and the node's state.
+    (image_root / "tmp/honeymesh.deb").write_bytes(deb.read_bytes())
+    upgraded = run("chroot", str(image_root), "dpkg", "-i", "/tmp/honeymesh.deb", timeout=300)
+    (image_root / "tmp/honeymesh.deb").unlink()
+    assert upgraded.returncode == 0, upgraded.stdout + upgraded.stderr
+    assert 'mode = "enforce"' in config.read_text()
+    assert (state / "identity.key").read_text() == "kept\n"
+    assert list((image_root / "opt/honeymesh/lib").rglob("__pycache__"))  # compiled again
 
     removed = run("chroot", str(image_root), "dpkg", "--remove", "honeymesh", timeout=300)
     assert removed.returncode == 0, removed.stdout + removed.stderr
