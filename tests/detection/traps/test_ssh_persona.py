@@ -111,3 +111,18 @@ def test_without_strict_kex_an_ignore_during_key_exchange_is_ignored(
     step = d.receive(CLIENT + packet(b"\x02" + NS(b"x")) + packet(kexinit(b"curve25519-sha256")))
     assert not step.close
     assert not d.receive(packet(b"\x02" + NS(b"x"))).close
+
+
+def test_a_failed_password_is_answered_after_dropbears_pause(settings: SshSettings) -> None:
+    """Dropbear holds each failure back 250-350 ms (against timing attacks); so does the
+    trap, through the session's reply delay (no clock here: the delay is what is asked)."""
+    d, _ = start(settings)
+    delays = []
+    for _ in range(20):
+        assert not d.saw_password(b"root", b"wrong")
+        delays.append(d.receive(b"").delay)
+    assert all(0.25 <= x <= 0.35 for x in delays)
+    assert len(set(delays)) > 1  # drawn, not fixed
+    assert d.receive(b"").delay == 0.0  # only the step that carries the failure waits
+    assert d.saw_password(b"root", b"root")
+    assert d.receive(b"").delay == 0.0  # a login is not held back
