@@ -281,9 +281,9 @@ class SshTrapConfig(ShellPersona):
     persona: Literal["dropbear-2022.83"] = "dropbear-2022.83"
     host_key_dir: Path = Path("traps/ssh")
     session_timeout: float = checked(600.0, _positive)
-    # Seconds to log in, however busy the client keeps the connection: OpenSSH's
-    # LoginGraceTime (sshd_config(5), 120 s).
-    login_grace: float = checked(120.0, _positive)
+    # Seconds to log in, however busy the client keeps the connection: Dropbear's
+    # AUTH_TIMEOUT (300 s; measured: "Exit before auth: Timeout before auth" at 300.1 s).
+    login_grace: float = checked(300.0, _positive)
     max_bytes: int = checked(1024 * 1024, _positive)
 
 

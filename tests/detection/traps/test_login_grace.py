@@ -104,7 +104,7 @@ def _mysql_drip() -> bytes:
 # What each kind drips: never a complete login line, packet or SSH identification.
 LoginTrap = SshTrapConfig | TelnetTrapConfig | FtpTrapConfig | RedisTrapConfig | MysqlTrapConfig
 DRIPS: dict[str, tuple[LoginTrap, bytes, float]] = {
-    "ssh": (SshTrapConfig(session_timeout=SESSION), b".", 120.0),  # LoginGraceTime
+    "ssh": (SshTrapConfig(session_timeout=SESSION), b".", 300.0),  # Dropbear's AUTH_TIMEOUT
     "telnet": (TelnetTrapConfig(session_timeout=SESSION), b"r", 60.0),  # LOGIN_TIMEOUT
     "ftp": (FtpTrapConfig(session_timeout=SESSION), b"U", 120.0),
     "redis": (
