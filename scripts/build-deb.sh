@@ -112,5 +112,7 @@ chmod 0644 "$stage/DEBIAN/md5sums"
 
 deb=$out/honeymesh_${version}_amd64.deb
 say "packing"
-dpkg-deb --root-owner-group -Zgzip --build "$stage" "$deb" >/dev/null
+# Written aside and renamed: a reader (a test, apt) never sees half a package.
+dpkg-deb --root-owner-group -Zgzip --build "$stage" "$work/out.deb" >/dev/null
+mv -f "$work/out.deb" "$deb.part" && mv -f "$deb.part" "$deb"
 say "built $deb ($(du -h "$deb" | cut -f1))"
