@@ -1,14 +1,15 @@
 """Kernel enforcement: the XDP program's maps as a projection of the ban list, and its service.
 
-``XdpBackend`` compiles ``bpf/honeymesh.c`` with bcc, attaches it to each configured interface
-with a ``bpf_link`` (native mode first, generic/skb mode when the driver has none) and keeps the
-maps in step with what the BanList asks for. The link dies with the process, so a killed daemon
-leaves no program behind: traffic flows again (fail-open). A HoneyMesh program left attached by
-netlink (an older version, or by hand) is removed at start; a foreign XDP program is never
-touched.
+``XdpBackend`` has ``bpf/honeymesh.c`` compiled and loaded by bcc in a short-lived child process
+(compiler.py: bcc's LLVM never enters the daemon), holds the program and maps by descriptor,
+attaches it to each configured interface with a ``bpf_link`` (native mode first, generic/skb
+mode when the driver has none) and keeps the maps in step with what the BanList asks for. The
+link dies with the process, so a killed daemon leaves no program behind: traffic flows again
+(fail-open). A HoneyMesh program left attached by netlink (an older version, or by hand) is
+removed at start; a foreign XDP program is never touched.
 
-``KernelService`` owns the lifecycle: it compiles in a worker thread (the reactor keeps
-running), attaches, falls back to nftables loudly when XDP cannot run, publishes
+``KernelService`` owns the lifecycle: it waits for the compiler process in a worker thread (the
+reactor keeps running), attaches, falls back to nftables loudly when XDP cannot run, publishes
 ``kernel.state`` notices and answers ``status()``.
 
 Threads: ``XdpBackend.load`` runs in a worker thread; everything else runs in the reactor
@@ -31,7 +32,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol, cast
+from typing import Protocol, cast
 
 from twisted.application.service import Service
 from twisted.internet import defer, threads
@@ -47,10 +48,10 @@ from honeymesh.enforcement.backend import (
     EnforcementBackend,
     MapFull,
 )
+from honeymesh.enforcement.compiler import CompileError, LoadedProgram, load_in_child
 from honeymesh.enforcement.layout import (
     ALLOW_VALUE,
     DEFAULT_BPF_DIR,
-    SOURCE_NAME,
     Header,
     HmConfig,
     MapSizes,
@@ -75,10 +76,10 @@ from honeymesh.enforcement.libbpf import (
     BatchError,
     Libbpf,
     LibbpfError,
+    RingBuffer,
 )
 from honeymesh.enforcement.netindex import make_network
 from honeymesh.enforcement.nft import NftBackend
-from honeymesh.enforcement.probe import kernel_headers_problem, missing_capabilities
 from honeymesh.enforcement.projection import SharedKeys
 from honeymesh.events import Event, EventId, JSONValue, Notice
 from honeymesh.net import Network, normalize_network
@@ -93,12 +94,12 @@ def _longest_ns(a: int, b: int) -> int:
     return 0 if a == 0 or b == 0 else max(a, b)
 
 
-class ForeignProgram(BackendError):
-    """An interface already runs an XDP program HoneyMesh did not load; it is left alone."""
-
-
 class KernelUnavailable(BackendError):
     """XDP cannot run here (no root, no bcc, no headers, verifier refusal, ...)."""
+
+
+class ForeignProgram(BackendError):
+    """An interface already runs an XDP program HoneyMesh did not load; it is left alone."""
 
 
 @dataclass(frozen=True)
@@ -122,41 +123,6 @@ class ServedPorts:
 
     tcp: frozenset[int] = frozenset()
     udp: frozenset[int] = frozenset()
-
-
-# bcc's compiler changes the process's working directory to the kernel headers while it runs,
-# so two compilations in two threads (a stop during compilation, then a new start) break each
-# other ("./include/linux/kconfig.h not found"). One at a time, process-wide.
-_COMPILE_LOCK = threading.Lock()
-
-
-def compile_program(bpf_dir: Path, cflags: Sequence[str]) -> Any:
-    """Compile and load ``honeymesh.c`` with bcc; blocking (about a second). Returns (bcc BPF,
-    program fd). Raises KernelUnavailable with one readable line."""
-    missing = missing_capabilities()
-    if missing:  # root has them; honeymesh.service gives its user them (docs/DEPLOY.md)
-        raise KernelUnavailable(
-            f"loading XDP needs {' and '.join(missing)}, which this process lacks "
-            "(run as root, or with them as ambient capabilities)"
-        )
-    try:
-        from bcc import BPF  # noqa: PLC0415 - optional system dependency, imported on demand
-    except ImportError as e:
-        raise KernelUnavailable(f"bcc's Python bindings are not importable ({e})") from None
-    source = bpf_dir / SOURCE_NAME
-    if not source.is_file():
-        raise KernelUnavailable(f"the XDP source {source} is missing")
-    headers = kernel_headers_problem()
-    if headers:
-        raise KernelUnavailable(headers)
-    # The compiler's own diagnostics go to the process's stderr (file descriptor 2) from C;
-    # they are not captured here (sys.stderr is process-wide, and this runs in a thread).
-    try:
-        with _COMPILE_LOCK:
-            bpf = BPF(src_file=str(source).encode(), cflags=[f"-I{bpf_dir}", *cflags])
-    except Exception as e:  # bcc raises bare Exception for compile errors
-        raise KernelUnavailable(f"bcc cannot compile {source.name}: {e}") from None
-    return bpf
 
 
 class _ThreadReactor(Protocol):
@@ -212,7 +178,8 @@ class XdpBackend:
         self._lib = libbpf
         self._wall = wall
         self._monotonic = monotonic
-        self._bpf: Any = None
+        self._program: LoadedProgram | None = None
+        self._samples_fd = -1
         self._prog_fd = -1
         self._prog_id = 0
         self._map_fds: dict[Slot, int] = {}
@@ -257,37 +224,36 @@ class XdpBackend:
     # Lifecycle --------------------------------------------------------------------------------
 
     def load(self) -> None:
-        """Compile and load the program and open its maps. Blocking: call it in a thread.
+        """Compile and load the program in a child process (compiler.py) and take its
+        descriptors. Blocking: call it in a thread.
 
         Raises KernelUnavailable."""
-        if self._bpf is not None:
+        if self._program is not None:
             return
         try:
             lib = self._lib or Libbpf()
         except LibbpfError as e:
             raise KernelUnavailable(str(e)) from None
-        bpf = compile_program(self.bpf_dir, self.map_sizes.cflags())
-        name = self.header.prog_name
         try:
-            fn = bpf.load_func(name.encode(), 6)  # BPF_PROG_TYPE_XDP; verifier log on stderr
-        except Exception as e:
-            bpf.cleanup()
-            raise KernelUnavailable(f"the kernel refused the XDP program: {e}") from None
+            program = load_in_child(self.bpf_dir, self.map_sizes.cflags())
+        except CompileError as e:
+            raise KernelUnavailable(str(e)) from None
         try:
-            self._prog_fd = fn.fd
-            self._prog_id = lib.prog_info(fn.fd).id
-            for slot in Slot:
-                self._map_fds[slot] = bpf.get_table(self.header.map_name(slot).encode()).map_fd
-            table = self.header.identifier
-            self._config_fd = bpf.get_table(table("HM_MAP_CONFIG").encode()).map_fd
-            self._counters_fd = bpf.get_table(table("HM_MAP_COUNTERS").encode()).map_fd
-            self._served_fd = bpf.get_table(table("HM_MAP_SERVED_PORTS").encode()).map_fd
-            self._hint_fd = bpf.get_table(table("HM_MAP_RANGE_HINT").encode()).map_fd
-        except Exception:
-            bpf.cleanup()
-            raise
+            fds = program.map_fds
+            self._prog_id = lib.prog_info(program.prog_fd).id
+            self._map_fds = {slot: fds[f"HM_MAP_{slot.name}"] for slot in Slot}
+            self._config_fd = fds["HM_MAP_CONFIG"]
+            self._counters_fd = fds["HM_MAP_COUNTERS"]
+            self._served_fd = fds["HM_MAP_SERVED_PORTS"]
+            self._hint_fd = fds["HM_MAP_RANGE_HINT"]
+            self._samples_fd = fds["HM_MAP_SAMPLES"]
+        except (KeyError, LibbpfError) as e:
+            program.close()
+            self._map_fds.clear()
+            raise KernelUnavailable(f"the loaded XDP program is incomplete: {e}") from None
+        self._prog_fd = program.prog_fd
         self._lib = lib
-        self._bpf = bpf
+        self._program = program
         self._write_config()
 
     def start(self, reactor: _ThreadReactor) -> defer.Deferred[Mapping[str, InterfaceState]]:
@@ -381,9 +347,10 @@ class XdpBackend:
         """Detach, stop sampling and release the program and its maps."""
         self.detach()
         self.stop_sampling()
-        if self._bpf is not None:
-            self._bpf.cleanup()
-            self._bpf = None
+        if self._program is not None:
+            self._program.close()  # the kernel frees the program and maps: no link holds them
+            self._program = None
+            self._prog_fd = -1
             self._map_fds.clear()
 
     @property
@@ -399,7 +366,7 @@ class XdpBackend:
         return dict(self._attached)
 
     def _loaded(self) -> Libbpf:
-        if self._bpf is None or self._lib is None:
+        if self._program is None or self._lib is None:
             raise BackendError("the XDP program is not loaded (call load() or start() first)")
         return self._lib
 
@@ -418,32 +385,30 @@ class XdpBackend:
     def start_sampling(self, reactor: _ThreadReactor, deliver: SampleSink) -> None:
         """Consume the ring buffer in a thread; ``deliver`` receives lists of PacketSample in
         the reactor thread."""
-        self._loaded()
+        lib = self._loaded()
         if self._sampler is not None:
             return
         pending: list[PacketSample] = []
 
-        def on_record(_ctx: object, data: int, size: int) -> int:
+        def on_record(raw: bytes) -> None:
             try:
-                raw = ctypes.string_at(data, size)
                 pending.append(decode_sample(raw, self.header, self._wall_of))
             except SampleError:
                 self.bad_samples += 1
-            return 0
 
-        # bcc keeps the ctypes callback alive on the table object; indexing the BPF object
-        # (rather than get_table) caches that object for the program's lifetime.
-        table = self._bpf[self.header.identifier("HM_MAP_SAMPLES").encode()]
-        table.open_ring_buffer(on_record)
+        ring: RingBuffer = lib.ring_buffer(self._samples_fd, on_record)
         self._sampler_stop.clear()
 
         def run() -> None:
-            while not self._sampler_stop.is_set():
-                self._bpf.ring_buffer_poll(timeout=50)
-                if pending:
-                    batch = list(pending)
-                    pending.clear()
-                    reactor.callFromThread(deliver, batch)
+            try:
+                while not self._sampler_stop.is_set():
+                    ring.poll(50)
+                    if pending:
+                        batch = list(pending)
+                        pending.clear()
+                        reactor.callFromThread(deliver, batch)
+            finally:
+                ring.close()
 
         self._sampler = threading.Thread(target=run, name="honeymesh-ringbuf", daemon=True)
         self._sampler.start()
@@ -725,7 +690,9 @@ class XdpBackend:
         return self._v6_inside_bit if self._v6_overlap > 0 else 0
 
     def _sync_v6_flag(self) -> None:
-        if (self._config.flags & self._v6_inside_bit) != self._v6_flag() and self._bpf is not None:
+        if (
+            self._config.flags & self._v6_inside_bit
+        ) != self._v6_flag() and self._program is not None:
             self._write_config()
 
     @property
@@ -735,14 +702,14 @@ class XdpBackend:
 
     def set_mode(self, mode: Mode) -> None:
         self._config.mode = self.header.mode_value(mode)
-        if self._bpf is not None:
+        if self._program is not None:
             self._write_config()
 
     def set_traps_open(self, traps_open: bool) -> None:
         """Whether a banned source may still reach the ports traps serve (ENFORCE only)."""
         flags = self._config.flags & ~self._traps_open_bit
         self._config.flags = flags | (self._traps_open_bit if traps_open else 0)
-        if self._bpf is not None:
+        if self._program is not None:
             self._write_config()
 
     @property
@@ -769,7 +736,7 @@ class XdpBackend:
 
     def status(self) -> Mapping[str, object]:
         attached = [s for s in self._attached.values() if s.link_fd is not None]
-        if self._bpf is None:
+        if self._program is None:
             state = "stopped"
         elif not self.interfaces:
             state = "idle"

@@ -1,10 +1,11 @@
 """A small ctypes wrapper over libbpf.so.1 for what bcc lacks.
 
-bcc compiles and loads the program; this module attaches it with a ``bpf_link`` (which dies
-with its file descriptor, so a killed daemon leaves nothing on the interface), inspects and
-removes netlink attachments, runs ``BPF_PROG_TEST_RUN`` (per-packet cost, live-frame traffic
-generation) and drives the maps with plain and batch syscalls, so that errors come back as
-errno values (``E2BIG`` for a full hash map) instead of bcc's bare ``Exception``.
+bcc compiles and loads the program (in a child process: compiler.py); this module attaches it
+with a ``bpf_link`` (which dies with its file descriptor, so a killed daemon leaves nothing on
+the interface), inspects and removes netlink attachments, runs ``BPF_PROG_TEST_RUN`` (per-packet
+cost, live-frame traffic generation), drives the maps with plain and batch syscalls, so that
+errors come back as errno values (``E2BIG`` for a full hash map) instead of bcc's bare
+``Exception``, and reads the sample ring buffer (``RingBuffer``): the daemon needs no bcc.
 
 Structure layouts follow libbpf 1.1 (Debian 12). Every options struct starts with ``sz``; libbpf
 treats fields beyond ``sz`` as zero, so declaring only the fields used here is compatible.
@@ -17,7 +18,7 @@ import ctypes.util
 import enum
 import errno
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 BPF_XDP = 37  # enum bpf_attach_type
@@ -189,6 +190,11 @@ class TestRun:
     data_out: bytes
 
 
+RingBufferCallback = ctypes.CFUNCTYPE(
+    ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_size_t
+)  # int (*)(void *ctx, void *data, size_t size): a non-zero return stops the poll
+
+
 def _sized(struct_type: type[ctypes.Structure]) -> ctypes.Structure:
     opts = struct_type()
     opts.sz = ctypes.sizeof(struct_type)
@@ -227,6 +233,9 @@ class Libbpf:
         self._sig("bpf_map_delete_batch", c_int, [c_int, vp, u32p, vp])
         self._sig("bpf_map_lookup_batch", c_int, [c_int, vp, vp, vp, vp, u32p, vp])
         self._sig("libbpf_num_possible_cpus", c_int, [])
+        self._sig("ring_buffer__new", vp, [c_int, RingBufferCallback, vp, vp])
+        self._sig("ring_buffer__poll", c_int, [vp, c_int])
+        self._sig("ring_buffer__free", None, [vp])
         self.possible_cpus = self._check(lib.libbpf_num_possible_cpus(), "count possible CPUs")
 
     def _sig(self, name: str, restype: object, argtypes: list[object]) -> None:
@@ -446,3 +455,46 @@ class Libbpf:
             if code == errno.ENOENT:
                 return
             in_batch = ctypes.create_string_buffer(out_batch.raw, len(out_batch))
+
+    # Ring buffers -----------------------------------------------------------------------------
+
+    def ring_buffer(self, map_fd: int, on_record: Callable[[bytes], object]) -> RingBuffer:
+        """A reader of the BPF_MAP_TYPE_RINGBUF ``map_fd``; ``on_record`` gets each record's
+        bytes, in the thread that calls ``poll``."""
+        return RingBuffer(self, map_fd, on_record)
+
+
+class RingBuffer:
+    """libbpf's ring_buffer over one map. ``poll`` blocks (without the GIL) for at most its
+    timeout; one thread polls, and ``close`` is called after that thread has stopped."""
+
+    def __init__(self, lib: Libbpf, map_fd: int, on_record: Callable[[bytes], object]) -> None:
+        def record(_ctx: int | None, data: int | None, size: int) -> int:
+            on_record(ctypes.string_at(data, size) if data else b"")
+            return 0
+
+        self._lib = lib._lib
+        self._callback = RingBufferCallback(record)  # kept alive as long as libbpf may call it
+        handle = self._lib.ring_buffer__new(map_fd, self._callback, None, None)
+        if not handle:
+            code = ctypes.get_errno() or errno.EINVAL
+            raise LibbpfError(code, f"open ring buffer: {os.strerror(code)}")
+        self._handle: int | None = handle
+
+    def poll(self, timeout_ms: int) -> int:
+        """Consume what is there, waiting up to ``timeout_ms`` for something; returns how many
+        records were consumed (an interrupted wait counts as none)."""
+        if self._handle is None:
+            raise LibbpfError(errno.EBADF, "ring buffer is closed")
+        ret: int = self._lib.ring_buffer__poll(self._handle, timeout_ms)
+        if ret < 0:
+            code = -ret if ret != -1 else (ctypes.get_errno() or errno.EIO)
+            if code == errno.EINTR:
+                return 0
+            raise LibbpfError(code, f"poll ring buffer: {os.strerror(code)}")
+        return ret
+
+    def close(self) -> None:
+        if self._handle is not None:
+            self._lib.ring_buffer__free(self._handle)
+            self._handle = None

@@ -18,7 +18,8 @@ import pytest
 from honeymesh.config import Mode
 from honeymesh.enforcement.backend import BanEntry, MapFull
 from honeymesh.enforcement.banstore import PackedBans
-from honeymesh.enforcement.kernel import XdpBackend, compile_program
+from honeymesh.enforcement.compiler import compile_program
+from honeymesh.enforcement.kernel import XdpBackend
 from honeymesh.enforcement.layout import DEFAULT_BPF_DIR, MIRRORS, Header, MapSizes
 from honeymesh.enforcement.libbpf import AttachMode, Libbpf
 from tests.kernel import frames
