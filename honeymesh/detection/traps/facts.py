@@ -92,10 +92,18 @@ _COMPANIES = ("acme", "nordwind", "bluebay", "kestrel", "lindqvist", "brightline
               "kingsley", "lowlands", "marlow", "newhaven", "oberland", "prairie", "quarry",
               "rosendal", "seaview", "thornbury", "upland", "valemont", "whitcombe", "yarrow",
               "zenwerk", "brennan", "castell", "delmar", "everett", "fernhill", "glenrock",
-              "holloway", "ashford", "bergstrom", "corvid")  # fmt: skip
+              "holloway", "ashford", "bergstrom", "corvid", "albion", "brightwater", "calder",
+              "dovetail", "eastbrook", "fjord", "granby", "heathrow", "islay", "jasper",
+              "kelvin", "lindenhof", "moorland", "northstar", "oakhurst", "pembroke", "quill",
+              "ravenna", "saxon", "tannery", "ulster", "vireo", "wexford", "yellowpine",
+              "zuider", "amberley", "birchwood", "coldwell", "driftwood", "elbe", "fairlight",
+              "gardner", "hillcrest", "ivory", "jetstream", "kinross", "lakeside", "millbrook",
+              "netherby", "ostara", "pelham", "redwood", "sandford", "tallis", "umbra",
+              "vinter", "weston", "alder", "bellwether", "cortex", "dunbar", "eiger",
+              "flintlock", "greystone", "harlow", "ingram", "keystone", "linnet")  # fmt: skip
 _COMPANY_SUFFIXES = ("", "", "", "-it", "-corp", "-hq", "-group", "-labs", "-gmbh", "-ltd",
                      "-net", "-tech", "-office", "-dev", "-ops", "-sys")  # fmt: skip
-_SITES = ("", "", "", "corp.", "office.", "int.", "dc1.", "prod.")
+_SITES = ("", "", "corp.", "office.", "int.", "dc1.", "prod.", "hq.", "it.", "srv.")
 #: Top-level names no one can register: RFC 6761/8375 and ICANN's private-use ``.internal``,
 #: and the never-delegated names admins use anyway.
 _PRIVATE_TLDS = ("internal", "internal", "lan", "home.arpa", "corp", "intranet")
@@ -196,7 +204,7 @@ class NodeFacts:
         """What ``hostname`` prints: ``web03``, ``srv-app-2``, ``ubuntu-2gb-fra1-01`` or
         ``ip-10-1-2-3``, as admins and cloud images name small servers."""
         role = self.pick("name/role", _ROLES)
-        n = self.number("name/n", 1, 49)
+        n = self.number("name/n", 1, 99)
         style = self.number("name/style", 0, 5)
         if style == 0:
             return f"{role}{n:02d}"
@@ -212,7 +220,7 @@ class NodeFacts:
         if style == 4:
             company = self.pick("name/company", _COMPANIES)[:4]
             return f"{company}-{role}{n:02d}"
-        return f"{role}{self.number('name/n4', 1, 9)}-{self.pick('name/region', _REGIONS)}"
+        return f"{role}{self.number('name/n4', 1, 20)}-{self.pick('name/region', _REGIONS)}"
 
     @property
     def web_host(self) -> str:
@@ -239,7 +247,7 @@ class NodeFacts:
         """Where the machine stands, as snmpd.conf's sysLocation: a room, a city, a rack."""
         room = self.pick("name/room", _ROOMS)
         city = self.pick("name/city", _CITIES)
-        rack = f"{'ABCDEFGH'[self.number('name/rack', 0, 7)]}{self.number('name/rack/n', 1, 24)}"
+        rack = f"{'ABCDEFGH'[self.number('name/rack', 0, 7)]}{self.number('name/rack/n', 1, 42)}"
         return f"{room}, {city}, rack {rack}"
 
     @property

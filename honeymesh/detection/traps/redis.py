@@ -429,14 +429,14 @@ _INFO_REST = (
     "maxmemory:0\r\n"
     "maxmemory_human:0B\r\n"
     "maxmemory_policy:noeviction\r\n"
-    "allocator_frag_ratio:1.09\r\n"
-    "allocator_frag_bytes:159392\r\n"
-    "allocator_rss_ratio:2.34\r\n"
-    "allocator_rss_bytes:2674688\r\n"
-    "rss_overhead_ratio:2.64\r\n"
-    "rss_overhead_bytes:7647232\r\n"
-    "mem_fragmentation_ratio:12.94\r\n"
-    "mem_fragmentation_bytes:11368496\r\n"
+    "allocator_frag_ratio:{allocator_frag_ratio}\r\n"
+    "allocator_frag_bytes:{allocator_frag_bytes}\r\n"
+    "allocator_rss_ratio:{allocator_rss_ratio}\r\n"
+    "allocator_rss_bytes:{allocator_rss_bytes}\r\n"
+    "rss_overhead_ratio:{rss_overhead_ratio}\r\n"
+    "rss_overhead_bytes:{rss_overhead_bytes}\r\n"
+    "mem_fragmentation_ratio:{mem_fragmentation_ratio}\r\n"
+    "mem_fragmentation_bytes:{mem_fragmentation_bytes}\r\n"
     "mem_not_counted_for_evict:0\r\n"
     "mem_replication_backlog:0\r\n"
     "mem_total_replication_buffers:0\r\n"
@@ -575,7 +575,18 @@ def _memory(facts: NodeFacts, stored: int) -> dict[str, str | int]:
     peak = used + facts.number("redis/peak", 0, used // 4)
     rss = used * 3 + facts.number("redis/rss", 8_000_000, 14_000_000)
     system = facts.memory_kib * 1024
+    allocated, active = used + 847_272, used + 1_006_664
+    resident = rss - 7_647_232 if rss > 9_000_000 else rss
+    # The ratios between them, as Redis computes them (so no two nodes share one either).
+    ratios = {
+        "allocator_frag": (active, allocated),
+        "allocator_rss": (resident, active),
+        "rss_overhead": (rss, resident),
+        "mem_fragmentation": (rss, used),
+    }
     return {
+        **{f"{k}_ratio": f"{a / b:.2f}" for k, (a, b) in ratios.items()},
+        **{f"{k}_bytes": a - b for k, (a, b) in ratios.items()},
         "used": used,
         "used_human": _human(used),
         "rss": rss,
@@ -585,9 +596,9 @@ def _memory(facts: NodeFacts, stored: int) -> dict[str, str | int]:
         "peak_perc": f"{100 * used / peak:.2f}",
         "dataset": dataset,
         "dataset_perc": f"{100 * dataset / (used - 876184):.2f}",
-        "allocated": used + 847_272,
-        "active": used + 1_006_664,
-        "resident": rss - 7_647_232 if rss > 9_000_000 else rss,
+        "allocated": allocated,
+        "active": active,
+        "resident": resident,
         "system": system,
         "system_human": _human(system),
     }

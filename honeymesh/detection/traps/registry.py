@@ -396,7 +396,8 @@ def _responder(trap: DnsTrapConfig | SipTrapConfig | SnmpTrapConfig, ctx: TrapCo
             )
             return DnsResponder(parse_records(trap.records), trap.ttl, persona, now)
         case SipTrapConfig():
-            return SipResponder(SipSettings(trap.server, trap.realm), now)
+            secret = ctx.facts.draw("sip/tags")
+            return SipResponder(SipSettings(trap.server, trap.realm, secret), now)
         case SnmpTrapConfig():
             settings = SnmpSettings(
                 communities=frozenset(c.encode() for c in trap.communities),

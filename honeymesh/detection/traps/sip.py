@@ -91,6 +91,9 @@ def digest_fields(value: str) -> dict[str, str]:
 class SipSettings:
     server: str
     realm: str
+    # Mixed into the To tags and nonces, which Asterisk makes at random: without it two nodes
+    # would answer one request with the same tag (the node's own: registry, from its facts).
+    secret: bytes = b""
 
 
 class SipResponder:
@@ -157,7 +160,8 @@ class SipResponder:
     def _render(self, request: SipRequest, status: tuple[int, str], room: int) -> bytes:
         to = request.get("to") or ""
         if status[0] != 200 and "tag=" not in to:
-            to += ";tag=as" + hashlib.sha256(to.encode() + b"tag").hexdigest()[:8]
+            tag = hashlib.sha256(self._s.secret + to.encode() + b"tag").hexdigest()[:8]
+            to += ";tag=as" + tag
         mandatory = [f"SIP/2.0 {status[0]} {status[1]}"]
         mandatory += [f"Via: {v}" for v in request.all("via")]
         mandatory += [
@@ -168,7 +172,8 @@ class SipResponder:
         ]
         optional = [f"Server: {self._s.server}"]
         if status[0] == 401:
-            nonce = hashlib.sha256(f"{self._now()}{request.get('call-id')}".encode()).hexdigest()
+            seen = f"{self._now()}{request.get('call-id')}".encode()
+            nonce = hashlib.sha256(self._s.secret + seen).hexdigest()
             optional.insert(
                 0,
                 f'WWW-Authenticate: Digest algorithm=MD5, realm="{self._s.realm}", '
