@@ -169,3 +169,80 @@ def test_any_payload_gets_a_bounded_score(data: bytes) -> None:
         assert result.entropy is None
     else:
         assert result.entropy is not None and 0 <= result.entropy <= 8
+
+
+# The literal prefilter: a rule whose needed literals are all absent is not searched. It must
+# never change a score: checked against searching every rule, on payloads made of the rules'
+# own literals (in any case, cut, joined, percent-encoded) and noise, for the shipped rules and
+# for patterns built to trip it (empty branches, optional parts, look-arounds, inline flags).
+TRICKY = PayloadRules.parse(
+    """
+[[rule]]
+id = "empty-branch"
+pattern = "ab(?:cd|)ef"
+weight = 10
+description = "x"
+[[rule]]
+id = "optional"
+pattern = "(?:wget)?\\\\s*zz(?:top)*"
+weight = 10
+description = "x"
+[[rule]]
+id = "lookahead"
+pattern = "(?=kill)k|(?!x)yy"
+weight = 10
+description = "x"
+[[rule]]
+id = "inline-flags"
+pattern = "(?-i:CaSe)|b[aA]r+"
+weight = 10
+description = "x"
+[[rule]]
+id = "nested"
+pattern = "(?:(?:sh|bash)\\\\b|kill(?:all)?){1,3}-9"
+weight = 10
+description = "x"
+""",
+    "tricky.toml",
+)
+
+
+def _searched_rule_by_rule(rules: PayloadRules, data: bytes) -> tuple[str, ...]:
+    import dataclasses  # noqa: PLC0415
+
+    return dataclasses.replace(rules, literal_finder=None, any_rule=None).score(data).matched
+
+
+_PIECES = sorted(
+    {lit.decode("latin-1") for r in (*RULES.rules, *TRICKY.rules) for lit in r.needs or ()}
+    | {"ab", "ef", "cd", "CaSe", "case", "bAR", "-9", " ", "/", "%2e", "+", "\n", "x", "zz"}
+)
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_PIECES).flatmap(
+                lambda s: st.sampled_from([s, s.upper(), s.title(), s[1:], s[:-1]])
+            ),
+            st.text(max_size=4),
+        ),
+        max_size=12,
+    )
+)
+def test_the_literal_prefilter_never_changes_a_score(parts: list[str]) -> None:
+    data = "".join(parts).encode("utf-8", "surrogatepass")
+    for rules in (RULES, TRICKY):
+        assert rules.score(data).matched == _searched_rule_by_rule(rules, data)
+
+
+def test_the_literal_prefilter_skips_what_cannot_match() -> None:
+    request = (
+        b"POST /index.html\nHost: 127.0.0.1\nConnection: close\n"
+        b"Content-Type: application/x-www-form-urlencoded\n\nusername=admin1&password=secret1"
+    )
+    assert RULES.literal_finder is not None
+    found = set(RULES.literal_finder.findall(request.lower()))
+    let_through = {RULES.rules[i].id for lit in found for i in RULES.rules_for[lit]}
+    assert "download-url" not in let_through and len(let_through) < len(RULES.rules) // 3
+    assert RULES.score(request).matched == ()
