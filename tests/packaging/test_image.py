@@ -253,6 +253,10 @@ def test_under_systemd_in_nspawn_the_unit_is_ready_only_enforcing_and_sandboxed(
         link = inside("ip", "-d", "link", "show", "host0")
         uid = inside("id", "-u", "honeymesh").strip()
         assert "name honeymesh_xdp" in link and f"created_by_uid {uid} " in link, link
+        # A ban under the system call filter: into the XDP map, and explained as enforced.
+        assert "192.0.2.7" in inside("honeymesh", "ban", "192.0.2.7"), journal[-2000:]
+        assert '"banned"' in inside("honeymesh", "explain", "192.0.2.7", "--json")
+        assert inside("systemctl", "is-active", "honeymesh").strip() == "active"
         security = inside("systemd-analyze", "security", "honeymesh.service", "--no-pager")
         exposure = re.search(r"Overall exposure level for honeymesh.service: ([0-9.]+)", security)
         assert exposure and float(exposure.group(1)) < 5.0, security[-1500:]
