@@ -95,7 +95,8 @@ class AdminClient:
             if isinstance(reason, ConnectionRefusedError | FileNotFoundError):
                 raise AdminClientError(
                     f"the HoneyMesh daemon is not running: nothing answers at {self.base_url} "
-                    "(start it with `make run`)"
+                    "(start it: `systemctl start honeymesh` where it is installed, `make run` "
+                    "from a checkout)"
                 ) from None
             raise AdminClientError(
                 f"cannot reach the daemon at {self.base_url}: {reason}"
