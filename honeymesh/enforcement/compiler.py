@@ -178,14 +178,21 @@ def _load_and_send(sock: socket.socket, bpf_dir: Path, cflags: Sequence[str]) ->
 
 def main(argv: Sequence[str]) -> int:
     """``python -m honeymesh.enforcement.compiler FD BPF_DIR [CFLAG...]``: answer on socket FD
-    with the descriptors, or with ``{"error": reason}``."""
+    with the descriptors, or with ``{"error": reason}``. Returns 1 when nobody is there to
+    answer (the daemon died while this compiled): the loaded program and maps are freed as this
+    process exits, so nothing is left behind."""
     with socket.socket(fileno=int(argv[0])) as sock:
         try:
-            _load_and_send(sock, Path(argv[1]), argv[2:])
-        except CompileError as e:
-            sock.send(json.dumps({"error": str(e)}).encode())
-        except Exception as e:  # one line back to the daemon, whatever broke
-            sock.send(json.dumps({"error": f"the XDP compiler failed: {e!r}"}).encode())
+            try:
+                _load_and_send(sock, Path(argv[1]), argv[2:])
+            except CompileError as e:
+                sock.send(json.dumps({"error": str(e)}).encode())
+            except OSError:
+                raise
+            except Exception as e:  # one line back to the daemon, whatever broke
+                sock.send(json.dumps({"error": f"the XDP compiler failed: {e!r}"}).encode())
+        except OSError:  # EPIPE / ECONNRESET: the daemon is gone
+            return 1
     return 0
 
 

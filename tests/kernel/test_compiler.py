@@ -119,3 +119,23 @@ def test_a_missing_source_is_named(kernel_ok: None, tmp_path: Path) -> None:
 def test_a_compiler_that_dies_without_answering_is_reported() -> None:
     with pytest.raises(CompileError, match=r"exited \(-9\) without an answer"):
         _answer(b"", [], 0, -9)
+
+
+def test_a_compiler_whose_daemon_died_exits_quietly(kernel_ok: None) -> None:
+    mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    mine.close()  # the daemon was killed while the child compiled
+    child = [sys.executable, "-m", "honeymesh.enforcement.compiler"]
+    with theirs:
+        done = subprocess.run(
+            [*child, str(theirs.fileno()), str(DEFAULT_BPF_DIR)],
+            pass_fds=(theirs.fileno(),),
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+    # It loaded the program, found nobody to hand it to and exited: its exit frees the program
+    # and maps (no pin, no link), and it says nothing alarming.
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
