@@ -872,6 +872,24 @@ OUTPUT_TYPES: Mapping[str, type[Any]] = types.MappingProxyType(
 )
 
 
+Tlp = Literal["clear", "green", "amber", "amber+strict", "red"]
+
+
+@dataclass(frozen=True)
+class StixConfig:
+    """How this node's intelligence is marked in STIX and TAXII (docs/STIX.md): the TLP 2.0
+    marking for each classification level. TLP says who may see a thing, which is not the same
+    question as how much a signal carries (L1-L4), so the table is the operator's to set."""
+
+    tlp_l1: Tlp = "clear"
+    tlp_l2: Tlp = "green"
+    tlp_l3: Tlp = "amber"
+    tlp_l4: Tlp = "amber+strict"
+
+    def table(self) -> dict[str, str]:
+        return {"L1": self.tlp_l1, "L2": self.tlp_l2, "L3": self.tlp_l3, "L4": self.tlp_l4}
+
+
 @dataclass(frozen=True)
 class Config:
     node: NodeConfig = field(default_factory=NodeConfig)
@@ -887,6 +905,7 @@ class Config:
     policy: PolicyConfig = field(default_factory=PolicyConfig)
     detection: DetectionConfig = field(default_factory=DetectionConfig)
     outputs: tuple[OutputConfig, ...] = ()
+    stix: StixConfig = field(default_factory=StixConfig)
     source: Path = field(default=Path("<defaults>"), metadata={"toml": False})
 
     def data_path(self, relative: Path) -> Path:

@@ -543,11 +543,7 @@ class Control:
         built in a thread: the ``stix2`` library checks each object as it makes it."""
         collected: list[Ban] = []
         d = self._active_bans_paged(collected.extend)
-        settings = StixSettings(
-            node_id=self.node_id,
-            node_name=self.config.node.name,
-            own_level=self.config.sharing.level,
-        )
+        settings = self._stix_settings()
 
         def build(_: int) -> Deferred[str]:
             allows = self._bans().allows()
@@ -562,11 +558,7 @@ class Control:
         changes, so that a client paging through the collection pays for it once."""
         collected: list[Ban] = []
         d = self._bans_paged(collected.extend, active=False)
-        settings = StixSettings(
-            node_id=self.node_id,
-            node_name=self.config.node.name,
-            own_level=self.config.sharing.level,
-        )
+        settings = self._stix_settings()
 
         def build(_: int) -> Deferred[list[TaxiiEntry]] | list[TaxiiEntry]:
             allows = self._bans().allows()
@@ -583,6 +575,14 @@ class Control:
             return built.addCallback(keep)
 
         return d.addCallback(build)
+
+    def _stix_settings(self) -> StixSettings:
+        return StixSettings(
+            node_id=self.node_id,
+            node_name=self.config.node.name,
+            own_level=self.config.sharing.level,
+            tlp=self.config.stix.table(),
+        )
 
     def _active_bans_paged(self, page: Callable[[list[Ban]], object]) -> Deferred[int]:
         return self._bans_paged(page, active=True)
