@@ -309,7 +309,7 @@ class WebPersona(LoginTrapLimits):
     server: str = checked("Apache/2.4.71 (Debian)", _nonempty)
     powered_by: str = ""
     hostname: str = ""  # empty: this node's own web host name (traps/facts.py)
-    title: str = checked("Intranet", _nonempty)
+    title: str = ""  # empty: this node's own site title (traps/facts.py)
     max_body: int = checked(16 * 1024, _positive)
     # The one application the site runs (honeymesh.detection.traps.websites).
     site: Literal["default", "wordpress", "phpmyadmin", "laravel"] = "default"

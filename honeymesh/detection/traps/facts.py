@@ -115,6 +115,7 @@ _REGIONS = ("fra1", "ams3", "lon1", "nyc3", "sfo3", "sgp1", "tor1", "blr1", "nbg
             "fsn1", "ash", "waw1", "par1")  # fmt: skip
 _SIZES = ("1gb", "2gb", "4gb", "8gb", "s-1vcpu-2gb", "s-2vcpu-4gb", "cx22", "cpx21")
 _WEB_LABELS = ("intranet", "www", "portal", "wiki", "git", "app", "extranet", "docs", "crm")
+_SITE_KINDS = ("Intranet", "Portal", "Wiki", "Team Site", "Extranet", "Blog", "Hub")
 _MAIL_LABELS = ("mail", "mail", "mx", "mx1", "smtp", "mail01", "mailgw")
 _PEOPLE = ("admin", "root", "sysadmin", "it", "ops", "hostmaster", "support", "noc")
 _ROOMS = ("Server room", "Server room 1", "Basement rack", "Comms room", "IT closet",
@@ -192,12 +193,28 @@ class NodeFacts:
     # reserved or never delegated (``_PRIVATE_TLDS``).
 
     @property
+    def company(self) -> str:
+        """``kestrel-it``: what the company calls itself in its domain."""
+        company = self.pick("name/company", _COMPANIES)
+        return company + self.pick("name/company/suffix", _COMPANY_SUFFIXES)
+
+    @property
     def domain(self) -> str:
         """``corp.kestrel-it.internal``: a small company's internal domain."""
-        company = self.pick("name/company", _COMPANIES)
-        company += self.pick("name/company/suffix", _COMPANY_SUFFIXES)
         site = self.pick("name/site", _SITES)
-        return f"{site}{company}.{self.pick('name/tld', _PRIVATE_TLDS)}"
+        return f"{site}{self.company}.{self.pick('name/tld', _PRIVATE_TLDS)}"
+
+    @property
+    def site_title(self) -> str:
+        """``Kestrel Intranet``: what the web site calls itself."""
+        word = self.pick("name/company", _COMPANIES).capitalize()
+        return f"{word} {self.pick('name/site-kind', _SITE_KINDS)}"
+
+    @property
+    def app_slug(self) -> str:
+        """``kestrel_portal``: the web application's database, user and repository name."""
+        word = self.pick("name/company", _COMPANIES)
+        return f"{word}_{self.pick('name/app', ('app', 'web', 'portal', 'intranet', 'site'))}"
 
     @property
     def host_name(self) -> str:

@@ -416,7 +416,8 @@ class HttpDialogue:
             return target
         text = _DOT_ENV if target.name == "env" else _GIT_CONFIG
         secrets = _decoy_secrets(self._s.facts)
-        return Static(text.format(host=self._s.hostname, **secrets).encode(), target.mtime, None)
+        text = text.format(host=self._s.hostname, title=self._s.title, **secrets)
+        return Static(text.encode(), target.mtime, None)
 
     def _static(self, request: Request, where: _Where, file: Static) -> Response:  # noqa: PLR0911
         """Apache's default handler: a file with its validators, 304 when the client's copy
@@ -804,7 +805,7 @@ _MESSAGES = {
 }
 
 
-_DOT_ENV = """APP_NAME=Intranet
+_DOT_ENV = """APP_NAME="{title}"
 APP_ENV=production
 APP_KEY={app_key}
 APP_DEBUG=false
@@ -815,8 +816,8 @@ LOG_CHANNEL=stack
 DB_CONNECTION=mysql
 DB_HOST={db_host}
 DB_PORT=3306
-DB_DATABASE=intranet
-DB_USERNAME=intranet
+DB_DATABASE={app}
+DB_USERNAME={app}
 DB_PASSWORD={db_password}
 
 REDIS_HOST={redis_host}
@@ -840,7 +841,7 @@ _GIT_CONFIG = """[core]
 \tbare = false
 \tlogallrefupdates = true
 [remote "origin"]
-\turl = https://deploy:{git_token}@git.{host}/web/intranet.git
+\turl = https://deploy:{git_token}@git.{host}/web/{app}.git
 \tfetch = +refs/heads/*:refs/remotes/origin/*
 [branch "main"]
 \tremote = origin
@@ -852,6 +853,7 @@ def _decoy_secrets(facts: NodeFacts) -> dict[str, str]:
     """The decoy files' secrets, the node's own (``facts.py``): no two nodes share one."""
     return {
         "app_key": facts.app_key,
+        "app": facts.app_slug,
         "db_host": str(facts.neighbour("db")),
         "db_password": facts.password("db"),
         "redis_host": str(facts.neighbour("redis")),

@@ -37,7 +37,8 @@ def personalize(trap: TrapConfig, facts: NodeFacts) -> TrapConfig:  # noqa: PLR0
         case SshTrapConfig() | TelnetTrapConfig():
             return replace(trap, hostname=trap.hostname or facts.host_name)
         case HttpTrapConfig() | TlsTrapConfig():
-            return replace(trap, hostname=trap.hostname or facts.web_host)
+            title = trap.title or facts.site_title
+            return replace(trap, hostname=trap.hostname or facts.web_host, title=title)
         case SmtpTrapConfig():
             return replace(trap, hostname=trap.hostname or facts.mail_host)
         case BannerTrapConfig():

@@ -16,8 +16,9 @@ from __future__ import annotations
 import ipaddress
 import re
 import struct
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Literal
 
 from cryptography import x509
 from cryptography.x509.oid import NameOID
@@ -52,6 +53,7 @@ from tests.detection.traps.test_node_facts import ATTACKER, resp
 from tests.detection.traps.test_snmp import request as snmp_request
 
 NOW = 1_780_000_000.0
+Site = Literal["default", "wordpress", "phpmyadmin", "laravel"]
 SHELL = [b"\r\n", b"root\r\n", b"root\r\n", b"hostname; uname -n; uname -a\r\n"]
 SYSTEM: list[tuple[int, ...]] = [
     (1, 3, 6, 1, 2, 1, 1, n, 0) for n in (1, 4, 5, 6)
@@ -59,7 +61,8 @@ SYSTEM: list[tuple[int, ...]] = [
 BOOT = (1, 3, 6, 1, 2, 1, 25, 1, 4, 0)  # hrSystemInitialLoadParameters
 #: What the defaults used to say on every node: none of it may be left.
 OLD_DEFAULTS = ("example.net", "example.org", "web01", "Dock of the Bay", 'realm="asterisk"',
-                "5b1c7c3e-2f4a")  # fmt: skip
+                "5b1c7c3e-2f4a", "APP_NAME=Intranet", "DB_DATABASE=intranet\n", "/intranet.git",
+                "<title>Intranet</title>")  # fmt: skip
 
 
 @dataclass
@@ -79,6 +82,8 @@ class Node:
             "SNMP contact": f.contact,
             "SNMP location": f.location,
             "root UUID": f.root_uuid,
+            "site title": f.site_title,
+            "application": f.app_slug,
         }
 
 
@@ -196,8 +201,14 @@ def answers(node: Node, at: float = NOW + 86400) -> dict[str, str]:
                 said["ssh"] = talk([b"SSH-2.0-OpenSSH_9.2\r\n"])
             case "telnet":
                 said["telnet"] = talk(SHELL)
-            case "http":
+            case "http":  # and the site's own pages, the decoy files of the Laravel site
                 said["http"] = talk([b"GET /nope HTTP/1.0\r\n\r\n"])
+                sites: list[tuple[Site, bytes]] = [
+                    ("wordpress", b"/"), ("laravel", b"/.env"), ("laravel", b"/.git/config")
+                ]  # fmt: skip
+                for site, path in sites:
+                    other = replace(trap, site=site)
+                    said["http"] += talk([b"GET %s HTTP/1.0\r\n\r\n" % path], other)
             case "tls":  # plain HTTP on the TLS port: Apache's error page names the host
                 said["tls"] = talk([b"GET / HTTP/1.0\r\n\r\n"])
                 tls_dir = node.config.data_path(PERSONA_TLS_DIR)
@@ -249,6 +260,10 @@ def test_two_nodes_made_by_init_share_no_name_in_any_trap(tmp_path: Path) -> Non
         assert f"{host} login: " in said["telnet"] and f"root@{host}:~# " in said["telnet"]
         assert f"\n{host}\n{host}\nLinux {host} " in said["telnet"].replace("\r\n", "\n")
         assert f"Server at {web} Port 80" in said["http"]
+        assert f"<title>{f.site_title}</title>" in said["http"]  # WordPress's
+        assert f'APP_NAME="{f.site_title}"' in said["http"]
+        assert f"DB_DATABASE={f.app_slug}\n" in said["http"]
+        assert f"/{f.app_slug}.git" in said["http"]
         assert f"Server at {web} Port 443" in said["tls"] and said["tls"].endswith(f"CN={web}")
         assert said["smtp"].startswith(f"220 {mail} ESMTP") and f"250-{mail}\r\n" in said["smtp"]
         assert said["smtp"].endswith(f"CN={mail}")
@@ -269,7 +284,7 @@ def test_two_nodes_made_by_init_share_no_name_in_any_trap(tmp_path: Path) -> Non
             for trap, text in theirs.items():
                 assert value not in text, f"the other node's {trap} shows this one's {what}"
     # Nor any host-like word: SIP's tags and nonces, Redis's ids, DNS data, all differ.
-    host_like = re.compile(r"[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)+\.?|[0-9a-f]{8,}")
+    host_like = re.compile(r"[a-z][a-z0-9_-]*(?:\.[a-z0-9_-]+)+\.?|[0-9a-f]{8,}")
     for trap in said_a:
         shared = set(host_like.findall(said_a[trap])) & set(host_like.findall(said_b[trap]))
         assert not {w for w in shared - SOFTWARE if w.strip("0")}, trap
@@ -277,10 +292,11 @@ def test_two_nodes_made_by_init_share_no_name_in_any_trap(tmp_path: Path) -> Non
 
 #: Host-like words the same on every node by design: they name the persona's software (SSH
 #: algorithm names, Debian's kernel, Redis's build and allocator, Postfix's size limit, the
-#: DTD of Apache's error page, BIND's CHAOS names).
-SOFTWARE = {"openssh.com", "libssh.org", "matt.ucc.asn.au", "www.w3.org", "strict.dtd",
-            "vmlinuz-6.1.0-28-amd64", "10240000", "ae4d7c971a948f0", "jemalloc-5.3.0",
-            "redis.conf", "version.bind.", "hostname.bind."}  # fmt: skip
+#: DTD of Apache's error page, WordPress's API link, BIND's CHAOS names).
+SOFTWARE = {"dropbear_2022.83", "openssh.com", "libssh.org", "matt.ucc.asn.au", "www.w3.org",
+            "strict.dtd", "vmlinuz-6.1.0-28-amd64", "10240000", "ae4d7c971a948f0",
+            "jemalloc-5.3.0", "redis.conf", "version.bind.", "hostname.bind.",
+            "api.w.org"}  # fmt: skip
 #: And the time (Redis's server_time_usec): the two nodes are asked at the same moment.
 SOFTWARE.add(str(int(NOW + 86400) * 1_000_000))
 
