@@ -408,4 +408,4 @@ def _responder(trap: DnsTrapConfig | SipTrapConfig | SnmpTrapConfig, ctx: TrapCo
                 sys_location=trap.sys_location,
                 boot_parameters=trap.boot_parameters,
             )
-            return SnmpResponder(settings, now)
+            return SnmpResponder(settings, now, facts=ctx.facts)

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 
 from honeymesh.detection.traps import findings
 from honeymesh.detection.traps.base import Finding
+from honeymesh.detection.traps.facts import NodeFacts
 from honeymesh.detection.traps.udp import Answer
 from honeymesh.events import JSONValue
 
@@ -305,14 +306,19 @@ class SnmpResponder:
         settings: SnmpSettings,
         now: Callable[[], float],
         random_bytes: Callable[[int], bytes] = os.urandom,
+        facts: NodeFacts | None = None,
     ) -> None:
         self._s = settings
         self._now = now
-        # The host booted 23 days ago; snmpd started 12.3 s into the boot.
-        self._booted = now() - 86400 * 23 - 4711
+        # The host booted when the node's facts say (so sysUpTime and hrSystemUptime agree with
+        # the shell's uptime, differ between nodes and only grow across restarts; without
+        # facts, 23 days ago); snmpd started 12.3 s into the boot.
+        self._booted = facts.boot_time if facts else now() - 86400 * 23 - 4711
         self._agent_started = self._booted + 12.3
-        # net-snmp's own engine id format: enterprise 8072, format 128 (random), 8 random bytes.
-        self._engine_id = bytes.fromhex("80001f8880") + random_bytes(8) + bytes(4)
+        # net-snmp's own engine id format: enterprise 8072, format 128 (random), 8 random bytes,
+        # which snmpd keeps across restarts (oldEngineID): the node's own, with facts.
+        unique = facts.draw("snmp/engine-id", 8) if facts else random_bytes(8)
+        self._engine_id = bytes.fromhex("80001f8880") + unique + bytes(4)
         self._unknown_engine_ids = 0
         self._unknown_user_names = 0
         self.bad_community_names = 0  # snmpInBadCommunityNames, as snmpd counts it

@@ -350,3 +350,20 @@ def test_the_names_are_plausible_and_never_someone_else_s_domain() -> None:
         for host in (f.web_host, f.mail_host, f.name_server):
             assert host.endswith("." + f.domain) and host.count(".") == f.domain.count(".") + 1
         assert f.domain in f.contact and re.fullmatch(r"[0-9a-f-]{36}", f.root_uuid)
+
+
+def test_snmp_uptime_is_the_node_s_own_and_grows_across_a_restart(tmp_path: Path) -> None:
+    a, b = init(tmp_path / "a"), init(tmp_path / "b")
+    snmp = next(t for t in a.config.traps if t.type == "snmp")
+    get = snmp_request(0xA0, b"public", [(1, 3, 6, 1, 2, 1, 25, 1, 1, 0)])  # hrSystemUptime
+
+    def uptime(node: Node, at: float) -> int:
+        reply = datagram(snmp, node, at, get)
+        # The last value: TimeTicks (tag 0x43, length, hundredths), ending the reply.
+        (size,) = [n for n in range(1, 6) if reply[-n - 2 : -n] == bytes([0x43, n])]
+        return int.from_bytes(reply[-size:])
+
+    at = NOW + 86400
+    assert uptime(a, at) == int((at - a.facts.boot_time) * 100)  # as the shell's uptime
+    assert uptime(a, at) != uptime(b, at)
+    assert uptime(a, at + 7200) - uptime(a, at) == 720000  # a restart: still counting
