@@ -169,6 +169,12 @@ class Query:
         )
 
 
+def _micros(seconds: float) -> int:
+    """Whole microseconds: TAXII timestamps carry six decimals, so ``added_after`` set to an
+    entry's own ``date_added`` must compare equal to it, not a float rounding above or below."""
+    return round(seconds * 1_000_000)
+
+
 def _key(entry: Entry) -> tuple[float, str, str]:
     return (entry.added, entry.id, entry.version)
 
@@ -191,7 +197,7 @@ def select(entries: Sequence[Entry], query: Query) -> list[Entry]:
     kept = [
         e
         for e in entries
-        if (query.added_after is None or e.added > query.added_after)
+        if (query.added_after is None or _micros(e.added) > _micros(query.added_after))
         and (not query.ids or e.id in query.ids)
         and (not query.types or e.type in query.types)
         and (not query.spec_versions or str(e.object.get("spec_version")) in query.spec_versions)
