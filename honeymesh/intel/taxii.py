@@ -58,8 +58,13 @@ class TaxiiError(Exception):
 class Entry:
     """One version of one STIX object in the collection."""
 
-    added: float  # date_added, seconds since the epoch
+    added: float  # date_added, seconds since the epoch, in whole microseconds (below)
     object: Mapping[str, Any]  # the STIX object, as JSON
+
+    def __post_init__(self) -> None:
+        # What TAXII can say of it (six decimals): a client that sends an entry's own
+        # date_added back as added_after must then find it equal, not a rounding above it.
+        object.__setattr__(self, "added", parse_timestamp(timestamp(self.added)))
 
     @property
     def id(self) -> str:
@@ -169,12 +174,6 @@ class Query:
         )
 
 
-def _micros(seconds: float) -> int:
-    """Whole microseconds: TAXII timestamps carry six decimals, so ``added_after`` set to an
-    entry's own ``date_added`` must compare equal to it, not a float rounding above or below."""
-    return round(seconds * 1_000_000)
-
-
 def _key(entry: Entry) -> tuple[float, str, str]:
     return (entry.added, entry.id, entry.version)
 
@@ -197,7 +196,7 @@ def select(entries: Sequence[Entry], query: Query) -> list[Entry]:
     kept = [
         e
         for e in entries
-        if (query.added_after is None or _micros(e.added) > _micros(query.added_after))
+        if (query.added_after is None or e.added > query.added_after)
         and (not query.ids or e.id in query.ids)
         and (not query.types or e.type in query.types)
         and (not query.spec_versions or str(e.object.get("spec_version")) in query.spec_versions)

@@ -112,7 +112,7 @@ def test_any_query_string_is_a_query_or_a_taxii_error(args: dict[str, list[str]]
 
 
 def test_added_after_an_entrys_own_date_added_leaves_it_out_whatever_the_float() -> None:
-    for added in (1_796_528_403.647192, 1_800_000_000.1, 0.3, 1_765_000_000.999999):
+    for added in (1_796_528_403.6471925, 1_800_000_000.1000004, 0.3, 1_765_000_000.9999996):
         entries = [Entry(added, indicator(1))]
         body, _ = envelope(entries, Query.parse({"added_after": [timestamp(added)]}))
         assert "objects" not in body, added
