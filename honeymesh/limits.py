@@ -34,8 +34,8 @@ if TYPE_CHECKING:
 # a few hundred descriptors too many is nothing at a raised limit).
 #: stdio, the reactor's epoll and waker pipe, twistd's log, Twisted's spare for EMFILE
 #: recovery, /dev/urandom, the thread pool. An idle node with five traps (no interface
-#: attached) holds 36 descriptors in all: 18 of them bcc's maps, 6 listening sockets, and 12
-#: of these.
+#: attached) holds about 36 descriptors in all: the XDP program, its 14 maps and the ring
+#: buffer's epoll (handed over by the compiler child), 6 listening sockets, and these.
 PROCESS_BASE = 64
 #: Concurrent admin API connections (operators, the TUI, the dashboard, its websocket feed).
 API_CONNECTIONS = 128
