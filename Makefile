@@ -43,7 +43,7 @@ bench: setup-test
 #   make fuzz FUZZ_RUNS=1000000 FUZZ_SECONDS=3600 FUZZ=config
 FUZZ_RUNS    ?= 100000
 FUZZ_SECONDS ?= 600
-FUZZ         ?= $(sort $(basename $(notdir $(wildcard fuzz/*.py))))
+FUZZ         ?= $(sort $(basename $(notdir $(wildcard fuzz/[a-z]*.py))))
 FUZZ_OUT     := fuzz/out
 fuzz: setup-test
 	@for h in $(FUZZ); do \

@@ -29,6 +29,8 @@ import atheris  # type: ignore[import-untyped]  # (types-atheris lacks FuzzedDat
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from _mutation import mutate
+
 with atheris.instrument_imports(include=["honeymesh"]):
     from honeymesh.control import Control, InvalidRequest
     from honeymesh.enforcement.durations import MAX_DURATION
@@ -67,22 +69,6 @@ SEEDS = {
 CLOCK = Clock()
 CLOCK.advance(NOW)
 FACADE = SimpleNamespace(clock=CLOCK)  # all _check_import reads of the Control
-
-
-def mutate(fdp: atheris.FuzzedDataProvider, seeds: list[bytes]) -> bytes:
-    doc = bytearray(seeds[fdp.ConsumeIntInRange(0, len(seeds) - 1)])
-    how = fdp.ConsumeIntInRange(0, 2)
-    if how == 0:
-        for _ in range(fdp.ConsumeIntInRange(1, 8)):
-            bit = fdp.ConsumeIntInRange(0, len(doc) * 8 - 1)
-            doc[bit // 8] ^= 1 << (bit % 8)
-    elif how == 1:
-        del doc[fdp.ConsumeIntInRange(0, len(doc) - 1) :]
-    else:
-        at = fdp.ConsumeIntInRange(0, len(doc))
-        cut = fdp.ConsumeIntInRange(0, len(doc) - at)
-        doc[at : at + cut] = fdp.ConsumeBytes(fdp.ConsumeIntInRange(0, 128))
-    return bytes(doc)
 
 
 def test_one_input(data: bytes) -> None:

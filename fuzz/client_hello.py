@@ -30,6 +30,7 @@ import sys
 from pathlib import Path
 
 import atheris  # type: ignore[import-untyped]  # (types-atheris lacks FuzzedDataProvider)
+from _mutation import mutate  # fuzz/ is the script's own directory, first on sys.path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -54,22 +55,6 @@ JA4 = re.compile(
 )
 JA3 = re.compile(r"[0-9a-f]{32}")
 JA3_STRING = re.compile(r"\d+,[\d-]*,[\d-]*,[\d-]*,[\d-]*")
-
-
-def mutate(fdp: atheris.FuzzedDataProvider) -> bytes:
-    hello = bytearray(SEEDS[fdp.ConsumeIntInRange(0, len(SEEDS) - 1)])
-    how = fdp.ConsumeIntInRange(0, 2)
-    if how == 0:
-        for _ in range(fdp.ConsumeIntInRange(1, 8)):
-            bit = fdp.ConsumeIntInRange(0, len(hello) * 8 - 1)
-            hello[bit // 8] ^= 1 << (bit % 8)
-    elif how == 1:
-        del hello[fdp.ConsumeIntInRange(0, len(hello) - 1) :]
-    else:
-        at = fdp.ConsumeIntInRange(0, len(hello))
-        cut = fdp.ConsumeIntInRange(0, len(hello) - at)
-        hello[at : at + cut] = fdp.ConsumeBytes(fdp.ConsumeIntInRange(0, 256))
-    return bytes(hello)
 
 
 def check(data: bytes, prefix: int) -> None:
@@ -99,7 +84,10 @@ def test_one_input(data: bytes) -> None:
     fdp = atheris.FuzzedDataProvider(data)
     mutated = fdp.ConsumeBool()
     prefix = fdp.ConsumeIntInRange(0, 1 << 16)
-    check(mutate(fdp) if mutated else fdp.ConsumeBytes(fdp.remaining_bytes()), prefix)
+    check(
+        mutate(fdp, SEEDS, splice=256) if mutated else fdp.ConsumeBytes(fdp.remaining_bytes()),
+        prefix,
+    )
 
 
 def main() -> None:

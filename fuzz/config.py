@@ -28,6 +28,8 @@ import atheris  # type: ignore[import-untyped]  # (types-atheris lacks FuzzedDat
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from _mutation import mutate
+
 # tomllib is not instrumented: tracing its per-character loops made each input twelve times
 # slower, and the mutated inputs get past TOML's syntax without its coverage.
 with atheris.instrument_imports(include=["honeymesh.config"]):
@@ -55,25 +57,13 @@ SEEDS = [
 ]
 
 
-def mutate(fdp: atheris.FuzzedDataProvider) -> bytes:
-    doc = bytearray(SEEDS[fdp.ConsumeIntInRange(0, len(SEEDS) - 1)])
-    how = fdp.ConsumeIntInRange(0, 2)
-    if how == 0:
-        for _ in range(fdp.ConsumeIntInRange(1, 8)):
-            bit = fdp.ConsumeIntInRange(0, len(doc) * 8 - 1)
-            doc[bit // 8] ^= 1 << (bit % 8)
-    elif how == 1:
-        del doc[fdp.ConsumeIntInRange(0, len(doc) - 1) :]
-    else:
-        at = fdp.ConsumeIntInRange(0, len(doc))
-        cut = fdp.ConsumeIntInRange(0, min(len(doc) - at, 256))
-        doc[at : at + cut] = fdp.ConsumeBytes(fdp.ConsumeIntInRange(0, 256))
-    return bytes(doc)
-
-
 def test_one_input(data: bytes) -> None:
     fdp = atheris.FuzzedDataProvider(data)
-    raw = mutate(fdp) if fdp.ConsumeBool() else fdp.ConsumeBytes(fdp.remaining_bytes())
+    raw = (
+        mutate(fdp, SEEDS, splice=256, max_cut=256)
+        if fdp.ConsumeBool()
+        else fdp.ConsumeBytes(fdp.remaining_bytes())
+    )
     try:
         config = loads_config(raw, PATH)
     except ConfigError as e:

@@ -34,6 +34,8 @@ import atheris  # type: ignore[import-untyped]  # (types-atheris lacks FuzzedDat
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from _mutation import mutate
+
 with atheris.instrument_imports():
     from nacl.signing import SigningKey
 
@@ -133,22 +135,6 @@ def never_verifies(raw: bytes) -> None:
     assert isinstance(result, Refused), result
 
 
-def mutate(fdp: atheris.FuzzedDataProvider) -> bytes:
-    item = bytearray(SEEDS[fdp.ConsumeIntInRange(0, len(SEEDS) - 1)])
-    how = fdp.ConsumeIntInRange(0, 2)
-    if how == 0:
-        for _ in range(fdp.ConsumeIntInRange(1, 8)):
-            bit = fdp.ConsumeIntInRange(0, len(item) * 8 - 1)
-            item[bit // 8] ^= 1 << (bit % 8)
-    elif how == 1:
-        del item[fdp.ConsumeIntInRange(0, len(item) - 1) :]
-    else:
-        at = fdp.ConsumeIntInRange(64, len(item))
-        cut = fdp.ConsumeIntInRange(0, len(item) - at)
-        item[at : at + cut] = fdp.ConsumeBytes(fdp.ConsumeIntInRange(0, 64))
-    return bytes(item)
-
-
 def gate() -> Gate:
     return Gate(CLUSTER, Directory(), TrustedKeys([VENDOR.public]), GateConfig())
 
@@ -159,7 +145,7 @@ def test_one_input(data: bytes) -> None:
     if mode == 0:
         never_verifies(fdp.ConsumeBytes(fdp.remaining_bytes()))
     elif mode == 1:
-        raw = mutate(fdp)
+        raw = mutate(fdp, SEEDS, splice=64, keep=64)
         if raw not in SEEDS:
             never_verifies(raw)
     else:

@@ -43,6 +43,8 @@ import atheris  # type: ignore[import-untyped]  # (types-atheris lacks FuzzedDat
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from _mutation import mutate
+
 with atheris.instrument_imports(include=["honeymesh"]):
     from honeymesh.license.claim import CLAIM_FORMAT, verify_claim
     from honeymesh.license.clock import ClockFileError, encode_clock, parse_clock
@@ -187,22 +189,6 @@ def read_clock(data: bytes) -> None:
 READERS = [read_license, read_parts, read_claim, read_key_files, read_clock]
 
 
-def mutate(fdp: atheris.FuzzedDataProvider) -> bytes:
-    doc = bytearray(SEEDS[fdp.ConsumeIntInRange(0, len(SEEDS) - 1)])
-    how = fdp.ConsumeIntInRange(0, 2)
-    if how == 0:
-        for _ in range(fdp.ConsumeIntInRange(1, 8)):
-            bit = fdp.ConsumeIntInRange(0, len(doc) * 8 - 1)
-            doc[bit // 8] ^= 1 << (bit % 8)
-    elif how == 1:
-        del doc[fdp.ConsumeIntInRange(0, len(doc) - 1) :]
-    else:
-        at = fdp.ConsumeIntInRange(0, len(doc))
-        cut = fdp.ConsumeIntInRange(0, len(doc) - at)
-        doc[at : at + cut] = fdp.ConsumeBytes(fdp.ConsumeIntInRange(0, 128))
-    return bytes(doc)
-
-
 def resigned(fdp: atheris.FuzzedDataProvider) -> None:
     key = (VENDOR, STRANGER, IMPOSTOR)[fdp.ConsumeIntInRange(0, 2)]
     payload = fdp.ConsumeBytes(fdp.remaining_bytes())
@@ -233,7 +219,7 @@ def test_one_input(data: bytes) -> None:
     mode = fdp.ConsumeIntInRange(0, 2)
     if mode < 2:
         read = READERS[fdp.ConsumeIntInRange(0, len(READERS) - 1)]
-        read(mutate(fdp) if mode else fdp.ConsumeBytes(fdp.remaining_bytes()))
+        read(mutate(fdp, SEEDS) if mode else fdp.ConsumeBytes(fdp.remaining_bytes()))
     else:
         resigned(fdp)
 
