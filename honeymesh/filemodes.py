@@ -28,6 +28,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -42,27 +43,28 @@ def _owner_ok(st: os.stat_result) -> bool:
 def check_private_file(path: Path, what: str) -> None:
     """Refuse a private key that group or others may read or write (missing files are left
     to the loader, which says so itself)."""
-    try:
-        st = path.lstat()
-    except FileNotFoundError:
-        return
-    if not stat.S_ISREG(st.st_mode):
-        raise UnsafeModes(f"{path}: the {what} must be a regular file")
-    if not _owner_ok(st):
-        raise UnsafeModes(f"{path}: the {what} belongs to uid {st.st_uid}, not to this user")
-    bits = stat.S_IMODE(st.st_mode)
-    if bits & 0o077:
-        raise UnsafeModes(
-            f"{path}: the {what} has mode {bits:04o}, so other users can read it; refusing to "
-            f"start (chmod 600 {path})"
-        )
+    _check_file(path.lstat, path, what, forbidden=0o077, can="read it", fix=f"chmod 600 {path}")
 
 
 def check_unwritable_file(path: Path, what: str) -> None:
     """Refuse a file that group or others may change (reading it is fine: it holds no secret,
     but it decides who may do what)."""
+    _check_file(path.stat, path, what, forbidden=0o022, can="change it", fix=f"chmod go-w {path}")
+
+
+def _check_file(
+    stat_of: Callable[[], os.stat_result],
+    path: Path,
+    what: str,
+    *,
+    forbidden: int,
+    can: str,
+    fix: str,
+) -> None:
+    """A regular file, this user's, with none of the ``forbidden`` mode bits (else one line
+    saying what other users can do with it and the command that fixes it)."""
     try:
-        st = path.stat()
+        st = stat_of()
     except FileNotFoundError:
         return
     if not stat.S_ISREG(st.st_mode):
@@ -70,10 +72,10 @@ def check_unwritable_file(path: Path, what: str) -> None:
     if not _owner_ok(st):
         raise UnsafeModes(f"{path}: the {what} belongs to uid {st.st_uid}, not to this user")
     bits = stat.S_IMODE(st.st_mode)
-    if bits & 0o022:
+    if bits & forbidden:
         raise UnsafeModes(
-            f"{path}: the {what} has mode {bits:04o}, so other users can change it; refusing "
-            f"to start (chmod go-w {path})"
+            f"{path}: the {what} has mode {bits:04o}, so other users can {can}; refusing to "
+            f"start ({fix})"
         )
 
 
