@@ -44,6 +44,7 @@ from zope.interface import implementer
 
 from honeymesh.config import SyslogOutputConfig
 from honeymesh.events import Event, JSONValue
+from honeymesh.outputs.health import ReportsHealth
 from honeymesh.outputs.queue import BoundedQueue
 from honeymesh.outputs.rfc5424 import FACILITIES, Header, message, octet_counted
 from honeymesh.outputs.selection import EventSelector
@@ -133,10 +134,15 @@ class _StreamFactory(Factory):
         return _Stream(self.output, tls=self.output.config.transport == "tls")
 
 
-class SyslogOutput(Service):
+class SyslogOutput(ReportsHealth, Service):
     """One ``[[outputs]]`` table of type syslog: a bus subscriber (``on_event``) and a service."""
 
     _log = Logger(namespace="honeymesh.outputs")
+    while_failing = (
+        "messages are queued (at most {most}, the oldest dropped and counted) until it works again"
+    )
+    working_again = "sending again"
+    config: SyslogOutputConfig
 
     def __init__(
         self,
@@ -234,22 +240,6 @@ class SyslogOutput(Service):
             # certificate did not verify, or it refused ours).
             what = "connection lost" if was_connected else "TLS handshake failed"
             self._say_failing(f"{what}: {reason.getErrorMessage()}")
-
-    def _say_failing(self, why: str) -> None:
-        if self.failing is None:
-            self.failing = why
-            self._log.warn(
-                "output {output}: {why}; messages are queued (at most {most}, the oldest "
-                "dropped and counted) until it works again",
-                output=self.config.name,
-                why=why,
-                most=self.config.max_queue,
-            )
-
-    def _say_working(self) -> None:
-        if self.failing is not None:
-            self.failing = None
-            self._log.info("output {output}: sending again", output=self.config.name)
 
     # The service side ---------------------------------------------------------------------------
 

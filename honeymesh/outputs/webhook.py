@@ -41,6 +41,7 @@ from twisted.web.iweb import IResponse
 from honeymesh import __version__
 from honeymesh.config import WebhookOutputConfig
 from honeymesh.events import Event, JSONValue, event_fields
+from honeymesh.outputs.health import ReportsHealth
 from honeymesh.outputs.queue import BoundedQueue
 from honeymesh.outputs.selection import EventSelector
 from honeymesh.outputs.tlsroots import load_ca
@@ -111,10 +112,15 @@ class _Discard(Protocol):
             self.done.callback(None)
 
 
-class WebhookOutput(Service):
+class WebhookOutput(ReportsHealth, Service):
     """One ``[[outputs]]`` table of type webhook: a bus subscriber (``on_event``) and a service."""
 
     _log = Logger(namespace="honeymesh.outputs")
+    while_failing = (
+        "retrying with backoff, new events queued (at most {most}, the oldest dropped and counted)"
+    )
+    working_again = "delivering again"
+    config: WebhookOutputConfig
 
     def __init__(
         self,
@@ -284,22 +290,6 @@ class WebhookOutput(Service):
         if isinstance(error, CancelledError):
             return f"no answer in {self.config.timeout:g} s"
         return str(error) or type(error).__name__
-
-    def _say_failing(self, why: str) -> None:
-        if self.failing is None:
-            self.failing = why
-            self._log.warn(
-                "output {output}: {why}; retrying with backoff, new events queued (at most "
-                "{most}, the oldest dropped and counted)",
-                output=self.config.name,
-                why=why,
-                most=self.config.max_queue,
-            )
-
-    def _say_working(self) -> None:
-        if self.failing is not None:
-            self.failing = None
-            self._log.info("output {output}: delivering again", output=self.config.name)
 
     # The service side ---------------------------------------------------------------------------
 
