@@ -140,7 +140,9 @@ TRUNCATED = Rule("size of a random subset", r"^;; MSG SIZE  rcvd: \d+$", ";; MSG
 
 
 def dig(port: int, args: list[str]) -> bytes:
-    argv = ["dig", "@127.0.0.1", "-p", str(port), "+nocmd", "+tries=1", "+time=3", *args]
+    # Two tries, as the real named now and then lets one query go unanswered (seen here about
+    # one authors.bind in six); both sides get the same.
+    argv = ["dig", "@127.0.0.1", "-p", str(port), "+nocmd", "+tries=2", "+time=3", *args]
     return subprocess.run(argv, capture_output=True, timeout=30, check=False).stdout
 
 
@@ -157,8 +159,19 @@ def test_probe(
 def test_authors_bind_names_the_same_people(
     real_named: RealServer, traps: Daemon, trap_ports: dict[str, int]
 ) -> None:
-    """The order of authors.bind is random, so the names themselves are compared here."""
+    """The order of authors.bind is random, so the names themselves are compared here. (The
+    real named now and then lets one authors.bind query go unanswered, about 1 in 6 seen here:
+    each side gets up to three tries for an answer.)"""
     args = ["+short", "authors.bind", "chaos", "txt"]
-    real = sorted(dig(real_named.port, args).splitlines())
-    trap = sorted(dig(trap_ports["dns"], args).splitlines())
+
+    def answered(port: int) -> list[bytes]:
+        lines: list[bytes] = []
+        for _ in range(3):
+            lines = sorted(dig(port, args).splitlines())
+            if lines and not lines[0].startswith(b";;"):
+                break
+        return lines
+
+    real = answered(real_named.port)
+    trap = answered(trap_ports["dns"])
     assert len(real) == len(BIND_AUTHORS) and real == trap
