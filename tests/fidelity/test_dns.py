@@ -132,6 +132,8 @@ RULES = [
     Rule("query time", r"^;; Query time: .*$", ";; Query time: <ms>"),
     Rule("server and port", r"^;; SERVER: .*$", ";; SERVER: <server>"),
     Rule("date", r"^;; WHEN: .*$", ";; WHEN: <date>"),
+    # dig's note that its first try went unanswered (see ``dig``): a lost datagram, not an answer.
+    Rule("a try that timed out", r"^;; communications error to .*: timed out\n", ""),
     # BIND answers its authors in a random order (and a truncated answer a random 18 of them).
     Rule("author", r'^(authors\.bind\.\s+0\s+CH\s+TXT\s+)".*"$', r'\1"<author>"'),
 ]
@@ -167,8 +169,8 @@ def test_authors_bind_names_the_same_people(
     def answered(port: int) -> list[bytes]:
         lines: list[bytes] = []
         for _ in range(3):
-            lines = sorted(dig(port, args).splitlines())
-            if lines and not lines[0].startswith(b";;"):
+            lines = sorted(ln for ln in dig(port, args).splitlines() if not ln.startswith(b";;"))
+            if lines:
                 break
         return lines
 
