@@ -20,7 +20,7 @@ import base64
 import hashlib
 import hmac
 import ipaddress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 DAY = 86400
@@ -151,6 +151,11 @@ def plain_host(host: str) -> str:
     return str(address)
 
 
+#: How many drawn values a ``NodeFacts`` keeps: every constant label several times over (a few
+#: hundred exist), while labels made from a time or a name cannot grow it without bound.
+_DRAWN_MAX = 4096
+
+
 @dataclass(frozen=True)
 class NodeFacts:
     """Every per-node fact a trap may show; the same ``seed`` and ``first_start`` always give
@@ -158,11 +163,26 @@ class NodeFacts:
 
     seed: bytes
     first_start: float  # when this node first ran (seconds since the epoch)
+    # What ``draw`` gave, by (label, size): a trap asks for the same facts in every session
+    # (the Redis dialogue's run id, replication id, pid: six HMACs a session), and they never
+    # change for a seed. Per instance, so two nodes never share one; bounded, since a few
+    # labels carry a time or a name (``_DRAWN_MAX``).
+    _drawn: dict[tuple[str, int], bytes] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     # --- the one source of randomness ----------------------------------------------------
 
     def draw(self, label: str, size: int = 32) -> bytes:
         """``size`` bytes for ``label``: HMAC-SHA256(seed, label), extended by a counter."""
+        drawn = self._drawn.get((label, size))
+        if drawn is None:
+            drawn = self._derive(label, size)
+            if len(self._drawn) < _DRAWN_MAX:  # once full, the labels kept are the first ones
+                self._drawn[(label, size)] = drawn
+        return drawn
+
+    def _derive(self, label: str, size: int) -> bytes:
         out = bytearray()
         block = 0
         while len(out) < size:

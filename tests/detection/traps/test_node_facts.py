@@ -173,3 +173,21 @@ def test_the_first_start_is_kept_across_restarts(tmp_path: Path) -> None:
     path.write_text("garbage")
     assert load_first_start(path, 6000.0) == 6000.0
     assert load_first_start(path, 7000.0) == 6000.0
+
+
+def test_a_node_draws_the_same_facts_from_its_cache_and_never_another_nodes(
+    tmp_path: Path,
+) -> None:
+    """Facts are kept once drawn (a trap asks for the same ones every session): a node that has
+    drawn everything shows what a fresh one with its seed shows, and a second node drawing after
+    it still shows only its own, even past the cache's bound."""
+    a, b = NodeFacts(b"node-a" * 6, FIRST_START), NodeFacts(b"node-b" * 6, FIRST_START)
+    first = everything(a, tmp_path / "a1")
+    for i in range(5000):  # labels made from a name: more than a node keeps
+        a.password(f"label {i}")
+    assert everything(a, tmp_path / "a2") == first
+    assert everything(NodeFacts(b"node-a" * 6, FIRST_START), tmp_path / "a3") == first
+    assert a.password("label 4999") == NodeFacts(a.seed, FIRST_START).password("label 4999")
+    out_b = everything(b, tmp_path / "b")
+    for name, value in per_node(a).items():
+        assert len(value) < 8 or value not in out_b, f"node B shows A's {name}"
