@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol as TypingProtocol
-from typing import runtime_checkable
+from typing import cast, runtime_checkable
 
 from twisted.internet import protocol
 from twisted.internet.address import IPv4Address, IPv6Address
@@ -144,6 +144,18 @@ class TrapFactory(protocol.Factory):
         self.per_source: Counter[str] = Counter()
         self.sessions = 0
         self.refused = 0
+        # Whether a dialogue class KnowsConnection, decided once per class: isinstance on a
+        # runtime-checkable Protocol walks its attributes each time (typing's
+        # _get_protocol_attrs), a cost every connection paid.
+        self._knows_connection: dict[type, bool] = {}
+
+    def knows_connection(self, dialogue: Dialogue) -> bool:
+        """Whether ``dialogue`` wants to be told both ends of its connection."""
+        kind = type(dialogue)
+        known = self._knows_connection.get(kind)
+        if known is None:
+            known = self._knows_connection[kind] = isinstance(dialogue, KnowsConnection)
+        return known
 
     def buildProtocol(self, addr: IAddress | None) -> TrapProtocol | None:
         host = addr.host if isinstance(addr, IPv4Address | IPv6Address) else str(addr)
@@ -206,11 +218,11 @@ class TrapProtocol(protocol.Protocol):
         if self.transport is not None:
             self.local, self.peer = self.transport.getHost(), self.transport.getPeer()
         if (
-            isinstance(self.dialogue, KnowsConnection)
+            self.factory.knows_connection(self.dialogue)
             and isinstance(self.local, IPv4Address | IPv6Address)
             and isinstance(self.peer, IPv4Address | IPv6Address)
         ):
-            self.dialogue.connected(
+            cast(KnowsConnection, self.dialogue).connected(
                 Connection(
                     Endpoint(self.local.host, self.local.port),
                     Endpoint(self.peer.host, self.peer.port),
