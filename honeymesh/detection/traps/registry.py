@@ -56,6 +56,7 @@ from honeymesh.detection.traps.ssh import PERSONAS as SSH_PERSONAS
 from honeymesh.detection.traps.ssh import HostKeyError, SshDialogue, SshHostKeys, SshSettings
 from honeymesh.detection.traps.telnet import TelnetDialogue, TelnetSettings
 from honeymesh.detection.traps.tls import TlsDialogue, server_context
+from honeymesh.detection.traps.tls_profiles import APACHE, POSTFIX
 from honeymesh.detection.traps.udp import DatagramLimits, DatagramTrap, Responder
 from honeymesh.events import Event
 from honeymesh.filemodes import replace_file
@@ -224,9 +225,11 @@ def _persona_tls(
         except PersonaTlsError as e:
             raise TrapSetupError(trap.name, str(e)) from e
         cert, key = pair.cert, pair.key
-    alpn = ["http/1.1"] if isinstance(trap, TlsTrapConfig) else None
+    web = isinstance(trap, TlsTrapConfig)
     try:
-        return server_context(str(cert), str(key), alpn=alpn)
+        return server_context(
+            str(cert), str(key), APACHE if web else POSTFIX, alpn=["http/1.1"] if web else None
+        )
     except (OSError, ssl.SSLError) as e:
         raise TrapSetupError(trap.name, f"cannot load {cert} / {key}: {e}") from e
 

@@ -28,6 +28,7 @@ from honeymesh.detection.tls_fingerprint import (
     parse_client_hello,
 )
 from honeymesh.detection.traps.base import AnswersIdle, Dialogue, Finding, Step
+from honeymesh.detection.traps.tls_profiles import TlsProfile, configure
 from honeymesh.events import EventId, JSONValue
 
 _HTTP_METHODS = (b"GET ", b"POST", b"HEAD", b"PUT ", b"OPTI", b"DELE", b"CONN", b"PATC", b"TRAC")
@@ -35,12 +36,13 @@ _READ = 16 * 1024
 
 
 def server_context(
-    cert_path: str, key_path: str, *, alpn: list[str] | None = None
+    cert_path: str, key_path: str, profile: TlsProfile, *, alpn: list[str] | None = None
 ) -> ssl.SSLContext:
-    """A server context for a trap: the given certificate, TLS 1.2 and 1.3, the given ALPN
-    protocols (``http/1.1`` for the web persona; none for SMTP's STARTTLS)."""
+    """A server context for a trap: the given certificate, OpenSSL set as the persona's real
+    server sets it (``tls_profiles``), the given ALPN protocols (``http/1.1`` for the web
+    persona; none for SMTP's STARTTLS)."""
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.minimum_version = ssl.TLSVersion.TLSv1_2
+    configure(context, profile)
     context.load_cert_chain(cert_path, key_path)
     if alpn:
         context.set_alpn_protocols(alpn)

@@ -22,6 +22,7 @@ from honeymesh.detection.traps.snmp import SnmpResponder, SnmpSettings
 from honeymesh.detection.traps.ssh import SshDialogue, SshHostKeys, SshSettings
 from honeymesh.detection.traps.telnet import TelnetDialogue, TelnetSettings
 from honeymesh.detection.traps.tls import TlsDialogue, server_context
+from honeymesh.detection.traps.tls_profiles import APACHE
 from honeymesh.detection.traps.udp import Responder
 
 NOW = 1_764_000_000.0
@@ -86,7 +87,7 @@ def tcp_dialogues(tmp: Path) -> dict[str, Callable[[], Dialogue]]:
     cert, key = tmp / "t.crt", tmp / "t.key"
     if not cert.exists():
         write_self_signed(cert, key)
-    context = server_context(str(cert), str(key), alpn=["http/1.1"])
+    context = server_context(str(cert), str(key), APACHE, alpn=["http/1.1"])
     keys = ssh_keys(tmp / "ssh")
     ssh = SshSettings(b"SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3", PERSONA, WEAK, keys)
     ids = itertools.count(1)
