@@ -24,7 +24,9 @@ import contextlib
 import ctypes
 import errno
 import ipaddress
+import itertools
 import math
+import operator
 import os
 import socket
 import threading
@@ -219,6 +221,7 @@ class XdpBackend:
         self._served = ServedPorts()
         self._sampler: threading.Thread | None = None
         self._sampler_stop = threading.Event()
+        self._sampler_wake: int | None = None  # a pipe's write end: ends the sampler's wait
         self.bad_samples = 0
 
     # Lifecycle --------------------------------------------------------------------------------
@@ -398,27 +401,37 @@ class XdpBackend:
 
         ring: RingBuffer = lib.ring_buffer(self._samples_fd, on_record)
         self._sampler_stop.clear()
+        wake_read, self._sampler_wake = os.pipe()
+        ring.watch(wake_read)
 
         def run() -> None:
+            # Asleep until there are samples or stop_sampling writes to the pipe: an idle
+            # node's sampler costs no wake-ups (a 50 ms poll cost 20 a second, 1.5 ms CPU).
             try:
                 while not self._sampler_stop.is_set():
-                    ring.poll(50)
+                    ring.wait()
                     if pending:
                         batch = list(pending)
                         pending.clear()
                         reactor.callFromThread(deliver, batch)
             finally:
                 ring.close()
+                os.close(wake_read)
 
         self._sampler = threading.Thread(target=run, name="honeymesh-ringbuf", daemon=True)
         self._sampler.start()
 
     def stop_sampling(self) -> None:
-        """Stop the ring-buffer thread; blocks for at most one poll interval (50 ms)."""
+        """Stop the ring-buffer thread: wake it through its pipe and wait for it to end."""
         if self._sampler is not None:
             self._sampler_stop.set()
+            if self._sampler_wake is not None:
+                os.write(self._sampler_wake, b"x")
             self._sampler.join()
             self._sampler = None
+        if self._sampler_wake is not None:
+            os.close(self._sampler_wake)
+            self._sampler_wake = None
 
     def _wall_of(self, mono_ns: int) -> float:
         return self._wall() - (self._monotonic() - mono_ns / 1e9)
@@ -444,8 +457,9 @@ class XdpBackend:
         v6_expiry: dict[bytes, float | None] = {}
         ipv4net = ipaddress.IPv4Network
         entries: Iterable[BanEntry] = bans
+        bulk_v4: tuple[list[int], list[int]] | None = None  # addresses, expiry ns: no dict
         if isinstance(bans, BanColumns):  # the million-ban restore: no object per exact ban
-            entries = _exact_v4_from_columns(bans, now_wall, now_ns, exact_v4)
+            entries, bulk_v4 = _exact_v4_from_columns(bans, now_wall, now_ns, exact_v4)
         for entry in entries:
             net, expires_at = entry.network, entry.expires_at
             if type(net) is ipv4net and net.prefixlen == 32:
@@ -469,6 +483,11 @@ class XdpBackend:
                 ns = self._to_kernel_ns(expires_at, now_wall, now_ns)
                 held = desired[slot].get(key)
                 desired[slot][key] = ns if held is None else _longest_ns(held, ns)
+        if bulk_v4 is not None and exact_v4:  # an IPv4-mapped ban joins them: merge by address
+            for addr, ns in zip(*bulk_v4, strict=True):
+                held = exact_v4.get(addr)
+                exact_v4[addr] = ns if held is None else _longest_ns(held, ns)
+            bulk_v4 = None
         for key, expires_at in v6_expiry.items():
             desired[Slot.BAN_V6][key] = self._to_kernel_ns(expires_at, now_wall, now_ns)
         for net in allows:
@@ -477,7 +496,14 @@ class XdpBackend:
         self._v6_reset(shared, desired[Slot.BAN_V6], allows)
         for slot in Slot:
             wanted: Callable[[bytes], bool]
-            if slot is Slot.BAN_V4:
+            if slot is Slot.BAN_V4 and bulk_v4 is not None:
+                addresses, expiries = bulk_v4
+                keys, count, values = v4_keys(addresses), len(addresses), ban_values(expiries)
+                present = set(addresses) if self._counts[slot] else set()  # only to delete
+
+                def wanted(key: bytes) -> bool:
+                    return int.from_bytes(key, "big") in present
+            elif slot is Slot.BAN_V4:
                 keys, count = v4_keys(exact_v4), len(exact_v4)
                 values = ban_values(exact_v4.values())
 
@@ -1063,22 +1089,36 @@ def _release_freed_memory() -> None:
 
 def _exact_v4_from_columns(
     columns: BanColumns, now_wall: float, now_ns: int, exact_v4: dict[int, int]
-) -> list[BanEntry]:
-    """Put the exact IPv4 bans of ``columns`` into ``exact_v4`` (address -> expiry ns); return
-    every other ban as a BanEntry (ranges and IPv6: thousands, not millions)."""
+) -> tuple[list[BanEntry], tuple[list[int], list[int]] | None]:
+    """Split ``columns`` into the exact IPv4 bans and every other ban as a BanEntry (ranges and
+    IPv6: thousands, not millions).
+
+    The exact IPv4 bans come back as (addresses, expiry ns) lists when they are one run of
+    strictly ascending addresses, what the ban list's restore reads (one row per network, in
+    address order): then no Python call per ban is left but the expiry's arithmetic, and the
+    kernel keys are one array conversion. Otherwise (several runs, a repeated address) they go
+    into ``exact_v4`` (address -> expiry ns, the longest expiry winning) and the second item is
+    None."""
     rest: list[BanEntry] = []
+    runs: list[tuple[list[int], list[int]]] = []
     nan = math.isnan
-    for family, prefixlen, address, expires in zip(
-        columns.families, columns.prefixlens, columns.addresses, columns.expires, strict=True
-    ):
+    for family, prefixlen, start, stop in columns.runs:
+        addresses = columns.addresses[start:stop]
+        expires = columns.expires[start:stop]
         if family == 4 and prefixlen == 32:
-            ns = 0 if nan(expires) else max(1, now_ns + int((expires - now_wall) * 1e9))
+            ns = [0 if e != e else max(1, now_ns + int((e - now_wall) * 1e9)) for e in expires]
+            runs.append((addresses, ns))
+            continue
+        for address, expiry in zip(addresses, expires, strict=True):
+            net = make_network(family, address, prefixlen)
+            rest.append(BanEntry(net, None if nan(expiry) else expiry))
+    if len(runs) == 1 and all(map(operator.lt, runs[0][0], itertools.islice(runs[0][0], 1, None))):
+        return rest, runs[0]
+    for addresses, expiries in runs:
+        for address, ns in zip(addresses, expiries, strict=True):
             held = exact_v4.get(address)
             exact_v4[address] = ns if held is None else _longest_ns(held, ns)
-        else:
-            net = make_network(family, address, prefixlen)
-            rest.append(BanEntry(net, None if nan(expires) else expires))
-    return rest
+    return rest, None
 
 
 class SettledBackend:

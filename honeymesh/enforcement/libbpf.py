@@ -18,6 +18,7 @@ import ctypes.util
 import enum
 import errno
 import os
+import select
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -236,6 +237,8 @@ class Libbpf:
         self._sig("ring_buffer__new", vp, [c_int, RingBufferCallback, vp, vp])
         self._sig("ring_buffer__poll", c_int, [vp, c_int])
         self._sig("ring_buffer__free", None, [vp])
+        self._sig("ring_buffer__epoll_fd", c_int, [vp])
+        self._sig("ring_buffer__consume", c_int, [vp])
         self.possible_cpus = self._check(lib.libbpf_num_possible_cpus(), "count possible CPUs")
 
     def _sig(self, name: str, restype: object, argtypes: list[object]) -> None:
@@ -480,6 +483,27 @@ class RingBuffer:
             code = ctypes.get_errno() or errno.EINVAL
             raise LibbpfError(code, f"open ring buffer: {os.strerror(code)}")
         self._handle: int | None = handle
+        # ``wait`` sleeps on the ring's epoll descriptor (readable when records are there) and on
+        # whatever ``watch`` adds (a stop pipe), with no timeout.
+        self._poller = select.poll()
+        self._poller.register(self._lib.ring_buffer__epoll_fd(handle), select.POLLIN)
+
+    def watch(self, fd: int) -> None:
+        """Let ``fd`` becoming readable end a ``wait`` (how the polling thread is stopped)."""
+        self._poller.register(fd, select.POLLIN)
+
+    def wait(self) -> int:
+        """Sleep (without the GIL, no timeout) until records are there or a watched descriptor
+        is readable, then consume what is there; returns how many records were consumed. A
+        timed ``poll`` woke its thread for nothing all day long (50 ms: 20 times a second)."""
+        if self._handle is None:
+            raise LibbpfError(errno.EBADF, "ring buffer is closed")
+        self._poller.poll()  # a signal does not end it (PEP 475 retries)
+        ret: int = self._lib.ring_buffer__consume(self._handle)
+        if ret < 0:
+            code = -ret if ret != -1 else (ctypes.get_errno() or errno.EIO)
+            raise LibbpfError(code, f"consume ring buffer: {os.strerror(code)}")
+        return ret
 
     def poll(self, timeout_ms: int) -> int:
         """Consume what is there, waiting up to ``timeout_ms`` for something; returns how many

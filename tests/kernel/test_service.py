@@ -10,6 +10,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -154,6 +155,34 @@ def test_ring_buffer_samples_unserved_ports_with_a_rate_limit(lab: Lab) -> None:
         sender.close()
         rx.close()
         xdp.close()
+
+
+def test_an_idle_sampler_sleeps_until_a_sample_comes_or_it_is_stopped(lab: Lab) -> None:
+    """The sampling thread wakes for samples and for stop_sampling, never on a timer: polled
+    every 50 ms it woke 20 times a second on a node seeing no traffic at all."""
+    xdp = attach(lab, sample_rate=20, sample_burst=5)
+    handoff = ThreadHandoff()
+    xdp.set_served_ports(ServedPorts(udp=frozenset(), tcp=frozenset()))
+    xdp.start_sampling(handoff, lambda batch: None)
+    (sampler,) = [t for t in threading.enumerate() if t.name == "honeymesh-ringbuf"]
+    status = Path(f"/proc/self/task/{sampler.native_id}/status")
+
+    def wakeups() -> int:
+        return int(status.read_text().split("nonvoluntary_ctxt_switches")[0].split()[-1])
+
+    src = lab.sources4[0]
+    sender = Sender(lab, [src])
+    try:
+        time.sleep(0.2)
+        before = wakeups()
+        time.sleep(1.0)
+        assert wakeups() - before <= 2
+        sender.send(src, lab.target4, 9, 1)
+        assert [(s.src, s.dport) for s in handoff.samples(1)] == [(src, 9)]
+    finally:
+        sender.close()
+        xdp.close()
+    assert not sampler.is_alive()
 
 
 def _warm_thread_pool() -> Any:
