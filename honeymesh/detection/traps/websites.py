@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import html
 import importlib.resources
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import parse_qsl
 
@@ -51,10 +51,18 @@ class Request:
     headers: tuple[tuple[str, str], ...]
     body: bytes
     body_bytes: int
+    # The first value of each header by its lower-cased name: answering one request looks
+    # headers up about twenty times (Host, Connection, Range, conditionals), each a scan.
+    _first: dict[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        first: dict[str, str] = {}
+        for key, value in self.headers:
+            first.setdefault(key.lower(), value)
+        object.__setattr__(self, "_first", first)
 
     def header(self, name: str) -> str | None:
-        name = name.lower()
-        return next((v for k, v in self.headers if k.lower() == name), None)
+        return self._first.get(name.lower())
 
 
 @dataclass(frozen=True)
