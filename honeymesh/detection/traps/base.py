@@ -55,6 +55,11 @@ class Step:
     #: ``idle_timeout``), as a real server changes its timeout with its state: Apache waits
     #: 5 s for the next request on a kept-alive connection. None: unchanged.
     idle: float | None = None
+    #: With ``close``: end with a reset, not a FIN, once the reply has left. A real server
+    #: that hangs up with the client's bytes still unread in its socket makes the kernel send
+    #: a reset (Dropbear after a bad version line or packet length); the trap has read them all,
+    #: so it must ask for the reset itself, or its FIN tells it apart.
+    reset: bool = False
 
 
 class Dialogue(TypingProtocol):
@@ -111,6 +116,47 @@ class Admission(TypingProtocol):
 def preview(data: bytes) -> str:
     """The first bytes a client sent, printable and bounded, for logs and the dashboard."""
     return data[:PREVIEW_BYTES].decode("utf-8", "backslashreplace")
+
+
+class _Closing(TypingProtocol):
+    """What a reset needs of a TCP transport (Twisted's TCP and TLS transports have it)."""
+
+    def registerProducer(self, producer: object, streaming: bool) -> None: ...
+
+    def loseConnection(self) -> None: ...
+
+    def abortConnection(self) -> None: ...
+
+
+class _ResetWhenSent:
+    """Ends a connection with a reset once everything written to it has left.
+
+    ``abortConnection`` alone drops what is still buffered (the reply the reset follows). As a
+    pull producer this is asked for more when the transport's buffer has drained, and
+    ``loseConnection``, which waits for a registered producer, drains it now; then it aborts,
+    and Twisted closes the socket with SO_LINGER 0: a reset, as the kernel sends for a server
+    that hangs up with the client's bytes unread."""
+
+    def __init__(self, transport: object) -> None:
+        self._transport = cast(_Closing, transport)
+        self._waiting = False
+
+    def start(self) -> None:
+        try:
+            self._transport.registerProducer(self, False)  # asks at once: nothing sent yet
+        except RuntimeError:  # a producer of its own: nothing to wait for
+            self._transport.abortConnection()
+            return
+        self._waiting = True
+        self._transport.loseConnection()
+
+    def resumeProducing(self) -> None:
+        if self._waiting:
+            self._waiting = False
+            self._transport.abortConnection()
+
+    def stopProducing(self) -> None:
+        self._waiting = False
 
 
 class TrapFactory(protocol.Factory):
@@ -326,7 +372,7 @@ class TrapProtocol(protocol.Protocol):
         if step.reply and self.transport is not None and self.closed_by is None:
             self.transport.write(step.reply)
         if step.close:
-            self.finish("trap")
+            self.finish("trap", reset=step.reset)
 
     def _publish_finding(self, event_id: EventId, found: Mapping[str, JSONValue]) -> None:
         host, peer = self.local, self.peer
@@ -341,9 +387,10 @@ class TrapProtocol(protocol.Protocol):
             Observation(event_id, self.factory.clock.seconds(), self.source, detail)
         )
 
-    def finish(self, closed_by: str, graceful: bool = False) -> None:
+    def finish(self, closed_by: str, graceful: bool = False, reset: bool = False) -> None:
         """Record the session once and close the connection: gracefully when the trap or the
-        client ends it (or ``graceful``), else with a reset."""
+        client ends it (or ``graceful``), else with a reset; ``reset``: with a reset once what
+        was written has left (a dialogue's own close as its real server makes it)."""
         if self.closed_by is not None:
             return
         self.closed_by = closed_by
@@ -359,7 +406,9 @@ class TrapProtocol(protocol.Protocol):
             self._log.failure("trap {trap} dialogue failed to stop", trap=self.factory.name)
         self._record()
         if self.transport is not None:
-            if graceful or closed_by in ("trap", "client"):
+            if reset:
+                _ResetWhenSent(self.transport).start()
+            elif graceful or closed_by in ("trap", "client"):
                 self.transport.loseConnection()
             else:
                 self.transport.abortConnection()  # type: ignore[attr-defined]

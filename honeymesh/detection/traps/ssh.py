@@ -23,7 +23,7 @@ import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
@@ -288,6 +288,7 @@ class SshDialogue:
         return Step(
             reply=self._pipe.take(),
             close=self._pipe.closed,
+            reset=self._pipe.reset,
             detail=self.detail,
             findings=found,
             logged_in="logged_in_as" in self.detail,
@@ -381,11 +382,12 @@ class SshDialogue:
 
 
 class _Pipe:
-    """The in-memory transport Conch writes to."""
+    """The in-memory transport Conch writes to. ``abortConnection``: the close is a reset."""
 
     def __init__(self) -> None:
         self._out = bytearray()
         self.closed = False
+        self.reset = False
         self._address = IPv4Address("TCP", "0.0.0.0", 0)  # noqa: S104 - not a bind
 
     def write(self, data: bytes) -> None:
@@ -400,7 +402,7 @@ class _Pipe:
         self.closed = True
 
     def abortConnection(self) -> None:
-        self.closed = True
+        self.closed = self.reset = True
 
     def getPeer(self) -> IPv4Address:
         return self._address
@@ -413,6 +415,8 @@ class _Pipe:
         return out
 
 
+#: How far Dropbear has read the client's bytes (``_TrapTransport._unread``).
+_Reading = Literal["version line", "first block", "whole packets"]
 #: Key-exchange messages: all a strict-kex client may send before its first NEWKEYS.
 _KEX_MESSAGES = frozenset({transport.MSG_KEXINIT, transport.MSG_NEWKEYS, *range(30, 50)})
 _MAX_PACKET = 256 * 1024  # what OpenSSH and Dropbear accept from a peer (PACKET_MAX_SIZE)
@@ -471,6 +475,9 @@ class _TrapTransport(transport.SSHServerTransport):
         super().__init__()
         self._strict = False  # the client asked for strict kex and we offer it
         self._kexed = False  # the first NEWKEYS has been received
+        # How far Dropbear would have read the client's bytes (for the close it makes): its
+        # version line only, then a packet's first block, then the rest of the packet.
+        self._reading: _Reading = "version line"
 
     # Our KEXINIT and the negotiation -----------------------------------------------------
 
@@ -549,7 +556,26 @@ class _TrapTransport(transport.SSHServerTransport):
         self._log.debug("SSH hang-up, code {code}", code=reason)
         self.dialogue.detail["ssh_hangup"] = findings.text(desc)
         assert self.transport is not None
-        self.transport.loseConnection()
+        if self._unread() > 0:
+            self.transport.abortConnection()  # type: ignore[attr-defined] # a _Pipe: a reset
+        else:
+            self.transport.loseConnection()
+
+    def _unread(self) -> int:
+        """How many of the client's bytes are still in Dropbear's socket when it hangs up now.
+
+        Dropbear reads exactly what it needs: the version line up to its newline, a packet's
+        first block (its length), then the rest of that packet, and acts on each before it
+        reads on. Whatever the client sent beyond stays unread, so the kernel answers its close
+        with a reset (measured: an HTTP request, a line before the version, a bad packet length;
+        a bad version line alone, a rejected whole packet or the last failed password: a FIN).
+        """
+        if self._reading == "version line":
+            end = self.buf.find(b"\n")
+            return 0 if end == -1 else len(self.buf) - end - 1
+        if self._reading == "first block":
+            return max(len(self.buf) - self.currentEncryptions.decBlockSize, 0)
+        return len(self.buf)
 
     def dispatchMessage(self, messageNum: int, payload: bytes) -> None:
         if not self._kexed:
@@ -659,6 +685,13 @@ class _TrapTransport(transport.SSHServerTransport):
                 self.incomingCompression = zlib.decompressobj()
 
     def getPacket(self) -> bytes | None:
+        self._reading = "first block"  # a hang-up from here on leaves the packet's rest unread
+        try:
+            return self._get_packet()
+        finally:
+            self._reading = "whole packets"
+
+    def _get_packet(self) -> bytes | None:
         aead = getattr(self.currentEncryptions, "in_aead", None)
         if aead is None:
             packet: bytes | None = super().getPacket()

@@ -9,7 +9,7 @@ from twisted.internet.task import Clock
 from twisted.internet.testing import StringTransport
 
 from honeymesh.detection.traps.banner import BannerDialogue
-from honeymesh.detection.traps.base import TrapFactory, TrapLimits, TrapProtocol
+from honeymesh.detection.traps.base import Step, TrapFactory, TrapLimits, TrapProtocol
 from honeymesh.detection.traps.ftp import FtpDialogue, FtpSettings
 from honeymesh.events import Event, Observation
 
@@ -167,3 +167,53 @@ def test_a_delayed_reply_waits_and_what_arrives_meanwhile_is_answered_after_it()
     )
     proto.connectionLost()
     assert not clock.getDelayedCalls()
+
+
+class _HangsUpWithAReset:
+    """A dialogue whose server hangs up on anything with the client's bytes unread."""
+
+    def start(self) -> Step:
+        return Step(b"220 hi\r\n")
+
+    def receive(self, data: bytes) -> Step:
+        return Step(b"bye\r\n", close=True, reset=True)
+
+    def stop(self) -> None:
+        pass
+
+
+def test_a_dialogue_that_asks_for_a_reset_gets_one_after_its_last_words() -> None:
+    """Step.reset: the close is a reset (what the kernel of a server that hangs up with unread
+    bytes sends), and only once the reply has left: Twisted's abort alone would drop it."""
+    clock, events = Clock(), list[Event]()
+    factory = TrapFactory(
+        name="t",
+        new_dialogue=lambda source: _HangsUpWithAReset(),
+        limits=LIMITS,
+        clock=clock,
+        publish=events.append,
+    )
+    proto, transport = connect(factory)
+    proto.dataReceived(b"x\r\ny\r\n")
+    assert transport.value() == b"220 hi\r\nbye\r\n"
+    assert transport.disconnecting and not transport.disconnected  # draining, not yet reset
+    assert transport.producer is not None
+    transport.producer.resumeProducing()  # the buffer has drained
+    assert transport.disconnected  # StringTransport's mark of abortConnection
+    proto.connectionLost()
+    assert only_observation(events).detail["closed_by"] == "trap"
+    assert clock.getDelayedCalls() == []
+
+
+def test_without_a_reset_a_dialogues_close_is_a_fin() -> None:
+    clock, events = Clock(), list[Event]()
+    factory = TrapFactory(
+        name="ftp",
+        new_dialogue=lambda source: FtpDialogue(FtpSettings(b"220 x", frozenset()), source),
+        limits=LIMITS,
+        clock=clock,
+        publish=events.append,
+    )
+    proto, transport = connect(factory)
+    proto.dataReceived(b"QUIT\r\n")
+    assert transport.disconnecting and not transport.disconnected and transport.producer is None

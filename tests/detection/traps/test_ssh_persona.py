@@ -126,3 +126,30 @@ def test_a_failed_password_is_answered_after_dropbears_pause(settings: SshSettin
     assert d.receive(b"").delay == 0.0  # only the step that carries the failure waits
     assert d.saw_password(b"root", b"root")
     assert d.receive(b"").delay == 0.0  # a login is not held back
+
+
+@pytest.mark.parametrize(
+    ("sent", "reset"),
+    [
+        (b"GET / HTTP/1.0\r\n\r\n", True),  # the request's second line is never read
+        (b"\r\n", False),
+        (b"\r\n" + CLIENT, True),
+        (b"SSH-1.5-x\r\n", False),
+        (b"SSH-1.5-x\r\nmore\r\n", True),
+        (CLIENT + b"\xff" * 8, False),  # the first block, whose length is refused
+        (CLIENT + b"\xff" * 12, True),  # and four bytes behind it
+        (CLIENT + packet(b"\x63"), False),
+        (CLIENT + packet(b"\x63") + packet(b"\x02" + NS(b"x")), True),
+    ],
+)
+def test_a_hang_up_resets_exactly_when_dropbear_leaves_bytes_unread(
+    settings: SshSettings, sent: bytes, reset: bool
+) -> None:
+    """Dropbear reads its client's version line, then each packet's first block and its rest,
+    acting on each before it reads on; hanging up with bytes still unread, its kernel sends a
+    reset, else a FIN (each case measured against dropbear 2022.83, tests/fidelity/test_ssh.py).
+    The trap has read everything, so its dialogue asks for the reset in exactly those cases."""
+    d, _ = start(settings)
+    step = d.receive(sent)
+    assert step.close and step.reset is reset
+    hung_up(d, step.reply)
