@@ -38,6 +38,8 @@ test_pkgs+=(openssh-server dropbear-bin ssh-audit)
 # sslscan: the TLS-speaking traps' cipher suites, groups, DH sizes and protocol versions are
 # diffed against apache2's default-ssl and Postfix's STARTTLS with it (test_tls_scan.py).
 test_pkgs+=(sslscan)
+# hydra: the brute-forcer whose report must read the same of each trap as of its real server.
+test_pkgs+=(hydra)
 
 missing_pkgs() {
     local p
