@@ -34,12 +34,14 @@ class BanEntry:
 class BanColumns(Protocol):
     """A ban set that can also be read as columns (the ban list's ``PackedBans``): row ``i`` is
     family, prefix length, address as an int, and wall-clock expiry (NaN: permanent). A backend
-    restoring a million bans reads these instead of a million BanEntry objects."""
+    restoring a million bans reads these instead of a million BanEntry objects. ``runs`` are
+    (family, prefix length, start, stop): rows ``start:stop`` all belong to that group."""
 
     families: bytearray
     prefixlens: bytearray
     addresses: list[int]
     expires: array[float]
+    runs: list[tuple[int, int, int, int]]
 
 
 class EnforcementBackend(Protocol):

@@ -63,7 +63,12 @@ class _Group:
 
     def bulk(self, addresses: Iterable[int], expires: Iterable[float]) -> None:
         """Append a run of addresses in ascending order, all above those already held."""
-        if not self.compact or self.extra or self.dead:
+        if not self.compact:  # a dict alone (no arrays, so nothing dead): one C-level update
+            before = len(self.extra)
+            self.extra.update(zip(addresses, expires, strict=True))
+            self.size += len(self.extra) - before
+            return
+        if self.extra or self.dead:
             for address, expiry in zip(addresses, expires, strict=True):
                 self.set(address, expiry)
             return

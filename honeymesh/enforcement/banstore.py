@@ -41,7 +41,9 @@ class PackedBans(Sequence[BanEntry]):
     A backend that knows this type may read the columns instead of iterating (``families``,
     ``prefixlens``, ``addresses`` as ints, ``expires`` as wall-clock seconds with NaN for
     permanent), entry ``i`` being row ``i`` of each; that skips building an ``IPv4Network`` and a
-    ``BanEntry`` per ban (about 1.3 s of a million-ban restore here).
+    ``BanEntry`` per ban (about 1.3 s of a million-ban restore here). ``runs`` says which rows
+    form one (family, prefix length) group, so a backend can take a whole group's columns as
+    slices (the exact IPv4 bans, a million rows, with no Python call per row).
     """
 
     def __init__(self) -> None:
@@ -49,15 +51,24 @@ class PackedBans(Sequence[BanEntry]):
         self.prefixlens = bytearray()
         self.addresses: list[int] = []
         self.expires = array("d")  # NaN: permanent
+        self.runs: list[tuple[int, int, int, int]] = []  # family, prefix length, start, stop
 
     def extend(
         self, family: int, prefixlen: int, addresses: list[int], expires: Sequence[float]
     ) -> None:
         """Add one (family, prefix length) group; ``expires`` uses NaN for permanent."""
+        start, stop = len(self.addresses), len(self.addresses) + len(addresses)
         self.families.extend(bytes([family]) * len(addresses))
         self.prefixlens.extend(bytes([prefixlen]) * len(addresses))
         self.addresses.extend(addresses)
         self.expires.extend(expires)
+        if len(self.expires) != stop:
+            raise ValueError("addresses and expiries differ in length")
+        last = self.runs[-1] if self.runs else None
+        if last is not None and last[:2] == (family, prefixlen) and last[3] == start:
+            self.runs[-1] = (family, prefixlen, last[2], stop)
+        elif stop > start:
+            self.runs.append((family, prefixlen, start, stop))
 
     def __len__(self) -> int:
         return len(self.addresses)

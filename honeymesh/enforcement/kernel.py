@@ -24,7 +24,9 @@ import contextlib
 import ctypes
 import errno
 import ipaddress
+import itertools
 import math
+import operator
 import os
 import socket
 import threading
@@ -455,8 +457,9 @@ class XdpBackend:
         v6_expiry: dict[bytes, float | None] = {}
         ipv4net = ipaddress.IPv4Network
         entries: Iterable[BanEntry] = bans
+        bulk_v4: tuple[list[int], list[int]] | None = None  # addresses, expiry ns: no dict
         if isinstance(bans, BanColumns):  # the million-ban restore: no object per exact ban
-            entries = _exact_v4_from_columns(bans, now_wall, now_ns, exact_v4)
+            entries, bulk_v4 = _exact_v4_from_columns(bans, now_wall, now_ns, exact_v4)
         for entry in entries:
             net, expires_at = entry.network, entry.expires_at
             if type(net) is ipv4net and net.prefixlen == 32:
@@ -480,6 +483,9 @@ class XdpBackend:
                 ns = self._to_kernel_ns(expires_at, now_wall, now_ns)
                 held = desired[slot].get(key)
                 desired[slot][key] = ns if held is None else _longest_ns(held, ns)
+        if bulk_v4 is not None and exact_v4:  # an IPv4-mapped ban joins them: merge by address
+            _merge_exact_v4(exact_v4, *bulk_v4)
+            bulk_v4 = None
         for key, expires_at in v6_expiry.items():
             desired[Slot.BAN_V6][key] = self._to_kernel_ns(expires_at, now_wall, now_ns)
         for net in allows:
@@ -487,21 +493,38 @@ class XdpBackend:
             desired[slot][key] = 1
         self._v6_reset(shared, desired[Slot.BAN_V6], allows)
         for slot in Slot:
-            wanted: Callable[[bytes], bool]
-            if slot is Slot.BAN_V4:
-                keys, count = v4_keys(exact_v4), len(exact_v4)
-                values = ban_values(exact_v4.values())
-
-                def wanted(key: bytes) -> bool:
-                    return int.from_bytes(key, "big") in exact_v4
-            else:
-                want = desired[slot]
-                keys, count = b"".join(want), len(want)
-                values = ALLOW_VALUE * count if slot.is_allow else ban_values(want.values())
-                wanted = want.__contains__
+            keys, values, count, wanted = self._slot_content(slot, desired[slot], exact_v4, bulk_v4)
             self._replace_slot(lib, slot, keys=keys, values=values, count=count, wanted=wanted)
         self._rewrite_hints(lib, desired)
         self._write_config()
+
+    def _slot_content(
+        self,
+        slot: Slot,
+        want: dict[bytes, int],
+        exact_v4: dict[int, int],
+        bulk_v4: tuple[list[int], list[int]] | None,
+    ) -> tuple[bytes, bytes, int, Callable[[bytes], bool]]:
+        """A slot's packed keys and values for replace_all, their count, and which keys the
+        slot must keep (asked only of entries already in the map)."""
+        if slot is not Slot.BAN_V4:
+            values = ALLOW_VALUE * len(want) if slot.is_allow else ban_values(want.values())
+            return b"".join(want), values, len(want), want.__contains__
+        if bulk_v4 is None:
+            return (
+                v4_keys(exact_v4),
+                ban_values(exact_v4.values()),
+                len(exact_v4),
+                lambda key: int.from_bytes(key, "big") in exact_v4,
+            )
+        addresses, expiries = bulk_v4
+        present = set(addresses) if self._counts[slot] else set()  # a set only if keys must go
+        return (
+            v4_keys(addresses),
+            ban_values(expiries),
+            len(addresses),
+            lambda key: int.from_bytes(key, "big") in present,
+        )
 
     def _zero_hints(self) -> array.array[int]:
         return array.array("I", bytes(4 * self._hint_size))
@@ -1074,22 +1097,44 @@ def _release_freed_memory() -> None:
 
 def _exact_v4_from_columns(
     columns: BanColumns, now_wall: float, now_ns: int, exact_v4: dict[int, int]
-) -> list[BanEntry]:
-    """Put the exact IPv4 bans of ``columns`` into ``exact_v4`` (address -> expiry ns); return
-    every other ban as a BanEntry (ranges and IPv6: thousands, not millions)."""
+) -> tuple[list[BanEntry], tuple[list[int], list[int]] | None]:
+    """Split ``columns`` into the exact IPv4 bans and every other ban as a BanEntry (ranges and
+    IPv6: thousands, not millions).
+
+    The exact IPv4 bans come back as (addresses, expiry ns) lists when they are one run of
+    strictly ascending addresses, what the ban list's restore reads (one row per network, in
+    address order): then no Python call per ban is left but the expiry's arithmetic, and the
+    kernel keys are one array conversion. Otherwise (several runs, a repeated address) they go
+    into ``exact_v4`` (address -> expiry ns, the longest expiry winning) and the second item is
+    None."""
     rest: list[BanEntry] = []
+    runs: list[tuple[list[int], list[int]]] = []
     nan = math.isnan
-    for family, prefixlen, address, expires in zip(
-        columns.families, columns.prefixlens, columns.addresses, columns.expires, strict=True
-    ):
+    for family, prefixlen, start, stop in columns.runs:
+        addresses = columns.addresses[start:stop]
+        expires = columns.expires[start:stop]
         if family == 4 and prefixlen == 32:
-            ns = 0 if nan(expires) else max(1, now_ns + int((expires - now_wall) * 1e9))
-            held = exact_v4.get(address)
-            exact_v4[address] = ns if held is None else _longest_ns(held, ns)
-        else:
+            ns = [
+                0 if e != e else max(1, now_ns + int((e - now_wall) * 1e9))  # noqa: PLR0124 - NaN
+                for e in expires
+            ]
+            runs.append((addresses, ns))
+            continue
+        for address, expiry in zip(addresses, expires, strict=True):
             net = make_network(family, address, prefixlen)
-            rest.append(BanEntry(net, None if nan(expires) else expires))
-    return rest
+            rest.append(BanEntry(net, None if nan(expiry) else expiry))
+    if len(runs) == 1 and all(map(operator.lt, runs[0][0], itertools.islice(runs[0][0], 1, None))):
+        return rest, runs[0]
+    for addresses, expiries in runs:
+        _merge_exact_v4(exact_v4, addresses, expiries)
+    return rest, None
+
+
+def _merge_exact_v4(exact_v4: dict[int, int], addresses: list[int], expiries: list[int]) -> None:
+    """Add exact IPv4 bans to ``exact_v4`` (address -> expiry ns); the longest expiry wins."""
+    for address, ns in zip(addresses, expiries, strict=True):
+        held = exact_v4.get(address)
+        exact_v4[address] = ns if held is None else _longest_ns(held, ns)
 
 
 class SettledBackend:

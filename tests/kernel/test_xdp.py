@@ -627,3 +627,22 @@ def test_replace_all_from_columns_equals_replace_all_from_entries(kit: Kit) -> N
         s6[0]: 0,
         s6[1]: 5,
     }
+
+
+def test_replace_all_from_columns_keeps_the_longest_expiry_of_a_repeated_address(kit: Kit) -> None:
+    """Exact IPv4 columns out of order or repeated (not what the ban list reads, but a
+    BanColumns may hold it) take the merging path: each address once, its longest expiry."""
+    s4 = kit.lab.sources4
+    soon, later = round(time.time() + 600.0, 3), round(time.time() + 900.0, 3)
+    a, b = int(ipaddress.IPv4Address(s4[0])), int(ipaddress.IPv4Address(s4[1]))
+    packed = PackedBans()
+    packed.extend(4, 32, [b, a], [soon, later])  # one run, not ascending
+    packed.extend(4, 31, [a & ~1], [soon])
+    packed.extend(4, 32, [a], [soon])  # a second run, repeating an address with a shorter expiry
+    kit.xdp.replace_all(packed, [])
+    got = {str(e.network): e.expires_at for e in kit.xdp.entries()[0]}
+    assert set(got) == {f"{s4[0]}/32", f"{s4[1]}/32", f"{ipaddress.IPv4Address(a & ~1)}/31"}
+    assert round(got[f"{s4[0]}/32"] or 0.0) == round(later)
+    assert round(got[f"{s4[1]}/32"] or 0.0) == round(soon)
+    assert kit.xdp.status()["entries"]["ban_v4"] == 2  # type: ignore[index]
+    assert kit.delivered(s4[:3])[s4[1]] == 0
