@@ -446,13 +446,17 @@ class DnsTrapConfig(DatagramTrapLimits):
 
 @dataclass(frozen=True)
 class SipTrapConfig(DatagramLoginLimits):
-    """SIP over UDP: OPTIONS, REGISTER (digest challenge) and INVITE, with the caller recorded."""
+    """SIP over UDP: OPTIONS, REGISTER and INVITE as the persona's server answers them, with
+    the caller, digest credentials and known scanners recorded."""
 
     name: str = checked("sip", _nonempty)
     type: Literal["sip"] = "sip"
     ports: tuple[int, ...] = checked((5060,), _ports)
-    server: str = checked("Asterisk PBX 18.20.2", _nonempty)
-    realm: str = ""  # empty: this node's own domain, as an admin sets it (traps/facts.py)
+    # The server claimed (honeymesh.detection.traps.sip.PERSONAS): kamailio as Debian 12's
+    # package and shipped kamailio.cfg answer (diffed), or Asterisk (not in Debian, not diffed).
+    persona: Literal["kamailio-5.6.3", "asterisk-18.20.2"] = "kamailio-5.6.3"
+    # asterisk-18.20.2 only: its digest realm; empty: this node's own domain (traps/facts.py).
+    realm: str = ""
 
 
 @dataclass(frozen=True)

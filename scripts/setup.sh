@@ -35,6 +35,9 @@ test_pkgs+=(rsyslog rsyslog-gnutls)
 # openssh-server and dropbear-bin: the SSH trap's personas are diffed against them (each test
 # starts its own on loopback); ssh-audit is the scanner whose verdict the persona must match.
 test_pkgs+=(openssh-server dropbear-bin ssh-audit)
+# kamailio: the SIP trap's default persona is diffed against it (tests/fidelity/test_sip.py
+# starts its own on loopback); sipvicious: svmap, the SIP scanner attackers run.
+test_pkgs+=(kamailio sipvicious)
 # sslscan: the TLS-speaking traps' cipher suites, groups, DH sizes and protocol versions are
 # diffed against apache2's default-ssl and Postfix's STARTTLS with it (test_tls_scan.py).
 test_pkgs+=(sslscan)

@@ -34,6 +34,9 @@ PERSONAS: dict[str, str] = {
     "max_per_source = 1000\nreply_burst = 1000000\n",
     # This host's sysDescr, sysName and kernel command line, as snmpd here says them.
     "snmp": snmp_persona(),
+    # The default persona (kamailio-5.6.3), diffed against Debian's kamailio (test_sip.py);
+    # the probes come fast from one address, so the rates are raised.
+    "sip": "max_per_source = 1000\nreply_burst = 1000000\n",
 }
 
 # Traps whose type is not their name (a second persona of one type).

@@ -49,7 +49,7 @@ from honeymesh.detection.traps.persona_names import personalize
 from honeymesh.detection.traps.persona_tls import PersonaTls, PersonaTlsError
 from honeymesh.detection.traps.redis import RedisDialogue, RedisSettings
 from honeymesh.detection.traps.shell import ShellPersona
-from honeymesh.detection.traps.sip import SipResponder, SipSettings
+from honeymesh.detection.traps.sip import KamailioResponder, SipResponder, SipSettings
 from honeymesh.detection.traps.smtp import SmtpDialogue, SmtpSettings
 from honeymesh.detection.traps.snmp import SnmpResponder, SnmpSettings
 from honeymesh.detection.traps.ssh import PERSONAS as SSH_PERSONAS
@@ -57,7 +57,7 @@ from honeymesh.detection.traps.ssh import HostKeyError, SshDialogue, SshHostKeys
 from honeymesh.detection.traps.telnet import TelnetDialogue, TelnetSettings
 from honeymesh.detection.traps.tls import TlsDialogue, server_context
 from honeymesh.detection.traps.tls_profiles import APACHE, POSTFIX
-from honeymesh.detection.traps.udp import DatagramLimits, DatagramTrap, Responder
+from honeymesh.detection.traps.udp import DatagramLimits, DatagramTrap, Responder, is_local_address
 from honeymesh.events import Event
 from honeymesh.filemodes import replace_file
 
@@ -400,7 +400,9 @@ def _responder(trap: DnsTrapConfig | SipTrapConfig | SnmpTrapConfig, ctx: TrapCo
             return DnsResponder(parse_records(trap.records), trap.ttl, persona, now)
         case SipTrapConfig():
             secret = ctx.facts.draw("sip/tags")
-            return SipResponder(SipSettings(trap.server, trap.realm, secret), now)
+            if trap.persona == "kamailio-5.6.3":
+                return KamailioResponder(secret, is_local_address)
+            return SipResponder(SipSettings("Asterisk PBX 18.20.2", trap.realm, secret), now)
         case SnmpTrapConfig():
             settings = SnmpSettings(
                 communities=frozenset(c.encode() for c in trap.communities),

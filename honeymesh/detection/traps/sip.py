@@ -1,11 +1,26 @@
-"""The SIP trap (UDP): an Asterisk look-alike for OPTIONS scans, REGISTER brute force, INVITEs.
+"""The SIP trap (UDP): Kamailio 5.6.3 as Debian 12 ships it, or an Asterisk look-alike.
 
 ``parse_request`` reads a SIP request (request line, headers with their compact forms, bounded)
-and raises ``SipError`` and nothing else. ``SipResponder`` answers as Asterisk does: OPTIONS
-200 with its capabilities, REGISTER and INVITE a digest challenge (401), a REGISTER or INVITE
-that carries credentials 403, BYE/CANCEL 481, ACK nothing, the rest 405. The digest username
-and response of every authenticated request are a ``trap.credential`` finding; the number an
-INVITE dials (toll fraud) is recorded.
+and raises ``SipError`` and nothing else. Two personas answer it (``PERSONAS``):
+
+- ``kamailio-5.6.3`` (the default): ``KamailioResponder`` answers as kamailio 5.6.3-2 with
+  Debian 12's shipped ``/etc/kamailio/kamailio.cfg`` does (diffed in tests/fidelity/test_sip.py):
+  that configuration has no authentication, so REGISTER is accepted (200 with the contacts),
+  OPTIONS to the server itself is "200 Keepalive", requests to a user get the registrar's
+  "404 Not Found", requests for other domains "403 Not relaying", and sipvicious & co. (by
+  User-Agent) get silence. Replies copy Via, From, To, Call-ID and CSeq as the request wrote
+  them, in its order, add ``rport``/``received`` to the top Via and a To tag made as
+  Kamailio's sl and tm modules make theirs (a prefix per server, a hash of the request), then
+  ``Server`` and ``Content-Length``. What the real one does and the trap does not (relaying to
+  registered contacts, retransmitting INVITE answers) is listed in docs/TRAPS.md.
+- ``asterisk-18.20.2``: ``SipResponder`` answers as Asterisk does: OPTIONS 200 with its
+  capabilities, REGISTER and INVITE a digest challenge (401), a REGISTER or INVITE that carries
+  credentials 403, BYE/CANCEL 481, ACK nothing, the rest 405. Asterisk is not in Debian 12, so
+  this persona is not diffed.
+
+Whatever the persona, the digest username and response of every request that carries an
+``Authorization`` are a ``trap.credential`` finding, a known scanner's User-Agent is recorded
+(``known_scanner``) and the number an INVITE dials (toll fraud) too.
 
 A response is built from the mandatory headers (Via, From, To, Call-ID, CSeq) first and the
 optional ones after, each optional header only if the whole still fits in ``MAX_REPLY``; if even
@@ -17,10 +32,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
 from honeymesh.detection.traps import findings
+from honeymesh.detection.traps.base import Finding
 from honeymesh.detection.traps.udp import MAX_REPLY, Answer
 from honeymesh.events import JSONValue
 
@@ -35,11 +53,19 @@ _COMPACT = {
     "l": "content-length",
     "c": "content-type",
     "k": "supported",
+    "e": "content-encoding",
+    "o": "event",
+    "s": "subject",
 }
-_REQUEST_LINE = re.compile(r"^([A-Z]{2,16}) (\S{1,512}) SIP/2\.0$")
+# Kamailio takes any token as a method, in any case ("options" is OPTIONS to it).
+_REQUEST_LINE = re.compile(r"^([A-Za-z]{2,16}) (\S{1,512}) SIP/2\.0$")
 _SCANNERS = ("friendly-scanner", "sipvicious", "sipcli", "vaxsipuseragent", "sip-scan",
              "sipsak", "pplsip", "iWar", "sundayddr")  # fmt: skip
 _DIGEST_FIELD = re.compile(r'(\w+)\s*=\s*(?:"([^"]*)"|([^,\s]*))')
+
+Persona = Literal["kamailio-5.6.3", "asterisk-18.20.2"]
+#: The personas a SIP trap can claim. Only Kamailio is in Debian 12, so only it is diffed.
+PERSONAS: tuple[Persona, ...] = ("kamailio-5.6.3", "asterisk-18.20.2")
 
 
 class SipError(ValueError):
@@ -48,9 +74,13 @@ class SipError(ValueError):
 
 @dataclass(frozen=True)
 class SipRequest:
-    method: str
+    method: str  # upper case
     uri: str
     headers: tuple[tuple[str, str], ...]  # lower-case full names, in order
+    # Each header line as the request wrote it (name, colon, spacing), parallel to ``headers``:
+    # Kamailio copies Via, From, To, Call-ID and CSeq into a reply as written.
+    lines: tuple[str, ...] = ()
+    body_length: int = 0  # bytes after the blank line
 
     def get(self, name: str) -> str | None:
         return next((v for k, v in self.headers if k == name), None)
@@ -62,13 +92,15 @@ class SipRequest:
 def parse_request(data: bytes) -> SipRequest:
     if len(data) > MAX_REQUEST:
         raise SipError(f"request of {len(data)} bytes is larger than {MAX_REQUEST}")
-    text = data.decode("utf-8", "replace")
-    head = re.split(r"\r?\n\r?\n", text, maxsplit=1)[0]
+    parts = re.split(rb"\r?\n\r?\n", data, maxsplit=1)
+    body_length = len(parts[1]) if len(parts) > 1 else 0
+    head = parts[0].decode("utf-8", "replace")
     lines = re.split(r"\r?\n", head)
     m = _REQUEST_LINE.match(lines[0].strip())
     if m is None:
         raise SipError("not a SIP request line")
     headers: list[tuple[str, str]] = []
+    raw: list[str] = []
     for line in lines[1:]:
         if not line.strip():
             continue
@@ -78,13 +110,50 @@ def parse_request(data: bytes) -> SipRequest:
         key = name.strip().lower()
         if len(headers) < MAX_HEADERS:
             headers.append((_COMPACT.get(key, key), value.strip()))
-    return SipRequest(m.group(1), m.group(2), tuple(headers))
+            raw.append(line.rstrip())
+    return SipRequest(m.group(1).upper(), m.group(2), tuple(headers), tuple(raw), body_length)
 
 
 def digest_fields(value: str) -> dict[str, str]:
     """The name=value pairs of a ``Digest ...`` Authorization header."""
     _, _, rest = value.partition(" ")
     return {k.lower(): (q or b)[:256] for k, q, b in _DIGEST_FIELD.findall(rest[:2048])}
+
+
+def observe(request: SipRequest) -> tuple[dict[str, JSONValue], tuple[Finding, ...]]:
+    """What every persona records of a request: its details, and a ``trap.credential`` finding
+    for a digest ``Authorization`` (answered or not: Kamailio's default asks for none, but
+    guessing tools send them, and each is scored as a login attempt)."""
+    detail: dict[str, JSONValue] = {
+        "service": "sip",
+        "method": request.method,
+        "uri": findings.text(request.uri),
+        "from": findings.text(request.get("from") or ""),
+        "to": findings.text(request.get("to") or ""),
+        "user_agent": findings.text(request.get("user-agent") or ""),
+        "call_id": findings.text(request.get("call-id") or "", 128),
+    }
+    agent = (request.get("user-agent") or "").lower()
+    if any(s.lower() in agent for s in _SCANNERS):
+        detail["known_scanner"] = True
+    found: list[Finding] = []
+    auth = request.get("authorization") or request.get("proxy-authorization")
+    if auth is not None:
+        fields = digest_fields(auth)
+        found.append(
+            findings.credential(
+                "sip",
+                fields.get("username", ""),
+                None,
+                method="digest",
+                realm=fields.get("realm"),
+                response=fields.get("response"),
+                uri=fields.get("uri"),
+            )
+        )
+    if request.method == "INVITE":
+        detail["dialed"] = findings.text(request.uri.split(":", 1)[-1].split("@", 1)[0], 64)
+    return detail, tuple(found)
 
 
 @dataclass(frozen=True)
@@ -97,6 +166,8 @@ class SipSettings:
 
 
 class SipResponder:
+    """The ``asterisk-18.20.2`` persona (not diffed: Asterisk is not in Debian 12)."""
+
     def __init__(self, settings: SipSettings, now: Callable[[], float]) -> None:
         self._s = settings
         self._now = now
@@ -106,43 +177,16 @@ class SipResponder:
             request = parse_request(data)
         except SipError as e:
             return Answer(detail={"service": "sip", "error": str(e)})
-        detail: dict[str, JSONValue] = {
-            "service": "sip",
-            "method": request.method,
-            "uri": findings.text(request.uri),
-            "from": findings.text(request.get("from") or ""),
-            "to": findings.text(request.get("to") or ""),
-            "user_agent": findings.text(request.get("user-agent") or ""),
-            "call_id": findings.text(request.get("call-id") or "", 128),
-        }
-        agent = (request.get("user-agent") or "").lower()
-        if any(s.lower() in agent for s in _SCANNERS):
-            detail["known_scanner"] = True
-        found = []
+        detail, found = observe(request)
         auth = request.get("authorization") or request.get("proxy-authorization")
-        if auth is not None:
-            fields = digest_fields(auth)
-            found.append(
-                findings.credential(
-                    "sip",
-                    fields.get("username", ""),
-                    None,
-                    method="digest",
-                    realm=fields.get("realm"),
-                    response=fields.get("response"),
-                    uri=fields.get("uri"),
-                )
-            )
-        if request.method == "INVITE":
-            detail["dialed"] = findings.text(request.uri.split(":", 1)[-1].split("@", 1)[0], 64)
         status = self._status(request, auth is not None)
         if status is None:
-            return Answer(detail=detail, findings=tuple(found))
+            return Answer(detail=detail, findings=found)
         reply = self._render(request, status, MAX_REPLY)
         detail["status"] = status[0]
         if not reply:
             detail["reply_suppressed"] = True
-        return Answer(reply, detail, tuple(found))
+        return Answer(reply, detail, found)
 
     @staticmethod
     def _status(request: SipRequest, authenticated: bool) -> tuple[int, str] | None:
@@ -196,3 +240,229 @@ class SipResponder:
                 lines.append(header)
                 size += extra
         return ("\r\n".join(lines) + "\r\n" + ending).encode("utf-8", "replace")
+
+
+#: What kamailio 5.6.3 (Debian's build) says in ``Server`` (its ``server_header`` default).
+KAMAILIO_SERVER = "kamailio (5.6.3 (x86_64/linux))"
+#: The default configuration drops these silently (``route[REQINIT]``: a regular expression
+#: matched without regard to case), so svmap finds nothing.
+_KAMAILIO_SCANNERS = re.compile(r"friendly|scanner|sipcli|sipvicious|VaxSIPUserAgent|pplsip", re.I)
+_MANDATORY = ("via", "from", "to", "call-id", "cseq")
+_URI = re.compile(
+    r"^(sips?):(?:([^@;?]+)@)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?(?:[;?].*)?$", re.I
+)
+_CSEQ = re.compile(r"^(\d{1,10})\s+(\S+)$")
+_CONTACT = re.compile(
+    r'^\s*(?:"[^"]*"\s*|[^<,"]*?)<([^>]*)>((?:;[^,]*)?)|^\s*([^;,\s]+)((?:;[^,]*)?)'
+)
+#: registrar's limits in the shipped configuration (max_expires) and its defaults.
+_DEFAULT_EXPIRES, _MIN_EXPIRES, _MAX_EXPIRES = 3600, 60, 3600
+
+
+@dataclass(frozen=True)
+class Where:
+    """Both ends of a datagram: who sent it and which of our addresses and ports it reached
+    (``host`` empty when the socket is bound to a wildcard)."""
+
+    source: str
+    source_port: int
+    host: str
+    port: int
+
+
+class KamailioResponder:
+    """The ``kamailio-5.6.3`` persona: Debian 12's kamailio with its shipped kamailio.cfg.
+
+    ``secret`` makes the two To-tag prefixes (Kamailio's are an MD5 over its listening socket,
+    so they differ per server); ``is_local`` says whether an address in a Request-URI is one of
+    this host's, for a socket bound to a wildcard address.
+    """
+
+    def __init__(self, secret: bytes, is_local: Callable[[str], bool]) -> None:
+        self._sl = hashlib.md5(secret + b"sl", usedforsecurity=False).hexdigest()
+        self._tm = hashlib.md5(secret + b"tm", usedforsecurity=False).hexdigest()
+        self._is_local = is_local
+
+    def respond(self, data: bytes, source: str) -> Answer:
+        """Without the ends known: as if it came from ``source`` port 5060 to us on 5060."""
+        return self.respond_addressed(data, (source, 5060), ("", 5060))
+
+    def respond_addressed(
+        self, data: bytes, source: tuple[str, int], local: tuple[str, int]
+    ) -> Answer:
+        try:
+            request = parse_request(data)
+        except SipError as e:
+            return Answer(detail={"service": "sip", "error": str(e)})
+        detail, found = observe(request)
+        where = Where(source[0], source[1], local[0], local[1])
+        status = self._status(request, where)
+        if status is None:
+            return Answer(detail=detail, findings=found)
+        reply = self._render(request, status, where)
+        detail["status"] = status[0]
+        if not reply:
+            detail["reply_suppressed"] = True
+        return Answer(reply, detail, found)
+
+    def _myself(self, uri: str, where: Where) -> bool:
+        """Kamailio's ``uri==myself``: one of its addresses and the port it listens on."""
+        m = _URI.match(uri)
+        if m is None:
+            return False
+        host = m.group(3).lower().strip("[]")
+        port = int(m.group(4)) if m.group(4) else (5061 if m.group(1).lower() == "sips" else 5060)
+        if where.port and port != where.port:
+            return False
+        return host == where.host if where.host else self._is_local(host)
+
+    def _status(self, request: SipRequest, where: Where) -> tuple[int, str, str] | None:  # noqa: PLR0911, PLR0912
+        """Status, reason and which module answers ("sl" or "tm"), or None for silence: the
+        shipped request_route, in its order."""
+        method = request.method
+        if method == "ACK" or any(request.get(h) is None for h in _MANDATORY):
+            return None  # sl never answers an ACK; without these no reply can be built
+        cseq = _CSEQ.match(request.get("cseq") or "")
+        if _KAMAILIO_SCANNERS.search(request.get("user-agent") or ""):
+            return None
+        hops = request.get("max-forwards")
+        if hops is not None and (not hops.isdigit() or int(hops) == 0):
+            return 483, "Too Many Hops", "sl"
+        uri = _URI.match(request.uri)
+        myself = self._myself(request.uri, where)
+        user = uri.group(2) if uri is not None else None
+        if method == "OPTIONS" and myself and not user:
+            return 200, "Keepalive", "sl"
+        # sanity_check("17895", "7"): Request-URI, CSeq, Content-Length, Expires.
+        if uri is None and not request.uri.lower().startswith("tel:"):
+            return 400, "Bad Request URI", "sl"
+        if cseq is None or int(cseq.group(1)) >= 2**32:
+            return 400, "CSeq number is illegal", "sl"
+        if cseq.group(2).upper() != method:
+            return 400, "CSeq method does not match request method", "sl"
+        length = request.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) != request.body_length):
+            return 400, "Content-Length mis-match", "sl"
+        expires = request.get("expires")
+        if expires is not None and not expires.isdigit():
+            return 400, "Expires value is illegal", "sl"
+        if method == "CANCEL":
+            return None  # no transaction to cancel
+        event = (request.get("event") or "").split(";")[0].strip()
+        if ";tag=" in (request.get("to") or "").replace(" ", ""):  # route[WITHINDLG]
+            if method == "SUBSCRIBE" and myself:
+                if event == "message-summary":
+                    return 404, "No voicemail service", "sl"
+                return (404, "Not here", "sl") if not user else None
+            return 404, "Not here", "sl"
+        if not myself:
+            return 403, "Not relaying", "sl"
+        if method == "SUBSCRIBE" and event == "message-summary":
+            return 404, "No voicemail service", "sl"
+        if method == "PUBLISH" or (method == "SUBSCRIBE" and not user):
+            return 404, "Not here", "sl"
+        if method == "REGISTER":
+            return 200, "OK", "sl"
+        if not user:
+            return 484, "Address Incomplete", "sl"
+        return 404, "Not Found", "tm"  # lookup("location"): no such user registered here
+
+    def _tag(self, request: SipRequest, module: str) -> str:
+        """sl's ``<md5>.<crc>`` or tm's ``<md5>-<crc>``: a prefix per server, then a CRC of
+        the request's From tag, Call-ID, CSeq and top Via branch (so a retransmission gets
+        the same tag)."""
+        via = (request.get("via") or "").split(",")[0]
+        key = "|".join((request.get("from") or "", request.get("call-id") or "",
+                        request.get("cseq") or "", via))  # fmt: skip
+        crc = f"{zlib.crc32(key.encode('utf-8', 'replace')):08x}"
+        return f"{self._sl}.{crc}" if module == "sl" else f"{self._tm}-{crc}"
+
+    @staticmethod
+    def _via(line: str, where: Where) -> str:
+        """force_rport(): the top Via gets ``rport=<port>``, and ``received=<address>`` when
+        the request asked for rport or its sent-by host is not the source address."""
+        name, _, value = line.partition(":")
+        first, comma, rest = value.partition(",")
+        params = first.rstrip().split(";")
+        asked = any(p.strip().lower().split("=")[0] == "rport" for p in params[1:])
+        params = [params[0], *(p for p in params[1:] if p.strip().lower().split("=")[0] != "rport")]
+        sent_by = params[0].strip().split()[-1] if params[0].strip() else ""
+        host = sent_by.rsplit(":", 1)[0] if sent_by.count(":") == 1 else sent_by
+        params.append(f"rport={where.source_port}")
+        if asked or host.strip("[]").lower() != where.source.lower():
+            params.append(f"received={where.source}")
+        return f"{name}:{';'.join(params)}{comma}{rest}"
+
+    @staticmethod
+    def _contacts(request: SipRequest) -> str | None:
+        """The registrar's Contact header for a REGISTER: each contact with its expiry
+        (``expires`` parameter, else the Expires header, else 3600; at least 60, at most 3600;
+        0 removes it), the longest-lived first. Only this request's contacts: the trap keeps
+        no location table."""
+        default = request.get("expires")
+        base = int(default) if default is not None and default.isdigit() else _DEFAULT_EXPIRES
+        entries: list[tuple[int, str]] = []
+        for value in request.all("contact"):
+            for item in _split_contacts(value):
+                m = _CONTACT.match(item)
+                if m is None:
+                    continue
+                uri, params = (m.group(1), m.group(2)) if m.group(1) is not None else m.group(3, 4)
+                kept = []
+                expires = base
+                for param in (params or "").split(";")[1:]:
+                    key, _, val = param.strip().partition("=")
+                    if key.lower() == "expires" and val.isdigit():
+                        expires = int(val)
+                    elif key.lower() in ("+sip.instance", "reg-id"):
+                        kept.append(param.strip())
+                if expires == 0:
+                    continue
+                expires = min(max(expires, _MIN_EXPIRES), _MAX_EXPIRES)
+                entries.append(
+                    (expires, f"<{uri}>;expires={expires}" + "".join(f";{k}" for k in kept))
+                )
+        if not entries:
+            return None
+        entries.sort(key=lambda e: -e[0])
+        return "Contact: " + ", ".join(e[1] for e in entries)
+
+    def _render(self, request: SipRequest, status: tuple[int, str, str], where: Where) -> bytes:
+        code, reason, module = status
+        lines = [f"SIP/2.0 {code} {reason}"]
+        first_via = True
+        for (name, _), written in zip(request.headers, request.lines, strict=True):
+            if name not in _MANDATORY:
+                continue
+            line = written
+            if name == "via" and first_via:
+                line = self._via(written, where)
+                first_via = False
+            elif name == "to" and ";tag=" not in written.replace(" ", ""):
+                line = f"{written};tag={self._tag(request, module)}"
+            lines.append(line)
+        if code == 200 and request.method == "REGISTER":
+            contact = self._contacts(request)
+            if contact is not None:
+                lines.append(contact)
+        lines += [f"Server: {KAMAILIO_SERVER}", "Content-Length: 0", "", ""]
+        reply = "\r\n".join(lines).encode("utf-8", "replace")
+        return reply if len(reply) <= MAX_REPLY else b""
+
+
+def _split_contacts(value: str) -> list[str]:
+    """A Contact value split at the commas between contacts (not those inside quotes or
+    angle brackets)."""
+    out, depth, quoted, start = [], 0, False, 0
+    for i, ch in enumerate(value):
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and ch == "<":
+            depth += 1
+        elif not quoted and ch == ">":
+            depth = max(0, depth - 1)
+        elif not quoted and depth == 0 and ch == ",":
+            out.append(value[start:i])
+            start = i + 1
+    out.append(value[start:])
+    return out

@@ -26,10 +26,13 @@ be forged:
 
 from __future__ import annotations
 
+import functools
+import ipaddress
+import socket
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from twisted.internet.interfaces import IReactorTime
 from twisted.internet.protocol import DatagramProtocol
@@ -55,6 +58,17 @@ class Answer:
 
 class Responder(Protocol):
     def respond(self, data: bytes, source: str) -> Answer: ...
+
+
+@runtime_checkable
+class AddressedResponder(Responder, Protocol):
+    """A responder whose answer depends on both ends of the datagram (SIP: the source port in
+    the Via's ``rport``, whether the Request-URI names the address and port it reached).
+    ``local`` is the socket's own address (``""`` for a wildcard one) and port."""
+
+    def respond_addressed(
+        self, data: bytes, source: tuple[str, int], local: tuple[str, int]
+    ) -> Answer: ...
 
 
 @dataclass(frozen=True)
@@ -163,7 +177,13 @@ class DatagramTrap:
             self.refused += 1
             return b""
         try:
-            answer = self.responder.respond(datagram, host)
+            if isinstance(self.responder, AddressedResponder):
+                ours = _specific(str(getattr(local, "host", "") or ""))
+                answer = self.responder.respond_addressed(
+                    datagram, (host, port), (ours, int(getattr(local, "port", 0) or 0))
+                )
+            else:
+                answer = self.responder.respond(datagram, host)
         except Exception:
             self._log.failure("trap {trap} responder failed", trap=self.name)
             answer = Answer(detail={"error": "responder failed"})
@@ -200,6 +220,31 @@ class DatagramTrap:
 
     def close_all(self, reason: str) -> None:
         """Nothing to close: a datagram trap holds no sessions."""
+
+
+@functools.lru_cache(maxsize=256)
+def is_local_address(host: str) -> bool:
+    """Whether ``host`` (an IP address) is one of this machine's: a socket can be bound to it.
+    What a responder behind a wildcard socket asks to tell a Request-URI naming this host
+    from one naming another (SIP's ``myself``); cached, a bounded table."""
+    try:
+        family = socket.AF_INET6 if ipaddress.ip_address(host).version == 6 else socket.AF_INET
+    except ValueError:
+        return False
+    with socket.socket(family, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.bind((host, 0))
+        except OSError:
+            return False
+    return True
+
+
+def _specific(host: str) -> str:
+    """A socket's own address, or ``""`` for a wildcard one (0.0.0.0, ::)."""
+    try:
+        return "" if ipaddress.ip_address(host.split("%", maxsplit=1)[0]).is_unspecified else host
+    except ValueError:
+        return ""
 
 
 class DatagramTrapProtocol(DatagramProtocol):
