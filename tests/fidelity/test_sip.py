@@ -51,7 +51,8 @@ def ask(port: int, request: bytes, first: float = 1.0) -> tuple[bytes, int]:
 
 def keepalive(port: int) -> bool:
     request = (
-        b"OPTIONS sip:127.0.0.1:RPORT SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:LPORT;branch=z9hG4bK-up\r\n"
+        b"OPTIONS sip:127.0.0.1:RPORT SIP/2.0\r\n"
+        b"Via: SIP/2.0/UDP 127.0.0.1:LPORT;branch=z9hG4bK-up\r\n"
         b"From: <sip:up@127.0.0.1>;tag=1\r\nTo: <sip:up@127.0.0.1>\r\nCall-ID: up\r\n"
         b"CSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n"
     )
@@ -106,7 +107,10 @@ def register(aor: str, extra: str = "") -> bytes:
     return request("REGISTER", "sip:127.0.0.1:RPORT", to=f"<sip:{aor}@127.0.0.1>", extra=extra)
 
 
-SDP = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\n"
+SDP = (
+    "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+    "m=audio 4000 RTP/AVP 0\r\n"
+)
 DIGEST = (
     'Authorization: Digest username="301", realm="127.0.0.1", nonce="abc", '
     'uri="sip:127.0.0.1:RPORT", response="0123456789abcdef0123456789abcdef", algorithm=MD5\r\n'
@@ -123,7 +127,8 @@ SVMAP = (
 )
 # nmap 7.93's SIPOptions UDP probe (nmap-service-probes).
 NMAP = (
-    b"OPTIONS sip:nm SIP/2.0\r\nVia: SIP/2.0/UDP nm;branch=foo;rport\r\nFrom: <sip:nm@nm>;tag=root\r\n"
+    b"OPTIONS sip:nm SIP/2.0\r\nVia: SIP/2.0/UDP nm;branch=foo;rport\r\n"
+    b"From: <sip:nm@nm>;tag=root\r\n"
     b"To: <sip:nm2@nm2>\r\nCall-ID: 50000\r\nCSeq: 42 OPTIONS\r\nMax-Forwards: 70\r\n"
     b"Content-Length: 0\r\nContact: <sip:nm@nm>\r\nAccept: application/sdp\r\n\r\n"
 )
