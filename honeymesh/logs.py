@@ -99,15 +99,21 @@ def console_to_stdout() -> ILogObserver:
     return console_observer(sys.stdout)
 
 
-def take_console(options: MutableMapping[str, Any]) -> None:
+def take_console(options: MutableMapping[str, Any]) -> bool:
     """Have twistd (its ``ServerOptions``, the parent of ``tap.Options``) write its console,
     standard output under ``-n``, through ``console_observer``. twistd takes the logger as a
     name it imports once every option is parsed, so the name of ``console_to_stdout``. An
-    operator's own ``--logger``, ``--syslog`` or ``--logfile`` is left alone."""
+    operator's own ``--logger``, ``--syslog`` or ``--logfile`` is left alone.
+
+    True when the console is ``console_observer``: then no observer of the log keeps a
+    debug-level line of a HoneyMesh event (the JSON log writes events itself), which
+    ``EventLogger`` need not emit at all."""
     if options.get("logger") or options.get("syslog") or not options.get("nodaemon"):
-        return
+        return False
     if options.get("logfile") in (None, "", "-"):
         options["logger"] = f"{__name__}.console_to_stdout"
+        return True
+    return False
 
 
 # Events on the log -------------------------------------------------------------------------------
@@ -120,12 +126,22 @@ class EventLogger:
     the console, and the JSON log (which gets every event straight from the bus, see
     ``JsonLogService.record``) and the database have them all. Verdicts, decisions and notices
     go out at info.
+
+    ``lowest``: the lowest level any observer of ``log`` keeps. An event below it is not
+    emitted: under ``twistd -n`` with HoneyMesh's console (``take_console``) nothing keeps an
+    observation's debug line, and emitting it (Twisted's ``Logger.emit`` and each observer's
+    level filter) cost about 4 us an observation, two or three a trap session. The default
+    emits everything, for observers the appliance does not know (``--logfile``, ``--syslog``,
+    an operator's ``--logger``), which may keep every level.
     """
 
-    def __init__(self, log: Logger) -> None:
+    def __init__(self, log: Logger, lowest: LogLevel = LogLevel.debug) -> None:
         self._log = log
+        self._observations = LogLevel.debug >= lowest  # whether their debug line is kept
 
     def __call__(self, event: Event) -> None:
+        if isinstance(event, Observation) and not self._observations:
+            return
         fields: dict[str, Any] = event.flat  # shared: copied by emit, never changed here
         level = LogLevel.info
         match event:

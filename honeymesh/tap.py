@@ -22,7 +22,7 @@ from twisted.internet.defer import Deferred
 from twisted.internet.interfaces import IReactorCore, IReactorTime
 from twisted.internet.ssl import CertificateOptions, PrivateCertificate, TLSVersion
 from twisted.internet.threads import deferToThreadPool
-from twisted.logger import Logger
+from twisted.logger import Logger, LogLevel
 from twisted.protocols.tls import TLSMemoryBIOFactory
 from twisted.python import usage
 from twisted.python.failure import Failure
@@ -139,8 +139,8 @@ class Options(usage.Options):
             raise usage.UsageError(str(e)) from None
         self["loaded"] = (config, identity)
         parent = getattr(self, "parent", None)  # twistd's ServerOptions, when run by twistd
-        if parent is not None:
-            take_console(parent)  # info and above, attacker text escaped (docs/CONFIG.md [log])
+        # info and above, attacker text escaped (docs/CONFIG.md [log]); True: ours
+        self["own_console"] = parent is not None and take_console(parent)
 
 
 @dataclass
@@ -169,8 +169,10 @@ def makeService(options: Options, reactor: Any = None) -> IService:
     )
     # Under systemd (honeymesh.service, Type=notify): READY=1 once enforcement has settled.
     notify = SystemdNotifier.from_environ(os.environ)
+    # With HoneyMesh's console nothing keeps a debug line of an event (EventLogger).
+    lowest = LogLevel.info if options.get("own_console") else LogLevel.debug
     return build_appliance(
-        config, identity, reactor, exit_status_on_fatal=True, notify=notify
+        config, identity, reactor, exit_status_on_fatal=True, notify=notify, log_lowest=lowest
     ).service
 
 
@@ -182,6 +184,7 @@ def build_appliance(  # noqa: PLR0915
     exit_status_on_fatal: bool = False,
     open_files: int | None = None,
     notify: Notify = no_notify,
+    log_lowest: LogLevel = LogLevel.debug,
 ) -> Appliance:
     """Build every part and wire them together; nothing runs until the service starts.
 
@@ -189,7 +192,8 @@ def build_appliance(  # noqa: PLR0915
     (``twistd`` itself always exits 0 once its reactor stops); set by ``twistd honeymesh``.
     ``open_files``: the open-file limit to budget for (default: the soft limit in force).
     ``notify``: told READY=1 once enforcement has settled, STOPPING=1 on the way down
-    (sd_notify)."""
+    (sd_notify). ``log_lowest``: the lowest level any observer of the global log keeps
+    (``EventLogger``; the default keeps every event's line)."""
     log = Logger(namespace="honeymesh")
     fatal = fatal_handler(reactor, log, exit_status=1 if exit_status_on_fatal else None)
     root = OrderedMultiService()
@@ -218,7 +222,7 @@ def build_appliance(  # noqa: PLR0915
     )
     bus.subscribe(store.append)
     bus.subscribe(json_log.record)
-    bus.subscribe(EventLogger(log))
+    bus.subscribe(EventLogger(log, log_lowest))
     bus.subscribe(outputs.on_event)
     StoreService(store, bus.publish, reactor.seconds, fatal).setServiceParent(root)
     retention_job(config, store, bus.publish, reactor).setServiceParent(root)

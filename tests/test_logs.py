@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import BinaryIO, Literal, cast
 
 from twisted.internet.task import Clock
-from twisted.logger import ILogObserver, LogEvent, Logger, LogPublisher, formatEvent
+from twisted.logger import ILogObserver, LogEvent, Logger, LogLevel, LogPublisher, formatEvent
 
-from honeymesh.events import EventId, Observation
+from honeymesh.events import EventId, Notice, Observation
 from honeymesh.logs import (
     FLOOD_THRESHOLD,
     EventLogger,
@@ -244,6 +244,7 @@ def test_the_console_shows_info_and_up_escaped_and_trap_chatter_from_warn() -> N
 
 
 def test_twistd_minus_n_logs_through_the_console_observer_unless_told_otherwise() -> None:
+    ours = "honeymesh.logs.console_to_stdout"
     cases: list[tuple[dict[str, object], str | None]] = [
         ({"nodaemon": True, "logfile": None}, "honeymesh.logs.console_to_stdout"),
         ({"nodaemon": True, "logfile": "-"}, "honeymesh.logs.console_to_stdout"),
@@ -254,8 +255,31 @@ def test_twistd_minus_n_logs_through_the_console_observer_unless_told_otherwise(
     ]
     for given, taken in cases:
         options = dict(given)
-        take_console(options)
+        assert take_console(options) == (taken == ours)  # True: the console is ours
         assert options.get("logger") == taken
+
+
+def test_with_its_own_console_the_appliance_emits_no_line_nobody_keeps() -> None:
+    """Told that the log keeps info and up (twistd -n with HoneyMesh's console), EventLogger
+    emits no observation at all, and the console shows what it showed when every event was
+    emitted; told nothing, it emits every event, for observers it does not know."""
+    session = Observation(EventId.TRAP_SESSION, 5.0, "192.0.2.1", {"n": 1})
+    notice = Notice(EventId.NODE_STARTED, 6.0, {"version": "x"})
+    shown: dict[LogLevel, tuple[list[str], str]] = {}
+    for lowest in (LogLevel.debug, LogLevel.info):
+        out, emitted = io.StringIO(), list[LogEvent]()
+        publisher = LogPublisher()
+        publisher.addObserver(console_observer(out))
+        publisher.addObserver(cast(ILogObserver, emitted.append))
+        write = EventLogger(Logger(namespace="honeymesh", observer=publisher), lowest)
+        write(session)
+        write(notice)
+        lines = [line.split(" ", 2)[2] for line in out.getvalue().splitlines()]  # no time
+        shown[lowest] = ([e["event_id"] for e in emitted], "\n".join(lines))
+    assert shown[LogLevel.debug][0] == ["trap.session", "node.started"]
+    assert shown[LogLevel.info][0] == ["node.started"]
+    assert shown[LogLevel.info][1] == shown[LogLevel.debug][1]
+    assert "node.started" in shown[LogLevel.info][1]
 
 
 def test_decisions_read_as_sentences_on_the_console_whatever_their_duration() -> None:
