@@ -173,8 +173,10 @@ def serve_honeymesh(protocol: str, port: int, workdir: Path, variant: str) -> No
     """(In the server process.) The appliance with one trap, or its trap core, until SIGTERM."""
     sys.path.insert(0, str(ROOT))
     from twisted.internet import reactor  # noqa: PLC0415
+    from twisted.logger import LogLevel, globalLogBeginner  # noqa: PLC0415
 
     from honeymesh.config import load_config  # noqa: PLC0415
+    from honeymesh.logs import console_observer  # noqa: PLC0415
     from honeymesh.mesh.identity import NodeIdentity  # noqa: PLC0415
     from honeymesh.provision import provision  # noqa: PLC0415
     from honeymesh.tap import build_appliance  # noqa: PLC0415
@@ -188,11 +190,14 @@ def serve_honeymesh(protocol: str, port: int, workdir: Path, variant: str) -> No
     text += f"max_connections = {4 * CONCURRENCY}\nmax_per_source = {4 * CONCURRENCY}\n"
     done.config_path.write_text(text)
     config = load_config(done.config_path)
+    # The log as `twistd -n honeymesh` has it: HoneyMesh's console (to /dev/null here), which
+    # keeps info and up. Without a beginning, Twisted's start-up buffer kept every event.
+    globalLogBeginner.beginLoggingTo([console_observer(sys.stdout)], redirectStandardIO=False)
     if variant == "core":
         service = trap_core(config, reactor)
     else:
-        service = build_appliance(config, NodeIdentity.load(directory / "identity.key"), reactor)
-        service = service.service
+        identity = NodeIdentity.load(directory / "identity.key")
+        service = build_appliance(config, identity, reactor, log_lowest=LogLevel.info).service
     service.startService()
     reactor.addSystemEventTrigger("before", "shutdown", service.stopService)
     reactor.run()
