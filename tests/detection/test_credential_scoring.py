@@ -152,7 +152,9 @@ def test_sip_and_snmp_guesses_score_as_the_same_number_of_ftp_guesses(tmp_path: 
     assert sip.evidence["username"] == "100" and sip.evidence["method"] == "digest"
     (snmp,) = [v for v in decided if v.detector == "snmp"]
     assert snmp.evidence["username"] == "guess0" and snmp.evidence["accepted"] is False
-    assert all(r.startswith(b"SIP/2.0 403 Forbidden") for r in sip_replies)
+    # svcrack says it is friendly-scanner, which Debian's kamailio.cfg (the default persona)
+    # drops without a word: every guess is on record all the same.
+    assert sip_replies == [b""] * GUESSES
     assert snmp_replies == [b""] * GUESSES  # a wrong community gets silence, as from snmpd
 
 

@@ -238,6 +238,9 @@ def answers(node: Node, at: float = NOW + 86400) -> dict[str, str]:
                     datagram(trap, node, at, SIP.replace(b"OPTIONS", method)).decode()
                     for method in (b"OPTIONS", b"REGISTER")
                 )
+                # A Kamailio To tag ends in a CRC of the request alone (the same from every
+                # kamailio); the node's own part is the 32 digits before it.
+                said["sip"] = re.sub(r"(tag=[0-9a-f]{32})[.-][0-9a-f]{8}", r"\1", said["sip"])
     return said
 
 
@@ -274,7 +277,9 @@ def test_two_nodes_made_by_init_share_no_name_in_any_trap(tmp_path: Path) -> Non
         assert f"{web}. 1 {f.neighbour('dns/web')}" in said["dns"]
         for value in (f"Linux {host} 6.1.0-28-amd64", f.contact, host, f.location, f.root_uuid):
             assert value in said["snmp"]
-        assert f'realm="{f.domain}"' in said["sip"]
+        # Kamailio's default configuration asks for no digest, so no realm; its To tags are
+        # the node's own (the host-like words below differ between the nodes).
+        assert "Server: kamailio (5.6.3 (x86_64/linux))" in said["sip"] and "tag=" in said["sip"]
         for trap, text in said.items():
             for old in OLD_DEFAULTS:
                 assert old not in text, f"{trap} still says {old!r}"
@@ -333,7 +338,7 @@ def test_a_configured_name_wins_over_the_node_s_own(tmp_path: Path) -> None:
     snmp = SnmpTrapConfig(sys_name="core-sw", sys_contact="noc@example.com", sys_location="R1")
     said = datagram(snmp, node, at, snmp_request(0xA0, b"public", SYSTEM)).decode("latin-1")
     assert all(v in said for v in ("Linux core-sw ", "noc@example.com", "core-sw", "R1"))
-    sip = SipTrapConfig(realm="pbx.example.com")
+    sip = SipTrapConfig(persona="asterisk-18.20.2", realm="pbx.example.com")
     register = datagram(sip, node, at, SIP.replace(b"OPTIONS", b"REGISTER")).decode()
     assert 'realm="pbx.example.com"' in register
 

@@ -408,6 +408,9 @@ def test_snmpget_with_the_right_and_a_wrong_community(app: Appliance, node: Node
 
 @pytest_twisted.inlineCallbacks
 def test_sip_options_scan_like_sipvicious(app: Appliance, node: Node):
+    """Debian's kamailio.cfg drops friendly-scanner without a word, and so does the default
+    persona; the scan is recorded all the same. A softphone's OPTIONS to the server itself
+    gets Kamailio's keepalive answer."""
     p = port(app, "sip")
     request = (
         b"OPTIONS sip:100@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5061;branch=z9hG4bK-1;"
@@ -416,18 +419,28 @@ def test_sip_options_scan_like_sipvicious(app: Appliance, node: Node):
         b"friendly-scanner\r\nCall-ID: 12345\r\nContact: sip:100@127.0.0.1:5061\r\n"
         b"CSeq: 1 OPTIONS\r\nAccept: application/sdp\r\nContent-Length: 0\r\n\r\n"
     )
+    keepalive = (
+        request.replace(b"sip:100@127.0.0.1 SIP", b"sip:127.0.0.1:%d SIP" % p)
+        .replace(b"friendly-scanner", b"Linphone/5.2.0")
+        .replace(b"12345", b"12346")
+    )
 
-    def ask() -> bytes:
+    def ask(data: bytes) -> bytes:
         with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
-            s.settimeout(5)
-            s.sendto(request, ("127.0.0.1", p))
-            return s.recv(65535)
+            s.settimeout(1)
+            s.sendto(data, ("127.0.0.1", p))
+            try:
+                return s.recv(65535)
+            except TimeoutError:
+                return b""
 
-    reply = yield threads.deferToThread(ask)
-    assert reply.startswith(b"SIP/2.0 200 OK\r\n") and b"Server: Asterisk PBX 18.20.2" in reply
-    assert b"\r\nAllow: INVITE, ACK, CANCEL, OPTIONS, BYE" in reply  # no header left out
-    (session,) = yield stored(app, node, "trap.session", "sip")
-    assert session["known_scanner"] is True and session["method"] == "OPTIONS"
+    assert (yield threads.deferToThread(ask, request)) == b""
+    reply = yield threads.deferToThread(ask, keepalive)
+    assert reply.startswith(b"SIP/2.0 200 Keepalive\r\n")
+    assert b"\r\nServer: kamailio (5.6.3 (x86_64/linux))\r\nContent-Length: 0\r\n\r\n" in reply
+    scan, answered = yield stored(app, node, "trap.session", "sip", 2)
+    assert scan["known_scanner"] is True and scan["method"] == "OPTIONS" and "status" not in scan
+    assert answered["status"] == 200
 
 
 @pytest_twisted.inlineCallbacks
