@@ -216,7 +216,7 @@ class XdpBackend:
             self._config.sample_cost_ns = cost
             self._config.sample_burst_ns = cost * sample_burst
         self._counts: dict[Slot, int] = dict.fromkeys(Slot, 0)
-        self._v6_shared: SharedKeys[bytes] = SharedKeys()
+        self._v6_shared: SharedKeys[bytes] = SharedKeys(self._v6_key_network)
         self._attached: dict[str, InterfaceState] = {}
         self._served = ServedPorts()
         self._sampler: threading.Thread | None = None
@@ -453,13 +453,16 @@ class XdpBackend:
         now_wall, now_ns = self._wall(), int(self._monotonic() * 1e9)
         exact_v4: dict[int, int] = {}  # address -> expiry ns: the bulk, kept lean
         desired: dict[Slot, dict[bytes, int]] = {slot: {} for slot in Slot}
-        shared: SharedKeys[bytes] = SharedKeys()
+        shared: SharedKeys[bytes] = SharedKeys(self._v6_key_network)
         v6_expiry: dict[bytes, float | None] = {}
         ipv4net = ipaddress.IPv4Network
         entries: Iterable[BanEntry] = bans
         bulk_v4: tuple[list[int], list[int]] | None = None  # addresses, expiry ns: no dict
         if isinstance(bans, BanColumns):  # the million-ban restore: no object per exact ban
-            entries, bulk_v4 = _exact_v4_from_columns(bans, now_wall, now_ns, exact_v4)
+            split = _split_columns(bans, now_wall, now_ns, exact_v4, self.v6_ban_prefix)
+            entries, bulk_v4 = split.rest, split.bulk_v4
+            for key, expires_at in split.v6_keys:
+                v6_expiry[key] = shared.add_sole(key, expires_at)
         for entry in entries:
             net, expires_at = entry.network, entry.expires_at
             if type(net) is ipv4net and net.prefixlen == 32:
@@ -497,6 +500,10 @@ class XdpBackend:
             self._replace_slot(lib, slot, keys=keys, values=values, count=count, wanted=wanted)
         self._rewrite_hints(lib, desired)
         self._write_config()
+
+    def _v6_key_network(self, key: bytes) -> Network:
+        """The network an hm_ban_v6 key stands for (a ban of exactly that network holds it)."""
+        return ipaddress.IPv6Network((key, self.v6_ban_prefix))
 
     def _slot_content(
         self,
@@ -1095,21 +1102,32 @@ def _release_freed_memory() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
-def _exact_v4_from_columns(
-    columns: BanColumns, now_wall: float, now_ns: int, exact_v4: dict[int, int]
-) -> tuple[list[BanEntry], tuple[list[int], list[int]] | None]:
-    """Split ``columns`` into the exact IPv4 bans and every other ban as a BanEntry (ranges and
-    IPv6: thousands, not millions).
+@dataclass
+class _Split:
+    """A BanColumns taken apart for replace_all (see _split_columns)."""
 
-    The exact IPv4 bans come back as (addresses, expiry ns) lists when they are one run of
-    strictly ascending addresses, what the ban list's restore reads (one row per network, in
-    address order): then no Python call per ban is left but the expiry's arithmetic, and the
-    kernel keys are one array conversion. Otherwise (several runs, a repeated address) they go
-    into ``exact_v4`` (address -> expiry ns, the longest expiry winning) and the second item is
-    None."""
-    rest: list[BanEntry] = []
+    rest: list[BanEntry] = field(default_factory=list)
+    bulk_v4: tuple[list[int], list[int]] | None = None  # exact IPv4: addresses, expiry ns
+    v6_keys: list[tuple[bytes, float | None]] = field(default_factory=list)  # hm_ban_v6 key
+
+
+def _split_columns(
+    columns: BanColumns, now_wall: float, now_ns: int, exact_v4: dict[int, int], v6_prefix: int
+) -> _Split:
+    """Take the bulk of a restore out of ``columns`` without an object per ban; return every
+    other ban as a BanEntry (ranges and the odd IPv6 ban: thousands, not millions).
+
+    The exact IPv4 bans come back as ``bulk_v4`` when they are one run of strictly ascending
+    addresses, what the ban list's restore reads (one row per network, in address order):
+    then no Python call per ban is left but the expiry's arithmetic, and the kernel keys are
+    one array conversion. Otherwise (several runs, a repeated address) they go into
+    ``exact_v4`` (address -> expiry ns, the longest expiry winning) and ``bulk_v4`` is None.
+    IPv6 bans of exactly ``v6_prefix`` come back as their hm_ban_v6 key (the network address)
+    and wall-clock expiry, unless link-local or IPv4-mapped (ban_slot decides those)."""
+    out = _Split()
     runs: list[tuple[list[int], list[int]]] = []
     nan = math.isnan
+    host_bits = (1 << (128 - v6_prefix)) - 1
     for family, prefixlen, start, stop in columns.runs:
         addresses = columns.addresses[start:stop]
         expires = columns.expires[start:stop]
@@ -1121,13 +1139,22 @@ def _exact_v4_from_columns(
             runs.append((addresses, ns))
             continue
         for address, expiry in zip(addresses, expires, strict=True):
-            net = make_network(family, address, prefixlen)
-            rest.append(BanEntry(net, None if nan(expiry) else expiry))
+            plain_v6 = family == 6 and prefixlen == v6_prefix and not address & host_bits
+            if plain_v6 and address >> 118 != _LINK_LOCAL and address >> 32 != _V4_MAPPED:
+                out.v6_keys.append((address.to_bytes(16, "big"), None if nan(expiry) else expiry))
+            else:
+                net = make_network(family, address, prefixlen)
+                out.rest.append(BanEntry(net, None if nan(expiry) else expiry))
     if len(runs) == 1 and all(map(operator.lt, runs[0][0], itertools.islice(runs[0][0], 1, None))):
-        return rest, runs[0]
+        out.bulk_v4 = runs[0]
+        return out
     for addresses, expiries in runs:
         _merge_exact_v4(exact_v4, addresses, expiries)
-    return rest, None
+    return out
+
+
+_LINK_LOCAL = 0xFE80 >> 6  # fe80::/10, the top 10 bits
+_V4_MAPPED = 0xFFFF  # ::ffff:0:0/96, the top 96 bits
 
 
 def _merge_exact_v4(exact_v4: dict[int, int], addresses: list[int], expiries: list[int]) -> None:

@@ -236,6 +236,26 @@ def test_shared_keys_keep_the_longest_expiry_until_the_last_holder_leaves() -> N
     assert len(keys) == 0
 
 
+def test_a_sole_holder_answers_as_the_same_network_added() -> None:
+    """add_sole(key) is add(key, network_of(key)) without the object, through later changes."""
+    sole: SharedKeys[str] = SharedKeys(ipaddress.ip_network)
+    plain: SharedKeys[str] = SharedKeys()
+    key, inner = "2001:db8::/64", ipaddress.ip_network("2001:db8::1")
+    wide = ipaddress.ip_network(key)
+    assert sole.add_sole(key, 100.0) == plain.add(key, wide, 100.0) == 100.0
+    assert sole.networks() == plain.networks() == {wide: 100.0}
+    assert len(sole) == len(plain) == 1
+    assert sole.add(key, inner, 200.0) == plain.add(key, inner, 200.0) == 200.0
+    assert sole.remove(key, inner) == plain.remove(key, inner) == (True, 100.0)
+    assert sole.remove(key, wide) == plain.remove(key, wide) == (False, None)
+    assert sole.add_sole(key, None) is None
+    assert sole.remove(key, inner) == (True, None)  # not a holder: the key stays held
+    assert sole.remove(key, wide) == (False, None)
+    assert len(sole) == 0
+    with pytest.raises(TypeError):
+        plain.add_sole(key, 1.0)
+
+
 def test_range_hints_mark_every_prefix_a_range_touches() -> None:
     base = HEADER.number("HM_RANGE_HINT_V6")
     assert list(range_hints(ipaddress.ip_network("10.1.2.0/24"), base)) == [0x0A01]

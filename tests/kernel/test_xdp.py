@@ -629,6 +629,25 @@ def test_replace_all_from_columns_equals_replace_all_from_entries(kit: Kit) -> N
     }
 
 
+def test_an_ipv6_ban_restored_from_columns_shares_its_key_as_an_added_one(kit: Kit) -> None:
+    """A /64 restored from columns (no Network object kept) still shares its hm_ban_v6 key
+    with a narrower ban added later: lifting the /64 leaves the narrower one enforced."""
+    s6 = kit.lab.sources6
+    wide = net(f"{s6[0]}/64")
+    packed = PackedBans()
+    packed.extend(6, 64, [int(wide.network_address)], [math.nan])
+    kit.xdp.replace_all(packed, [])
+    assert [(e.network, e.expires_at) for e in kit.xdp.entries()[0]] == [(wide, None)]
+    assert kit.delivered(s6[:1]) == {s6[0]: 0}
+    soon = time.time() + 600.0
+    kit.xdp.add_ban(ban(s6[0], soon))
+    kit.xdp.remove_ban(wide)
+    assert kit.delivered(s6[:1]) == {s6[0]: 0}
+    assert [e.network for e in kit.xdp.entries()[0]] == [net(s6[0])]
+    kit.xdp.remove_ban(net(s6[0]))
+    assert kit.delivered(s6[:1]) == {s6[0]: 5}
+
+
 def test_replace_all_from_columns_keeps_the_longest_expiry_of_a_repeated_address(kit: Kit) -> None:
     """Exact IPv4 columns out of order or repeated (not what the ban list reads, but a
     BanColumns may hold it) take the merging path: each address once, its longest expiry."""
