@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -189,8 +189,12 @@ class JsonLines:
         max_buffer: int = 64 * 1024,
         floods: FloodSummary | None = None,
         log: Logger | None = None,
+        on_pending: Callable[[], None] | None = None,
     ) -> None:
         self._out = out
+        # Told when a line is buffered into an empty buffer: the flush timer need only run
+        # while there is something to write (JsonLogService).
+        self._on_pending = on_pending
         self._log = log or Logger(namespace="honeymesh.log")
         self._max_buffer = max_buffer
         self.floods = floods or FloodSummary()
@@ -241,7 +245,15 @@ class JsonLines:
     def _add(self, record: dict[str, Any]) -> None:
         self._add_line(_ENCODER.encode(record) + "\n")
 
+    @property
+    def pending(self) -> bool:
+        """Lines wait to be written, or a flood interval is open (its summaries are due when
+        it ends): what a flush timer is for."""
+        return bool(self._lines) or self.floods.open
+
     def _add_line(self, line: str) -> None:
+        if not self._lines and self._on_pending is not None:
+            self._on_pending()
         self._lines.append(line)
         self._size += len(line)
         if self._size >= self._max_buffer:
@@ -349,6 +361,11 @@ class FloodSummary:
         self.held += 1
         return False
 
+    @property
+    def open(self) -> bool:
+        """An interval has begun and not yet been summarised."""
+        return self._start is not None
+
     def ended(self, now: float, *, force: bool = False) -> list[dict[str, Any]]:
         """The summaries of the interval, if it ended by ``now`` (or ``force``)."""
         if self._start is None or (not force and now < self._start + self.interval):
@@ -447,6 +464,7 @@ class JsonLogService(Service):
             self._file,
             max_buffer=min(64 * 1024, self._max_bytes // 8 + 1),
             log=Logger(namespace="honeymesh.log", observer=self._publisher),
+            on_pending=self._wake,
         )
         predicate = LogLevelFilterPredicate(defaultLogLevel=self._level)
         self._observer = FilteringLogObserver(self._lines, [predicate])
@@ -454,6 +472,11 @@ class JsonLogService(Service):
         if self._clock is not None:
             self._flusher = LoopingCall(self._tick)
             self._flusher.clock = self._clock
+
+    def _wake(self) -> None:
+        """Something was buffered: run the flush timer until there is nothing left to do. An
+        idle node then has no timer for its log (it woke 4 times a second for nothing)."""
+        if self._flusher is not None and not self._flusher.running and self.running:
             self._flusher.start(self._flush_interval, now=False)
 
     def _tick(self) -> None:
@@ -461,6 +484,8 @@ class JsonLogService(Service):
             if self._clock is not None:
                 self._lines.summarise(self._clock.seconds())
             self._lines.flush()
+            if not self._lines.pending and self._flusher is not None and self._flusher.running:
+                self._flusher.stop()
 
     def record(self, event: Event) -> None:
         """A bus subscriber: every event goes to the JSON log, whatever the log level."""

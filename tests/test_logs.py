@@ -77,6 +77,33 @@ def test_lines_reach_the_file_on_the_flush_timer_and_at_stop(tmp_path: Path) -> 
     assert clock.getDelayedCalls() == []
 
 
+def test_an_idle_json_log_has_no_timer_until_something_is_written(tmp_path: Path) -> None:
+    """The flush timer runs while lines wait or a flood interval is open, not on an idle node;
+    a line written after a quiet spell still reaches the file on the timer, and a flood's
+    summary when its interval ends."""
+    publisher, clock = LogPublisher(), Clock()
+    path = tmp_path / "x.jsonl"
+    service = JsonLogService(
+        path, max_bytes=10**6, keep=1, publisher=publisher, clock=clock, flush_interval=0.25
+    )
+    service.startService()
+    assert clock.getDelayedCalls() == []  # nothing to write yet
+    for i in range(FLOOD_THRESHOLD + 5):  # one source floods: 5 records held back
+        service.record(Observation(EventId.TRAP_SESSION, clock.seconds(), "192.0.2.1", {"n": i}))
+    clock.advance(0.25)
+    assert len(path.read_text().splitlines()) == FLOOD_THRESHOLD
+    clock.pump([0.25] * 4 * 61)  # the interval ends: its summary, then nothing left to do
+    assert json.loads(path.read_text().splitlines()[-1])["log_summary"]["count"] == 5
+    assert clock.getDelayedCalls() == []
+    Logger(namespace="t", observer=publisher).info("after a quiet spell")
+    assert path.read_text().count("after a quiet spell") == 0  # buffered
+    clock.advance(0.25)
+    assert path.read_text().count("after a quiet spell") == 1
+    clock.advance(0.25)
+    assert clock.getDelayedCalls() == []
+    service.stopService()
+
+
 def test_events_reach_the_json_log_once_whatever_the_level_and_console_skips_sessions(
     tmp_path: Path,
 ) -> None:
