@@ -20,6 +20,10 @@ Built with the OASIS ``stix2`` library, which checks every object as it is made.
 
 Ids are derived from the node id and the row id (``_id``), so exporting twice gives the same
 objects and a consumer updates instead of duplicating.
+
+``stix2`` is imported by each function that builds objects, on first use: with what it pulls in
+(requests, taxii2client, an ANTLR pattern parser) it is about 13 MB of the daemon's memory,
+which a node nobody asks for STIX or TAXII never needs (``bench/daemon.py``, idle RSS).
 """
 
 from __future__ import annotations
@@ -30,12 +34,13 @@ import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
-
-import stix2
+from typing import TYPE_CHECKING, Any
 
 from honeymesh.enforcement.bans import AllowRule, Ban
 from honeymesh.net import Network
+
+if TYPE_CHECKING:
+    import stix2
 
 LEVELS = ("L1", "L2", "L3", "L4")
 TLP_NAMES = ("clear", "green", "amber", "amber+strict", "red")
@@ -83,6 +88,8 @@ class StixSettings:
 
 def tlp_marking(name: str) -> stix2.MarkingDefinition:
     """The official TLP 2.0 marking definition for ``name``."""
+    import stix2  # noqa: PLC0415 - on first use (module docstring)
+
     if name not in TLP2_IDS:
         raise StixError(f"TLP must be one of {', '.join(TLP_NAMES)}, got {name!r}")
     return stix2.MarkingDefinition(
@@ -113,6 +120,8 @@ def pattern(network: Network) -> str:
 
 
 def node_identity(node_id: str, name: str) -> stix2.Identity:
+    import stix2  # noqa: PLC0415 - on first use (module docstring)
+
     return stix2.Identity(
         id=_id("identity", "node", node_id),
         created=_time(0),
@@ -124,6 +133,8 @@ def node_identity(node_id: str, name: str) -> stix2.Identity:
 
 
 def fingerprint_extension(created_by: str) -> stix2.ExtensionDefinition:
+    import stix2  # noqa: PLC0415 - on first use (module docstring)
+
     return stix2.ExtensionDefinition(
         id=FINGERPRINT_EXTENSION,
         created_by_ref=created_by,
@@ -179,6 +190,8 @@ def _fingerprints(ban: Ban) -> dict[str, Any]:
 
 def ban_objects(ban: Ban, settings: StixSettings, creator: str) -> list[Any]:
     """The Indicator for one ban, and a Sighting per mesh peer that reported it."""
+    import stix2  # noqa: PLC0415 - on first use (module docstring)
+
     marking = TLP2_IDS[settings.tlp_for(_level(ban, settings))]
     created = _time(ban.created)
     modified = _time(ban.lifted) if ban.lifted is not None and ban.lifted > ban.created else created
@@ -214,6 +227,8 @@ def ban_objects(ban: Ban, settings: StixSettings, creator: str) -> list[Any]:
 def _sightings(
     ban: Ban, indicator: stix2.Indicator, settings: StixSettings, creator: str, marking: str
 ) -> Iterable[Any]:
+    import stix2  # noqa: PLC0415 - on first use (module docstring)
+
     reporters: dict[str, float] = {}
     publisher = ban.provenance.get("peer")
     if isinstance(publisher, str) and publisher:
@@ -250,6 +265,8 @@ def allow_indicator_id(rule: AllowRule, settings: StixSettings) -> str:
 
 
 def allow_objects(rule: AllowRule, settings: StixSettings, creator: str) -> list[Any]:
+    import stix2  # noqa: PLC0415 - on first use (module docstring)
+
     created = _time(rule.created or 0)
     return [
         stix2.Indicator(
@@ -295,5 +312,7 @@ def objects(bans: Sequence[Ban], allows: Sequence[AllowRule], settings: StixSett
 
 def bundle(bans: Sequence[Ban], allows: Sequence[AllowRule], settings: StixSettings) -> str:
     """A STIX 2.1 bundle as JSON text."""
+    import stix2  # noqa: PLC0415 - on first use (module docstring)
+
     result = stix2.Bundle(objects=objects(bans, allows, settings))
     return str(result.serialize(pretty=False))
