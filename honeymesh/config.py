@@ -137,6 +137,9 @@ class NodeConfig:
     name: str = field(default_factory=socket.gethostname, metadata={"check": _nonempty})
     data_dir: Path = Path()
     mode: Mode = "test"
+    # TCP traps served by this many worker processes sharing each listening socket (0: in
+    # the daemon's own reactor); honeymesh.workers, docs/TRAPS.md "Trap workers".
+    workers: int = checked(0, lambda n: None if 0 <= n <= 64 else "0 to 64 worker processes")
 
 
 @dataclass(frozen=True)

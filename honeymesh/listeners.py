@@ -215,9 +215,10 @@ class ListenerService(Service):
         datagram: DatagramProtocol | None = None,
         backlog: int = 128,
         drain: Callable[[], Deferred[None]] | None = None,
+        hold: bool = False,
     ) -> None:
-        if (factory is None) == (datagram is None):
-            raise ValueError("a listener needs exactly one of factory (stream) or datagram")
+        if (factory is not None) + (datagram is not None) + hold != 1:
+            raise ValueError("a listener needs exactly one of factory (stream), datagram or hold")
         # A DNS trap listens on UDP and TCP on the same port: the UDP one's name says so.
         where = f"{address}:{port}" + ("/udp" if transport == "udp" else "")
         self.setName(f"{kind}:{name}:{where}")
@@ -229,6 +230,11 @@ class ListenerService(Service):
         self._backlog = backlog
         self._drain = drain
         self._port: IListeningPort | None = None
+        # ``hold``: a TCP socket opened and listening as any other, but served by the trap
+        # workers (honeymesh.workers), which are handed this descriptor; kept open until stop
+        # so that a worker started again gets it too.
+        self._hold = hold
+        self.held: socket.socket | None = None
         self.info = ListenerInfo(name, kind, transport, address, port, "starting")
         self.accept_trouble = AcceptTrouble(
             where=f"{kind} {name} {transport} {address} port {port}", clock=clock, log=self._log
@@ -241,7 +247,15 @@ class ListenerService(Service):
             socket.AF_INET6 if ipaddress.ip_address(info.address).version == 6 else socket.AF_INET
         )
         try:
-            if self._factory is not None:
+            if self._hold:
+                sock = bound_socket(info.address, info.port, socket.SOCK_STREAM)
+                try:
+                    sock.listen(self._backlog)
+                except OSError:
+                    sock.close()
+                    raise
+                self.held = sock
+            elif self._factory is not None:
                 sock = bound_socket(info.address, info.port, socket.SOCK_STREAM)
                 sock.listen(self._backlog)
                 with sock:
@@ -274,11 +288,17 @@ class ListenerService(Service):
                 )
             )
             return
+        if self.held is not None:
+            self._listening(self.held.getsockname()[1])
+            return
         self._port = port
         if isinstance(port, tcp.Port):  # its accept() failures come to us, not the log
             self.accept_trouble.port = port
             port._logger = Logger(namespace=port._logger.namespace, observer=self.accept_trouble)
-        actual = port.getHost().port  # type: ignore[attr-defined]
+        self._listening(port.getHost().port)  # type: ignore[attr-defined]
+
+    def _listening(self, actual: int) -> None:
+        info = self.info
         self.accept_trouble.where = (
             f"{info.kind} {info.name} {info.transport} {info.address} port {actual}"
         )
@@ -291,12 +311,19 @@ class ListenerService(Service):
         super().stopService()
         return Deferred.fromCoroutine(self._stop())
 
+    @property
+    def trap_name(self) -> str:
+        return self.info.name
+
     async def _stop(self) -> None:
         port, self._port = self._port, None
         if self.info.state == "listening":
             i = self.info
             self.info = ListenerInfo(i.name, i.kind, i.transport, i.address, i.port, "stopped")
         self.accept_trouble.stop()
+        held, self.held = self.held, None
+        if held is not None:
+            held.close()
         if port is not None:
             await maybeDeferred(port.stopListening)
         if self._drain is not None:

@@ -31,9 +31,13 @@ from honeymesh import __version__
 from honeymesh.config import (
     Config,
     ConfigError,
+    DnsTrapConfig,
+    SipTrapConfig,
+    SnmpTrapConfig,
     default_config_path,
     load_config,
 )
+from honeymesh.configdump import effective
 from honeymesh.control import Control
 from honeymesh.detection.pipeline import DetectionPipeline, load_rules
 from honeymesh.detection.scoring import RulesError
@@ -81,6 +85,8 @@ from honeymesh.trust.api import TrustApi
 from honeymesh.trust.engine import TrustEngine, TrustService
 from honeymesh.web.app import AdminApi, ApiSite
 from honeymesh.web.auth import TokenChecker, local_operator_token, token_digest
+from honeymesh.workers.service import TrapWorkers, WorkerTrap, worker_caps
+from honeymesh.workers.wire import HeldSocket, WorkerSetup
 
 #: The purpose the traps' persona seed is derived for (``NodeIdentity.derive_secret``).
 TRAP_PERSONA_PURPOSE = "trap-persona"
@@ -314,6 +320,12 @@ def build_appliance(  # noqa: PLR0915
     log_budget(log, budget)
     trap_group = TrapGroup(traps)
     trap_group.setServiceParent(root)
+    # The traps' per-node facts: from the identity (never the key itself) and the first
+    # start, so two nodes share none and one node's uptime never runs backwards.
+    facts = NodeFacts(
+        identity.derive_secret(TRAP_PERSONA_PURPOSE),
+        load_first_start(config.data_path(FIRST_START_FILE), reactor.seconds()),
+    )
     trap_context = TrapContext(
         clock=reactor,
         publish=bus.publish,
@@ -322,14 +334,33 @@ def build_appliance(  # noqa: PLR0915
         node_key=config.data_path(config.api.tls_key),
         caps=budget.caps,
         guard=guard,
-        # The traps' per-node facts: from the identity (never the key itself) and the first
-        # start, so two nodes share none and one node's uptime never runs backwards.
-        facts=NodeFacts(
-            identity.derive_secret(TRAP_PERSONA_PURPOSE),
-            load_first_start(config.data_path(FIRST_START_FILE), reactor.seconds()),
-        ),
+        facts=facts,
     )
+    # [node] workers > 0: the TCP traps' sockets are opened here as always, but served by
+    # that many worker processes (honeymesh.workers); UDP traps (and DNS's TCP side) stay.
+    workers = config.node.workers
+    worker_traps: dict[str, WorkerTrap] = {}
+    held: list[ListenerService] = []
     for trap in config.traps:
+        if workers and not isinstance(trap, DnsTrapConfig | SipTrapConfig | SnmpTrapConfig):
+            traps[trap.name] = worker_traps[trap.name] = WorkerTrap(trap.name)
+            for address in trap.bind:
+                for port in trap.ports:
+                    listener = ListenerService(
+                        name=trap.name,
+                        kind="trap",
+                        transport="tcp",
+                        address=address,
+                        port=port,
+                        reactor=reactor,
+                        clock=reactor,
+                        publish=bus.publish,
+                        hold=True,
+                    )
+                    listener.setServiceParent(trap_group)
+                    listeners.append(listener)
+                    held.append(listener)
+            continue
         built = build_trap(trap, trap_context)
         traps[trap.name] = built.running
         for address in trap.bind:
@@ -349,6 +380,28 @@ def build_appliance(  # noqa: PLR0915
                     )
                     listener.setServiceParent(trap_group)
                     listeners.append(listener)
+    if workers:
+
+        def worker_setup(index: int, sockets: tuple[HeldSocket, ...]) -> WorkerSetup:
+            return WorkerSetup(
+                index=index,
+                workers=workers,
+                config=effective(config),
+                source=str(config.source),
+                seed=facts.seed,
+                first_start=facts.first_start,
+                caps=worker_caps(budget.caps, workers),  # each worker its share
+                sockets=sockets,
+            )
+
+        TrapWorkers(  # after the listeners: it starts once they hold their sockets
+            count=workers,
+            reactor=reactor,
+            publish=bus.publish,
+            listeners=held,
+            traps=worker_traps,
+            setup=worker_setup,
+        ).setServiceParent(trap_group)
 
     control = Control(
         config=config,

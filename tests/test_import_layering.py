@@ -23,7 +23,10 @@ ENFORCING = ("honeymesh.enforcement", "honeymesh.policy")
 NEUTRAL = ("honeymesh.net", "honeymesh.text")
 # Who may touch the kernel (bcc, ctypes over libbpf).
 KERNEL_MODULES = ("bcc", "ctypes")
-KERNEL_OWNERS = ("honeymesh.enforcement",)
+KERNEL_OWNERS = (
+    "honeymesh.enforcement",
+    "honeymesh.workers.child",  # prctl(PR_SET_PDEATHSIG) alone: a trap worker dies with the daemon
+)
 # ctypes outside the kernel: the two OpenSSL calls Python's ssl module lacks (automatic DH
 # sizing and a group list), on the libssl that module already uses; this module alone.
 LIBSSL_OWNER = "honeymesh.detection.traps.tls_profiles"
