@@ -154,6 +154,8 @@ class DatagramTrap:
     ) -> None:
         self.name = name
         self.responder = responder
+        # Checked once: an isinstance against a runtime protocol is slow per datagram.
+        self._addressed = responder if isinstance(responder, AddressedResponder) else None
         self.clock = clock
         self.publish = publish
         self.limiter = RateLimiter(float(limits.max_per_source), limits.max_sources)
@@ -177,9 +179,9 @@ class DatagramTrap:
             self.refused += 1
             return b""
         try:
-            if isinstance(self.responder, AddressedResponder):
+            if self._addressed is not None:
                 ours = _specific(str(getattr(local, "host", "") or ""))
-                answer = self.responder.respond_addressed(
+                answer = self._addressed.respond_addressed(
                     datagram, (host, port), (ours, int(getattr(local, "port", 0) or 0))
                 )
             else:
