@@ -29,6 +29,7 @@ from honeymesh.enforcement.banlist import (
 )
 from honeymesh.events import EventId
 from honeymesh.net import parse_network as addr
+from honeymesh.store.db import bundled_migrations, open_database
 from tests.backend_double import BackendDouble
 from tests.banlist_harness import T0, Harness, until
 
@@ -554,3 +555,13 @@ async def test_stopping_housekeeping_waits_for_the_sweep_in_progress(node: Harne
     await stopping
     assert service.expired == 1  # it finished before the store could be closed
     assert node.clock.getDelayedCalls() == []
+
+
+def test_the_restore_reads_each_group_from_the_index_alone(tmp_path: Path) -> None:
+    """A million bans are read without a table row each (schema 005's covering index)."""
+    conn, _ = open_database(tmp_path / "plan.db", bundled_migrations())
+    plan = conn.execute(f"EXPLAIN QUERY PLAN {banstore.LOAD_GROUP_SQL}", (4, 32)).fetchall()
+    conn.close()
+    assert [row[-1] for row in plan] == [
+        "SEARCH bans USING COVERING INDEX bans_active_group (family=? AND prefixlen=?)"
+    ]
