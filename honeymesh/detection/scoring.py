@@ -111,6 +111,48 @@ def _needs(items: list[tuple[Any, Any]]) -> frozenset[bytes] | None:
     return best
 
 
+#: How deep a trie alternation may nest its groups; deeper (literals that are prefixes of
+#: prefixes of... each other, many levels down) it is written flat, which re parses at any size.
+MAX_TRIE_NESTING = 48
+
+
+def literal_alternation(literals: list[bytes], max_nesting: int = MAX_TRIE_NESTING) -> bytes:
+    """A pattern matching the longest of ``literals`` that starts at a position, written as a
+    trie: ``cat|cp|curl`` as ``c(?:at|p|url)``. re tries the branches of a flat alternation one
+    by one at every position of the payload (72 literals: 28 us over a 151-byte HTTP request);
+    in a trie, one byte picks the branch (13 us). ``literals`` longest first: the flat form,
+    used past ``max_nesting``, then prefers the longest too."""
+    root: dict[int, dict[Any, Any]] = {}
+    for literal in literals:
+        node = root
+        for byte in literal:
+            node = node.setdefault(byte, {})
+        node[-1] = {}  # a literal ends here
+
+    def emit(node: dict[int, dict[Any, Any]], depth: int) -> bytes | None:
+        run = b""  # a chain of single bytes needs no group
+        while len(node) == 1 and -1 not in node:
+            ((byte, node),) = node.items()
+            run += bytes([byte])
+        branches = [(byte, child) for byte, child in sorted(node.items()) if byte >= 0]
+        if not branches:
+            return re.escape(run)
+        if depth >= max_nesting:
+            return None
+        parts: list[bytes] = []
+        for byte, child in branches:
+            rest = emit(child, depth + 1)
+            if rest is None:
+                return None
+            parts.append(re.escape(bytes([byte])) + rest)
+        group = b"(?:" + b"|".join(parts) + b")"
+        # A literal ending here as well: the longer ones are tried first (greedy ``?``).
+        return re.escape(run) + (group + b"?" if -1 in node else group)
+
+    trie = emit(root, 0)
+    return trie if trie is not None else b"|".join(re.escape(lit) for lit in literals)
+
+
 def _literal_index(
     rules: tuple[PatternRule, ...],
 ) -> tuple[re.Pattern[bytes] | None, dict[bytes, frozenset[int]]]:
@@ -120,7 +162,7 @@ def _literal_index(
     literals = sorted(set().union(*(r.needs for r in rules if r.needs)), key=len, reverse=True)
     if not literals:
         return None, {}
-    finder = re.compile(b"(?=(" + b"|".join(re.escape(lit) for lit in literals) + b"))")
+    finder = re.compile(b"(?=(" + literal_alternation(literals) + b"))")
     rules_for = {
         lit: frozenset(i for i, r in enumerate(rules) if r.needs and any(n in lit for n in r.needs))
         for lit in literals

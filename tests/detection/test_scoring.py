@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -10,9 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from honeymesh.detection.scoring import (
+    MAX_TRIE_NESTING,
     PayloadRules,
     Reputation,
     RulesError,
+    literal_alternation,
     shannon_entropy,
 )
 
@@ -246,3 +249,21 @@ def test_the_literal_prefilter_skips_what_cannot_match() -> None:
     let_through = {RULES.rules[i].id for lit in found for i in RULES.rules_for[lit]}
     assert "download-url" not in let_through and len(let_through) < len(RULES.rules) // 3
     assert RULES.score(request).matched == ()
+
+
+@given(
+    st.lists(st.binary(min_size=1, max_size=6).map(bytes.lower), min_size=1, max_size=24),
+    st.binary(max_size=60),
+    st.sampled_from([MAX_TRIE_NESTING, 1, 0]),
+)
+def test_the_trie_of_literals_finds_what_their_flat_alternation_finds(
+    literals: list[bytes], noise: bytes, nesting: int
+) -> None:
+    """The literal pass's trie (``c(?:at|url)``), and the flat form it falls back to when too
+    deep, find at each position the longest literal there, as the flat alternation of the
+    literals longest first does; payloads mix the literals, their prefixes and noise."""
+    ordered = sorted(set(literals), key=len, reverse=True)
+    data = noise.join(lit + lit[:-1] for lit in ordered) + noise
+    flat = re.compile(b"(?=(" + b"|".join(re.escape(lit) for lit in ordered) + b"))")
+    trie = re.compile(b"(?=(" + literal_alternation(ordered, nesting) + b"))")
+    assert trie.findall(data) == flat.findall(data)
