@@ -1,0 +1,236 @@
+"""Trap workers on a real daemon (``[node] workers = 2``): real processes, real sockets.
+
+Every TCP trap type answers through the workers, both workers serve, every session and every
+credential lands in SQLite once (with the worker that served it), a worker killed outright is
+started again while the port keeps answering, a garbage frame on a worker's event pipe is
+refused with one clear line and the daemon runs on, and SIGTERM ends the open sessions as
+``shutdown`` and leaves no worker behind. That detection bans a brute-forcer as without
+workers needs a source outside loopback (always allowed): tests/kernel/test_daemon_workers.py.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import sqlite3
+import ssl
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from honeymesh.adminclient import AdminClient
+
+from ..nodes import Node, make_node
+from .daemon import Daemon, free_port, wait_for
+
+#: Every TCP trap type besides the node's default banner trap.
+TRAPS = ("ssh", "telnet", "http", "tls", "ftp", "smtp", "redis", "mysql")
+
+
+def workers_of(pid: int) -> set[int]:
+    """The live child processes of ``pid`` (zombies are not workers any more)."""
+    found = set()
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        with contextlib.suppress(OSError):
+            stat = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+            if int(stat[1]) == pid and stat[0] != "Z":
+                found.add(int(entry))
+    return found
+
+
+def node_with_traps(where: Path, *, workers: int) -> tuple[Node, dict[str, int]]:
+    ports = {name: free_port() for name in TRAPS}
+    extra = "".join(
+        f'\n[[traps]]\nname = "{name}"\ntype = "{name}"\nports = [{port}]\nbind = ["127.0.0.1"]\n'
+        for name, port in ports.items()
+    )
+    node = make_node(where / "var", api_port=free_port(), trap_ports=(free_port(),), extra=extra)
+    text = node.config_path.read_text()
+    text = text.replace("workers = 0", f"workers = {workers}")
+    node.config_path.write_text(text)
+    ports["banner"] = node.config.traps[0].ports[0]
+    return make_node_reloaded(node), ports
+
+
+def make_node_reloaded(node: Node) -> Node:
+    from honeymesh.config import load_config  # noqa: PLC0415
+
+    return Node(node.config_path, load_config(node.config_path), node.identity, node.admin_token)
+
+
+@contextlib.contextmanager
+def daemon_at(where: Path, *, workers: int = 2) -> Iterator[tuple[Daemon, dict[str, int]]]:
+    node, ports = node_with_traps(where, workers=workers)
+    d = Daemon(node, where)
+    try:
+        d.wait_ready()
+        if workers:
+            wait_for(lambda: len(workers_of(d.proc.pid)) == workers)
+        yield d, ports
+    finally:
+        if d.proc.poll() is None:
+            d.stop()
+
+
+def session(trap: str, port: int, *, secret: str = "x") -> int:
+    """One session on ``trap`` that gets an answer; the client's port (the record's
+    ``source_port``)."""
+    raw = socket.socket()
+    raw.settimeout(10)
+    raw.connect(("127.0.0.1", port))
+    client_port = int(raw.getsockname()[1])
+    sock: socket.socket = raw
+    try:
+        if trap == "tls":
+            context = ssl.create_default_context()
+            context.check_hostname = False
+            context.verify_mode = ssl.CERT_NONE
+            sock = context.wrap_socket(raw)
+            sock.sendall(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            expect = b"HTTP/1.1 "
+        elif trap == "http":
+            sock.sendall(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            expect = b"HTTP/1.1 "
+        elif trap == "redis":
+            sock.sendall(b"*2\r\n$4\r\nAUTH\r\n$%d\r\n%s\r\n" % (len(secret), secret.encode()))
+            expect = b"-"
+        else:
+            expect = {"ssh": b"SSH-2.0-", "ftp": b"220", "smtp": b"220", "mysql": b"\x0a"}.get(
+                trap, b""
+            )
+        got = b""
+        while expect not in got or not got:
+            chunk = sock.recv(4096)
+            assert chunk, f"{trap} hung up after {got!r}"
+            got += chunk
+    finally:
+        sock.close()
+    return client_port
+
+
+def rows(daemon: Daemon, sql: str, *args: object) -> list[tuple[object, ...]]:
+    config = daemon.node.config
+    with contextlib.closing(sqlite3.connect(config.data_path(config.store.path))) as db:
+        return list(db.execute(sql, args))
+
+
+def sessions_by_port(daemon: Daemon) -> dict[int, list[tuple[object, ...]]]:
+    out: dict[int, list[tuple[object, ...]]] = {}
+    for port, trap, worker, closed_by in rows(
+        daemon,
+        "SELECT json_extract(body, '$.detail.source_port'), json_extract(body, '$.detail.trap'),"
+        " json_extract(body, '$.detail.worker'), json_extract(body, '$.detail.closed_by')"
+        " FROM events WHERE event_id = 'trap.session'",
+    ):
+        out.setdefault(int(str(port)), []).append((trap, worker, closed_by))
+    return out
+
+
+def eventually(check: Callable[[], bool], timeout: float = 20.0) -> None:
+    wait_for(check, timeout=timeout)
+
+
+@pytest.fixture(scope="module")
+def two_workers(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[Daemon, dict[str, int]]]:
+    with daemon_at(tmp_path_factory.mktemp("workers")) as running:
+        yield running
+
+
+def test_two_workers_serve_every_tcp_trap_and_each_record_lands_once(
+    two_workers: tuple[Daemon, dict[str, int]],
+) -> None:
+    daemon, ports = two_workers
+    served: dict[int, str] = {}
+    for trap in ("banner", *TRAPS):
+        served[session(trap, ports[trap])] = trap
+    # Redis brute force: enough sessions that both workers take some (bounded).
+    secrets: dict[int, str] = {}
+    for i in range(200):
+        secret = f"guess-{i}"
+        secrets[session("redis", ports["redis"], secret=secret)] = secret
+        if i >= 20 and i % 10 == 0:
+            done = sessions_by_port(daemon)
+            workers = {recs[0][1] for p, recs in done.items() if p in secrets}
+            if workers == {1, 2}:
+                break
+    served.update(dict.fromkeys(secrets, "redis"))
+    eventually(lambda: set(served) <= set(sessions_by_port(daemon)))
+    time.sleep(0.5)  # anything recorded twice would be there by now
+    recorded = sessions_by_port(daemon)
+    for port, trap in served.items():
+        assert len(recorded[port]) == 1, (trap, recorded[port])
+        assert recorded[port][0][0] == trap
+    assert {recs[0][1] for p, recs in recorded.items() if p in served} == {1, 2}
+    assert {recorded[p][0][0] for p in served} == {"banner", *TRAPS}
+    credentials = rows(
+        daemon,
+        "SELECT json_extract(body, '$.detail.password'), count(*) FROM events"
+        " WHERE event_id = 'trap.credential' AND json_extract(body, '$.detail.trap') = 'redis'"
+        " GROUP BY 1",
+    )
+    counts = {str(secret): count for secret, count in credentials}
+    assert all(counts.get(s) == 1 for s in secrets.values()), credentials
+    # Status counts what the workers served, per trap.
+    status = AdminClient(daemon.node.config, token=daemon.node.admin_token).request(
+        "GET", "/api/v1/status"
+    )
+    assert status["counters"]["trap_sessions"]["redis"] >= len(secrets)
+
+
+def test_a_killed_worker_is_started_again_and_the_port_keeps_answering(tmp_path: Path) -> None:
+    with daemon_at(tmp_path) as (daemon, ports):
+        before = workers_of(daemon.proc.pid)
+        victim = min(before)
+        os.kill(victim, signal.SIGKILL)
+        for _ in range(20):  # while one is down, the other one serves
+            session("redis", ports["redis"])
+        eventually(lambda: len(workers_of(daemon.proc.pid) - before) == 1)
+        assert len(workers_of(daemon.proc.pid)) == 2
+        assert daemon.output().count(f"(pid {victim}) killed by SIGKILL") == 1
+        for _ in range(20):
+            session("ssh", ports["ssh"])
+
+
+def test_a_garbage_frame_is_refused_with_a_clear_line_and_the_daemon_runs_on(
+    tmp_path: Path,
+) -> None:
+    with daemon_at(tmp_path) as (daemon, ports):
+        before = workers_of(daemon.proc.pid)
+        target = min(before)
+        with open(f"/proc/{target}/fd/1", "wb") as pipe:  # the worker's event pipe
+            pipe.write(b"\x00\x00\x00\x0bEnot json!")
+        eventually(lambda: "sent a bad frame" in daemon.output())
+        line = next(ln for ln in daemon.output().splitlines() if "sent a bad frame" in ln)
+        assert f"(pid {target})" in line and "not a JSON document" in line, line
+        eventually(lambda: len(workers_of(daemon.proc.pid) - before) == 1)
+        assert daemon.proc.poll() is None
+        port = session("redis", ports["redis"], secret="after")
+        eventually(lambda: port in sessions_by_port(daemon))
+        assert "Traceback" not in daemon.output()
+
+
+def test_sigterm_ends_open_sessions_as_shutdown_and_leaves_no_worker(tmp_path: Path) -> None:
+    with daemon_at(tmp_path) as (daemon, ports):
+        workers = workers_of(daemon.proc.pid)
+        held = []
+        for _ in range(6):  # open telnet sessions, some on each worker (likely)
+            s = socket.create_connection(("127.0.0.1", ports["telnet"]), timeout=10)
+            s.recv(100)
+            held.append(s)
+        open_ports = {s.getsockname()[1] for s in held}
+        assert daemon.stop() == -signal.SIGTERM, daemon.output()
+        for s in held:
+            s.close()
+    eventually(lambda: not [pid for pid in workers if Path(f"/proc/{pid}").exists()], 5.0)
+    recorded = sessions_by_port(daemon)
+    ended = {p: [(trap, closed) for trap, _, closed in recorded.get(p, [])] for p in open_ports}
+    assert ended == {key: [("telnet", "shutdown")] for key in open_ports}
+    assert "did not stop" not in daemon.output()
