@@ -23,10 +23,9 @@ import json
 import random
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
-from treq.client import HTTPClient
 from twisted.application.service import Service
 from twisted.internet.defer import CancelledError, Deferred
 from twisted.internet.interfaces import IDelayedCall, IReactorTime
@@ -45,6 +44,9 @@ from honeymesh.outputs.health import ReportsHealth
 from honeymesh.outputs.queue import BoundedQueue
 from honeymesh.outputs.selection import EventSelector
 from honeymesh.outputs.tlsroots import load_ca
+
+if TYPE_CHECKING:
+    from treq.client import HTTPClient
 
 SENT, RETRY, REJECTED = "sent", "retry", "rejected"
 FIRST_WAIT = 1.0
@@ -146,7 +148,11 @@ class WebhookOutput(ReportsHealth, Service):
         agent = Agent(
             reactor, contextFactory=policy, pool=self._pool, connectTimeout=config.timeout
         )
-        self._http = HTTPClient(agent)
+        # treq only once a webhook is configured: a node without one never loads it (about
+        # 1 MB of an idle daemon's memory, bench/daemon.py).
+        from treq.client import HTTPClient  # noqa: PLC0415
+
+        self._http: HTTPClient = HTTPClient(agent)
         self._headers: dict[str, list[str]] = {
             "Content-Type": ["application/json"],
             "User-Agent": [f"HoneyMesh/{__version__}"],
