@@ -360,12 +360,106 @@ def test_probe(
     diff(name, answers[0], answers[1], RULES)
 
 
+#: A contact nobody listens on (a closed loopback port): where the real one relays requests
+#: to registered users, so nothing leaves loopback and nothing answers.
+DEAD = free_port()
+
+
+def binding(aor: str, contact: str, extra: str = "") -> bytes:
+    return register(aor, extra).replace(b"<sip:200@127.0.0.1:LPORT>", contact.encode())
+
+
+def call(method: str, user: str, extra: str = "") -> bytes:
+    return request(method, f"sip:{user}@127.0.0.1:RPORT", extra=extra)
+
+
+#: Conversations with the registrar, each request from a fresh socket: what it remembers.
+SEQUENCES: list[tuple[str, list[bytes]]] = [
+    (
+        "two contacts, a query, one removed, all removed",
+        [
+            binding("700", f"<sip:a@127.0.0.1:{DEAD}>;expires=300"),
+            binding("700", f"<sip:b@127.0.0.1:{DEAD}>", "Expires: 100\r\n"),
+            register("700").replace(b"Contact: <sip:200@127.0.0.1:LPORT>\r\n", b""),
+            binding("700", f"<sip:b@127.0.0.1:{DEAD}>;expires=0"),
+            binding("700", "*", "Expires: 0\r\n"),
+            register("700").replace(b"Contact: <sip:200@127.0.0.1:LPORT>\r\n", b""),
+        ],
+    ),
+    (
+        "a registered user is called (relayed: 100 trying, then nothing)",
+        [
+            binding("701", f"<sip:c@127.0.0.1:{DEAD}>"),
+            call("INVITE", "701", "Content-Type: application/sdp\r\n"),
+            call("MESSAGE", "701"),
+            call("OPTIONS", "701"),
+            call("INVITE", "702"),
+        ],
+    ),
+    (
+        "method filtering by the contact's Allow",
+        [
+            binding("703", f"<sip:d@127.0.0.1:{DEAD}>", "Allow: INVITE, ACK, CANCEL, BYE\r\n"),
+            call("MESSAGE", "703"),
+            call("SUBSCRIBE", "703", "Event: presence\r\n"),
+            call("INVITE", "703"),
+        ],
+    ),
+    (
+        "q orders the contacts, a refresh keeps its place",
+        [
+            binding(
+                "704",
+                f"<sip:e@127.0.0.1:{DEAD}>;q=0.1, <sip:f@127.0.0.1:{DEAD}>;q=0.9, "
+                f"<sip:g@127.0.0.1:{DEAD}>",
+            ),
+            binding("704", f"<sip:h@127.0.0.1:{DEAD}>;q=0.5;expires=600"),
+            binding("704", f"<sip:e@127.0.0.1:{DEAD}>;q=0.1;expires=60"),
+        ],
+    ),
+    (
+        "one user whatever the domain",
+        [
+            binding("705", f"<sip:i@127.0.0.1:{DEAD}>"),
+            register("705")
+            .replace(b"Contact: <sip:200@127.0.0.1:LPORT>\r\n", b"")
+            .replace(b"705@127.0.0.1", b"705@example.com"),
+        ],
+    ),
+]
+
+#: A binding's seconds left, read a moment after it was made: the same or one less, on
+#: either side, as the whole second ticks.
+SECONDS = [
+    Rule(f"{n} seconds left", rf"expires=(?:{n}|{n - 1})\b", f"expires=<{n} or {n - 1}>")
+    for n in (3600, 600, 300, 100, 60)
+]
+
+
+@pytest.mark.parametrize(("name", "conversation"), SEQUENCES, ids=[s[0] for s in SEQUENCES])
+def test_registrar_conversation(
+    name: str,
+    conversation: list[bytes],
+    real_kamailio: RealServer,
+    traps: Daemon,
+    trap_ports: dict[str, int],
+) -> None:
+    unique = str(2000 + [s[0] for s in SEQUENCES].index(name)).encode()
+    answers: list[list[bytes]] = [[], []]
+    for step, probe in enumerate(conversation):
+        tagged = probe.replace(b"4711", unique + b"%d" % step)
+        for side, port in enumerate((real_kamailio.port, trap_ports["sip"])):
+            answer, mine = ask(port, tagged)
+            answers[side].append(b"--- step %d\r\n" % step + ports(answer, mine, port))
+    diff(name, b"".join(answers[0]), b"".join(answers[1]), RULES + SECONDS)
+
+
 def test_the_probes_get_kamailio_s_answers() -> None:
     """The diff above means something: the probes reach every branch of the shipped
     request_route, not one answer (checked against the trap's own responder)."""
-    responder = KamailioResponder(b"seed", lambda host: host == "127.0.0.1")
+    responder = KamailioResponder(b"seed", lambda host: host == "127.0.0.1", lambda: 1000.0)
     seen = set()
-    for _, probe in PROBES:
+    for _, probe in PROBES + [("", p) for _, c in SEQUENCES for p in c]:
         data = probe.replace(b"LPORT", b"40000").replace(b"RPORT", b"5060")
         answer = responder.respond_addressed(data, ("127.0.0.1", 40000), ("127.0.0.1", 5060))
         seen.add(answer.reply.split(b"\r\n", 1)[0].decode())
@@ -382,6 +476,8 @@ def test_the_probes_get_kamailio_s_answers() -> None:
         "SIP/2.0 400 Content-Length mis-match",
         "SIP/2.0 400 CSeq method does not match request method",
         "SIP/2.0 400 Expires value is illegal",
+        "SIP/2.0 100 trying -- your call is important to us",
+        "SIP/2.0 405 Method Not Allowed",
     }
 
 

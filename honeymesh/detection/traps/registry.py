@@ -401,7 +401,7 @@ def _responder(trap: DnsTrapConfig | SipTrapConfig | SnmpTrapConfig, ctx: TrapCo
         case SipTrapConfig():
             secret = ctx.facts.draw("sip/tags")
             if trap.persona == "kamailio-5.6.3":
-                return KamailioResponder(secret, is_local_address)
+                return KamailioResponder(secret, is_local_address, now)
             return SipResponder(SipSettings("Asterisk PBX 18.20.2", trap.realm, secret), now)
         case SnmpTrapConfig():
             settings = SnmpSettings(

@@ -33,6 +33,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
@@ -257,6 +258,78 @@ _CONTACT = re.compile(
 )
 #: registrar's limits in the shipped configuration (max_expires) and its defaults.
 _DEFAULT_EXPIRES, _MIN_EXPIRES, _MAX_EXPIRES = 3600, 60, 3600
+#: The trap's bounds on the location table (Kamailio's are its shared memory).
+MAX_USERS, MAX_BINDINGS = 1024, 16
+
+
+@dataclass
+class Binding:
+    """One registered contact of a user, as usrloc keeps it."""
+
+    uri: str
+    q: int  # thousandths; -1 when the contact gave none (it sorts last)
+    expires_at: int  # whole seconds, as Kamailio counts them
+    params: str  # what is echoed after ``expires``: +sip.instance, reg-id
+    methods: frozenset[str] | None  # the REGISTER's Allow; None: any
+
+
+@dataclass(frozen=True)
+class ContactSpec:
+    """A contact of a REGISTER: its URI, q, expiry asked for, and parameters to echo."""
+
+    uri: str
+    q: int
+    expires: int
+    params: str
+
+
+class Location:
+    """usrloc as the shipped configuration uses it (``use_domain`` 0: bindings per user name,
+    whatever the domain), bounded: at most ``max_users`` users (the least recently registered
+    forgotten first) of at most ``max_bindings`` contacts each (more are not saved)."""
+
+    def __init__(self, max_users: int = MAX_USERS, max_bindings: int = MAX_BINDINGS) -> None:
+        self._users: OrderedDict[str, list[Binding]] = OrderedDict()
+        self._max_users = max_users
+        self._max_bindings = max_bindings
+
+    def __len__(self) -> int:
+        return len(self._users)
+
+    def lookup(self, user: str, now: int) -> list[Binding]:
+        return [b for b in self._users.get(user, []) if b.expires_at > now]
+
+    def clear(self, user: str) -> None:
+        self._users.pop(user, None)
+
+    def save(
+        self, user: str, contacts: list[ContactSpec], methods: frozenset[str] | None, now: int
+    ) -> list[Binding]:
+        """Each contact added, refreshed in place, or removed (expiry 0), in the order given;
+        a new one goes before the first of lower q (after those of equal q), as usrloc
+        inserts. The user's valid bindings after."""
+        bindings = self.lookup(user, now)
+        for c in contacts:
+            same = next((b for b in bindings if b.uri == c.uri), None)
+            if c.expires == 0:
+                if same is not None:
+                    bindings.remove(same)
+                continue
+            if same is not None:
+                same.expires_at, same.q, same.params = now + c.expires, c.q, c.params
+                same.methods = methods
+                continue
+            if len(bindings) >= self._max_bindings:
+                continue
+            new = Binding(c.uri, c.q, now + c.expires, c.params, methods)
+            at = next((i for i, b in enumerate(bindings) if b.q < c.q), len(bindings))
+            bindings.insert(at, new)
+        self._users.pop(user, None)
+        if bindings:
+            self._users[user] = bindings
+            while len(self._users) > self._max_users:
+                self._users.popitem(last=False)
+        return list(bindings)
 
 
 @dataclass(frozen=True)
@@ -275,13 +348,24 @@ class KamailioResponder:
 
     ``secret`` makes the two To-tag prefixes (Kamailio's are an MD5 over its listening socket,
     so they differ per server); ``is_local`` says whether an address in a Request-URI is one of
-    this host's, for a socket bound to a wildcard address.
+    this host's, for a socket bound to a wildcard address. REGISTERs fill ``location`` as the
+    real registrar's; a request to a registered user is what the real one relays to the
+    contact: the trap relays nothing, it answers an INVITE's "100 trying" as Kamailio does
+    before relaying, and then stays silent, as a contact that never answers.
     """
 
-    def __init__(self, secret: bytes, is_local: Callable[[str], bool]) -> None:
+    def __init__(
+        self,
+        secret: bytes,
+        is_local: Callable[[str], bool],
+        now: Callable[[], float],
+        location: Location | None = None,
+    ) -> None:
         self._sl = hashlib.md5(secret + b"sl", usedforsecurity=False).hexdigest()
         self._tm = hashlib.md5(secret + b"tm", usedforsecurity=False).hexdigest()
         self._is_local = is_local
+        self._now = now
+        self.location = location if location is not None else Location()
 
     def respond(self, data: bytes, source: str) -> Answer:
         """Without the ends known: as if it came from ``source`` port 5060 to us on 5060."""
@@ -365,7 +449,14 @@ class KamailioResponder:
             return 200, "OK", "sl"
         if not user:
             return 484, "Address Incomplete", "sl"
-        return 404, "Not Found", "tm"  # lookup("location"): no such user registered here
+        bindings = self.location.lookup(user, int(self._now()))
+        if not bindings:
+            return 404, "Not Found", "tm"  # lookup("location"): no such user registered here
+        if all(b.methods is not None and method not in b.methods for b in bindings):
+            return 405, "Method Not Allowed", "tm"  # registrar's method_filtering
+        if method == "INVITE":
+            return 100, "trying -- your call is important to us", "tm"
+        return None  # relayed by the real one; here, a contact that never answers
 
     def _tag(self, request: SipRequest, module: str) -> str:
         """sl's ``<md5>.<crc>`` or tm's ``<md5>-<crc>``: a prefix per server, then a CRC of
@@ -393,39 +484,34 @@ class KamailioResponder:
             params.append(f"received={where.source}")
         return f"{name}:{';'.join(params)}{comma}{rest}"
 
-    @staticmethod
-    def _contacts(request: SipRequest) -> str | None:
-        """The registrar's Contact header for a REGISTER: each contact with its expiry
-        (``expires`` parameter, else the Expires header, else 3600; at least 60, at most 3600;
-        0 removes it), the longest-lived first. Only this request's contacts: the trap keeps
-        no location table."""
+    def _register(self, request: SipRequest) -> str | None:
+        """save("location"): the request's contacts saved (each Contact header's read back to
+        front, as Kamailio's parser lists them), then the user's bindings as the registrar's
+        Contact header (``q`` if given, the seconds left, +sip.instance and reg-id)."""
+        to = _URI.match(_uri_of(request.get("to") or ""))
+        user = (to.group(2) or "") if to is not None else ""
         default = request.get("expires")
         base = int(default) if default is not None and default.isdigit() else _DEFAULT_EXPIRES
-        entries: list[tuple[int, str]] = []
-        for value in request.all("contact"):
-            for item in _split_contacts(value):
-                m = _CONTACT.match(item)
-                if m is None:
-                    continue
-                uri, params = (m.group(1), m.group(2)) if m.group(1) is not None else m.group(3, 4)
-                kept = []
-                expires = base
-                for param in (params or "").split(";")[1:]:
-                    key, _, val = param.strip().partition("=")
-                    if key.lower() == "expires" and val.isdigit():
-                        expires = int(val)
-                    elif key.lower() in ("+sip.instance", "reg-id"):
-                        kept.append(param.strip())
-                if expires == 0:
-                    continue
-                expires = min(max(expires, _MIN_EXPIRES), _MAX_EXPIRES)
-                entries.append(
-                    (expires, f"<{uri}>;expires={expires}" + "".join(f";{k}" for k in kept))
-                )
-        if not entries:
+        now = int(self._now())
+        values = request.all("contact")
+        if any(v.strip() == "*" for v in values):  # remove all (with Expires: 0)
+            self.location.clear(user)
             return None
-        entries.sort(key=lambda e: -e[0])
-        return "Contact: " + ", ".join(e[1] for e in entries)
+        allow = request.get("allow")
+        methods = (
+            frozenset(m.strip().upper() for m in allow.split(",") if m.strip())
+            if allow is not None
+            else None
+        )
+        specs = [c for value in values for c in reversed(_parse_contacts(value, base))]
+        bindings = self.location.save(user, specs, methods, now)
+        if not bindings:
+            return None
+        shown = [
+            f"<{b.uri}>{f';q={_q(b.q)}' if b.q >= 0 else ''};expires={b.expires_at - now}{b.params}"
+            for b in bindings
+        ]
+        return "Contact: " + ", ".join(shown)
 
     def _render(self, request: SipRequest, status: tuple[int, str, str], where: Where) -> bytes:
         code, reason, module = status
@@ -438,11 +524,11 @@ class KamailioResponder:
             if name == "via" and first_via:
                 line = self._via(written, where)
                 first_via = False
-            elif name == "to" and ";tag=" not in written.replace(" ", ""):
+            elif name == "to" and code > 100 and ";tag=" not in written.replace(" ", ""):
                 line = f"{written};tag={self._tag(request, module)}"
             lines.append(line)
         if code == 200 and request.method == "REGISTER":
-            contact = self._contacts(request)
+            contact = self._register(request)
             if contact is not None:
                 lines.append(contact)
         lines += [f"Server: {KAMAILIO_SERVER}", "Content-Length: 0", "", ""]
@@ -466,3 +552,48 @@ def _split_contacts(value: str) -> list[str]:
             start = i + 1
     out.append(value[start:])
     return out
+
+
+def _parse_contacts(value: str, default: int) -> list[ContactSpec]:
+    """The contacts of one Contact header, in its order: URI, q, expiry (the ``expires``
+    parameter, else ``default``; at least 60, at most 3600, 0 kept), parameters to echo."""
+    out = []
+    for item in _split_contacts(value):
+        m = _CONTACT.match(item)
+        if m is None:
+            continue
+        uri, params = (m.group(1), m.group(2)) if m.group(1) is not None else m.group(3, 4)
+        expires, q, kept = default, -1, ""
+        for param in (params or "").split(";")[1:]:
+            key, _, val = param.strip().partition("=")
+            if key.lower() == "expires" and val.isdigit():
+                expires = int(val)
+            elif key.lower() == "q":
+                q = _thousandths(val)
+            elif key.lower() in ("+sip.instance", "reg-id"):
+                kept += f";{param.strip()}"
+        if expires:
+            expires = min(max(expires, _MIN_EXPIRES), _MAX_EXPIRES)
+        out.append(ContactSpec(uri, q, expires, kept))
+    return out
+
+
+def _thousandths(text: str) -> int:
+    """A q value as usrloc keeps it (0 to 1000), -1 for none or a bad one."""
+    try:
+        value = float(text)
+    except ValueError:
+        return -1
+    return round(value * 1000) if 0 <= value <= 1 else -1
+
+
+def _q(q: int) -> str:
+    """q as Kamailio prints it: 0, 1, or 0.5, 0.25 (no trailing zeros)."""
+    return "1" if q >= 1000 else "0" if q <= 0 else f"0.{q:03d}".rstrip("0")
+
+
+def _uri_of(value: str) -> str:
+    """The URI of a From/To/Contact value: inside the angle brackets, else up to the first
+    parameter."""
+    inside = re.search(r"<([^>]*)>", value)
+    return inside.group(1) if inside else value.split(";", maxsplit=1)[0].strip()

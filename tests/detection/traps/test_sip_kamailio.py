@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from twisted.internet.address import IPv4Address
 from twisted.internet.task import Clock
 
-from honeymesh.detection.traps.sip import KAMAILIO_SERVER, KamailioResponder
+from honeymesh.detection.traps.sip import KAMAILIO_SERVER, ContactSpec, KamailioResponder, Location
 from honeymesh.detection.traps.udp import MAX_REPLY, DatagramLimits, DatagramTrap
 from honeymesh.events import Event, EventId, Observation
 
@@ -17,7 +17,7 @@ HERE = "192.0.2.1"
 
 
 def responder() -> KamailioResponder:
-    return KamailioResponder(b"node seed", lambda host: host == HERE)
+    return KamailioResponder(b"node seed", lambda host: host == HERE, lambda: 1000.0)
 
 
 def request(method: str, uri: str, *, via: str = "198.51.100.7:5070", extra: str = "") -> bytes:
@@ -62,7 +62,7 @@ def test_the_top_via_gets_the_source_port_and_address_and_the_server_header_last
 def test_two_nodes_tag_alike_only_in_the_request_s_crc() -> None:
     data = request("OPTIONS", "sip:203.0.113.9")
     tags = [
-        KamailioResponder(seed, lambda host: False)
+        KamailioResponder(seed, lambda host: False, lambda: 1000.0)
         .respond(data, "198.51.100.7")
         .reply.split(b";tag=")[2]
         .split(b"\r\n")[0]
@@ -152,3 +152,29 @@ def test_any_request_gets_one_well_formed_answer_or_none(
         text = answer.reply.decode()
         assert text.startswith("SIP/2.0 ") and text.endswith("\r\nContent-Length: 0\r\n\r\n")
         assert "\r\n\r\n" not in text[:-4]  # no header line an attacker's bytes could end early
+
+
+def test_the_location_table_is_bounded_and_forgets_the_oldest_user() -> None:
+    table = Location(max_users=3, max_bindings=2)
+    for user in ("a", "b", "c", "d"):
+        contacts = [ContactSpec(f"sip:{user}{i}@192.0.2.9", -1, 60, "") for i in range(5)]
+        assert len(table.save(user, contacts, None, 100)) == 2  # no more than max_bindings
+    assert len(table) == 3 and table.lookup("a", 100) == [] and table.lookup("d", 100)
+    assert table.lookup("d", 160) == []  # expired
+
+
+def test_a_registered_user_is_rung_but_nothing_is_relayed() -> None:
+    now = [1000.0]
+    r = KamailioResponder(b"node seed", lambda host: host == HERE, lambda: now[0])
+    ends = (("198.51.100.7", 5060), (HERE, 5060))
+    contact = "Contact: <sip:100@203.0.113.50:5060>\r\n"
+    saved = r.respond_addressed(request("REGISTER", f"sip:{HERE}", extra=contact), *ends)
+    assert b"\r\nContact: <sip:100@203.0.113.50:5060>;expires=3600\r\n" in saved.reply
+    invite = r.respond_addressed(request("INVITE", f"sip:100@{HERE}"), *ends)
+    assert status(invite.reply) == "SIP/2.0 100 trying -- your call is important to us"
+    assert b"\r\nTo: <sip:100@192.0.2.1>\r\n" in invite.reply  # a 100 has no To tag
+    message = r.respond_addressed(request("MESSAGE", f"sip:100@{HERE}"), *ends)
+    assert message.reply == b""  # the real one relays it to 203.0.113.50; the trap sends nothing
+    now[0] += 3600
+    gone = r.respond_addressed(request("MESSAGE", f"sip:100@{HERE}"), *ends)
+    assert status(gone.reply) == "SIP/2.0 404 Not Found"
