@@ -189,6 +189,9 @@ def serve_honeymesh(protocol: str, port: int, workdir: Path, variant: str) -> No
     text += f'[[traps]]\nname = "{trap}"\ntype = "{trap}"\nports = [{port}]\nbind = ["127.0.0.1"]\n'
     text += f"max_connections = {4 * CONCURRENCY}\nmax_per_source = {4 * CONCURRENCY}\n"
     done.config_path.write_text(text)
+    if variant.startswith("workers-"):  # --workers: TCP traps in that many worker processes
+        text = text.replace("workers = 0", f"workers = {int(variant.removeprefix('workers-'))}")
+        done.config_path.write_text(text)
     config = load_config(done.config_path)
     # The log as `twistd -n honeymesh` has it: HoneyMesh's console (to /dev/null here), which
     # keeps info and up. Without a beginning, Twisted's start-up buffer kept every event.
@@ -299,6 +302,20 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def children_cpu_seconds(pid: int) -> float:
+    """CPU time of ``pid``'s live child processes (trap workers), from /proc."""
+    total = 0.0
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+                if int(fields[1]) == pid:
+                    total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+            except (OSError, ValueError, IndexError):
+                continue  # a process that ended meanwhile
+    return total
+
+
 def cpu_ns(pid: int) -> int:
     """CPU time of a process's live threads in nanoseconds (schedstat): the idle rate is a
     few milliseconds a second, below /proc/PID/stat's 10 ms ticks over a short window."""
@@ -361,6 +378,7 @@ class Result:
     expected: int
     idle_cpu_per_s: float = 0.0  # the settled server's CPU rate with no traffic
     window_s: float = 0.0  # how long server_cpu_s was counted for
+    workers_cpu_s: float = 0.0  # of server_cpu_s, what its trap workers spent (--workers)
 
     @property
     def per_second(self) -> float:
@@ -391,6 +409,7 @@ class Result:
             "idle_cpu_ms_per_s": round(self.idle_cpu_per_s * 1e3, 3),
             "cpu_window_s": round(self.window_s, 1),
             "sessions_per_server_cpu_s_less_idle": round(self.sessions / self.session_cpu_s, 1),
+            "workers_cpu_s": round(self.workers_cpu_s, 3),
             "recorded": self.recorded,
             "expected_records": self.expected,
             "lost": self.expected - self.recorded,
@@ -403,6 +422,8 @@ def measure(server: str, protocol: str, sessions: int) -> Result:
         port = free_port()
         if server.startswith("honeymesh"):
             variant = "core" if server == "honeymesh-trap-core" else "appliance"
+            if server.startswith("honeymesh-workers-"):
+                variant = server.removeprefix("honeymesh-")
             proc, records = honeymesh_server(protocol, port, workdir, variant)
         else:
             proc, records = opencanary_server(protocol, port, workdir)
@@ -423,13 +444,17 @@ def measure(server: str, protocol: str, sessions: int) -> Result:
             wait_settled(proc.pid)  # start-up work is not a session's cost (both servers)
             idle = idle_rate(proc.pid)
             cpu_before, window_started = cpu_seconds(proc.pid), time.monotonic()
+            children_before = children_cpu_seconds(proc.pid)
             seconds = asyncio.run(drive(protocol, port, sessions, WARMUP))
             wait_recorded(recorded_now, total)  # the server's CPU includes writing the records
-            cpu = cpu_seconds(proc.pid) - cpu_before
+            children = children_cpu_seconds(proc.pid) - children_before
+            cpu = cpu_seconds(proc.pid) - cpu_before + children
             window = time.monotonic() - window_started
         finally:
             stop(proc)
-        return Result(protocol, server, sessions, seconds, cpu, recorded_now(), total, idle, window)
+        return Result(
+            protocol, server, sessions, seconds, cpu, recorded_now(), total, idle, window, children
+        )
 
 
 def setup() -> None:
@@ -441,12 +466,46 @@ def setup() -> None:
     )
 
 
+def compare_workers(counts: list[int], args: argparse.Namespace) -> int:
+    """The appliance at each worker count, rounds interleaved, medians; then the per-session
+    CPU split between the main process (serial: the bus, the store, detection) and the
+    workers (parallel), and what Amdahl's law makes of it on 8 cores."""
+    servers = [f"honeymesh-workers-{n}" for n in counts]
+    for protocol in args.protocols.split(","):
+        runs: dict[str, list[Result]] = {server: [] for server in servers}
+        for _ in range(args.rounds):
+            for server in servers:
+                runs[server].append(measure(server, protocol, args.sessions))
+        for server in servers:
+            ordered = sorted(runs[server], key=lambda r: r.per_cpu_second)
+            median = ordered[len(ordered) // 2]
+            line = median.line(args.rounds)
+            line["lost"] = max(r.expected - r.recorded for r in runs[server])
+            line["sessions_per_s_rounds"] = sorted(round(r.per_second) for r in runs[server])
+            if median.workers_cpu_s:
+                main_us = (median.server_cpu_s - median.workers_cpu_s) / median.sessions * 1e6
+                workers_us = median.workers_cpu_s / median.sessions * 1e6
+                line["main_cpu_us_per_session"] = round(main_us, 1)
+                line["workers_cpu_us_per_session"] = round(workers_us, 1)
+                # On 8 cores with 7 workers: the main process is the serial part, each worker
+                # one core's worth; the lower bound of the two is the ceiling.
+                line["sessions_per_s_ceiling_8_cores"] = round(
+                    min(1e6 / main_us, 7 * 1e6 / workers_us)
+                )
+            print(json.dumps(line), flush=True)
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--setup", action="store_true", help="create the OpenCanary venv and exit")
     parser.add_argument("--sessions", type=int, default=3000)
     parser.add_argument("--rounds", type=int, default=3, help="runs per server; medians shown")
     parser.add_argument("--protocols", default="ftp,http,redis,mysql")
+    parser.add_argument(
+        "--workers",
+        help="instead of OpenCanary: the appliance with [node] workers = each of these (0,1,2)",
+    )
     parser.add_argument(
         "--serve-honeymesh", nargs=4, metavar=("PROTOCOL", "PORT", "DIR", "VARIANT")
     )
@@ -458,6 +517,8 @@ def main() -> int:
     if args.setup:
         setup()
         return 0
+    if args.workers:
+        return compare_workers([int(n) for n in args.workers.split(",")], args)
     if not (OPENCANARY_VENV / "bin/twistd").exists():
         why = "OpenCanary is not installed: run bench/traps.py --setup (pip install opencanary)"
         print(json.dumps({"bench": "trap_sessions", "error": why}))
