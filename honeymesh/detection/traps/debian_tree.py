@@ -13,6 +13,7 @@ with content hold the node's facts (its shadow hashes, machine-id, host keys), s
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Mapping
 
 from honeymesh.detection.traps.facts import NodeFacts
@@ -26,7 +27,7 @@ BINARIES = {
     "rm": 72144, "sed": 121888, "ssh": 1026936, "sudo": 277936, "tar": 522128, "uname": 35376,
     "wget": 510352, "whoami": 35344, "crontab": 48760, "top": 137264, "free": 35392,
 }  # fmt: skip
-_SBIN = {"sshd": 1037072, "ip": 779032, "ifconfig": 84104, "cron": 68072, "agetty": 68240}
+_SBIN = {"ip": 779032, "ifconfig": 84104, "cron": 68072, "agetty": 68240}
 
 _ROOT_DIRS = ("boot", "dev", "etc", "home", "media", "mnt", "opt", "proc", "root", "run", "srv",
               "sys", "tmp", "usr", "var")  # fmt: skip
@@ -44,8 +45,16 @@ def _when(facts: NodeFacts, path: str, era: str) -> float:
     return facts.moment(path, facts.boot_time + 60, first)
 
 
-def build(facts: NodeFacts, files: Mapping[str, str], user: str, home: str) -> dict[str, Node]:
-    """The tree: directories, links and ``files`` (path -> content), each dated and owned."""
+def build(
+    facts: NodeFacts,
+    files: Mapping[str, str],
+    user: str,
+    home: str,
+    programs: Mapping[str, int] | None = None,
+) -> dict[str, Node]:
+    """The tree: directories, links, ``files`` (path -> content) and ``programs`` (path ->
+    size: the SSH server's, ``ssh_look``), each dated and owned; a file's missing folders are
+    made with it. A host key file is binary, one character per byte, and sized so."""
     tree: dict[str, Node] = {}
 
     def folder(path: str, era: str = "i", mode: int = 0o755, owner: str = "root") -> None:
@@ -53,6 +62,13 @@ def build(facts: NodeFacts, files: Mapping[str, str], user: str, home: str) -> d
 
     def link(path: str, target: str, era: str = "i") -> None:
         tree[path] = Node("l", 0o777, _when(facts, path, era), target=target)
+
+    def folders_of(path: str, era: str) -> None:
+        """A file's folders that are not there yet (``/etc/default``), dated with it."""
+        above = posixpath.dirname(path)
+        if above not in tree:
+            folders_of(above, era)
+            folder(above, era)
 
     folder("/")
     for name in _ROOT_DIRS:
@@ -65,8 +81,8 @@ def build(facts: NodeFacts, files: Mapping[str, str], user: str, home: str) -> d
     folder("/tmp", "r", 0o1777)
     for path in ("/dev", "/run", "/proc", "/sys"):
         folder(path, "b", 0o555 if path in ("/proc", "/sys") else 0o755)
-    for path in ("/dev/shm", "/run/sshd", "/run/lock"):
-        folder(path, "b", 0o1777 if path != "/run/sshd" else 0o755)
+    for path in ("/dev/shm", "/run/lock"):
+        folder(path, "b", 0o1777)
     for path in ("/usr/bin", "/usr/sbin", "/usr/lib", "/usr/lib64", "/usr/local", "/usr/share",
                  "/usr/include", "/usr/src", "/usr/games", "/usr/local/bin", "/var/backups",
                  "/var/cache", "/var/lib", "/var/local", "/var/mail", "/var/opt", "/var/spool",
@@ -85,19 +101,22 @@ def build(facts: NodeFacts, files: Mapping[str, str], user: str, home: str) -> d
     link("/usr/bin/python3", "python3.11")
     for name, size in _SBIN.items():
         tree[f"/usr/sbin/{name}"] = Node("f", 0o755, _when(facts, name, "u"), size=size)
+    for path, size in (programs or {}).items():
+        tree[path] = Node("f", 0o755, _when(facts, path, "i"), size=size)
     for name in ("null", "zero", "urandom", "random", "tty"):
         tree[f"/dev/{name}"] = Node("f", 0o666, facts.boot_time + 3, size=0)
     if home != "/root":
         folder(home, "u", 0o755, user)
     for path, content in files.items():
         era = "b" if path.startswith(("/proc", "/run")) else "r" if "/log/" in path else "u"
-        host_key = path.startswith("/etc/ssh/ssh_host_")
-        if host_key:  # made by openssh-server's postinst at install, each pair at once
+        host_key = path.endswith("_host_key")
+        if host_key or path.startswith("/etc/dropbear/"):  # dropbear's postinst, at install
             era = "i"
-        mode, group = _MODES.get(path, (0o600 if path.endswith("_key") else 0o644, "root"))
+        folders_of(path, era if era != "r" else "u")
+        mode, group = _MODES.get(path, (0o600 if host_key else 0o644, "root"))
         owner = user if path.startswith(home + "/") and home != "/root" else "root"
-        shown: int | None = 0 if path.startswith("/proc/") else None
-        when = _when(facts, path.removesuffix(".pub") if host_key else path, era)
+        shown = len(content) if host_key else 0 if path.startswith("/proc/") else None
+        when = _when(facts, path, era)
         tree[path] = Node("f", mode, when, owner, owner if owner != "root" else group, content,
                           shown)  # fmt: skip
     return tree
@@ -107,8 +126,8 @@ _MODES = {
     "/etc/shadow": (0o640, "shadow"),
     "/etc/gshadow": (0o640, "shadow"),
     "/etc/sudoers": (0o440, "root"),
-    "/etc/ssh/ssh_host_ed25519_key": (0o600, "root"),
-    "/etc/ssh/ssh_host_rsa_key": (0o600, "root"),
+    "/etc/dropbear/run": (0o755, "root"),
+    "/etc/dropbear/log/run": (0o755, "root"),
     "/var/log/auth.log": (0o640, "adm"),
     "/var/log/syslog": (0o640, "adm"),
     "/var/log/btmp": (0o660, "utmp"),

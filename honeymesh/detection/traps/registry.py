@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import ssl
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal, Protocol
 
@@ -311,9 +311,13 @@ def _logins(pairs: tuple[str, ...]) -> frozenset[tuple[str, str]]:
 
 
 def _shell(trap: SshTrapConfig | TelnetTrapConfig, facts: NodeFacts) -> ShellPersona:
-    return ShellPersona(
+    """The fake machine; behind the SSH trap it runs the server the trap claims to be."""
+    persona = ShellPersona(
         hostname=trap.hostname, kernel=trap.kernel, os_name=trap.os_name, facts=facts
     )
+    if isinstance(trap, SshTrapConfig):
+        persona = replace(persona, ssh_server=trap.persona)
+    return persona
 
 
 def _http(

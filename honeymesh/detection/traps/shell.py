@@ -19,7 +19,6 @@ Three sans-IO pieces, used by both traps:
 
 from __future__ import annotations
 
-import base64
 import fnmatch
 import posixpath
 import re
@@ -44,6 +43,7 @@ from honeymesh.detection.traps.shell_commands import (
     Meter,
     Streams,
 )
+from honeymesh.detection.traps.ssh_look import SSH_SERVERS, dropbear_key_file, fallback_host_keys
 
 MAX_LINE = 4096
 MAX_HISTORY = 200
@@ -66,6 +66,9 @@ class ShellPersona:
     cpus: int = 2
     memory_kib: int | None = None  # None: the node's own (facts.memory_kib)
     facts: NodeFacts = PLACEHOLDER_FACTS
+    # The SSH server the machine runs: the SSH trap's persona (``ssh_look.SSH_SERVERS``), so
+    # the shell shows the server the client has just spoken to (a Telnet shell the default's).
+    ssh_server: str = "dropbear-2022.83"
 
 
 # --- keystrokes to lines ---------------------------------------------------------------------
@@ -191,6 +194,7 @@ class FakeShell:
         self.persona = persona
         self.via = via  # "ssh" or "telnet": who started the session (ps, the last-login line)
         self.facts = persona.facts
+        self.ssh = SSH_SERVERS[persona.ssh_server]
         self.user = user if _safe_name(user) else "user"
         self.home = "/root" if self.user == "root" else f"/home/{self.user}"
         self.cwd = self.home
@@ -204,7 +208,7 @@ class FakeShell:
         self.peer = peer or str(f.neighbour("client"))
         self.address = f.shown_address(connection)
         self.memory_kib = persona.memory_kib or f.memory_kib
-        self._host_keys = dict(host_keys or {k: f.host_key_line(k) for k in ("ed25519", "rsa")})
+        self._host_keys = dict(host_keys or fallback_host_keys(f))
         self.pid = f.next_pid(self.started, connection.peer.port if connection else 0)
         self.spawned = 0
         self.variables: dict[str, str] = {}
@@ -217,7 +221,9 @@ class FakeShell:
         self.loop_control = ""  # "break" or "continue" until the loop around it sees it
         self.loops = 0  # loops running around the command being run (break needs one)
         self.pending_input: list[str] | None = None  # lines `read` takes (done < file)
-        self.fs = SessionFs(debian_tree.build(f, self._files(), self.user, self.home))
+        self.fs = SessionFs(
+            debian_tree.build(f, self._files(), self.user, self.home, self.ssh.programs)
+        )
 
     # --- what the user sees first ------------------------------------------------------------
 
@@ -242,7 +248,10 @@ class FakeShell:
 
     def motd(self) -> str:
         """Debian's login banner: its first line is ``uname -snrvm`` (``/etc/update-motd.d/
-        10-uname``), then the last login of this user, as sshd prints it."""
+        10-uname``, through pam_motd), then the last login of this user. Dropbear has no PAM:
+        it prints /etc/motd alone (measured: Debian 12's dropbear 2022.83)."""
+        if self.via == "ssh" and not self.ssh.pam_motd:
+            return _MOTD
         fields = self.uname_fields()
         when, where = self.facts.previous_login(self.started)
         last = f"{ctime(when)} from {where}"
@@ -819,9 +828,6 @@ class FakeShell:
             "/etc/sudoers": "Defaults\tenv_reset\nDefaults\tmail_badpass\n"
             'Defaults\tsecure_path="' + _PATH + '"\nDefaults\tuse_pty\n\n'
             "root\tALL=(ALL:ALL) ALL\n%sudo\tALL=(ALL:ALL) ALL\n\n@includedir /etc/sudoers.d\n",
-            "/etc/ssh/sshd_config": "Include /etc/ssh/sshd_config.d/*.conf\n"
-            "KbdInteractiveAuthentication no\nUsePAM yes\nX11Forwarding yes\nPrintMotd no\n"
-            "AcceptEnv LANG LC_*\nSubsystem\tsftp\t/usr/lib/openssh/sftp-server\n",
             "/proc/version": f"Linux version {p.kernel} (debian-kernel@lists.debian.org) "
             "(gcc-12 (Debian 12.2.0-14) 12.2.0, GNU ld (GNU Binutils for Debian) 2.40) "
             f"{fields['v']}\n",
@@ -839,10 +845,12 @@ class FakeShell:
             "/var/log/dpkg.log": "",
             self.home + "/.bashrc": _BASHRC,
             self.home + "/.profile": _PROFILE,
+            **self.ssh.files,
         }
         for kind, line in self._host_keys.items():
-            files[f"/etc/ssh/ssh_host_{kind}_key.pub"] = f"{line} root@{p.hostname}\n"
-            files[f"/etc/ssh/ssh_host_{kind}_key"] = _private_key(f, kind)
+            # Binary, as dropbearkey writes it: one character per byte (debian_tree sizes it).
+            key = dropbear_key_file(line, f, kind)
+            files[self.ssh.host_key.format(kind=kind)] = key.decode("latin-1")
         if user != "root":
             files[self.home + "/.bash_logout"] = _BASH_LOGOUT
         return files
@@ -994,14 +1002,6 @@ def _split(line: str) -> list[tuple[str, str]]:  # noqa: PLR0912
     return [(op, text) for op, text in parts if text.strip()]
 
 
-def _private_key(facts: NodeFacts, kind: str) -> str:
-    """A host private key file of the usual size for its type, never the trap's real one."""
-    size = {"rsa": 1870, "ecdsa": 380}.get(kind, 290)
-    body = base64.b64encode(facts.draw(f"hostkey/private/{kind}", size)).decode()
-    lines = "\n".join(body[i : i + 70] for i in range(0, len(body), 70))
-    return f"-----BEGIN OPENSSH PRIVATE KEY-----\n{lines}\n-----END OPENSSH PRIVATE KEY-----\n"
-
-
 def _safe_name(user: str) -> bool:
     return 0 < len(user) <= 32 and all(c.isalnum() or c in "._-" for c in user)
 
@@ -1043,7 +1043,7 @@ _MOTD = (
     "permitted by applicable law.\n"
 )
 _SYSTEM_USERS = ("daemon", "bin", "sys", "sync", "www-data", "nobody", "systemd-network",
-                 "messagebus", "sshd", "redis")  # fmt: skip
+                 "messagebus", "redis")  # fmt: skip
 _ACCOUNTS = (  # /etc/passwd
     "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n"
     "bin:x:2:2:bin:/bin:/usr/sbin/nologin\nsys:x:3:3:sys:/dev:/usr/sbin/nologin\n"
@@ -1051,8 +1051,7 @@ _ACCOUNTS = (  # /etc/passwd
     "nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n"
     "systemd-network:x:998:998:systemd Network Management:/:/usr/sbin/nologin\n"
     "messagebus:x:100:107::/nonexistent:/usr/sbin/nologin\n"
-    "sshd:x:101:65534::/run/sshd:/usr/sbin/nologin\n"
-    "redis:x:102:109::/var/lib/redis:/usr/sbin/nologin\n"
+    "redis:x:101:109::/var/lib/redis:/usr/sbin/nologin\n"
 )
 _GROUP = (
     "root:x:0:\ndaemon:x:1:\nbin:x:2:\nsys:x:3:\nadm:x:4:\ntty:x:5:\nsudo:x:27:\n"

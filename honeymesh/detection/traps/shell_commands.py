@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from honeymesh.detection.traps.facts import DAY, ctime, fingerprint, stamp
 from honeymesh.detection.traps.fakefs import FsError, absolute, parent
+from honeymesh.detection.traps.ssh_look import KeyFileError, blob_type, public_blob
 
 if TYPE_CHECKING:
     from honeymesh.detection.traps.shell import FakeShell
@@ -414,8 +415,7 @@ _DAEMONS = (
     ("root", "systemd-logind", 25384, 7852, "?", "Ss", "/lib/systemd/systemd-logind"),
     ("root", "cron", 6612, 2664, "?", "Ss", "/usr/sbin/cron -f"),
     ("root", "agetty", 5876, 1008, "tty1", "Ss+", "/sbin/agetty -o -p -- \\u --noclear - linux"),
-    ("root", "sshd", 15432, 9080, "?", "Ss",
-     "sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups"),
+    ("root", "sshd", 4540, 2732, "?", "Ss", ""),  # the SSH server's listener (FakeShell.ssh)
     ("redis", "redis-server", 71488, 9876, "?", "Ssl", "/usr/bin/redis-server 127.0.0.1:6379"),
     ("root", "apache2", 211512, 18212, "?", "Ss", "/usr/sbin/apache2 -k start"),
 )  # fmt: skip
@@ -428,17 +428,18 @@ def _ps(sh: FakeShell, args: list[str], io: Streams) -> int:
     boot = f.boot_time
     start = stamp(boot, "%b%d")
     me = sh.pid
-    rows = [(user, f.pid(name), vsz, rss, tty, state, cmd)
+    rows = [(user, f.pid(name), vsz, rss, tty, state, cmd or sh.ssh.daemon)
             for user, name, vsz, rss, tty, state, cmd in _DAEMONS]  # fmt: skip
-    session = f"sshd: {sh.user} [priv]" if sh.user != "root" else f"sshd: {sh.user}@pts/0"
+    session, server = sh.ssh.session, f.pid("sshd")  # the SSH server's process serves this one
     if sh.via == "telnet":
-        session = f"/bin/login -h {sh.peer} -p --"
+        session, server = f"/bin/login -h {sh.peer} -p --", 1
+    parents = {me - 3: server, me: me - 3, me + sh.spawned: me}
     procs = [
         ("root", 1, 168148, 11876, "?", "Ss", "/sbin/init"),
         ("root", 2, 0, 0, "?", "S", "[kthreadd]"),
         *rows,
         ("www-data", f.pid("apache2") + 1, 1999440, 5580, "?", "Sl", "/usr/sbin/apache2 -k start"),
-        ("root", me - 3, 17716, 10984, "?", "Ss", session),
+        ("root", me - 3, 4540, 3216, "?", "Ss", session),
         (sh.user, me, 8888, 5400, "pts/0", "Ss", "-bash"),
         (sh.user, me + sh.spawned, 11084, 4500, "pts/0", "R+", "ps " + " ".join(args)),
     ]  # fmt: skip
@@ -447,7 +448,7 @@ def _ps(sh: FakeShell, args: list[str], io: Streams) -> int:
             io.out("UID          PID    PPID  C STIME TTY          TIME CMD")
             for user, pid, _, _, tty, _, cmd in procs:
                 when = start if pid < me - 3 else stamp(sh.started, "%H:%M")
-                ppid = 1 if pid > 2 else 0
+                ppid = parents.get(pid, 1 if pid > 2 else 0)
                 io.out(f"{user:<8} {pid:>7} {ppid:>7}  0 {when:<5} {tty:<8} 00:00:00 {cmd}")
             return 0
         io.out("USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND")
@@ -688,20 +689,58 @@ def _ifconfig(sh: FakeShell, args: list[str], io: Streams) -> int:
     return 0
 
 
+def _sockets(sh: FakeShell) -> tuple[list[tuple[str, str, int, int]], tuple[str, str, int]]:
+    """The SSH server's listeners (family, address, pid, fd) and this session's
+    connection (local, remote, pid: the server's session process; telnet's is not shown)."""
+    ssh, server = sh.ssh, sh.facts.pid("sshd")
+    v4, v6 = ssh.listen_fds
+    anywhere = "0.0.0.0"  # noqa: S104 - shown, never bound
+    listening = [("tcp", anywhere, server, v4), ("tcp6", "::", server, v6)]
+    owner = sh.pid - 3 if sh.via == "ssh" else 0
+    return listening, (sh.local_endpoint(), f"{sh.peer}:{sh.peer_port()}", owner)
+
+
 def _netstat(sh: FakeShell, args: list[str], io: Streams) -> int:
-    local = sh.local_endpoint()
-    io.out("Active Internet connections (servers and established)")
-    io.out("Proto Recv-Q Send-Q Local Address           Foreign Address         State")
-    io.out("tcp        0      0 0.0.0.0:22              0.0.0.0:*               LISTEN")
-    remote = f"{sh.peer}:{sh.peer_port()}"
-    io.out(f"tcp        0     36 {local:<23} {remote:<23} ESTABLISHED")
+    """net-tools' netstat: the listeners with -l or -a, the connection without -l; -p names
+    their process (pid/name)."""
+    flags, _ = _opts(args)
+    listening, (local, remote, owner) = _sockets(sh)
+    show_listen, show_estab = "l" in flags or "a" in flags, "l" not in flags or "a" in flags
+    program = " PID/Program name" if "p" in flags else ""
+    which = "servers and established" if show_listen and show_estab else (
+        "only servers" if show_listen else "w/o servers")  # fmt: skip
+    io.out(f"Active Internet connections ({which})")
+    io.out(f"Proto Recv-Q Send-Q Local Address           Foreign Address         State      "
+           f"{program}".rstrip())  # fmt: skip
+    name = sh.ssh.name
+    for family, address, pid, _ in listening if show_listen else []:
+        where = f"{address}:22"
+        anyone = f"{address}:*" if family == "tcp" else ":::*"
+        proc = f" {pid}/{name}" if program else ""
+        io.out(f"{family:<5} {0:>6} {0:>6} {where:<23} {anyone:<23} {'LISTEN':<11}{proc}".rstrip())
+    if show_estab:
+        proc = (f" {owner}/{name}" if owner else " -") if program else ""
+        io.out(f"tcp   {0:>6} {36:>6} {local:<23} {remote:<23} ESTABLISHED{proc}")
     return 0
 
 
 def _ss(sh: FakeShell, args: list[str], io: Streams) -> int:
+    """iproute2's ss: connections, -l the listeners, -a both; -p their process."""
+    flags, _ = _opts(args)
+    listening, (local, remote, owner) = _sockets(sh)
+    show_listen, show_estab = "l" in flags or "a" in flags, "l" not in flags or "a" in flags
+    name, backlog = sh.ssh.name, sh.ssh.backlog
     io.out("State  Recv-Q Send-Q   Local Address:Port    Peer Address:Port Process")
-    io.out("LISTEN 0      128            0.0.0.0:22           0.0.0.0:*")
-    io.out(f"ESTAB  0      36    {sh.local_endpoint():>20} {sh.peer}:{sh.peer_port()}")
+    for family, address, pid, fd in listening if show_listen else []:
+        where = f"{address}:22" if family == "tcp" else f"[{address}]:22"
+        anyone = f"{address}:*" if family == "tcp" else f"[{address}]:*"
+        proc = f' users:(("{name}",pid={pid},fd={fd}))' if "p" in flags else ""
+        io.out(f"LISTEN 0      {backlog:<6} {where:>15} {anyone:>16}{proc}")
+    if show_estab:
+        proc = ""
+        if "p" in flags and owner:
+            proc = f' users:(("{name}",pid={owner},fd={sh.ssh.session_fd}))'
+        io.out(f"ESTAB  0      36    {local:>20} {remote}{proc}")
     return 0
 
 
@@ -1084,6 +1123,43 @@ def _su(sh: FakeShell, args: list[str], io: Streams) -> int:
     return 1
 
 
+def _dropbearkey(sh: FakeShell, args: list[str], io: Streams) -> int:
+    """dropbearkey 2022.83 -y -f FILE: the public key and fingerprint of a Dropbear key file
+    (the host keys in /etc/dropbear); generating keys is not offered (its usage instead)."""
+    flags, names = _opts(args)
+    if "y" not in flags or "f" not in flags or not names:
+        io.err("Must specify a key filename" if "f" not in flags or not names else "")
+        io.err(_DROPBEARKEY_USAGE)
+        return 1
+    problem, text = _readable(sh, names[-1])
+    if problem:
+        io.err(f"Failed reading '{names[-1]}'")
+        return 255
+    try:
+        kind, blob = public_blob(text.encode("latin-1", "replace"))
+    except KeyFileError as e:
+        io.err(f"Exited: {e}")
+        return 1
+    del kind
+    line = f"{blob_type(blob)} {base64.b64encode(blob).decode()}"
+    io.out(f"Public key portion is:\n{line} {sh.user}@{sh.persona.hostname}")
+    io.out(f"Fingerprint: {fingerprint(line)}")
+    return 0
+
+
+_DROPBEARKEY_USAGE = (
+    "Usage: dropbearkey -t <type> -f <filename> [-s bits]\n"
+    "-t type\tType of key to generate. One of:\n\t\trsa\n\t\tdss\n\t\tecdsa\n\t\ted25519\n"
+    "-f filename    Use filename for the secret key.\n"
+    "               ~/.ssh/id_dropbear is recommended for client keys.\n"
+    "-s bits\tKey size in bits, should be a multiple of 8 (optional)\n"
+    "           DSS has a fixed size of 1024 bits\n"
+    "           ECDSA has sizes 256 384 521 \n"
+    "           Ed25519 has a fixed size of 256 bits\n"
+    "-y\t\tJust print the publickey and fingerprint for the\n\t\tprivate key in <filename>."
+)
+
+
 def _ssh_keygen(sh: FakeShell, args: list[str], io: Streams) -> int:
     if "-l" not in "".join(a for a in args if a.startswith("-")):
         io.err("ssh-keygen: only fingerprints are shown here")  # never reached by bots
@@ -1105,9 +1181,12 @@ def _ssh_keygen(sh: FakeShell, args: list[str], io: Streams) -> int:
     except ValueError:
         io.err(f"{names[-1]} is not a public key file.")
         return 255
-    bits = {"ssh-ed25519": "256", "ssh-rsa": "3072", "ecdsa-sha2-nistp256": "256"}.get(
-        parts[0], "256"
-    )
+    bits = "256"
+    if parts[0] == "ssh-rsa":  # the modulus's own size (2048 for Dropbear's key)
+        blob = base64.b64decode(parts[1])
+        rest = blob[4 + int.from_bytes(blob[:4]) :]
+        rest = rest[4 + int.from_bytes(rest[:4]) :]
+        bits = str(int.from_bytes(rest[4 : 4 + int.from_bytes(rest[:4])]).bit_length())
     kind = {"ssh-ed25519": "ED25519", "ssh-rsa": "RSA"}.get(parts[0], "ECDSA")
     comment = " ".join(parts[2:]) or "no comment"
     io.out(f"{bits} {printed} {comment} ({kind})")
@@ -1596,6 +1675,7 @@ COMMANDS: dict[str, Command] = {
     "sudo": _sudo,
     "su": _su,
     "ssh-keygen": _ssh_keygen,
+    "dropbearkey": _dropbearkey,
     "sh": _sh,
     "bash": _sh,
     "dash": _sh,

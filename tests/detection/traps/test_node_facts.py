@@ -27,7 +27,8 @@ from honeymesh.detection.traps.registry import (
 FIRST_START = 1_764_000_000.0
 RECON = (
     b"uname -a; ip a; ifconfig; w; last; cat /etc/shadow; cat /etc/machine-id; uptime; "
-    b"ps aux; hostname -I; cat /etc/ssh/ssh_host_ed25519_key.pub; free; df -h\r\n"
+    b"ps aux; hostname -I; dropbearkey -y -f /etc/dropbear/dropbear_ed25519_host_key; free; "
+    b"df -h\r\n"
 )
 ATTACKER = IPv4Address("TCP", "192.0.2.9", 40000)
 

