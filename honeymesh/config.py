@@ -292,12 +292,14 @@ class SshTrapConfig(ShellPersona):
 
 @dataclass(frozen=True)
 class TelnetTrapConfig(ShellPersona):
-    """Telnet: option negotiation, a login dialogue and the same fake shell as SSH."""
+    """Telnet: Debian 12's telnetd (GNU inetutils 2.4) and login(1), then the fake shell."""
 
     name: str = checked("telnet", _nonempty)
     type: Literal["telnet"] = "telnet"
     ports: tuple[int, ...] = checked((23,), _ports)
-    banner: str = "Debian GNU/Linux 12\r\n"
+    # Empty: telnetd's own host line, "\r\nLinux <kernel> (<hostname>) (pts/0)\r\n\r\n" (it
+    # prints no /etc/issue.net); set: printed in its place, before the login prompt.
+    banner: str = ""
     session_timeout: float = checked(600.0, _positive)
     # telnetd hands the connection to login(1), which gives up after LOGIN_TIMEOUT: 60 s in
     # Debian 12's /etc/login.defs.

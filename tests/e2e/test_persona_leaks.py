@@ -16,6 +16,7 @@ from cryptography import x509
 from cryptography.x509.oid import NameOID
 
 from honeymesh.detection.traps.facts import NodeFacts
+from honeymesh.detection.traps.telnet import REFUSING_CLIENT
 from honeymesh.tap import TRAP_PERSONA_PURPOSE
 
 from ..nodes import make_node
@@ -99,6 +100,7 @@ HTTP = [
     b"BOGUS / HTTP/1.1\r\n\r\n",
 ]
 SHELL = [
+    *REFUSING_CLIENT,  # the option answers, each read after (exchange reads after each line)
     b"root\r\n",
     b"root\r\n",
     b"uname -a; hostname; cat /etc/motd /etc/issue\r\n",

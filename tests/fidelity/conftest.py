@@ -22,6 +22,8 @@ PERSONAS: dict[str, str] = {
     "ssh": "",
     "ftp": f'credentials = ["{":".join(harness.FTP_USER)}"]\n',
     "smtp": f'hostname = "{harness.SMTP_HOSTNAME}"\n',
+    # Debian's telnetd and login as installed (test_telnet.py); host names are normalised.
+    "telnet": "",
     "mysql": f'version = "{harness.MARIADB_VERSION}"\n'
     f'credentials = ["{":".join(harness.MYSQL_USER)}"]\n',
     # Debian's default site (the persona's default), and WordPress for a site with directories.

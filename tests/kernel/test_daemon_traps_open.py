@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from honeymesh.detection.traps.telnet import FIRST_OFFER, REFUSING_CLIENT, SECOND_OFFER_END
 from tests.kernel.netns import Lab, Receiver, Sender, entered
 from tests.kernel.test_daemon_enforcement import NamespacedDaemon, wait_for
 from tests.nodes import make_node
@@ -140,8 +141,10 @@ def test_a_banned_attacker_keeps_its_trap_session_and_loses_everything_else(
         assert tcp_connects(lab, attacker, tcp_port)
 
         # It logs in to the trap: the login attempt alone bans it (login_score 100 >= 70).
-        telnet.until(b"\xff\xfd")  # the first option requests
-        telnet.send(b"\r\n")
+        telnet.until(FIRST_OFFER)  # the first option requests: refused, then the second
+        telnet.send(REFUSING_CLIENT[0])
+        telnet.until(SECOND_OFFER_END)
+        telnet.send(REFUSING_CLIENT[1])
         telnet.until(b"login: ")
         telnet.send(b"root\r\n")
         telnet.until(b"Password: ")

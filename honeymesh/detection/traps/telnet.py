@@ -1,19 +1,30 @@
-"""The Telnet trap: option negotiation that survives garbage, a login, the fake shell.
+"""The Telnet trap: Debian 12's telnetd (GNU inetutils 2.4) before login, login(1), the fake shell.
 
 ``TelnetParser`` separates data from Telnet commands (RFC 854): ``IAC IAC`` is a literal 0xFF,
 ``IAC`` followed by any other byte is a command (the option byte after WILL/WONT/DO/DONT is
 consumed), and a subnegotiation is kept up to ``MAX_SUBNEGOTIATION`` bytes and swallowed beyond
 that until its ``IAC SE``. Nothing a client sends can make it raise or grow without bound.
 
-``TelnetDialogue`` negotiates as Linux's telnetd does (first the options it wants from the
-client, then, once the client answers, echo and suppress go-ahead, so clients switch to
-character mode), asks for a login and password, records every attempt (usernames
-that are not UTF-8 are kept escaped), lets a configured weak login into the fake shell, and
-hangs up after ``MAX_ATTEMPTS`` failures as ``login`` does.
+``Options`` is inetutils telnetd's option state machine (``state.c``: a state, a wanted state
+and a count of answers still owed, per option and side), so that every answer to a client's
+WILL, WONT, DO or DONT is the real daemon's, byte for byte: the differential suite
+(tests/fidelity/test_telnet.py) diffs them against Debian's ``inetutils-telnetd``.
+
+``TelnetDialogue`` goes through telnetd's phases as the daemon does: it offers its options,
+waits (as long as the client likes: the daemon has no timeout of its own there) until the client
+has answered them and sent what it was asked for (terminal speed, X display, environment,
+terminal type), offers the second set, waits for the window-size answer, then prints the host
+line and hands over to login(1): ``<host> login:``, ``Password:``, PAM's pause after a failure,
+``Login incorrect``, and the hang-up after ``LOGIN_RETRIES`` failures as Debian's login.defs sets
+it. A client that never answers an option gets nothing more than the first offer, as from the
+real daemon. Every attempt is recorded (usernames that are not UTF-8 are kept escaped); a
+configured weak login opens the fake shell. ``USER`` in NEW-ENVIRON (``-f root``, the
+CVE-2026-24061 authentication bypass) is recorded and, as by Debian's patched daemon, ignored.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -23,15 +34,49 @@ from honeymesh.detection.traps.facts import Connection
 from honeymesh.detection.traps.shell import FakeShell, LineEditor, ShellPersona, ShellSession
 from honeymesh.events import JSONValue
 
-IAC, DONT, DO, WONT, WILL, SB, SE = 255, 254, 253, 252, 251, 250, 240
-ECHO, SGA, TTYPE, NAWS, TSPEED, XDISPLOC, NEW_ENVIRON = 1, 3, 24, 31, 32, 35, 39
-#: What Linux's (netkit) telnetd says first, byte for byte: the options it asks the client for.
-FIRST_OFFER = bytes((IAC, DO, TTYPE, IAC, DO, TSPEED, IAC, DO, XDISPLOC, IAC, DO, NEW_ENVIRON))
-#: Then, once the client has answered: it will echo and suppress go-ahead (character mode).
-SECOND_OFFER = bytes((IAC, WILL, ECHO, IAC, WILL, SGA, IAC, DO, NAWS))
-_WANTED = (TTYPE, NAWS, TSPEED, XDISPLOC, NEW_ENVIRON)
+IAC, DONT, DO, WONT, WILL, SB, SE, DM = 255, 254, 253, 252, 251, 250, 240, 242
+BINARY, ECHO, SGA, STATUS, TM, LOGOUT = 0, 1, 3, 5, 6, 18
+TTYPE, NAWS, TSPEED, LFLOW, LINEMODE = 24, 31, 32, 33, 34
+XDISPLOC, OLD_ENVIRON, AUTHENTICATION, ENCRYPT, NEW_ENVIRON = 35, 36, 37, 38, 39
+SEND, IS = 1, 0
+#: What the daemon says first, byte for byte: it will authenticate and encrypt (it is built with
+#: Kerberos), and asks for terminal type, speed, X display and environment (new and old).
+FIRST_OFFER = bytes((IAC, WILL, AUTHENTICATION, IAC, WILL, ENCRYPT, IAC, DO, TTYPE,
+                     IAC, DO, TSPEED, IAC, DO, XDISPLOC, IAC, DO, NEW_ENVIRON,
+                     IAC, DO, OLD_ENVIRON))  # fmt: skip
+#: What a client that refuses every option (as most scripts and bots do) answers to the first
+#: offer and, once it has come, to the second; then login starts.
+REFUSING_CLIENT = (
+    bytes((IAC, DONT, AUTHENTICATION, IAC, DONT, ENCRYPT, IAC, WONT, TTYPE, IAC, WONT, TSPEED,
+           IAC, WONT, XDISPLOC, IAC, WONT, NEW_ENVIRON, IAC, WONT, OLD_ENVIRON)),
+    bytes((IAC, DO, SGA, IAC, WONT, ECHO, IAC, WONT, LINEMODE, IAC, WONT, NAWS,
+           IAC, DONT, STATUS, IAC, WONT, LFLOW)),
+)  # fmt: skip
+#: The last bytes of the second offer (DO LFLOW): the client's cue to answer it.
+SECOND_OFFER_END = bytes((IAC, DO, LFLOW))
 MAX_SUBNEGOTIATION = 256
-MAX_ATTEMPTS = 3
+#: login(1)'s LOGIN_RETRIES in Debian 12's /etc/login.defs.
+MAX_ATTEMPTS = 5
+#: pam_faildelay's delay=3000000 in Debian 12's /etc/pam.d/login, before "Login incorrect".
+FAILED_LOGIN_DELAY = 3.0
+#: Terminal types ncurses-base knows (Debian 12): any other makes telnetd ask for the next one.
+KNOWN_TERMINALS = frozenset(
+    ("ansi", "cons25", "cons25-debian", "cygwin", "dumb", "hurd", "linux", "mach", "mach-bold",
+     "mach-color", "mach-gnu", "mach-gnu-color", "pcansi", "rxvt", "rxvt-basic", "rxvt-m",
+     "rxvt-unicode", "rxvt-unicode-256color", "screen", "screen-256color", "screen-256color-bce",
+     "screen-bce", "screen-s", "screen-w", "screen.xterm-256color", "sun", "tmux",
+     "tmux-256color", "vt100", "vt102", "vt220", "vt52", "wsvt25", "wsvt25m", "xterm",
+     "xterm-256color", "xterm-color", "xterm-debian", "xterm-mono", "xterm-r5", "xterm-r6",
+     "xterm-vt220", "xterm-xfree86", "alacritty", "kitty", "putty", "putty-256color", "konsole",
+     "konsole-256color", "gnome", "gnome-256color", "st", "st-256color", "foot")
+)  # fmt: skip
+# Linemode kinds (telnetd.h), in their order: who does the line editing.
+NO_LINEMODE, KLUDGE_LINEMODE, NO_AUTOKLUDGE, KLUDGE_OK, REAL_LINEMODE = 0, 1, 2, 3, 4
+#: Options telnetd agrees to when the client offers them (WILL), and to do when asked (DO).
+_HIS_OK = frozenset((BINARY, LFLOW, TTYPE, SGA, NAWS, TSPEED, XDISPLOC, NEW_ENVIRON,
+                     OLD_ENVIRON, LINEMODE, AUTHENTICATION, ENCRYPT))  # fmt: skip
+_MY_OK = frozenset((ECHO, BINARY, SGA, STATUS, ENCRYPT))
+_SUBOPTIONS = (TSPEED, XDISPLOC, NEW_ENVIRON, OLD_ENVIRON, TTYPE)
 
 
 @dataclass(frozen=True)
@@ -98,8 +143,178 @@ class TelnetParser:
             self._sb_dropped = True
 
 
+class Options:
+    """inetutils telnetd's option negotiation (state.c), sans IO: each side's state and wanted
+    state per option, and the answers still owed for requests already sent (so that a client
+    echoing a request back cannot start a loop). Answers go to ``out``."""
+
+    def __init__(self) -> None:
+        self.my_state = bytearray(256)  # 1: will
+        self.my_want = bytearray(256)
+        self.his_state = bytearray(256)  # 1: the client will
+        self.his_want = bytearray(256)
+        self._will_wont_resp = bytearray(256)
+        self._do_dont_resp = bytearray(256)
+        self.lmodetype = NO_LINEMODE
+        self.running = False  # past the terminal-type phase: a pty exists (linemode's mode)
+        self.logout = False
+        self.out = bytearray()
+
+    def take(self) -> bytes:
+        out = bytes(self.out)
+        self.out.clear()
+        return out
+
+    def his_changing(self, option: int) -> bool:
+        return self.his_want[option] != self.his_state[option]
+
+    def my_changing(self, option: int) -> bool:
+        return self.my_want[option] != self.my_state[option]
+
+    @staticmethod
+    def _owe(counts: bytearray, option: int) -> None:
+        counts[option] = min(counts[option] + 1, 255)
+
+    def send_do(self, option: int, init: bool) -> None:
+        if init:
+            owed, state = self._do_dont_resp[option], self.his_state[option]
+            if (not owed and state) or self.his_want[option]:
+                return
+            self.his_want[option] = 1
+            self._owe(self._do_dont_resp, option)
+        self.out += bytes((IAC, DO, option))
+
+    def send_dont(self, option: int, init: bool) -> None:
+        if init:
+            owed, state = self._do_dont_resp[option], self.his_state[option]
+            if (not owed and not state) or not self.his_want[option]:
+                return
+            self.his_want[option] = 0
+            self._owe(self._do_dont_resp, option)
+        self.out += bytes((IAC, DONT, option))
+
+    def send_will(self, option: int, init: bool) -> None:
+        if init:
+            owed, state = self._will_wont_resp[option], self.my_state[option]
+            if (not owed and state) or self.my_want[option]:
+                return
+            self.my_want[option] = 1
+            self._owe(self._will_wont_resp, option)
+        self.out += bytes((IAC, WILL, option))
+
+    def send_wont(self, option: int, init: bool) -> None:
+        if init:
+            owed, state = self._will_wont_resp[option], self.my_state[option]
+            if (not owed and not state) or not self.my_want[option]:
+                return
+            self.my_want[option] = 0
+            self._owe(self._will_wont_resp, option)
+        self.out += bytes((IAC, WONT, option))
+
+    @staticmethod
+    def _answered(counts: bytearray, option: int, state: int, agreeing: bool) -> bool:
+        """One answer owed is paid (two if the state already is the answer); True when none
+        is owed any more, so the message is the client's own."""
+        if counts[option]:
+            counts[option] -= 1
+            if counts[option] and state == agreeing:
+                counts[option] -= 1
+        return not counts[option]
+
+    def will(self, option: int) -> None:
+        """The client will (willoption)."""
+        if self._answered(self._do_dont_resp, option, self.his_state[option], True):
+            if not self.his_want[option]:
+                if option == TM:  # the kludge-linemode probe; never answered
+                    if self.lmodetype < KLUDGE_LINEMODE:
+                        self.lmodetype = KLUDGE_LINEMODE
+                        self.send_wont(SGA, True)
+                    elif self.lmodetype == NO_AUTOKLUDGE:
+                        self.lmodetype = KLUDGE_OK
+                    return
+                if option in _HIS_OK:
+                    self.his_want[option] = 1
+                    self.send_do(option, False)
+                    self._agreed(option)
+                else:
+                    self._owe(self._do_dont_resp, option)
+                    self.send_dont(option, False)
+            elif option == ECHO:  # "Egads, he responded WILL ECHO": turn it off
+                self.send_dont(ECHO, True)
+            else:
+                self._agreed(option)
+        self.his_state[option] = 1
+
+    def _agreed(self, option: int) -> None:
+        """What follows the client's WILL once agreed: the authentication types it may use
+        (Kerberos 5, mutual and one-way), the encryption types (none), the linemode."""
+        if option == AUTHENTICATION:
+            self.out += bytes((IAC, SB, AUTHENTICATION, SEND, 2, 2, 2, 0, IAC, SE))
+        elif option == ENCRYPT:
+            self.out += bytes((IAC, SB, ENCRYPT, 1, IAC, SE))
+        elif option == LINEMODE:
+            self._real_linemode()
+
+    def _real_linemode(self) -> None:
+        """The client edits lines itself: telnetd tells it the pty's mode (edit and signals
+        once login's terminal exists; before it, literal echo only), then a NUL."""
+        self.lmodetype = REAL_LINEMODE
+        mode = 0x03 if self.running else 0x10
+        self.out += bytes((IAC, SB, LINEMODE, 1, mode, IAC, SE, 0))
+
+    def wont(self, option: int) -> None:
+        """The client won't (wontoption)."""
+        if self._answered(self._do_dont_resp, option, self.his_state[option], False):
+            if self.his_want[option]:
+                if option == TM:  # the answer to our DO TM: leave it at that
+                    self.his_want[TM] = 0
+                    return
+                self.his_want[option] = 0
+                if self.his_state[option]:
+                    self.send_dont(option, False)
+            elif option == TM and self.lmodetype < NO_AUTOKLUDGE:
+                self.lmodetype = NO_LINEMODE
+                self.send_will(SGA, True)
+                self.send_will(ECHO, True)
+        self.his_state[option] = 0
+
+    def do(self, option: int) -> None:
+        """The client asks us to (dooption)."""
+        if (
+            self._answered(self._will_wont_resp, option, self.my_state[option], True)
+            and not self.my_want[option]
+        ):
+            if option == TM:  # a WILL TM, but the state stays WONT
+                self.send_will(TM, False)
+                return
+            if option == LOGOUT:
+                self.my_want[LOGOUT] = 1
+                self.send_will(LOGOUT, False)
+                self.logout = True
+            elif option in _MY_OK:
+                self.my_want[option] = 1
+                self.send_will(option, False)
+            else:
+                self._owe(self._will_wont_resp, option)
+                self.send_wont(option, False)
+        self.my_state[option] = 1
+
+    def dont(self, option: int) -> None:
+        """The client asks us not to (dontoption)."""
+        if (
+            self._answered(self._will_wont_resp, option, self.my_state[option], False)
+            and self.my_want[option]
+        ):
+            self.my_want[option] = 0
+            if self.my_state[option]:
+                self.send_wont(option, False)
+        self.my_state[option] = 0
+
+
 @dataclass(frozen=True)
 class TelnetSettings:
+    #: Printed where telnetd prints its host line; empty: the host line itself,
+    #: ``\r\nLinux <kernel> (<host>) (pts/0)\r\n\r\n``.
     banner: bytes
     persona: ShellPersona
     credentials: frozenset[tuple[str, str]]
@@ -110,15 +325,23 @@ class TelnetDialogue:
         self._settings = settings
         self._now = now
         self._parser = TelnetParser()
+        self._options = Options()
         self._editor = LineEditor(echo=True)
-        self._stage = "greeting"  # greeting, login, password, shell
+        # terminal: waiting for the answers to the first offer; suboptions: for what it asked;
+        # run: for the window-size answer; then login, password, shell (and closed)
+        self._stage = "terminal"
+        self._asked: set[int] = set()  # suboptions asked for and not yet answered
+        self._terminal: str | None = None  # lower case, as telnetd keeps it
+        self._cycle: str | None = None  # asking for the next terminal type: next, final
+        self._first: str | None = None
+        self._last: str | None = None
+        self._early = bytearray()  # typed before login started: login reads it then
         self._username = b""
         self._session: ShellSession | None = None
-        self._answered: set[tuple[int, int]] = set()
         self._attempts = 0
         self.detail: dict[str, JSONValue] = {}
         self._credentials: list[JSONValue] = []
-        self._options: list[JSONValue] = []
+        self._seen_options: list[JSONValue] = []
         self._commands = 0
         self._oversized = 0
         self._connection: Connection | None = None
@@ -129,22 +352,44 @@ class TelnetDialogue:
     def _login_prompt(self) -> bytes:
         return self._settings.persona.hostname.encode() + b" login: "
 
+    def _host_line(self) -> bytes:
+        if self._settings.banner:
+            return self._settings.banner
+        persona = self._settings.persona
+        return f"\r\nLinux {persona.kernel} ({persona.hostname}) (pts/0)\r\n\r\n".encode()
+
     def start(self) -> Step:
-        return Step(reply=FIRST_OFFER)
+        o = self._options
+        o.send_will(AUTHENTICATION, True)
+        o.send_will(ENCRYPT, True)
+        for option in (TTYPE, TSPEED, XDISPLOC, NEW_ENVIRON, OLD_ENVIRON):
+            o.send_do(option, True)
+        return Step(reply=o.take())
 
     def stop(self) -> None:
         pass
 
     def receive(self, data: bytes) -> Step:
         text, commands = self._parser.feed(data)
-        negotiation = self._negotiate(commands)
-        reply = bytearray()  # data for the client's screen; 0xff in it is escaped below
-        if self._stage == "greeting":  # the client has answered (or typed): the login begins
-            self._stage = "login"
-            negotiation += SECOND_OFFER
-            reply += self._settings.banner + self._login_prompt()
+        o = self._options
+        for c in commands:
+            self._command_in(c)
+        before_login = self._stage in ("terminal", "suboptions", "run")
+        if before_login:
+            self._early += text[: 4096 - len(self._early)]
+            self._advance()
+        if o.logout:
+            return Step(reply=o.take(), close=True, detail=self.detail)
+        negotiation = o.take()
+        if self._stage in ("terminal", "suboptions", "run"):
+            return Step(reply=negotiation, detail=self.detail)
+        reply = bytearray()
+        if before_login:  # login has just started: its prompt, then what was typed meanwhile
+            reply += self._host_line() + self._login_prompt()
+            text, self._early = bytes(self._early), bytearray()
         found: list[Finding] = []
         close = False
+        delay = 0.0
         if self._stage == "shell":
             assert self._session is not None
             out = self._session.feed(text)
@@ -154,56 +399,199 @@ class TelnetDialogue:
                 for line, urls in zip(out.commands, out.downloads, strict=True)
             )
             close = out.exit
+        elif b"\x03" in text:
+            # ^C: login is killed and telnetd hangs up, discarding what it had not sent yet
+            # (the echo of this very chunk); the terminal's own ^C echo remains at the name.
+            reply += b"^C" if self._stage == "login" else b""
+            close = True
         else:
             edited = self._editor.feed(text)
             reply += edited.echo
-            for line in edited.lines:
-                more, finding, close = self._login_line(line)
+            lines: list[bytes | None] = list(edited.lines)
+            if edited.end_of_input:
+                lines.append(None)  # ^D on an empty line: login reads end of file
+            for line in lines:
+                more, finding, close, failed = self._login_line(line)
                 reply += more
+                delay = delay or (FAILED_LOGIN_DELAY if failed else 0.0)
                 if finding is not None:
                     found.append(finding)
                 if close or self._stage == "shell":
                     break
-            if edited.end_of_input and not close and self._stage != "shell":
-                close = True
-        sent = negotiation + bytes(reply).replace(b"\xff", b"\xff\xff")  # IAC IAC: literal 0xff
+        sent = negotiation + _nvt(bytes(reply))
         return Step(
             reply=sent,
             close=close,
             detail=self.detail,
             findings=tuple(found),
+            delay=delay,
             logged_in=self._stage == "shell",
         )
 
-    def _login_line(self, line: bytes) -> tuple[bytes, Finding | None, bool]:
-        if self._stage == "login":
-            if not line.strip():
-                return self._login_prompt(), None, False
+    def _advance(self) -> None:
+        """Go on through telnetd's phases as far as the client's answers allow."""
+        if self._stage == "terminal" and self._terminal_answered():
+            self._stage = "suboptions"
+        if self._stage == "suboptions" and not self._asked and self._terminal_settled():
+            self._stage = "run"
+            self._offer_second()
+        if self._stage == "run" and self._window_answered():
+            self._stage = "login"
+
+    def _terminal_answered(self) -> bool:
+        """The first offer answered (encryption, terminal type, speed, X display, both
+        environments): ask for each the client agreed to."""
+        o = self._options
+        waited = (TTYPE, TSPEED, XDISPLOC, NEW_ENVIRON, OLD_ENVIRON)
+        if o.my_changing(ENCRYPT) or any(o.his_changing(opt) for opt in waited):
+            return False
+        environment = NEW_ENVIRON if o.his_state[NEW_ENVIRON] else OLD_ENVIRON
+        for option in (TSPEED, XDISPLOC, environment, TTYPE):
+            if o.his_state[option]:
+                o.out += bytes((IAC, SB, option, SEND, IAC, SE))
+                self._asked.add(option)
+        if o.his_state[OLD_ENVIRON]:
+            self._asked.add(OLD_ENVIRON)  # waited for even when NEW-ENVIRON was asked instead
+        return True
+
+    def _offer_second(self) -> None:
+        """telnetd_run: suppress go-ahead, echo (to learn whether the client is a 4.2BSD
+        one), linemode, window size, status and flow control."""
+        o = self._options
+        o.running = True
+        if not o.my_state[SGA]:
+            o.send_will(SGA, True)
+        o.send_do(ECHO, True)
+        if not o.his_state[LINEMODE]:
+            o.send_do(LINEMODE, True)
+        o.send_do(NAWS, True)
+        o.send_will(STATUS, True)
+        o.send_do(LFLOW, True)
+
+    def _window_answered(self) -> bool:
+        """The window size answered (and echo, from a client that will NAWS): telnetd turns on
+        its echo, probes for kludge linemode and starts login on a pty whose mode it reports
+        (8-bit input, output processed: CR LF; no kernel linemode)."""
+        o = self._options
+        if o.his_changing(NAWS):
+            return False
+        if o.his_want[ECHO] and o.his_state[NAWS] and o.his_changing(ECHO):
+            return False
+        if o.his_want[ECHO]:  # a client that never answered DO ECHO: as if it said WILL
+            o.will(ECHO)
+        if not o.my_state[ECHO]:
+            o.send_will(ECHO, True)
+        if o.lmodetype < REAL_LINEMODE:
+            o.send_do(TM, True)
+        o.send_do(BINARY, True)
+        o.send_wont(BINARY, True)
+        if o.lmodetype == REAL_LINEMODE:
+            o.send_dont(LINEMODE, True)
+        return True
+
+    def _terminal_settled(self) -> bool:
+        """telnetd's check of the terminal type against terminfo (getterminaltype): an unknown
+        one is asked for again until a known one comes, or the client's list repeats (RFC
+        1091: then once more, so that it starts over, and the first is kept)."""
+        o = self._options
+        if self._cycle is None:
+            if not o.his_state[TTYPE] or self._terminal is None or self._known():
+                return True
+            self._first = self._last = self._terminal
+            self._cycle = "next"
+        elif self._cycle == "next":
+            if self._known():
+                return True
+            if self._last == self._terminal or not o.his_state[TTYPE]:
+                if self._first == self._terminal:
+                    return True
+                self._cycle = "final"
+            else:
+                self._last = self._terminal
+        else:  # the answer to the last request: the first is kept
+            self._terminal = self._first
+            return True
+        if o.his_state[TTYPE]:
+            o.out += bytes((IAC, SB, TTYPE, SEND, IAC, SE))
+            self._asked.add(TTYPE)
+            return False
+        return True
+
+    def _known(self) -> bool:
+        return self._terminal is None or self._terminal in KNOWN_TERMINALS
+
+    def _command_in(self, c: TelnetCommand) -> None:
+        o = self._options
+        if c.verb == SB:
+            self._subnegotiation(c)
+            return
+        if c.option is None:
+            return
+        self._seen_options = findings.listed(self._seen_options, [_VERBS[c.verb], c.option])
+        self.detail["options"] = self._seen_options
+        if c.verb == WILL:
+            o.will(c.option)
+        elif c.verb == WONT:
+            o.wont(c.option)
+            self._asked.discard(c.option)  # a refusal counts as the answer
+        elif c.verb == DO:
+            o.do(c.option)
+        else:
+            o.dont(c.option)
+
+    def _subnegotiation(self, c: TelnetCommand) -> None:
+        if c.truncated:
+            self._oversized += 1
+            self.detail["oversized_subnegotiations"] = self._oversized
+        if c.option is None or not self._options.his_state[c.option]:
+            return  # telnetd ignores what it has not agreed to
+        if c.option in _SUBOPTIONS:
+            self._asked.discard(c.option)
+        if c.option == TTYPE and c.data[:1] == bytes((IS,)):
+            self._terminal = c.data[1:65].decode("latin-1").lower()
+            self.detail["terminal"] = findings.text(c.data[1:], 64)
+        elif c.option in (NEW_ENVIRON, OLD_ENVIRON) and c.data:
+            self.detail["environment"] = findings.text(c.data, 256)  # e.g. USER=-f root
+        elif c.option == NAWS and len(c.data) >= 4:
+            self.detail["window"] = [int.from_bytes(c.data[0:2]), int.from_bytes(c.data[2:4])]
+
+    def _login_line(self, line: bytes | None) -> tuple[bytes, Finding | None, bool, bool]:
+        """One line read by login: (reply, finding, hang up, failed)."""
+        if self._stage == "login" and line is not None:
             self._username = line.strip()
             self._stage = "password"
             self._editor.secret = True
-            return b"Password: ", None, False
+            return b"Password: ", None, False, False
         self._stage = "login"
         self._editor.secret = False
         self._attempts += 1
-        user, password = findings.text(self._username), findings.text(line)
-        accepted = (user, password) in self._settings.credentials
-        self._credentials = findings.listed(
-            self._credentials, {"username": user, "password": password, "accepted": accepted}
-        )
-        self.detail.update(credentials=self._credentials, login_attempts=self._attempts)
-        finding = findings.credential("telnet", self._username, line, accepted=accepted)
-        if accepted:
-            self.detail["logged_in_as"] = user
-            shell = FakeShell(
-                self._settings.persona, user, self._now, connection=self._connection, via="telnet"
+        self.detail["login_attempts"] = self._attempts
+        finding = None
+        if line is not None:
+            user, password = findings.text(self._username), findings.text(line)
+            accepted = (user, password) in self._settings.credentials
+            self._credentials = findings.listed(
+                self._credentials, {"username": user, "password": password, "accepted": accepted}
             )
-            self._session = ShellSession(shell, echo=True)
-            self._stage = "shell"
-            return b"\r\n" + self._session.start(), finding, False
+            self.detail["credentials"] = self._credentials
+            finding = findings.credential("telnet", self._username, line, accepted=accepted)
+            if accepted:
+                self.detail["logged_in_as"] = user
+                shell = FakeShell(
+                    self._settings.persona,
+                    user,
+                    self._now,
+                    connection=self._connection,
+                    via="telnet",
+                )
+                self._session = ShellSession(shell, echo=True)
+                self._stage = "shell"
+                return b"\r\n" + self._session.start(), finding, False, False
+        echo = b"\r\n" if line is None else b""  # login ends the line read at end of file
         if self._attempts >= MAX_ATTEMPTS:
-            return b"\r\nLogin incorrect\r\n", finding, True
-        return b"\r\nLogin incorrect\r\n" + self._login_prompt(), finding, False
+            last = b"\r\nLogin incorrect\r\nMaximum number of tries exceeded (5)\r\n"
+            return echo + last, finding, True, True
+        return echo + b"\r\nLogin incorrect\r\n" + self._login_prompt(), finding, False, True
 
     def _command(self, line: str, downloads: tuple[str, ...] = ()) -> Finding:
         self._commands += 1
@@ -212,39 +600,14 @@ class TelnetDialogue:
             return findings.command("telnet", line, download_intent=list(downloads))
         return findings.command("telnet", line)
 
-    def _negotiate(self, commands: list[TelnetCommand]) -> bytes:
-        """Answer each option once; refuse what we did not offer (no negotiation loops)."""
-        out = bytearray()
-        for c in commands:
-            if c.verb == SB:
-                self._note_subnegotiation(c)
-                continue
-            if c.option is None:
-                continue
-            self._options = findings.listed(self._options, [_VERBS[c.verb], c.option])
-            self.detail["options"] = self._options
-            key = (c.verb, c.option)
-            if key in self._answered:
-                continue
-            self._answered.add(key)
-            if c.verb == DO and c.option not in (ECHO, SGA):
-                out += bytes((IAC, WONT, c.option))
-            elif c.verb == WILL and c.option not in _WANTED:
-                out += bytes((IAC, DONT, c.option))
-            elif c.verb == WILL and c.option == TTYPE:
-                out += bytes((IAC, SB, TTYPE, 1, IAC, SE))  # SEND
-        return bytes(out)
 
-    def _note_subnegotiation(self, c: TelnetCommand) -> None:
-        if c.truncated:
-            self._oversized += 1
-            self.detail["oversized_subnegotiations"] = self._oversized
-        if c.option == TTYPE and c.data[:1] == b"\x00":
-            self.detail["terminal"] = findings.text(c.data[1:], 64)
-        elif c.option == NEW_ENVIRON and c.data:
-            self.detail["environment"] = findings.text(c.data, 256)  # e.g. USER=-f root
-        elif c.option == NAWS and len(c.data) >= 4:
-            self.detail["window"] = [int.from_bytes(c.data[0:2]), int.from_bytes(c.data[2:4])]
+def _nvt(data: bytes) -> bytes:
+    """Terminal output as telnetd sends it outside binary mode: 0xff doubled (IAC IAC), and a
+    CR not followed by LF followed by NUL."""
+    return _LONE_CR.sub(b"\r\x00", data.replace(b"\xff", b"\xff\xff"))
+
+
+_LONE_CR = re.compile(rb"\r(?!\n)")
 
 
 _VERBS = {WILL: "WILL", WONT: "WONT", DO: "DO", DONT: "DONT"}

@@ -26,7 +26,18 @@ from honeymesh.detection.traps.redis import RespError, RespParser
 from honeymesh.detection.traps.shell import FakeShell, LineEditor
 from honeymesh.detection.traps.snmp import encode_oid
 from honeymesh.detection.traps.ssh import hassh, parse_kexinit
-from honeymesh.detection.traps.telnet import DO, IAC, SB, SE, WILL, TelnetDialogue, TelnetSettings
+from honeymesh.detection.traps.telnet import (
+    DO,
+    DONT,
+    FIRST_OFFER,
+    IAC,
+    SB,
+    SE,
+    WILL,
+    WONT,
+    TelnetDialogue,
+    TelnetSettings,
+)
 
 from .dialogues import HTTP, PERSONA, WEAK, now, responders, talk, tcp_dialogues
 
@@ -89,42 +100,85 @@ def test_line_buffer_cuts_overlong_lines_and_counts_them() -> None:
 # Telnet -----------------------------------------------------------------------------------------
 
 
+# What a client that refuses every option answers to telnetd's first and second offers.
+TELNET_REFUSE = bytes([IAC, DONT, 37, IAC, DONT, 38, IAC, WONT, 24, IAC, WONT, 32, IAC, WONT, 35,
+                       IAC, WONT, 39, IAC, WONT, 36])  # fmt: skip
+TELNET_REFUSE_SECOND = bytes([IAC, DO, 3, IAC, WONT, 1, IAC, WONT, 34, IAC, WONT, 31,
+                              IAC, DONT, 5, IAC, WONT, 33])  # fmt: skip
+
+
 def test_telnet_survives_garbage_negotiation_and_records_escaped_usernames() -> None:
-    settings = TelnetSettings(b"Debian GNU/Linux 12\r\n", PERSONA, WEAK)
+    settings = TelnetSettings(b"", PERSONA, WEAK)
     garbage = bytes([IAC, 0x42, IAC, IAC, IAC, WILL]) + b"\x99" + bytes([IAC, SB]) + b"x" * 5000
     t = talk(
         TelnetDialogue(settings, now),
         garbage,
         bytes([IAC, SE]),
         bytes([IAC, DO, 99, IAC, DO, 99]),
+        TELNET_REFUSE,
+        TELNET_REFUSE_SECOND,
         b"\xff\xff\xc3(root\r\n",  # IAC IAC is a literal 0xff; \xc3( is invalid UTF-8
         b"toor\r\n",
     )
-    assert t.replies[0] == bytes([IAC, DO, 24, IAC, DO, 32, IAC, DO, 35, IAC, DO, 39])
-    assert t.replies[1].startswith(bytes([IAC, 254, 0x99, IAC, WILL, 1, IAC, WILL, 3]))
-    assert t.replies[1].endswith(b"web01 login: \xff\xff")  # the echoed 0xff, escaped
-    assert t.output.count(bytes([IAC, 252, 99])) == 1  # refused once, no negotiation loop
+    assert t.replies[0] == FIRST_OFFER
+    assert t.replies[1] == bytes([IAC, DONT, 0x99])  # the option nobody asked for refused
+    assert t.replies[3] == bytes([IAC, WONT, 99]) * 2  # each DO answered, as telnetd does
+    assert t.replies[4].startswith(bytes([IAC, WILL, 3, IAC, DO, 1, IAC, DO, 34]))
+    # login starts; the 0xff typed meanwhile (the garbage's IAC IAC) is read by it, echoed
+    assert t.replies[5].endswith(
+        b"\r\nLinux 6.1.0-28-amd64 (web01) (pts/0)\r\n\r\nweb01 login: \xff\xff"
+    )
+    assert t.replies[6] == b"\xff\xff\xc3(root\r\nPassword: "  # 0xff escaped as IAC IAC
     assert t.detail["oversized_subnegotiations"] == 1
     (cred,) = t.found("trap.credential")
     # one literal 0xff from the garbage's IAC IAC, one from this line's, then invalid UTF-8
     assert cred["username"] == "\\xff\\xff\\xc3(root"
     assert cred["password"] == "toor" and cred["accepted"] is False
-    assert b"Login incorrect" in t.output and not t.closed
+    assert t.replies[-1] == b"\r\n\r\nLogin incorrect\r\nweb01 login: " and not t.closed
+
+
+def test_telnet_answers_a_failed_login_after_pams_pause() -> None:
+    dialogue = TelnetDialogue(TelnetSettings(b"", PERSONA, WEAK), now)
+    for chunk in (TELNET_REFUSE, TELNET_REFUSE_SECOND, b"root\r\n"):
+        dialogue.receive(chunk)
+    step = dialogue.receive(b"wrong\r\n")
+    assert step.delay == 3.0 and step.reply.endswith(b"Login incorrect\r\nweb01 login: ")
+
+
+def test_telnet_says_nothing_more_until_the_client_answers() -> None:
+    """As telnetd waits for the answers to its first offer, whatever the client types."""
+    t = talk(TelnetDialogue(TelnetSettings(b"", PERSONA, WEAK), now), b"root\r\n", b"\r\n")
+    assert t.replies == [FIRST_OFFER, b"", b""] and not t.closed
 
 
 def test_telnet_weak_login_opens_the_shell_and_records_commands() -> None:
     settings = TelnetSettings(b"", PERSONA, WEAK)
-    t = talk(TelnetDialogue(settings, now), b"root\r\n", b"root\r\n", b"uname -m\r\n", b"exit\r\n")
+    t = talk(
+        TelnetDialogue(settings, now),
+        TELNET_REFUSE,
+        TELNET_REFUSE_SECOND,
+        b"root\r\n",
+        b"root\r\n",
+        b"uname -m\r\n",
+        b"exit\r\n",
+    )
     assert b"Password: " in t.output and b"root\r\n" not in t.output.split(b"Password: ")[1][:6]
     assert b"root@web01:~# " in t.output and b"x86_64" in t.output
     assert [c["command"] for c in t.found("trap.command")] == ["uname -m", "exit"]
     assert t.closed
 
 
-def test_telnet_hangs_up_after_three_failures() -> None:
+def test_telnet_hangs_up_after_five_failures_as_login_defs_says() -> None:
     settings = TelnetSettings(b"", PERSONA, WEAK)
-    t = talk(TelnetDialogue(settings, now), b"a\r\nb\r\n" * 3, b"more\r\n")
-    assert len(t.found("trap.credential")) == 3 and t.closed
+    t = talk(
+        TelnetDialogue(settings, now),
+        TELNET_REFUSE,
+        TELNET_REFUSE_SECOND,
+        b"a\r\nb\r\n" * 5,
+        b"x\r\n",
+    )
+    assert len(t.found("trap.credential")) == 5 and t.closed
+    assert t.output.endswith(b"Login incorrect\r\nMaximum number of tries exceeded (5)\r\n")
 
 
 # HTTP -------------------------------------------------------------------------------------------

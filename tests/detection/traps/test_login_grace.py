@@ -30,6 +30,7 @@ from honeymesh.detection.traps.base import TrapFactory, TrapProtocol
 from honeymesh.detection.traps.facts import PLACEHOLDER_FACTS
 from honeymesh.detection.traps.registry import TrapContext, build_trap
 from honeymesh.detection.traps.ssh import SshDialogue
+from honeymesh.detection.traps.telnet import REFUSING_CLIENT
 from honeymesh.events import Event, EventId, Observation
 
 DRIP_EVERY = 5.0
@@ -139,7 +140,8 @@ def test_the_grace_is_configurable(tmp_path: Path) -> None:
 
 def test_a_telnet_client_that_logged_in_outlives_the_grace(tmp_path: Path) -> None:
     session = Session(TelnetTrapConfig(session_timeout=SESSION), tmp_path)
-    session.send(b"\r\n")  # the login prompt
+    for answer in REFUSING_CLIENT:  # the option answers; then the login prompt
+        session.send(answer)
     session.send(b"root\r\n")
     session.send(b"root\r\n")
     prompt = f"root@{PLACEHOLDER_FACTS.host_name}:~# ".encode()

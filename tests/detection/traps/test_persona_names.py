@@ -46,6 +46,7 @@ from honeymesh.detection.traps.registry import (
     build_trap,
     load_first_start,
 )
+from honeymesh.detection.traps.telnet import REFUSING_CLIENT
 from honeymesh.mesh.identity import NodeIdentity
 from honeymesh.provision import provision
 from honeymesh.tap import TRAP_PERSONA_PURPOSE
@@ -54,7 +55,7 @@ from tests.detection.traps.test_snmp import request as snmp_request
 
 NOW = 1_780_000_000.0
 Site = Literal["default", "wordpress", "phpmyadmin", "laravel"]
-SHELL = [b"\r\n", b"root\r\n", b"root\r\n", b"hostname; uname -n; uname -a\r\n"]
+SHELL = [*REFUSING_CLIENT, b"root\r\n", b"root\r\n", b"hostname; uname -n; uname -a\r\n"]
 SYSTEM: list[tuple[int, ...]] = [
     (1, 3, 6, 1, 2, 1, 1, n, 0) for n in (1, 4, 5, 6)
 ]  # sysDescr, Contact, Name, Location

@@ -1,0 +1,348 @@
+"""The Telnet trap against Debian 12's telnetd (inetutils-telnetd 2:2.4-2+deb12u3, the daemon of
+the ``telnetd`` package) and the login(1) it runs (login 1:4.13, Debian's login.defs and PAM).
+
+The daemon is an inetd service: a small accept-and-exec loop gives it each connection as its
+standard input and output, as inetd does. Each conversation is a list of steps sent one at a
+time; what the server answers to each is rendered (options by name, text escaped, one line per
+line of text) and the transcripts are diffed. A successful login is not compared: the real one
+opens a real shell, the trap its fake one.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from honeymesh.detection.traps.telnet import (
+    AUTHENTICATION,
+    BINARY,
+    DO,
+    DONT,
+    ECHO,
+    ENCRYPT,
+    IAC,
+    LFLOW,
+    LINEMODE,
+    LOGOUT,
+    NAWS,
+    NEW_ENVIRON,
+    OLD_ENVIRON,
+    SB,
+    SE,
+    SGA,
+    STATUS,
+    TM,
+    TSPEED,
+    TTYPE,
+    WILL,
+    WONT,
+    XDISPLOC,
+)
+from tests.e2e.daemon import Daemon, free_port
+from tests.fidelity.harness import RealServer, Rule, diff, start
+
+# An inetd for one service: each connection becomes telnetd's fds 0, 1 and 2.
+INETD = """
+import os, signal, socket, sys
+signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", int(sys.argv[1])))
+s.listen(16)
+while True:
+    c, _ = s.accept()
+    if os.fork() == 0:
+        s.close()
+        for fd in (0, 1, 2):
+            os.dup2(c.fileno(), fd)
+        os.execv("/usr/sbin/telnetd", ["telnetd"])
+    c.close()
+"""
+
+
+@pytest.fixture(scope="module")
+def real_telnetd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RealServer]:
+    where = tmp_path_factory.mktemp("telnetd")
+    port = free_port()
+    server = start("telnetd", [sys.executable, "-c", INETD, str(port)], port, where)
+    yield server
+    server.stop()
+
+
+NAMES = {
+    BINARY: "BINARY", ECHO: "ECHO", SGA: "SGA", STATUS: "STATUS", TM: "TIMING-MARK",
+    LOGOUT: "LOGOUT", TTYPE: "TTYPE", NAWS: "NAWS", TSPEED: "TSPEED", LFLOW: "LFLOW",
+    LINEMODE: "LINEMODE", XDISPLOC: "XDISPLOC", OLD_ENVIRON: "OLD-ENVIRON",
+    AUTHENTICATION: "AUTHENTICATION", ENCRYPT: "ENCRYPT", NEW_ENVIRON: "NEW-ENVIRON",
+}  # fmt: skip
+VERBS = {WILL: "WILL", WONT: "WONT", DO: "DO", DONT: "DONT"}
+
+
+def render(data: bytes) -> str:
+    """Telnet commands by name in brackets, text escaped, a line break after each CR LF."""
+    out: list[str] = []
+    i = 0
+    while i < len(data):
+        b = data[i]
+        if b == IAC and i + 2 < len(data) + 1 and i + 1 < len(data):
+            verb = data[i + 1]
+            if verb in VERBS and i + 2 < len(data):
+                option = data[i + 2]
+                out.append(f"<{VERBS[verb]} {NAMES.get(option, option)}>")
+                i += 3
+                continue
+            if verb == SB:
+                end = data.find(bytes((IAC, SE)), i)
+                end = len(data) if end < 0 else end
+                body = data[i + 2 : end]
+                name = NAMES.get(body[0], body[0]) if body else "?"
+                out.append(f"<SB {name} {body[1:].hex(' ')}>")
+                i = end + 2
+                continue
+            out.append("<IAC IAC>" if verb == IAC else f"<IAC {verb}>")
+            i += 2
+            continue
+        if data[i : i + 2] == b"\r\n":
+            out.append("\\r\\n\n")
+            i += 2
+            continue
+        out.append(repr(bytes([b]))[2:-1])
+        i += 1
+    return "".join(out)
+
+
+def iac(*parts: int) -> bytes:
+    return bytes(parts)
+
+
+def sb(option: int, body: bytes) -> bytes:
+    return bytes((IAC, SB, option)) + body + bytes((IAC, SE))
+
+
+# What a client says to the first offer, to the second, and to the third (echo, timing mark
+# and binary), refusing everything: what most scripts and bots do.
+REFUSE_FIRST = iac(IAC, DONT, AUTHENTICATION, IAC, DONT, ENCRYPT, IAC, WONT, TTYPE,
+                   IAC, WONT, TSPEED, IAC, WONT, XDISPLOC, IAC, WONT, NEW_ENVIRON,
+                   IAC, WONT, OLD_ENVIRON)  # fmt: skip
+REFUSE_SECOND = iac(IAC, DO, SGA, IAC, WONT, ECHO, IAC, WONT, LINEMODE, IAC, WONT, NAWS,
+                    IAC, DONT, STATUS, IAC, WONT, LFLOW)  # fmt: skip
+REFUSE_THIRD = iac(IAC, DO, ECHO, IAC, WONT, TM, IAC, WONT, BINARY)
+REFUSED = [REFUSE_FIRST, REFUSE_SECOND, REFUSE_THIRD]
+# A full client (as Linux's telnet is): terminal type, speed, X display, environment with the
+# USER=-f root of the CVE-2026-24061 exploits, window size; character mode.
+AGREE_FIRST = iac(IAC, DONT, AUTHENTICATION, IAC, DONT, ENCRYPT, IAC, WILL, TTYPE,
+                  IAC, WILL, TSPEED, IAC, WILL, XDISPLOC, IAC, WILL, NEW_ENVIRON,
+                  IAC, WONT, OLD_ENVIRON)  # fmt: skip
+SUBOPTIONS = (
+    sb(TSPEED, b"\x0038400,38400")
+    + sb(XDISPLOC, b"\x00attacker:0")
+    + sb(NEW_ENVIRON, b"\x00\x00USER\x01-f root")
+    + sb(TTYPE, b"\x00XTERM")
+)
+AGREE_SECOND = iac(IAC, DO, SGA, IAC, WONT, ECHO, IAC, WONT, LINEMODE, IAC, WILL, NAWS,
+                   IAC, DONT, STATUS, IAC, WONT, LFLOW) + sb(NAWS, b"\x00\x50\x00\x18")  # fmt: skip
+AGREED = [AGREE_FIRST, SUBOPTIONS, AGREE_SECOND, REFUSE_THIRD]
+# What ends an answer: a prompt, or the hang-up; None: the server going quiet.
+PROMPT = re.compile(rb"(login: |Password: )$")
+FAILED = [b"root\r\n", b"wrong\r\n"]
+
+Step = tuple[bytes, "re.Pattern[bytes] | None"]
+
+
+def steps(*chunks: bytes, prompt: bool = True) -> list[Step]:
+    return [(c, PROMPT if prompt else None) for c in chunks]
+
+
+def negotiated(options: list[bytes]) -> list[Step]:
+    """The option answers, the last of which brings the login prompt (then one more)."""
+    return [(o, None) for o in options[:-2]] + [(options[-2], PROMPT), (options[-1], None)]
+
+
+CONVERSATIONS: dict[str, list[Step]] = {
+    # A client that never answers an option gets the first offer and nothing else, whatever
+    # it types (telnetd waits for the answers; login has not started).
+    "silent client": [(b"", None), (b"root\r\n", None), (b"\r\n", None)],
+    "refusing client, five wrong passwords": negotiated(REFUSED) + steps(*FAILED * 5),
+    "full client, USER=-f root in NEW-ENVIRON": negotiated(AGREED) + steps(*FAILED),
+    "unknown option 200, options offered before the answers": [
+        (iac(IAC, WILL, 200, IAC, DO, 200, IAC, WONT, 201, IAC, DONT, 202), None),
+        (
+            iac(
+                IAC,
+                DO,
+                ECHO,
+                IAC,
+                DO,
+                SGA,
+                IAC,
+                WILL,
+                SGA,
+                IAC,
+                WILL,
+                ECHO,
+                IAC,
+                WILL,
+                NAWS,
+                IAC,
+                DO,
+                BINARY,
+                IAC,
+                WILL,
+                BINARY,
+                IAC,
+                DO,
+                TTYPE,
+                IAC,
+                DO,
+                TM,
+                IAC,
+                DO,
+                STATUS,
+            ),
+            None,
+        ),
+        (REFUSE_FIRST, PROMPT),
+        (REFUSE_SECOND, None),
+        (REFUSE_THIRD, None),
+    ],
+    "client offers authentication and encryption": [
+        (iac(IAC, WILL, AUTHENTICATION, IAC, WILL, ENCRYPT), None),
+        (iac(IAC, WONT, AUTHENTICATION, IAC, WONT, ENCRYPT), None),
+        (REFUSE_FIRST, None),
+    ],
+    "unknown terminal types": [
+        (
+            iac(
+                IAC,
+                DONT,
+                AUTHENTICATION,
+                IAC,
+                DONT,
+                ENCRYPT,
+                IAC,
+                WILL,
+                TTYPE,
+                IAC,
+                WONT,
+                TSPEED,
+                IAC,
+                WONT,
+                XDISPLOC,
+                IAC,
+                WONT,
+                NEW_ENVIRON,
+                IAC,
+                WONT,
+                OLD_ENVIRON,
+            ),
+            None,
+        ),
+        (sb(TTYPE, b"\x00IBM-3279-4-E"), None),
+        (sb(TTYPE, b"\x00IBM-3279-2"), None),
+        (sb(TTYPE, b"\x00IBM-3279-4-E"), None),
+        (sb(TTYPE, b"\x00IBM-3279-4-E"), None),
+    ],
+    "LOGOUT": [(REFUSE_FIRST, None), (iac(IAC, DO, LOGOUT), None)],
+    "empty name, backspace, long name": negotiated(REFUSED)
+    + steps(b"\r\n", b"wrong\r\n", b"roox\x7ft\r\n", b"wrong\r\n", b"a" * 300 + b"\r\n"),
+    "end of file at the name and at the password": negotiated(REFUSED)
+    + steps(b"\x04", b"root\r\n", b"\x04"),
+    "^C at the name": negotiated(REFUSED) + steps(b"ro\x03"),
+    "^C at the password": negotiated(REFUSED) + steps(b"root\r\n", b"\x03"),
+}
+
+RULES = [
+    Rule("host line: kernel release, host name, pty", r"^Linux \S+ \(\S+\) \(pts/\d+\)",
+         "Linux <release> (<host>) (pts/<n>)"),
+    Rule("host name in login's prompt", r"^\S+ login: ", "<host> login: "),
+    # On ^C telnetd flushes its output and sends IAC DM as urgent data: what reaches the
+    # client of it (nothing, a DM, IAC DM), and whether the terminal's ^C echo went out before
+    # the hang-up, depends on timing.
+    Rule("telnetd's flush mark", r"(<IAC 242>|\\xf2)", ""),
+    Rule("^C echo racing the hang-up", r"\^C(?=\(closed\))", ""),
+]  # fmt: skip
+
+
+def transcript(port: int, conversation: list[Step]) -> tuple[str, list[float]]:
+    """The rendered answers to each step, and how long each took."""
+    sock = socket.create_connection(("127.0.0.1", port), timeout=5)
+    out = ["< " + render(read(sock, None, first=2.0)) + "\n"]
+    took: list[float] = []
+    for data, ends in conversation:
+        started = time.monotonic()
+        if data:
+            sock.sendall(data)
+        answer = read(sock, ends, first=6.0 if ends is not None else 1.0)
+        took.append(time.monotonic() - started)
+        out.append(f"> {render(data)}\n< {render(answer)}\n")
+        if answer.endswith(b"(closed)"):
+            break
+    sock.close()
+    return "".join(out), took
+
+
+def read(sock: socket.socket, ends: re.Pattern[bytes] | None, first: float) -> bytes:
+    got = bytearray()
+    deadline = time.monotonic() + first
+    while time.monotonic() < deadline:
+        if ends is not None and ends.search(bytes(got)):
+            deadline = min(deadline, time.monotonic() + 0.2)  # anything right behind it
+        sock.settimeout(max(min(0.4, deadline - time.monotonic()), 0.01))
+        try:
+            chunk = sock.recv(65536)
+        except TimeoutError:
+            if got and ends is None:
+                break
+            continue
+        except OSError:
+            chunk = b""
+        if not chunk:
+            got += b"(closed)"
+            break
+        got += chunk
+    return bytes(got)
+
+
+@pytest.mark.parametrize("name", list(CONVERSATIONS))
+def test_conversation(
+    name: str, real_telnetd: RealServer, traps: Daemon, trap_ports: dict[str, int]
+) -> None:
+    with ThreadPoolExecutor(2) as pool:  # side by side: each failed login costs 3 s
+        real_run = pool.submit(transcript, real_telnetd.port, CONVERSATIONS[name])
+        trap_run = pool.submit(transcript, trap_ports["telnet"], CONVERSATIONS[name])
+        (real, real_took), (trap, trap_took) = real_run.result(), trap_run.result()
+    diff(name, real.encode("latin-1"), trap.encode("latin-1"), RULES)
+    # login answers a failed login after PAM's pause (pam_faildelay, 3 s); so must the trap.
+    for (data, _), a, b in zip(CONVERSATIONS[name], real_took, trap_took, strict=False):
+        slow_real, slow_trap = a > 1.5, b > 1.5
+        assert slow_real == slow_trap, f"{data!r}: real took {a:.2f} s, the trap {b:.2f} s"
+
+
+def test_nmap_names_both_alike(
+    real_telnetd: RealServer, traps: Daemon, trap_ports: dict[str, int], tmp_path: Path
+) -> None:
+    """nmap -sV's service line (and its fingerprint of the answers) is the same for both."""
+
+    def scan(port: int) -> str:
+        run = subprocess.run(
+            ["nmap", "-sV", "-Pn", "-n", "-p", str(port), "127.0.0.1"],
+            capture_output=True, text=True, timeout=300, check=True,
+            env={**os.environ, "HOME": str(tmp_path)},
+        )  # fmt: skip
+        (line,) = [ln for ln in run.stdout.splitlines() if ln.startswith(f"{port}/tcp")]
+        prints = "".join(ln[3:] for ln in run.stdout.splitlines() if ln.startswith("SF:"))
+        fingerprint = re.sub(r"^SF-Port\d+-TCP:V=[^%]*%I=\d+%D=[^%]*%Time=[^%]*%", "", prints)
+        return line.split(None, 1)[1] + "\n" + fingerprint.replace(")%r(", ")\n%r(") + "\n"
+
+    with ThreadPoolExecutor(2) as pool:  # each scan waits out nmap's probes (about 45 s)
+        real, trap = pool.map(scan, (real_telnetd.port, trap_ports["telnet"]))
+    diff("nmap -sV", real.encode(), trap.encode())
