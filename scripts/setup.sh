@@ -35,6 +35,10 @@ test_pkgs+=(rsyslog rsyslog-gnutls)
 # openssh-server and dropbear-bin: the SSH trap's personas are diffed against them (each test
 # starts its own on loopback); ssh-audit is the scanner whose verdict the persona must match.
 test_pkgs+=(openssh-server dropbear-bin ssh-audit)
+# inetutils-telnetd (Debian 12's telnetd; it pulls in inetutils-inetd, which the policy-rc.d keeps
+# from starting): the Telnet trap is diffed against it and login(1) (tests/fidelity/test_telnet.py
+# hands it each connection as inetd would).
+test_pkgs+=(inetutils-telnetd)
 # kamailio: the SIP trap's default persona is diffed against it (tests/fidelity/test_sip.py
 # starts its own on loopback); sipvicious: svmap, the SIP scanner attackers run.
 test_pkgs+=(kamailio sipvicious)
