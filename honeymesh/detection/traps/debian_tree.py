@@ -88,7 +88,7 @@ def build(
                  "/var/cache", "/var/lib", "/var/local", "/var/mail", "/var/opt", "/var/spool",
                  "/var/lib/redis", "/etc/ssh", "/etc/apt", "/etc/cron.d", "/etc/systemd",
                  "/etc/cron.daily", "/etc/cron.hourly", "/var/www", "/var/www/html", "/boot/grub",
-                 "/etc/sudoers.d"):  # fmt: skip
+                 "/etc/sudoers.d", "/etc/ssh/ssh_config.d"):  # fmt: skip
         folder(path, "u" if path.startswith(("/var", "/etc")) else "i")
     folder("/var/log", "r")
     folder("/var/tmp", "r", 0o1777)

@@ -23,6 +23,7 @@ from honeymesh.detection.traps.registry import (
     build_trap,
     load_first_start,
 )
+from honeymesh.detection.traps.telnet import REFUSING_CLIENT
 
 FIRST_START = 1_764_000_000.0
 RECON = (
@@ -31,6 +32,8 @@ RECON = (
     b"df -h\r\n"
 )
 ATTACKER = IPv4Address("TCP", "192.0.2.9", 40000)
+#: A Telnet client that refuses every option (as bots do), then logs in as root.
+LOGIN = [*REFUSING_CLIENT, b"root\r\n", b"root\r\n"]
 
 
 def converse(
@@ -68,8 +71,7 @@ def resp(*words: bytes) -> bytes:
 
 def everything(facts: NodeFacts, tmp: Path, at: float = 0.0) -> str:
     """A recon script over telnet, Redis INFO and CLIENT LIST, the HTTP decoys."""
-    shell = converse(TelnetTrapConfig(), facts, tmp, [b"\r\n", b"root\r\n", b"root\r\n", RECON],
-                     at=at)  # fmt: skip
+    shell = converse(TelnetTrapConfig(), facts, tmp, [*LOGIN, RECON], at=at)
     redis = converse(RedisTrapConfig(), facts, tmp, [resp(b"INFO"), resp(b"CLIENT", b"LIST")],
                      at=at)  # fmt: skip
     http = converse(
@@ -147,10 +149,12 @@ def test_one_node_tells_the_same_story_after_a_restart(tmp_path: Path) -> None:
 def test_the_attacker_sees_their_own_address_and_the_address_they_reached(tmp_path: Path) -> None:
     facts = NodeFacts(b"node-a" * 6, FIRST_START)
     shell = converse(
-        TelnetTrapConfig(), facts, tmp_path, [b"\r\n", b"root\r\n", b"root\r\n",
-                                              b"w; last; ip a; hostname -I\r\n"],
+        TelnetTrapConfig(),
+        facts,
+        tmp_path,
+        [*LOGIN, b"w; last; ip a; hostname -I\r\n"],
         host="198.51.100.1",
-    )  # fmt: skip
+    )
     assert re.search(r"root +pts/0 +192\.0\.2\.9 ", shell)
     assert "inet 198.51.100.1/24" in shell
     redis = converse(RedisTrapConfig(), facts, tmp_path, [resp(b"CLIENT", b"LIST"), resp(b"INFO")],
@@ -161,8 +165,7 @@ def test_the_attacker_sees_their_own_address_and_the_address_they_reached(tmp_pa
     client_id = int(re.search(r"id=(\d+) addr=", redis).group(1))  # type: ignore[union-attr]
     assert f"total_connections_received:{client_id - 1}\r\n" in redis
     assert f"total_system_memory:{facts.memory_kib * 1024}\r\n" in redis  # what free shows
-    free = converse(TelnetTrapConfig(), facts, tmp_path, [b"\r\n", b"root\r\n", b"root\r\n",
-                                                         b"free -b\r\n"])  # fmt: skip
+    free = converse(TelnetTrapConfig(), facts, tmp_path, [*LOGIN, b"free -b\r\n"])
     assert re.search(rf"Mem: +{facts.memory_kib * 1024} ", free)
 
 

@@ -246,6 +246,7 @@ def test_the_machine_runs_dropbear_wherever_it_shows_its_ssh_server() -> None:
         "dropbear_ecdsa_host_key", "dropbear_ed25519_host_key", "dropbear_rsa_host_key", "log",
         "run",
     ]  # fmt: skip
+    assert sh.run("ls /etc/ssh").output == "ssh_config  ssh_config.d"  # openssh-client's
     assert "#DROPBEAR_PORT=22" in sh.run("cat /etc/default/dropbear").output
     assert (
         "ExecStart=/usr/sbin/dropbear -EF"
