@@ -47,6 +47,11 @@ test_pkgs+=(kamailio sipvicious)
 test_pkgs+=(sslscan)
 # hydra: the brute-forcer whose report must read the same of each trap as of its real server.
 test_pkgs+=(hydra)
+# WordPress (with the theme it recommends) and phpMyAdmin under Apache's mod_php: the HTTP
+# trap's wordpress and phpmyadmin sites are diffed against them (tests/fidelity/test_webapps.py,
+# which also starts their database). libapache2-mod-php switches /etc/apache2 to mpm_prefork
+# and enables php8.2; the harness's default-site Apache undoes that in its own copy.
+test_pkgs+=(wordpress wordpress-theme-twentytwentythree phpmyadmin libapache2-mod-php php-mysql)
 
 missing_pkgs() {
     local p
@@ -74,6 +79,10 @@ apt_install() {
         chmod 755 "$policy"
         placed=1
     fi
+    # phpMyAdmin's debconf must neither make a database (dbconfig-common) nor touch the
+    # web server's configuration: the tests configure both themselves.
+    printf '%s\n' 'phpmyadmin phpmyadmin/dbconfig-install boolean false' \
+        'phpmyadmin phpmyadmin/reconfigure-webserver multiselect' | debconf-set-selections
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${need[@]}" \
         || { ((placed)) && rm -f "$policy"; exit 1; }
     ((placed)) && rm -f "$policy"

@@ -10,6 +10,7 @@ shows a readable unified diff and the rule that touched each value is in the tes
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import shutil
 import socket
@@ -17,6 +18,7 @@ import ssl
 import subprocess
 import tempfile
 import time
+import urllib.parse
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -163,11 +165,23 @@ def listening(port: int) -> bool:
 
 
 def start(
-    name: str, argv: list[str], port: int, where: Path, env: dict[str, str] | None = None
+    name: str,
+    argv: list[str],
+    port: int,
+    where: Path,
+    env: dict[str, str] | None = None,
+    session: bool = False,
 ) -> RealServer:
+    """``session``: in a session of its own, for a server that signals its whole process
+    group when it stops (apache2 with mpm_prefork does: it would take the test run along)."""
     log = where / f"{name}.log"
     proc = subprocess.Popen(
-        argv, stdout=log.open("wb"), stderr=subprocess.STDOUT, cwd=where, env=env
+        argv,
+        stdout=log.open("wb"),
+        stderr=subprocess.STDOUT,
+        cwd=where,
+        env=env,
+        start_new_session=session,
     )
     server = RealServer(name, port, proc, log)
     try:
@@ -317,6 +331,39 @@ def mariadb(where: Path) -> RealServer:
     return server
 
 
+def apache_env(where: Path) -> dict[str, str]:
+    """The environment /etc/apache2/envvars gives apache2, its run, lock and log directories
+    in ``where`` (the configuration is the copy in ``where / "conf"``)."""
+    run = where / "run"
+    (run / "lock").mkdir(parents=True)
+    return {
+        "PATH": "/usr/sbin:/usr/bin:/sbin:/bin",
+        "LANG": "C",
+        "APACHE_CONFDIR": str(where / "conf"),
+        "APACHE_RUN_USER": "www-data",
+        "APACHE_RUN_GROUP": "www-data",
+        "APACHE_PID_FILE": str(run / "apache2.pid"),
+        "APACHE_RUN_DIR": str(run),
+        "APACHE_LOCK_DIR": str(run / "lock"),
+        "APACHE_LOG_DIR": str(run),
+    }
+
+
+def _enable(conf: Path, *names: str) -> None:
+    for name in names:
+        link = conf / "mods-enabled" / name
+        if not link.is_symlink():
+            link.symlink_to(f"../mods-available/{name}")
+
+
+def without_php(conf: Path) -> None:
+    """A copy of /etc/apache2 as apache2 alone installs it: libapache2-mod-php (installed for
+    test_webapps.py) switched it to mpm_prefork and enabled php8.2; this undoes both."""
+    for name in ("php8.2.load", "php8.2.conf", "mpm_prefork.load", "mpm_prefork.conf"):
+        (conf / "mods-enabled" / name).unlink(missing_ok=True)
+    _enable(conf, "mpm_event.load", "mpm_event.conf")
+
+
 APACHE_REALM = "Restricted"  # the realm of the Basic-auth directory both sides protect
 
 
@@ -332,6 +379,7 @@ def apache(where: Path) -> Apache:
     port = free_port()
     conf = where / "conf"
     shutil.copytree("/etc/apache2", conf, symlinks=True)
+    without_php(conf)
     tls_port = free_port()
     ports = [ln for ln in (conf / "ports.conf").read_text().splitlines() if "Listen" not in ln]
     (conf / "ports.conf").write_text(
@@ -368,22 +416,9 @@ def apache(where: Path) -> Apache:
         f'<Directory {www}/admin>\n\tAuthType Basic\n\tAuthName "{APACHE_REALM}"\n'
         f"\tAuthUserFile {public / 'htpasswd'}\n\tRequire valid-user\n</Directory>\n"
     )
-    run = where / "run"
-    (run / "lock").mkdir(parents=True)
-    env = {
-        "PATH": "/usr/sbin:/usr/bin:/sbin:/bin",
-        "LANG": "C",
-        "APACHE_CONFDIR": str(conf),
-        "APACHE_RUN_USER": "www-data",
-        "APACHE_RUN_GROUP": "www-data",
-        "APACHE_PID_FILE": str(run / "apache2.pid"),
-        "APACHE_RUN_DIR": str(run),
-        "APACHE_LOCK_DIR": str(run / "lock"),
-        "APACHE_LOG_DIR": str(run),
-    }
     argv = ["/usr/sbin/apache2", "-d", str(conf), "-DFOREGROUND"]
     try:
-        server = start("apache2", argv, port, where, env=env)
+        server = start("apache2", argv, port, where, env=apache_env(where))
     except BaseException:
         shutil.rmtree(public, ignore_errors=True)
         raise
@@ -399,3 +434,178 @@ class Apache(RealServer):
     def stop(self) -> None:
         super().stop()
         shutil.rmtree(self.public, ignore_errors=True)
+
+
+WP_PASSWORD = "fidelity-Admin-Secret-1"  # the real site's administrator's
+#: What WordPress's installer sets when the loopback test of rewrites succeeds ("Day and
+#: name"), and what an admin picks in Settings > Permalinks on a real site.
+WP_PERMALINKS = "/%year%/%monthnum%/%day%/%postname%/"
+
+
+@dataclass
+class WebApps:
+    """Debian's WordPress and phpMyAdmin under one apache2 with mod_php, over one MariaDB."""
+
+    wordpress: int  # the port of WordPress's virtual host (WordPress at the document root)
+    phpmyadmin: int  # the default site's virtual host, with phpMyAdmin's Alias
+    apache: RealServer
+    db: RealServer
+    public: Path
+    cleanup: tuple[Path, ...]  # the files written into /etc/wordpress and /etc/phpmyadmin
+
+    def stop(self) -> None:
+        self.apache.stop()
+        self.db.stop()
+        for path in self.cleanup:
+            path.unlink(missing_ok=True)
+        shutil.rmtree(self.public, ignore_errors=True)
+
+
+def _sql(socket_path: Path, sql: str, database: str = "") -> str:
+    argv = ["mariadb", "--no-defaults", "-S", str(socket_path), "-uroot", "-N", "-e", sql]
+    argv += [database] if database else []
+    return subprocess.run(argv, capture_output=True, check=True, timeout=30, text=True).stdout
+
+
+def _wordpress_conf(www: Path, port: int, pma_port: int, config: str) -> str:
+    """Two virtual hosts: WordPress as README.Debian's "defined Virtual host" (document root
+    /usr/share/wordpress, the wp-content Alias) with /etc/wordpress/htaccess's single-blog
+    rewrite rules in force (what its comment asks for pretty permalinks), and Debian's
+    default site with phpMyAdmin's /etc/phpmyadmin/apache.conf."""
+    return f"""<VirtualHost *:{port}>
+\tDocumentRoot /usr/share/wordpress/
+\tDirectoryIndex index.php index.html
+\tSetEnv WORDPRESS_CONFIG {config}
+\tAlias /wp-content /var/lib/wordpress/wp-content
+\t<Directory /usr/share/wordpress>
+\t\tOptions FollowSymLinks
+\t\tRequire all granted
+\t\tRewriteEngine On
+\t\tRewriteBase /
+\t\tRewriteCond %{{REQUEST_FILENAME}} !-f
+\t\tRewriteCond %{{REQUEST_FILENAME}} !-d
+\t\tRewriteRule . /index.php [L]
+\t</Directory>
+\t<Directory /var/lib/wordpress/wp-content>
+\t\tOptions FollowSymLinks
+\t\tRequire all granted
+\t</Directory>
+</VirtualHost>
+<VirtualHost *:{pma_port}>
+\tDocumentRoot {www}
+\tInclude /etc/phpmyadmin/apache.conf
+</VirtualHost>
+<Directory {www}/>
+\tOptions Indexes FollowSymLinks
+\tAllowOverride None
+\tRequire all granted
+</Directory>
+"""
+
+
+def webapps(where: Path, hostname: str, title: str, admin: str) -> WebApps:
+    """Debian's wordpress and phpmyadmin packages as an admin sets them up: apache2 with
+    mod_php (as libapache2-mod-php leaves /etc/apache2: mpm_prefork, php8.2) and mod_rewrite,
+    a MariaDB reached by its socket as ``localhost``, WordPress configured the Debian way
+    (/etc/wordpress/config-NAME.php, chosen with SetEnv WORDPRESS_CONFIG; README.Debian) and
+    installed through its installer's form (site URL ``http://hostname``, administrator
+    ``admin``); phpMyAdmin's server set by a file in /etc/phpmyadmin/conf.d (dbconfig-common
+    declined)."""
+    public = Path(tempfile.mkdtemp(prefix="fidelity-webapps-"))
+    public.chmod(0o755)  # www-data reaches the database's socket and the document root here
+    cleanup: list[Path] = []
+    db: RealServer | None = None
+    try:
+        (public / "db").mkdir()
+        db = mariadb(public / "db")
+        sock = public / "db" / "mysqld.sock"
+        db_password = "fidelity-Wp-Secret-1"
+        _sql(
+            sock,
+            "CREATE DATABASE wordpress; CREATE USER 'wordpress'@'localhost' IDENTIFIED BY "
+            f"'{db_password}'; GRANT ALL ON wordpress.* TO 'wordpress'@'localhost'",
+        )
+        port, pma_port = free_port(), free_port()
+        name = f"fidelity-{port}"
+        config = Path("/usr/share/doc/wordpress/examples/config-default.php").read_text()
+        for key, value in (
+            ("database_name_here", "wordpress"),
+            ("username_here", "wordpress"),
+            ("password_here", db_password),
+            ("'localhost'", f"'localhost:{sock}'"),
+        ):
+            config = config.replace(key, value)
+        config = re.sub(r"put your unique phrase here", lambda _: os.urandom(24).hex(), config)
+        wp_config = Path(f"/etc/wordpress/config-{name}.php")
+        cleanup.append(wp_config)
+        wp_config.write_text(config)
+        pma_config = Path(f"/etc/phpmyadmin/conf.d/{name}.php")
+        cleanup.append(pma_config)
+        pma_config.write_text(
+            f"<?php\nif (($_SERVER['SERVER_PORT'] ?? '') === '{pma_port}') {{\n"
+            f"    $cfg['Servers'][1]['socket'] = '{sock}';\n}}\n"
+        )
+        site = where / "conf"
+        shutil.copytree("/etc/apache2", site, symlinks=True)
+        _enable(site, "mpm_prefork.load", "mpm_prefork.conf", "php8.2.load", "php8.2.conf")
+        for mpm in ("mpm_event.load", "mpm_event.conf"):
+            (site / "mods-enabled" / mpm).unlink(missing_ok=True)
+        _enable(site, "rewrite.load")
+        ports = [ln for ln in (site / "ports.conf").read_text().splitlines() if "Listen" not in ln]
+        (site / "ports.conf").write_text(
+            "\n".join(ports) + f"\nListen 127.0.0.1:{port}\nListen 127.0.0.1:{pma_port}\n"
+        )
+        for enabled in (site / "sites-enabled").iterdir():
+            enabled.unlink()
+        www = public / "www"
+        shutil.copytree("/var/www/html", www)
+        (site / "sites-enabled" / "fidelity.conf").write_text(
+            _wordpress_conf(www, port, pma_port, name)
+        )
+        argv = ["/usr/sbin/apache2", "-d", str(site), "-DFOREGROUND"]
+        apache2 = start("apache2", argv, port, where, env=apache_env(where), session=True)
+    except BaseException:
+        if db is not None:
+            db.stop()
+        for path in cleanup:
+            path.unlink(missing_ok=True)
+        shutil.rmtree(public, ignore_errors=True)
+        raise
+    apps = WebApps(port, pma_port, apache2, db, public, tuple(cleanup))
+    try:
+        install_wordpress(port, hostname, title, admin)
+        # Settings > Permalinks, as the installer itself sets them where its loopback request
+        # can reach the site (here the site's name resolves nowhere); WordPress rebuilds its
+        # rewrite rules on the next request.
+        _sql(
+            sock,
+            f"UPDATE wp_options SET option_value = '{WP_PERMALINKS}' WHERE option_name = "
+            "'permalink_structure'; DELETE FROM wp_options WHERE option_name = 'rewrite_rules'",
+            "wordpress",
+        )
+    except BaseException:
+        apps.stop()
+        raise
+    return apps
+
+
+def install_wordpress(port: int, hostname: str, title: str, user: str) -> None:
+    """WordPress's five-minute install, as an admin's browser does it: the installer's form
+    (wp-admin/install.php?step=2) posted once, to the site's own name."""
+    password = WP_PASSWORD
+    form = urllib.parse.urlencode({
+        "weblog_title": title, "user_name": user, "admin_password": password,
+        "admin_password2": password, "pw_weak": "on", "admin_email": f"{user}@{hostname}",
+        "blog_public": "1", "Submit": "Install WordPress", "language": "",
+    }).encode()  # fmt: skip
+    head = (
+        f"POST /wp-admin/install.php?step=2 HTTP/1.1\r\nHost: {hostname}\r\n"
+        "Content-Type: application/x-www-form-urlencoded\r\n"
+        f"Content-Length: {len(form)}\r\nConnection: close\r\n\r\n"
+    ).encode()
+    with socket.create_connection(("127.0.0.1", port), timeout=60) as s:
+        s.sendall(head + form)
+        answer = bytearray()
+        while chunk := s.recv(65536):
+            answer += chunk
+    assert b"Success!" in answer, answer[:2000]
