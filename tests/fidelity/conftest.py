@@ -13,6 +13,9 @@ from tests.fidelity.test_dns import named
 from tests.fidelity.test_dns import persona as dns_persona
 from tests.fidelity.test_http import TRAP_HOSTNAME
 from tests.fidelity.test_snmp import persona as snmp_persona
+from tests.fidelity.test_webapps import TITLE as WEBAPPS_TITLE
+
+WEBAPPS = f'title = "{WEBAPPS_TITLE}"\n'  # the real WordPress's title (test_webapps.py)
 
 # Each trap's persona keys beyond its defaults: what makes it claim the real server's setup.
 # Names are set wherever a real server's are diffed: the defaults are each node's own.
@@ -29,7 +32,9 @@ PERSONAS: dict[str, str] = {
     # Debian's default site (the persona's default), and WordPress for a site with directories.
     "http": f'hostname = "{TRAP_HOSTNAME}"\n',
     "tls": f'hostname = "{TRAP_HOSTNAME}"\n',
-    "wordpress": f'site = "wordpress"\nhostname = "{TRAP_HOSTNAME}"\n',
+    "wordpress": f'site = "wordpress"\nhostname = "{TRAP_HOSTNAME}"\n{WEBAPPS}',
+    # Debian's default site with phpMyAdmin (test_webapps.py).
+    "phpmyadmin": f'site = "phpmyadmin"\nhostname = "{TRAP_HOSTNAME}"\n{WEBAPPS}',
     # named's zone (test_dns.PERSONA); the probes come fast from one address, so the rates
     # are raised.
     "dns": f'hostname = "{socket.gethostname()}"\n{dns_persona()}'
@@ -42,7 +47,7 @@ PERSONAS: dict[str, str] = {
 }
 
 # Traps whose type is not their name (a second persona of one type).
-TYPES: dict[str, str] = {"wordpress": "http"}
+TYPES: dict[str, str] = {"wordpress": "http", "phpmyadmin": "http"}
 
 
 @pytest.fixture(scope="session")

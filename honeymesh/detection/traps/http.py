@@ -156,7 +156,12 @@ class HttpDialogue:
         self._s = settings
         self._now = now
         self._site = SiteContext(
-            settings.site, settings.title, settings.powered_by, install_time(settings)
+            settings.site,
+            settings.title,
+            settings.powered_by,
+            install_time(settings),
+            host=settings.hostname,
+            now=now,
         )
         self._buffer = bytearray()
         self._pending: _Pending | None = None  # headers parsed, body still coming
@@ -549,14 +554,17 @@ class HttpDialogue:
         # Apache counts the body it would send; for HEAD of an error page it knows none.
         body = response.body
         if response.chunked:
-            headers.append(("Transfer-Encoding", "chunked"))
             body = b"%x\r\n%s\r\n0\r\n\r\n" % (len(body), body)
         elif response.length and not (head_only and response.status >= 300):
             headers.append(("Content-Length", str(len(body))))
         if response.vary:
             headers.append(("Vary", "Accept-Encoding"))
         headers.extend(response.trailing)
-        if self._keeps_alive(response, request):
+        if response.chunked:  # ap_set_keepalive adds it, before Keep-Alive and Connection
+            headers.append(("Transfer-Encoding", "chunked"))
+        if any(name == "Connection" for name, _ in response.headers):
+            pass  # the application said it (PHP's header("Connection: close"))
+        elif self._keeps_alive(response, request):
             assert request is not None
             if "keep-alive" in (request.header("Connection") or "").lower():
                 left = MAX_REQUESTS - self._requests + 1

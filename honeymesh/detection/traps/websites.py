@@ -6,11 +6,13 @@ talking to a real server, so each HTTP persona picks one ``site``:
 - ``default``: what a fresh Debian 12 ``apache2`` shows, the package's "Apache2 Debian Default
   Page: It works" at ``/`` (served from a copy of Debian's own file, byte for byte), plus a
   directory behind Basic auth (``/admin/``), as admins add one.
-- ``phpmyadmin``: the default page as above, and Debian's phpMyAdmin under ``/phpmyadmin/``
-  (its login form; every login is refused as MariaDB refuses it).
-- ``wordpress``: WordPress at the document root (``/wp-login.php``, ``/wp-admin/``,
-  ``/xmlrpc.php``, its own 404 page for unknown paths, as its rewrite rules send them to
-  ``index.php``), and the ``.git/config`` of the deployment.
+- ``phpmyadmin``: the default page as above, and Debian's phpMyAdmin 5.2.1 under
+  ``/phpmyadmin/`` (``phpmyadmin.py``: its login form; every login is refused as MariaDB
+  refuses it).
+- ``wordpress``: Debian's WordPress 6.1.9 at the document root (``wordpress.py``: its home
+  page, ``/wp-login.php``, ``/wp-admin/``, ``/xmlrpc.php``, the REST API's index and users,
+  its theme's 404 page for unknown paths, as its rewrite rules send them to ``index.php``),
+  and the ``.git/config`` of the deployment.
 - ``laravel``: a Laravel application at the root, its login form, its own 404 page, and the
   ``.env`` and ``.git/config`` of a project whose root is the document root (the classic leak).
 
@@ -23,9 +25,9 @@ from __future__ import annotations
 
 import html
 import importlib.resources
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import Literal
-from urllib.parse import parse_qsl
 
 SITES = ("default", "wordpress", "phpmyadmin", "laravel")
 Site = Literal["default", "wordpress", "phpmyadmin", "laravel"]
@@ -116,12 +118,18 @@ class Decoy:
 Resource = Response | Static | Forbidden | Protected | Directory | Decoy | None
 
 
+def _no_clock() -> float:
+    return 0.0
+
+
 @dataclass(frozen=True)
 class SiteContext:
     site: Site
     title: str
     powered_by: str
     installed: float  # when the package (and the site) was installed: files' mtimes
+    host: str = ""  # the site's own name (its URLs, as an application stores its site URL)
+    now: Callable[[], float] = _no_clock  # for the dates and sessions PHP pages carry
 
 
 # Apache's own places on every Debian install -----------------------------------------------------
@@ -147,11 +155,13 @@ def resource(path: str, request: Request, ctx: SiteContext, tried_login: bool) -
         return found
     match ctx.site:
         case "wordpress":
-            return _wordpress(path, request, ctx)
+            if path == "/.git/config":
+                return Decoy("git", ctx.installed)
+            return _powered(wordpress.resource(path, request, ctx), ctx)
         case "laravel":
             return _laravel(path, request, ctx, tried_login)
         case "phpmyadmin":
-            return _phpmyadmin(path, request, ctx) or _default(path, ctx)
+            return _powered(phpmyadmin.resource(path, request, ctx), ctx) or _default(path, ctx)
         case _:
             return _default(path, ctx)
 
@@ -159,7 +169,8 @@ def resource(path: str, request: Request, ctx: SiteContext, tried_login: bool) -
 def not_found_page(ctx: SiteContext) -> Response | None:
     """The site's own 404 for a path nothing claims, or None for Apache's."""
     if ctx.site == "wordpress":
-        return Response(404, _wordpress_404(ctx), headers=_php(ctx), vary=True)
+        page = wordpress.not_found(ctx)
+        return replace(page, headers=(*_php(ctx), *page.headers))
     if ctx.site == "laravel":
         return Response(404, _LARAVEL_404, headers=_php(ctx) + _no_cache(), vary=True)
     return None
@@ -167,6 +178,14 @@ def not_found_page(ctx: SiteContext) -> Response | None:
 
 def _php(ctx: SiteContext) -> tuple[tuple[str, str], ...]:
     return (("X-Powered-By", ctx.powered_by),) if ctx.powered_by else ()
+
+
+def _powered(found: Resource, ctx: SiteContext) -> Resource:
+    """A PHP page with PHP's X-Powered-By first, where the persona says one (Debian's
+    php.ini has ``expose_php = Off``: none by default)."""
+    if isinstance(found, Response):
+        return replace(found, headers=(*_php(ctx), *found.headers))
+    return found
 
 
 def _no_cache() -> tuple[tuple[str, str], ...]:
@@ -179,171 +198,6 @@ def _default(path: str, ctx: SiteContext) -> Resource:
     if path == "/admin" or path.startswith("/admin/"):
         return Protected(REALM)
     return None
-
-
-# phpMyAdmin (Debian's package: /usr/share/phpmyadmin under the alias /phpmyadmin) ----------------
-
-
-def _phpmyadmin(path: str, request: Request, ctx: SiteContext) -> Resource:
-    if path == "/phpmyadmin":
-        return Directory()
-    if path not in ("/phpmyadmin/", "/phpmyadmin/index.php"):
-        return None
-    error = ""
-    if request.method == "POST":
-        error = (
-            '<div class="alert alert-danger" role="alert">mysqli::real_connect(): '
-            "(HY000/1045): Access denied for user &#039;"
-            + html.escape(_field(request, "pma_username")[:60])
-            + "&#039;@&#039;localhost&#039; (using password: YES)</div>"
-        )
-    body = (
-        "<!DOCTYPE HTML>\n<html lang='en' dir='ltr'>\n<head>\n<meta charset=\"utf-8\">\n"
-        '<meta name="referrer" content="no-referrer">\n<meta name="robots" content="noindex,'
-        'nofollow,notranslate">\n<title>phpMyAdmin</title>\n</head>\n<body id="loginform">\n'
-        '<div class="container"><h1>Welcome to <bdo dir="ltr" lang="en">phpMyAdmin</bdo></h1>\n'
-        f"{error}\n"
-        '<form method="post" id="login_form" action="index.php?route=/" name="login_form" '
-        'class="disableAjax hide js-show">\n<fieldset class="pma-fieldset">'
-        "<legend>Log in</legend>\n"
-        '<label for="input_username">Username:</label>\n<input type="text" '
-        'name="pma_username" id="input_username" value="" class="form-control" '
-        'autocomplete="username" spellcheck="false">\n<label for="input_password">Password:'
-        '</label>\n<input type="password" name="pma_password" id="input_password" value="" '
-        'class="form-control" autocomplete="current-password" spellcheck="false">\n'
-        '<input type="hidden" name="server" value="1">\n</fieldset>\n'
-        '<fieldset class="pma-fieldset tblFooters"><input class="btn btn-primary" '
-        'value="Go" type="submit" id="input_go"></fieldset>\n</form>\n</div>\n</body>\n</html>\n'
-    ).encode()
-    headers = (
-        *_php(ctx),
-        ("Set-Cookie", "phpMyAdmin=deleted; expires=Thu, 01 Jan 1970 00:00:01 GMT; path=/"
-         "phpmyadmin/; HttpOnly; SameSite=Strict"),
-        ("Cache-Control", "no-store, no-cache, must-revalidate,  pre-check=0, post-check=0, "
-         "max-age=0"),
-        ("X-Frame-Options", "DENY"),
-        ("X-Robots-Tag", "noindex, nofollow"),
-    )  # fmt: skip
-    return Response(200, body, headers=headers, vary=True)
-
-
-def _field(request: Request, name: str) -> str:
-    body = request.body.decode("utf-8", "replace")
-    return dict(parse_qsl(body, keep_blank_values=True, max_num_fields=64)).get(name, "")
-
-
-# WordPress ------------------------------------------------------------------------------------
-
-
-_WP_DIRECTORIES = ("/wp-admin", "/wp-content", "/wp-includes")
-
-
-def _wordpress(path: str, request: Request, ctx: SiteContext) -> Resource:  # noqa: PLR0911
-    if path in _WP_DIRECTORIES:
-        return Directory()
-    if path in ("/", "/index.php"):
-        return Response(200, _wordpress_home(ctx), headers=_php(ctx) + _wp_link(), vary=True)
-    if path == "/wp-login.php":
-        error = ""
-        if request.method == "POST":
-            error = (
-                '<div id="login_error"><strong>Error:</strong> The password you entered for '
-                f"the username <strong>{html.escape(_field(request, 'log')[:60])}</strong> is "
-                "incorrect.</div>"
-            )
-        headers = (
-            *_php(ctx),
-            ("Expires", "Wed, 11 Jan 1984 05:00:00 GMT"),
-            ("Cache-Control", "no-cache, must-revalidate, max-age=0, no-store, private"),
-            ("Set-Cookie", "wordpress_test_cookie=WP%20Cookie%20check; path=/"),
-            ("X-Frame-Options", "SAMEORIGIN"),
-        )
-        return Response(200, _wordpress_login(ctx, error), headers=headers, vary=True)
-    if path.startswith("/wp-admin/"):
-        location = "/wp-login.php?redirect_to=%2Fwp-admin%2F&reauth=1"
-        headers = (*_php(ctx), ("Location", location))
-        return Response(302, b"", headers=headers)
-    if path in ("/wp-content/", "/wp-includes/", "/wp-config.php", "/wp-content/index.php"):
-        return Response(200, b"", headers=_php(ctx))  # index.php: "Silence is golden."
-    if path == "/xmlrpc.php":
-        if request.method != "POST":
-            body = b"XML-RPC server accepts POST requests only."
-            return Response(405, body, "text/plain;charset=UTF-8", headers=_php(ctx))
-        fault = (
-            '<?xml version="1.0" encoding="UTF-8"?>\n<methodResponse><fault><value><struct>'
-            "<member><name>faultCode</name><value><int>403</int></value></member><member><name>"
-            "faultString</name><value><string>Incorrect username or password.</string></value>"
-            "</member></struct></value></fault></methodResponse>\n"
-        )
-        return Response(200, fault.encode(), "text/xml; charset=UTF-8", headers=_php(ctx))
-    if path == "/robots.txt":
-        body = b"User-agent: *\nDisallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\n"
-        return Response(200, body, "text/plain; charset=utf-8", headers=_php(ctx), vary=True)
-    if path == "/.git/config":
-        return Decoy("git", ctx.installed)
-    return None
-
-
-def _wp_link() -> tuple[tuple[str, str], ...]:
-    return (("Link", '</wp-json/>; rel="https://api.w.org/"'),)
-
-
-def _wordpress_home(ctx: SiteContext) -> bytes:
-    title = html.escape(ctx.title)
-    return (
-        '<!DOCTYPE html>\n<html lang="en-US">\n<head>\n\t<meta charset="UTF-8" />\n'
-        '\t<meta name="viewport" content="width=device-width, initial-scale=1" />\n'
-        f"<title>{title}</title>\n"
-        '<meta name="generator" content="WordPress 6.6.2" />\n'
-        '<link rel="https://api.w.org/" href="/wp-json/" />\n</head>\n\n'
-        '<body class="home blog wp-embed-responsive">\n<div class="wp-site-blocks">\n'
-        f'<header class="wp-block-template-part"><p class="wp-block-site-title"><a href="/" '
-        f'rel="home">{title}</a></p></header>\n<main class="wp-block-group">\n'
-        '<h2 class="wp-block-post-title"><a href="/?p=1">Hello world!</a></h2>\n'
-        "<p>Welcome to WordPress. This is your first post. Edit or delete it, then start "
-        "writing!</p>\n</main>\n</div>\n</body>\n</html>\n"
-    ).encode()
-
-
-def _wordpress_404(ctx: SiteContext) -> bytes:
-    title = html.escape(ctx.title)
-    return (
-        '<!DOCTYPE html>\n<html lang="en-US">\n<head>\n\t<meta charset="UTF-8" />\n'
-        f"<title>Page not found &#8211; {title}</title>\n"
-        '<meta name="generator" content="WordPress 6.6.2" />\n</head>\n\n'
-        '<body class="error404 wp-embed-responsive">\n<div class="wp-site-blocks">\n'
-        '<main class="wp-block-group"><h1 class="wp-block-heading">Page not found</h1>\n'
-        "<p>The page you are looking for does not exist. It may have been moved, or removed "
-        "altogether. Perhaps you can try searching?</p>\n</main>\n</div>\n</body>\n</html>\n"
-    ).encode()
-
-
-def _wordpress_login(ctx: SiteContext, error: str) -> bytes:
-    return (
-        '<!DOCTYPE html>\n<html lang="en-US">\n<head>\n<meta http-equiv="Content-Type" '
-        'content="text/html; charset=UTF-8" />\n'
-        f"<title>Log In &lsaquo; {html.escape(ctx.title)} &#8212; WordPress</title>\n"
-        "<meta name='robots' content='max-image-preview:large, noindex, noarchive' />\n"
-        "<link rel='stylesheet' href='/wp-admin/load-styles.php?c=0&amp;dir=ltr&amp;"
-        "load%5Bchunk_0%5D=dashicons,buttons,forms,l10n,login&amp;ver=6.6.2' media='all' />\n"
-        '</head>\n<body class="login no-js login-action-login wp-core-ui  locale-en-us">\n'
-        '<div id="login">\n<h1><a href="https://wordpress.org/">Powered by WordPress</a></h1>\n'
-        f"{error}\n"
-        '<form name="loginform" id="loginform" action="/wp-login.php" method="post">\n'
-        '<p><label for="user_login">Username or Email Address</label>\n'
-        '<input type="text" name="log" id="user_login" class="input" value="" '
-        'size="20" autocapitalize="off" autocomplete="username" required="required" /></p>\n'
-        '<div class="user-pass-wrap"><label for="user_pass">Password</label>\n'
-        '<input type="password" name="pwd" id="user_pass" class="input password-input" '
-        'value="" size="20" autocomplete="current-password" required="required" /></div>\n'
-        '<p class="forgetmenot"><input name="rememberme" type="checkbox" id="rememberme" '
-        'value="forever"  /> <label for="rememberme">Remember Me</label></p>\n'
-        '<p class="submit"><input type="submit" name="wp-submit" id="wp-submit" '
-        'class="button button-primary button-large" value="Log In" />\n'
-        '<input type="hidden" name="redirect_to" value="/wp-admin/" />\n'
-        '<input type="hidden" name="testcookie" value="1" /></p>\n</form>\n</div>\n'
-        "</body>\n</html>\n"
-    ).encode()
 
 
 # Laravel --------------------------------------------------------------------------------------
@@ -398,3 +252,7 @@ _LARAVEL_404 = (
     b'                <div class="ml-4 text-lg uppercase tracking-wider">Not Found</div>\n'
     b"            </div>\n        </div>\n    </body>\n</html>\n"
 )
+
+
+# The PHP applications build on this module's types, so they come last.
+from honeymesh.detection.traps import phpmyadmin, wordpress  # noqa: E402

@@ -185,7 +185,7 @@ def test_telnet_hangs_up_after_five_failures_as_login_defs_says() -> None:
 
 
 def test_http_wordpress_login_is_captured_and_answered_like_wordpress() -> None:
-    body = b"log=admin&pwd=s3cret&wp-submit=Log+In"
+    body = b"log=intranet&pwd=s3cret&wp-submit=Log+In"  # the site's administrator (its title)
     request = (
         b"POST /wp-login.php HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded"
         b"\r\nContent-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body
@@ -193,11 +193,11 @@ def test_http_wordpress_login_is_captured_and_answered_like_wordpress() -> None:
     t = talk(HttpDialogue(replace(HTTP, site="wordpress"), now), request[:50], request[50:])
     assert t.output.startswith(b"HTTP/1.1 200 OK\r\n")
     assert b"Server: Apache/2.4.62 (Debian)\r\nX-Powered-By: PHP/8.2.24\r\n" in t.output
-    assert b"The password you entered for the username <strong>admin</strong>" in t.output
+    assert b"The password you entered for the username <strong>intranet</strong>" in t.output
     (cred,) = t.found("trap.credential")
-    assert (cred["username"], cred["password"], cred["method"]) == ("admin", "s3cret", "form")
+    assert (cred["username"], cred["password"], cred["method"]) == ("intranet", "s3cret", "form")
     (req,) = t.found("trap.request")
-    assert req["method"] == "POST" and req["path"] == "/wp-login.php" and req["body_bytes"] == 37
+    assert req["method"] == "POST" and req["path"] == "/wp-login.php" and req["body_bytes"] == 40
 
 
 def test_http_site_is_one_application() -> None:

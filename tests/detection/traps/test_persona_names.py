@@ -37,6 +37,7 @@ from honeymesh.config import (
     TrapConfig,
     load_config,
 )
+from honeymesh.detection.traps import wordpress
 from honeymesh.detection.traps.base import TrapFactory
 from honeymesh.detection.traps.facts import NodeFacts
 from honeymesh.detection.traps.registry import (
@@ -305,6 +306,9 @@ SOFTWARE = {"dropbear_2022.83", "openssh.com", "libssh.org", "matt.ucc.asn.au", 
             "api.w.org"}  # fmt: skip
 #: And the time (Redis's server_time_usec): the two nodes are asked at the same moment.
 SOFTWARE.add(str(int(NOW + 86400) * 1_000_000))
+#: And the words of WordPress's own home page, placeholders aside (its theme's CSS numbers,
+#: its scripts' version hashes, s.w.org): Debian's WordPress 6.1.9 shows them on every site.
+SOFTWARE |= set(re.findall(r"[a-z][a-z0-9_-]*(?:\.[a-z0-9_-]+)+\.?|[0-9a-f]{8,}", wordpress.HOME))
 
 
 def test_one_node_keeps_its_names_across_a_restart(tmp_path: Path) -> None:

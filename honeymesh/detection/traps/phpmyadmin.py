@@ -1,0 +1,137 @@
+"""phpMyAdmin as Debian 12's ``phpmyadmin`` package (4:5.2.1+dfsg-1+deb12u1) serves it.
+
+Its /etc/phpmyadmin/apache.conf puts /usr/share/phpmyadmin under ``/phpmyadmin`` (templates/
+and libraries/ denied; no setup/, README or ChangeLog there: Debian keeps those elsewhere),
+cookie authentication against the local MariaDB. Every login fails as it fails there for a
+user MariaDB does not let in by password (``(HY000/1698): Access denied``). Diffed against the
+real package under apache2 with mod_php (tests/fidelity/test_webapps.py).
+
+The login page is phpMyAdmin's own output, captured from the real package by
+tests/fidelity/capture_webapps.py with its per-request values made placeholders
+(www/phpmyadmin-*): phpMyAdmin is GPL-2.0-or-later, and so are these templates.
+"""
+
+from __future__ import annotations
+
+import html
+import importlib.resources
+import re
+import secrets
+from email.utils import formatdate
+from urllib.parse import parse_qsl
+
+from honeymesh.detection.traps.websites import (
+    Directory,
+    Forbidden,
+    Request,
+    Resource,
+    Response,
+    SiteContext,
+)
+
+VERSION = "5.2.1deb1+deb12u1"  # what its assets' ?v= and CommonParams say
+_LANG_AGE = 2_592_000  # pma_lang's Max-Age: 30 days
+_SID_ALPHABET = "0123456789abcdefghijklmnopqrstuv"  # PHP's session ids, 5 bits a character
+
+
+def _template(name: str) -> str:
+    path = importlib.resources.files("honeymesh.detection.traps").joinpath("www", name)
+    return path.read_bytes().decode("utf-8")
+
+
+LOGIN = _template("phpmyadmin-login.html")
+LOGIN_FAILED = _template("phpmyadmin-login-failed.html")
+_PLACEHOLDER = re.compile(r"@@([A-Z_0-9]+)@@")
+_POLICY = (
+    ("X-Frame-Options", "DENY"),
+    ("Referrer-Policy", "no-referrer"),
+    ("Content-Security-Policy", "default-src 'self' ;script-src 'self' 'unsafe-inline' "
+     "'unsafe-eval' ;style-src 'self' 'unsafe-inline' ;img-src 'self' data:  "
+     "*.tile.openstreetmap.org;object-src 'none';"),
+    ("X-Content-Security-Policy", "default-src 'self' ;options inline-script eval-script;"
+     "referrer no-referrer;img-src 'self' data:  *.tile.openstreetmap.org;object-src 'none';"),
+    ("X-WebKit-CSP", "default-src 'self' ;script-src 'self'  'unsafe-inline' 'unsafe-eval';"
+     "referrer no-referrer;style-src 'self' 'unsafe-inline' ;img-src 'self' data:  "
+     "*.tile.openstreetmap.org;object-src 'none';"),
+    ("X-XSS-Protection", "1; mode=block"),
+    ("X-Content-Type-Options", "nosniff"),
+    ("X-Permitted-Cross-Domain-Policies", "none"),
+    ("X-Robots-Tag", "noindex, nofollow"),
+)  # fmt: skip
+_CACHE = "no-store, no-cache, must-revalidate, pre-check=0, post-check=0, max-age=0"
+_HTML = "text/html; charset=utf-8"
+
+
+def session_id() -> str:
+    return "".join(secrets.choice(_SID_ALPHABET) for _ in range(26))
+
+
+def _cookie(sid: str) -> tuple[str, str]:
+    return ("Set-Cookie", f"phpMyAdmin={sid}; path=/phpmyadmin/; HttpOnly; SameSite=Strict")
+
+
+def resource(path: str, request: Request, ctx: SiteContext) -> Resource:
+    if path == "/phpmyadmin":
+        return Directory()
+    if path in ("/phpmyadmin/libraries/", "/phpmyadmin/templates/", "/phpmyadmin/doc/"):
+        return Forbidden()  # apache.conf's "Require all denied", and no index in doc/
+    if path.startswith(("/phpmyadmin/libraries/", "/phpmyadmin/templates/")):
+        return Forbidden()
+    if path not in ("/phpmyadmin/", "/phpmyadmin/index.php"):
+        return None
+    return _login(request, ctx)
+
+
+def _login(request: Request, ctx: SiteContext) -> Response:
+    """The login form; after a POST with a user name, the same form saying why MariaDB
+    refused it (phpMyAdmin starts a new session for every failed attempt)."""
+    now = ctx.now()
+    stamp = formatdate(now, usegmt=False).replace("-0000", "+0000")
+    first, second = session_id(), session_id()
+    # A login it tries: a POST from a browser holding a session (a POST with no session
+    # cookie gets the bare form again, as from the real one).
+    cookie = request.header("Cookie") or ""
+    tried = request.method == "POST" and "phpMyAdmin=" in cookie
+    user = _field(request, "pma_username")[:64] if tried else None
+    values = {"TOKEN": secrets.token_hex(16), "SESSION": second}
+    if user is None:
+        headers: tuple[tuple[str, str], ...] = (
+            _cookie(first), ("Expires", stamp), ("Cache-Control", _CACHE),
+            ("Last-Modified", stamp), _cookie(first),
+            ("Set-Cookie", f"pma_lang=en; expires={formatdate(now + _LANG_AGE, usegmt=True)}; "
+             f"Max-Age={_LANG_AGE}; path=/phpmyadmin/; HttpOnly; SameSite=Strict"),
+            _cookie(second), ("X-ob_mode", "1"), *_POLICY, ("Pragma", "no-cache"),
+        )  # fmt: skip
+        page = LOGIN
+    else:
+        headers = (
+            _cookie(first), ("Expires", stamp), ("Cache-Control", _CACHE),
+            ("Last-Modified", stamp), _cookie(second),
+            ("Set-Cookie", "pmaAuth-1=deleted; expires=Thu, 01 Jan 1970 00:00:01 GMT; "
+             "Max-Age=0; path=/phpmyadmin/"),
+            ("X-ob_mode", "1"), ("Pragma", "no-cache"), *_POLICY,
+        )  # fmt: skip
+        values["USER"] = html.escape(user)
+        values["DENIED"] = _denied(user, _field(request, "pma_password"))
+        values["USER_JS"] = user.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\x3C")
+        page = LOGIN_FAILED
+    body = _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), page).encode()
+    return Response(200, body, _HTML, (*headers, ("Vary", "Accept-Encoding")), chunked=True)
+
+
+def _denied(user: str, password: str) -> str:
+    """MariaDB's refusal: root logs in by unix_socket only (Debian's setup: 1698, no word
+    of a password); anyone else is refused with the password's presence named (1045)."""
+    who = f"&#039;{html.escape(user)}&#039;@&#039;localhost&#039;"
+    if user == "root":
+        return f"(HY000/1698): Access denied for user {who}"
+    used = "YES" if password else "NO"
+    return f"(HY000/1045): Access denied for user {who} (using password: {used})"
+
+
+def _field(request: Request, name: str) -> str:
+    body = request.body.decode("utf-8", "replace")
+    try:
+        return dict(parse_qsl(body, keep_blank_values=True, max_num_fields=64)).get(name, "")
+    except ValueError:
+        return ""

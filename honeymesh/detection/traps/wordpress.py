@@ -1,0 +1,330 @@
+"""WordPress as Debian 12's ``wordpress`` package (6.1.9+dfsg1-0+deb12u1) serves it.
+
+The persona is what README.Debian's "defined Virtual host" makes of a fresh install: WordPress
+at the document root, its single-blog rewrite rules (/etc/wordpress/htaccess) in force, the
+default theme the package recommends (twentytwentythree), pretty permalinks ("Day and name"),
+the installer's first post, page and comment, and one administrator. Diffed probe by probe
+against the real package under apache2 with mod_php (tests/fidelity/test_webapps.py).
+
+The big pages are WordPress's own output, captured from the real package by
+tests/fidelity/capture_webapps.py with each per-site value made a ``@@NAME@@`` placeholder
+(www/wordpress-*): WordPress is GPL-2.0-or-later, and so are these templates derived from it.
+Pure data and routing, like ``websites.py``: no I/O beyond reading the shipped files.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import html
+import importlib.resources
+import json
+import re
+import time
+from collections.abc import Callable
+from email.utils import formatdate
+from urllib.parse import parse_qsl, quote
+
+from honeymesh.detection.traps.websites import (
+    Directory,
+    Forbidden,
+    Request,
+    Resource,
+    Response,
+    SiteContext,
+    Static,
+)
+
+VERSION = "6.1.9"  # what the generator meta, the feed and every ?ver= say
+#: readme.html's mtime in the package (its Last-Modified and the half of its ETag).
+README_MTIME = 1_760_526_913.0
+#: WordPress was installed this long after apache2 (the node's install time): minutes to days.
+_INSTALL_DELAY = (600, 5 * 86400)
+_HEADERS_NO_CACHE = (
+    ("Expires", "Wed, 11 Jan 1984 05:00:00 GMT"),
+    ("Cache-Control", "no-cache, must-revalidate, max-age=0"),
+)
+_HTML = "text/html; charset=UTF-8"
+_VARY = ("Vary", "Accept-Encoding")  # mod_deflate's, before PHP's Content-Length
+_FORM_BUDGET = 64  # form fields parsed from a login or XML-RPC body
+
+
+def _shipped(name: str) -> bytes:
+    return importlib.resources.files("honeymesh.detection.traps").joinpath("www", name).read_bytes()
+
+
+def _template(name: str) -> str:
+    if name.endswith(".gz"):
+        return gzip.decompress(_shipped(name)).decode("utf-8")
+    return _shipped(name).decode("utf-8")
+
+
+HOME = _template("wordpress-home.html")
+NOT_FOUND = _template("wordpress-404.html")
+AUTHOR = _template("wordpress-author.html")
+LOGIN = _template("wordpress-login.html")
+LOGIN_FAILED = _template("wordpress-login-failed.html")
+FEED = _template("wordpress-feed.xml")
+XMLRPC_METHODS = _shipped("wordpress-xmlrpc-methods.xml")
+API_INDEX = _template("wordpress-wp-json.json.gz")
+README = _shipped("wordpress-readme.html")
+_PLACEHOLDER = re.compile(r"@@([A-Z_0-9]+)@@")
+
+
+def admin_name(title: str) -> str:
+    """The administrator's login: the site's first word, as admins name the account they
+    make in the installer after their company (``Kestrel Intranet``: ``kestrel``)."""
+    word = re.sub(r"[^a-z0-9]", "", title.split(" ", 1)[0].lower())[:20]
+    return word or "admin"
+
+
+def installed(ctx: SiteContext) -> int:
+    """When WordPress was installed: after apache2 (``ctx.installed``), by a delay of the
+    node's own (so the first post's date differs between nodes)."""
+    low, high = _INSTALL_DELAY
+    return int(ctx.installed) + low + int(ctx.installed * 1_000_000) % (high - low)
+
+
+def _values(ctx: SiteContext, escape: Callable[[str], str]) -> dict[str, str]:
+    when = time.gmtime(installed(ctx))
+    admin = admin_name(ctx.title)
+    day = time.strftime("%B ", when) + str(when.tm_mday) + time.strftime(", %Y", when)
+    return {
+        "HOST": ctx.host,
+        "TITLE": escape(ctx.title),
+        "ADMIN": admin,
+        "AVATAR": hashlib.md5(f"{admin}@{ctx.host}".encode(), usedforsecurity=False).hexdigest(),
+        "ISO": time.strftime("%Y-%m-%dT%H:%M:%S+00:00", when),
+        "RFC822": time.strftime("%a, %d %b %Y %H:%M:%S +0000", when),
+        "DAY": day,
+        "YMD": time.strftime("%Y/%m/%d", when),
+        "YMD_QUOTED": time.strftime("%Y%%2F%m%%2F%d", when),
+        "YMD_JSON": time.strftime("%Y\\/%m\\/%d", when),
+        # wp_create_nonce() for a visitor: an HMAC of the nonce tick with the site's salts.
+        "NONCE": hashlib.sha256(f"nonce|{ctx.host}|{ctx.installed}".encode()).hexdigest()[:10],
+    }
+
+
+def render(template: str, ctx: SiteContext, extra: dict[str, str] | None = None) -> bytes:
+    values = _values(ctx, lambda text: html.escape(text, quote=False))
+    values.update(extra or {})
+    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template).encode()
+
+
+def _json_render(template: str, ctx: SiteContext) -> bytes:
+    values = _values(ctx, lambda text: json.dumps(text)[1:-1].replace("/", "\\/"))
+    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template).encode()
+
+
+def _link(ctx: SiteContext) -> tuple[str, str]:
+    return ("Link", f'<http://{ctx.host}/wp-json/>; rel="https://api.w.org/"')
+
+
+def _redirect(location: str, *before: tuple[str, str], status: int = 301) -> Response:
+    headers = (*before, ("X-Redirect-By", "WordPress"), ("Location", location))
+    return Response(status, b"", _HTML, headers)
+
+
+def resource(path: str, request: Request, ctx: SiteContext) -> Resource:  # noqa: PLR0911, PLR0912
+    query = dict(parse_qsl(request.target.partition("?")[2], max_num_fields=_FORM_BUDGET))
+    admin = admin_name(ctx.title)
+    if path in ("/wp-admin", "/wp-content", "/wp-includes"):
+        return Directory()
+    if path == "/" and query.get("author") == "1":
+        return _redirect(f"http://{ctx.host}/author/{admin}/")
+    if path == "/" and query.get("p") == "1":
+        ymd = time.strftime("%Y/%m/%d", time.gmtime(installed(ctx)))
+        pingback = ("X-Pingback", f"http://{ctx.host}/xmlrpc.php")
+        return _redirect(f"http://{ctx.host}/{ymd}/hello-world/", pingback)
+    if path == "/":
+        return Response(200, render(HOME, ctx), _HTML, (_link(ctx), _VARY), chunked=True)
+    if path == "/index.php":
+        return _redirect(f"http://{ctx.host}/")
+    if path == f"/author/{admin}/":
+        user = ("Link", f'<http://{ctx.host}/wp-json/wp/v2/users/1>; rel="alternate"; '
+                'type="application/json"')  # fmt: skip
+        body = render(AUTHOR, ctx)
+        return Response(200, body, _HTML, (_link(ctx), user, _VARY), chunked=True)
+    if path == "/wp-login.php":
+        return _login(request, ctx)
+    if path == "/wp-admin/":
+        host = request.header("Host") or ctx.host
+        back = quote(f"http://{host}{path}", safe="")
+        location = f"http://{ctx.host}/wp-login.php?redirect_to={back}&reauth=1"
+        return _redirect(location, *_HEADERS_NO_CACHE, status=302)
+    if path == "/xmlrpc.php":
+        return _xmlrpc(request)
+    if path == "/wp-json/":
+        headers = (("X-Robots-Tag", "noindex"), _link(ctx), *_API_HEADERS, ("Allow", "GET"),
+                   ("Vary", "Origin"))  # fmt: skip
+        body = _json_render(API_INDEX, ctx)
+        return Response(200, body, "application/json; charset=UTF-8", headers, chunked=True)
+    if path == "/wp-json/wp/v2/users":
+        return _users(ctx)
+    if path == "/feed/":
+        return _feed(ctx)
+    if path == "/robots.txt":
+        body = (
+            "User-agent: *\nDisallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\n\n"
+            f"Sitemap: http://{ctx.host}/wp-sitemap.xml\n"
+        ).encode()
+        return Response(200, body, "text/plain; charset=utf-8", (_link(ctx), _VARY))
+    if path == "/readme.html":
+        return Static(README, README_MTIME, "text/html")
+    if path in _EMPTY:  # index.php files saying "Silence is golden", and wp-config.php
+        return Response(200, b"", _HTML)
+    if path == "/wp-cron.php":
+        return Response(200, b"", _HTML, _HEADERS_NO_CACHE)
+    if path.startswith(("/wp-includes/", "/wp-admin/")) and path.endswith("/"):
+        return Forbidden()  # no index.php there, and no Indexes
+    return None
+
+
+_EMPTY = frozenset({
+    "/wp-content/", "/wp-content/index.php", "/wp-content/plugins/", "/wp-content/themes/",
+    "/wp-content/plugins/index.php", "/wp-content/themes/index.php", "/wp-config.php",
+})  # fmt: skip
+_API_HEADERS = (
+    ("X-Content-Type-Options", "nosniff"),
+    ("Access-Control-Expose-Headers", "X-WP-Total, X-WP-TotalPages, Link"),
+    ("Access-Control-Allow-Headers",
+     "Authorization, X-WP-Nonce, Content-Disposition, Content-MD5, Content-Type"),
+)  # fmt: skip
+
+
+def not_found(ctx: SiteContext) -> Response:
+    """The theme's 404 page, for every path WordPress's rewrite rules hand it."""
+    headers = (*_HEADERS_NO_CACHE, _link(ctx))
+    return Response(404, render(NOT_FOUND, ctx), _HTML, headers, chunked=True)
+
+
+def _users(ctx: SiteContext) -> Response:
+    """/wp-json/wp/v2/users: the administrator, as every WordPress lists its authors."""
+    admin = admin_name(ctx.title)
+    base = f"http://{ctx.host}"
+    avatar = _values(ctx, str)["AVATAR"]
+    server = int(avatar[0], 16) % 3  # get_avatar_data(): the hash picks 0, 1 or 2.gravatar.com
+    user = {
+        "id": 1, "name": admin, "url": base, "description": "",
+        "link": f"{base}/author/{admin}/", "slug": admin,
+        "avatar_urls": {size: f"http://{server}.gravatar.com/avatar/{avatar}?s={size}&d=mm&r=g"
+                        for size in ("24", "48", "96")},
+        "meta": [],
+        "_links": {"self": [{"href": f"{base}/wp-json/wp/v2/users/1"}],
+                   "collection": [{"href": f"{base}/wp-json/wp/v2/users"}]},
+    }  # fmt: skip
+    body = json.dumps([user], separators=(",", ":")).replace("/", "\\/").encode()
+    headers = (
+        ("X-Robots-Tag", "noindex"), _link(ctx), *_API_HEADERS, ("X-WP-Total", "1"),
+        ("X-WP-TotalPages", "1"), ("Allow", "GET"), ("Vary", "Origin"),
+    )  # fmt: skip
+    return Response(200, body, "application/json; charset=UTF-8", headers)
+
+
+def _feed(ctx: SiteContext) -> Response:
+    modified = formatdate(installed(ctx), usegmt=True)
+    etag = hashlib.md5(modified.encode(), usedforsecurity=False).hexdigest()
+    headers = (("Last-Modified", modified), ("ETag", f'"{etag}"'), _link(ctx), _VARY)
+    return Response(200, render(FEED, ctx), "application/rss+xml; charset=UTF-8", headers)
+
+
+def _fields(request: Request) -> dict[str, str]:
+    body = request.body.decode("utf-8", "replace")
+    try:
+        return dict(parse_qsl(body, keep_blank_values=True, max_num_fields=_FORM_BUDGET))
+    except ValueError:
+        return {}
+
+
+_FOCUS_SECOND_FIELD = 'd = document.getElementById( "user_pass" ); d.value = "";'
+_FOCUS_LOGIN = 'd = document.getElementById( "user_login" );'
+_SHAKE = (
+    '\t<script type="text/javascript">\n'
+    "\tdocument.querySelector('form').classList.add('shake');\n\t</script>\n\t"
+)
+_ERROR = "\t<strong>Error:</strong> {}<br />\n"
+
+
+def _login(request: Request, ctx: SiteContext) -> Response:
+    """wp-login.php: the form, and a failed login as WordPress words it: an unknown user
+    ("not registered"), the administrator's wrong password, empty fields, missing cookies."""
+    headers = (
+        *_HEADERS_NO_CACHE,
+        ("Set-Cookie", "wordpress_test_cookie=WP%20Cookie%20check; path=/"),
+        ("X-Frame-Options", "SAMEORIGIN"),
+        _VARY,
+    )
+    if request.method != "POST":
+        return Response(200, render(LOGIN, ctx), _HTML, headers)
+    fields = _fields(request)
+    login, password = fields.get("log", "").strip(), fields.get("pwd", "")
+    admin = admin_name(ctx.title)
+    value, focus, shake = "", _FOCUS_LOGIN, _SHAKE
+    cookie = request.header("Cookie") or ""
+    if "testcookie" in fields and "wordpress_test_cookie=" not in cookie:
+        message = _ERROR.format(
+            "Cookies are blocked or not supported by your browser. You must <a href="
+            '"https://wordpress.org/support/article/cookies/#enable-cookies-in-your-browser">'
+            "enable cookies</a> to use WordPress."
+        )
+        shake = ""
+    elif not login or not password:
+        message = "".join(
+            (
+                _ERROR.format("The username field is empty.") if not login else "",
+                _ERROR.format("The password field is empty.") if not password else "",
+            )
+        )
+        if login:
+            value, focus = html.escape(login[:60]), _FOCUS_SECOND_FIELD
+    elif login.lower() in (admin, f"{admin}@{ctx.host}"):
+        noun = "email address" if "@" in login else "username"
+        message = _ERROR.format(
+            f"The password you entered for the {noun} <strong>{html.escape(login[:60])}"
+            f'</strong> is incorrect. <a href="http://{ctx.host}/wp-login.php?action='
+            'lostpassword">Lost your password?</a>'
+        )
+        value, focus = html.escape(login[:60]), _FOCUS_SECOND_FIELD
+    else:
+        message = _ERROR.format(
+            f"The username <strong>{html.escape(login[:60])}</strong> is not registered on "
+            "this site. If you are unsure of your username, try your email address instead."
+        )
+        focus = _FOCUS_LOGIN + 'd.value = "";'
+    error = f'<div id="login_error">{message}</div>\n'
+    extra = {"ERROR": error, "VALUE": value, "FOCUS": focus, "SHAKE": shake}
+    return Response(200, render(LOGIN_FAILED, ctx, extra), _HTML, headers)
+
+
+_METHOD = re.compile(rb"<methodName>\s*([A-Za-z0-9_.]{1,64})\s*</methodName>")
+_FAULT = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<methodResponse>\n  <fault>\n    <value>\n'
+    "      <struct>\n        <member>\n          <name>faultCode</name>\n"
+    "          <value><int>{code}</int></value>\n        </member>\n        <member>\n"
+    "          <name>faultString</name>\n          <value><string>{text}</string></value>\n"
+    "        </member>\n      </struct>\n    </value>\n  </fault>\n</methodResponse>\n"
+)
+
+
+def _xmlrpc(request: Request) -> Response:
+    """xmlrpc.php: 405 to anything but POST; to a POST the method list, a login fault for
+    every method that takes credentials (none is ever right), a parse error for non-XML."""
+    if request.method != "POST":
+        body = b"XML-RPC server accepts POST requests only."
+        return Response(405, body, "text/plain;charset=UTF-8", (("Allow", "POST"),))
+    found = _METHOD.search(request.body[:4096])
+    if found is None:
+        code, text = -32700, "parse error. not well formed"
+    elif found.group(1) == b"system.listMethods":
+        return _xml(XMLRPC_METHODS)
+    elif b"<string>" + found.group(1) + b"</string>" not in XMLRPC_METHODS:
+        name = html.escape(found.group(1).decode("ascii"))
+        code, text = -32601, f"server error. requested method {name} does not exist."
+    else:
+        code, text = 403, "Incorrect username or password."
+    return _xml(_FAULT.format(code=code, text=text).encode())
+
+
+def _xml(body: bytes) -> Response:
+    headers = (("Connection", "close"), _VARY)
+    return Response(200, body, "text/xml; charset=UTF-8", headers, close=True)
