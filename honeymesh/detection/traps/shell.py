@@ -23,7 +23,7 @@ import fnmatch
 import posixpath
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from honeymesh.detection.traps import debian_tree
 from honeymesh.detection.traps.facts import (
@@ -221,9 +221,10 @@ class FakeShell:
         self.loop_control = ""  # "break" or "continue" until the loop around it sees it
         self.loops = 0  # loops running around the command being run (break needs one)
         self.pending_input: list[str] | None = None  # lines `read` takes (done < file)
-        self.fs = SessionFs(
-            debian_tree.build(f, self._files(), self.user, self.home, self.ssh.programs)
-        )
+        tree = debian_tree.build(f, self._files(), self.user, self.home, self.ssh.programs)
+        log = tree["/var/log/auth.log"]  # written last by this login
+        tree["/var/log/auth.log"] = replace(log, mtime=self.started - 0.1)
+        self.fs = SessionFs(tree)
 
     # --- what the user sees first ------------------------------------------------------------
 
@@ -838,7 +839,7 @@ class FakeShell:
             "/proc/mounts": _MOUNTS.format(disk=self.root_device()),
             "/proc/uptime": "",  # read() answers these two from the clock
             "/proc/loadavg": "",
-            "/var/log/auth.log": "",
+            "/var/log/auth.log": self._auth_log(),
             "/var/log/syslog": "",
             "/var/log/wtmp": "",
             "/var/log/btmp": "",
@@ -855,6 +856,54 @@ class FakeShell:
         if user != "root":
             files[self.home + "/.bash_logout"] = _BASH_LOGOUT
         return files
+
+    def _auth_log(self) -> str:
+        """/var/log/auth.log since its weekly rotation (Sunday 00:00, or the boot): cron.hourly's
+        PAM session at :17:01 every hour, the admin's previous login and this session's, as the
+        SSH server (Dropbear: no PAM) or login(1) logs them, in rsyslog's Debian 12 format."""
+        f, host = self.facts, self.persona.hostname
+        salt = f.number("auth/jitter", 0, 2**31)
+        lines: list[tuple[float, str]] = []
+        week = (self.started // DAY - 3) // 7 * 7 + 3  # the epoch began on a Thursday
+        since = max(week * DAY, f.boot_time)
+        hour = (since - 17 * 60 - 1) // 3600 * 3600 + 17 * 60 + 1
+        while hour < self.started and len(lines) < 2 * 24 * 7:
+            if hour >= since:
+                pid, at = f.next_pid(hour), hour + (int(hour) * 2654435761 ^ salt) % 900_000 / 1e6
+                lines.append((at, f"CRON[{pid}]: pam_unix(cron:session): session opened for "
+                                  "user root(uid=0) by (uid=0)"))  # fmt: skip
+                lines.append((at + 0.0021 + at % 0.01, f"CRON[{pid}]: pam_unix(cron:session): "
+                                                       "session closed for user root"))  # fmt: skip
+            hour += 3600
+        when, where = f.previous_login(self.started)
+        if when >= since:
+            pid, port = f.next_pid(when), f.number("auth/previous/port", 32768, 60999)
+            when += (int(when) * 2654435761 ^ salt) % 900_000 / 1e6
+            peer = f"{where}:{port}"
+            lines += [
+                (when, f"{self.ssh.name}[{pid}]: Child connection from {peer}"),
+                (when + 0.3, f"{self.ssh.name}[{pid}]: Password auth succeeded for 'root' from "
+                             f"{peer}"),
+                (when + f.number(f"login/length/{int(when)}", 60, 3000),  # as `last` says
+                 f"{self.ssh.name}[{pid}]: Exit (root) from <{peer}>: Disconnect received"),
+            ]  # fmt: skip
+        me = self.pid - 3  # the process serving this session (ps)
+        if self.via == "ssh":
+            peer = f"{self.peer}:{self.peer_port()}"
+            lines += [
+                (self.started - 0.4, f"{self.ssh.name}[{me}]: Child connection from {peer}"),
+                (self.started - 0.1, f"{self.ssh.name}[{me}]: Password auth succeeded for "
+                                     f"'{self.user}' from {peer}"),
+            ]  # fmt: skip
+        else:
+            uid = 0 if self.user == "root" else 1000
+            lines.append((self.started - 0.1, f"login[{me}]: pam_unix(login:session): session "
+                          f"opened for user {self.user}(uid={uid}) by LOGIN(uid=0)"))  # fmt: skip
+        return "".join(
+            f"{stamp(at, '%Y-%m-%dT%H:%M:%S')}.{int(at * 1e6) % 1_000_000:06d}+00:00 {host} "
+            f"{text}\n"
+            for at, text in sorted(lines)
+        )
 
     def root_device(self) -> str:
         """virtio's /dev/vda1 on QEMU/KVM, /dev/sda1 elsewhere (``df`` and /proc/mounts)."""

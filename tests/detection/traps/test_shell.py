@@ -391,3 +391,29 @@ def test_the_ssh_shell_fingerprints_the_host_key_the_client_was_shown(tmp_path: 
         private = sh.run(f"cat {path}").raw.encode("latin-1")
         assert private.startswith(NS(blob)) and private == dropbear_key_file(said[1], FACTS, kind)
     assert "203.0.113.9" in sh.run("who").output
+
+
+def test_auth_log_has_the_ssh_servers_lines_for_the_last_login_and_this_one() -> None:
+    """Dropbear logs each login to auth.log (no PAM); cron.hourly's PAM session is there every
+    hour since the weekly rotation; what `last` says of the previous login agrees."""
+    sh = shell()
+    log = sh.run("cat /var/log/auth.log").output.split("\n")
+    assert all(re.match(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00 web01 ", ln) for ln in log)
+    me = sh.pid - 3  # the dropbear child ps shows as the shell's parent
+    assert log[-2:] == [
+        f"{log[-2][:32]} web01 dropbear[{me}]: Child connection from 203.0.113.9:40123",
+        f"{log[-1][:32]} web01 dropbear[{me}]: Password auth succeeded for 'root' from "
+        "203.0.113.9:40123",
+    ]
+    previous = [ln for ln in log if "dropbear" in ln and "203.0.113.9" not in ln]
+    admin = sh.run("last").output.split("\n")[1].split()
+    assert len(previous) == 3 and f"from {admin[2]}:" in previous[0]
+    assert previous[2][11:16] == admin[8]  # the logout time `last` shows
+    assert "session opened for user root(uid=0) by (uid=0)" in log[0]
+    assert "sshd" not in "\n".join(log)
+    assert sh.run("ls -l /var/log/auth.log").output.startswith("-rw-r----- 1 root adm ")
+    telnet = FakeShell(PERSONA, "root", lambda: NOW, connection=ATTACKER, via="telnet")
+    assert telnet.run("tail -n 1 /var/log/auth.log").output.endswith(
+        f"login[{telnet.pid - 3}]: pam_unix(login:session): session opened for user root(uid=0)"
+        " by LOGIN(uid=0)"
+    )
