@@ -392,7 +392,9 @@ class MysqlTrapConfig(LoginTrapLimits):
     name: str = checked("mysql", _nonempty)
     type: Literal["mysql"] = "mysql"
     ports: tuple[int, ...] = checked((3306,), _ports)
-    version: str = checked("8.0.40", _nonempty)
+    # Debian 12's mariadb-server 10.11 as its mariadbd greets (the persona diffed against it,
+    # tests/fidelity/test_mysql.py); a MySQL version such as "8.0.40" gets MySQL 8's greeting.
+    version: str = checked("5.5.5-10.11.19-MariaDB-0+deb12u1", _nonempty)
     credentials: tuple[str, ...] = checked((), _credentials)
     # MySQL 8.0's and MariaDB 10.11's connect_timeout (10 s): the time a client has to send
     # its login packets. No login ever succeeds here, so this bounds every session.

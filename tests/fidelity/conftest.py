@@ -27,8 +27,8 @@ PERSONAS: dict[str, str] = {
     "smtp": f'hostname = "{harness.SMTP_HOSTNAME}"\n',
     # Debian's telnetd and login as installed (test_telnet.py); host names are normalised.
     "telnet": "",
-    "mysql": f'version = "{harness.MARIADB_VERSION}"\n'
-    f'credentials = ["{":".join(harness.MYSQL_USER)}"]\n',
+    # The default persona (Debian 12's MariaDB), with the real server's one account.
+    "mysql": f'credentials = ["{":".join(harness.MYSQL_USER)}"]\n',
     # Debian's default site (the persona's default), and WordPress for a site with directories.
     "http": f'hostname = "{TRAP_HOSTNAME}"\n',
     "tls": f'hostname = "{TRAP_HOSTNAME}"\n',

@@ -1,16 +1,27 @@
-"""The MySQL trap, with a MariaDB persona, against Debian 12's mariadb-server 10.11.19 (its
-shipped /etc/mysql configuration): the greeting field by field, and the answer to logins."""
+"""The MySQL trap's default persona against Debian 12's mariadb-server 10.11.19 (its shipped
+/etc/mysql configuration): the greeting field by field, the answers to logins (wrong, empty,
+right password, other auth plugins) and to broken clients (TLS asked for, wrong packet numbers,
+short, pre-4.1 and oversized packets, silence), and nmap -sV's verdict."""
 
 from __future__ import annotations
 
 import hashlib
+import os
+import socket
 import struct
+import subprocess
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
 from tests.e2e.daemon import Daemon
-from tests.fidelity.harness import Conversation, RealServer, Rule, diff
+from tests.fidelity.harness import MYSQL_USER, Conversation, RealServer, Rule, diff
+
+MYSQL_USER_BYTES = (MYSQL_USER[0].encode(), MYSQL_USER[1].encode())
 
 
 @dataclass(frozen=True)
@@ -84,3 +95,181 @@ def test_login_denied(
         answers.append(c.send(login(user, b"wrong-password", hello.salt)))
         c.close()
     diff(f"login as {user.decode()}", answers[0], answers[1])
+
+
+def handshake(
+    user: bytes,
+    auth: bytes,
+    *,
+    plugin: bytes = b"mysql_native_password",
+    database: bytes | None = b"mysql",
+    sequence: int = 1,
+) -> bytes:
+    """A HandshakeResponse41 with the given parts (no database: no CLIENT_CONNECT_WITH_DB)."""
+    caps = 0x000AA205 | 0x80000 | (0x8 if database is not None else 0)
+    payload = struct.pack("<IIB", caps, 1 << 24, 45) + b"\x00" * 23 + user + b"\x00"
+    payload += bytes([len(auth)]) + auth + (database + b"\x00" if database is not None else b"")
+    return packet(sequence, payload + plugin + b"\x00")
+
+
+def packet(sequence: int, payload: bytes) -> bytes:
+    return len(payload).to_bytes(3, "little") + bytes([sequence]) + payload
+
+
+WRONG = b"wrong-password"
+SHA2 = b"caching_sha2_password"
+Send = Callable[[Greeting], bytes]
+
+
+def scrambled(
+    user: bytes, password: bytes, *, database: bytes | None = b"mysql", sequence: int = 1
+) -> Send:
+    return lambda hello: handshake(
+        user, native(password, hello.salt), database=database, sequence=sequence
+    )
+
+
+# Each probe: what the client sends, one packet after the other, each once the last was answered.
+PROBES: dict[str, list[Send]] = {
+    # The greeting offers no TLS (no CLIENT_SSL): a client that asks for it anyway.
+    "SSLRequest": [lambda h: packet(1, struct.pack("<IIB", 0x000AAA05 | 0x80000, 1 << 24, 45)
+                                    + b"\x00" * 23)],
+    "empty password": [lambda h: handshake(b"app", b"")],
+    "empty password as root": [lambda h: handshake(b"root", b"")],
+    "no database": [scrambled(b"nosuchuser", WRONG, database=None)],
+    # A MySQL 8 client (caching_sha2_password first): switched to mysql_native_password with
+    # the greeting's salt, then refused.
+    "caching_sha2_password, switched": [
+        lambda h: handshake(b"app", hashlib.sha256(WRONG).digest(), plugin=SHA2),
+        lambda h: packet(3, native(WRONG, h.salt)),
+    ],
+    "unknown plugin": [lambda h: handshake(b"app", b"abc", plugin=b"nosuch_plugin")],
+    "switch answered with a wrong packet number": [
+        lambda h: handshake(b"app", b"abc", plugin=b"nosuch_plugin"),
+        lambda h: packet(2, native(WRONG, h.salt)),
+    ],
+    "the right password, a database without a grant": [scrambled(*MYSQL_USER_BYTES)],
+    # One login per connection: hydra's second try on it finds the connection closed.
+    "two logins on one connection": [scrambled(b"app", WRONG), scrambled(b"app", b"other")],
+    "wrong packet number": [scrambled(b"app", WRONG, sequence=5)],
+    "COM_QUIT before the login, as packet 0": [lambda h: packet(0, b"\x01")],
+    "COM_QUIT before the login, as packet 1": [lambda h: packet(1, b"\x01")],
+    "empty packet": [lambda h: packet(1, b"")],
+    "too short for a 4.1 login": [lambda h: packet(1, struct.pack("<I", 0x000AA205) + b"\x00" * 6)],
+    "a name without its auth data": [lambda h: packet(1, struct.pack("<I", 0x000AA205)
+                                                      + b"\x00" * 28 + b"a\x00")],
+    "pre-4.1 capabilities, too short": [lambda h: packet(1, b"\x00" * 4)],
+    # A 4.0 client (2-byte capabilities, no secure connection): told to upgrade.
+    "pre-4.1 client": [lambda h: packet(1, b"\x0d\x00\x00\x00\x00app\x0012345678\x00")],
+}  # fmt: skip
+
+
+def answers(port: int, sends: list[Send]) -> bytes:
+    """What the server said to each packet, rendered; a reset and a FIN both read "closed"."""
+    sock = socket.create_connection(("127.0.0.1", port), timeout=5)
+    out = bytearray()
+    try:
+        hello = greeting(read(sock))
+        for send in sends:
+            data = send(hello)
+            try:
+                sock.sendall(data)
+            except OSError:
+                out += b"(send failed: closed)\n"
+                break
+            said = read(sock)
+            # The auth switch carries the greeting's salt, which is per connection.
+            out += repr(said.replace(hello.salt, b"<salt>"))[2:-1].encode() + b"\n"
+            if said.endswith(b"(closed)"):
+                break
+    finally:
+        sock.close()
+    return bytes(out)
+
+
+def read(sock: socket.socket, quiet: float = 0.5, first: float = 3.0) -> bytes:
+    got = bytearray()
+    deadline = time.monotonic() + first
+    while time.monotonic() < deadline:
+        sock.settimeout(quiet if got else max(deadline - time.monotonic(), 0.01))
+        try:
+            chunk = sock.recv(65536)
+        except TimeoutError:
+            if got:
+                break
+            continue
+        except OSError:  # MariaDB resets the connection after "Got packets out of order"
+            chunk = b""
+        if not chunk:
+            got += b"(closed)"
+            break
+        got += chunk
+    return bytes(got)
+
+
+@pytest.mark.parametrize("name", list(PROBES))
+def test_probe(
+    name: str, real_mariadb: RealServer, traps: Daemon, trap_ports: dict[str, int]
+) -> None:
+    real = answers(real_mariadb.port, PROBES[name])
+    trap = answers(trap_ports["mysql"], PROBES[name])
+    diff(name, real, trap)
+
+
+def silence(port: int, first: bytes) -> tuple[bytes, float]:
+    """What a client that sends ``first`` (maybe nothing) and then nothing gets, and when the
+    connection ends."""
+    sock = socket.create_connection(("127.0.0.1", port), timeout=5)
+    started = time.monotonic()
+    try:
+        read(sock)  # the greeting
+        if first:
+            sock.sendall(first)
+        said = read(sock, quiet=20.0, first=20.0)
+    finally:
+        sock.close()
+    return said, time.monotonic() - started
+
+
+SILENT = {
+    "nothing": b"",
+    "half a packet": b"\x50\x00\x00\x01abc",
+    "a 16 MiB length": b"\xff\xff\xff\x01" + b"a" * 100,
+}
+
+
+def test_a_client_that_stops_talking_is_cut_at_connect_timeout(
+    real_mariadb: RealServer, traps: Daemon, trap_ports: dict[str, int]
+) -> None:
+    """MariaDB says nothing more and ends the connection at connect_timeout (10 s, measured
+    10.0 s); the trap's login_grace is that."""
+    with ThreadPoolExecutor(2 * len(SILENT)) as pool:
+        runs = {
+            (name, side): pool.submit(silence, port, first)
+            for name, first in SILENT.items()
+            for side, port in (("real", real_mariadb.port), ("trap", trap_ports["mysql"]))
+        }
+        results = {key: run.result() for key, run in runs.items()}
+    for name in SILENT:
+        (real, real_took), (trap, trap_took) = results[name, "real"], results[name, "trap"]
+        assert real == trap == b"(closed)", name
+        # Neither hangs up at once, and both do in the end (the read waits up to 20 s).
+        assert 5 < real_took < 19 and 5 < trap_took < 19, (name, real_took, trap_took)
+
+
+def test_nmap_names_both_alike(
+    real_mariadb: RealServer, traps: Daemon, trap_ports: dict[str, int], tmp_path: Path
+) -> None:
+    def scan(port: int) -> str:
+        run = subprocess.run(
+            ["nmap", "-sV", "-Pn", "-n", "-p", str(port), "127.0.0.1"],
+            capture_output=True, text=True, timeout=300, check=True,
+            env={**os.environ, "HOME": str(tmp_path)},
+        )  # fmt: skip
+        (line,) = [ln for ln in run.stdout.splitlines() if ln.startswith(f"{port}/tcp")]
+        return line.split(None, 1)[1] + "\n"
+
+    with ThreadPoolExecutor(2) as pool:
+        real, trap = pool.map(scan, (real_mariadb.port, trap_ports["mysql"]))
+    assert "MySQL 5.5.5-10.11.19-MariaDB-0+deb12u1" in real
+    diff("nmap -sV", real.encode(), trap.encode())

@@ -1,12 +1,18 @@
 """The MySQL trap: a protocol v10 greeting, the client's login packet read, access denied.
 
-``MysqlDialogue`` sends a server greeting offering ``mysql_native_password`` (and not TLS, so
-the login arrives in the clear), reads the HandshakeResponse41 (user, auth response, database,
-client plugin, connection attributes such as ``_client_name`` and ``program_name``) and answers
-``1045 Access denied`` as MySQL does. A client that insists on another plugin is switched to
-``mysql_native_password`` first. The scramble cannot be reversed, but it can be checked against
-candidate passwords (the configured ones and a short list of the most common): a match records
-the password itself.
+``MysqlDialogue`` sends a server greeting offering ``mysql_native_password`` and not TLS (so
+the login arrives in the clear), as Debian 12's MariaDB 10.11 with its shipped configuration
+does (the default persona, diffed against it: tests/fidelity/test_mysql.py); a MySQL 8 version
+string gets MySQL 8's capabilities and collation instead (not diffed: Debian ships no MySQL).
+It reads the HandshakeResponse41 (user, auth response, database, client plugin, connection
+attributes such as ``_client_name`` and ``program_name``) and answers ``1045 Access denied`` as
+the server does, then hangs up: one login per connection. A client that insists on another
+plugin is switched to ``mysql_native_password`` first, with the greeting's salt. What the
+server says to broken clients is said too: ``Bad handshake`` (with an SQL state only for a 4.1
+client), 1251 to a pre-4.1 client, ``Got packets out of order`` to a wrong packet number, and
+nothing to a packet too large to read (connect_timeout ends it). The scramble cannot be
+reversed, but it can be checked against candidate passwords (the configured ones and a short
+list of the most common): a match records the password itself.
 
 ``parse_handshake_response`` is sans-IO and raises ``MysqlPacketError`` and nothing else.
 """
@@ -182,6 +188,8 @@ class MysqlDialogue:
         self._buffer = bytearray()
         self._salt = bytes(0x21 + b % 94 for b in settings.random_bytes(20))
         self._login: HandshakeResponse | None = None
+        self._expected = 1  # the sequence number of the client's next packet
+        self._swallowing = False  # a packet too large to read: nothing more is answered
         self.detail: dict[str, JSONValue] = {}
 
     @property
@@ -211,28 +219,57 @@ class MysqlDialogue:
         pass
 
     def receive(self, data: bytes) -> Step:
-        self._buffer += data
-        if len(self._buffer) < 4:
-            return Step()
-        length = int.from_bytes(self._buffer[:3], "little")
-        sequence = self._buffer[3]
-        if length > MAX_PACKET:
-            self.detail["error"] = f"packet of {length} bytes"
-            return Step(close=True, detail=self.detail)
-        if len(self._buffer) < 4 + length:
-            return Step()
-        payload = bytes(self._buffer[4 : 4 + length])
-        del self._buffer[: 4 + length]
+        packet = None if self._swallowing else self._next_packet(data)
+        if packet is None:
+            return Step(detail=self.detail)
+        sequence, payload = packet
+        if sequence != self._expected:
+            self.detail["error"] = f"packet number {sequence}, not {self._expected}"
+            message = b"\xff" + struct.pack("<H", 1156) + b"#08S01Got packets out of order"
+            return Step(_packet(self._expected, message), True, self.detail)
         if self._login is None:
             return self._first(payload, sequence)
         return self._denied(self._login, payload, sequence + 1, switched=True)
+
+    def _next_packet(self, data: bytes) -> tuple[int, bytes] | None:
+        """The next whole packet (its number and payload), once it is all there. One too
+        large to read is swallowed with all that follows: the server would read it until its
+        connect_timeout ends the connection, saying nothing meanwhile."""
+        self._buffer += data
+        if len(self._buffer) < 4:
+            return None
+        length = int.from_bytes(self._buffer[:3], "little")
+        if length > MAX_PACKET:
+            self.detail["error"] = f"packet of {length} bytes"
+            self._swallowing = True
+            self._buffer.clear()
+            return None
+        if len(self._buffer) < 4 + length:
+            return None
+        sequence, payload = self._buffer[3], bytes(self._buffer[4 : 4 + length])
+        del self._buffer[: 4 + length]
+        return sequence, payload
 
     def _first(self, payload: bytes, sequence: int) -> Step:
         try:
             login = parse_handshake_response(payload)
         except MysqlPacketError as e:
             self.detail["error"] = str(e)
-            message = b"\xff" + struct.pack("<H", 1043) + b"#08S01Bad handshake"
+            caps = int.from_bytes(payload[:4], "little") if len(payload) >= 4 else None
+            if caps is not None and not caps & CLIENT_PROTOCOL_41:
+                # A pre-4.1 client: no SQL state in the error; one that sent its name as well
+                # is told it cannot do the server's authentication.
+                if len(payload) > 5 and b"\x00" in payload[5:]:
+                    client = "MariaDB" if self._mariadb else "MySQL"
+                    text = (
+                        "Client does not support authentication protocol requested by server;"
+                        f" consider upgrading {client} client"
+                    )
+                    message = b"\xff" + struct.pack("<H", 1251) + text.encode()
+                else:
+                    message = b"\xff" + struct.pack("<H", 1043) + b"Bad handshake"
+            else:
+                message = b"\xff" + struct.pack("<H", 1043) + b"#08S01Bad handshake"
             return Step(_packet(sequence + 1, message), True, self.detail)
         self._login = login
         self.detail.update(
@@ -244,6 +281,7 @@ class MysqlDialogue:
         )
         if login.plugin not in (None, NATIVE) and login.capabilities & CLIENT_PLUGIN_AUTH:
             switch = b"\xfe" + NATIVE + b"\x00" + self._salt + b"\x00"
+            self._expected = sequence + 2  # the client's answer to the switch
             return Step(_packet(sequence + 1, switch), detail=self.detail)
         return self._denied(login, login.auth_response, sequence + 1, switched=False)
 
@@ -270,15 +308,21 @@ class MysqlDialogue:
         )
         using = "YES" if response else "NO"
         message = f"Access denied for user '{user[:64]}'@'{self._peer}'"
-        code = 1045
-        if self._mariadb and user == "root" and self._peer in ("127.0.0.1", "::1"):
+        code, state = 1045, b"#28000"
+        if (user, password) in self._s.credentials and login.database:
+            # A configured login (an account any host may use) into a database it has no
+            # grant on: the password was right, the database is refused.
+            database = findings.text(login.database, 64)
+            message = f"Access denied for user '{user[:64]}'@'%' to database '{database}'"
+            code, state = 1044, b"#42000"
+        elif self._mariadb and user == "root" and self._peer in ("127.0.0.1", "::1"):
             # Debian's package gives root@localhost unix_socket authentication: over TCP from
             # this host MariaDB answers 1698 with no "using password" part. From anywhere
             # else root is a user like any other.
             code = 1698
         else:
             message += f" (using password: {using})"
-        error = b"\xff" + struct.pack("<H", code) + b"#28000" + message.encode("utf-8", "replace")
+        error = b"\xff" + struct.pack("<H", code) + state + message.encode("utf-8", "replace")
         return Step(_packet(sequence, error), True, self.detail, (finding,))
 
 
