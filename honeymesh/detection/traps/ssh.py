@@ -362,11 +362,11 @@ class SshDialogue:
         self._connection = connection
 
     def new_shell(self, user: str) -> FakeShell:
-        """The shell shows this connection's ends and the trap's real host keys, so that
-        ``ssh-keygen -lf`` prints the fingerprint the client was just shown."""
+        """The shell shows this connection's ends and the trap's real public host keys, so
+        that ``dropbearkey -y -f`` prints the fingerprint the client was just shown."""
         shown: dict[str, str] = {}
         for key in self._settings.host_keys.public.values():
-            # ssh_host_{ed25519,rsa,ecdsa}_key.pub, as OpenSSH names the files
+            # ed25519, rsa, ecdsa: dropbear_{kind}_host_key (ssh_look.SshServerLook.host_key)
             kind = key.sshType().decode().removeprefix("ssh-").split("-")[0]
             shown[kind] = key.toString("OPENSSH").decode()
         return FakeShell(
