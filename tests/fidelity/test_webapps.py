@@ -103,6 +103,10 @@ WORDPRESS: dict[str, bytes] = {
     "GET /wp-json/": request(b"/wp-json/"),
     "GET /wp-json/wp/v2/users (user enumeration)": request(b"/wp-json/wp/v2/users"),
     "GET /readme.html": request(b"/readme.html"),
+    "GET akismet's readme.txt": request(b"/wp-content/plugins/akismet/readme.txt"),
+    "GET akismet's directory": request(b"/wp-content/plugins/akismet/"),
+    "GET the theme's style.css": request(b"/wp-content/themes/twentytwentythree/style.css"),
+    "GET a plugin it does not have": request(b"/wp-content/plugins/jetpack/readme.txt"),
     "GET /license.txt (Debian ships none)": request(b"/license.txt"),
     "GET /wp-includes/": request(b"/wp-includes/"),
     "GET /wp-content/": request(b"/wp-content/"),
@@ -267,12 +271,14 @@ def nmap_scripts(port: int) -> str:
     ).stdout  # fmt: skip
     lines = out.splitlines()
     start = next(i for i, ln in enumerate(lines) if ln.startswith(f"{port}/tcp"))
-    kept = []
-    for line in lines[start:]:
-        if not line.startswith(("|", f"{port}/tcp")):
+    service, blocks = lines[start].replace(str(port), "<port>"), list[list[str]]()
+    for line in lines[start + 1 :]:
+        if not line.startswith("|"):
             break
-        kept.append(line.replace(str(port), "<port>"))
-    return "\n".join(kept)
+        if re.match(r"\|[ _][a-z0-9-]+:", line):
+            blocks.append([])  # a script's first line (nmap prints them as they finish)
+        blocks[-1].append(line.removeprefix("|_").removeprefix("|").strip())
+    return "\n".join([service, *sorted("\n".join(b) for b in blocks)])
 
 
 def test_nmap_sees_the_same_wordpress(

@@ -413,7 +413,7 @@ class HttpDialogue:
             return Response(200, content_type=None, headers=(("Allow", ALLOW),)), found
         if method not in ("GET", "HEAD", "POST"):
             return self._error(405, where, method=method, allow=ALLOW), found
-        own = websites.not_found_page(self._site)
+        own = websites.not_found_page(self._site, path)
         return (own if own is not None else self._error(404, where)), found
 
     def _file(self, target: Static | Decoy) -> Static:

@@ -166,9 +166,9 @@ def resource(path: str, request: Request, ctx: SiteContext, tried_login: bool) -
             return _default(path, ctx)
 
 
-def not_found_page(ctx: SiteContext) -> Response | None:
+def not_found_page(ctx: SiteContext, path: str = "") -> Response | None:
     """The site's own 404 for a path nothing claims, or None for Apache's."""
-    if ctx.site == "wordpress":
+    if ctx.site == "wordpress" and wordpress.rewritten(path):
         page = wordpress.not_found(ctx)
         return replace(page, headers=(*_php(ctx), *page.headers))
     if ctx.site == "laravel":

@@ -68,6 +68,22 @@ FEED = _template("wordpress-feed.xml")
 XMLRPC_METHODS = _shipped("wordpress-xmlrpc-methods.xml")
 API_INDEX = _template("wordpress-wp-json.json.gz")
 README = _shipped("wordpress-readme.html")
+_PLUGIN = "/wp-content/plugins/akismet/"  # the plugin the package ships (akismet 5.0.2)
+_THEME = "/wp-content/themes/twentytwentythree/"  # the theme it recommends (1.0)
+#: Files Apache serves as they are, with their mtimes in the packages: what scanners read a
+#: version from (readme.html, a plugin's readme.txt "Stable tag", a theme's style.css).
+FILES: dict[str, Static] = {
+    "/readme.html": Static(README, README_MTIME, "text/html"),
+    f"{_PLUGIN}readme.txt": Static(
+        _shipped("wordpress-akismet-readme.txt"), 1_669_915_129.0, "text/plain"
+    ),
+    f"{_THEME}style.css": Static(
+        _shipped("wordpress-twentytwentythree-style.css"), 1_666_710_135.0, "text/css"
+    ),
+    f"{_THEME}readme.txt": Static(
+        _shipped("wordpress-twentytwentythree-readme.txt"), 1_666_710_135.0, "text/plain"
+    ),
+}
 _PLACEHOLDER = re.compile(r"@@([A-Z_0-9]+)@@")
 
 
@@ -169,8 +185,8 @@ def resource(path: str, request: Request, ctx: SiteContext) -> Resource:  # noqa
             f"Sitemap: http://{ctx.host}/wp-sitemap.xml\n"
         ).encode()
         return Response(200, body, "text/plain; charset=utf-8", (_link(ctx), _VARY))
-    if path == "/readme.html":
-        return Static(README, README_MTIME, "text/html")
+    if path in FILES:
+        return FILES[path]
     if path in _EMPTY:  # index.php files saying "Silence is golden", and wp-config.php
         return Response(200, b"", _HTML)
     if path == "/wp-cron.php":
@@ -183,6 +199,7 @@ def resource(path: str, request: Request, ctx: SiteContext) -> Resource:  # noqa
 _EMPTY = frozenset({
     "/wp-content/", "/wp-content/index.php", "/wp-content/plugins/", "/wp-content/themes/",
     "/wp-content/plugins/index.php", "/wp-content/themes/index.php", "/wp-config.php",
+    _PLUGIN, f"{_PLUGIN}index.php",
 })  # fmt: skip
 _API_HEADERS = (
     ("X-Content-Type-Options", "nosniff"),
@@ -190,6 +207,12 @@ _API_HEADERS = (
     ("Access-Control-Allow-Headers",
      "Authorization, X-WP-Nonce, Content-Disposition, Content-MD5, Content-Type"),
 )  # fmt: skip
+
+
+def rewritten(path: str) -> bool:
+    """Whether WordPress's rewrite rules hand a missing path to index.php (its 404 page):
+    not under /wp-content, which README.Debian's Alias maps outside the document root."""
+    return not path.startswith("/wp-content/")
 
 
 def not_found(ctx: SiteContext) -> Response:
