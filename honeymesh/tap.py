@@ -380,7 +380,7 @@ def build_appliance(  # noqa: PLR0915
                     )
                     listener.setServiceParent(trap_group)
                     listeners.append(listener)
-    if workers:
+    if workers and held:
 
         def worker_setup(index: int, sockets: tuple[HeldSocket, ...]) -> WorkerSetup:
             return WorkerSetup(

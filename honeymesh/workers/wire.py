@@ -206,7 +206,10 @@ class WorkerSetup:
 
     @classmethod
     def decode(cls, payload: bytes) -> WorkerSetup:
-        doc, _ = _json(payload)
+        try:  # from the main process: a configured ``inf`` is a number here
+            doc = json.loads(payload.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError) as e:
+            raise FrameError(f"a setup that is not JSON ({type(e).__name__})") from None
         try:
             sockets = tuple(HeldSocket(str(t), int(fd), int(fam)) for t, fd, fam in doc["sockets"])
             setup = cls(

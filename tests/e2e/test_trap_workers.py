@@ -44,6 +44,15 @@ def workers_of(pid: int) -> set[int]:
     return found
 
 
+def alive(pid: int) -> bool:
+    """Is ``pid`` a running process (not gone, not a zombie nobody has reaped yet)?"""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return False
+    return stat[0] != "Z"
+
+
 def node_with_traps(where: Path, *, workers: int) -> tuple[Node, dict[str, int]]:
     ports = {name: free_port() for name in TRAPS}
     extra = "".join(
@@ -206,7 +215,7 @@ def test_a_garbage_frame_is_refused_with_a_clear_line_and_the_daemon_runs_on(
         before = workers_of(daemon.proc.pid)
         target = min(before)
         with open(f"/proc/{target}/fd/1", "wb") as pipe:  # the worker's event pipe
-            pipe.write(b"\x00\x00\x00\x0bEnot json!")
+            pipe.write(b"\x00\x00\x00\x0aEnot json!")  # a whole frame: 10 bytes, kind E
         eventually(lambda: "sent a bad frame" in daemon.output())
         line = next(ln for ln in daemon.output().splitlines() if "sent a bad frame" in ln)
         assert f"(pid {target})" in line and "not a JSON document" in line, line
@@ -229,8 +238,19 @@ def test_sigterm_ends_open_sessions_as_shutdown_and_leaves_no_worker(tmp_path: P
         assert daemon.stop() == -signal.SIGTERM, daemon.output()
         for s in held:
             s.close()
-    eventually(lambda: not [pid for pid in workers if Path(f"/proc/{pid}").exists()], 5.0)
+    eventually(lambda: not [pid for pid in workers if alive(pid)], 5.0)
     recorded = sessions_by_port(daemon)
     ended = {p: [(trap, closed) for trap, _, closed in recorded.get(p, [])] for p in open_ports}
     assert ended == {key: [("telnet", "shutdown")] for key in open_ports}
     assert "did not stop" not in daemon.output()
+
+
+def test_workers_die_with_a_daemon_killed_outright(tmp_path: Path) -> None:
+    with daemon_at(tmp_path) as (daemon, ports):
+        workers = workers_of(daemon.proc.pid)
+        assert len(workers) == 2
+        daemon.proc.kill()  # no stop, no chance to close anything: PR_SET_PDEATHSIG
+        daemon.proc.wait(timeout=10)
+        eventually(lambda: not [pid for pid in workers if alive(pid)], 10.0)
+        with pytest.raises(OSError):  # nothing serves the trap any more
+            session("redis", ports["redis"])
