@@ -21,7 +21,6 @@ import dataclasses
 import html
 import json
 import re
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from email.utils import formatdate, parsedate_to_datetime
@@ -453,7 +452,7 @@ class HttpDialogue:
             gz = (("ETag", etag[:-1] + '-gzip"'), ("Accept-Ranges", "bytes"))
             headers = ((validators[0], *gz, ("Vary", "Accept-Encoding"),
                         ("Content-Encoding", "gzip")))  # fmt: skip
-            return Response(200, _gzip(file.body), file.content_type, headers)
+            return Response(200, websites.apache_gzip(file.body), file.content_type, headers)
         return Response(200, file.body, file.content_type, validators, vary=vary)
 
     def _moved(self, where: _Where, path: str) -> Response:
@@ -633,13 +632,6 @@ def _partial(
     parts += f"\r\n--{boundary}--\r\n".encode()
     kind = f"multipart/byteranges; boundary={boundary}"
     return Response(206, bytes(parts), kind, validators, vary=vary)
-
-
-def _gzip(body: bytes) -> bytes:
-    packer = zlib.compressobj(6, zlib.DEFLATED, -15, 9)
-    raw = packer.compress(body) + packer.flush()
-    header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03"
-    return header + raw + zlib.crc32(body).to_bytes(4, "little") + len(body).to_bytes(4, "little")
 
 
 def _expects_continue(request: Request) -> bool:

@@ -27,6 +27,8 @@ from honeymesh.detection.traps.websites import (
     Resource,
     Response,
     SiteContext,
+    accepts_gzip,
+    apache_gzip,
 )
 
 VERSION = "5.2.1deb1+deb12u1"  # what its assets' ?v= and CommonParams say
@@ -116,7 +118,13 @@ def _login(request: Request, ctx: SiteContext) -> Response:
         values["USER_JS"] = user.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\x3C")
         page = LOGIN_FAILED
     body = _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), page).encode()
-    return Response(200, body, _HTML, (*headers, ("Vary", "Accept-Encoding")), chunked=True)
+    vary = ("Vary", "Accept-Encoding")
+    if accepts_gzip(request) and request.method != "HEAD":
+        # phpMyAdmin compresses its own output (PHP's ob_gzhandler), which names the
+        # encoding before mod_deflate's Vary, and is sent whole with its length.
+        gz = ("Content-Encoding", "gzip")
+        return Response(200, apache_gzip(body), _HTML, (*headers, gz, vary))
+    return Response(200, body, _HTML, (*headers, vary), chunked=True)
 
 
 def _denied(user: str, password: str) -> str:

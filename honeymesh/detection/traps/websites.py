@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import html
 import importlib.resources
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Literal
@@ -157,13 +158,43 @@ def resource(path: str, request: Request, ctx: SiteContext, tried_login: bool) -
         case "wordpress":
             if path == "/.git/config":
                 return Decoy("git", ctx.installed)
-            return _powered(wordpress.resource(path, request, ctx), ctx)
+            return _powered(deflated(wordpress.resource(path, request, ctx), request), ctx)
         case "laravel":
             return _laravel(path, request, ctx, tried_login)
         case "phpmyadmin":
             return _powered(phpmyadmin.resource(path, request, ctx), ctx) or _default(path, ctx)
         case _:
             return _default(path, ctx)
+
+
+def apache_gzip(body: bytes) -> bytes:
+    """mod_deflate's gzip: zlib level 6, raw deflate, its own 10-byte header (no mtime, OS
+    unix). PHP's zlib output handler (phpMyAdmin's) writes the same header."""
+    packer = zlib.compressobj(6, zlib.DEFLATED, -15, 9)
+    raw = packer.compress(body) + packer.flush()
+    header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03"
+    return header + raw + zlib.crc32(body).to_bytes(4, "little") + len(body).to_bytes(4, "little")
+
+
+def accepts_gzip(request: Request) -> bool:
+    return "gzip" in (request.header("Accept-Encoding") or "").lower()
+
+
+def deflated(found: Resource, request: Request) -> Resource:
+    """mod_deflate over an application's page that it marked (``Vary: Accept-Encoding``
+    among its headers), for a client that takes gzip: the whole body compressed and sent
+    with its length, ``Content-Encoding`` after ``Vary``, ``-gzip`` on an ETag."""
+    if not isinstance(found, Response) or not found.body or not accepts_gzip(request):
+        return found
+    if ("Vary", "Accept-Encoding") not in found.headers or request.method == "HEAD":
+        return found
+    headers: list[tuple[str, str]] = []
+    for name, value in found.headers:
+        headers.append((name, value[:-1] + '-gzip"' if name == "ETag" else value))
+        if (name, value) == ("Vary", "Accept-Encoding"):
+            headers.append(("Content-Encoding", "gzip"))
+    body = apache_gzip(found.body)
+    return replace(found, body=body, headers=tuple(headers), chunked=False)
 
 
 def not_found_page(ctx: SiteContext, path: str = "") -> Response | None:
