@@ -26,6 +26,7 @@ from pathlib import Path
 
 import pytest
 
+from honeymesh.detection.traps.telnet import FIRST_OFFER, REFUSING_CLIENT, SECOND_OFFER_END
 from tests.kernel.netns import Lab, Receiver, Sender, entered
 from tests.kernel.test_daemon_enforcement import wait_for
 from tests.kernel.test_daemon_traps_open import TelnetClient
@@ -153,8 +154,10 @@ def test_the_image_daemon_started_as_the_unit_says_traps_bans_and_drops(
 
         # The attacker tries a login on the telnet trap: the trap's own detection bans it.
         telnet = _telnet_to(lab, attacker, 23)
-        telnet.until(b"\xff\xfd")
-        telnet.send(b"\r\n")
+        telnet.until(FIRST_OFFER)  # the first option requests: refused, then the second
+        telnet.send(REFUSING_CLIENT[0])
+        telnet.until(SECOND_OFFER_END)
+        telnet.send(REFUSING_CLIENT[1])
         telnet.until(b"login: ")
         telnet.send(b"root\r\n")
         telnet.until(b"Password: ")

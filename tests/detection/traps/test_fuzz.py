@@ -21,7 +21,7 @@ from honeymesh.detection.traps.mysql import MysqlPacketError, parse_handshake_re
 from honeymesh.detection.traps.redis import RespError, RespParser
 from honeymesh.detection.traps.sip import SipError, parse_request
 from honeymesh.detection.traps.snmp import MAX_RESPONSE, SnmpError, parse_message, parse_v3
-from honeymesh.detection.traps.telnet import TelnetParser
+from honeymesh.detection.traps.telnet import REFUSING_CLIENT, TelnetParser
 from honeymesh.detection.traps.udp import MAX_REPLY
 
 from .dialogues import responders, talk, tcp_dialogues
@@ -36,6 +36,10 @@ FRAGMENTS = {
         b"root\r\n",
         b"\xff\xff",
         b"\xff",
+        # answers that take telnetd's phases on to the login, and options it agrees to
+        *REFUSING_CLIENT,
+        b"\xff\xfb\x18\xff\xfb\x22\xff\xfb\x25\xff\xfb\x26\xff\xfc\x06\xff\xfd\x06",
+        b"\xff\xfa\x18\x00IBM-3279-4-E\xff\xf0",
     ],
     "http": [
         b"GET / HTTP/1.1\r\n",
@@ -51,7 +55,13 @@ FRAGMENTS = {
     "ftp": [b"USER root\r\n", b"PASS x\r\n", b"PASV\r\n", b"\r\n"],
     "smtp": [b"EHLO x\r\n", b"AUTH LOGIN\r\n", b"MAIL FROM:<a@b>\r\n", b"DATA\r\n", b".\r\n"],
     "redis": [b"*2\r\n$4\r\nAUTH\r\n", b"$3\r\nabc\r\n", b"CONFIG SET dir /x\r\n", b"*-1\r\n"],
-    "mysql": [b"\x20\x00\x00\x01", b"\x00" * 32, b"root\x00"],
+    "mysql": [
+        b"\x20\x00\x00\x01",
+        b"\x00" * 32,
+        b"root\x00",
+        b"\x14\x00\x00\x03",
+        b"\xff\xff\xff\x01",
+    ],
 }
 
 
