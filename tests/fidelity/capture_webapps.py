@@ -78,6 +78,7 @@ def template(text: str, when: time.struct_time, admin: str) -> str:
     day = time.strftime("%B ", when) + str(when.tm_mday) + time.strftime(", %Y", when)
     for value, name in (
         (iso, "ISO"),
+        (time.strftime("%Y-%m-%dT%H:%M:%S", when), "ISO_NAIVE"),  # the REST API's
         (time.strftime("%a, %d %b %Y %H:%M:%S +0000", when), "RFC822"),
         (day, "DAY"),
         (time.strftime("%Y/%m/%d", when), "YMD"),
@@ -109,6 +110,14 @@ def main() -> None:
             "wordpress-author.html": fetch(wp, f"/author/{admin}/")[1],
             "wordpress-login.html": fetch(wp, "/wp-login.php")[1],
             "wordpress-feed.xml": fetch(wp, "/feed/")[1],
+            "wordpress-comments-feed.xml": fetch(wp, "/comments/feed/")[1],
+            "wordpress-install.html": fetch(wp, "/wp-admin/install.php")[1],
+            "wordpress-lostpassword.html": fetch(wp, "/wp-login.php?action=lostpassword")[1],
+            "wordpress-rsd.xml": fetch(wp, "/xmlrpc.php?rsd")[1],
+            "wordpress-sitemap.xml": fetch(wp, "/wp-sitemap.xml")[1],
+            "wordpress-page.html": fetch(wp, "/sample-page/")[1],
+            "wordpress-post.html": fetch(wp, time.strftime("/%Y/%m/%d/hello-world/", when))[1],
+            "wordpress-posts.json": fetch(wp, "/wp-json/wp/v2/posts")[1],
         }
         failed = fetch(wp, "/wp-login.php", f"log={admin}&pwd=x".encode())[1]
         failed = re.sub(rb'<div id="login_error">.*?</div>\n', b"@@ERROR@@", failed, flags=re.S)

@@ -118,6 +118,27 @@ WORDPRESS: dict[str, bytes] = {
     "GET /feed/": request(b"/feed/"),
     "GET /robots.txt": request(b"/robots.txt"),
     "GET a missing page (the theme's 404)": request(b"/no-such-page"),
+    "GET /wp-login.php?action=lostpassword": request(b"/wp-login.php?action=lostpassword"),
+    "GET /wp-login.php?action=register": request(b"/wp-login.php?action=register"),
+    "GET /wp-admin/install.php": request(b"/wp-admin/install.php"),
+    "GET /wp-admin/admin-ajax.php": request(b"/wp-admin/admin-ajax.php"),
+    "GET /wp-admin/admin.php": request(b"/wp-admin/admin.php"),
+    "GET /wp-admin/index.php": request(b"/wp-admin/index.php"),
+    "GET /xmlrpc.php?rsd": request(b"/xmlrpc.php?rsd"),
+    "GET /wp-includes/wlwmanifest.xml": request(b"/wp-includes/wlwmanifest.xml"),
+    "GET /wp-includes/version.php": request(b"/wp-includes/version.php"),
+    "GET /wp-sitemap.xml": request(b"/wp-sitemap.xml"),
+    "GET /comments/feed/": request(b"/comments/feed/"),
+    "GET /sample-page/": request(b"/sample-page/"),
+    "GET /wp-json/wp/v2/posts": request(b"/wp-json/wp/v2/posts"),
+    "GET /wp-json/wp/v2/users/1": request(b"/wp-json/wp/v2/users/1"),
+    "GET /?rest_route=/wp/v2/users": request(b"/?rest_route=/wp/v2/users"),
+    "GET /favicon.ico": request(b"/favicon.ico"),
+    "GET /wp-content/uploads/": request(b"/wp-content/uploads/"),
+    "GET /wp-content/themes/": request(b"/wp-content/themes/"),
+    "GET /wp-content/debug.log": request(b"/wp-content/debug.log"),
+    "GET /wp-config.php.bak": request(b"/wp-config.php.bak"),
+    "GET /.htaccess": request(b"/.htaccess"),
 }
 GZIP = b"Accept-Encoding: gzip, deflate"
 WORDPRESS |= {
@@ -153,7 +174,7 @@ PHPMYADMIN: dict[str, bytes] = {
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 RULES = [
     Rule("date", r"^Date: .*$", "Date: <date>"),
-    Rule("installed: ISO 8601", r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", "<installed>"),
+    Rule("installed: ISO 8601", r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\+00:00)?", "<installed>"),
     Rule("installed: the theme's date", rf"\b(?:{MONTHS}) \d{{1,2}}, \d{{4}}", "<installed>"),
     Rule(
         "installed: permalink",

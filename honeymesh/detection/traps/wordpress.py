@@ -22,6 +22,7 @@ import json
 import re
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from email.utils import formatdate
 from urllib.parse import parse_qsl, quote
 
@@ -34,6 +35,7 @@ from honeymesh.detection.traps.websites import (
     SiteContext,
     Static,
 )
+from honeymesh.events import JSONValue
 
 VERSION = "6.1.9"  # what the generator meta, the feed and every ?ver= say
 #: readme.html's mtime in the package (its Last-Modified and the half of its ETag).
@@ -65,6 +67,14 @@ AUTHOR = _template("wordpress-author.html")
 LOGIN = _template("wordpress-login.html")
 LOGIN_FAILED = _template("wordpress-login-failed.html")
 FEED = _template("wordpress-feed.xml")
+COMMENTS_FEED = _template("wordpress-comments-feed.xml")
+INSTALL = _template("wordpress-install.html")
+LOST_PASSWORD = _template("wordpress-lostpassword.html")
+RSD = _template("wordpress-rsd.xml")
+SITEMAP = _template("wordpress-sitemap.xml")
+PAGE = _template("wordpress-page.html")
+POST = _template("wordpress-post.html")
+POSTS = _template("wordpress-posts.json")
 XMLRPC_METHODS = _shipped("wordpress-xmlrpc-methods.xml")
 API_INDEX = _template("wordpress-wp-json.json.gz")
 README = _shipped("wordpress-readme.html")
@@ -82,6 +92,9 @@ FILES: dict[str, Static] = {
     ),
     f"{_THEME}readme.txt": Static(
         _shipped("wordpress-twentytwentythree-readme.txt"), 1_666_710_135.0, "text/plain"
+    ),
+    "/wp-includes/wlwmanifest.xml": Static(
+        _shipped("wordpress-wlwmanifest.xml"), 1_386_791_351.0, "application/xml"
     ),
 }
 _PLACEHOLDER = re.compile(r"@@([A-Z_0-9]+)@@")
@@ -111,6 +124,7 @@ def _values(ctx: SiteContext, escape: Callable[[str], str]) -> dict[str, str]:
         "ADMIN": admin,
         "AVATAR": hashlib.md5(f"{admin}@{ctx.host}".encode(), usedforsecurity=False).hexdigest(),
         "ISO": time.strftime("%Y-%m-%dT%H:%M:%S+00:00", when),
+        "ISO_NAIVE": time.strftime("%Y-%m-%dT%H:%M:%S", when),
         "RFC822": time.strftime("%a, %d %b %Y %H:%M:%S +0000", when),
         "DAY": day,
         "YMD": time.strftime("%Y/%m/%d", when),
@@ -142,16 +156,18 @@ def _redirect(location: str, *before: tuple[str, str], status: int = 301) -> Res
 
 
 def resource(path: str, request: Request, ctx: SiteContext) -> Resource:  # noqa: PLR0911, PLR0912
-    query = dict(parse_qsl(request.target.partition("?")[2], max_num_fields=_FORM_BUDGET))
+    target = request.target.partition("?")[2]
+    query = dict(parse_qsl(target, keep_blank_values=True, max_num_fields=_FORM_BUDGET))
     admin = admin_name(ctx.title)
     if path in ("/wp-admin", "/wp-content", "/wp-includes"):
         return Directory()
     if path == "/" and query.get("author") == "1":
         return _redirect(f"http://{ctx.host}/author/{admin}/")
     if path == "/" and query.get("p") == "1":
-        ymd = time.strftime("%Y/%m/%d", time.gmtime(installed(ctx)))
         pingback = ("X-Pingback", f"http://{ctx.host}/xmlrpc.php")
-        return _redirect(f"http://{ctx.host}/{ymd}/hello-world/", pingback)
+        return _redirect(f"http://{ctx.host}/{_ymd(ctx)}/hello-world/", pingback)
+    if path == "/" and query.get("rest_route") == "/wp/v2/users":
+        return _users(ctx)
     if path == "/":
         return Response(200, render(HOME, ctx), _HTML, (_link(ctx), _VARY), chunked=True)
     if path == "/index.php":
@@ -162,19 +178,39 @@ def resource(path: str, request: Request, ctx: SiteContext) -> Resource:  # noqa
         body = render(AUTHOR, ctx)
         return Response(200, body, _HTML, (_link(ctx), user, _VARY), chunked=True)
     if path == "/wp-login.php":
-        return _login(request, ctx)
-    if path == "/wp-admin/":
+        return _login(request, ctx, query.get("action", "login"))
+    if path == "/wp-admin/install.php":
+        body = render(INSTALL, ctx)
+        return Response(200, body, "text/html; charset=utf-8", (*_HEADERS_NO_CACHE, _VARY))
+    if path == "/wp-admin/admin-ajax.php":  # no action: "0", and Apache drops the connection
+        headers = (("X-Robots-Tag", "noindex"), *_HEADERS_NO_CACHE)
+        return Response(400, b"0", _HTML, headers, close=True)
+    if path == "/wp-admin/" or (path.startswith("/wp-admin/") and path.endswith(".php")):
         host = request.header("Host") or ctx.host
         back = quote(f"http://{host}{path}", safe="")
         location = f"http://{ctx.host}/wp-login.php?redirect_to={back}&reauth=1"
         return _redirect(location, *_HEADERS_NO_CACHE, status=302)
+    if path == "/xmlrpc.php" and "rsd" in query:
+        return Response(200, render(RSD, ctx), "text/xml; charset=UTF-8", (_VARY,))
     if path == "/xmlrpc.php":
         return _xmlrpc(request)
-    if path == "/wp-json/":
-        headers = (("X-Robots-Tag", "noindex"), _link(ctx), *_API_HEADERS, ("Allow", "GET"),
-                   ("Vary", "Origin"))  # fmt: skip
-        body = _json_render(API_INDEX, ctx)
-        return Response(200, body, "application/json; charset=UTF-8", headers, chunked=True)
+    if path == "/favicon.ico":
+        icon = f"http://{ctx.host}/wp-includes/images/w-logo-blue-white-bg.png"
+        return _redirect(icon, _link(ctx), status=302)
+    if path == "/wp-sitemap.xml":
+        return Response(200, render(SITEMAP, ctx), "application/xml; charset=UTF-8", (_VARY,))
+    if path == "/comments/feed/":
+        return _feed(ctx, COMMENTS_FEED)
+    if path == "/sample-page/":
+        return _single(ctx, PAGE, "pages/2", 2)
+    if path == f"/{_ymd(ctx)}/hello-world/":
+        return _single(ctx, POST, "posts/1", 1)
+    if path == "/wp-json/wp/v2/posts":
+        return _api(ctx, _json_render(POSTS, ctx), total=True)
+    if path == "/wp-json/wp/v2/users/1":
+        return _api(ctx, _json(_user(ctx)))
+    if path == "/wp-json/":  # the API's index: long, so PHP's output comes chunked
+        return replace(_api(ctx, _json_render(API_INDEX, ctx)), chunked=True)
     if path == "/wp-json/wp/v2/users":
         return _users(ctx)
     if path == "/feed/":
@@ -193,13 +229,42 @@ def resource(path: str, request: Request, ctx: SiteContext) -> Resource:  # noqa
         return Response(200, b"", _HTML, _HEADERS_NO_CACHE)
     if path.startswith(("/wp-includes/", "/wp-admin/")) and path.endswith("/"):
         return Forbidden()  # no index.php there, and no Indexes
+    if path in _NO_INDEX:
+        return Forbidden()
+    if path in _PHP_SILENT:  # PHP files that print nothing when asked directly
+        return Response(200, b"", _HTML)
     return None
 
 
+def _ymd(ctx: SiteContext) -> str:
+    return time.strftime("%Y/%m/%d", time.gmtime(installed(ctx)))
+
+
+def _single(ctx: SiteContext, template: str, route: str, number: int) -> Response:
+    """A post or a page: X-Pingback, and Links to its REST route and short link."""
+    headers = (
+        ("X-Pingback", f"http://{ctx.host}/xmlrpc.php"),
+        _link(ctx),
+        ("Link", f'<http://{ctx.host}/wp-json/wp/v2/{route}>; rel="alternate"; '
+         'type="application/json"'),
+        ("Link", f"<http://{ctx.host}/?p={number}>; rel=shortlink"),
+        _VARY,
+    )  # fmt: skip
+    return Response(200, render(template, ctx), _HTML, headers, chunked=True)
+
+
 _EMPTY = frozenset({
-    "/wp-content/", "/wp-content/index.php", "/wp-content/plugins/", "/wp-content/themes/",
-    "/wp-content/plugins/index.php", "/wp-content/themes/index.php", "/wp-config.php",
-    _PLUGIN, f"{_PLUGIN}index.php",
+    "/wp-content/", "/wp-content/index.php", "/wp-content/plugins/",
+    "/wp-content/plugins/index.php", "/wp-config.php", _PLUGIN, f"{_PLUGIN}index.php",
+})  # fmt: skip
+#: Directories with no index.php (Debian's /var/lib/wordpress/wp-content, the theme): 403.
+_NO_INDEX = frozenset({
+    "/wp-content/themes/", "/wp-content/uploads/", "/wp-content/languages/", _THEME,
+    f"{_PLUGIN}_inc/", f"{_PLUGIN}views/",
+})  # fmt: skip
+_PHP_SILENT = frozenset({
+    "/wp-includes/version.php", "/wp-load.php", "/wp-blog-header.php", "/wp-settings.php",
+    "/wp-config-sample.php",
 })  # fmt: skip
 _API_HEADERS = (
     ("X-Content-Type-Options", "nosniff"),
@@ -221,13 +286,32 @@ def not_found(ctx: SiteContext) -> Response:
     return Response(404, render(NOT_FOUND, ctx), _HTML, headers, chunked=True)
 
 
+def _api(ctx: SiteContext, body: bytes, total: bool = False) -> Response:
+    """A REST API answer with the headers WordPress's REST server sends."""
+    count = (("X-WP-Total", "1"), ("X-WP-TotalPages", "1")) if total else ()
+    headers = (
+        ("X-Robots-Tag", "noindex"), _link(ctx), *_API_HEADERS, *count, ("Allow", "GET"),
+        ("Vary", "Origin"),
+    )  # fmt: skip
+    return Response(200, body, "application/json; charset=UTF-8", headers)
+
+
 def _users(ctx: SiteContext) -> Response:
     """/wp-json/wp/v2/users: the administrator, as every WordPress lists its authors."""
+    return _api(ctx, _json([_user(ctx)]), total=True)
+
+
+def _json(value: JSONValue) -> bytes:
+    """As PHP's json_encode writes it: no spaces, slashes escaped."""
+    return json.dumps(value, separators=(",", ":")).replace("/", "\\/").encode()
+
+
+def _user(ctx: SiteContext) -> dict[str, JSONValue]:
     admin = admin_name(ctx.title)
     base = f"http://{ctx.host}"
     avatar = _values(ctx, str)["AVATAR"]
     server = int(avatar[0], 16) % 3  # get_avatar_data(): the hash picks 0, 1 or 2.gravatar.com
-    user = {
+    user: dict[str, JSONValue] = {
         "id": 1, "name": admin, "url": base, "description": "",
         "link": f"{base}/author/{admin}/", "slug": admin,
         "avatar_urls": {size: f"http://{server}.gravatar.com/avatar/{avatar}?s={size}&d=mm&r=g"
@@ -236,19 +320,14 @@ def _users(ctx: SiteContext) -> Response:
         "_links": {"self": [{"href": f"{base}/wp-json/wp/v2/users/1"}],
                    "collection": [{"href": f"{base}/wp-json/wp/v2/users"}]},
     }  # fmt: skip
-    body = json.dumps([user], separators=(",", ":")).replace("/", "\\/").encode()
-    headers = (
-        ("X-Robots-Tag", "noindex"), _link(ctx), *_API_HEADERS, ("X-WP-Total", "1"),
-        ("X-WP-TotalPages", "1"), ("Allow", "GET"), ("Vary", "Origin"),
-    )  # fmt: skip
-    return Response(200, body, "application/json; charset=UTF-8", headers)
+    return user
 
 
-def _feed(ctx: SiteContext) -> Response:
+def _feed(ctx: SiteContext, template: str = FEED) -> Response:
     modified = formatdate(installed(ctx), usegmt=True)
     etag = hashlib.md5(modified.encode(), usedforsecurity=False).hexdigest()
     headers = (("Last-Modified", modified), ("ETag", f'"{etag}"'), _link(ctx), _VARY)
-    return Response(200, render(FEED, ctx), "application/rss+xml; charset=UTF-8", headers)
+    return Response(200, render(template, ctx), "application/rss+xml; charset=UTF-8", headers)
 
 
 def _fields(request: Request) -> dict[str, str]:
@@ -268,15 +347,21 @@ _SHAKE = (
 _ERROR = "\t<strong>Error:</strong> {}<br />\n"
 
 
-def _login(request: Request, ctx: SiteContext) -> Response:
+def _login(request: Request, ctx: SiteContext, action: str) -> Response:
     """wp-login.php: the form, and a failed login as WordPress words it: an unknown user
-    ("not registered"), the administrator's wrong password, empty fields, missing cookies."""
+    ("not registered"), the administrator's wrong password, empty fields, missing cookies;
+    the lost-password form; registration closed (the installer's default)."""
     headers = (
         *_HEADERS_NO_CACHE,
         ("Set-Cookie", "wordpress_test_cookie=WP%20Cookie%20check; path=/"),
         ("X-Frame-Options", "SAMEORIGIN"),
         _VARY,
     )
+    if action == "register":
+        closed = f"http://{ctx.host}/wp-login.php?registration=disabled"
+        return _redirect(closed, *headers[:-1], status=302)
+    if action in ("lostpassword", "retrievepassword") and request.method != "POST":
+        return Response(200, render(LOST_PASSWORD, ctx), _HTML, headers)
     if request.method != "POST":
         return Response(200, render(LOGIN, ctx), _HTML, headers)
     fields = _fields(request)
