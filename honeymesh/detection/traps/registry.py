@@ -52,8 +52,14 @@ from honeymesh.detection.traps.shell import ShellPersona
 from honeymesh.detection.traps.sip import KamailioResponder, SipResponder, SipSettings
 from honeymesh.detection.traps.smtp import SmtpDialogue, SmtpSettings
 from honeymesh.detection.traps.snmp import SnmpResponder, SnmpSettings
+from honeymesh.detection.traps.ssh import (
+    HOST_KEY_FILES,
+    HostKeyError,
+    SshDialogue,
+    SshHostKeys,
+    SshSettings,
+)
 from honeymesh.detection.traps.ssh import PERSONAS as SSH_PERSONAS
-from honeymesh.detection.traps.ssh import HostKeyError, SshDialogue, SshHostKeys, SshSettings
 from honeymesh.detection.traps.telnet import TelnetDialogue, TelnetSettings
 from honeymesh.detection.traps.tls import TlsDialogue, server_context
 from honeymesh.detection.traps.tls_profiles import APACHE, POSTFIX
@@ -310,6 +316,19 @@ def _logins(pairs: tuple[str, ...]) -> frozenset[tuple[str, str]]:
     return frozenset(tuple(p.split(":", 1)) for p in pairs)  # type: ignore[misc]
 
 
+def _ssh_host_keys(ctx: TrapContext) -> tuple[tuple[str, str], ...]:
+    """The public host keys of the node's SSH trap where the default keeps them (``traps/ssh``),
+    so that a Telnet shell shows the keys port 22 presents. Nothing is created here: a node
+    without them (no SSH trap, or keys kept elsewhere) shows keys drawn from its facts."""
+    directory = ctx.data_path(SshTrapConfig().host_key_dir)
+    if not all((directory / name).is_file() for name in HOST_KEY_FILES):
+        return ()
+    try:
+        return tuple(sorted(SshHostKeys.load_or_create(directory).shown().items()))
+    except HostKeyError:
+        return ()
+
+
 def _shell(trap: SshTrapConfig | TelnetTrapConfig, facts: NodeFacts) -> ShellPersona:
     """The fake machine; behind the SSH trap it runs the server the trap claims to be."""
     persona = ShellPersona(
@@ -354,7 +373,8 @@ def _dialogue_maker(trap: TrapConfig, ctx: TrapContext) -> Callable[[str], Dialo
             return lambda source: SshDialogue(ssh, ctx.clock)
         case TelnetTrapConfig():
             banner = trap.banner.encode("utf-8")
-            telnet = TelnetSettings(banner, _shell(trap, ctx.facts), _logins(trap.credentials))
+            shell = replace(_shell(trap, ctx.facts), host_keys=_ssh_host_keys(ctx))
+            telnet = TelnetSettings(banner, shell, _logins(trap.credentials))
             return lambda source: TelnetDialogue(telnet, now)
         case HttpTrapConfig():
             http = _http(trap, trap.ports[0] or 80, "http", ctx.facts)

@@ -69,6 +69,9 @@ class ShellPersona:
     # The SSH server the machine runs: the SSH trap's persona (``ssh_look.SSH_SERVERS``), so
     # the shell shows the server the client has just spoken to (a Telnet shell the default's).
     ssh_server: str = "dropbear-2022.83"
+    # (kind, OpenSSH public key line) of the node's SSH trap's host keys, which a shell shows
+    # wherever it is reached (a Telnet shell too); empty: none known, the facts' own.
+    host_keys: tuple[tuple[str, str], ...] = ()
 
 
 # --- keystrokes to lines ---------------------------------------------------------------------
@@ -208,7 +211,7 @@ class FakeShell:
         self.peer = peer or str(f.neighbour("client"))
         self.address = f.shown_address(connection)
         self.memory_kib = persona.memory_kib or f.memory_kib
-        self._host_keys = dict(host_keys or fallback_host_keys(f))
+        self._host_keys = dict(host_keys or persona.host_keys or fallback_host_keys(f))
         self.pid = f.next_pid(self.started, connection.peer.port if connection else 0)
         self.spawned = 0
         self.variables: dict[str, str] = {}

@@ -87,6 +87,15 @@ class SshHostKeys:
     private: Mapping[bytes, keys.Key]
     public: Mapping[bytes, keys.Key]
 
+    def shown(self) -> dict[str, str]:
+        """The public keys as the fake shell shows them: kind (ed25519, rsa, ecdsa: its
+        ``dropbear_{kind}_host_key``) -> OpenSSH public key line."""
+        shown: dict[str, str] = {}
+        for key in self.public.values():
+            kind = key.sshType().decode().removeprefix("ssh-").split("-")[0]
+            shown[kind] = key.toString("OPENSSH").decode()
+        return shown
+
     @classmethod
     def load_or_create(cls, directory: Path) -> SshHostKeys:
         makers: dict[str, Callable[[], Any]] = {
@@ -364,17 +373,12 @@ class SshDialogue:
     def new_shell(self, user: str) -> FakeShell:
         """The shell shows this connection's ends and the trap's real public host keys, so
         that ``dropbearkey -y -f`` prints the fingerprint the client was just shown."""
-        shown: dict[str, str] = {}
-        for key in self._settings.host_keys.public.values():
-            # ed25519, rsa, ecdsa: dropbear_{kind}_host_key (ssh_look.SshServerLook.host_key)
-            kind = key.sshType().decode().removeprefix("ssh-").split("-")[0]
-            shown[kind] = key.toString("OPENSSH").decode()
         return FakeShell(
             self._settings.persona,
             user,
             self._clock.seconds,
             connection=self._connection,
-            host_keys=shown,
+            host_keys=self._settings.host_keys.shown(),
         )
 
 

@@ -16,13 +16,14 @@ from twisted.internet.testing import StringTransport
 
 from honeymesh.config import HttpTrapConfig, RedisTrapConfig, TelnetTrapConfig, TrapConfig
 from honeymesh.detection.traps.base import TrapFactory
-from honeymesh.detection.traps.facts import NodeFacts, ctime
+from honeymesh.detection.traps.facts import NodeFacts, ctime, fingerprint
 from honeymesh.detection.traps.registry import (
     FIRST_START_FILE,
     TrapContext,
     build_trap,
     load_first_start,
 )
+from honeymesh.detection.traps.ssh import SshHostKeys
 from honeymesh.detection.traps.telnet import REFUSING_CLIENT
 
 FIRST_START = 1_764_000_000.0
@@ -195,3 +196,17 @@ def test_a_node_draws_the_same_facts_from_its_cache_and_never_another_nodes(
     out_b = everything(b, tmp_path / "b")
     for name, value in per_node(a).items():
         assert len(value) < 8 or value not in out_b, f"node B shows A's {name}"
+
+
+def test_a_telnet_shell_shows_the_host_keys_the_ssh_trap_presents(tmp_path: Path) -> None:
+    """One machine, one set of host keys: `dropbearkey -y` over Telnet prints the fingerprint
+    port 22 presents, once the SSH trap keeps its keys (in traps/ssh); before, the facts' own,
+    and the Telnet trap creates none."""
+    facts = NodeFacts(b"node-a" * 6, FIRST_START)
+    show = [*LOGIN, b"dropbearkey -y -f /etc/dropbear/dropbear_ed25519_host_key\r\n"]
+    before = converse(TelnetTrapConfig(), facts, tmp_path, show)
+    assert "Fingerprint: SHA256:" in before and not (tmp_path / "traps/ssh").exists()
+    keys = SshHostKeys.load_or_create(tmp_path / "traps/ssh")  # as the SSH trap makes them
+    presented = fingerprint(keys.shown()["ed25519"])
+    assert presented not in before
+    assert f"Fingerprint: {presented}" in converse(TelnetTrapConfig(), facts, tmp_path, show)
