@@ -164,6 +164,10 @@ PHPMYADMIN: dict[str, bytes] = {
     "GET /phpmyadmin/libraries/": request(b"/phpmyadmin/libraries/"),
     "GET /phpmyadmin/templates/": request(b"/phpmyadmin/templates/"),
     "GET /phpmyadmin/doc/": request(b"/phpmyadmin/doc/"),
+    "GET /phpmyadmin/doc/html/": request(b"/phpmyadmin/doc/html/"),
+    "GET /phpmyadmin/doc/html/index.html": request(b"/phpmyadmin/doc/html/index.html"),
+    "GET /phpmyadmin/robots.txt": request(b"/phpmyadmin/robots.txt"),
+    "GET /phpmyadmin/favicon.ico": request(b"/phpmyadmin/favicon.ico"),
     "GET / (Debian's default page)": request(b"/"),
     "GET /phpmyadmin/, gzip": request(b"/phpmyadmin/", GZIP),
     "POST a login without a session": form(

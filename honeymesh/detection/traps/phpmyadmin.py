@@ -27,6 +27,7 @@ from honeymesh.detection.traps.websites import (
     Resource,
     Response,
     SiteContext,
+    Static,
     accepts_gzip,
     apache_gzip,
 )
@@ -41,7 +42,23 @@ def _template(name: str) -> str:
     return path.read_bytes().decode("utf-8")
 
 
+def _shipped(name: str) -> bytes:
+    return importlib.resources.files("honeymesh.detection.traps").joinpath("www", name).read_bytes()
+
+
 LOGIN = _template("phpmyadmin-login.html")
+_PACKAGE_MTIME = 1_675_805_711.0  # the package's own files (robots.txt, favicon.ico)
+#: Files Apache serves as they are: the documentation names the version, the favicon is
+#: what nmap's http-favicon fingerprints.
+FILES: dict[str, Static] = {
+    "/phpmyadmin/robots.txt": Static(b"User-agent: *\nDisallow: /\n", _PACKAGE_MTIME, "text/plain"),
+    "/phpmyadmin/favicon.ico": Static(
+        _shipped("phpmyadmin-favicon.ico"), _PACKAGE_MTIME, "image/vnd.microsoft.icon"
+    ),
+    "/phpmyadmin/doc/html/index.html": Static(
+        _shipped("phpmyadmin-doc-index.html"), 1_744_125_951.0, "text/html"
+    ),
+}
 LOGIN_FAILED = _template("phpmyadmin-login-failed.html")
 _PLACEHOLDER = re.compile(r"@@([A-Z_0-9]+)@@")
 _POLICY = (
@@ -75,7 +92,10 @@ def _cookie(sid: str) -> tuple[str, str]:
 def resource(path: str, request: Request, ctx: SiteContext) -> Resource:
     if path == "/phpmyadmin":
         return Directory()
-    if path in ("/phpmyadmin/libraries/", "/phpmyadmin/templates/", "/phpmyadmin/doc/"):
+    if path in FILES:
+        return FILES[path]
+    if path in ("/phpmyadmin/libraries/", "/phpmyadmin/templates/", "/phpmyadmin/doc/",
+                "/phpmyadmin/doc/html/"):  # fmt: skip
         return Forbidden()  # apache.conf's "Require all denied", and no index in doc/
     if path.startswith(("/phpmyadmin/libraries/", "/phpmyadmin/templates/")):
         return Forbidden()
