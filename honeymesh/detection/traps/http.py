@@ -539,7 +539,7 @@ class HttpDialogue:
             return False
         if self._must_close:
             return False
-        if not response.length and request.version < (1, 1):
+        if (not response.length or response.chunked) and request.version < (1, 1):
             return False
         connection = (request.header("Connection") or "").lower()
         if "close" in connection:
@@ -552,15 +552,19 @@ class HttpDialogue:
         head_only = request is not None and request.method == "HEAD"
         # Apache counts the body it would send; for HEAD of an error page it knows none.
         body = response.body
-        if response.chunked:
+        # A body of unknown length is chunked to an HTTP/1.1 client; to an HTTP/1.0 one it
+        # ends at the close, under an HTTP/1.0 status line (Apache's downgrade).
+        chunked = response.chunked and request is not None and request.version >= (1, 1)
+        protocol = "HTTP/1.0" if response.chunked and not chunked else "HTTP/1.1"
+        if chunked:
             body = b"%x\r\n%s\r\n0\r\n\r\n" % (len(body), body)
+        elif response.chunked:
+            pass
         elif response.length and not (head_only and response.status >= 300):
             headers.append(("Content-Length", str(len(body))))
         if response.vary:
             headers.append(("Vary", "Accept-Encoding"))
         headers.extend(response.trailing)
-        if response.chunked:  # ap_set_keepalive adds it, before Keep-Alive and Connection
-            headers.append(("Transfer-Encoding", "chunked"))
         if any(name == "Connection" for name, _ in response.headers):
             pass  # the application said it (PHP's header("Connection: close"))
         elif self._keeps_alive(response, request):
@@ -571,9 +575,11 @@ class HttpDialogue:
                 headers.append(("Connection", "Keep-Alive"))
         else:
             headers.append(("Connection", "close"))
+        if chunked and not head_only:  # after Keep-Alive and Connection, as Apache's
+            headers.append(("Transfer-Encoding", "chunked"))
         if response.content_type is not None:
             headers.append(("Content-Type", response.content_type))
-        lines = [f"HTTP/1.1 {response.status} {REASONS.get(response.status, 'OK')}"]
+        lines = [f"{protocol} {response.status} {REASONS.get(response.status, 'OK')}"]
         lines.extend(f"{k}: {v}" for k, v in headers)
         head_bytes = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1", "replace")
         return head_bytes if head_only else head_bytes + body

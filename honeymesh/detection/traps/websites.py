@@ -158,7 +158,8 @@ def resource(path: str, request: Request, ctx: SiteContext, tried_login: bool) -
         case "wordpress":
             if path == "/.git/config":
                 return Decoy("git", ctx.installed)
-            return _powered(deflated(wordpress.resource(path, request, ctx), request), ctx)
+            found = deflated(wordpress.resource(path, request, ctx), request)
+            return _powered(_bodiless(found) if request.method == "HEAD" else found, ctx)
         case "laravel":
             return _laravel(path, request, ctx, tried_login)
         case "phpmyadmin":
@@ -195,6 +196,15 @@ def deflated(found: Resource, request: Request) -> Resource:
             headers.append(("Content-Encoding", "gzip"))
     body = apache_gzip(found.body)
     return replace(found, body=body, headers=tuple(headers), chunked=False)
+
+
+def _bodiless(found: Resource) -> Resource:
+    """WordPress's answer to HEAD: it stops before its output, so Apache sends no length,
+    no chunks and no mod_deflate Vary."""
+    if not isinstance(found, Response):
+        return found
+    headers = tuple(h for h in found.headers if h != ("Vary", "Accept-Encoding"))
+    return replace(found, body=b"", headers=headers, length=False, chunked=False)
 
 
 def not_found_page(ctx: SiteContext, path: str = "") -> Response | None:
