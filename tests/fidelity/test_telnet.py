@@ -155,10 +155,10 @@ AGREED = [AGREE_FIRST, SUBOPTIONS, AGREE_SECOND, REFUSE_THIRD]
 # 4.2BSD client would: telnetd sends the pty's mode, then turns both off again.
 LINEMODE_SECOND = iac(IAC, DO, SGA, IAC, WILL, ECHO, IAC, WILL, LINEMODE, IAC, WILL, NAWS,
                       IAC, DONT, STATUS, IAC, WONT, LFLOW)  # fmt: skip
-# (Not WILL BINARY: in binary mode telnetd passes CR LF on as two line ends, which the trap's
-# login does not model.)
 LINEMODE_THIRD = iac(IAC, WONT, ECHO, IAC, DO, ECHO, IAC, WONT, LINEMODE, IAC, WONT, BINARY)
-LINEMODE = [AGREE_FIRST, SUBOPTIONS, LINEMODE_SECOND, LINEMODE_THIRD]
+# A client that agrees to binary mode: telnetd passes its CR LF on as two line ends.
+BINARY_THIRD = iac(IAC, DO, ECHO, IAC, WONT, TM, IAC, WILL, BINARY)
+LINEMODE_CLIENT = [AGREE_FIRST, SUBOPTIONS, LINEMODE_SECOND, LINEMODE_THIRD]
 # What ends an answer: a prompt, or the hang-up; None: the server going quiet.
 PROMPT = re.compile(rb"(login: |Password: )$")
 FAILED = [b"root\r\n", b"wrong\r\n"]
@@ -181,7 +181,8 @@ CONVERSATIONS: dict[str, list[Step]] = {
     "silent client": [(b"", None), (b"root\r\n", None), (b"\r\n", None)],
     "refusing client, five wrong passwords": negotiated(REFUSED) + steps(*FAILED * 5),
     "full client, USER=-f root in NEW-ENVIRON": negotiated(AGREED) + steps(*FAILED),
-    "linemode client that will echo": negotiated(LINEMODE) + steps(*FAILED),
+    "linemode client that will echo": negotiated(LINEMODE_CLIENT) + steps(*FAILED),
+    "binary-mode client": negotiated([*REFUSED[:2], BINARY_THIRD]) + steps(*FAILED * 2),
     "unknown option 200, options offered before the answers": [
         (iac(IAC, WILL, 200, IAC, DO, 200, IAC, WONT, 201, IAC, DONT, 202), None),
         (

@@ -336,6 +336,7 @@ class TelnetDialogue:
         self._first: str | None = None
         self._last: str | None = None
         self._early = bytearray()  # typed before login started: login reads it then
+        self._crlf = False  # the chunk login is reading ends its lines with CR LF
         self._username = b""
         self._session: ShellSession | None = None
         self._attempts = 0
@@ -405,6 +406,7 @@ class TelnetDialogue:
             reply += b"^C" if self._stage == "login" else b""
             close = True
         else:
+            self._crlf = b"\r\n" in text
             edited = self._editor.feed(text)
             reply += edited.echo
             lines: list[bytes | None] = list(edited.lines)
@@ -561,7 +563,10 @@ class TelnetDialogue:
             self._username = line.strip()
             self._stage = "password"
             self._editor.secret = True
-            return b"Password: ", None, False, False
+            # A client in binary mode has its CR LF passed on as two line ends: the terminal
+            # echoes both, and login's turning echo off for the password discards the second.
+            extra = b"\r\n" if self._options.his_state[BINARY] and self._crlf else b""
+            return extra + b"Password: ", None, False, False
         self._stage = "login"
         self._editor.secret = False
         self._attempts += 1
