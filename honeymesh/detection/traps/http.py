@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from email.utils import formatdate, parsedate_to_datetime
 from urllib.parse import SplitResult, parse_qsl, urlsplit
 
-from honeymesh.detection.traps import findings, websites
+from honeymesh.detection.traps import findings, websites, wordpress
 from honeymesh.detection.traps.base import Finding, Step
 from honeymesh.detection.traps.facts import PLACEHOLDER_FACTS, NodeFacts
 from honeymesh.detection.traps.websites import (
@@ -510,6 +510,13 @@ class HttpDialogue:
                 found.append(
                     findings.credential(self._s.service, user, password, method="basic", path=path)
                 )
+        if request.method == "POST" and path == "/xmlrpc.php" and self._s.site == "wordpress":
+            login = wordpress.xmlrpc_login(request.body)
+            if login is not None:
+                found.append(
+                    findings.credential(self._s.service, *login, method="xmlrpc", path=path)
+                )
+                return found
         if request.method == "POST" and request.body:
             fields = _form_fields(request)
             form_user = next((fields[k] for k in USER_FIELDS if k in fields), None)

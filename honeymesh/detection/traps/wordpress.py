@@ -433,6 +433,32 @@ def _xmlrpc(request: Request) -> Response:
     return _xml(_FAULT.format(code=code, text=text).encode())
 
 
+_VALUE = re.compile(rb"<value>\s*(?:<string>([^<]{0,512})</string>|([^<]{0,512}))\s*</value>")
+#: Where an XML-RPC method takes its user name (the password follows): wp.getUsersBlogs
+#: (user, password), the wp.* and metaWeblog.* methods (blog id, user, password, ...).
+_LOGIN_AT = {b"wp.getUsersBlogs": 0}
+_XMLRPC_BUDGET = 8192  # bytes of a call's body looked at for its credentials
+
+
+def xmlrpc_login(body: bytes) -> tuple[str, str] | None:
+    """The user name and password an XML-RPC call tries (the brute-forcers' favourite:
+    ``wp.getUsersBlogs``, one login per request, no lockout), or None. Bounded: the first
+    ``_XMLRPC_BUDGET`` bytes, values of at most 512 bytes; never raises."""
+    head = body[:_XMLRPC_BUDGET]
+    found = _METHOD.search(head)
+    if found is None:
+        return None
+    method = found.group(1)
+    at = _LOGIN_AT.get(method, 1 if method.startswith((b"wp.", b"metaWeblog.")) else None)
+    if at is None:
+        return None
+    values = [m.group(1) if m.group(1) is not None else m.group(2) for m in _VALUE.finditer(head)]
+    if len(values) < at + 2:
+        return None
+    user, password = (html.unescape(v.decode("utf-8", "replace")) for v in values[at : at + 2])
+    return user.strip(), password
+
+
 def _xml(body: bytes) -> Response:
     headers = (("Connection", "close"), _VARY)
     return Response(200, body, "text/xml; charset=UTF-8", headers, close=True)

@@ -1,0 +1,91 @@
+"""The HTTP trap's PHP sites (WordPress, phpMyAdmin) with bytes alone: what an attacker sends
+them is captured, what they echo back is escaped, and they claim the versions Debian ships
+(tests/fidelity/test_webapps.py diffs them against the real packages)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from honeymesh.detection.traps.http import HttpDialogue
+from honeymesh.detection.traps.wordpress import xmlrpc_login
+
+from .dialogues import HTTP, now, talk
+
+WORDPRESS = replace(HTTP, site="wordpress")  # title "Intranet": the administrator "intranet"
+PHPMYADMIN = replace(HTTP, site="phpmyadmin")
+
+
+def post(path: bytes, body: bytes, *headers: bytes) -> bytes:
+    head = [b"POST " + path + b" HTTP/1.1", b"Host: x", b"Content-Length: %d" % len(body)]
+    return b"\r\n".join([*head, *headers]) + b"\r\n\r\n" + body
+
+
+def get(path: bytes) -> bytes:
+    return b"GET " + path + b" HTTP/1.1\r\nHost: x\r\n\r\n"
+
+
+def users_blogs(user: bytes, password: bytes) -> bytes:
+    return (
+        b'<?xml version="1.0"?><methodCall><methodName>wp.getUsersBlogs</methodName><params>'
+        b"<param><value><string>" + user + b"</string></value></param>"
+        b"<param><value><string>" + password + b"</string></value></param>"
+        b"</params></methodCall>"
+    )
+
+
+def test_an_xmlrpc_login_is_a_credential_and_gets_wordpress_s_fault() -> None:
+    """wp.getUsersBlogs, the brute-forcers' way past wp-login.php: each call is one login
+    attempt, recorded as one, and answered with WordPress's fault 403."""
+    t = talk(HttpDialogue(WORDPRESS, now), post(b"/xmlrpc.php", users_blogs(b"admin", b"p&amp;ss")))
+    (cred,) = t.found("trap.credential")
+    assert (cred["username"], cred["password"], cred["method"]) == ("admin", "p&ss", "xmlrpc")
+    assert b"<value><string>Incorrect username or password.</string></value>" in t.output
+    assert b"\r\nConnection: close\r\n" in t.output and t.closed
+
+
+def test_a_metaweblog_call_s_credentials_follow_its_blog_id() -> None:
+    call = (
+        b"<methodCall><methodName>metaWeblog.getRecentPosts</methodName><params>"
+        b"<param><value><string>1</string></value></param>"
+        b"<param><value>editor</value></param>"
+        b"<param><value><string>hunter2</string></value></param></params></methodCall>"
+    )
+    assert xmlrpc_login(call) == ("editor", "hunter2")
+    assert xmlrpc_login(b"<methodCall><methodName>system.listMethods</methodName>") is None
+
+
+@given(st.binary(max_size=3000))
+def test_xmlrpc_login_takes_any_bytes(body: bytes) -> None:
+    """Hostile input: no exception, a pair of bounded strings or nothing."""
+    found = xmlrpc_login(b"<methodName>wp.getUsersBlogs</methodName>" + body)
+    assert found is None or all(len(part) <= 512 for part in found)
+
+
+def test_wordpress_echoes_a_login_name_escaped() -> None:
+    """The failed login repeats the name tried (WordPress does): markup in it stays text."""
+    body = b"log=%3Cscript%3Ealert(1)%3C%2Fscript%3E&pwd=x"
+    t = talk(HttpDialogue(WORDPRESS, now), post(b"/wp-login.php", body))
+    assert b"<strong>&lt;script&gt;alert(1)&lt;/script&gt;</strong> is not registered" in t.output
+    assert b"<script>alert(1)" not in t.output
+
+
+def test_phpmyadmin_echoes_a_user_name_escaped() -> None:
+    body = b"pma_username=%22%3E%3Cimg+src%3Dx%3E&pma_password=x&server=1"
+    session = b"Cookie: phpMyAdmin=abcdefghijklmnopqrstuv0123; pma_lang=en"
+    t = talk(HttpDialogue(PHPMYADMIN, now), post(b"/phpmyadmin/index.php?route=/", body, session))
+    assert b"Access denied for user &#039;&quot;&gt;&lt;img src=x&gt;&#039;@" in t.output
+    assert b"<img src=x>" not in t.output
+    (cred,) = t.found("trap.credential")
+    assert cred["username"] == '"><img src=x>'
+
+
+def test_each_php_page_claims_debian_s_versions() -> None:
+    """WordPress 6.1.9 and phpMyAdmin 5.2.1 (Debian 12's), never a version Debian lacks."""
+    home = talk(HttpDialogue(WORDPRESS, now), get(b"/")).output
+    assert b'<meta name="generator" content="WordPress 6.1.9" />' in home
+    assert b"6.6.2" not in home
+    pma = talk(HttpDialogue(PHPMYADMIN, now), get(b"/phpmyadmin/")).output
+    assert b"?v=5.2.1deb1%2Bdeb12u1" in pma and b'version:"5.2.1deb1+deb12u1"' in pma
