@@ -4,6 +4,7 @@ them is captured, what they echo back is escaped, and they claim the versions De
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from hypothesis import given
@@ -89,3 +90,14 @@ def test_each_php_page_claims_debian_s_versions() -> None:
     assert b"6.6.2" not in home
     pma = talk(HttpDialogue(PHPMYADMIN, now), get(b"/phpmyadmin/")).output
     assert b"?v=5.2.1deb1%2Bdeb12u1" in pma and b'version:"5.2.1deb1+deb12u1"' in pma
+
+
+def test_the_laravel_site_claims_no_version() -> None:
+    """Laravel is not in Debian, so no real one is diffed: its pages must not name a version
+    (of Laravel, PHP or anything else) that nothing backs."""
+    laravel = replace(HTTP, site="laravel", powered_by="")
+    for path in (b"/", b"/login", b"/nope"):
+        out = talk(HttpDialogue(laravel, now), get(path)).output
+        head, _, body = out.partition(b"\r\n\r\n")
+        assert re.search(rb"\d+\.\d+\.\d+", body) is None, (path, body[:200])
+        assert b"X-Powered-By" not in head and b"Apache/2.4.62 (Debian)" in head
