@@ -23,7 +23,7 @@ import hashlib
 import os
 import struct
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from honeymesh.detection.traps import findings
 from honeymesh.detection.traps.base import Step
@@ -219,6 +219,11 @@ class MysqlDialogue:
         pass
 
     def receive(self, data: bytes) -> Step:
+        """MariaDB reads a packet's header, then (if its number is the one expected) its
+        payload, and acts on it before reading on; when it hangs up, what the client sent
+        beyond is still unread in its socket and the kernel resets the connection (measured:
+        "Got packets out of order" with a payload, "Bad handshake" or "Access denied" with
+        more behind them). The trap has read it all, so it asks for that reset itself."""
         packet = None if self._swallowing else self._next_packet(data)
         if packet is None:
             return Step(detail=self.detail)
@@ -226,10 +231,13 @@ class MysqlDialogue:
         if sequence != self._expected:
             self.detail["error"] = f"packet number {sequence}, not {self._expected}"
             message = b"\xff" + struct.pack("<H", 1156) + b"#08S01Got packets out of order"
-            return Step(_packet(self._expected, message), True, self.detail)
+            unread = bool(payload or self._buffer)  # the payload too: only the header was read
+            return Step(_packet(self._expected, message), True, self.detail, reset=unread)
         if self._login is None:
-            return self._first(payload, sequence)
-        return self._denied(self._login, payload, sequence + 1, switched=True)
+            step = self._first(payload, sequence)
+        else:
+            step = self._denied(self._login, payload, sequence + 1, switched=True)
+        return replace(step, reset=True) if step.close and self._buffer else step
 
     def _next_packet(self, data: bytes) -> tuple[int, bytes] | None:
         """The next whole packet (its number and payload), once it is all there. One too

@@ -400,6 +400,27 @@ def test_mysql_mariadb_persona_greets_and_denies_as_debian_mariadb() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("sent", "reset"),
+    [
+        (b"\x01\x00\x00\x01\x01", False),  # a bad handshake: Bad handshake, a FIN
+        (b"\x01\x00\x00\x01\x01" + b"\x01\x00\x00\x02x", True),  # a packet behind it
+        (b"\x00\x00\x00\x05", False),  # out of order, no payload: all of it was read
+        (b"\x01\x00\x00\x00\x01", True),  # out of order: MariaDB reads no payload
+    ],
+)
+def test_mysql_hangs_up_with_a_reset_when_mariadb_leaves_bytes_unread(
+    sent: bytes, reset: bool
+) -> None:
+    """MariaDB reads a packet's header, then its payload, and acts before reading on; its
+    close with bytes still unread is a reset (tests/fidelity/test_mysql.py diffs it)."""
+    settings = MysqlSettings("5.5.5-10.11.19-MariaDB-0+deb12u1", frozenset(), lambda: 3)
+    dialogue = MysqlDialogue(settings, "192.0.2.7")
+    dialogue.start()
+    step = dialogue.receive(sent)
+    assert step.close and step.reset is reset
+
+
 def test_mysql_switches_other_plugins_to_native(dialogues: dict[str, object]) -> None:
     dialogue = dialogues["mysql"]()  # type: ignore[operator]
     dialogue.start()
