@@ -254,3 +254,27 @@ def test_workers_die_with_a_daemon_killed_outright(tmp_path: Path) -> None:
         eventually(lambda: not [pid for pid in workers if alive(pid)], 10.0)
         with pytest.raises(OSError):  # nothing serves the trap any more
             session("redis", ports["redis"])
+
+
+def test_a_port_already_taken_fails_as_without_workers_and_the_rest_are_served(
+    tmp_path: Path,
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        busy = int(taken.getsockname()[1])
+        node, ports = node_with_traps(tmp_path, workers=2)
+        text = node.config_path.read_text()
+        node.config_path.write_text(
+            text.replace(f"ports = [{ports['redis']}]", f"ports = [{busy}]")
+        )
+        daemon = Daemon(make_node_reloaded(node), tmp_path)
+        try:
+            daemon.wait_ready()
+            wait_for(lambda: len(workers_of(daemon.proc.pid)) == 2)
+            line = f"NOT listening: trap redis tcp 127.0.0.1 port {busy}: Address already in use"
+            assert line in daemon.output()
+            served = session("ftp", ports["ftp"])
+            eventually(lambda: served in sessions_by_port(daemon))
+        finally:
+            daemon.stop()
