@@ -102,6 +102,19 @@ WORDPRESS: dict[str, bytes] = {
     ),
     "XML-RPC an unknown method": xmlrpc(method_call(b"wp.noSuchMethod")),
     "XML-RPC not XML": xmlrpc(b"garbage"),
+    "XML-RPC demo.sayHello": xmlrpc(method_call(b"demo.sayHello")),
+    "XML-RPC system.multicall of logins (brute force)": xmlrpc(
+        b'<?xml version="1.0"?><methodCall><methodName>system.multicall</methodName><params>'
+        b"<param><value><array><data>"
+        + b"".join(
+            b"<value><struct><member><name>methodName</name><value><string>%s</string></value>"
+            b"</member><member><name>params</name><value><array><data><value><string>admin"
+            b"</string></value><value><string>pw%d</string></value></data></array></value>"
+            b"</member></struct></value>" % (method, i)
+            for i, method in enumerate((b"wp.getUsersBlogs", b"wp.getUsersBlogs", b"wp.nope"))
+        )
+        + b"</data></array></value></param></params></methodCall>"
+    ),
     "GET /wp-json/": request(b"/wp-json/"),
     "GET /wp-json/wp/v2/users (user enumeration)": request(b"/wp-json/wp/v2/users"),
     "GET /readme.html": request(b"/readme.html"),
@@ -299,14 +312,14 @@ def test_phpmyadmin(
     diff(name, real, trap, RULES)
 
 
-def _phpmyadmin_login(port: int, user: bytes) -> bytes:
+def _phpmyadmin_login(port: int, user: bytes, password: bytes) -> bytes:
     """A browser's failed login: the form (its session cookie and token), then the POST."""
     page = ask(port, request(b"/phpmyadmin/"))
     sid = re.findall(rb"Set-Cookie: phpMyAdmin=(\w+)", page)[-1]
     token = re.search(rb'name="token" value="(\w+)"', page)
     assert token is not None
     body = b"route=%2F&token=" + token.group(1) + b"&set_session=&pma_username=" + user
-    body += b"&pma_password=secret&server=1"
+    body += b"&pma_password=" + password + b"&server=1"
     cookie = b"Cookie: phpMyAdmin=" + sid + b"; pma_lang=en"
     return ask(port, form(b"/phpmyadmin/index.php?route=/", body, cookie))
 
@@ -316,12 +329,12 @@ def test_phpmyadmin_failed_login(
 ) -> None:
     """The error text as Debian's phpMyAdmin shows it (MariaDB's 1698 for a user it does not
     let in by password), the cookies it sets, in order."""
-    for user in (b"admin", b"root"):
+    for user, password in ((b"admin", b"secret"), (b"root", b"secret"), (b"admin", b"")):
         with ThreadPoolExecutor(2) as pool:
             ports = (webapps.phpmyadmin, trap_ports["phpmyadmin"])
-            real, trap = pool.map(_phpmyadmin_login, ports, (user, user))
-        assert b"Cannot log in to the MySQL server" in real
-        diff(f"phpMyAdmin failed login as {user.decode()}", real, trap, RULES)
+            real, trap = pool.map(_phpmyadmin_login, ports, (user, user), (password, password))
+        assert b"Cannot log in to the MySQL server" in real or not password
+        diff(f"phpMyAdmin failed login as {user!r}, {password!r}", real, trap, RULES)
 
 
 def nmap_scripts(port: int) -> str:

@@ -511,11 +511,12 @@ class HttpDialogue:
                     findings.credential(self._s.service, user, password, method="basic", path=path)
                 )
         if request.method == "POST" and path == "/xmlrpc.php" and self._s.site == "wordpress":
-            login = wordpress.xmlrpc_login(request.body)
-            if login is not None:
+            logins = wordpress.xmlrpc_logins(request.body)
+            for login in logins:
                 found.append(
                     findings.credential(self._s.service, *login, method="xmlrpc", path=path)
                 )
+            if logins:
                 return found
         if request.method == "POST" and request.body:
             fields = _form_fields(request)

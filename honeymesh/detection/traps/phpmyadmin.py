@@ -47,6 +47,10 @@ def _shipped(name: str) -> bytes:
 
 
 LOGIN = _template("phpmyadmin-login.html")
+#: Where the failed-login page says why: its alert, and MariaDB's refusal below the form.
+_CANNOT = "> Cannot log in to the MySQL server\n"
+_EMPTY_REFUSED = "> Login without a password is forbidden by configuration (see AllowNoPassword)\n"
+_REFUSAL = re.compile(r'  <div id="pma_errors">\n.*?@@DENIED@@</div>\n(?:  </div>\n){3}', re.S)
 _PACKAGE_MTIME = 1_675_805_711.0  # the package's own files (robots.txt, favicon.ico)
 #: Files Apache serves as they are: the documentation names the version, the favicon is
 #: what nmap's http-favicon fingerprints.
@@ -134,9 +138,12 @@ def _login(request: Request, ctx: SiteContext) -> Response:
             ("X-ob_mode", "1"), ("Pragma", "no-cache"), *_POLICY,
         )  # fmt: skip
         values["USER"] = html.escape(user)
-        values["DENIED"] = _denied(user, _field(request, "pma_password"))
+        password = _field(request, "pma_password")
+        values["DENIED"] = _denied(user, password)
         values["USER_JS"] = user.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\x3C")
         page = LOGIN_FAILED
+        if not password:  # AllowNoPassword is false: it never asks MariaDB
+            page = _REFUSAL.sub("", page.replace(_CANNOT, _EMPTY_REFUSED))
     body = _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), page).encode()
     vary = ("Vary", "Accept-Encoding")
     if accepts_gzip(request) and request.method != "HEAD":

@@ -425,12 +425,58 @@ def _xmlrpc(request: Request) -> Response:
         code, text = -32700, "parse error. not well formed"
     elif found.group(1) == b"system.listMethods":
         return _xml(XMLRPC_METHODS)
-    elif b"<string>" + found.group(1) + b"</string>" not in XMLRPC_METHODS:
-        name = html.escape(found.group(1).decode("ascii"))
-        code, text = -32601, f"server error. requested method {name} does not exist."
+    elif found.group(1) == b"demo.sayHello":
+        return _xml(_HELLO)
+    elif found.group(1) == b"system.multicall":
+        return _xml(_multicall(request.body))
     else:
-        code, text = 403, "Incorrect username or password."
+        code, text = _refusal(found.group(1))
     return _xml(_FAULT.format(code=code, text=text).encode())
+
+
+def _refusal(method: bytes) -> tuple[int, str]:
+    """The fault for a call: a method WordPress lacks, or a login that fails."""
+    if b"<string>" + method + b"</string>" not in XMLRPC_METHODS:
+        name = html.escape(method.decode("ascii"))
+        return -32601, f"server error. requested method {name} does not exist."
+    return 403, "Incorrect username or password."
+
+
+_HELLO = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n<methodResponse>\n  <params>\n    <param>\n'
+    b"      <value>\n      <string>Hello!</string>\n      </value>\n    </param>\n  </params>\n"
+    b"</methodResponse>\n"
+)
+_CALL = re.compile(
+    rb"<name>\s*methodName\s*</name>\s*<value>\s*(?:<string>)?\s*([A-Za-z0-9_.]{1,64})"
+)
+MAX_CALLS = 256  # calls of one system.multicall answered (brute-forcers pack hundreds)
+
+
+def _calls(body: bytes) -> list[tuple[bytes, bytes]]:
+    """A system.multicall's calls: each method and the bytes up to the next call."""
+    head = body[:_XMLRPC_BUDGET]
+    starts = list(_CALL.finditer(head))[:MAX_CALLS]
+    ends = [m.start() for m in starts[1:]] + [len(head)]
+    return [(m.group(1), head[m.end() : end]) for m, end in zip(starts, ends, strict=True)]
+
+
+def _multicall(body: bytes) -> bytes:
+    """system.multicall: one fault struct per call, in order (every login fails)."""
+    parts = []
+    for method, _ in _calls(body):
+        code, text = _refusal(method)
+        parts.append(
+            "  <value><struct>\n"
+            f"  <member><name>faultCode</name><value><int>{code}</int></value></member>\n"
+            f"  <member><name>faultString</name><value><string>{text}</string></value>"
+            "</member>\n</struct></value>\n"
+        )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<methodResponse>\n  <params>\n    <param>\n'
+        "      <value>\n      <array><data>\n" + "".join(parts) + "</data></array>\n"
+        "      </value>\n    </param>\n  </params>\n</methodResponse>\n"
+    ).encode()
 
 
 _VALUE = re.compile(rb"<value>\s*(?:<string>([^<]{0,512})</string>|([^<]{0,512}))\s*</value>")
@@ -440,19 +486,32 @@ _LOGIN_AT = {b"wp.getUsersBlogs": 0}
 _XMLRPC_BUDGET = 8192  # bytes of a call's body looked at for its credentials
 
 
-def xmlrpc_login(body: bytes) -> tuple[str, str] | None:
-    """The user name and password an XML-RPC call tries (the brute-forcers' favourite:
-    ``wp.getUsersBlogs``, one login per request, no lockout), or None. Bounded: the first
-    ``_XMLRPC_BUDGET`` bytes, values of at most 512 bytes; never raises."""
+def xmlrpc_logins(body: bytes) -> list[tuple[str, str]]:
+    """The user names and passwords an XML-RPC request tries: one call's (the
+    brute-forcers' favourite: ``wp.getUsersBlogs``, no lockout), or each call's of a
+    ``system.multicall`` (hundreds of guesses in one request). Bounded: the first
+    ``_XMLRPC_BUDGET`` bytes, values of at most 512 bytes, ``MAX_CALLS``; never raises."""
     head = body[:_XMLRPC_BUDGET]
     found = _METHOD.search(head)
     if found is None:
-        return None
-    method = found.group(1)
+        return []
+    if found.group(1) != b"system.multicall":
+        login = _call_login(found.group(1), head)
+        return [login] if login is not None else []
+    return [login for method, part in _calls(head) if (login := _call_login(method, part))]
+
+
+def xmlrpc_login(body: bytes) -> tuple[str, str] | None:
+    """The first login of ``xmlrpc_logins``, or None."""
+    logins = xmlrpc_logins(body)
+    return logins[0] if logins else None
+
+
+def _call_login(method: bytes, call: bytes) -> tuple[str, str] | None:
     at = _LOGIN_AT.get(method, 1 if method.startswith((b"wp.", b"metaWeblog.")) else None)
     if at is None:
         return None
-    values = [m.group(1) if m.group(1) is not None else m.group(2) for m in _VALUE.finditer(head)]
+    values = [m.group(1) if m.group(1) is not None else m.group(2) for m in _VALUE.finditer(call)]
     if len(values) < at + 2:
         return None
     user, password = (html.unescape(v.decode("utf-8", "replace")) for v in values[at : at + 2])

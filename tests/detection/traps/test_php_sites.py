@@ -101,3 +101,20 @@ def test_the_laravel_site_claims_no_version() -> None:
         head, _, body = out.partition(b"\r\n\r\n")
         assert re.search(rb"\d+\.\d+\.\d+", body) is None, (path, body[:200])
         assert b"X-Powered-By" not in head and b"Apache/2.4.62 (Debian)" in head
+
+
+def test_each_login_of_an_xmlrpc_multicall_is_a_credential() -> None:
+    """system.multicall packs many guesses into one request: each is recorded, each gets
+    WordPress's fault in the answer's array."""
+    calls = b"".join(
+        b"<value><struct><member><name>methodName</name><value><string>wp.getUsersBlogs"
+        b"</string></value></member><member><name>params</name><value><array><data><value>"
+        b"<string>admin</string></value><value><string>guess%d</string></value></data></array>"
+        b"</value></member></struct></value>" % i
+        for i in range(3)
+    )
+    call = b"<methodCall><methodName>system.multicall</methodName>" + calls + b"</methodCall>"
+    t = talk(HttpDialogue(WORDPRESS, now), post(b"/xmlrpc.php", call))
+    tried = [(c["username"], c["password"]) for c in t.found("trap.credential")]
+    assert tried == [("admin", "guess0"), ("admin", "guess1"), ("admin", "guess2")]
+    assert t.output.count(b"<int>403</int>") == 3
