@@ -19,6 +19,7 @@ import hashlib
 import html
 import importlib.resources
 import json
+import math
 import re
 import time
 from collections.abc import Callable
@@ -130,8 +131,11 @@ def _values(ctx: SiteContext, escape: Callable[[str], str]) -> dict[str, str]:
         "YMD": time.strftime("%Y/%m/%d", when),
         "YMD_QUOTED": time.strftime("%Y%%2F%m%%2F%d", when),
         "YMD_JSON": time.strftime("%Y\\/%m\\/%d", when),
-        # wp_create_nonce() for a visitor: an HMAC of the nonce tick with the site's salts.
-        "NONCE": hashlib.sha256(f"nonce|{ctx.host}|{ctx.installed}".encode()).hexdigest()[:10],
+        # wp_create_nonce() for a visitor: an HMAC of the nonce tick (it turns every 12 h)
+        # with the site's own salts.
+        "NONCE": hashlib.sha256(
+            f"nonce|{ctx.host}|{ctx.installed}|{math.ceil(ctx.now() / 43200)}".encode()
+        ).hexdigest()[:10],
     }
 
 

@@ -118,3 +118,16 @@ def test_each_login_of_an_xmlrpc_multicall_is_a_credential() -> None:
     tried = [(c["username"], c["password"]) for c in t.found("trap.credential")]
     assert tried == [("admin", "guess0"), ("admin", "guess1"), ("admin", "guess2")]
     assert t.output.count(b"<int>403</int>") == 3
+
+
+def test_the_login_form_s_nonce_turns_every_twelve_hours() -> None:
+    """As wp_create_nonce()'s tick: the same within a tick, another after it."""
+
+    def nonce(at: float) -> bytes:
+        out = talk(HttpDialogue(WORDPRESS, lambda: at), get(b"/wp-login.php")).output
+        found = re.search(rb'"nonce":"([0-9a-f]{10})"', out)
+        assert found is not None
+        return found.group(1)
+
+    tick = 43200 * 40_000
+    assert nonce(tick + 1) == nonce(tick + 43199) != nonce(tick + 43201)
