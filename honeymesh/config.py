@@ -300,6 +300,9 @@ class TelnetTrapConfig(ShellPersona):
     # Empty: telnetd's own host line, "\r\nLinux <kernel> (<hostname>) (pts/0)\r\n\r\n" (it
     # prints no /etc/issue.net); set: printed in its place, before the login prompt.
     banner: str = ""
+    # Longer than login's LOGIN_TIMEOUT (60 s, the login grace), so that a client idle at the
+    # login prompt hears login's "Login timed out" as from the real one, not a reset at 30 s.
+    idle_timeout: float = checked(120.0, _positive)
     session_timeout: float = checked(600.0, _positive)
     # telnetd hands the connection to login(1), which gives up after LOGIN_TIMEOUT: 60 s in
     # Debian 12's /etc/login.defs.

@@ -313,8 +313,9 @@ def read(sock: socket.socket, ends: re.Pattern[bytes] | None, first: float) -> b
             if got and ends is None:
                 break
             continue
-        except OSError:
-            chunk = b""
+        except ConnectionResetError:
+            got += b"(reset)"
+            break
         if not chunk:
             got += b"(closed)"
             break
@@ -335,6 +336,30 @@ def test_conversation(
     for (data, _), a, b in zip(CONVERSATIONS[name], real_took, trap_took, strict=False):
         slow_real, slow_trap = a > 1.5, b > 1.5
         assert slow_real == slow_trap, f"{data!r}: real took {a:.2f} s, the trap {b:.2f} s"
+
+
+def test_login_times_out_as_logins_does(
+    real_telnetd: RealServer, traps: Daemon, trap_ports: dict[str, int]
+) -> None:
+    """Left at the login prompt: login's LOGIN_TIMEOUT (60 s in Debian's login.defs), its
+    message, then the hang-up (a FIN)."""
+
+    def wait_out(port: int) -> tuple[str, float]:
+        sock = socket.create_connection(("127.0.0.1", port), timeout=5)
+        read(sock, None, first=2.0)
+        for step, ends in negotiated(REFUSED):
+            sock.sendall(step)
+            read(sock, ends, first=5.0)
+        started = time.monotonic()
+        said = read(sock, re.compile(rb"\((closed|reset)\)$"), first=90.0)
+        sock.close()
+        return render(said), time.monotonic() - started
+
+    with ThreadPoolExecutor(2) as pool:
+        real, trap = pool.map(wait_out, (real_telnetd.port, trap_ports["telnet"]))
+    assert real[0] == trap[0] == "\\r\\n\nLogin timed out after 60 seconds.\\r\\n\n(closed)"
+    # Both wait about a minute (the trap counts from the connection, login from its start).
+    assert 50 < real[1] < 75 and 50 < trap[1] < 75, (real[1], trap[1])
 
 
 def test_nmap_names_both_alike(

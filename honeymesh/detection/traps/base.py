@@ -89,6 +89,15 @@ class AnswersIdle(TypingProtocol):
     def timed_out(self) -> bytes: ...
 
 
+@runtime_checkable
+class AnswersLoginGrace(TypingProtocol):
+    """A dialogue whose real server says something when the client has not logged in in time
+    (login's "Login timed out after 60 seconds.") and closes the connection itself; nothing
+    (b""): the trap's own limit, a reset."""
+
+    def login_timed_out(self) -> bytes: ...
+
+
 @dataclass(frozen=True)
 class TrapLimits:
     """A TCP trap's limits. ``login_grace`` (None: the trap has no login phase) is how long a
@@ -297,7 +306,15 @@ class TrapProtocol(protocol.Protocol):
         if now >= self._deadline:
             self.finish("session_timeout")
         elif self._login_deadline is not None and now >= self._login_deadline:
-            self.finish("login_grace")
+            last = b""
+            if isinstance(self.dialogue, AnswersLoginGrace) and self.transport is not None:
+                try:
+                    last = self.dialogue.login_timed_out()
+                except Exception:
+                    self._log.failure("trap {trap} dialogue failed", trap=self.factory.name)
+                if last:
+                    self.transport.write(last)
+            self.finish("login_grace", graceful=bool(last))
         elif now >= self._last_active + self._idle:
             if isinstance(self.dialogue, AnswersIdle) and self.transport is not None:
                 try:

@@ -374,7 +374,8 @@ def _dialogue_maker(trap: TrapConfig, ctx: TrapContext) -> Callable[[str], Dialo
         case TelnetTrapConfig():
             banner = trap.banner.encode("utf-8")
             shell = replace(_shell(trap, ctx.facts), host_keys=_ssh_host_keys(ctx))
-            telnet = TelnetSettings(banner, shell, _logins(trap.credentials))
+            login_timeout = int(trap.login_grace)  # what login's message says
+            telnet = TelnetSettings(banner, shell, _logins(trap.credentials), login_timeout)
             return lambda source: TelnetDialogue(telnet, now)
         case HttpTrapConfig():
             http = _http(trap, trap.ports[0] or 80, "http", ctx.facts)

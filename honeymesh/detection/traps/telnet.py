@@ -318,6 +318,8 @@ class TelnetSettings:
     banner: bytes
     persona: ShellPersona
     credentials: frozenset[tuple[str, str]]
+    #: Seconds login gives a client to log in (LOGIN_TIMEOUT), as its message says them.
+    login_timeout: int = 60
 
 
 class TelnetDialogue:
@@ -369,6 +371,14 @@ class TelnetDialogue:
 
     def stop(self) -> None:
         pass
+
+    def login_timed_out(self) -> bytes:
+        """What login says when the client's time is up; nothing before login has started
+        (telnetd waits for the option answers forever: the trap's limit is a reset)."""
+        if self._stage in ("login", "password"):
+            timeout = self._settings.login_timeout
+            return f"\r\nLogin timed out after {timeout} seconds.\r\n".encode()
+        return b""
 
     def receive(self, data: bytes) -> Step:
         text, commands = self._parser.feed(data)

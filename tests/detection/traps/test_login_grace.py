@@ -151,6 +151,28 @@ def test_a_telnet_client_that_logged_in_outlives_the_grace(tmp_path: Path) -> No
     assert session.record().detail["closed_by"] == "client"
 
 
+def test_telnet_at_the_login_prompt_gets_logins_timeout_message(tmp_path: Path) -> None:
+    """As login(1) after LOGIN_TIMEOUT: its words, then a close (FIN), not the trap's reset."""
+    session = Session(TelnetTrapConfig(session_timeout=SESSION), tmp_path)
+    for answer in REFUSING_CLIENT:
+        session.send(answer)
+    assert session.transport.value().endswith(b" login: ")
+    session.clock.advance(59.0)
+    assert not session.ended
+    session.clock.advance(1.0)
+    assert session.transport.value().endswith(b"\r\nLogin timed out after 60 seconds.\r\n")
+    assert session.transport.disconnecting and not session.transport.disconnected
+    assert session.record().detail["closed_by"] == "login_grace"
+
+
+def test_telnet_before_login_is_reset_at_the_grace(tmp_path: Path) -> None:
+    """telnetd would wait for the option answers forever; the trap's limit is a reset."""
+    session = Session(TelnetTrapConfig(session_timeout=SESSION), tmp_path)
+    session.clock.advance(60.0)
+    assert session.transport.disconnected  # aborted
+    assert b"Login timed out" not in session.transport.value()
+
+
 def test_an_ftp_user_that_logged_in_outlives_the_grace(tmp_path: Path) -> None:
     config = FtpTrapConfig(session_timeout=SESSION, credentials=("ftpuser:ftpuser",))
     session = Session(config, tmp_path)
