@@ -311,7 +311,7 @@ def test_mysql_client_is_denied_and_its_password_recovered(app: Appliance, node:
     result = yield run(client, "-h", "127.0.0.1", "-P", str(port(app, "mysql")),
                        "-u", "root", "-ppassword", "-e", "select 1")  # fmt: skip
     # From this host root is MariaDB's unix_socket account: 1698, as Debian's mariadb says.
-    assert b"ERROR 1698 (28000): Access denied for user 'root'@'127.0.0.1'\n" == result.stderr
+    assert result.stderr == b"ERROR 1698 (28000): Access denied for user 'root'@'127.0.0.1'\n"
     creds = yield stored(app, node, "trap.credential", "mysql")
     assert creds[0]["username"] == "root" and creds[0]["password"] == "password"
     assert creds[0]["password_recovered"] is True
