@@ -204,6 +204,10 @@ class TrapWorkers(Service):
     def startService(self) -> None:
         super().startService()
         self._stopping = False
+        # Under systemd (KillMode=control-group) the workers get the SIGTERM too, and may exit
+        # before this service's stop comes (the API drains first): from the moment the
+        # reactor begins to stop, a worker that exits is not started again.
+        self.reactor.addSystemEventTrigger("before", "shutdown", self._shutting_down)
         for index in range(1, self.count + 1):
             self._spawn(index)
         self._log.info(
@@ -212,6 +216,9 @@ class TrapWorkers(Service):
             traps=", ".join(sorted(self.traps)) or "no TCP trap",
             pids=", ".join(str(w.pid) for w in self.live.values()),
         )
+
+    def _shutting_down(self) -> None:
+        self._stopping = True
 
     def pids(self) -> dict[int, int | None]:
         """Each live worker's pid, by index."""
@@ -273,6 +280,12 @@ class TrapWorkers(Service):
         if self.live.get(worker.index) is worker:
             del self.live[worker.index]
         if self._stopping:
+            self._log.info(
+                "trap worker {index} (pid {pid}) {why} as the node stops",
+                index=worker.index,
+                pid=worker.pid,
+                why=_why(reason),
+            )
             return
         index = worker.index
         lived = self.reactor.seconds() - worker.started

@@ -210,3 +210,20 @@ def test_a_worker_that_does_not_stop_in_time_is_killed(listening: socket.socket)
     for proto, _, _ in reactor.spawned:
         killed(proto)
     assert stopped.called
+
+
+def test_a_worker_that_exits_once_the_reactor_stops_is_not_started_again(
+    listening: socket.socket,
+) -> None:
+    """Under systemd the workers get the daemon's SIGTERM too, and exit before its stop."""
+    reactor = SpawningReactor()
+    workers = group(reactor, listening, [])
+    workers.startService()
+    for trigger, args, kwargs in reactor.triggers["before"]["shutdown"]:
+        trigger(*args, **kwargs)  # the reactor begins to stop
+    with capturedLogs() as events:
+        workers.live[1].processEnded(Failure(ProcessDone(0)))
+    said = [ln for ln in lines(events) if "trap worker 1" in ln]
+    assert said == ["trap worker 1 (pid 1000) exited with status 0 as the node stops"]
+    reactor.advance(60)
+    assert len(reactor.spawned) == 2
