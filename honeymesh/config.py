@@ -467,6 +467,11 @@ class SipTrapConfig(DatagramLoginLimits):
     persona: Literal["kamailio-5.6.3", "asterisk-18.20.2"] = "kamailio-5.6.3"
     # asterisk-18.20.2 only: its digest realm; empty: this node's own domain (traps/facts.py).
     realm: str = ""
+    # kamailio-5.6.3 only: SIP over TCP on the same ports too, as the package's kamailio
+    # listens (tcp_connection_lifetime 3605 s in its kamailio.cfg: the idle timeout).
+    tcp: bool = True
+    tcp_max_connections: int = checked(64, _positive)
+    tcp_idle_timeout: float = checked(3605.0, _positive)
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,15 @@ TYPES: dict[str, str] = {"wordpress": "http", "phpmyadmin": "http"}
 
 @pytest.fixture(scope="session")
 def trap_ports() -> dict[str, int]:
-    return {name: free_port() for name in PERSONAS}
+    """A port per trap, all different: free_port() may hand out a port it gave before (it is
+    free again), and a trap on UDP and TCP (sip) would then share one with a TCP trap."""
+    ports: dict[str, int] = {}
+    for name in PERSONAS:
+        port = free_port()
+        while port in ports.values():
+            port = free_port()
+        ports[name] = port
+    return ports
 
 
 @pytest.fixture(scope="session")

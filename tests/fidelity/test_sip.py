@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import socket
 import subprocess
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -64,7 +65,8 @@ def kamailio(where: Path) -> RealServer:
     port = free_port()
     log = where / "kamailio.log"
     argv = ["/usr/sbin/kamailio", "-DD", "-E", "-f", str(KAMAILIO_CFG), "-l",
-            f"udp:127.0.0.1:{port}", "-Y", str(where), "-n", "2"]  # fmt: skip
+            f"udp:127.0.0.1:{port}", "-l", f"tcp:127.0.0.1:{port}", "-Y", str(where),
+            "-n", "2"]  # fmt: skip
     proc = subprocess.Popen(argv, stdout=log.open("wb"), stderr=subprocess.STDOUT, cwd=where)
     server = RealServer("kamailio", port, proc, log)
     try:
@@ -361,6 +363,84 @@ def test_probe(
     diff(name, answers[0], answers[1], RULES)
 
 
+def ask_tcp(port: int, request: bytes) -> tuple[bytes, int]:
+    """As ``ask``, over a TCP connection of its own (the Via saying TCP): what comes back
+    within a second, and ``<closed>`` if the server hangs up."""
+    with socket.create_connection(("127.0.0.1", port), timeout=3) as s:
+        mine = s.getsockname()[1]
+        data = request.replace(b"LPORT", str(mine).encode()).replace(b"RPORT", str(port).encode())
+        s.sendall(data.replace(b"SIP/2.0/UDP", b"SIP/2.0/TCP"))
+        got = b""
+        deadline = time.monotonic() + 1.0
+        while time.monotonic() < deadline:
+            s.settimeout(max(deadline - time.monotonic(), 0.01))
+            try:
+                chunk = s.recv(65535)
+            except TimeoutError:
+                break
+            except ConnectionResetError:
+                return got + b"<reset>", mine
+            if not chunk:
+                return got + b"<closed>", mine
+            got += chunk
+            if got.endswith(b"\r\n"):  # an answer is whole: a moment more for another, or a close
+                deadline = min(deadline, time.monotonic() + 0.25)
+        return got, mine
+
+
+@pytest.mark.parametrize(("name", "probe"), PROBES, ids=[p[0] for p in PROBES])
+def test_probe_over_tcp(
+    name: str,
+    probe: bytes,
+    real_kamailio: RealServer,
+    traps: Daemon,
+    trap_ports: dict[str, int],
+) -> None:
+    """The same requests over TCP, which Debian's kamailio serves on the same port: framed
+    by Content-Length, and a message it cannot parse ends the connection."""
+    unique = str(3000 + [p[0] for p in PROBES].index(name)).encode()
+    probe = probe.replace(b"4711", unique).replace(b"z9hG4bK-bare", b"z9hG4bK-bare" + unique)
+    # Users of their own: the registrars remember what the UDP probes registered.
+    probe = re.sub(rb"^To: <sip:", b"To: <sip:tcp", probe, flags=re.MULTILINE)
+    answers = []
+    for port in (real_kamailio.port, trap_ports["sip"]):
+        answer, mine = ask_tcp(port, probe)
+        answers.append(ports(answer, mine, port))
+    diff(name, answers[0], answers[1], RULES)
+
+
+TCP_ONLY: list[tuple[str, bytes]] = [
+    ("a keep-alive (double CRLF)", b"\r\n\r\n"),
+    ("a keep-alive, then OPTIONS", b"\r\n\r\n" + request("OPTIONS", "sip:127.0.0.1:RPORT")),
+    ("two requests at once", request("OPTIONS", "sip:127.0.0.1:RPORT") * 2),
+    (
+        "no Content-Length",
+        request("OPTIONS", "sip:127.0.0.1:RPORT").replace(b"Content-Length: 0\r\n", b""),
+    ),
+    (
+        "a body still to come",
+        request("OPTIONS", "sip:127.0.0.1:RPORT").replace(b"Length: 0", b"Length: 10"),
+    ),
+    ("70000 bytes of nothing", b"x" * 70000),
+]
+
+
+@pytest.mark.parametrize(("name", "probe"), TCP_ONLY, ids=[p[0] for p in TCP_ONLY])
+def test_tcp_framing(
+    name: str,
+    probe: bytes,
+    real_kamailio: RealServer,
+    traps: Daemon,
+    trap_ports: dict[str, int],
+) -> None:
+    unique = str(4000 + [p[0] for p in TCP_ONLY].index(name)).encode()
+    answers = []
+    for port in (real_kamailio.port, trap_ports["sip"]):
+        answer, mine = ask_tcp(port, probe.replace(b"4711", unique))
+        answers.append(ports(answer, mine, port))
+    diff(name, answers[0], answers[1], RULES)
+
+
 #: A contact nobody listens on (a closed loopback port): where the real one relays requests
 #: to registered users, so nothing leaves loopback and nothing answers.
 DEAD = free_port()
@@ -497,10 +577,10 @@ def test_svmap_reports_the_same(
     assert b"found nothing" in real  # Debian's kamailio.cfg drops friendly-scanner
 
 
-def _nmap(port: int) -> bytes:
-    argv = ["nmap", "-sU", "-sV", "-Pn", "-n", "-p", str(port), "127.0.0.1"]
+def _nmap(port: int, udp: bool = True) -> bytes:
+    argv = ["nmap", "-sU" if udp else "-sT", "-sV", "-Pn", "-n", "-p", str(port), "127.0.0.1"]
     out = subprocess.run(argv, capture_output=True, timeout=180, check=False).stdout
-    line = re.search(rb"^%d/udp .*$" % port, out, re.MULTILINE)
+    line = re.search(rb"^%d/%s .*$" % (port, b"udp" if udp else b"tcp"), out, re.MULTILINE)
     assert line is not None, out
     return line.group(0).replace(str(port).encode(), b"<port>")
 
@@ -513,3 +593,14 @@ def test_nmap_names_both_the_same(
         real, trap = pool.map(_nmap, (real_kamailio.port, trap_ports["sip"]))
     diff("nmap -sU -sV", real, trap)
     assert b"sip     kamailio (5.6.3 (x86_64/linux))" in real
+
+
+def test_nmap_names_both_the_same_over_tcp(
+    real_kamailio: RealServer, traps: Daemon, trap_ports: dict[str, int]
+) -> None:
+    with ThreadPoolExecutor(2) as pool:
+        real, trap = pool.map(
+            lambda port: _nmap(port, udp=False), (real_kamailio.port, trap_ports["sip"])
+        )
+    diff("nmap -sV", real, trap)
+    assert b"sip     Kamailio 5.6.3 (x86_64)" in real

@@ -49,7 +49,12 @@ from honeymesh.detection.traps.persona_names import personalize
 from honeymesh.detection.traps.persona_tls import PersonaTls, PersonaTlsError
 from honeymesh.detection.traps.redis import RedisDialogue, RedisSettings
 from honeymesh.detection.traps.shell import ShellPersona
-from honeymesh.detection.traps.sip import KamailioResponder, SipResponder, SipSettings
+from honeymesh.detection.traps.sip import (
+    KamailioResponder,
+    SipResponder,
+    SipSettings,
+    SipTcpDialogue,
+)
 from honeymesh.detection.traps.smtp import SmtpDialogue, SmtpSettings
 from honeymesh.detection.traps.snmp import SnmpResponder, SnmpSettings
 from honeymesh.detection.traps.ssh import (
@@ -293,6 +298,23 @@ def _datagram(
         stream = TrapFactory(
             name=trap.name,
             new_dialogue=lambda source: DnsTcpDialogue(dns, source),
+            limits=limits,
+            clock=ctx.clock,
+            publish=ctx.publish,
+            guard=ctx.guard,
+        )
+    if isinstance(trap, SipTrapConfig) and trap.tcp and isinstance(responder, KamailioResponder):
+        sip = responder
+        limits = TrapLimits(
+            idle_timeout=trap.tcp_idle_timeout,
+            session_timeout=4 * trap.tcp_idle_timeout,
+            max_bytes=1024 * 1024,
+            max_connections=trap.tcp_max_connections,
+            max_per_source=4,
+        )
+        stream = TrapFactory(
+            name=trap.name,
+            new_dialogue=lambda source: SipTcpDialogue(sip, source),
             limits=limits,
             clock=ctx.clock,
             publish=ctx.publish,

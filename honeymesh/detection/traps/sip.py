@@ -39,7 +39,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from honeymesh.detection.traps import findings
-from honeymesh.detection.traps.base import Finding
+from honeymesh.detection.traps.base import Finding, Step
+from honeymesh.detection.traps.facts import Connection
 from honeymesh.detection.traps.udp import MAX_REPLY, Answer
 from honeymesh.events import JSONValue
 
@@ -379,6 +380,11 @@ class KamailioResponder:
         except SipError as e:
             return Answer(detail={"service": "sip", "error": str(e)})
         detail, found = observe(request)
+        if any(request.get(h) is None for h in _MANDATORY):
+            # Kamailio's receive_msg refuses it before any route: silence over UDP, the
+            # connection closed over TCP.
+            detail["error"] = "a mandatory header is missing"
+            return Answer(detail=detail, findings=found)
         where = Where(source[0], source[1], local[0], local[1])
         status = self._status(request, where)
         if status is None:
@@ -597,3 +603,69 @@ def _uri_of(value: str) -> str:
     parameter."""
     inside = re.search(r"<([^>]*)>", value)
     return inside.group(1) if inside else value.split(";", maxsplit=1)[0].strip()
+
+
+_CONTENT_LENGTH = re.compile(rb"^(?:content-length|l)[ \t]*:[ \t]*(\d{1,9})[ \t]*\r?$", re.I | re.M)
+
+
+class SipTcpDialogue:
+    """SIP over TCP on the trap's port, as kamailio serves it next to UDP: messages framed by
+    their Content-Length, each answered by the same ``KamailioResponder`` (so the same
+    registrar), a double CRLF keep-alive answered with a CRLF (RFC 5626), a response ignored;
+    a message without Content-Length, one Kamailio cannot parse (no request line, a mandatory
+    header missing) or one larger than ``MAX_REQUEST`` ends the connection, as it does there."""
+
+    def __init__(self, responder: KamailioResponder, source: str) -> None:
+        self._responder = responder
+        self._peer = (source, 0)
+        self._local = ("", 5060)
+        self._buffer = bytearray()
+        self._requests: list[JSONValue] = []
+
+    def connected(self, connection: Connection) -> None:
+        self._peer = (connection.peer.host, connection.peer.port)
+        self._local = (connection.local.host, connection.local.port)
+
+    def start(self) -> Step:
+        return Step()
+
+    def receive(self, data: bytes) -> Step:
+        self._buffer += data
+        replies = bytearray()
+        found: list[Finding] = []
+        close = False
+        while not close:
+            if self._buffer.startswith(b"\r\n\r\n"):
+                del self._buffer[:4]
+                replies += b"\r\n"
+                continue
+            end = self._buffer.find(b"\r\n\r\n")
+            if end < 0:
+                close = len(self._buffer) > MAX_REQUEST
+                break
+            length = _CONTENT_LENGTH.search(bytes(self._buffer[:end]))
+            total = end + 4 + int(length.group(1)) if length is not None else 0
+            if length is None or total > MAX_REQUEST:
+                close = True
+                break
+            if len(self._buffer) < total:
+                break
+            message = bytes(self._buffer[:total])
+            del self._buffer[:total]
+            if message.startswith(b"SIP/2.0 "):
+                continue  # a response to nothing this server sent
+            answer = self._responder.respond_addressed(message, self._peer, self._local)
+            found += answer.findings
+            shown = {
+                k: v
+                for k, v in answer.detail.items()
+                if k in ("method", "uri", "user_agent", "status", "known_scanner", "error")
+            }
+            findings.listed(self._requests, shown)
+            replies += answer.reply
+            close = "error" in answer.detail
+        detail: dict[str, JSONValue] = {"service": "sip", "requests": list(self._requests)}
+        return Step(reply=bytes(replies), close=close, detail=detail, findings=tuple(found))
+
+    def stop(self) -> None:
+        self._buffer.clear()

@@ -165,8 +165,11 @@ def resource(path: str, request: Request, ctx: SiteContext) -> Resource:  # noqa
     admin = admin_name(ctx.title)
     if path in ("/wp-admin", "/wp-content", "/wp-includes"):
         return Directory()
-    if path == "/" and (found := _query_page(query, ctx)) is not None:
-        return found
+    if path == "/" and query.get("author") == "1":
+        return _redirect(f"http://{ctx.host}/author/{admin}/")
+    if path == "/" and query.get("p") == "1":
+        pingback = ("X-Pingback", f"http://{ctx.host}/xmlrpc.php")
+        return _redirect(f"http://{ctx.host}/{_ymd(ctx)}/hello-world/", pingback)
     if path == "/" and query.get("rest_route") == "/wp/v2/users":
         return _users(ctx)
     if path == "/":
@@ -234,27 +237,6 @@ def resource(path: str, request: Request, ctx: SiteContext) -> Resource:  # noqa
         return Forbidden()
     if path in _PHP_SILENT:  # PHP files that print nothing when asked directly
         return Response(200, b"", _HTML)
-    return None
-
-
-def _query_page(query: dict[str, str], ctx: SiteContext) -> Response | None:
-    """The plain-permalink queries scanners use, redirected to the pretty URL (author
-    enumeration walks ?author=1, 2, ...: one author here); one that names nothing: 404."""
-    author, post = query.get("author", ""), query.get("p", query.get("page_id", ""))
-    pingback = ("X-Pingback", f"http://{ctx.host}/xmlrpc.php")
-    if author == "1":
-        return _redirect(f"http://{ctx.host}/author/{admin_name(ctx.title)}/")
-    if post == "1" and "p" in query:
-        return _redirect(f"http://{ctx.host}/{_ymd(ctx)}/hello-world/", pingback)
-    if post == "2":  # a page asked for as a post (?p=) is not cached; as a page it pings
-        before = _HEADERS_NO_CACHE if "p" in query else (pingback,)
-        return _redirect(f"http://{ctx.host}/sample-page/", *before)
-    if author.isdigit() or post.isdigit():
-        return not_found(ctx)
-    if query.get("feed") == "rss2":  # the feed's validators come along
-        feed = _feed(ctx).headers[:2]
-        moved = _redirect(f"http://{ctx.host}/feed/", *feed)
-        return replace(moved, status=301, content_type="application/rss+xml; charset=UTF-8")
     return None
 
 

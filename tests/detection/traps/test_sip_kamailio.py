@@ -9,7 +9,15 @@ from hypothesis import strategies as st
 from twisted.internet.address import IPv4Address
 from twisted.internet.task import Clock
 
-from honeymesh.detection.traps.sip import KAMAILIO_SERVER, ContactSpec, KamailioResponder, Location
+from honeymesh.detection.traps.base import Step
+from honeymesh.detection.traps.facts import Connection, Endpoint
+from honeymesh.detection.traps.sip import (
+    KAMAILIO_SERVER,
+    ContactSpec,
+    KamailioResponder,
+    Location,
+    SipTcpDialogue,
+)
 from honeymesh.detection.traps.udp import MAX_REPLY, DatagramLimits, DatagramTrap
 from honeymesh.events import Event, EventId, Observation
 
@@ -178,3 +186,32 @@ def test_a_registered_user_is_rung_but_nothing_is_relayed() -> None:
     now[0] += 3600
     gone = r.respond_addressed(request("MESSAGE", f"sip:100@{HERE}"), *ends)
     assert status(gone.reply) == "SIP/2.0 404 Not Found"
+
+
+def tcp_dialogue() -> SipTcpDialogue:
+    d = SipTcpDialogue(responder(), "198.51.100.7")
+    d.connected(Connection(Endpoint(HERE, 5060), Endpoint("198.51.100.7", 40002)))
+    d.start()
+    return d
+
+
+def test_over_tcp_messages_are_framed_by_their_content_length() -> None:
+    d = tcp_dialogue()
+    options = request("OPTIONS", f"sip:{HERE}", via="198.51.100.7:40002;rport")
+    half = len(options) // 2
+    assert d.receive(options[:half]).reply == b""  # not whole yet
+    step = d.receive(options[half:] + b"\r\n\r\n" + options)  # the rest, a ping, one more
+    replies = step.reply.split(b"SIP/2.0 200 Keepalive")
+    assert len(replies) == 3 and replies[1].endswith(b"\r\n\r\n\r\n")  # the ping's CRLF
+    assert b";rport=40002;received=198.51.100.7\r\n" in step.reply and not step.close
+    assert [r["status"] for r in step.detail["requests"]] == [200, 200]  # type: ignore[index,union-attr]
+
+
+def test_over_tcp_what_kamailio_cannot_frame_or_parse_ends_the_connection() -> None:
+    no_length = request("OPTIONS", f"sip:{HERE}").replace(b"Content-Length: 0\r\n", b"")
+    no_call_id = request("OPTIONS", f"sip:{HERE}").replace(b"Call-ID: 42\r\n", b"")
+    for data in (no_length, no_call_id, b"GARBAGE\r\nContent-Length: 0\r\n\r\n", b"x" * 9000):
+        step = tcp_dialogue().receive(data)
+        assert step.close and step.reply == b"", data[:20]
+    response = b"SIP/2.0 200 OK\r\nContent-Length: 0\r\n\r\n"
+    assert tcp_dialogue().receive(response) == Step(detail={"service": "sip", "requests": []})
