@@ -151,6 +151,8 @@ def cmd_status(args: argparse.Namespace) -> int:
     print(mesh_line(status.get("mesh")))
     if status.get("descriptors"):
         print(descriptors_line(status["descriptors"]))
+    if status.get("workers"):
+        print(workers_line(status["workers"]))
     if status.get("outputs"):
         print("outputs:")
         for line in table(output_rows(status["outputs"]), gap=" "):
@@ -183,6 +185,15 @@ def descriptors_line(fds: dict[str, Any]) -> str:
         f"open files: limit {fds['limit']}, {fds['reserved']} reserved; trap connections "
         f"{fds['trap_connections']} open, {fds['refused_near_limit']} refused near the limit; "
         f"caps: {caps or 'no TCP traps'}"
+    )
+
+
+def workers_line(workers: dict[str, Any]) -> str:
+    """The trap workers ([node] workers): how many are up, their pids, restarts, bad frames."""
+    pids = ", ".join(f"{w['index']}: {w['pid']}" for w in workers["live"]) or "none"
+    return (
+        f"trap workers: {len(workers['live'])} of {workers['count']} up (pids {pids}); "
+        f"{workers['restarts']} restarted, {workers['bad_frames']} bad frames"
     )
 
 

@@ -154,6 +154,7 @@ class Control:
         mesh: MeshService | None = None,
         descriptors: Callable[[], dict[str, JSONValue]] | None = None,
         outputs: Callable[[], list[dict[str, JSONValue]]] | None = None,
+        workers: Callable[[], dict[str, JSONValue]] | None = None,
     ) -> None:
         self.config = config
         self.clock = clock
@@ -173,6 +174,7 @@ class Control:
         self.mesh = mesh
         self.descriptors = descriptors
         self.outputs = outputs
+        self.workers = workers  # the trap workers ([node] workers), None without
 
     @property
     def mode(self) -> str:
@@ -220,6 +222,7 @@ class Control:
             "mesh": self.mesh_summary(),
             # The open-file budget: the limit, the reserve by use, each TCP trap's cap.
             "descriptors": None if self.descriptors is None else self.descriptors(),
+            "workers": None if self.workers is None else self.workers(),
             # Each [[outputs]] table: where it sends, its state, sent/dropped/retried.
             "outputs": [] if self.outputs is None else self.outputs(),
         }

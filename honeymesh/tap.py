@@ -380,6 +380,7 @@ def build_appliance(  # noqa: PLR0915
                     )
                     listener.setServiceParent(trap_group)
                     listeners.append(listener)
+    trap_workers: TrapWorkers | None = None
     if workers and held:
 
         def worker_setup(index: int, sockets: tuple[HeldSocket, ...]) -> WorkerSetup:
@@ -394,14 +395,15 @@ def build_appliance(  # noqa: PLR0915
                 sockets=sockets,
             )
 
-        TrapWorkers(  # after the listeners: it starts once they hold their sockets
+        trap_workers = TrapWorkers(  # after the listeners: starts once they hold their sockets
             count=workers,
             reactor=reactor,
             publish=bus.publish,
             listeners=held,
             traps=worker_traps,
             setup=worker_setup,
-        ).setServiceParent(trap_group)
+        )
+        trap_workers.setServiceParent(trap_group)
 
     control = Control(
         config=config,
@@ -421,6 +423,7 @@ def build_appliance(  # noqa: PLR0915
         mesh=mesh,
         descriptors=lambda: {**budget.as_dict(), **guard.as_dict()},
         outputs=outputs.status,
+        workers=None if trap_workers is None else trap_workers.status,
     )
     tokens = TokenChecker(
         config.api.admin_token_sha256, token_digest(local_operator_token(identity))

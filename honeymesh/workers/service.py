@@ -29,7 +29,7 @@ from twisted.internet.protocol import ProcessProtocol
 from twisted.logger import Logger
 from twisted.python.failure import Failure
 
-from honeymesh.events import Event, EventId
+from honeymesh.events import Event, EventId, JSONValue
 from honeymesh.workers.wire import (
     EVENT,
     STATS,
@@ -216,6 +216,15 @@ class TrapWorkers(Service):
             traps=", ".join(sorted(self.traps)) or "no TCP trap",
             pids=", ".join(str(w.pid) for w in self.live.values()),
         )
+
+    def status(self) -> dict[str, JSONValue]:
+        """For ``status``: how many, which are up (index, pid), restarts and bad frames."""
+        return {
+            "count": self.count,
+            "live": [{"index": i, "pid": pid} for i, pid in self.pids().items()],
+            "restarts": self.respawns,
+            "bad_frames": self.bad_frames,
+        }
 
     def _shutting_down(self) -> None:
         self._stopping = True

@@ -25,7 +25,7 @@ import pytest
 from honeymesh.adminclient import AdminClient
 
 from ..nodes import Node, make_node
-from .daemon import Daemon, free_port, wait_for
+from .daemon import Daemon, free_port, honeymesh, wait_for
 
 #: Every TCP trap type besides the node's default banner trap.
 TRAPS = ("ssh", "telnet", "http", "tls", "ftp", "smtp", "redis", "mysql")
@@ -204,6 +204,13 @@ def test_a_killed_worker_is_started_again_and_the_port_keeps_answering(tmp_path:
         eventually(lambda: len(workers_of(daemon.proc.pid) - before) == 1)
         assert len(workers_of(daemon.proc.pid)) == 2
         assert daemon.output().count(f"(pid {victim}) killed by SIGKILL") == 1
+        status = AdminClient(daemon.node.config, token=daemon.node.admin_token).request(
+            "GET", "/api/v1/status"
+        )
+        assert status["workers"]["restarts"] == 1 and len(status["workers"]["live"]) == 2
+        assert victim not in {w["pid"] for w in status["workers"]["live"]}
+        shown = honeymesh("status", "--config", str(daemon.node.config_path))
+        assert "trap workers: 2 of 2 up" in shown.stdout and "1 restarted" in shown.stdout
         for _ in range(20):
             session("ssh", ports["ssh"])
 
