@@ -50,6 +50,7 @@ from honeymesh.detection.traps.registry import (
     build_trap,
     load_first_start,
     preflight,
+    serves_tcp,
 )
 from honeymesh.enforcement.banlist import BanHousekeeping, BanList, builtin_allows
 from honeymesh.enforcement.kernel import KernelService, ServedPorts, SettledBackend, kernel_service
@@ -521,7 +522,13 @@ def served_ports(config: Config) -> ServedPorts:
     tcp: set[int] = set()
     udp: set[int] = set()
     for trap in config.traps:
-        (udp if trap.type in ("dns", "sip", "snmp") else tcp).update(p for p in trap.ports if p)
+        ports = {p for p in trap.ports if p}
+        if isinstance(trap, DnsTrapConfig | SipTrapConfig | SnmpTrapConfig):
+            udp |= ports
+            if serves_tcp(trap):  # DNS, and Kamailio's SIP: TCP on the same ports too
+                tcp |= ports
+        else:
+            tcp |= ports
     return ServedPorts(tcp=frozenset(tcp), udp=frozenset(udp))
 
 

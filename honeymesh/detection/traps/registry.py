@@ -273,6 +273,14 @@ def _stream(trap: TrapConfig, make: Callable[[str], Dialogue], ctx: TrapContext)
     return BuiltTrap(trap.name, "tcp", factory=factory)
 
 
+def serves_tcp(trap: DnsTrapConfig | SipTrapConfig | SnmpTrapConfig) -> bool:
+    """Whether a UDP trap answers over TCP on the same ports too: DNS (truncated retries, zone
+    transfers) and the Kamailio SIP persona, when their ``tcp`` is on."""
+    if isinstance(trap, DnsTrapConfig):
+        return trap.tcp
+    return isinstance(trap, SipTrapConfig) and trap.tcp and trap.persona == "kamailio-5.6.3"
+
+
 def _datagram(
     trap: DnsTrapConfig | SipTrapConfig | SnmpTrapConfig, responder: Responder, ctx: TrapContext
 ) -> BuiltTrap:
@@ -303,7 +311,11 @@ def _datagram(
             publish=ctx.publish,
             guard=ctx.guard,
         )
-    if isinstance(trap, SipTrapConfig) and trap.tcp and isinstance(responder, KamailioResponder):
+    if (
+        isinstance(trap, SipTrapConfig)
+        and serves_tcp(trap)
+        and isinstance(responder, KamailioResponder)
+    ):
         sip = responder
         limits = TrapLimits(
             idle_timeout=trap.tcp_idle_timeout,
