@@ -115,10 +115,15 @@ def installed(ctx: SiteContext) -> int:
     return int(ctx.installed) + low + int(ctx.installed * 1_000_000) % (high - low)
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")  # fmt: skip
+
+
 def _values(ctx: SiteContext, escape: Callable[[str], str]) -> dict[str, str]:
     when = time.gmtime(installed(ctx))
     admin = admin_name(ctx.title)
-    day = time.strftime("%B ", when) + str(when.tm_mday) + time.strftime(", %Y", when)
+    # Written out here, not by strftime's %B and %a, which follow the daemon's locale.
+    day = f"{_MONTHS[when.tm_mon - 1]} {when.tm_mday}, {when.tm_year}"
     return {
         "HOST": ctx.host,
         "TITLE": escape(ctx.title),
@@ -126,7 +131,7 @@ def _values(ctx: SiteContext, escape: Callable[[str], str]) -> dict[str, str]:
         "AVATAR": hashlib.md5(f"{admin}@{ctx.host}".encode(), usedforsecurity=False).hexdigest(),
         "ISO": time.strftime("%Y-%m-%dT%H:%M:%S+00:00", when),
         "ISO_NAIVE": time.strftime("%Y-%m-%dT%H:%M:%S", when),
-        "RFC822": time.strftime("%a, %d %b %Y %H:%M:%S +0000", when),
+        "RFC822": formatdate(installed(ctx)).replace("-0000", "+0000"),
         "DAY": day,
         "YMD": time.strftime("%Y/%m/%d", when),
         "YMD_QUOTED": time.strftime("%Y%%2F%m%%2F%d", when),
@@ -165,11 +170,8 @@ def resource(path: str, request: Request, ctx: SiteContext) -> Resource:  # noqa
     admin = admin_name(ctx.title)
     if path in ("/wp-admin", "/wp-content", "/wp-includes"):
         return Directory()
-    if path == "/" and query.get("author") == "1":
-        return _redirect(f"http://{ctx.host}/author/{admin}/")
-    if path == "/" and query.get("p") == "1":
-        pingback = ("X-Pingback", f"http://{ctx.host}/xmlrpc.php")
-        return _redirect(f"http://{ctx.host}/{_ymd(ctx)}/hello-world/", pingback)
+    if path == "/" and (found := _query_page(query, ctx)) is not None:
+        return found
     if path == "/" and query.get("rest_route") == "/wp/v2/users":
         return _users(ctx)
     if path == "/":
@@ -237,6 +239,27 @@ def resource(path: str, request: Request, ctx: SiteContext) -> Resource:  # noqa
         return Forbidden()
     if path in _PHP_SILENT:  # PHP files that print nothing when asked directly
         return Response(200, b"", _HTML)
+    return None
+
+
+def _query_page(query: dict[str, str], ctx: SiteContext) -> Response | None:
+    """The plain-permalink queries scanners use, redirected to the pretty URL (author
+    enumeration walks ?author=1, 2, ...: one author here); one that names nothing: 404."""
+    author, post = query.get("author", ""), query.get("p", query.get("page_id", ""))
+    pingback = ("X-Pingback", f"http://{ctx.host}/xmlrpc.php")
+    if author == "1":
+        return _redirect(f"http://{ctx.host}/author/{admin_name(ctx.title)}/")
+    if post == "1" and "p" in query:
+        return _redirect(f"http://{ctx.host}/{_ymd(ctx)}/hello-world/", pingback)
+    if post == "2":  # a page asked for as a post (?p=) is not cached; as a page it pings
+        before = _HEADERS_NO_CACHE if "p" in query else (pingback,)
+        return _redirect(f"http://{ctx.host}/sample-page/", *before)
+    if author.isdigit() or post.isdigit():
+        return not_found(ctx)
+    if query.get("feed") == "rss2":  # the feed's validators come along
+        feed = _feed(ctx).headers[:2]
+        moved = _redirect(f"http://{ctx.host}/feed/", *feed)
+        return replace(moved, status=301, content_type="application/rss+xml; charset=UTF-8")
     return None
 
 
