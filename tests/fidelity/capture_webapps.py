@@ -6,7 +6,9 @@ under apache2 with mod_php), asks each page once, and writes its body to
 honeymesh/detection/traps/www/ with every per-site value replaced by a ``@@NAME@@``
 placeholder the trap fills in (``wordpress.py``, ``phpmyadmin.py``): the host name, the site
 title, the administrator's name and Gravatar hash, the install time, nonces and tokens. The
-pages are WordPress's and phpMyAdmin's output (GPL-2.0-or-later, as they are).
+pages are WordPress's and phpMyAdmin's output (GPL-2.0-or-later, as they are). The trap's
+modules load every template at import, and this script imports them (for the administrator's
+name): a new template needs an empty file in www/ before its first capture.
 """
 
 from __future__ import annotations
@@ -111,6 +113,8 @@ def main() -> None:
             "wordpress-login.html": fetch(wp, "/wp-login.php")[1],
             "wordpress-feed.xml": fetch(wp, "/feed/")[1],
             "wordpress-comments-feed.xml": fetch(wp, "/comments/feed/")[1],
+            "wordpress-atom.xml": fetch(wp, "/feed/atom/")[1],
+            "wordpress-rdf.xml": fetch(wp, "/feed/rdf/")[1],
             "wordpress-install.html": fetch(wp, "/wp-admin/install.php")[1],
             "wordpress-lostpassword.html": fetch(wp, "/wp-login.php?action=lostpassword")[1],
             "wordpress-rsd.xml": fetch(wp, "/xmlrpc.php?rsd")[1],

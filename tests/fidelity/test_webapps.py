@@ -77,6 +77,11 @@ WORDPRESS: dict[str, bytes] = {
     "GET /index.php": request(b"/index.php"),
     "GET /?p=1": request(b"/?p=1"),
     "GET /?author=1 (user enumeration)": request(b"/?author=1"),
+    "GET /?author=2": request(b"/?author=2"),
+    "GET /?p=2": request(b"/?p=2"),
+    "GET /?page_id=2": request(b"/?page_id=2"),
+    "GET /?p=99": request(b"/?p=99"),
+    "GET /?feed=rss2": request(b"/?feed=rss2"),
     "GET the author's page": request(b"/author/" + ADMIN.encode() + b"/"),
     "GET /wp-login.php": request(b"/wp-login.php"),
     "POST /wp-login.php, the admin's wrong password": form(
@@ -142,6 +147,9 @@ WORDPRESS: dict[str, bytes] = {
     "GET /wp-includes/version.php": request(b"/wp-includes/version.php"),
     "GET /wp-sitemap.xml": request(b"/wp-sitemap.xml"),
     "GET /comments/feed/": request(b"/comments/feed/"),
+    "GET /feed/atom/": request(b"/feed/atom/"),
+    "GET /feed/rdf/": request(b"/feed/rdf/"),
+    "GET /wp-links-opml.php": request(b"/wp-links-opml.php"),
     "GET /sample-page/": request(b"/sample-page/"),
     "GET /wp-json/wp/v2/posts": request(b"/wp-json/wp/v2/posts"),
     "GET /wp-json/wp/v2/users/1": request(b"/wp-json/wp/v2/users/1"),
@@ -340,7 +348,7 @@ def test_phpmyadmin_failed_login(
 def nmap_scripts(port: int) -> str:
     out = subprocess.run(
         ["nmap", "-sV", "-Pn", "-n", "--host-timeout", "120s", "-p", str(port),
-         "--script", "http-generator,http-wordpress-enum",
+         "--script", "http-generator,http-wordpress-enum,http-wordpress-users",
          "--script-args", f"http.host={TRAP_HOSTNAME}", "127.0.0.1"],
         capture_output=True, text=True, timeout=180, check=True,
     ).stdout  # fmt: skip
@@ -359,9 +367,10 @@ def nmap_scripts(port: int) -> str:
 def test_nmap_sees_the_same_wordpress(
     webapps: harness.WebApps, traps: Daemon, trap_ports: dict[str, int]
 ) -> None:
-    """nmap -sV with http-generator and http-wordpress-enum (Debian 12's nmap 7.93): the same
-    service line, generator and version, themes and plugins of the trap as of the real site."""
+    """nmap -sV with http-generator, http-wordpress-enum and http-wordpress-users (Debian 12's
+    nmap 7.93): the same service line, generator and version, themes and plugins, and users
+    (by ?author=N) of the trap as of the real site."""
     with ThreadPoolExecutor(2) as pool:
         real, trap = pool.map(nmap_scripts, (webapps.wordpress, trap_ports["wordpress"]))
-    assert "WordPress 6.1.9" in real, real
+    assert "WordPress 6.1.9" in real and f"{ADMIN}" in real, real
     diff("nmap", real.encode(), trap.encode())

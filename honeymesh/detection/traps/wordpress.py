@@ -69,6 +69,8 @@ LOGIN = _template("wordpress-login.html")
 LOGIN_FAILED = _template("wordpress-login-failed.html")
 FEED = _template("wordpress-feed.xml")
 COMMENTS_FEED = _template("wordpress-comments-feed.xml")
+ATOM = _template("wordpress-atom.xml")
+RDF = _template("wordpress-rdf.xml")
 INSTALL = _template("wordpress-install.html")
 LOST_PASSWORD = _template("wordpress-lostpassword.html")
 RSD = _template("wordpress-rsd.xml")
@@ -207,6 +209,12 @@ def resource(path: str, request: Request, ctx: SiteContext) -> Resource:  # noqa
         return Response(200, render(SITEMAP, ctx), "application/xml; charset=UTF-8", (_VARY,))
     if path == "/comments/feed/":
         return _feed(ctx, COMMENTS_FEED)
+    if path == "/feed/atom/":  # not a type mod_deflate compresses: no Vary
+        return _feed(ctx, ATOM, "application/atom+xml; charset=UTF-8")
+    if path == "/feed/rdf/":
+        return _feed(ctx, RDF, "application/rdf+xml; charset=UTF-8")
+    if path == "/wp-links-opml.php":
+        return _opml(ctx)
     if path == "/sample-page/":
         return _single(ctx, PAGE, "pages/2", 2)
     if path == f"/{_ymd(ctx)}/hello-world/":
@@ -350,11 +358,26 @@ def _user(ctx: SiteContext) -> dict[str, JSONValue]:
     return user
 
 
-def _feed(ctx: SiteContext, template: str = FEED) -> Response:
+def _opml(ctx: SiteContext) -> Response:
+    """wp-links-opml.php: the (empty) blogroll, stamped with the time it is asked for, and
+    the generator comment wpscan reads the version from."""
+    body = (
+        '<?xml version="1.0"?>\n<opml version="1.0">\n\t<head>\n\t\t<title>\n\t\tLinks for '
+        f"{html.escape(ctx.title, quote=False)}\t\t</title>\n\t\t<dateCreated>"
+        f"{formatdate(ctx.now(), usegmt=True)}</dateCreated>\n"
+        f'\t\t<!-- generator="WordPress/{VERSION}" -->\n\t</head>\n\t<body>\n</body>\n</opml>\n'
+    )
+    return Response(200, body.encode(), "text/xml; charset=UTF-8", (_VARY,))
+
+
+def _feed(
+    ctx: SiteContext, template: str = FEED, kind: str = "application/rss+xml; charset=UTF-8"
+) -> Response:
     modified = formatdate(installed(ctx), usegmt=True)
     etag = hashlib.md5(modified.encode(), usedforsecurity=False).hexdigest()
-    headers = (("Last-Modified", modified), ("ETag", f'"{etag}"'), _link(ctx), _VARY)
-    return Response(200, render(template, ctx), "application/rss+xml; charset=UTF-8", headers)
+    vary = (_VARY,) if kind.startswith("application/rss+xml") else ()
+    headers = (("Last-Modified", modified), ("ETag", f'"{etag}"'), _link(ctx), *vary)
+    return Response(200, render(template, ctx), kind, headers)
 
 
 def _fields(request: Request) -> dict[str, str]:
