@@ -16,6 +16,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import re
+import shutil
 import socket
 import tempfile
 import time
@@ -163,6 +164,7 @@ def main() -> None:
         (OUT / "wordpress-wp-json.json.gz").write_bytes(gzip.compress(text.encode(), mtime=0))
     finally:
         apps.stop()
+        shutil.rmtree(where, ignore_errors=True)
 
 
 if __name__ == "__main__":
