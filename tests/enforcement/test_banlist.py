@@ -562,6 +562,5 @@ def test_the_restore_reads_each_group_from_the_index_alone(tmp_path: Path) -> No
     conn, _ = open_database(tmp_path / "plan.db", bundled_migrations())
     plan = conn.execute(f"EXPLAIN QUERY PLAN {banstore.LOAD_GROUP_SQL}", (4, 32)).fetchall()
     conn.close()
-    assert [row[-1] for row in plan] == [
-        "SEARCH bans USING COVERING INDEX bans_active_group (family=? AND prefixlen=?)"
-    ]
+    (detail,) = [row[-1] for row in plan]  # one step: no table scan, no sort
+    assert "USING COVERING INDEX bans_active_group" in detail
