@@ -344,6 +344,9 @@ def build_appliance(  # noqa: PLR0915
     held: list[ListenerService] = []
     for trap in config.traps:
         if workers and not isinstance(trap, DnsTrapConfig | SipTrapConfig | SnmpTrapConfig):
+            # Built here too, and dropped: a trap that cannot be built stops the start as
+            # without workers, rather than leaving its workers to fail and restart.
+            build_trap(trap, trap_context)
             traps[trap.name] = worker_traps[trap.name] = WorkerTrap(trap.name)
             for address in trap.bind:
                 for port in trap.ports:
