@@ -95,6 +95,9 @@ WORDPRESS: dict[str, bytes] = {
         b"Cookie: wordpress_test_cookie=WP%20Cookie%20check",
     ),
     "POST /wp-login.php, empty fields": form(b"/wp-login.php", b"log=&pwd="),
+    "POST /wp-login.php, markup and quotes in the name": form(
+        b"/wp-login.php", b"log=o%27brien%22%3Cb%3E%26&pwd=x"
+    ),
     "POST /wp-login.php, no password": form(b"/wp-login.php", b"log=admin&pwd="),
     "POST /wp-login.php, without the test cookie": form(
         b"/wp-login.php", b"log=admin&pwd=x&testcookie=1"
@@ -337,7 +340,8 @@ def test_phpmyadmin_failed_login(
 ) -> None:
     """The error text as Debian's phpMyAdmin shows it (MariaDB's 1698 for a user it does not
     let in by password), the cookies it sets, in order."""
-    for user, password in ((b"admin", b"secret"), (b"root", b"secret"), (b"admin", b"")):
+    for user, password in ((b"admin", b"secret"), (b"root", b"secret"), (b"admin", b""),
+                           (b"o%27brien%22%3Cb%3E%26%5C", b"x")):  # fmt: skip
         with ThreadPoolExecutor(2) as pool:
             ports = (webapps.phpmyadmin, trap_ports["phpmyadmin"])
             real, trap = pool.map(_phpmyadmin_login, ports, (user, user), (password, password))

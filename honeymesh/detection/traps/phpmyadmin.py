@@ -30,6 +30,7 @@ from honeymesh.detection.traps.websites import (
     Static,
     accepts_gzip,
     apache_gzip,
+    php_escape,
 )
 
 VERSION = "5.2.1deb1+deb12u1"  # what its assets' ?v= and CommonParams say
@@ -118,7 +119,7 @@ def _login(request: Request, ctx: SiteContext) -> Response:
     # cookie gets the bare form again, as from the real one).
     cookie = request.header("Cookie") or ""
     tried = request.method == "POST" and "phpMyAdmin=" in cookie
-    user = _field(request, "pma_username")[:64] if tried else None
+    user = _field(request, "pma_username") if tried else None
     values = {"TOKEN": secrets.token_hex(16), "SESSION": second}
     if user is None:
         headers: tuple[tuple[str, str], ...] = (
@@ -137,10 +138,10 @@ def _login(request: Request, ctx: SiteContext) -> Response:
              "Max-Age=0; path=/phpmyadmin/"),
             ("X-ob_mode", "1"), ("Pragma", "no-cache"), *_POLICY,
         )  # fmt: skip
-        values["USER"] = html.escape(user)
+        values["USER"] = php_escape(user)
         password = _field(request, "pma_password")
         values["DENIED"] = _denied(user, password)
-        values["USER_JS"] = user.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\x3C")
+        values["USER_JS"] = _js_string(user)
         page = LOGIN_FAILED
         if not password:  # AllowNoPassword is false: it never asks MariaDB
             page = _REFUSAL.sub("", page.replace(_CANNOT, _EMPTY_REFUSED))
@@ -156,12 +157,23 @@ def _login(request: Request, ctx: SiteContext) -> Response:
 
 def _denied(user: str, password: str) -> str:
     """MariaDB's refusal: root logs in by unix_socket only (Debian's setup: 1698, no word
-    of a password); anyone else is refused with the password's presence named (1045)."""
-    who = f"&#039;{html.escape(user)}&#039;@&#039;localhost&#039;"
+    of a password); anyone else is refused with the password's presence named (1045).
+    phpMyAdmin escapes the message twice: htmlspecialchars' old default (no single
+    quotes), then its template's (all of them)."""
     if user == "root":
-        return f"(HY000/1698): Access denied for user {who}"
-    used = "YES" if password else "NO"
-    return f"(HY000/1045): Access denied for user {who} (using password: {used})"
+        said = "(HY000/1698): Access denied for user 'root'@'localhost'"
+    else:
+        used = "YES" if password else "NO"
+        said = f"(HY000/1045): Access denied for user '{user}'@'localhost' (using password: {used})"
+    return php_escape(html.escape(said, quote=False).replace('"', "&quot;"))
+
+
+def _js_string(text: str) -> str:
+    """phpMyAdmin's Sanitize::escapeJsString, for the user name in CommonParams."""
+    table = str.maketrans(
+        {"\0": "", "\\": "\\\\", "'": "\\'", '"': '\\"', "\n": "\\n", "\r": "\\r"}
+    )
+    return re.sub("(?i)</script", "</' + 'script", text.translate(table))
 
 
 def _field(request: Request, name: str) -> str:

@@ -177,6 +177,12 @@ def apache_gzip(body: bytes) -> bytes:
     return header + raw + zlib.crc32(body).to_bytes(4, "little") + len(body).to_bytes(4, "little")
 
 
+def php_escape(text: str) -> str:
+    """PHP's htmlspecialchars(ENT_QUOTES), as WordPress's esc_html and phpMyAdmin's templates
+    escape what they echo: a quote is ``&#039;`` (Python's ``html.escape`` writes ``&#x27;``)."""
+    return html.escape(text).replace("&#x27;", "&#039;")
+
+
 def accepts_gzip(request: Request) -> bool:
     return "gzip" in (request.header("Accept-Encoding") or "").lower()
 

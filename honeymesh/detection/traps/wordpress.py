@@ -35,6 +35,7 @@ from honeymesh.detection.traps.websites import (
     Response,
     SiteContext,
     Static,
+    php_escape,
 )
 from honeymesh.events import JSONValue
 
@@ -415,7 +416,10 @@ def _login(request: Request, ctx: SiteContext, action: str) -> Response:
     if request.method != "POST":
         return Response(200, render(LOGIN, ctx), _HTML, headers)
     fields = _fields(request)
-    login, password = fields.get("log", "").strip(), fields.get("pwd", "")
+    # wp_authenticate() sanitizes the name and trims the password before it looks at them;
+    # the form echoes the name as it was sent.
+    raw, password = fields.get("log", ""), fields.get("pwd", "").strip()
+    login = sanitize_user(raw)
     admin = admin_name(ctx.title)
     value, focus, shake = "", _FOCUS_LOGIN, _SHAKE
     cookie = request.header("Cookie") or ""
@@ -434,24 +438,33 @@ def _login(request: Request, ctx: SiteContext, action: str) -> Response:
             )
         )
         if login:
-            value, focus = html.escape(login[:60]), _FOCUS_SECOND_FIELD
+            value, focus = php_escape(raw), _FOCUS_SECOND_FIELD
     elif login.lower() in (admin, f"{admin}@{ctx.host}"):
         noun = "email address" if "@" in login else "username"
         message = _ERROR.format(
-            f"The password you entered for the {noun} <strong>{html.escape(login[:60])}"
+            f"The password you entered for the {noun} <strong>{php_escape(login)}"
             f'</strong> is incorrect. <a href="http://{ctx.host}/wp-login.php?action='
             'lostpassword">Lost your password?</a>'
         )
-        value, focus = html.escape(login[:60]), _FOCUS_SECOND_FIELD
+        value, focus = php_escape(raw), _FOCUS_SECOND_FIELD
     else:
         message = _ERROR.format(
-            f"The username <strong>{html.escape(login[:60])}</strong> is not registered on "
+            f"The username <strong>{login}</strong> is not registered on "
             "this site. If you are unsure of your username, try your email address instead."
         )
         focus = _FOCUS_LOGIN + 'd.value = "";'
     error = f'<div id="login_error">{message}</div>\n'
     extra = {"ERROR": error, "VALUE": value, "FOCUS": focus, "SHAKE": shake}
     return Response(200, render(LOGIN_FAILED, ctx, extra), _HTML, headers)
+
+
+def sanitize_user(name: str) -> str:
+    """WordPress's sanitize_user(), which the "not registered" error shows unescaped: tags,
+    %XX octets and entities stripped, whitespace collapsed."""
+    name = re.sub(r"<(script|style)[^>]*?>.*?</\1>|<[^>]*>", "", name, flags=re.S | re.I)
+    name = re.sub(r"%[a-fA-F0-9]{2}", "", name)
+    name = re.sub(r"&.+?;", "", name)
+    return re.sub(r"\s+", " ", name.strip())
 
 
 _METHOD = re.compile(rb"<methodName>\s*([A-Za-z0-9_.]{1,64})\s*</methodName>")

@@ -65,20 +65,25 @@ def test_xmlrpc_login_takes_any_bytes(body: bytes) -> None:
     assert found is None or all(len(part) <= 512 for part in found)
 
 
-def test_wordpress_echoes_a_login_name_escaped() -> None:
-    """The failed login repeats the name tried (WordPress does): markup in it stays text."""
-    body = b"log=%3Cscript%3Ealert(1)%3C%2Fscript%3E&pwd=x"
+def test_wordpress_echoes_a_login_name_without_its_markup() -> None:
+    """The failed login repeats the name tried as WordPress's sanitize_user() leaves it: no
+    tags (a script's content gone with them), quotes and a lone ampersand kept."""
+    body = b"log=%3Cb%3Eo%27brien%22%26%3C%2Fb%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E&pwd=x"
     t = talk(HttpDialogue(WORDPRESS, now), post(b"/wp-login.php", body))
-    assert b"<strong>&lt;script&gt;alert(1)&lt;/script&gt;</strong> is not registered" in t.output
-    assert b"<script>alert(1)" not in t.output
+    assert b"The username <strong>o'brien\"&</strong> is not registered" in t.output
+    assert b"alert(1)" not in t.output
 
 
 def test_phpmyadmin_echoes_a_user_name_escaped() -> None:
     body = b"pma_username=%22%3E%3Cimg+src%3Dx%3E&pma_password=x&server=1"
     session = b"Cookie: phpMyAdmin=abcdefghijklmnopqrstuv0123; pma_lang=en"
     t = talk(HttpDialogue(PHPMYADMIN, now), post(b"/phpmyadmin/index.php?route=/", body, session))
-    assert b"Access denied for user &#039;&quot;&gt;&lt;img src=x&gt;&#039;@" in t.output
-    assert b"<img src=x>" not in t.output
+    assert (
+        b"Access denied for user &#039;&amp;quot;&amp;gt;&amp;lt;img src=x&amp;gt;&#039;@"
+        in t.output
+    )
+    assert b'id="input_username" value="&quot;&gt;&lt;img src=x&gt;"' in t.output
+    assert b'user:"\\"><img src=x>"' in t.output  # a JS string, as phpMyAdmin escapes it
     (cred,) = t.found("trap.credential")
     assert cred["username"] == '"><img src=x>'
 
