@@ -11,8 +11,10 @@ and raises ``SipError`` and nothing else. Two personas answer it (``PERSONAS``):
   User-Agent) get silence. Replies copy Via, From, To, Call-ID and CSeq as the request wrote
   them, in its order, add ``rport``/``received`` to the top Via and a To tag made as
   Kamailio's sl and tm modules make theirs (a prefix per server, a hash of the request), then
-  ``Server`` and ``Content-Length``. What the real one does and the trap does not (relaying to
-  registered contacts, retransmitting INVITE answers) is listed in docs/TRAPS.md.
+  ``Server`` and ``Content-Length``. REGISTERs fill a bounded location table (``Location``) as
+  the registrar's; ``SipTcpDialogue`` serves the same over TCP, as the package's kamailio
+  listens on both. What the real one does and the trap does not (relaying to registered
+  contacts, retransmitting INVITE answers over UDP) is listed in docs/TRAPS.md.
 - ``asterisk-18.20.2``: ``SipResponder`` answers as Asterisk does: OPTIONS 200 with its
   capabilities, REGISTER and INVITE a digest challenge (401), a REGISTER or INVITE that carries
   credentials 403, BYE/CANCEL 481, ACK nothing, the rest 405. Asterisk is not in Debian 12, so
