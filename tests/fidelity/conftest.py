@@ -13,6 +13,7 @@ from tests.fidelity.test_dns import named
 from tests.fidelity.test_dns import persona as dns_persona
 from tests.fidelity.test_http import TRAP_HOSTNAME
 from tests.fidelity.test_snmp import persona as snmp_persona
+from tests.fidelity.test_telnet import TELNET_USER
 from tests.fidelity.test_webapps import TITLE as WEBAPPS_TITLE
 
 WEBAPPS = f'title = "{WEBAPPS_TITLE}"\n'  # the real WordPress's title (test_webapps.py)
@@ -26,7 +27,7 @@ PERSONAS: dict[str, str] = {
     "ftp": f'credentials = ["{":".join(harness.FTP_USER)}"]\n',
     "smtp": f'hostname = "{harness.SMTP_HOSTNAME}"\n',
     # Debian's telnetd and login as installed (test_telnet.py); host names are normalised.
-    "telnet": "",
+    "telnet": f'credentials = ["{":".join(TELNET_USER)}"]\n',
     # The default persona (Debian 12's MariaDB), with the real server's one account.
     "mysql": f'credentials = ["{":".join(harness.MYSQL_USER)}"]\n',
     # Debian's default site (the persona's default), and WordPress for a site with directories.

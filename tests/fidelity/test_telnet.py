@@ -338,6 +338,56 @@ def test_conversation(
         assert slow_real == slow_trap, f"{data!r}: real took {a:.2f} s, the trap {b:.2f} s"
 
 
+# A throwaway local account with bash and a home (as useradd -m makes): the trap's configured
+# login (conftest.PERSONAS). Only the look of a successful login is compared, not the shell.
+TELNET_USER = ("telnetuser", "fidelity-Telnet-1")
+
+
+@pytest.fixture(scope="module")
+def telnet_user(real_telnetd: RealServer) -> Iterator[None]:
+    user, password = TELNET_USER
+    if subprocess.run(["id", user], capture_output=True, check=False).returncode != 0:
+        subprocess.run(["useradd", "-m", "-s", "/bin/bash", user], check=True)
+    subprocess.run(["chpasswd"], input=f"{user}:{password}\n".encode(), check=True)
+    logged_in(real_telnetd.port)  # once, so that login has a last login to show
+    yield
+
+
+def logged_in(port: int) -> str:
+    """What a successful login shows, up to the shell's prompt (then ``exit``)."""
+    user, password = (part.encode() for part in TELNET_USER)
+    sock = socket.create_connection(("127.0.0.1", port), timeout=5)
+    read(sock, None, first=2.0)
+    for step, ends in negotiated(REFUSED):
+        sock.sendall(step)
+        read(sock, ends, first=5.0)
+    sock.sendall(user + b"\r\n")
+    read(sock, PROMPT, first=5.0)
+    sock.sendall(password + b"\r\n")
+    said = read(sock, re.compile(rb"[$#] $"), first=15.0)
+    sock.sendall(b"exit\r\n")
+    sock.close()
+    return render(said)
+
+
+LOGIN_RULES = [
+    Rule("pam_motd's uname -snrvm", r"^Linux .*(?=\\r\\n$)", "Linux <uname -snrvm>"),
+    Rule("last login", r"^Last login: .* from \S+ on pts/\d+",
+         "Last login: <when> from <address> on pts/<n>"),
+    Rule("host name in bash's prompt", r"@[^:@]+:~", "@<host>:~"),
+]  # fmt: skip
+
+
+def test_a_login_shows_motd_last_login_and_prompt(
+    real_telnetd: RealServer, telnet_user: None, traps: Daemon, trap_ports: dict[str, int]
+) -> None:
+    with ThreadPoolExecutor(2) as pool:
+        real, trap = pool.map(logged_in, (real_telnetd.port, trap_ports["telnet"]))
+    host = socket.gethostname().split(".")[0]
+    assert "\nLast login: " in real and real.endswith(f"{TELNET_USER[0]}@{host}:~$ "), real
+    diff("a successful login", real.encode("latin-1"), trap.encode("latin-1"), LOGIN_RULES)
+
+
 def test_login_times_out_as_logins_does(
     real_telnetd: RealServer, traps: Daemon, trap_ports: dict[str, int]
 ) -> None:

@@ -601,7 +601,7 @@ class TelnetDialogue:
                 )
                 self._session = ShellSession(shell, echo=True)
                 self._stage = "shell"
-                return b"\r\n" + self._session.start(), finding, False, False
+                return self._session.start(), finding, False, False
         echo = b"\r\n" if line is None else b""  # login ends the line read at end of file
         if self._attempts >= MAX_ATTEMPTS:
             last = b"\r\nLogin incorrect\r\nMaximum number of tries exceeded (5)\r\n"
