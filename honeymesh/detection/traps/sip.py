@@ -261,8 +261,10 @@ _CONTACT = re.compile(
 )
 #: registrar's limits in the shipped configuration (max_expires) and its defaults.
 _DEFAULT_EXPIRES, _MIN_EXPIRES, _MAX_EXPIRES = 3600, 60, 3600
-#: The trap's bounds on the location table (Kamailio's are its shared memory).
-MAX_USERS, MAX_BINDINGS = 1024, 16
+#: The trap's bounds on the location table (Kamailio's are its shared memory): users,
+#: contacts per user, and the longest contact URI and echoed parameters saved (about 12 MiB
+#: at most, whatever is sent).
+MAX_USERS, MAX_BINDINGS, MAX_CONTACT = 1024, 16, 512
 
 
 @dataclass
@@ -582,7 +584,8 @@ def _parse_contacts(value: str, default: int) -> list[ContactSpec]:
                 kept += f";{param.strip()}"
         if expires:
             expires = min(max(expires, _MIN_EXPIRES), _MAX_EXPIRES)
-        out.append(ContactSpec(uri, q, expires, kept))
+        if len(uri) + len(kept) <= MAX_CONTACT:  # a longer one is not saved
+            out.append(ContactSpec(uri, q, expires, kept))
     return out
 
 

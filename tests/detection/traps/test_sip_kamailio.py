@@ -215,3 +215,11 @@ def test_over_tcp_what_kamailio_cannot_frame_or_parse_ends_the_connection() -> N
         assert step.close and step.reply == b"", data[:20]
     response = b"SIP/2.0 200 OK\r\nContent-Length: 0\r\n\r\n"
     assert tcp_dialogue().receive(response) == Step(detail={"service": "sip", "requests": []})
+
+
+def test_a_contact_too_long_to_keep_is_not_saved() -> None:
+    r = responder()
+    ends = (("198.51.100.7", 5060), (HERE, 5060))
+    long = "Contact: <sip:" + "x" * 600 + "@203.0.113.50>, <sip:ok@203.0.113.51>\r\n"
+    saved = r.respond_addressed(request("REGISTER", f"sip:{HERE}", extra=long), *ends)
+    assert b"\r\nContact: <sip:ok@203.0.113.51>;expires=3600\r\n" in saved.reply
