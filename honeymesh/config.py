@@ -1022,12 +1022,25 @@ _type_hints = typing.cast(
 )
 
 
+#: Keys an earlier release had, with what replaced them: an old configuration gets told what
+#: to write instead, not only that the key is unknown.
+_REPLACED: dict[tuple[str, str], str] = {
+    ("SshTrapConfig", "version"): 'replaced by persona (e.g. persona = "dropbear-2022.83")',
+    ("SipTrapConfig", "server"): (
+        'replaced by persona ("kamailio-5.6.3", the default, or "asterisk-18.20.2")'
+    ),
+}
+
+
 def _build(cls: type[Any], table: Any, where: str, path: Path) -> Any:
     if not isinstance(table, Mapping):
         raise ConfigError(path, where, f"expected a table, got {_describe(table)}")
     fields = {f.name: f for f in dataclasses.fields(cls) if f.metadata.get("toml", True)}
     for key in table:
         if key not in fields:
+            replaced = _REPLACED.get((cls.__name__, key))
+            if replaced is not None:
+                raise ConfigError(path, _join(where, key), replaced)
             known = ", ".join(sorted(fields))
             raise ConfigError(path, _join(where, key), f"unknown key (known here: {known})")
     hints = _type_hints(cls)

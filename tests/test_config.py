@@ -70,6 +70,13 @@ def test_every_key_is_documented() -> None:
         ("[api]\nport = 70000\n", "api.port", "a port from 0 to 65535"),
         ("[api]\nprot = 1\n", "api.prot", "unknown key"),
         ("[nope]\n", "nope", "unknown key"),
+        # Keys an earlier release had: the error says what replaced them.
+        (
+            "[[traps]]\ntype = 'sip'\nserver = 'x'\n",
+            "traps[0].server",
+            'replaced by persona ("kamailio',
+        ),
+        ("[[traps]]\ntype = 'ssh'\nversion = 'x'\n", "traps[0].version", "replaced by persona"),
         ("[node]\nmode = 'panic'\n", "node.mode", "expected 'test' or 'enforce' or 'lockdown'"),
         ("[api]\naddress = 'localhost'\n", "api.address", "an IPv4 or IPv6 address"),
         ("[kernel]\ninterfaces = 'eth0'\n", "kernel.interfaces", "expected an array"),
