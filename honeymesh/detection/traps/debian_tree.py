@@ -16,6 +16,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Mapping
 
+from honeymesh.detection.traps import debian_packages
 from honeymesh.detection.traps.facts import NodeFacts
 from honeymesh.detection.traps.fakefs import Node
 
@@ -45,7 +46,7 @@ def _when(facts: NodeFacts, path: str, era: str) -> float:
     return facts.moment(path, facts.boot_time + 60, first)
 
 
-def build(
+def build(  # noqa: PLR0912
     facts: NodeFacts,
     files: Mapping[str, str],
     user: str,
@@ -91,6 +92,13 @@ def build(
                  "/etc/sudoers.d", "/etc/ssh/ssh_config.d"):  # fmt: skip
         folder(path, "u" if path.startswith(("/var", "/etc")) else "i")
     folder("/var/log", "r")
+    # The package list's own traces: dpkg's status and a doc folder per package.
+    folder("/usr/share/doc")
+    for name in debian_packages.doc_folders():
+        folder(f"/usr/share/doc/{name}")
+    folder("/var/lib/dpkg", "u")
+    tree["/var/lib/dpkg/status"] = Node("f", 0o644, _when(facts, "dpkg", "u"),
+                                        content=debian_packages.status_file())  # fmt: skip
     folder("/var/tmp", "r", 0o1777)
     link("/var/run", "/run")
     link("/var/lock", "/run/lock")
@@ -115,7 +123,7 @@ def build(
         folders_of(path, era if era != "r" else "u")
         mode, group = _MODES.get(path, (0o600 if host_key else 0o644, "root"))
         owner = user if path.startswith(home + "/") and home != "/root" else "root"
-        shown = len(content) if host_key else 0 if path.startswith("/proc/") else None
+        shown = 0 if path.startswith("/proc/") else None
         when = _when(facts, path, era)
         tree[path] = Node("f", mode, when, owner, owner if owner != "root" else group, content,
                           shown)  # fmt: skip

@@ -12,6 +12,7 @@ Sans-IO: paths are strings, times are passed in, nothing is ever opened.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 
@@ -43,7 +44,7 @@ class Node:
             return 4096
         if self.kind == "l":
             return len(self.target)
-        return len(self.content.encode("utf-8", "replace"))
+        return len(as_bytes(self.content))
 
     def mode_text(self) -> str:
         bits = "".join(
@@ -52,6 +53,16 @@ class Node:
         if self.mode & 0o1000:  # the sticky bit, as /tmp has
             bits = bits[:8] + ("t" if bits[8] == "x" else "T")
         return {"d": "d", "l": "l"}.get(self.kind, "-") + bits
+
+
+def as_bytes(text: str) -> bytes:
+    """The bytes a file or a screen gets: UTF-8, and a binary file's bytes (kept in its text
+    as surrogate escapes, ``bytes.decode("utf-8", "surrogateescape")``) as themselves, one
+    each, as ``cat``, ``wc -c`` and ``ls -l`` count them."""
+    return text.encode("utf-8", "surrogateescape" if _ESCAPED.search(text) else "replace")
+
+
+_ESCAPED = re.compile("[\udc80-\udcff]")
 
 
 def parent(path: str) -> str:

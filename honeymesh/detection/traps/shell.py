@@ -35,7 +35,7 @@ from honeymesh.detection.traps.facts import (
     plain_host,
     stamp,
 )
-from honeymesh.detection.traps.fakefs import FsError, Node, SessionFs, absolute, parent
+from honeymesh.detection.traps.fakefs import FsError, Node, SessionFs, absolute, as_bytes, parent
 from honeymesh.detection.traps.shell_commands import (
     BUILTINS,
     COMMANDS,
@@ -853,9 +853,9 @@ class FakeShell:
             **self.ssh.files,
         }
         for kind, line in self._host_keys.items():
-            # Binary, as dropbearkey writes it: one character per byte (debian_tree sizes it).
+            # Binary, as dropbearkey writes it: bytes that are not UTF-8 kept as surrogates.
             key = dropbear_key_file(line, f, kind)
-            files[self.ssh.host_key.format(kind=kind)] = key.decode("latin-1")
+            files[self.ssh.host_key.format(kind=kind)] = key.decode("utf-8", "surrogateescape")
         if user != "root":
             files[self.home + "/.bash_logout"] = _BASH_LOGOUT
         return files
@@ -1241,4 +1241,4 @@ class ShellSession:
         return ShellOutput(bytes(out), tuple(commands), False, tuple(downloads))
 
     def _text(self, text: str) -> bytes:
-        return self._newline.join(part.encode("utf-8", "replace") for part in text.split("\n"))
+        return self._newline.join(as_bytes(part) for part in text.split("\n"))

@@ -20,8 +20,9 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from honeymesh.detection.traps import shell_packages
 from honeymesh.detection.traps.facts import DAY, ctime, fingerprint, stamp
-from honeymesh.detection.traps.fakefs import FsError, absolute, parent
+from honeymesh.detection.traps.fakefs import FsError, absolute, as_bytes, parent
 from honeymesh.detection.traps.ssh_look import KeyFileError, blob_type, public_blob
 
 if TYPE_CHECKING:
@@ -1136,7 +1137,7 @@ def _dropbearkey(sh: FakeShell, args: list[str], io: Streams) -> int:
         io.err(f"Failed reading '{names[-1]}'")
         return 255
     try:
-        kind, blob = public_blob(text.encode("latin-1", "replace"))
+        kind, blob = public_blob(as_bytes(text))
     except KeyFileError as e:
         io.err(f"Exited: {e}")
         return 1
@@ -1212,7 +1213,7 @@ def _sh(sh: FakeShell, args: list[str], io: Streams) -> int:
 
 def _busybox(sh: FakeShell, args: list[str], io: Streams) -> int:
     if not args:
-        io.out("BusyBox v1.35.0 (Debian 1:1.35.0-4+b3) multi-call binary.\n"
+        io.out("BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.\n"
                "BusyBox is copyrighted by many authors between 1998-2015.")  # fmt: skip
         return 0
     if args[0] not in COMMANDS and args[0] not in BUILTINS:
@@ -1298,7 +1299,7 @@ def _wc(sh: FakeShell, args: list[str], io: Streams) -> int:
     text = _stdin_or_files(sh, names, io, "wc")
     if text is None:
         return 1
-    counts = {"l": text.count("\n"), "w": len(text.split()), "c": len(text.encode())}
+    counts = {"l": text.count("\n"), "w": len(text.split()), "c": len(as_bytes(text))}
     chosen = [k for k in "lwc" if k in flags] or ["l", "w", "c"]
     values = [str(counts[k]) for k in chosen]
     suffix = f" {names[0]}" if names else ""
@@ -1702,3 +1703,6 @@ COMMANDS: dict[str, Command] = {
     "chpasswd": _chpasswd,
     "dd": _dd,
 }
+
+# dpkg, apt, systemctl, service and journalctl: their own module, over one package list.
+COMMANDS.update(shell_packages.COMMANDS)

@@ -388,7 +388,7 @@ def test_the_ssh_shell_fingerprints_the_host_key_the_client_was_shown(tmp_path: 
         assert said[2] == "Fingerprint: SHA256:" + real.rstrip("=")  # as the client was shown
         assert said[1] == f"{key.toString('OPENSSH').decode()} root@web01"
         # Dropbear's format, made of the public key and the node's facts: never the real secret.
-        private = sh.run(f"cat {path}").raw.encode("latin-1")
+        private = sh.run(f"cat {path}").raw.encode("utf-8", "surrogateescape")
         assert private.startswith(NS(blob)) and private == dropbear_key_file(said[1], FACTS, kind)
     assert "203.0.113.9" in sh.run("who").output
 

@@ -1,0 +1,4100 @@
+"""Debian 12 packages of the fake shell's machine: written by scripts/gen_debian_packages.py, do not edit."""
+
+# fmt: off
+# ruff: noqa: E501
+
+STATUS = ('Package: adduser\n'
+ 'Status: install ok installed\n'
+ 'Priority: important\n'
+ 'Section: admin\n'
+ 'Installed-Size: 686\n'
+ 'Maintainer: Debian Adduser Developers <adduser@packages.debian.org>\n'
+ 'Architecture: all\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 3.134\n'
+ 'Depends: passwd\n'
+ 'Suggests: liblocale-gettext-perl, perl, cron, quota\n'
+ 'Conffiles:\n'
+ ' /etc/adduser.conf cc3493ecd2d09837ffdcc3e25fdfff18\n'
+ ' /etc/deluser.conf 11a06baf8245fd8d690b99024d228c1f\n'
+ 'Description: add and remove users and groups\n'
+ " This package includes the 'adduser' and 'deluser' commands for creating\n"
+ ' and removing users.\n'
+ ' .\n'
+ "  - 'adduser' creates new users and groups and adds existing users to\n"
+ '    existing groups;\n'
+ "  - 'deluser' removes users and groups and removes users from a given\n"
+ '    group.\n'
+ ' .\n'
+ " Adding users with 'adduser' is much easier than adding them manually.\n"
+ " 'Adduser' will choose UID and GID values that conform to Debian policy,\n"
+ ' create a home directory, copy skeletal user configuration, and\n'
+ " automate setting initial values for the user's password, real name\n"
+ ' and so on.\n'
+ ' .\n'
+ " 'Deluser' can back up and remove users' home directories\n"
+ ' and mail spool or all the files they own on the system.\n'
+ ' .\n'
+ ' A custom script can be executed after each of the commands.\n'
+ ' .\n'
+ " 'Adduser' and 'Deluser' are intended to be used by the local\n"
+ " administrator in lieu of the tools from the 'useradd' suite, and\n"
+ ' they provide support for easy use from Debian package maintainer\n'
+ ' scripts, functioning as kind of a policy layer to make those scripts\n'
+ ' easier and more stable to write and maintain.\n'
+ '\n'
+ 'Package: apt\n'
+ 'Status: install ok installed\n'
+ 'Priority: required\n'
+ 'Section: admin\n'
+ 'Installed-Size: 4232\n'
+ 'Maintainer: APT Development Team <deity@lists.debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Version: 2.6.1\n'
+ 'Replaces: apt-transport-https (<< 1.5~alpha4~), apt-utils (<< 1.3~exp2~)\n'
+ 'Provides: apt-transport-https (= 2.6.1)\n'
+ 'Depends: adduser, gpgv | gpgv2 | gpgv1, libapt-pkg6.0 (>= 2.6.1), debian-archive-keyring, '
+ 'libc6 (>= 2.34), libgcc-s1 (>= 3.0), libgnutls30 (>= 3.7.5), libseccomp2 (>= 2.4.2), '
+ 'libstdc++6 (>= 11), libsystemd0\n'
+ 'Recommends: ca-certificates\n'
+ 'Suggests: apt-doc, aptitude | synaptic | wajig, dpkg-dev (>= 1.17.2), gnupg | gnupg2 | '
+ 'gnupg1, powermgmt-base\n'
+ 'Breaks: apt-transport-https (<< 1.5~alpha4~), apt-utils (<< 1.3~exp2~), aptitude (<< '
+ '0.8.10)\n'
+ 'Conffiles:\n'
+ ' /etc/apt/apt.conf.d/01autoremove 879455db9b938ce287b23383629aedce\n'
+ ' /etc/cron.daily/apt-compat 1400ab07a4a2905b04c33e3e93d42b7b\n'
+ ' /etc/logrotate.d/apt 179f2ed4f85cbaca12fa3d69c2a4a1c3\n'
+ 'Description: commandline package manager\n'
+ ' This package provides commandline tools for searching and\n'
+ ' managing as well as querying information about packages\n'
+ ' as a low-level access to all features of the libapt-pkg library.\n'
+ ' .\n'
+ ' These include:\n'
+ '  * apt-get for retrieval of packages and information about them\n'
+ '    from authenticated sources and for installation, upgrade and\n'
+ '    removal of packages together with their dependencies\n'
+ '  * apt-cache for querying available information about installed\n'
+ '    as well as installable packages\n'
+ '  * apt-cdrom to use removable media as a source for packages\n'
+ '  * apt-config as an interface to the configuration settings\n'
+ '  * apt-key as an interface to manage authentication keys\n'
+ '\n'
+ 'Package: base-files\n'
+ 'Status: install ok installed\n'
+ 'Priority: required\n'
+ 'Section: admin\n'
+ 'Installed-Size: 341\n'
+ 'Maintainer: Santiago Vila <sanvila@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 12.4+deb12u11\n'
+ 'Replaces: base, dpkg (<= 1.15.0), miscutils\n'
+ 'Provides: base\n'
+ 'Pre-Depends: awk\n'
+ 'Breaks: debian-security-support (<< 2019.04.25), initscripts (<< 2.88dsf-13.3), sendfile (<< '
+ '2.1b.20080616-5.2~)\n'
+ 'Conffiles:\n'
+ ' /etc/debian_version 8031d1483ffa9c819e6be94c6c77fd2a\n'
+ ' /etc/dpkg/origins/debian c47b6815f67ad1aeccb0d4529bd0b990\n'
+ ' /etc/host.conf 4eb63731c9f5e30903ac4fc07a7fe3d6\n'
+ ' /etc/issue 349d61a0e072d678e3e94923f0c3ce0e\n'
+ ' /etc/issue.net 3ae9b9ff69a78d614864f1957778fecb\n'
+ ' /etc/update-motd.d/10-uname 9e1b832b7b06f566156e7c9e0548247b\n'
+ 'Description: Debian base system miscellaneous files\n'
+ ' This package contains the basic filesystem hierarchy of a Debian system, and\n'
+ ' several important miscellaneous files, such as /etc/debian_version,\n'
+ ' /etc/host.conf, /etc/issue, /etc/motd, /etc/profile, and others,\n'
+ ' and the text of several common licenses in use on Debian systems.\n'
+ 'Essential: yes\n'
+ '\n'
+ 'Package: base-passwd\n'
+ 'Status: install ok installed\n'
+ 'Priority: required\n'
+ 'Section: admin\n'
+ 'Installed-Size: 247\n'
+ 'Maintainer: Colin Watson <cjwatson@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 3.6.1\n'
+ 'Replaces: base\n'
+ 'Depends: libc6 (>= 2.34), libdebconfclient0 (>= 0.145), libselinux1 (>= 3.1~)\n'
+ 'Recommends: debconf (>= 0.5) | debconf-2.0\n'
+ 'Description: Debian base system master password and group files\n'
+ ' These are the canonical master copies of the user database files\n'
+ ' (/etc/passwd and /etc/group), containing the Debian-allocated user and\n'
+ ' group IDs. The update-passwd tool is provided to keep the system databases\n'
+ ' synchronized with these master files.\n'
+ 'Essential: yes\n'
+ '\n'
+ 'Package: bash\n'
+ 'Status: install ok installed\n'
+ 'Priority: required\n'
+ 'Section: shells\n'
+ 'Installed-Size: 7164\n'
+ 'Maintainer: Matthias Klose <doko@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Source: bash (5.2.15-2)\n'
+ 'Version: 5.2.15-2+b8\n'
+ 'Replaces: bash-completion (<< 20060301-0), bash-doc (<= 2.05-1)\n'
+ 'Depends: base-files (>= 2.1.12), debianutils (>= 5.6-0.1)\n'
+ 'Pre-Depends: libc6 (>= 2.36), libtinfo6 (>= 6)\n'
+ 'Recommends: bash-completion (>= 20060301-0)\n'
+ 'Suggests: bash-doc\n'
+ 'Conflicts: bash-completion (<< 20060301-0)\n'
+ 'Conffiles:\n'
+ ' /etc/bash.bashrc 89269e1298235f1b12b4c16e4065ad0d\n'
+ ' /etc/skel/.bash_logout 22bfb8c1dd94b5f3813a2b25da67463f\n'
+ ' /etc/skel/.bashrc ee35a240758f374832e809ae0ea4883a\n'
+ ' /etc/skel/.profile f4e81ade7d6f9fb342541152d08e7a97\n'
+ 'Description: GNU Bourne Again SHell\n'
+ ' Bash is an sh-compatible command language interpreter that executes\n'
+ ' commands read from the standard input or from a file.  Bash also\n'
+ ' incorporates useful features from the Korn and C shells (ksh and csh).\n'
+ ' .\n'
+ ' Bash is ultimately intended to be a conformant implementation of the\n'
+ ' IEEE POSIX Shell and Tools specification (IEEE Working Group 1003.2).\n'
+ ' .\n'
+ ' The Programmable Completion Code, by Ian Macdonald, is now found in\n'
+ ' the bash-completion package.\n'
+ 'Homepage: http://tiswww.case.edu/php/chet/bash/bashtop.html\n'
+ 'Essential: yes\n'
+ '\n'
+ 'Package: bc\n'
+ 'Status: install ok installed\n'
+ 'Priority: standard\n'
+ 'Section: math\n'
+ 'Installed-Size: 241\n'
+ 'Maintainer: Ryan Kavanagh <rak@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Source: bc (1.07.1-3)\n'
+ 'Version: 1.07.1-3+b1\n'
+ 'Depends: libc6 (>= 2.14), libreadline8 (>= 6.0)\n'
+ 'Description: GNU bc arbitrary precision calculator language\n'
+ ' GNU bc is an interactive algebraic language with arbitrary precision which\n'
+ ' follows the POSIX 1003.2 draft standard, with several extensions including\n'
+ " multi-character variable names, an `else' statement and full Boolean\n"
+ ' expressions.  GNU bc does not require the separate GNU dc program.\n'
+ 'Homepage: https://www.gnu.org/software/bc/\n'
+ '\n'
+ 'Package: bind9-dnsutils\n'
+ 'Status: install ok installed\n'
+ 'Priority: standard\n'
+ 'Section: net\n'
+ 'Installed-Size: 501\n'
+ 'Maintainer: Debian DNS Team <team+dns@tracker.debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Source: bind9\n'
+ 'Version: 1:9.18.49-1~deb12u3\n'
+ 'Provides: dnsutils\n'
+ 'Depends: bind9-host | host, bind9-libs (= 1:9.18.49-1~deb12u3), libc6 (>= 2.34), libedit2 '
+ '(>= 2.11-20080614-0), libidn2-0 (>= 2.0.0), libjemalloc2 (>= 3.5.0), libkrb5-3 (>= '
+ '1.6.dfsg.2), libprotobuf-c1 (>= 1.0.0)\n'
+ 'Conflicts: bind-dnsutils (<< 1:9.13.6~), dnsutils (<< 1:9.13.6~)\n'
+ 'Breaks: bind-dnsutils (<< 1:9.13.6~), dnsutils (<< 1:9.13.6~)\n'
+ 'Description: Clients provided with BIND 9\n'
+ ' The Berkeley Internet Name Domain (BIND 9) implements an Internet domain\n'
+ ' name server.  BIND 9 is the most widely-used name server software on the\n'
+ ' Internet, and is supported by the Internet Software Consortium, www.isc.org.\n'
+ ' .\n'
+ ' This package delivers various client programs related to DNS that are\n'
+ ' derived from the BIND 9 source tree.\n'
+ ' .\n'
+ '  - dig - query the DNS in various ways\n'
+ '  - nslookup - the older way to do it\n'
+ '  - nsupdate - perform dynamic updates (See RFC2136)\n'
+ 'Homepage: https://www.isc.org/downloads/bind/\n'
+ '\n'
+ 'Package: bind9-host\n'
+ 'Status: install ok installed\n'
+ 'Priority: standard\n'
+ 'Section: net\n'
+ 'Installed-Size: 147\n'
+ 'Maintainer: Debian DNS Team <team+dns@tracker.debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Source: bind9\n'
+ 'Version: 1:9.18.49-1~deb12u3\n'
+ 'Replaces: bind-host (<< 1:9.13.6~)\n'
+ 'Provides: host\n'
+ 'Depends: bind9-libs (= 1:9.18.49-1~deb12u3), libc6 (>= 2.34), libidn2-0 (>= 2.0.0), '
+ 'libjemalloc2 (>= 3.5.0)\n'
+ 'Breaks: bind-host (<< 1:9.13.6~)\n'
+ 'Description: DNS Lookup Utility\n'
+ " This package provides the 'host' DNS lookup utility in the form that\n"
+ ' is bundled with the BIND 9 sources.\n'
+ 'Homepage: https://www.isc.org/downloads/bind/\n'
+ '\n'
+ 'Package: bind9-libs\n'
+ 'Status: install ok installed\n'
+ 'Priority: standard\n'
+ 'Section: libs\n'
+ 'Installed-Size: 3509\n'
+ 'Maintainer: Debian DNS Team <team+dns@tracker.debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: same\n'
+ 'Source: bind9\n'
+ 'Version: 1:9.18.49-1~deb12u3\n'
+ 'Replaces: bind-libs (<< 1:9.13.6~)\n'
+ 'Depends: libuv1 (>= 1.40.0), libc6 (>= 2.34), libfstrm0 (>= 0.2.0), libgssapi-krb5-2 (>= '
+ '1.17), libjemalloc2 (>= 4.0.0), libjson-c5 (>= 0.15), libkrb5-3 (>= 1.6.dfsg.2), liblmdb0 '
+ '(>= 0.9.7), libmaxminddb0 (>= 1.3.0), libnghttp2-14 (>= 1.12.0), libprotobuf-c1 (>= 1.0.1), '
+ 'libssl3 (>= 3.0.0), libxml2 (>= 2.7.4), zlib1g (>= 1:1.1.4)\n'
+ 'Breaks: bind-libs (<< 1:9.13.6~)\n'
+ 'Description: Shared Libraries used by BIND 9\n'
+ ' The Berkeley Internet Name Domain (BIND 9) implements an Internet domain\n'
+ ' name server.  BIND 9 is the most widely-used name server software on the\n'
+ ' Internet, and is supported by the Internet Software Consortium, www.isc.org.\n'
+ ' .\n'
+ ' This package contains a bundle of shared libraries used by BIND 9.\n'
+ 'Homepage: https://www.isc.org/downloads/bind/\n'
+ '\n'
+ 'Package: bsdutils\n'
+ 'Status: install ok installed\n'
+ 'Priority: required\n'
+ 'Section: utils\n'
+ 'Installed-Size: 355\n'
+ 'Maintainer: util-linux packagers <util-linux@packages.debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Source: util-linux (2.38.1-5+deb12u3)\n'
+ 'Version: 1:2.38.1-5+deb12u3\n'
+ 'Pre-Depends: libc6 (>= 2.34), libsystemd0\n'
+ 'Recommends: bsdextrautils\n'
+ 'Description: basic utilities from 4.4BSD-Lite\n'
+ ' This package contains the bare minimum of BSD utilities needed for a Debian\n'
+ ' system: logger, renice, script, scriptlive, scriptreplay and wall. The\n'
+ ' remaining standard BSD utilities are provided by bsdextrautils.\n'
+ 'Homepage: https://www.kernel.org/pub/linux/utils/util-linux/\n'
+ 'Essential: yes\n'
+ '\n'
+ 'Package: bzip2\n'
+ 'Status: install ok installed\n'
+ 'Priority: standard\n'
+ 'Section: utils\n'
+ 'Installed-Size: 121\n'
+ 'Maintainer: Anibal Monsalve Salazar <anibal@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Source: bzip2 (1.0.8-5)\n'
+ 'Version: 1.0.8-5+b1\n'
+ 'Replaces: libbz2 (<< 0.9.5d-3)\n'
+ 'Depends: libbz2-1.0 (= 1.0.8-5+b1), libc6 (>= 2.34)\n'
+ 'Suggests: bzip2-doc\n'
+ 'Description: high-quality block-sorting file compressor - utilities\n'
+ ' bzip2 is a freely available, patent free, data compressor.\n'
+ ' .\n'
+ ' bzip2 compresses files using the Burrows-Wheeler block-sorting text\n'
+ ' compression algorithm, and Huffman coding.  Compression is generally\n'
+ ' considerably better than that achieved by more conventional\n'
+ ' LZ77/LZ78-based compressors, and approaches the performance of the PPM\n'
+ ' family of statistical compressors.\n'
+ ' .\n'
+ ' The archive file format of bzip2 (.bz2) is incompatible with that of its\n'
+ ' predecessor, bzip (.bz).\n'
+ 'Homepage: https://sourceware.org/bzip2/\n'
+ '\n'
+ 'Package: ca-certificates\n'
+ 'Status: install ok installed\n'
+ 'Priority: standard\n'
+ 'Section: misc\n'
+ 'Installed-Size: 387\n'
+ 'Maintainer: Julien Cristau <jcristau@debian.org>\n'
+ 'Architecture: all\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 20230311+deb12u1\n'
+ 'Depends: openssl (>= 1.1.1), debconf (>= 0.5) | debconf-2.0\n'
+ 'Breaks: ca-certificates-java (<< 20121112+nmu1)\n'
+ 'Enhances: openssl\n'
+ 'Description: Common CA certificates\n'
+ " Contains the certificate authorities shipped with Mozilla's browser to allow\n"
+ ' SSL-based applications to check for the authenticity of SSL connections.\n'
+ ' .\n'
+ ' Please note that Debian can neither confirm nor deny whether the\n'
+ ' certificate authorities whose certificates are included in this package\n'
+ ' have in any way been audited for trustworthiness or RFC 3647 compliance.\n'
+ ' Full responsibility to assess them belongs to the local system\n'
+ ' administrator.\n'
+ '\n'
+ 'Package: coreutils\n'
+ 'Status: install ok installed\n'
+ 'Priority: required\n'
+ 'Section: utils\n'
+ 'Installed-Size: 18062\n'
+ 'Maintainer: Michael Stone <mstone@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 9.1-1\n'
+ 'Pre-Depends: libacl1 (>= 2.2.23), libattr1 (>= 1:2.4.44), libc6 (>= 2.34), libgmp10 (>= '
+ '2:6.2.1+dfsg1), libselinux1 (>= 3.1~)\n'
+ 'Description: GNU core utilities\n'
+ ' This package contains the basic file, shell and text manipulation\n'
+ ' utilities which are expected to exist on every operating system.\n'
+ ' .\n'
+ ' Specifically, this package includes:\n'
+ ' arch base64 basename cat chcon chgrp chmod chown chroot cksum comm cp\n'
+ ' csplit cut date dd df dir dircolors dirname du echo env expand expr\n'
+ ' factor false flock fmt fold groups head hostid id install join link ln\n'
+ ' logname ls md5sum mkdir mkfifo mknod mktemp mv nice nl nohup nproc numfmt\n'
+ ' od paste pathchk pinky pr printenv printf ptx pwd readlink realpath rm\n'
+ ' rmdir runcon sha*sum seq shred sleep sort split stat stty sum sync tac\n'
+ ' tail tee test timeout touch tr true truncate tsort tty uname unexpand\n'
+ ' uniq unlink users vdir wc who whoami yes\n'
+ 'Homepage: http://gnu.org/software/coreutils\n'
+ 'Essential: yes\n'
+ '\n'
+ 'Package: cpio\n'
+ 'Status: install ok installed\n'
+ 'Priority: important\n'
+ 'Section: utils\n'
+ 'Installed-Size: 1141\n'
+ 'Maintainer: Anibal Monsalve Salazar <anibal@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 2.13+dfsg-7.1\n'
+ 'Replaces: cpio-mt\n'
+ 'Depends: libc6 (>= 2.34)\n'
+ 'Suggests: libarchive-dev\n'
+ 'Conflicts: cpio-mt, mt-st (<< 0.6)\n'
+ 'Description: GNU cpio -- a program to manage archives of files\n'
+ ' GNU cpio is a tool for creating and extracting archives, or copying\n'
+ ' files from one place to another.  It handles a number of cpio formats\n'
+ ' as well as reading and writing tar files.\n'
+ 'Homepage: https://www.gnu.org/software/cpio/\n'
+ '\n'
+ 'Package: dash\n'
+ 'Status: install ok installed\n'
+ 'Priority: required\n'
+ 'Section: shells\n'
+ 'Installed-Size: 191\n'
+ 'Maintainer: Andrej Shadura <andrewsh@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 0.5.12-2\n'
+ 'Depends: debianutils (>= 5.6-0.1), dpkg (>= 1.19.1)\n'
+ 'Pre-Depends: libc6 (>= 2.34)\n'
+ 'Description: POSIX-compliant shell\n'
+ ' The Debian Almquist Shell (dash) is a POSIX-compliant shell derived\n'
+ ' from ash.\n'
+ ' .\n'
+ ' Since it executes scripts faster than bash, and has fewer library\n'
+ ' dependencies (making it more robust against software or hardware\n'
+ ' failures), it is used as the default system shell on Debian systems.\n'
+ 'Homepage: http://gondor.apana.org.au/~herbert/dash/\n'
+ 'Essential: yes\n'
+ '\n'
+ 'Package: dbus\n'
+ 'Status: install ok installed\n'
+ 'Priority: standard\n'
+ 'Section: admin\n'
+ 'Installed-Size: 182\n'
+ 'Maintainer: Utopia Maintenance Team <pkg-utopia-maintainers@lists.alioth.debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 1.14.10-1~deb12u1\n'
+ 'Provides: dbus-system-bus (= 1.14.10-1~deb12u1), default-dbus-system-bus\n'
+ 'Depends: dbus-bin (= 1.14.10-1~deb12u1), dbus-daemon (= 1.14.10-1~deb12u1), '
+ 'dbus-system-bus-common (>= 1.14.10-1~deb12u1), libc6 (>= 2.34), libdbus-1-3 (= '
+ '1.14.10-1~deb12u1), libexpat1 (>= 2.1~beta3), libsystemd0\n'
+ 'Pre-Depends: init-system-helpers (>= 1.54~)\n'
+ 'Suggests: default-dbus-session-bus | dbus-session-bus\n'
+ 'Conffiles:\n'
+ ' /etc/default/dbus 0d0f25a2f993509c857eb262f6e22015\n'
+ ' /etc/init.d/dbus d78b20b35de983cf6f1475dcf8cb21a1\n'
+ 'Description: simple interprocess messaging system (system message bus)\n'
+ ' D-Bus is a message bus, used for sending messages between applications.\n'
+ ' Conceptually, it fits somewhere in between raw sockets and CORBA in\n'
+ ' terms of complexity.\n'
+ ' .\n'
+ ' D-Bus supports broadcast messages, asynchronous messages (thus\n'
+ ' decreasing latency), authentication, and more. It is designed to be\n'
+ ' low-overhead; messages are sent using a binary protocol, not using\n'
+ ' XML. D-Bus also supports a method call mapping for its messages, but\n'
+ ' it is not required; this makes using the system quite simple.\n'
+ ' .\n'
+ ' It comes with several bindings, including GLib, Python, Qt and Java.\n'
+ ' .\n'
+ ' This package provides a fully-functional D-Bus system bus with activation\n'
+ ' support, used for communication between system services, and depends on\n'
+ ' most of the other components of the reference implementation of D-Bus.\n'
+ ' .\n'
+ ' To provide a complete D-Bus session bus, install one of the packages\n'
+ ' that implement the dbus-session-bus virtual package, such as\n'
+ ' dbus-user-session. The recommended implementation is indicated by\n'
+ ' the default-dbus-session-bus virtual package.\n'
+ 'Homepage: https://dbus.freedesktop.org/\n'
+ '\n'
+ 'Package: debconf\n'
+ 'Status: install ok installed\n'
+ 'Priority: required\n'
+ 'Section: admin\n'
+ 'Installed-Size: 491\n'
+ 'Maintainer: Debconf Developers <debconf-devel@lists.alioth.debian.org>\n'
+ 'Architecture: all\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 1.5.82\n'
+ 'Replaces: debconf-tiny\n'
+ 'Provides: debconf-2.0\n'
+ 'Recommends: apt-utils, debconf-i18n\n'
+ 'Suggests: debconf-doc, debconf-kde-helper, debconf-utils, libgtk3-perl, libnet-ldap-perl, '
+ 'libterm-readline-gnu-perl, perl, whiptail | dialog\n'
+ 'Conflicts: debconf-tiny, whiptail-utf8 (<= 0.50.17-13)\n'
+ 'Conffiles:\n'
+ ' /etc/apt/apt.conf.d/70debconf 7e9d09d5801a42b4926b736b8eeabb73\n'
+ ' /etc/debconf.conf 8c0619be413824f1fc7698cee0f23811\n'
+ 'Description: Debian configuration management system\n'
+ ' Debconf is a configuration management system for debian packages. Packages\n'
+ ' use Debconf to ask questions when they are installed.\n'
+ '\n'
+ 'Package: debian-archive-keyring\n'
+ 'Status: install ok installed\n'
+ 'Priority: important\n'
+ 'Section: misc\n'
+ 'Installed-Size: 293\n'
+ 'Maintainer: Debian Release Team <packages@release.debian.org>\n'
+ 'Architecture: all\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 2023.3+deb12u2\n'
+ 'Conffiles:\n'
+ ' /etc/apt/trusted.gpg.d/debian-archive-bookworm-automatic.asc '
+ '55eec060916a9d4a0db7560ab4d7bdce\n'
+ ' /etc/apt/trusted.gpg.d/debian-archive-bookworm-security-automatic.asc '
+ 'bec0a1224f667bcd1e231b874db9bc4f\n'
+ ' /etc/apt/trusted.gpg.d/debian-archive-bookworm-stable.asc fac2ec9faba2c2d82c70a6e2805c5b79\n'
+ ' /etc/apt/trusted.gpg.d/debian-archive-bullseye-automatic.asc '
+ '1f30ce1ba8532d523017acb1a69c106a\n'
+ ' /etc/apt/trusted.gpg.d/debian-archive-bullseye-security-automatic.asc '
+ '9fbe7b0d8ebb38e240aeec6b0830ac7b\n'
+ ' /etc/apt/trusted.gpg.d/debian-archive-bullseye-stable.asc 85a4c0e5c747a38509b33562d4c950be\n'
+ ' /etc/apt/trusted.gpg.d/debian-archive-trixie-automatic.asc '
+ '556202307f6f23e343c1ba12790507be\n'
+ ' /etc/apt/trusted.gpg.d/debian-archive-trixie-security-automatic.asc '
+ 'f421db9e00d9a98c66c396b2a210f52c\n'
+ ' /etc/apt/trusted.gpg.d/debian-archive-trixie-stable.asc 91c5c0b4f6878239622087c64866c909\n'
+ 'Description: GnuPG archive keys of the Debian archive\n'
+ ' The Debian project digitally signs its Release files. This package\n'
+ ' contains the archive keys used for that.\n'
+ '\n'
+ 'Package: debianutils\n'
+ 'Status: install ok installed\n'
+ 'Priority: required\n'
+ 'Section: utils\n'
+ 'Installed-Size: 243\n'
+ 'Maintainer: Clint Adams <clint@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 5.7-0.5~deb12u1\n'
+ 'Pre-Depends: libc6 (>= 2.34)\n'
+ 'Breaks: ifupdown (<< 0.8.36+nmu1), printer-driver-pnm2ppa (<< 1.13-12), x11-common (<< '
+ '1:7.7+23~)\n'
+ 'Description: Miscellaneous utilities specific to Debian\n'
+ ' This package provides a number of small utilities which are used\n'
+ ' primarily by the installation scripts of Debian packages, although\n'
+ ' you may use them directly.\n'
+ ' .\n'
+ ' The specific utilities included are:\n'
+ ' add-shell installkernel ischroot remove-shell run-parts savelog\n'
+ ' update-shells which\n'
+ 'Essential: yes\n'
+ '\n'
+ 'Package: diffutils\n'
+ 'Status: install ok installed\n'
+ 'Priority: required\n'
+ 'Section: utils\n'
+ 'Installed-Size: 1598\n'
+ 'Maintainer: Santiago Vila <sanvila@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Version: 1:3.8-4\n'
+ 'Replaces: diff\n'
+ 'Pre-Depends: libc6 (>= 2.34)\n'
+ 'Suggests: diffutils-doc, wdiff\n'
+ 'Description: File comparison utilities\n'
+ ' The diffutils package provides the diff, diff3, sdiff, and cmp programs.\n'
+ ' .\n'
+ " `diff' shows differences between two files, or each corresponding file\n"
+ " in two directories.  `cmp' shows the offsets and line numbers where\n"
+ " two files differ.  `cmp' can also show all the characters that\n"
+ " differ between the two files, side by side.  `diff3' shows differences\n"
+ " among three files.  `sdiff' merges two files interactively.\n"
+ ' .\n'
+ " The set of differences produced by `diff' can be used to distribute\n"
+ ' updates to text files (such as program source code) to other people.\n'
+ ' This method is especially useful when the differences are small compared\n'
+ " to the complete files.  Given `diff' output, the `patch' program can\n"
+ ' update, or "patch", a copy of the file.\n'
+ 'Homepage: https://www.gnu.org/software/diffutils/\n'
+ 'Essential: yes\n'
+ '\n'
+ 'Package: dpkg\n'
+ 'Status: install ok installed\n'
+ 'Priority: required\n'
+ 'Section: admin\n'
+ 'Installed-Size: 6409\n'
+ 'Maintainer: Dpkg Developers <debian-dpkg@lists.debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 1.21.22\n'
+ 'Depends: tar (>= 1.28-1)\n'
+ 'Pre-Depends: libbz2-1.0, libc6 (>= 2.34), liblzma5 (>= 5.4.0), libmd0 (>= 0.0.0), '
+ 'libselinux1 (>= 3.1~), libzstd1 (>= 1.5.2), zlib1g (>= 1:1.1.4)\n'
+ 'Suggests: apt, debsig-verify\n'
+ 'Breaks: libapt-pkg5.0 (<< 1.7~b), lsb-base (<< 10.2019031300)\n'
+ 'Conffiles:\n'
+ ' /etc/alternatives/README 7be88b21f7e386c8d5a8790c2461c92b\n'
+ ' /etc/cron.daily/dpkg 94bb6c1363245e46256908a5d52ba4fb\n'
+ ' /etc/dpkg/dpkg.cfg f4413ffb515f8f753624ae3bb365b81b\n'
+ ' /etc/logrotate.d/alternatives 5fe0af6ce1505fefdc158d9e5dbf6286\n'
+ ' /etc/logrotate.d/dpkg 9e25c8505966b5829785f34a548ae11f\n'
+ 'Description: Debian package management system\n'
+ ' This package provides the low-level infrastructure for handling the\n'
+ ' installation and removal of Debian software packages.\n'
+ ' .\n'
+ ' For Debian package development tools, install dpkg-dev.\n'
+ 'Homepage: https://wiki.debian.org/Teams/Dpkg\n'
+ 'Essential: yes\n'
+ '\n'
+ 'Package: e2fsprogs\n'
+ 'Status: install ok installed\n'
+ 'Priority: required\n'
+ 'Section: admin\n'
+ 'Installed-Size: 1496\n'
+ "Maintainer: Theodore Y. Ts'o <tytso@mit.edu>\n"
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 1.47.0-2\n'
+ 'Depends: logsave\n'
+ 'Pre-Depends: libblkid1 (>= 2.36), libc6 (>= 2.34), libcom-err2 (>= 1.43.9), libext2fs2 (= '
+ '1.47.0-2), libss2 (>= 1.38), libuuid1 (>= 2.16)\n'
+ 'Recommends: e2fsprogs-l10n\n'
+ 'Suggests: gpart, parted, fuse2fs, e2fsck-static\n'
+ 'Conffiles:\n'
+ ' /etc/cron.d/e2scrub_all bc533e09f3b3d96bfe1633ad57eb7026\n'
+ ' /etc/e2scrub.conf df38534cc670c70a91cf9b035845d244\n'
+ ' /etc/mke2fs.conf 6a2103e33d9e48b5f6f3190045c37561\n'
+ 'Description: ext2/ext3/ext4 file system utilities\n'
+ ' The ext2, ext3 and ext4 file systems are successors of the original ext\n'
+ ' ("extended") file system. They are the main file system types used for\n'
+ ' hard disks on Debian and other Linux systems.\n'
+ ' .\n'
+ ' This package contains programs for creating, checking, and maintaining\n'
+ ' ext2/3/4-based file systems.  It also includes the "badblocks" program,\n'
+ ' which can be used to scan for bad blocks on a disk or other storage device.\n'
+ 'Homepage: http://e2fsprogs.sourceforge.net\n'
+ 'Important: yes\n'
+ '\n'
+ 'Package: file\n'
+ 'Status: install ok installed\n'
+ 'Priority: standard\n'
+ 'Section: utils\n'
+ 'Installed-Size: 79\n'
+ 'Maintainer: Christoph Biedl <debian.axhn@manchmal.in-ulm.de>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 1:5.44-3\n'
+ 'Depends: libc6 (>= 2.34), libmagic1 (= 1:5.44-3)\n'
+ 'Breaks: debhelper (<< 12.2~)\n'
+ 'Description: Recognize the type of data in a file using "magic" numbers\n'
+ ' The file command is "a file type guesser", a command-line tool that\n'
+ ' tells you in words what kind of data a file contains.\n'
+ ' .\n'
+ ' This package contains the file program itself.\n'
+ 'Homepage: https://www.darwinsys.com/file/\n'
+ '\n'
+ 'Package: findutils\n'
+ 'Status: install ok installed\n'
+ 'Priority: required\n'
+ 'Section: utils\n'
+ 'Installed-Size: 1746\n'
+ 'Maintainer: Andreas Metzler <ametzler@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 4.9.0-4\n'
+ 'Pre-Depends: libc6 (>= 2.34), libselinux1 (>= 3.1~)\n'
+ 'Breaks: binstats (<< 1.08-8.1), guilt (<< 0.36-0.2), libpython3.4-minimal (<< 3.4.4-2), '
+ 'libpython3.5-minimal (<< 3.5.1-3), lsat (<< 0.9.7.1-2.1), mc (<< 3:4.8.11-1), switchconf (<< '
+ '0.0.9-2.1)\n'
+ 'Description: utilities for finding files--find, xargs\n'
+ ' GNU findutils provides utilities to find files meeting specified\n'
+ ' criteria and perform various actions on the files which are found.\n'
+ " This package contains 'find' and 'xargs'; however, 'locate' has\n"
+ ' been split off into a separate package.\n'
+ 'Homepage: https://savannah.gnu.org/projects/findutils/\n'
+ 'Essential: yes\n'
+ '\n'
+ 'Package: gettext-base\n'
+ 'Status: install ok installed\n'
+ 'Priority: standard\n'
+ 'Section: utils\n'
+ 'Installed-Size: 645\n'
+ 'Maintainer: Santiago Vila <sanvila@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Source: gettext\n'
+ 'Version: 0.21-12\n'
+ 'Depends: libc6 (>= 2.34)\n'
+ 'Description: GNU Internationalization utilities for the base system\n'
+ ' This package includes the gettext and ngettext programs which allow\n'
+ ' other packages to internationalize the messages given by shell scripts.\n'
+ 'Homepage: https://www.gnu.org/software/gettext/\n'
+ '\n'
+ 'Package: gpgv\n'
+ 'Status: install ok installed\n'
+ 'Priority: important\n'
+ 'Section: utils\n'
+ 'Installed-Size: 918\n'
+ 'Maintainer: Debian GnuPG Maintainers <pkg-gnupg-maint@lists.alioth.debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Source: gnupg2\n'
+ 'Version: 2.2.40-1.1+deb12u2\n'
+ 'Replaces: gnupg2 (<< 2.0.21-2), gpgv2 (<< 2.1.11-7+exp1)\n'
+ 'Depends: libbz2-1.0, libc6 (>= 2.34), libgcrypt20 (>= 1.10.0), libgpg-error0 (>= 1.42), '
+ 'zlib1g (>= 1:1.1.4)\n'
+ 'Suggests: gnupg\n'
+ 'Breaks: gnupg2 (<< 2.0.21-2), gpgv2 (<< 2.1.11-7+exp1), python-debian (<< 0.1.29)\n'
+ 'Description: GNU privacy guard - signature verification tool\n'
+ " GnuPG is GNU's tool for secure communication and data storage.\n"
+ ' .\n'
+ ' gpgv is actually a stripped-down version of gpg which is only able\n'
+ ' to check signatures. It is somewhat smaller than the fully-blown gpg\n'
+ ' and uses a different (and simpler) way to check that the public keys\n'
+ ' used to make the signature are valid. There are no configuration\n'
+ ' files and only a few options are implemented.\n'
+ 'Homepage: https://www.gnupg.org/\n'
+ '\n'
+ 'Package: grep\n'
+ 'Status: install ok installed\n'
+ 'Priority: required\n'
+ 'Section: utils\n'
+ 'Installed-Size: 1245\n'
+ 'Maintainer: Anibal Monsalve Salazar <anibal@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 3.8-5\n'
+ 'Provides: rgrep\n'
+ 'Depends: dpkg (>= 1.15.4) | install-info\n'
+ 'Pre-Depends: libc6 (>= 2.34), libpcre2-8-0 (>= 10.32)\n'
+ 'Conflicts: rgrep\n'
+ 'Description: GNU grep, egrep and fgrep\n'
+ " 'grep' is a utility to search for text in files; it can be used from the\n"
+ " command line or in scripts.  Even if you don't want to use it, other packages\n"
+ ' on your system probably will.\n'
+ ' .\n'
+ ' The GNU family of grep utilities may be the "fastest grep in the west".\n'
+ ' GNU grep is based on a fast lazy-state deterministic matcher (about\n'
+ ' twice as fast as stock Unix egrep) hybridized with a Boyer-Moore-Gosper\n'
+ ' search for a fixed string that eliminates impossible text from being\n'
+ ' considered by the full regexp matcher without necessarily having to\n'
+ ' look at every character. The result is typically many times faster\n'
+ ' than Unix grep or egrep. (Regular expressions containing backreferencing\n'
+ ' will run more slowly, however.)\n'
+ 'Homepage: https://www.gnu.org/software/grep/\n'
+ 'Essential: yes\n'
+ '\n'
+ 'Package: groff-base\n'
+ 'Status: install ok installed\n'
+ 'Priority: important\n'
+ 'Section: text\n'
+ 'Installed-Size: 3673\n'
+ 'Maintainer: Colin Watson <cjwatson@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Source: groff\n'
+ 'Version: 1.22.4-10\n'
+ 'Depends: libc6 (>= 2.35), libgcc-s1 (>= 4.0), libstdc++6 (>= 4.1.1), libuchardet0 (>= '
+ '0.0.1)\n'
+ 'Suggests: groff\n'
+ 'Conffiles:\n'
+ ' /etc/groff/man.local c8d6e2bf36a23e2e9599f7f66ab05463\n'
+ ' /etc/groff/mdoc.local 4bc6267468942826b757fa2f868c8237\n'
+ 'Description: GNU troff text-formatting system (base system components)\n'
+ ' This package contains the traditional UN*X text formatting tools\n'
+ ' troff, nroff, tbl, eqn, and pic. These utilities, together with the\n'
+ ' man-db package, are essential for displaying the on-line manual pages.\n'
+ ' .\n'
+ ' groff-base is a stripped-down package containing the necessary components\n'
+ ' to read manual pages in ASCII, Latin-1, and UTF-8, plus the PostScript\n'
+ " device (groff's default). Users who want a full groff installation, with\n"
+ ' the standard set of devices, fonts, macros, and documentation, should\n'
+ ' install the groff package.\n'
+ 'Homepage: https://www.gnu.org/software/groff/\n'
+ '\n'
+ 'Package: gzip\n'
+ 'Status: install ok installed\n'
+ 'Priority: required\n'
+ 'Section: utils\n'
+ 'Installed-Size: 252\n'
+ 'Maintainer: Milan Kupcevic <milan@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Version: 1.12-1\n'
+ 'Depends: dpkg (>= 1.15.4) | install-info\n'
+ 'Pre-Depends: libc6 (>= 2.33)\n'
+ 'Suggests: less\n'
+ 'Description: GNU compression utilities\n'
+ ' This package provides the standard GNU file compression utilities, which\n'
+ ' are also the default compression tools for Debian.  They typically operate\n'
+ " on files with names ending in '.gz', but can also decompress files ending\n"
+ " in '.Z' created with 'compress'.\n"
+ 'Homepage: https://www.gnu.org/software/gzip/\n'
+ 'Essential: yes\n'
+ '\n'
+ 'Package: hostname\n'
+ 'Status: install ok installed\n'
+ 'Priority: required\n'
+ 'Section: admin\n'
+ 'Installed-Size: 46\n'
+ 'Maintainer: Michael Meskes <meskes@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Version: 3.23+nmu1\n'
+ 'Replaces: nis (<< 3.17-30)\n'
+ 'Pre-Depends: libc6 (>= 2.34)\n'
+ 'Breaks: nis (<< 3.17-30)\n'
+ 'Description: utility to set/show the host name or domain name\n'
+ " This package provides commands which can be used to display the system's\n"
+ ' DNS name, and to display or set its hostname or NIS domain name.\n'
+ 'Essential: yes\n'
+ '\n'
+ 'Package: init-system-helpers\n'
+ 'Status: install ok installed\n'
+ 'Priority: required\n'
+ 'Section: admin\n'
+ 'Installed-Size: 140\n'
+ 'Maintainer: Debian systemd Maintainers <pkg-systemd-maintainers@lists.alioth.debian.org>\n'
+ 'Architecture: all\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 1.65.2\n'
+ 'Depends: usrmerge | usr-is-merged\n'
+ 'Description: helper tools for all init systems\n'
+ ' This package contains helper tools that are necessary for switching between\n'
+ ' the various init systems that Debian contains (e. g. sysvinit or\n'
+ ' systemd). An example is deb-systemd-helper, a script that enables systemd unit\n'
+ ' files without depending on a running systemd.\n'
+ ' .\n'
+ ' It also includes the "service", "invoke-rc.d", and "update-rc.d" scripts which\n'
+ ' provide an abstraction for enabling, disabling, starting, and stopping\n'
+ ' services for all supported Debian init systems as specified by the policy.\n'
+ ' .\n'
+ ' While this package is maintained by pkg-systemd-maintainers, it is NOT\n'
+ ' specific to systemd at all. Maintainers of other init systems are welcome to\n'
+ ' include their helpers in this package.\n'
+ 'Essential: yes\n'
+ '\n'
+ 'Package: iproute2\n'
+ 'Status: install ok installed\n'
+ 'Priority: important\n'
+ 'Section: net\n'
+ 'Installed-Size: 3516\n'
+ 'Maintainer: Debian Kernel Team <debian-kernel@lists.debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 6.1.0-3\n'
+ 'Replaces: iproute\n'
+ 'Provides: arpd\n'
+ 'Depends: debconf (>= 0.5) | debconf-2.0, libbpf1 (>= 1:0.6.0), libbsd0 (>= 0.0), libc6 (>= '
+ '2.34), libcap2 (>= 1:2.10), libdb5.3, libelf1 (>= 0.131), libmnl0 (>= 1.0.3-4~), libselinux1 '
+ '(>= 3.1~), libtirpc3 (>= 1.0.2), libxtables12 (>= 1.6.0+snapshot20161117), libcap2-bin\n'
+ 'Recommends: libatm1 (>= 2.4.1-17~)\n'
+ 'Suggests: iproute2-doc, python3:any\n'
+ 'Conflicts: arpd, iproute (<< 20130000-1)\n'
+ 'Conffiles:\n'
+ ' /etc/iproute2/bpf_pinning fd070252e6e9996bd04d9d59e4ce21eb\n'
+ ' /etc/iproute2/ematch_map 0e0f36cafc6a9cf76bc704cfd8f96ece\n'
+ ' /etc/iproute2/group 3aea2c0e0dd75e13a5f8f48f2936915f\n'
+ ' /etc/iproute2/nl_protos 393e42fa549d0974eb66d576675779c2\n'
+ ' /etc/iproute2/rt_dsfield 4c80d267a84d350d89d88774efe48a0f\n'
+ ' /etc/iproute2/rt_protos 35b7f1673d1d0486c4188fd06b46a410\n'
+ ' /etc/iproute2/rt_protos.d/README 88e45597012c565f9a10ffef1bc14312\n'
+ ' /etc/iproute2/rt_realms 7137bdf40e8d58c87ac7e3bba503767f\n'
+ ' /etc/iproute2/rt_scopes 6298b8df09e9bda23ea7da49021ca457\n'
+ ' /etc/iproute2/rt_tables a1313318d6778fe6b8c680248ef5a463\n'
+ ' /etc/iproute2/rt_tables.d/README 18bfdabbd4d5b14eae350720ea5ff431\n'
+ 'Description: networking and traffic control tools\n'
+ ' The iproute2 suite is a collection of utilities for networking and\n'
+ ' traffic control.\n'
+ ' .\n'
+ ' These tools communicate with the Linux kernel via the (rt)netlink\n'
+ ' interface, providing advanced features not available through the\n'
+ " legacy net-tools commands 'ifconfig' and 'route'.\n"
+ 'Homepage: https://wiki.linuxfoundation.org/networking/iproute2\n'
+ '\n'
+ 'Package: less\n'
+ 'Status: install ok installed\n'
+ 'Priority: important\n'
+ 'Section: text\n'
+ 'Installed-Size: 313\n'
+ 'Maintainer: Milan Kupcevic <milan@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 590-2.1~deb12u2\n'
+ 'Depends: libc6 (>= 2.34), libtinfo6 (>= 6)\n'
+ 'Description: pager program similar to more\n'
+ ' This package provides "less", a file pager (that is, a memory-efficient\n'
+ ' utility for displaying text one screenful at a time). Less has many\n'
+ ' more features than the basic pager "more". As part of the GNU project,\n'
+ ' it is widely regarded as the standard pager on UNIX-derived systems.\n'
+ ' .\n'
+ ' Also provided are "lessecho", a simple utility for ensuring arguments\n'
+ ' with spaces are correctly quoted; "lesskey", a tool for modifying the\n'
+ ' standard (vi-like) keybindings; and "lesspipe", a filter for specific\n'
+ ' types of input, such as .doc or .txt.gz files.\n'
+ 'Homepage: http://www.greenwoodsoftware.com/less/\n'
+ '\n'
+ 'Package: libc-bin\n'
+ 'Status: install ok installed\n'
+ 'Priority: required\n'
+ 'Section: libs\n'
+ 'Installed-Size: 2042\n'
+ 'Maintainer: GNU Libc Maintainers <debian-glibc@lists.debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Source: glibc\n'
+ 'Version: 2.36-9+deb12u14\n'
+ 'Depends: libc6 (>> 2.36), libc6 (<< 2.37)\n'
+ 'Recommends: manpages\n'
+ 'Breaks: dh-lua (<< 27+nmu1~)\n'
+ 'Conffiles:\n'
+ ' /etc/bindresvport.blacklist 4c09213317e4e3dd3c71d74404e503c5\n'
+ ' /etc/default/nss d6d5d6f621fb3ead2548076ce81e309c\n'
+ ' /etc/gai.conf 28fa76ff5a9e0566eaa1e11f1ce51f09\n'
+ ' /etc/ld.so.conf 4317c6de8564b68d628c21efa96b37e4\n'
+ ' /etc/ld.so.conf.d/libc.conf d4d833fd095fb7b90e1bb4a547f16de6\n'
+ 'Description: GNU C Library: Binaries\n'
+ ' This package contains utility programs related to the GNU C Library.\n'
+ ' .\n'
+ '  * getconf: query system configuration variables\n'
+ '  * getent: get entries from administrative databases\n'
+ '  * iconv, iconvconfig: convert between character encodings\n'
+ '  * ldd, ldconfig: print/configure shared library dependencies\n'
+ '  * locale, localedef: show/generate locale definitions\n'
+ '  * tzselect, zdump, zic: select/dump/compile time zones\n'
+ 'Homepage: https://www.gnu.org/software/libc/libc.html\n'
+ 'Essential: yes\n'
+ '\n'
+ 'Package: libc-l10n\n'
+ 'Status: install ok installed\n'
+ 'Priority: standard\n'
+ 'Section: localization\n'
+ 'Installed-Size: 4350\n'
+ 'Maintainer: GNU Libc Maintainers <debian-glibc@lists.debian.org>\n'
+ 'Architecture: all\n'
+ 'Multi-Arch: foreign\n'
+ 'Source: glibc\n'
+ 'Version: 2.36-9+deb12u14\n'
+ 'Description: GNU C Library: localization files\n'
+ ' This package contains the translation files for the GNU C library and\n'
+ ' utility programs.\n'
+ 'Homepage: https://www.gnu.org/software/libc/libc.html\n'
+ '\n'
+ 'Package: libcap2-bin\n'
+ 'Status: install ok installed\n'
+ 'Priority: important\n'
+ 'Section: utils\n'
+ 'Installed-Size: 133\n'
+ 'Maintainer: Christian Kastner <ckk@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Source: libcap2 (1:2.66-4+deb12u2)\n'
+ 'Version: 1:2.66-4+deb12u2+b2\n'
+ 'Replaces: libcap-bin\n'
+ 'Depends: libc6 (>= 2.34), libcap2 (>= 1:2.63)\n'
+ 'Recommends: libpam-cap\n'
+ 'Breaks: libcap-bin\n'
+ 'Description: POSIX 1003.1e capabilities (utilities)\n'
+ ' Libcap implements the user-space interfaces to the POSIX 1003.1e capabilities\n'
+ ' available in Linux kernels. These capabilities are a partitioning of the all\n'
+ ' powerful root privilege into a set of distinct privileges.\n'
+ ' .\n'
+ ' This package contains additional utilities.\n'
+ 'Homepage: https://sites.google.com/site/fullycapable/\n'
+ '\n'
+ 'Package: liblocale-gettext-perl\n'
+ 'Status: install ok installed\n'
+ 'Priority: required\n'
+ 'Section: perl\n'
+ 'Installed-Size: 51\n'
+ 'Maintainer: Debian Perl Group <pkg-perl-maintainers@lists.alioth.debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Version: 1.07-5\n'
+ 'Depends: libc6 (>= 2.3)\n'
+ 'Pre-Depends: perl-base (>= 5.36.0-5), perlapi-5.36.0\n'
+ 'Description: module using libc functions for internationalization in Perl\n'
+ ' The Locale::gettext module permits access from perl to the gettext() family of\n'
+ ' functions for retrieving message strings from databases constructed\n'
+ ' to internationalize software.\n'
+ ' .\n'
+ ' It provides gettext(), dgettext(), dcgettext(), textdomain(),\n'
+ ' bindtextdomain(), bind_textdomain_codeset(), ngettext(), dcngettext()\n'
+ ' and dngettext().\n'
+ 'Homepage: https://metacpan.org/release/gettext\n'
+ '\n'
+ 'Package: libnss-systemd\n'
+ 'Status: install ok installed\n'
+ 'Priority: standard\n'
+ 'Section: admin\n'
+ 'Installed-Size: 389\n'
+ 'Maintainer: Debian systemd Maintainers <pkg-systemd-maintainers@lists.alioth.debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: same\n'
+ 'Source: systemd\n'
+ 'Version: 252.39-1~deb12u2\n'
+ 'Depends: libc6 (>= 2.34), libcap2 (>= 1:2.10), systemd (= 252.39-1~deb12u2)\n'
+ 'Description: nss module providing dynamic user and group name resolution\n'
+ ' nss-systemd is a plug-in module for the GNU Name Service Switch (NSS)\n'
+ ' functionality of the GNU C Library (glibc), providing UNIX user and group name\n'
+ ' resolution for dynamic users and groups allocated through the DynamicUser=\n'
+ ' option in systemd unit files. See systemd.exec(5) for details on this\n'
+ ' option.\n'
+ ' .\n'
+ ' Installing this package automatically adds the module to /etc/nsswitch.conf.\n'
+ 'Homepage: https://www.freedesktop.org/wiki/Software/systemd\n'
+ '\n'
+ 'Package: libpam-modules\n'
+ 'Status: install ok installed\n'
+ 'Priority: required\n'
+ 'Section: admin\n'
+ 'Installed-Size: 1031\n'
+ 'Maintainer: Sam Hartman <hartmans@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: same\n'
+ 'Source: pam\n'
+ 'Version: 1.5.2-6+deb12u1\n'
+ 'Replaces: libpam-umask, libpam0g-util\n'
+ 'Provides: libpam-mkhomedir, libpam-motd, libpam-umask\n'
+ 'Pre-Depends: libaudit1 (>= 1:2.2.1), libc6 (>= 2.34), libcrypt1 (>= 1:4.3.0), libdb5.3, '
+ 'libpam0g (>= 1.4.1), libselinux1 (>= 3.1~), debconf (>= 0.5) | debconf-2.0, '
+ 'libpam-modules-bin (= 1.5.2-6+deb12u1)\n'
+ 'Conflicts: libpam-mkhomedir, libpam-motd, libpam-umask\n'
+ 'Conffiles:\n'
+ ' /etc/security/access.conf dc21d0fd769d655b311d785670e5c6ae\n'
+ ' /etc/security/faillock.conf 164da8ffb87f3074179bc60b71d0b99f\n'
+ ' /etc/security/group.conf f1e26e8db6f7abd2d697d7dad3422c36\n'
+ ' /etc/security/limits.conf 0b1967ff9042a716ce6b01cb999aa1f5\n'
+ ' /etc/security/namespace.conf 6b3796403421d66db7defc46517711bc\n'
+ ' /etc/security/namespace.init d9e6a7c85e966427ef23a04ec6c7000f\n'
+ ' /etc/security/pam_env.conf 89cc8702173d5cd51abc152ae9f8d6bc\n'
+ ' /etc/security/sepermit.conf 3d82df292d497bbeaaf8ebef18cd14f1\n'
+ ' /etc/security/time.conf 06e05c6079e839c8833ac7c3abfde192\n'
+ 'Description: Pluggable Authentication Modules for PAM\n'
+ ' This package completes the set of modules for PAM. It includes the\n'
+ '  pam_unix.so module as well as some specialty modules.\n'
+ 'Homepage: http://www.linux-pam.org/\n'
+ '\n'
+ 'Package: libpam-modules-bin\n'
+ 'Status: install ok installed\n'
+ 'Priority: required\n'
+ 'Section: admin\n'
+ 'Installed-Size: 227\n'
+ 'Maintainer: Sam Hartman <hartmans@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Source: pam\n'
+ 'Version: 1.5.2-6+deb12u1\n'
+ 'Replaces: libpam-modules (<< 1.5.2-5~)\n'
+ 'Depends: libaudit1 (>= 1:2.2.1), libc6 (>= 2.34), libcrypt1 (>= 1:4.3.0), libpam0g (>= '
+ '0.99.7.1), libselinux1 (>= 3.1~)\n'
+ 'Description: Pluggable Authentication Modules for PAM - helper binaries\n'
+ ' This package contains helper binaries used by the standard set of PAM\n'
+ ' modules in the libpam-modules package.\n'
+ 'Homepage: http://www.linux-pam.org/\n'
+ '\n'
+ 'Package: libpam-runtime\n'
+ 'Status: install ok installed\n'
+ 'Priority: required\n'
+ 'Section: admin\n'
+ 'Installed-Size: 876\n'
+ 'Maintainer: Sam Hartman <hartmans@debian.org>\n'
+ 'Architecture: all\n'
+ 'Multi-Arch: foreign\n'
+ 'Source: pam\n'
+ 'Version: 1.5.2-6+deb12u1\n'
+ 'Replaces: libpam0g-dev, libpam0g-util\n'
+ 'Depends: debconf (>= 0.5) | debconf-2.0, debconf (>= 1.5.19) | cdebconf, libpam-modules (>= '
+ '1.0.1-6)\n'
+ 'Conflicts: libpam0g-util\n'
+ 'Conffiles:\n'
+ ' /etc/pam.conf 87fc76f18e98ee7d3848f6b81b3391e5\n'
+ ' /etc/pam.d/other 31aa7f2181889ffb00b87df4126d1701\n'
+ 'Description: Runtime support for the PAM library\n'
+ ' Contains configuration files and  directories required for\n'
+ ' authentication  to work on Debian systems.  This package is required\n'
+ ' on almost all installations.\n'
+ 'Homepage: http://www.linux-pam.org/\n'
+ '\n'
+ 'Package: libpam-systemd\n'
+ 'Status: install ok installed\n'
+ 'Priority: standard\n'
+ 'Section: admin\n'
+ 'Installed-Size: 532\n'
+ 'Maintainer: Debian systemd Maintainers <pkg-systemd-maintainers@lists.alioth.debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: same\n'
+ 'Source: systemd\n'
+ 'Version: 252.39-1~deb12u2\n'
+ 'Provides: default-logind (= 252.39-1~deb12u2), logind (= 252.39-1~deb12u2)\n'
+ 'Depends: libc6 (>= 2.34), libcap2 (>= 1:2.10), libpam0g (>= 0.99.7.1), systemd (= '
+ '252.39-1~deb12u2), libpam-runtime, default-dbus-system-bus | dbus-system-bus, systemd-sysv\n'
+ 'Recommends: dbus-user-session\n'
+ 'Description: system and service manager - PAM module\n'
+ ' This package contains the PAM module which registers user sessions in\n'
+ ' the systemd control group hierarchy for logind.\n'
+ ' .\n'
+ ' If in doubt, do install this package.\n'
+ ' .\n'
+ ' Packages that depend on logind functionality need to depend on libpam-systemd.\n'
+ 'Homepage: https://www.freedesktop.org/wiki/Software/systemd\n'
+ '\n'
+ 'Package: locales\n'
+ 'Status: install ok installed\n'
+ 'Priority: standard\n'
+ 'Section: localization\n'
+ 'Installed-Size: 15847\n'
+ 'Maintainer: GNU Libc Maintainers <debian-glibc@lists.debian.org>\n'
+ 'Architecture: all\n'
+ 'Source: glibc\n'
+ 'Version: 2.36-9+deb12u14\n'
+ 'Depends: libc-bin (>> 2.36), libc-l10n (>> 2.36), debconf (>= 0.5) | debconf-2.0\n'
+ 'Conffiles:\n'
+ ' /etc/locale.alias 4a3f5ef911616822ec6fe04e31930bbf\n'
+ 'Description: GNU C Library: National Language (locale) data [support]\n'
+ ' Machine-readable data files, shared objects and programs used by the\n'
+ ' C library for localization (l10n) and internationalization (i18n) support.\n'
+ ' .\n'
+ ' This package contains tools to generate locale definitions from source\n'
+ ' files (included in this package). It allows you to customize which\n'
+ ' definitions actually get generated. This is a space-saver over how this\n'
+ ' package used to be, with all locales generated by default. This created\n'
+ ' a package that unpacked to an excess of 30 megs.\n'
+ 'Homepage: https://www.gnu.org/software/libc/libc.html\n'
+ '\n'
+ 'Package: login\n'
+ 'Status: install ok installed\n'
+ 'Priority: required\n'
+ 'Section: admin\n'
+ 'Installed-Size: 2550\n'
+ 'Maintainer: Shadow package maintainers <pkg-shadow-devel@lists.alioth.debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Source: shadow\n'
+ 'Version: 1:4.13+dfsg1-1+deb12u1\n'
+ 'Pre-Depends: libaudit1 (>= 1:2.2.1), libc6 (>= 2.34), libcrypt1 (>= 1:4.1.0), libpam0g (>= '
+ '0.99.7.1), libpam-runtime, libpam-modules\n'
+ 'Conflicts: python-4suite (<< 0.99cvs20060405-1)\n'
+ 'Conffiles:\n'
+ ' /etc/login.defs f43a7b1eb7e082f1d4e2cb8f8376e71b\n'
+ ' /etc/pam.d/login 5afbc06eb5f71fef25170cf3c936a442\n'
+ 'Description: system login tools\n'
+ ' This package provides some required infrastructure for logins and for\n'
+ ' changing effective user or group IDs, including:\n'
+ '  * login, the program that invokes a user shell on a virtual terminal;\n'
+ '  * nologin, a dummy shell for disabled user accounts;\n'
+ 'Homepage: https://github.com/shadow-maint/shadow\n'
+ 'Essential: yes\n'
+ '\n'
+ 'Package: lsof\n'
+ 'Status: install ok installed\n'
+ 'Priority: standard\n'
+ 'Section: utils\n'
+ 'Installed-Size: 482\n'
+ 'Maintainer: Andres Salomon <dilinger@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Version: 4.95.0-1\n'
+ 'Depends: libc6 (>= 2.33), libselinux1 (>= 3.1~), libtirpc3 (>= 1.0.2)\n'
+ 'Description: utility to list open files\n'
+ ' Lsof is a Unix-specific diagnostic tool.  Its name stands\n'
+ ' for LiSt Open Files, and it does just that.  It lists\n'
+ ' information about any files that are open, by processes\n'
+ ' currently running on the system.\n'
+ 'Homepage: https://github.com/lsof-org/lsof\n'
+ '\n'
+ 'Package: man-db\n'
+ 'Status: install ok installed\n'
+ 'Priority: important\n'
+ 'Section: doc\n'
+ 'Installed-Size: 2963\n'
+ 'Maintainer: Colin Watson <cjwatson@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 2.11.2-2\n'
+ 'Replaces: man, nlsutils\n'
+ 'Provides: man, man-browser\n'
+ 'Depends: bsdextrautils | bsdmainutils (<< 12.1.1~), groff-base, debconf (>= 0.5) | '
+ 'debconf-2.0, libc6 (>= 2.34), libgdbm6 (>= 1.16), libpipeline1 (>= 1.5.0), libseccomp2 (>= '
+ '2.1.0), zlib1g (>= 1:1.1.4)\n'
+ 'Suggests: apparmor, groff, less, www-browser\n'
+ 'Conflicts: man\n'
+ 'Conffiles:\n'
+ ' /etc/apparmor.d/usr.bin.man 4f614d75041882370498f7fe2d43a44b\n'
+ ' /etc/cron.daily/man-db 62423d7fa68568c9c0aefceac182d9ea\n'
+ ' /etc/cron.weekly/man-db eebc5bb3e1dac973301570da3f453334\n'
+ ' /etc/manpath.config 6d70333de0a08c7a71018da458201eb6\n'
+ 'Description: tools for reading manual pages\n'
+ ' This package provides the man command, the primary way of examining the\n'
+ ' system help files (manual pages). Other utilities provided include the\n'
+ ' whatis and apropos commands for searching the manual page database, the\n'
+ ' manpath utility for determining the manual page search path, and the\n'
+ ' maintenance utilities mandb, catman and zsoelim. man-db uses the groff\n'
+ ' suite of programs to format and display the manual pages.\n'
+ 'Homepage: https://man-db.gitlab.io/man-db/\n'
+ '\n'
+ 'Package: manpages\n'
+ 'Status: install ok installed\n'
+ 'Priority: standard\n'
+ 'Section: doc\n'
+ 'Installed-Size: 1548\n'
+ 'Maintainer: Dr. Tobias Quathamer <toddy@debian.org>\n'
+ 'Architecture: all\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 6.03-2\n'
+ 'Replaces: initscripts (<< 3.0.0-1), inn2-dev (<< 2.6.5-1), manpages-dev (<< 5.09-2)\n'
+ 'Suggests: man-browser\n'
+ 'Breaks: initscripts (<< 3.0.0-1), inn2-dev (<< 2.6.5-1), manpages-dev (<< 5.09-2)\n'
+ 'Description: Manual pages about using a GNU/Linux system\n'
+ ' This package contains GNU/Linux manual pages for these sections:\n'
+ '  4 = Devices (e.g. hd, sd).\n'
+ '  5 = File formats and protocols, syntaxes of several system\n'
+ '      files (e.g. wtmp, /etc/passwd, nfs).\n'
+ '  7 = Conventions and standards, macro packages, etc.\n'
+ '      (e.g. nroff, ascii).\n'
+ ' .\n'
+ ' Beside the intro man page describing the section, a few manual\n'
+ ' pages from sections 1,6 and 8 are also provided.\n'
+ ' .\n'
+ ' The man pages describe syntaxes of several system files.\n'
+ 'Homepage: https://www.kernel.org/doc/man-pages/\n'
+ '\n'
+ 'Package: mawk\n'
+ 'Status: install ok installed\n'
+ 'Priority: required\n'
+ 'Section: interpreters\n'
+ 'Installed-Size: 263\n'
+ 'Maintainer: Boyuan Yang <byang@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 1.3.4.20200120-3.1\n'
+ 'Provides: awk\n'
+ 'Depends: libc6 (>= 2.29)\n'
+ 'Description: Pattern scanning and text processing language\n'
+ ' Mawk is an interpreter for the AWK Programming Language. The AWK\n'
+ ' language is useful for manipulation of data files, text retrieval and\n'
+ ' processing, and for prototyping and experimenting with algorithms. Mawk\n'
+ ' is a new awk meaning it implements the AWK language as defined in Aho,\n'
+ ' Kernighan and Weinberger, The AWK Programming Language, Addison-Wesley\n'
+ ' Publishing, 1988. (Hereafter referred to as the AWK book.) Mawk conforms\n'
+ ' to the POSIX 1003.2 (draft 11.3) definition of the AWK language\n'
+ ' which contains a few features not described in the AWK book, and mawk\n'
+ ' provides a small number of extensions.\n'
+ ' .\n'
+ ' Mawk is smaller and much faster than gawk. It has some compile-time\n'
+ ' limits such as NF = 32767 and sprintf buffer = 1020.\n'
+ 'Homepage: https://invisible-island.net/mawk/\n'
+ '\n'
+ 'Package: media-types\n'
+ 'Status: install ok installed\n'
+ 'Priority: standard\n'
+ 'Section: net\n'
+ 'Installed-Size: 92\n'
+ 'Maintainer: Mime-Support Packagers <team+debian-mimesupport-packagers@tracker.debian.org>\n'
+ 'Architecture: all\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 10.0.0\n'
+ 'Replaces: mime-support (<< 3.65)\n'
+ 'Breaks: mime-support (<< 3.65)\n'
+ 'Conffiles:\n'
+ ' /etc/mime.types e8937e06f21a0edb49813f91567be8e6\n'
+ 'Description: List of standard media types and their usual file extension\n'
+ ' This package installs the configuration file /etc/mime.types, that lists\n'
+ ' standard media types (originally known as "MIME" types) and their usual file\n'
+ ' extension.  This provides a simple way for programs to have a first guess at a\n'
+ " file's content.  On standard Debian desktop systems, one will also find more\n"
+ ' sophisticated tools, for instance provided by the "file" and "xdg-utils"\n'
+ ' packages.\n'
+ ' .\n'
+ ' The /etc/mime.types file is compiled by hand using mostly information provided\n'
+ ' by the Internet Assigned Numbers Authority (IANA).\n'
+ '\n'
+ 'Package: mount\n'
+ 'Status: install ok installed\n'
+ 'Priority: required\n'
+ 'Section: admin\n'
+ 'Installed-Size: 393\n'
+ 'Maintainer: util-linux packagers <util-linux@packages.debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Source: util-linux\n'
+ 'Version: 2.38.1-5+deb12u3\n'
+ 'Pre-Depends: libblkid1 (>= 2.17.2), libc6 (>= 2.34), libmount1 (>= 2.38), libselinux1 (>= '
+ '3.1~), libsmartcols1 (>= 2.33)\n'
+ 'Suggests: nfs-common\n'
+ 'Description: tools for mounting and manipulating filesystems\n'
+ ' This package provides the mount(8), umount(8), swapon(8),\n'
+ ' swapoff(8), and losetup(8) commands.\n'
+ 'Homepage: https://www.kernel.org/pub/linux/utils/util-linux/\n'
+ '\n'
+ 'Package: ncurses-base\n'
+ 'Status: install ok installed\n'
+ 'Priority: required\n'
+ 'Section: misc\n'
+ 'Installed-Size: 379\n'
+ 'Maintainer: Craig Small <csmall@debian.org>\n'
+ 'Architecture: all\n'
+ 'Multi-Arch: foreign\n'
+ 'Source: ncurses\n'
+ 'Version: 6.4-4\n'
+ 'Provides: ncurses-runtime\n'
+ 'Breaks: bash-static (<< 4.4.18-1.1), libmono-corlib4.5-cil (<< 4.6.2.7+dfsg-2), libslang2 '
+ '(<< 2.3.1a-3), libtinfo5 (<< 6.1), libunibilium0 (<< 2), libunibilium4 (<< 2.0.0-3), neovim '
+ '(<< 0.6.0), vim-common (<< 2:9.0.1000-2), zsh-static (<< 5.4.2-4)\n'
+ 'Conffiles:\n'
+ ' /etc/terminfo/README 45b6df19fb5e21f55717482fa7a30171\n'
+ 'Description: basic terminal type definitions\n'
+ ' The ncurses library routines are a terminal-independent method of\n'
+ ' updating character screens with reasonable optimization.\n'
+ ' .\n'
+ ' This package contains terminfo data files to support the most common types of\n'
+ ' terminal, including ansi, dumb, linux, rxvt, screen, sun, vt100, vt102, vt220,\n'
+ ' vt52, and xterm.\n'
+ 'Homepage: https://invisible-island.net/ncurses/\n'
+ 'Essential: yes\n'
+ '\n'
+ 'Package: ncurses-bin\n'
+ 'Status: install ok installed\n'
+ 'Priority: required\n'
+ 'Section: utils\n'
+ 'Installed-Size: 636\n'
+ 'Maintainer: Craig Small <csmall@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Source: ncurses\n'
+ 'Version: 6.4-4\n'
+ 'Pre-Depends: libc6 (>= 2.34), libtinfo6 (>= 6.3)\n'
+ 'Description: terminal-related programs and man pages\n'
+ ' The ncurses library routines are a terminal-independent method of\n'
+ ' updating character screens with reasonable optimization.\n'
+ ' .\n'
+ ' This package contains the programs used for manipulating the terminfo\n'
+ ' database and individual terminfo entries, as well as some programs for\n'
+ ' resetting terminals and such.\n'
+ 'Homepage: https://invisible-island.net/ncurses/\n'
+ 'Essential: yes\n'
+ '\n'
+ 'Package: net-tools\n'
+ 'Status: install ok installed\n'
+ 'Priority: important\n'
+ 'Section: net\n'
+ 'Installed-Size: 978\n'
+ 'Maintainer: net-tools Team <team+net-tools@tracker.debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 2.10-0.1+deb12u2\n'
+ 'Depends: libc6 (>= 2.34), libselinux1 (>= 3.1~)\n'
+ 'Description: NET-3 networking toolkit\n'
+ ' This package includes the important tools for controlling the network\n'
+ ' subsystem of the Linux kernel.  This includes arp, ifconfig, netstat,\n'
+ ' rarp, nameif and route.  Additionally, this package contains utilities\n'
+ ' relating to particular network hardware types (plipconfig, slattach,\n'
+ ' mii-tool) and advanced aspects of IP configuration (iptunnel, ipmaddr).\n'
+ ' .\n'
+ " In the upstream package 'hostname' and friends are included. Those are\n"
+ ' not installed by this package, since there is a special "hostname*.deb".\n'
+ 'Homepage: http://sourceforge.net/projects/net-tools/\n'
+ '\n'
+ 'Package: netbase\n'
+ 'Status: install ok installed\n'
+ 'Priority: important\n'
+ 'Section: admin\n'
+ 'Installed-Size: 36\n'
+ "Maintainer: Marco d'Itri <md@linux.it>\n"
+ 'Architecture: all\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 6.4\n'
+ 'Replaces: ebtables (<< 2.0.11-2)\n'
+ 'Breaks: ebtables (<< 2.0.11-2)\n'
+ 'Conffiles:\n'
+ ' /etc/ethertypes cd7fa874d85f7587e2ed11174d58cf83\n'
+ ' /etc/protocols 0c247591a720f534fe543401bd4844d6\n'
+ ' /etc/rpc 2d7748cd0feba2e43ee52d4d7f834188\n'
+ ' /etc/services 3975f0d8c4e1ecb25f035edfb1ba27ac\n'
+ 'Description: Basic TCP/IP networking system\n'
+ ' This package provides the necessary infrastructure for basic TCP/IP based\n'
+ ' networking.\n'
+ ' .\n'
+ ' In particular, it supplies common name-to-number mappings in /etc/services,\n'
+ ' /etc/rpc, /etc/protocols and /etc/ethertypes.\n'
+ '\n'
+ 'Package: nftables\n'
+ 'Status: install ok installed\n'
+ 'Priority: important\n'
+ 'Section: net\n'
+ 'Installed-Size: 176\n'
+ 'Maintainer: Debian Netfilter Packaging Team <pkg-netfilter-team@lists.alioth.debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Version: 1.0.6-2+deb12u2\n'
+ 'Depends: libnftables1 (= 1.0.6-2+deb12u2), libc6 (>= 2.34), libedit2 (>= 3.1-20130611-0)\n'
+ 'Recommends: netbase\n'
+ 'Suggests: firewalld\n'
+ 'Conffiles:\n'
+ ' /etc/nftables.conf 4d4241fcd44b9a69b74f69d571f35a20\n'
+ 'Description: Program to control packet filtering rules by Netfilter project\n'
+ ' This software provides an in-kernel packet classification framework that is\n'
+ ' based on a network-specific Virtual Machine (VM) and the nft userspace\n'
+ ' command line tool. The nftables framework reuses the existing Netfilter\n'
+ ' subsystems such as the existing hook infrastructure, the connection tracking\n'
+ ' system, NAT, userspace queueing and logging subsystem.\n'
+ ' .\n'
+ ' nftables replaces the old popular iptables, ip6tables, arptables and ebtables.\n'
+ ' .\n'
+ ' Netfilter software and nftables in particular are used in applications such\n'
+ ' as Internet connection sharing, firewalls, IP accounting, transparent\n'
+ ' proxying, advanced routing and traffic control.\n'
+ ' .\n'
+ ' A Linux kernel >= 3.13 is required. However, >= 4.14 is recommended.\n'
+ 'Homepage: https://www.netfilter.org/\n'
+ '\n'
+ 'Package: openssh-client\n'
+ 'Status: install ok installed\n'
+ 'Priority: standard\n'
+ 'Section: net\n'
+ 'Installed-Size: 5801\n'
+ 'Maintainer: Debian OpenSSH Maintainers <debian-ssh@lists.debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Source: openssh\n'
+ 'Version: 1:9.2p1-2+deb12u10\n'
+ 'Replaces: openssh-sk-helper, ssh, ssh-krb5\n'
+ 'Provides: ssh-client\n'
+ 'Depends: adduser, passwd, libc6 (>= 2.36), libedit2 (>= 2.11-20080614-0), libfido2-1 (>= '
+ '1.8.0), libgssapi-krb5-2 (>= 1.17), libselinux1 (>= 3.1~), libssl3 (>= 3.0.19), zlib1g (>= '
+ '1:1.1.4)\n'
+ 'Recommends: xauth\n'
+ 'Suggests: keychain, libpam-ssh, monkeysphere, ssh-askpass\n'
+ 'Conflicts: sftp\n'
+ 'Breaks: openssh-sk-helper\n'
+ 'Conffiles:\n'
+ ' /etc/ssh/ssh_config 8a5bddc82befb71d8ef34cc903d3d077\n'
+ 'Description: secure shell (SSH) client, for secure access to remote machines\n'
+ ' This is the portable version of OpenSSH, a free implementation of\n'
+ ' the Secure Shell protocol as specified by the IETF secsh working\n'
+ ' group.\n'
+ ' .\n'
+ ' Ssh (Secure Shell) is a program for logging into a remote machine\n'
+ ' and for executing commands on a remote machine.\n'
+ ' It provides secure encrypted communications between two untrusted\n'
+ ' hosts over an insecure network. X11 connections and arbitrary TCP/IP\n'
+ ' ports can also be forwarded over the secure channel.\n'
+ ' It can be used to provide applications with a secure communication\n'
+ ' channel.\n'
+ ' .\n'
+ ' This package provides the ssh, scp and sftp clients, the ssh-agent\n'
+ ' and ssh-add programs to make public key authentication more convenient,\n'
+ ' and the ssh-keygen, ssh-keyscan, ssh-copy-id and ssh-argv0 utilities.\n'
+ ' .\n'
+ ' In some countries it may be illegal to use any encryption at all\n'
+ ' without a special permit.\n'
+ ' .\n'
+ ' ssh replaces the insecure rsh, rcp and rlogin programs, which are\n'
+ ' obsolete for most purposes.\n'
+ 'Homepage: https://www.openssh.com/\n'
+ '\n'
+ 'Package: passwd\n'
+ 'Status: install ok installed\n'
+ 'Priority: required\n'
+ 'Section: admin\n'
+ 'Installed-Size: 2827\n'
+ 'Maintainer: Shadow package maintainers <pkg-shadow-devel@lists.alioth.debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Source: shadow\n'
+ 'Version: 1:4.13+dfsg1-1+deb12u1\n'
+ 'Depends: libaudit1 (>= 1:2.2.1), libc6 (>= 2.36), libcrypt1 (>= 1:4.1.0), libpam0g (>= '
+ '0.99.7.1), libselinux1 (>= 3.1~), libsemanage2 (>= 2.0.32), libpam-modules\n'
+ 'Recommends: sensible-utils\n'
+ 'Conffiles:\n'
+ ' /etc/default/useradd e03965d134c26725cbc51a57969da6c9\n'
+ ' /etc/pam.d/chfn 4d466e00a348ba426130664d795e8afa\n'
+ ' /etc/pam.d/chpasswd 9900720564cb4ee98b7da29e2d183cb2\n'
+ ' /etc/pam.d/chsh a6e9b589e90009334ffd030d819290a6\n'
+ ' /etc/pam.d/newusers 1454e29bfa9f2a10836563e76936cea5\n'
+ ' /etc/pam.d/passwd eaf2ad85b5ccd06cceb19a3e75f40c63\n'
+ 'Description: change and administer password and group data\n'
+ ' This package includes passwd, chsh, chfn, and many other programs to\n'
+ ' maintain password and group data.\n'
+ ' .\n'
+ ' Shadow passwords are supported.  See /usr/share/doc/passwd/README.Debian\n'
+ 'Homepage: https://github.com/shadow-maint/shadow\n'
+ '\n'
+ 'Package: perl\n'
+ 'Status: install ok installed\n'
+ 'Priority: standard\n'
+ 'Section: perl\n'
+ 'Installed-Size: 670\n'
+ 'Maintainer: Niko Tyni <ntyni@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: allowed\n'
+ 'Version: 5.36.0-7+deb12u4\n'
+ 'Replaces: perl-base (<< 5.36.0-2), perl-modules (<< 5.22.0~)\n'
+ 'Provides: libansicolor-perl (= 5.01), libarchive-tar-perl (= 2.40), '
+ 'libattribute-handlers-perl (= 1.02), libautodie-perl (= 2.34), libcompress-raw-bzip2-perl (= '
+ '2.103), libcompress-raw-zlib-perl (= 2.105), libcompress-zlib-perl (= 2.106), '
+ 'libcpan-meta-perl (= 2.150010), libcpan-meta-requirements-perl (= 2.140), '
+ 'libcpan-meta-yaml-perl (= 0.018), libdigest-md5-perl (= 2.58), libdigest-perl (= 1.20), '
+ 'libdigest-sha-perl (= 6.02), libencode-perl (= 3.17), libexperimental-perl (= 0.028), '
+ 'libextutils-cbuilder-perl (= 0.280236), libextutils-command-perl (= 7.64), '
+ 'libextutils-install-perl (= 2.20), libextutils-parsexs-perl (= 3.450000), libfile-spec-perl '
+ '(= 3.8400), libhttp-tiny-perl (= 0.080), libi18n-langtags-perl (= 0.45), '
+ 'libio-compress-base-perl (= 2.106), libio-compress-bzip2-perl (= 2.106), libio-compress-perl '
+ '(= 2.106), libio-compress-zlib-perl (= 2.106), libio-zlib-perl (= 1.11), libjson-pp-perl (= '
+ '4.07000), liblocale-maketext-perl (= 1.31), liblocale-maketext-simple-perl (= 0.21.01), '
+ 'libmath-bigint-perl (= 1.999830), libmath-complex-perl (= 1.5902), libmime-base64-perl (= '
+ '3.16), libmodule-corelist-perl (= 5.20220520), libmodule-load-conditional-perl (= 0.74), '
+ 'libmodule-load-perl (= 0.36), libmodule-metadata-perl (= 1.000037), libnet-perl (= 1:3.14), '
+ 'libnet-ping-perl (= 2.74), libparams-check-perl (= 0.38), libparent-perl (= 0.238), '
+ 'libparse-cpan-meta-perl (= 2.150010), libperl-ostype-perl (= 1.010), libpod-escapes-perl (= '
+ '1.07), libpod-simple-perl (= 3.43), libstorable-perl (= 3.26), libsys-syslog-perl (= 0.36), '
+ 'libtest-harness-perl (= 3.44), libtest-simple-perl (= 1.302190), libtest-tester-perl (= '
+ '1.302190), libtest-use-ok-perl (= 1.302190), libtext-balanced-perl (= 2.04), '
+ 'libthread-queue-perl (= 3.14), libthreads-perl (= 2.27), libthreads-shared-perl (= 1.64), '
+ 'libtime-hires-perl (= 1.9770), libtime-local-perl (= 1.3000), libtime-piece-perl (= 1.3401), '
+ 'libunicode-collate-perl (= 1.31), libversion-perl (= 1:0.9929), '
+ 'libversion-requirements-perl, podlators-perl (= 4.14)\n'
+ 'Depends: perl-base (= 5.36.0-7+deb12u4), perl-modules-5.36 (>= 5.36.0-7+deb12u4), '
+ 'libperl5.36 (= 5.36.0-7+deb12u4)\n'
+ 'Pre-Depends: dpkg (>= 1.17.17)\n'
+ 'Recommends: netbase\n'
+ 'Suggests: perl-doc, libterm-readline-gnu-perl | libterm-readline-perl-perl, make, '
+ 'libtap-harness-archive-perl\n'
+ 'Conflicts: libjson-pp-perl (<< 2.27200-2)\n'
+ 'Breaks: apt-show-versions (<< 0.22.10), libdist-inkt-perl (<< 0.024-5), libmarc-charset-perl '
+ '(<< 1.35-3), libperl-dev (<< 5.24.0~), perl-doc (<< 5.36.0-1), perl-modules-5.22, '
+ 'perl-modules-5.24, perl-modules-5.26 (<< 5.26.2-5)\n'
+ 'Conffiles:\n'
+ ' /etc/perl/Net/libnet.cfg fb2946cae573b8ed3d654a180d458733\n'
+ "Description: Larry Wall's Practical Extraction and Report Language\n"
+ ' Perl is a highly capable, feature-rich programming language with over\n'
+ ' 20 years of development. Perl 5 runs on over 100 platforms from\n'
+ ' portables to mainframes. Perl is suitable for both rapid prototyping\n'
+ ' and large scale development projects.\n'
+ ' .\n'
+ ' Perl 5 supports many programming styles, including procedural,\n'
+ ' functional, and object-oriented. In addition to this, it is supported\n'
+ ' by an ever-growing collection of reusable modules which accelerate\n'
+ ' development. Some of these modules include Web frameworks, database\n'
+ ' integration, networking protocols, and encryption. Perl provides\n'
+ ' interfaces to C and C++ for custom extension development.\n'
+ 'Homepage: http://dev.perl.org/perl5/\n'
+ '\n'
+ 'Package: perl-base\n'
+ 'Status: install ok installed\n'
+ 'Priority: required\n'
+ 'Section: perl\n'
+ 'Installed-Size: 7643\n'
+ 'Maintainer: Niko Tyni <ntyni@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Source: perl\n'
+ 'Version: 5.36.0-7+deb12u4\n'
+ 'Replaces: libfile-path-perl (<< 2.18), libfile-temp-perl (<< 0.2311), libio-socket-ip-perl '
+ '(<< 0.41), libscalar-list-utils-perl (<< 1:1.62), libsocket-perl (<< 2.033), '
+ 'libxsloader-perl (<< 0.31), perl (<< 5.10.1-12), perl-modules (<< 5.20.1-3)\n'
+ 'Provides: libfile-path-perl (= 2.18), libfile-temp-perl (= 0.2311), libio-socket-ip-perl (= '
+ '0.41), libscalar-list-utils-perl (= 1:1.62), libsocket-perl (= 2.033), libxsloader-perl (= '
+ '0.31), perlapi-5.36.0\n'
+ 'Pre-Depends: libc6 (>= 2.35), libcrypt1 (>= 1:4.1.0), dpkg (>= 1.17.17)\n'
+ 'Suggests: perl, sensible-utils\n'
+ 'Conflicts: defoma (<< 0.11.12), doc-base (<< 0.10.3), mono-gac (<< 2.10.8.1-3), safe-rm (<< '
+ '0.8), update-inetd (<< 4.41)\n'
+ 'Breaks: amanda-common (<< 1:3.3.9-2), backuppc (<< 4.4.0-7~), bucardo (<< 5.5.0-1.1), '
+ 'debconf (<< 1.5.61), dh-haskell (<< 0.3), duck (<< 0.14.1), intltool (<< 0.51.0-4), '
+ 'kio-perldoc (<< 20.04.1-1), latexml (<< 0.8.4-2), libdevel-mat-dumper-perl (<< 0.42-3), '
+ 'libencode-arabic-perl (<< 14.2-2), libexception-class-perl (<< 1.42), libfile-path-perl (<< '
+ '2.18), libfile-spec-perl (<< 3.8400), libfile-temp-perl (<< 0.2311), libio-socket-ip-perl '
+ '(<< 0.41), libmp3-tag-perl (<< 1.13-1.2), libsbuild-perl (<< 0.67.0-1), '
+ 'libscalar-list-utils-perl (<< 1:1.62), libsocket-perl (<< 2.033), libxsloader-perl (<< '
+ '0.31), mailagent (<< 1:3.1-81-2), perl (<< 5.36.0~), perl-modules (<< 5.36.0~), pod2pdf (<< '
+ '0.42-5.1), slic3r (<< 1.2.9+dfsg-6.1), slic3r-prusa (<< 1.37.0+dfsg-1.1), texinfo (<< '
+ '6.1.0.dfsg.1-8)\n'
+ 'Description: minimal Perl system\n'
+ ' Perl is a scripting language used in many system scripts and utilities.\n'
+ ' .\n'
+ ' This package provides a Perl interpreter and the small subset of the\n'
+ ' standard run-time library required to perform basic tasks. For a full\n'
+ ' Perl installation, install "perl" (and its dependencies, "perl-modules-5.36"\n'
+ ' and "perl-doc").\n'
+ 'Homepage: http://dev.perl.org/perl5/\n'
+ 'Essential: yes\n'
+ '\n'
+ 'Package: procps\n'
+ 'Status: install ok installed\n'
+ 'Priority: important\n'
+ 'Section: admin\n'
+ 'Installed-Size: 2091\n'
+ 'Maintainer: Craig Small <csmall@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 2:4.0.2-3\n'
+ 'Replaces: manpages-de (<< 4.9.1-2), manpages-fr (<< 4.9.1-2), manpages-fr-extra (<< '
+ '20151231+nmu1), manpages-pl (<< 1:4.9.1-2)\n'
+ 'Provides: watch\n'
+ 'Depends: libc6 (>= 2.34), libncursesw6 (>= 6), libproc2-0 (>= 2:4.0.2), libtinfo6 (>= 6), '
+ 'init-system-helpers (>= 1.29~)\n'
+ 'Recommends: psmisc\n'
+ 'Breaks: guymager (<= 0.5.9-1), manpages-de (<< 4.9.1-2), manpages-fr (<< 4.9.1-2), '
+ 'manpages-fr-extra (<< 20151231+nmu1), manpages-pl (<< 1:4.9.1-2), open-vm-tools (<= '
+ '2011.12.20-562307-1)\n'
+ 'Conffiles:\n'
+ ' /etc/init.d/procps f9903aa0d9f2f10714269befb4cdba8f\n'
+ ' /etc/sysctl.conf c0c09cba30da0565737cace8000d64ee\n'
+ ' /etc/sysctl.d/README.sysctl 48e64ce233c8aba8e0693adf8cf4c464\n'
+ 'Description: /proc file system utilities\n'
+ ' This package provides command line and full screen utilities for browsing\n'
+ ' procfs, a "pseudo" file system dynamically generated by the kernel to\n'
+ ' provide information about the status of entries in its process table\n'
+ ' (such as whether the process is running, stopped, or a "zombie").\n'
+ ' .\n'
+ ' It contains free, kill, pkill, pgrep, pmap, ps, pwdx, skill, slabtop,\n'
+ ' snice, sysctl, tload, top, uptime, vmstat, w, and watch.\n'
+ 'Homepage: https://gitlab.com/procps-ng/procps\n'
+ '\n'
+ 'Package: sed\n'
+ 'Status: install ok installed\n'
+ 'Priority: required\n'
+ 'Section: utils\n'
+ 'Installed-Size: 987\n'
+ 'Maintainer: Clint Adams <clint@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 4.9-1\n'
+ 'Pre-Depends: libacl1 (>= 2.2.23), libc6 (>= 2.34), libselinux1 (>= 3.1~)\n'
+ 'Description: GNU stream editor for filtering/transforming text\n'
+ ' sed reads the specified files or the standard input if no\n'
+ ' files are specified, makes editing changes according to a\n'
+ ' list of commands, and writes the results to the standard\n'
+ ' output.\n'
+ 'Homepage: https://www.gnu.org/software/sed/\n'
+ 'Essential: yes\n'
+ '\n'
+ 'Package: sensible-utils\n'
+ 'Status: install ok installed\n'
+ 'Priority: required\n'
+ 'Section: utils\n'
+ 'Installed-Size: 56\n'
+ 'Maintainer: Anibal Monsalve Salazar <anibal@debian.org>\n'
+ 'Architecture: all\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 0.0.17+nmu1\n'
+ 'Replaces: debianutils (<= 2.32.3), manpages-pl (<= 20060617-3~)\n'
+ 'Description: Utilities for sensible alternative selection\n'
+ ' This package provides a number of small utilities which are used\n'
+ ' by programs to sensibly select and spawn an appropriate browser,\n'
+ ' editor, or pager.\n'
+ ' .\n'
+ ' The specific utilities included are: sensible-browser sensible-editor\n'
+ ' sensible-pager\n'
+ '\n'
+ 'Package: systemd\n'
+ 'Status: install ok installed\n'
+ 'Priority: important\n'
+ 'Section: admin\n'
+ 'Installed-Size: 9668\n'
+ 'Maintainer: Debian systemd Maintainers <pkg-systemd-maintainers@lists.alioth.debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 252.39-1~deb12u2\n'
+ 'Provides: systemd-sysusers (= 252.39-1~deb12u2), systemd-tmpfiles (= 252.39-1~deb12u2)\n'
+ 'Depends: libacl1 (>= 2.2.23), libaudit1 (>= 1:2.2.1), libblkid1 (>= 2.24.2), libcryptsetup12 '
+ '(>= 2:2.4), libfdisk1 (>= 2.33), libkmod2 (>= 15), libp11-kit0 (>= 0.23.18.1), libseccomp2 '
+ '(>= 2.3.1), libsystemd-shared (= 252.39-1~deb12u2), libsystemd0 (= 252.39-1~deb12u2), mount\n'
+ 'Pre-Depends: libblkid1 (>= 2.24), libc6 (>= 2.34), libcap2 (>= 1:2.10), libgcrypt20 (>= '
+ '1.10.0), liblz4-1 (>= 0.0~r122), liblzma5 (>= 5.1.1alpha+20120614), libmount1 (>= 2.30), '
+ 'libselinux1 (>= 3.1~), libssl3 (>= 3.0.0), libzstd1 (>= 1.5.2)\n'
+ 'Recommends: default-dbus-system-bus | dbus-system-bus, systemd-timesyncd | time-daemon\n'
+ 'Suggests: systemd-container, systemd-homed, systemd-userdbd, systemd-boot, systemd-resolved, '
+ 'libfido2-1, libqrencode4, libtss2-esys-3.0.2-0, libtss2-mu0, libtss2-rc0, polkitd | '
+ 'policykit-1\n'
+ 'Conflicts: consolekit, libpam-ck-connector, systemd-shim\n'
+ 'Breaks: less (<< 563), resolvconf (<< 1.83~), sicherboot (<< 0.1.6), udev (<< 247~)\n'
+ 'Conffiles:\n'
+ ' /etc/systemd/journald.conf d2187d732ab2911016a4d4017c155dbb\n'
+ ' /etc/systemd/logind.conf 8276eeafa20aa65e6a5dca3bdcddafb4\n'
+ ' /etc/systemd/networkd.conf f461eed370e565cbe9890dd6b2c43996\n'
+ ' /etc/systemd/pstore.conf ea1d43113c41edaacb39180d60a50b08\n'
+ ' /etc/systemd/sleep.conf 72e9b6cd3c3c7c2abbe19564771336d0\n'
+ ' /etc/systemd/system.conf 36ace4ee4543e277db35948826aa6979\n'
+ ' /etc/systemd/user.conf a908ebf52cb61e955dcf6b6662666c8d\n'
+ 'Description: system and service manager\n'
+ ' systemd is a system and service manager for Linux. It provides aggressive\n'
+ ' parallelization capabilities, uses socket and D-Bus activation for starting\n'
+ ' services, offers on-demand starting of daemons, keeps track of processes using\n'
+ ' Linux control groups, maintains mount and automount points and implements an\n'
+ ' elaborate transactional dependency-based service control logic.\n'
+ ' .\n'
+ ' Installing the systemd package will not switch your init system unless you\n'
+ ' boot with init=/lib/systemd/systemd or install systemd-sysv in addition.\n'
+ 'Homepage: https://www.freedesktop.org/wiki/Software/systemd\n'
+ '\n'
+ 'Package: systemd-sysv\n'
+ 'Status: install ok installed\n'
+ 'Priority: important\n'
+ 'Section: admin\n'
+ 'Installed-Size: 74\n'
+ 'Maintainer: Debian systemd Maintainers <pkg-systemd-maintainers@lists.alioth.debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Source: systemd\n'
+ 'Version: 252.39-1~deb12u2\n'
+ 'Replaces: sysvinit-core\n'
+ 'Pre-Depends: systemd\n'
+ 'Recommends: libpam-systemd, libnss-systemd\n'
+ 'Conflicts: file-rc, systemd-shim, sysvinit-core\n'
+ 'Description: system and service manager - SysV compatibility symlinks\n'
+ ' This package provides manual pages and compatibility symlinks needed for\n'
+ ' systemd to replace sysvinit.\n'
+ ' .\n'
+ ' Installing systemd-sysv will overwrite /sbin/init with a symlink to systemd.\n'
+ 'Homepage: https://www.freedesktop.org/wiki/Software/systemd\n'
+ '\n'
+ 'Package: systemd-timesyncd\n'
+ 'Status: install ok installed\n'
+ 'Priority: standard\n'
+ 'Section: admin\n'
+ 'Installed-Size: 148\n'
+ 'Maintainer: Debian systemd Maintainers <pkg-systemd-maintainers@lists.alioth.debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Source: systemd\n'
+ 'Version: 252.39-1~deb12u2\n'
+ 'Replaces: systemd (<< 245.4-2~), time-daemon\n'
+ 'Provides: time-daemon\n'
+ 'Depends: libc6 (>= 2.34), libsystemd-shared (= 252.39-1~deb12u2), systemd\n'
+ 'Conflicts: time-daemon\n'
+ 'Breaks: systemd (<< 245.4-2~)\n'
+ 'Conffiles:\n'
+ ' /etc/dhcp/dhclient-exit-hooks.d/timesyncd c66e563f4050725592e2da20a4e1bfef\n'
+ ' /etc/systemd/timesyncd.conf 9bca5bc8be90d2921301a24084ffcd55\n'
+ 'Description: minimalistic service to synchronize local time with NTP servers\n'
+ ' The package contains the systemd-timesyncd system service that may be used to\n'
+ ' synchronize the local system clock with a remote Network Time Protocol server.\n'
+ 'Homepage: https://www.freedesktop.org/wiki/Software/systemd\n'
+ '\n'
+ 'Package: sysvinit-utils\n'
+ 'Status: install ok installed\n'
+ 'Priority: required\n'
+ 'Section: admin\n'
+ 'Installed-Size: 100\n'
+ 'Maintainer: Debian sysvinit maintainers <debian-init-diversity@chiark.greenend.org.uk>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Source: sysvinit\n'
+ 'Version: 3.06-4\n'
+ 'Replaces: lsb-base\n'
+ 'Provides: lsb-base (= 11.1.0)\n'
+ 'Depends: libc6 (>= 2.34)\n'
+ 'Conflicts: lsb-base (<< 11.3~)\n'
+ 'Description: System-V-like utilities\n'
+ ' This package contains the important System-V-like utilities.\n'
+ ' .\n'
+ ' Specifically, this package includes:\n'
+ ' init-d-script, fstab-decode, killall5, pidof\n'
+ ' .\n'
+ ' It also contains the library scripts sourced by init-d-script and other\n'
+ ' initscripts that were formally in lsb-base.\n'
+ 'Homepage: https://github.com/slicer69/sysvinit\n'
+ 'Essential: yes\n'
+ '\n'
+ 'Package: tar\n'
+ 'Status: install ok installed\n'
+ 'Priority: required\n'
+ 'Section: utils\n'
+ 'Installed-Size: 3144\n'
+ 'Maintainer: Janos Lenart <ocsi@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 1.34+dfsg-1.2+deb12u1\n'
+ 'Replaces: cpio (<< 2.4.2-39)\n'
+ 'Pre-Depends: libacl1 (>= 2.2.23), libc6 (>= 2.34), libselinux1 (>= 3.1~)\n'
+ 'Suggests: bzip2, ncompress, xz-utils, tar-scripts, tar-doc\n'
+ 'Conflicts: cpio (<= 2.4.2-38)\n'
+ 'Breaks: dpkg-dev (<< 1.14.26)\n'
+ 'Description: GNU version of the tar archiving utility\n'
+ ' Tar is a program for packaging a set of files as a single archive in tar\n'
+ ' format.  The function it performs is conceptually similar to cpio, and to\n'
+ ' things like PKZIP in the DOS world.  It is heavily used by the Debian package\n'
+ ' management system, and is useful for performing system backups and exchanging\n'
+ ' sets of files with others.\n'
+ 'Homepage: https://www.gnu.org/software/tar/\n'
+ 'Essential: yes\n'
+ '\n'
+ 'Package: time\n'
+ 'Status: install ok installed\n'
+ 'Priority: standard\n'
+ 'Section: utils\n'
+ 'Installed-Size: 129\n'
+ 'Maintainer: Bob Proulx <bob@proulx.com>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 1.9-0.2\n'
+ 'Depends: libc6 (>= 2.34)\n'
+ 'Description: GNU time program for measuring CPU resource usage\n'
+ " The 'time' command runs another program, then displays information\n"
+ ' about the resources used by that program, collected by the system while\n'
+ ' the program was running.  You can select which information is reported\n'
+ " and the format in which it is shown, or have 'time' save the information\n"
+ ' in a file instead of display it on the screen.\n'
+ ' .\n'
+ " The resources that 'time' can report on fall into the general\n"
+ ' categories of time, memory, I/O, and IPC calls.\n'
+ ' .\n'
+ ' The GNU version can format the output in arbitrary ways by using a\n'
+ ' printf-style format string to include various resource measurements.\n'
+ 'Homepage: https://www.gnu.org/software/time\n'
+ '\n'
+ 'Package: tzdata\n'
+ 'Status: install ok installed\n'
+ 'Priority: required\n'
+ 'Section: localization\n'
+ 'Installed-Size: 2565\n'
+ 'Maintainer: GNU Libc Maintainers <debian-glibc@lists.debian.org>\n'
+ 'Architecture: all\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 2025b-0+deb12u2\n'
+ 'Provides: tzdata-bookworm\n'
+ 'Depends: debconf (>= 0.5) | debconf-2.0\n'
+ 'Description: time zone and daylight-saving time data\n'
+ ' This package contains data required for the implementation of\n'
+ ' standard local time for many representative locations around the\n'
+ ' globe. It is updated periodically to reflect changes made by\n'
+ ' political bodies to time zone boundaries, UTC offsets, and\n'
+ ' daylight-saving rules.\n'
+ 'Homepage: https://www.iana.org/time-zones\n'
+ '\n'
+ 'Package: ucf\n'
+ 'Status: install ok installed\n'
+ 'Priority: standard\n'
+ 'Section: utils\n'
+ 'Installed-Size: 214\n'
+ 'Maintainer: Manoj Srivastava <srivasta@debian.org>\n'
+ 'Architecture: all\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 3.0043+nmu1+deb12u1\n'
+ 'Depends: debconf (>= 0.5) | debconf-2.0, sensible-utils\n'
+ 'Conffiles:\n'
+ ' /etc/ucf.conf 5565b8b26108c49ba575ba452cd69b3e\n'
+ 'Description: Update Configuration File(s): preserve user changes to config files\n'
+ ' Debian policy mandates that user changes to configuration files must be\n'
+ ' preserved during package upgrades. The easy way to achieve this behavior\n'
+ " is to make the configuration file a 'conffile', in which case dpkg\n"
+ ' handles the file specially during upgrades, prompting the user as\n'
+ ' needed.\n'
+ ' .\n'
+ ' This is appropriate only if it is possible to distribute a default\n'
+ ' version that will work for most installations, although some system\n'
+ ' administrators may choose to modify it. This implies that the\n'
+ ' default version will be part of the package distribution, and must\n'
+ ' not be modified by the maintainer scripts during installation (or at\n'
+ ' any other time).\n'
+ ' .\n'
+ ' This script attempts to provide conffile-like handling for files that\n'
+ ' may not be labelled conffiles, and are not shipped in a Debian package,\n'
+ ' but handled by the postinst instead. This script allows one to\n'
+ ' maintain files in /etc, preserving user changes and in general\n'
+ ' offering the same facilities while upgrading that dpkg normally\n'
+ " provides for 'conffiles'.\n"
+ ' .\n'
+ ' Additionally, this script provides facilities for transitioning a\n'
+ ' file that had not been provided with conffile-like protection to come\n'
+ ' under this schema, and attempts to minimize questions asked at\n'
+ ' installation time. Indeed, the transitioning facility is better than the\n'
+ ' one offered by dpkg while transitioning a file from a non-conffile to\n'
+ ' conffile status.\n'
+ '\n'
+ 'Package: util-linux\n'
+ 'Status: install ok installed\n'
+ 'Priority: required\n'
+ 'Section: utils\n'
+ 'Installed-Size: 4978\n'
+ 'Maintainer: util-linux packagers <util-linux@packages.debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 2.38.1-5+deb12u3\n'
+ 'Replaces: hardlink\n'
+ 'Provides: hardlink\n'
+ 'Depends: util-linux-extra\n'
+ 'Pre-Depends: libblkid1 (>= 2.37.2), libc6 (>= 2.34), libcap-ng0 (>= 0.7.9), libcrypt1 (>= '
+ '1:4.1.0), libmount1 (>= 2.38), libpam0g (>= 0.99.7.1), libselinux1 (>= 3.1~), libsmartcols1 '
+ '(>= 2.38), libsystemd0, libtinfo6 (>= 6), libudev1 (>= 183), libuuid1 (>= 2.16), zlib1g (>= '
+ '1:1.1.4)\n'
+ 'Recommends: sensible-utils\n'
+ 'Suggests: dosfstools, kbd, util-linux-locales\n'
+ 'Conflicts: hardlink\n'
+ 'Conffiles:\n'
+ ' /etc/pam.d/runuser b8b44b045259525e0fae9e38fdb2aeeb\n'
+ ' /etc/pam.d/runuser-l 2106ea05877e8913f34b2c77fa02be45\n'
+ ' /etc/pam.d/su 60fbbe65c90d741bc0d380543cefe8af\n'
+ ' /etc/pam.d/su-l 756fef5687fecc0d986e5951427b0c4f\n'
+ 'Description: miscellaneous system utilities\n'
+ ' This package contains a number of important utilities, most of which\n'
+ ' are oriented towards maintenance of your system. Some of the more\n'
+ ' important utilities included in this package allow you to view kernel\n'
+ ' messages, create new filesystems, view block device information,\n'
+ ' interface with real time clock, etc.\n'
+ 'Homepage: https://www.kernel.org/pub/linux/utils/util-linux/\n'
+ 'Essential: yes\n'
+ '\n'
+ 'Package: util-linux-extra\n'
+ 'Status: install ok installed\n'
+ 'Priority: standard\n'
+ 'Section: utils\n'
+ 'Installed-Size: 366\n'
+ 'Maintainer: util-linux packagers <util-linux@packages.debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Source: util-linux\n'
+ 'Version: 2.38.1-5+deb12u3\n'
+ 'Replaces: util-linux (<< 2.38~)\n'
+ 'Depends: libaudit1 (>= 1:2.2.1), libc6 (>= 2.34), libsmartcols1 (>= 2.38)\n'
+ 'Breaks: util-linux (<< 2.38~)\n'
+ 'Conffiles:\n'
+ ' /etc/default/hwclock 02f94aaf57aff4e2e6751ec7b877a997\n'
+ ' /etc/init.d/hwclock.sh c06bc68c12cbdd9c7f60ba25ee587efe\n'
+ 'Description: interactive login tools\n'
+ ' Tools commonly found on systems where humans login interactively,\n'
+ ' or are needed with non-standard system configurations.\n'
+ 'Homepage: https://www.kernel.org/pub/linux/utils/util-linux/\n'
+ '\n'
+ 'Package: vim-common\n'
+ 'Status: install ok installed\n'
+ 'Priority: important\n'
+ 'Section: editors\n'
+ 'Installed-Size: 245\n'
+ 'Maintainer: Debian Vim Maintainers <team+vim@tracker.debian.org>\n'
+ 'Architecture: all\n'
+ 'Multi-Arch: foreign\n'
+ 'Source: vim\n'
+ 'Version: 2:9.0.1378-2+deb12u2\n'
+ 'Recommends: xxd, vim | vim-gtk3 | vim-motif | vim-nox | vim-tiny\n'
+ 'Conffiles:\n'
+ ' /etc/vim/vimrc a28f17fea43e405b96cdffd3d6522382\n'
+ 'Description: Vi IMproved - Common files\n'
+ ' Vim is an almost compatible version of the UNIX editor Vi.\n'
+ ' .\n'
+ ' This package contains files shared by all non GUI-enabled vim variants\n'
+ ' available in Debian.  Examples of such shared files are: manpages and\n'
+ ' configuration files.\n'
+ 'Homepage: https://www.vim.org/\n'
+ '\n'
+ 'Package: wget\n'
+ 'Status: install ok installed\n'
+ 'Priority: standard\n'
+ 'Section: web\n'
+ 'Installed-Size: 3521\n'
+ 'Maintainer: Noël Köthe <noel@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 1.21.3-1+deb12u1\n'
+ 'Depends: libc6 (>= 2.34), libgnutls30 (>= 3.7.5), libidn2-0 (>= 0.6), libnettle8, '
+ 'libpcre2-8-0 (>= 10.22), libpsl5 (>= 0.16.0), libuuid1 (>= 2.16), zlib1g (>= 1:1.1.4)\n'
+ 'Recommends: ca-certificates\n'
+ 'Conflicts: wget-ssl\n'
+ 'Conffiles:\n'
+ ' /etc/wgetrc c43064699caf6109f4b3da0405c06ebb\n'
+ 'Description: retrieves files from the web\n'
+ ' Wget is a network utility to retrieve files from the web\n'
+ ' using HTTP(S) and FTP, the two most widely used internet\n'
+ ' protocols. It works non-interactively, so it will work in\n'
+ ' the background, after having logged off. The program supports\n'
+ ' recursive retrieval of web-authoring pages as well as FTP\n'
+ ' sites -- you can use Wget to make mirrors of archives and\n'
+ ' home pages or to travel the web like a WWW robot.\n'
+ ' .\n'
+ ' Wget works particularly well with slow or unstable connections\n'
+ ' by continuing to retrieve a document until the document is fully\n'
+ ' downloaded. Re-getting files from where it left off works on\n'
+ ' servers (both HTTP and FTP) that support it. Both HTTP and FTP\n'
+ ' retrievals can be time stamped, so Wget can see if the remote\n'
+ ' file has changed since the last retrieval and automatically\n'
+ ' retrieve the new version if it has.\n'
+ ' .\n'
+ ' Wget supports proxy servers; this can lighten the network load,\n'
+ ' speed up retrieval, and provide access behind firewalls.\n'
+ 'Homepage: https://www.gnu.org/software/wget/\n'
+ '\n'
+ 'Package: xz-utils\n'
+ 'Status: install ok installed\n'
+ 'Priority: standard\n'
+ 'Section: utils\n'
+ 'Installed-Size: 1226\n'
+ 'Maintainer: Sebastian Andrzej Siewior <sebastian@breakpoint.cc>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 5.4.1-1\n'
+ 'Replaces: lzip (<< 1.8~rc2), manpages-de (<< 4.17.0-2~bpo11+1), manpages-fr (<< '
+ '4.17.0-2~bpo11+1), xz-lzma\n'
+ 'Provides: lzma\n'
+ 'Depends: libc6 (>= 2.34), liblzma5 (>= 5.4.0)\n'
+ 'Conflicts: lzma (<< 9.22-1), xz-lzma\n'
+ 'Breaks: lzip (<< 1.8~rc2), manpages-de (<< 4.17.0-2~bpo11+1), manpages-fr (<< '
+ '4.17.0-2~bpo11+1)\n'
+ 'Description: XZ-format compression utilities\n'
+ ' XZ is the successor to the Lempel-Ziv/Markov-chain Algorithm\n'
+ ' compression format, which provides memory-hungry but powerful\n'
+ ' compression (often better than bzip2) and fast, easy decompression.\n'
+ ' .\n'
+ ' This package provides the command line tools for working with XZ\n'
+ ' compression, including xz, unxz, xzcat, xzgrep, and so on. They can\n'
+ ' also handle the older LZMA format, and if invoked via appropriate\n'
+ ' symlinks will emulate the behavior of the commands in the lzma\n'
+ ' package.\n'
+ ' .\n'
+ ' The XZ format is similar to the older LZMA format but includes some\n'
+ ' improvements for general use:\n'
+ ' .\n'
+ "  * 'file' magic for detecting XZ files;\n"
+ '  * crc64 data integrity check;\n'
+ '  * limited random-access reading support;\n'
+ '  * improved support for multithreading (not used in xz-utils);\n'
+ '  * support for flushing the encoder.\n'
+ 'Homepage: https://tukaani.org/xz/\n'
+ '\n'
+ 'Package: apache2\n'
+ 'Status: install ok installed\n'
+ 'Priority: optional\n'
+ 'Section: httpd\n'
+ 'Installed-Size: 588\n'
+ 'Maintainer: Debian Apache Maintainers <debian-apache@lists.debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Version: 2.4.71-1~deb12u1\n'
+ 'Provides: httpd, httpd-cgi\n'
+ 'Depends: apache2-bin (= 2.4.71-1~deb12u1), apache2-data (= 2.4.71-1~deb12u1), apache2-utils '
+ '(= 2.4.71-1~deb12u1), lsb-base, media-types, perl:any, procps\n'
+ 'Pre-Depends: init-system-helpers (>= 1.54~)\n'
+ 'Recommends: ssl-cert\n'
+ 'Suggests: apache2-doc, apache2-suexec-pristine | apache2-suexec-custom, www-browser\n'
+ 'Conffiles:\n'
+ ' /etc/apache2/apache2.conf 354c9e6d2b88a0a3e0548f853840674c\n'
+ ' /etc/apache2/conf-available/charset.conf e6fbb8adf631932851d6cc522c1e48d7\n'
+ ' /etc/apache2/conf-available/localized-error-pages.conf f542d267bfce7815f9453eb1476e5f73\n'
+ ' /etc/apache2/conf-available/other-vhosts-access-log.conf 2cad303fc4221d6b0068a8b37597b9fb\n'
+ ' /etc/apache2/conf-available/security.conf 332668933023a463046fa90d9b057193\n'
+ ' /etc/apache2/conf-available/serve-cgi-bin.conf c146ad61e8853896938a5d30d7aa6c89\n'
+ ' /etc/apache2/envvars e4431a53c868ae0dfcde68564f3ce6a7\n'
+ ' /etc/apache2/magic a6d370833a02f53db6a0a30800704994\n'
+ ' /etc/apache2/mods-available/access_compat.load f7f77b3eb4005749b583ff14b49f8bf1\n'
+ ' /etc/apache2/mods-available/actions.conf aa7020bed65647b011cfb36e8567aa99\n'
+ ' /etc/apache2/mods-available/actions.load 95dcfd2efdd41666de5f31dd72e01e41\n'
+ ' /etc/apache2/mods-available/alias.conf a1632bd99783ef6ca8a47a6005d04d56\n'
+ ' /etc/apache2/mods-available/alias.load 7742296502ce1d2f970cc87322d8ffba\n'
+ ' /etc/apache2/mods-available/allowmethods.load b377b96eb4dddd88f9428d9cc2fd87ea\n'
+ ' /etc/apache2/mods-available/asis.load d1003c9fa12b4d3ed35ea3827a689492\n'
+ ' /etc/apache2/mods-available/auth_basic.load a92c34a3ce5e67e2ecbd272155ebe072\n'
+ ' /etc/apache2/mods-available/auth_digest.load f29d047cd59013e2fa6724d677c7970b\n'
+ ' /etc/apache2/mods-available/auth_form.load 731420a769dd8ad537d68bfdbdd6a506\n'
+ ' /etc/apache2/mods-available/authn_anon.load 03cbe85c698911a3d3235b4855726481\n'
+ ' /etc/apache2/mods-available/authn_core.load c6420ed74b0095f8408aba3e11db4907\n'
+ ' /etc/apache2/mods-available/authn_dbd.load 86e21a672a4f245715a788f9873174ed\n'
+ ' /etc/apache2/mods-available/authn_dbm.load 4e37546871dbcba8550a0d781f6fbfa8\n'
+ ' /etc/apache2/mods-available/authn_file.load ecdeeab8cfec4a9dd0c065a4d6948c31\n'
+ ' /etc/apache2/mods-available/authn_socache.load 260e21e1eb5caa7bcabe8a2fae11445f\n'
+ ' /etc/apache2/mods-available/authnz_fcgi.load b12a39427b0b3a8d2ffb03cfc029da18\n'
+ ' /etc/apache2/mods-available/authnz_ldap.load d65845f053d08b82da239c73c9094c35\n'
+ ' /etc/apache2/mods-available/authz_core.load 90ad8f57655bcd98b7b07864736ab954\n'
+ ' /etc/apache2/mods-available/authz_dbd.load c746b8c3bf3fca950ca41fcd553328b4\n'
+ ' /etc/apache2/mods-available/authz_dbm.load 8cd42e62d8ca0701f9aad080ec968493\n'
+ ' /etc/apache2/mods-available/authz_groupfile.load 97a3e14926ce7bf5f2d2a7b93ece648d\n'
+ ' /etc/apache2/mods-available/authz_host.load f529587409471e3feb62256bccaf538a\n'
+ ' /etc/apache2/mods-available/authz_owner.load 9ed1ea15654bb594453438154b642539\n'
+ ' /etc/apache2/mods-available/authz_user.load bcf988f105564ec1e14b78df56a01cd8\n'
+ ' /etc/apache2/mods-available/autoindex.conf 958f2742a80ae30f95507fb84e9eb018\n'
+ ' /etc/apache2/mods-available/autoindex.load b9f9d364f1b4c96c45b6db353180aa15\n'
+ ' /etc/apache2/mods-available/brotli.load da4d337dd726ab27221b06d92c998e36\n'
+ ' /etc/apache2/mods-available/buffer.load ae1e21b4fd2c2e8236ec641cae9814bd\n'
+ ' /etc/apache2/mods-available/cache.load ea99aba14e9aa25c27653b9958239a6e\n'
+ ' /etc/apache2/mods-available/cache_disk.conf 0b2be6d48bbad8b4e32eef623e3670bc\n'
+ ' /etc/apache2/mods-available/cache_disk.load 56ebd9819aa70a7ff8ac04e4922049f2\n'
+ ' /etc/apache2/mods-available/cache_socache.load 4b548216cee2e910e9059e426f81e60c\n'
+ ' /etc/apache2/mods-available/cern_meta.load 2c2d9adcb273f934304e7dfb5775f7b9\n'
+ ' /etc/apache2/mods-available/cgi.load 32a1c48f0e29feb415c9460378728d82\n'
+ ' /etc/apache2/mods-available/cgid.conf d7410fcd5d57c404144ed32e2d5c551f\n'
+ ' /etc/apache2/mods-available/cgid.load c3ee2eac02c248b5a39fb1a7afee4cb9\n'
+ ' /etc/apache2/mods-available/charset_lite.load 1585fcd1b631c2e9b166e170cb162c54\n'
+ ' /etc/apache2/mods-available/data.load b6cc5b9e815f551335596cd1e25ffc34\n'
+ ' /etc/apache2/mods-available/dav.load 2ee48948add72e6b8682d041acbcab7f\n'
+ ' /etc/apache2/mods-available/dav_fs.conf 9d5c750538bf58538c558b907ca924f1\n'
+ ' /etc/apache2/mods-available/dav_fs.load 17f662fd023dbaaab9d89f9a11ae58c1\n'
+ ' /etc/apache2/mods-available/dav_lock.load faad09687e64ebb9670aa0b8095d6642\n'
+ ' /etc/apache2/mods-available/dbd.load f03fe275174a5ed97b0f5f5726ccea60\n'
+ ' /etc/apache2/mods-available/deflate.conf 2f28f35168069262fb1055abab5848fe\n'
+ ' /etc/apache2/mods-available/deflate.load 6a7a23153796456ee919abdf728fd972\n'
+ ' /etc/apache2/mods-available/dialup.load dbc3535a9e5dfd799cf16b5c0d58f137\n'
+ ' /etc/apache2/mods-available/dir.conf 4dbfa06e481b9a2e874247fc8c157c3b\n'
+ ' /etc/apache2/mods-available/dir.load 397aadae1b8b18e3a7a233cf7c297f99\n'
+ ' /etc/apache2/mods-available/dump_io.load 8231c51ef692e0766625ece087484fe4\n'
+ ' /etc/apache2/mods-available/echo.load 226a145f19c43d9f921c35eacfd61cb2\n'
+ ' /etc/apache2/mods-available/env.load 3e8963a7df7c047be50a552d80a4f853\n'
+ ' /etc/apache2/mods-available/expires.load dac64edc06fe538c2edd7b3f1f3b03f1\n'
+ ' /etc/apache2/mods-available/ext_filter.load d3c4acfca1322274a9a8504e8cef27e9\n'
+ ' /etc/apache2/mods-available/file_cache.load f097659127628ec6f9c6a558d0baf566\n'
+ ' /etc/apache2/mods-available/filter.load 8df0170e37a8925238860657d6c60fe5\n'
+ ' /etc/apache2/mods-available/headers.load ba7d09162b65d09397bd58be33138e4d\n'
+ ' /etc/apache2/mods-available/heartbeat.load b78970d35346bfe5eb5817d228cb209c\n'
+ ' /etc/apache2/mods-available/heartmonitor.load b4da13d1c05a7dd1bdeb272300c1fc83\n'
+ ' /etc/apache2/mods-available/http2.conf 5bc6b4b533d920c8b677f3bb37734a0f\n'
+ ' /etc/apache2/mods-available/http2.load e18e0c7e38196e7d7580ecedaaa72e3b\n'
+ ' /etc/apache2/mods-available/ident.load 51ba623a8a2bd71c512f847d02e0934f\n'
+ ' /etc/apache2/mods-available/imagemap.load 51d5109d8bc2bafc17af03beace4d8a4\n'
+ ' /etc/apache2/mods-available/include.load 9cf2fa9ceb6571b5fab4603daad44c83\n'
+ ' /etc/apache2/mods-available/info.conf 1fd47a9adf023a925301c58490417cf9\n'
+ ' /etc/apache2/mods-available/info.load c1faffe40b8bed9f2b817b9dc0503bb6\n'
+ ' /etc/apache2/mods-available/lbmethod_bybusyness.load 094b7c1d424cc4a1dee6f77d301e1888\n'
+ ' /etc/apache2/mods-available/lbmethod_byrequests.load f33d55ab5bbf907340426e31f99f6701\n'
+ ' /etc/apache2/mods-available/lbmethod_bytraffic.load e656d80b48c020b7d77ece23368e04f1\n'
+ ' /etc/apache2/mods-available/lbmethod_heartbeat.load 944703ff299a25cf068de7f6a2374465\n'
+ ' /etc/apache2/mods-available/ldap.conf f1c3882b24335ef261a90696e060813e\n'
+ ' /etc/apache2/mods-available/ldap.load 735ac5f246738e11a53f6c515b8dfc48\n'
+ ' /etc/apache2/mods-available/log_debug.load d062328e5987fa686615394768339abe\n'
+ ' /etc/apache2/mods-available/log_forensic.load 7177e2427eb7c78f1ab10c034a809793\n'
+ ' /etc/apache2/mods-available/lua.load 5e445ce688a49e0a1fcfcaa414fe21f9\n'
+ ' /etc/apache2/mods-available/macro.load 40e0509b4b2d307cdfe4de75fa89dc91\n'
+ ' /etc/apache2/mods-available/md.load 4fa08b541b4bac4a4849e6fd6d69c973\n'
+ ' /etc/apache2/mods-available/mime.conf 5e9b0033f29b5bf2d9e736f7719ef1f9\n'
+ ' /etc/apache2/mods-available/mime.load 9c858dc2ad2825dc3f862ecba90cf6ec\n'
+ ' /etc/apache2/mods-available/mime_magic.conf b0b89da0f5d38b6c7177113018fc475d\n'
+ ' /etc/apache2/mods-available/mime_magic.load ab5c69aa0c91f11157e9bfc4972f8cce\n'
+ ' /etc/apache2/mods-available/mpm_event.conf 157cee0c8592d9e8bbffcd33abac3e2a\n'
+ ' /etc/apache2/mods-available/mpm_event.load 08816d280ebbd94b8c5961fc6f7168b5\n'
+ ' /etc/apache2/mods-available/mpm_prefork.conf 2c7263c7cd86af07dcedf627d0ad2ade\n'
+ ' /etc/apache2/mods-available/mpm_prefork.load 9bcdffe5055526e0929ecd49ee311c9e\n'
+ ' /etc/apache2/mods-available/mpm_worker.conf b57019603bf38326fcb7f9c0785a3c34\n'
+ ' /etc/apache2/mods-available/mpm_worker.load 0c6640977f0f046a55fdaf76eb54adef\n'
+ ' /etc/apache2/mods-available/negotiation.conf b023fc6578d5b64059df4dfe689cb779\n'
+ ' /etc/apache2/mods-available/negotiation.load fd7bf44d833446a35f0199d7cbcc9793\n'
+ ' /etc/apache2/mods-available/proxy.conf a3c7629e7a55080e9c2f4ff1c70a98b2\n'
+ ' /etc/apache2/mods-available/proxy.load 3d3719c88d01152e817f74fc2fd6ce9e\n'
+ ' /etc/apache2/mods-available/proxy_ajp.load e058e03c1d4f9e4d8e2c439ed75cc501\n'
+ ' /etc/apache2/mods-available/proxy_balancer.conf 8a37d3a532dbb4866d4dd58162812f85\n'
+ ' /etc/apache2/mods-available/proxy_balancer.load 9c6e6ff2195159c8af97f7673e8d2ada\n'
+ ' /etc/apache2/mods-available/proxy_connect.load 6bc4b5de977f70a0b6ae98ab04383c0c\n'
+ ' /etc/apache2/mods-available/proxy_express.load f2ad6e7e80d2750cdca5986657e7835e\n'
+ ' /etc/apache2/mods-available/proxy_fcgi.load 09cbda44eecbf1cbab48b30045217e3c\n'
+ ' /etc/apache2/mods-available/proxy_fdpass.load 9e5584db5f748a2fb71b582a255a976e\n'
+ ' /etc/apache2/mods-available/proxy_ftp.conf 12809c2f356d9c05dbdc887375a6bf1b\n'
+ ' /etc/apache2/mods-available/proxy_ftp.load c05db1b229a7957f0032c0d79ed7e3c9\n'
+ ' /etc/apache2/mods-available/proxy_hcheck.load 92898c1ef9124193fa5d9e13408e0372\n'
+ ' /etc/apache2/mods-available/proxy_html.conf 6012bbc4155b99642dba050df6c9028f\n'
+ ' /etc/apache2/mods-available/proxy_html.load dac7646a0a7242de76f788b4da14390b\n'
+ ' /etc/apache2/mods-available/proxy_http.load 161b514c355c6daa95f11371fb9c184c\n'
+ ' /etc/apache2/mods-available/proxy_http2.load 8a2cdbe25537eb8cb9007e351274f852\n'
+ ' /etc/apache2/mods-available/proxy_scgi.load cb11d685e60db26bbdad456263bf63b7\n'
+ ' /etc/apache2/mods-available/proxy_uwsgi.load 37493bab0af283fd186d2797a9f5f95b\n'
+ ' /etc/apache2/mods-available/proxy_wstunnel.load d2e5c21b886333f1662fe74591260d5d\n'
+ ' /etc/apache2/mods-available/ratelimit.load fb40aa030d5458dd99a0c9d1141bcde4\n'
+ ' /etc/apache2/mods-available/reflector.load 306c71fae73733506db9099d106ba642\n'
+ ' /etc/apache2/mods-available/remoteip.load 81a6511c79ab338aef51a6c185152231\n'
+ ' /etc/apache2/mods-available/reqtimeout.conf 30ef0f5bd709e44eeee85e9f847000c0\n'
+ ' /etc/apache2/mods-available/reqtimeout.load 7fd814775dc3f3c9e6753ef874978f96\n'
+ ' /etc/apache2/mods-available/request.load 36c1b324cd545e3e29b50b5e2a8357e8\n'
+ ' /etc/apache2/mods-available/rewrite.load 55e18fb7df64c8f390904b972637c17d\n'
+ ' /etc/apache2/mods-available/sed.load 8ba3c7ff4243e6a45b6e3c372fc0de1b\n'
+ ' /etc/apache2/mods-available/session.load b552f1e184865c597ae397876fb3a0a6\n'
+ ' /etc/apache2/mods-available/session_cookie.load 89aff7a7f8b4347965d4cf6ea3c5beb9\n'
+ ' /etc/apache2/mods-available/session_crypto.load 066002be7d8c6c381553dbded41db1b6\n'
+ ' /etc/apache2/mods-available/session_dbd.load cf86e56f8ee26f5dccc39c2f690d7f79\n'
+ ' /etc/apache2/mods-available/setenvif.conf 5b6b9d2a0448f4c5aec4a5a3454bc77b\n'
+ ' /etc/apache2/mods-available/setenvif.load 6f670fad5b6f6b14fa72c9cd3058469b\n'
+ ' /etc/apache2/mods-available/slotmem_plain.load fd33fcd86c77d4d5044ad904e7f38360\n'
+ ' /etc/apache2/mods-available/slotmem_shm.load 127df94eaf6987ad67b964f01eec3251\n'
+ ' /etc/apache2/mods-available/socache_dbm.load 9f11810517a6bf2eba31b336ebbfad70\n'
+ ' /etc/apache2/mods-available/socache_memcache.load c0101bc50501b12e7c8c74014560404b\n'
+ ' /etc/apache2/mods-available/socache_redis.load 5c6ee35e3b89ea7ffdb19a2b344ada94\n'
+ ' /etc/apache2/mods-available/socache_shmcb.load 9efb84889b8e1683ce104033bf30973d\n'
+ ' /etc/apache2/mods-available/speling.load 095570b0cb18ebdfc357a2241c6932ea\n'
+ ' /etc/apache2/mods-available/ssl.conf e0240208bf5bd725c1f192c2d1abb76e\n'
+ ' /etc/apache2/mods-available/ssl.load 838b292226d2da6ceb3f1c793696ca12\n'
+ ' /etc/apache2/mods-available/status.conf a2068bd13eadd9b0b9168d94e21c37b6\n'
+ ' /etc/apache2/mods-available/status.load 00976ea5115f286bbc21357581d0b65e\n'
+ ' /etc/apache2/mods-available/substitute.load 50e63dc17612e22484a88f537e8aec8e\n'
+ ' /etc/apache2/mods-available/suexec.load 335169c85f4afc14524846789d46af06\n'
+ ' /etc/apache2/mods-available/unique_id.load 6c13959015fb35276572070b44e63380\n'
+ ' /etc/apache2/mods-available/userdir.conf 202509138f19284efb527eff4cfb042a\n'
+ ' /etc/apache2/mods-available/userdir.load c034025405561ea48fbcb67fd1998f4d\n'
+ ' /etc/apache2/mods-available/usertrack.load 8400042dd4374fad5eedf33ffb3c68f0\n'
+ ' /etc/apache2/mods-available/vhost_alias.load fdd42d34966c329cdee2435dfe72ee24\n'
+ ' /etc/apache2/mods-available/xml2enc.load 1f7ab653ed3601bd265871cdf252a224\n'
+ ' /etc/apache2/ports.conf e0eadfd8b9250d90d5c3004171eb78f6\n'
+ ' /etc/apache2/sites-available/000-default.conf 45ed6a20d7ff26b62d873585bc1b42ca\n'
+ ' /etc/apache2/sites-available/default-ssl.conf afeefefbeab0e3b9bb14558f300ec9fc\n'
+ ' /etc/cron.daily/apache2 c788ffaa4c682c91e6a1cd7f53840d62\n'
+ ' /etc/default/apache-htcacheclean ae8721a0bc5b4e2ef7a5258b1e9db5c5\n'
+ ' /etc/init.d/apache-htcacheclean 29fe315052a1c5fbe9dc9f29485ed906\n'
+ ' /etc/init.d/apache2 379d9173b08f87449abc0fbd44926194\n'
+ ' /etc/logrotate.d/apache2 a38d9e980faebcda9a1998fd0f90b69e\n'
+ 'Description: Apache HTTP Server\n'
+ " The Apache HTTP Server Project's goal is to build a secure, efficient and\n"
+ ' extensible HTTP server as standards-compliant open source software. The\n'
+ ' result has long been the number one web server on the Internet.\n'
+ ' .\n'
+ ' Installing this package results in a full installation, including the\n'
+ ' configuration files, init scripts and support scripts.\n'
+ 'Homepage: https://httpd.apache.org/\n'
+ '\n'
+ 'Package: apache2-bin\n'
+ 'Status: install ok installed\n'
+ 'Priority: optional\n'
+ 'Section: httpd\n'
+ 'Installed-Size: 5144\n'
+ 'Maintainer: Debian Apache Maintainers <debian-apache@lists.debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Source: apache2\n'
+ 'Version: 2.4.71-1~deb12u1\n'
+ 'Provides: apache2-api-20120211, apache2-api-20120211-openssl1.1\n'
+ 'Depends: perl:any, libapr1 (>= 1.7.0), libaprutil1 (>= 1.6.0), libaprutil1-dbd-sqlite3 | '
+ 'libaprutil1-dbd-mysql | libaprutil1-dbd-odbc | libaprutil1-dbd-pgsql | '
+ 'libaprutil1-dbd-freetds, libaprutil1-ldap, libbrotli1 (>= 0.6.0), libc6 (>= 2.36), libcrypt1 '
+ '(>= 1:4.1.0), libcurl4 (>= 7.28.0), libjansson4 (>= 2.14), libldap-2.5-0 (>= 2.5.4), '
+ 'liblua5.3-0, libnghttp2-14 (>= 1.50.0), libpcre2-8-0 (>= 10.22), libssl3 (>= 3.0.0), libxml2 '
+ '(>= 2.7.4), zlib1g (>= 1:1.1.4)\n'
+ 'Suggests: apache2-doc, apache2-suexec-pristine | apache2-suexec-custom, www-browser\n'
+ 'Description: Apache HTTP Server (modules and other binary files)\n'
+ " The Apache HTTP Server Project's goal is to build a secure, efficient and\n"
+ ' extensible HTTP server as standards-compliant open source software. The\n'
+ ' result has long been the number one web server on the Internet.\n'
+ ' .\n'
+ ' This package contains the binaries only and does not set up a working\n'
+ ' web-server instance. Install the "apache2" package to get a fully working\n'
+ ' instance.\n'
+ 'Homepage: https://httpd.apache.org/\n'
+ '\n'
+ 'Package: apache2-data\n'
+ 'Status: install ok installed\n'
+ 'Priority: optional\n'
+ 'Section: httpd\n'
+ 'Installed-Size: 847\n'
+ 'Maintainer: Debian Apache Maintainers <debian-apache@lists.debian.org>\n'
+ 'Architecture: all\n'
+ 'Multi-Arch: foreign\n'
+ 'Source: apache2\n'
+ 'Version: 2.4.71-1~deb12u1\n'
+ 'Description: Apache HTTP Server (common files)\n'
+ " The Apache HTTP Server Project's goal is to build a secure, efficient and\n"
+ ' extensible HTTP server as standards-compliant open source software. The\n'
+ ' result has long been the number one web server on the Internet.\n'
+ ' .\n'
+ ' This package contains architecture-independent common files such as icons,\n'
+ ' error pages and static index files.\n'
+ 'Homepage: https://httpd.apache.org/\n'
+ '\n'
+ 'Package: apache2-utils\n'
+ 'Status: install ok installed\n'
+ 'Priority: optional\n'
+ 'Section: httpd\n'
+ 'Installed-Size: 452\n'
+ 'Maintainer: Debian Apache Maintainers <debian-apache@lists.debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Source: apache2\n'
+ 'Version: 2.4.71-1~deb12u1\n'
+ 'Depends: libapr1 (>= 1.4.8-2~), libaprutil1 (>= 1.5.0), libc6 (>= 2.34), libcrypt1 (>= '
+ '1:4.1.0), libssl3 (>= 3.0.0)\n'
+ 'Description: Apache HTTP Server (utility programs for web servers)\n'
+ ' Provides some add-on programs useful for any web server.  These include:\n'
+ '  - ab (Apache benchmark tool)\n'
+ '  - fcgistarter (Start a FastCGI program)\n'
+ '  - logresolve (Resolve IP addresses to hostnames in logfiles)\n'
+ '  - htpasswd (Manipulate basic authentication files)\n'
+ '  - htdigest (Manipulate digest authentication files)\n'
+ '  - htdbm (Manipulate basic authentication files in DBM format, using APR)\n'
+ '  - htcacheclean (Clean up the disk cache)\n'
+ '  - rotatelogs (Periodically stop writing to a logfile and open a new one)\n'
+ '  - split-logfile (Split a single log including multiple vhosts)\n'
+ '  - checkgid (Checks whether the caller can setgid to the specified group)\n'
+ '  - check_forensic (Extract mod_log_forensic output from Apache log files)\n'
+ '  - httxt2dbm (Generate dbm files for use with RewriteMap)\n'
+ 'Homepage: https://httpd.apache.org/\n'
+ '\n'
+ 'Package: redis-server\n'
+ 'Status: install ok installed\n'
+ 'Priority: optional\n'
+ 'Section: database\n'
+ 'Installed-Size: 183\n'
+ 'Maintainer: Chris Lamb <lamby@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Source: redis\n'
+ 'Version: 5:7.0.15-1~deb12u10\n'
+ 'Depends: lsb-base (>= 3.2-14), redis-tools (= 5:7.0.15-1~deb12u10)\n'
+ 'Pre-Depends: init-system-helpers (>= 1.54~)\n'
+ 'Conffiles:\n'
+ ' /etc/default/redis-server 36255dd86b15accc2acd4db7f5e21f05\n'
+ ' /etc/init.d/redis-server 2a51c7aa28acf5d7244352e80d0b26ff\n'
+ ' /etc/logrotate.d/redis-server 420ce1e139dd2044c4a3e44a2781a0a3\n'
+ ' /etc/redis/redis.conf 3f070d8d3ef55ec295f647bec0cd3326\n'
+ 'Description: Persistent key-value database with network interface\n'
+ ' Redis is a key-value database in a similar vein to memcache but the dataset\n'
+ ' is non-volatile. Redis additionally provides native support for atomically\n'
+ ' manipulating and querying data structures such as lists and sets.\n'
+ ' .\n'
+ ' The dataset is stored entirely in memory and periodically flushed to disk.\n'
+ 'Homepage: https://redis.io/\n'
+ '\n'
+ 'Package: redis-tools\n'
+ 'Status: install ok installed\n'
+ 'Priority: optional\n'
+ 'Section: database\n'
+ 'Installed-Size: 5837\n'
+ 'Maintainer: Chris Lamb <lamby@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Source: redis\n'
+ 'Version: 5:7.0.15-1~deb12u10\n'
+ 'Replaces: redis-server (<< 2:2.6.16-1)\n'
+ 'Depends: adduser, libatomic1 (>= 4.8), libc6 (>= 2.34), libjemalloc2 (>= 3.5.0), liblzf1 (>= '
+ '1.5), libssl3 (>= 3.0.0), libsystemd0\n'
+ 'Suggests: ruby-redis\n'
+ 'Breaks: redis-server (<< 2:2.6.16-1)\n'
+ 'Description: Persistent key-value database with network interface (client)\n'
+ ' Redis is a key-value database in a similar vein to memcache but the dataset\n'
+ ' is non-volatile. Redis additionally provides native support for atomically\n'
+ ' manipulating and querying data structures such as lists and sets.\n'
+ ' .\n'
+ ' This package contains the command line client and other tools.\n'
+ 'Homepage: https://redis.io/\n'
+ '\n'
+ 'Package: dropbear\n'
+ 'Status: install ok installed\n'
+ 'Priority: optional\n'
+ 'Section: net\n'
+ 'Installed-Size: 75\n'
+ 'Maintainer: Guilhem Moulin <guilhem@debian.org>\n'
+ 'Architecture: all\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 2022.83-1+deb12u3\n'
+ 'Replaces: dropbear-run (<< 2019.78-1~)\n'
+ 'Depends: dropbear-bin (>= 2022.83-1+deb12u3), lsb-base (>= 3.0-6)\n'
+ 'Pre-Depends: init-system-helpers (>= 1.54~)\n'
+ 'Suggests: dropbear-initramfs, runit\n'
+ 'Breaks: dropbear-run (<< 2019.78-1~)\n'
+ 'Description: lightweight SSH2 server and client - startup scripts\n'
+ ' dropbear is a SSH 2 server and client designed to be small enough to\n'
+ ' be used in small memory environments, while still being functional and\n'
+ ' secure enough for general use.\n'
+ ' .\n'
+ ' It implements most required features of the SSH 2 protocol, and other\n'
+ ' features such as authentication agent forwarding.\n'
+ ' .\n'
+ ' This package provides startup scripts for the service manager.\n'
+ 'Homepage: https://matt.ucc.asn.au/dropbear/dropbear.html\n'
+ '\n'
+ 'Package: dropbear-bin\n'
+ 'Status: install ok installed\n'
+ 'Priority: optional\n'
+ 'Section: net\n'
+ 'Installed-Size: 567\n'
+ 'Maintainer: Guilhem Moulin <guilhem@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Source: dropbear\n'
+ 'Version: 2022.83-1+deb12u3\n'
+ 'Replaces: dropbear (<< 2015.68-1)\n'
+ 'Provides: ssh-server\n'
+ 'Depends: libc6 (>= 2.34), libcrypt1 (>= 1:4.1.0), libtomcrypt1 (>= 1.18.2), libtommath1 (>= '
+ '1.2.0), zlib1g (>= 1:1.1.4)\n'
+ 'Suggests: openssh-client\n'
+ 'Breaks: dropbear (<< 2015.68-1)\n'
+ 'Description: lightweight SSH2 server and client - command line tools\n'
+ ' dropbear is a SSH 2 server and client designed to be small enough to\n'
+ ' be used in small memory environments, while still being functional and\n'
+ ' secure enough for general use.\n'
+ ' .\n'
+ ' It implements most required features of the SSH 2 protocol, and other\n'
+ ' features such as authentication agent forwarding.\n'
+ ' .\n'
+ ' This package provides dropbear(8), dbclient(1), dropbearkey(1) and\n'
+ ' dropbearconvert(1).\n'
+ 'Homepage: https://matt.ucc.asn.au/dropbear/dropbear.html\n'
+ '\n'
+ 'Package: sudo\n'
+ 'Status: install ok installed\n'
+ 'Priority: optional\n'
+ 'Section: admin\n'
+ 'Installed-Size: 6055\n'
+ 'Maintainer: Sudo Maintainers <sudo@packages.debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Version: 1.9.13p3-1+deb12u4\n'
+ 'Replaces: sudo-ldap\n'
+ 'Depends: libaudit1 (>= 1:2.2.1), libc6 (>= 2.34), libpam0g (>= 0.99.7.1), libselinux1 (>= '
+ '3.1~), zlib1g (>= 1:1.2.0.2), libpam-modules\n'
+ 'Pre-Depends: init-system-helpers (>= 1.54~)\n'
+ 'Conflicts: sudo-ldap\n'
+ 'Description: Provide limited super user privileges to specific users\n'
+ ' Sudo is a program designed to allow a sysadmin to give limited root\n'
+ ' privileges to users and log root activity.  The basic philosophy is to give\n'
+ ' as few privileges as possible but still allow people to get their work done.\n'
+ ' .\n'
+ ' This version is built with minimal shared library dependencies, use the\n'
+ ' sudo-ldap package instead if you need LDAP support for sudoers.\n'
+ 'Homepage: https://www.sudo.ws/\n'
+ '\n'
+ 'Package: curl\n'
+ 'Status: install ok installed\n'
+ 'Priority: optional\n'
+ 'Section: web\n'
+ 'Installed-Size: 489\n'
+ 'Maintainer: Alessandro Ghedini <ghedo@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 7.88.1-10+deb12u14\n'
+ 'Depends: libc6 (>= 2.34), libcurl4 (= 7.88.1-10+deb12u14), zlib1g (>= 1:1.1.4)\n'
+ 'Description: command line tool for transferring data with URL syntax\n'
+ ' curl is a command line tool for transferring data with URL syntax, supporting\n'
+ ' DICT, FILE, FTP, FTPS, GOPHER, HTTP, HTTPS, IMAP, IMAPS, LDAP, LDAPS, POP3,\n'
+ ' POP3S, RTMP, RTSP, SCP, SFTP, SMTP, SMTPS, TELNET and TFTP.\n'
+ ' .\n'
+ ' curl supports SSL certificates, HTTP POST, HTTP PUT, FTP uploading, HTTP form\n'
+ ' based upload, proxies, cookies, user+password authentication (Basic, Digest,\n'
+ ' NTLM, Negotiate, kerberos...), file transfer resume, proxy tunneling and a\n'
+ ' busload of other useful tricks.\n'
+ 'Homepage: https://curl.se/\n'
+ '\n'
+ 'Package: busybox\n'
+ 'Status: install ok installed\n'
+ 'Priority: optional\n'
+ 'Section: utils\n'
+ 'Installed-Size: 818\n'
+ 'Maintainer: Debian Install System Team <debian-boot@lists.debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Source: busybox (1:1.35.0-4+deb12u1)\n'
+ 'Version: 1:1.35.0-4+deb12u1+b1\n'
+ 'Replaces: busybox-static\n'
+ 'Depends: libc6 (>= 2.34)\n'
+ 'Conflicts: busybox-static\n'
+ 'Description: Tiny utilities for small and embedded systems\n'
+ ' BusyBox combines tiny versions of many common UNIX utilities into a single\n'
+ ' small executable. It provides minimalist replacements for the most common\n'
+ ' utilities you would usually find on your desktop system (i.e., ls, cp, mv,\n'
+ ' mount, tar, etc.). The utilities in BusyBox generally have fewer options than\n'
+ ' their full-featured GNU cousins; however, the options that are included\n'
+ ' provide the expected functionality and behave very much like their GNU\n'
+ ' counterparts.\n'
+ ' .\n'
+ ' This package installs the BusyBox binary but does not install\n'
+ ' symlinks for any of the supported utilities. Some of the utilities\n'
+ ' can be used in the system by installing the busybox-syslogd,\n'
+ ' busybox-udhcpc or busybox-udhcpd packages.\n'
+ 'Homepage: http://www.busybox.net\n'
+ '\n'
+ 'Package: cron\n'
+ 'Status: install ok installed\n'
+ 'Priority: important\n'
+ 'Section: admin\n'
+ 'Installed-Size: 217\n'
+ 'Maintainer: Javier Fernández-Sanguino Peña <jfs@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 3.0pl1-162\n'
+ 'Replaces: bcron, cronie, systemd-cron\n'
+ 'Provides: cron-daemon\n'
+ 'Depends: libc6 (>= 2.34), libpam0g (>= 0.99.7.1), libselinux1 (>= 3.1~), sensible-utils, '
+ 'libpam-runtime\n'
+ 'Pre-Depends: init-system-helpers (>= 1.54~), cron-daemon-common\n'
+ 'Recommends: default-mta | mail-transport-agent\n'
+ 'Suggests: anacron, logrotate, checksecurity\n'
+ 'Conflicts: bcron, cronie, systemd-cron\n'
+ 'Description: process scheduling daemon\n'
+ ' The cron daemon is a background process that runs particular programs at\n'
+ ' particular times (for example, every minute, day, week, or month), as\n'
+ ' specified in a crontab. By default, users may also create crontabs of\n'
+ ' their own so that processes are run on their behalf.\n'
+ ' .\n'
+ ' Output from the commands is usually mailed to the system administrator\n'
+ ' (or to the user in question); you should probably install a mail system\n'
+ ' as well so that you can receive these messages.\n'
+ ' .\n'
+ ' This cron package does not provide any system maintenance tasks. Basic\n'
+ ' periodic maintenance tasks are provided by other packages, such\n'
+ ' as checksecurity.\n'
+ 'Homepage: https://ftp.isc.org/isc/cron/\n'
+ '\n'
+ 'Package: cron-daemon-common\n'
+ 'Status: install ok installed\n'
+ 'Priority: important\n'
+ 'Section: admin\n'
+ 'Installed-Size: 44\n'
+ 'Maintainer: Javier Fernández-Sanguino Peña <jfs@debian.org>\n'
+ 'Architecture: all\n'
+ 'Source: cron\n'
+ 'Version: 3.0pl1-162\n'
+ 'Replaces: bcron (<< 0.11-9.1), cron (<< 3.0pl1-140), cronie (<< 1.6.1-5), systemd-cron (<< '
+ '1.15.18-1.1)\n'
+ 'Depends: adduser\n'
+ 'Conflicts: bcron (<< 0.11-9.1), cron (<< 3.0pl1-140), cronie (<< 1.6.1-5), systemd-cron (<< '
+ '1.15.18-1.1)\n'
+ 'Breaks: systemd-cron (<< 1.15.19-5~)\n'
+ "Description: process scheduling daemon's configuration files\n"
+ ' The cron daemon is a background process that runs particular programs at\n'
+ ' particular times (for example, every minute, day, week, or month), as\n'
+ ' specified in a crontab. By default, users may also create crontabs of\n'
+ ' their own so that processes are run on their behalf.\n'
+ ' .\n'
+ ' This package provides configuration files which must be there to\n'
+ ' define scheduled process sets.\n'
+ 'Homepage: https://ftp.isc.org/isc/cron/\n'
+ '\n'
+ 'Package: python3\n'
+ 'Status: install ok installed\n'
+ 'Priority: optional\n'
+ 'Section: python\n'
+ 'Installed-Size: 81\n'
+ 'Maintainer: Matthias Klose <doko@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: allowed\n'
+ 'Source: python3-defaults (3.11.2-1)\n'
+ 'Version: 3.11.2-1+b1\n'
+ 'Replaces: python3-minimal (<< 3.1.2-2)\n'
+ 'Provides: python3-profiler, python3-supported-max (= 3.11), python3-supported-min (= 3.11)\n'
+ 'Depends: python3.11 (>= 3.11.2-1~), libpython3-stdlib (= 3.11.2-1+b1)\n'
+ 'Pre-Depends: python3-minimal (= 3.11.2-1+b1)\n'
+ 'Suggests: python3-doc (>= 3.11.2-1+b1), python3-tk (>= 3.11.2-1~), python3-venv (>= '
+ '3.11.2-1+b1)\n'
+ 'Description: interactive high-level object-oriented language (default python3 version)\n'
+ ' Python, the high-level, interactive object oriented language,\n'
+ ' includes an extensive class library with lots of goodies for\n'
+ ' network programming, system administration, sounds and graphics.\n'
+ ' .\n'
+ " This package is a dependency package, which depends on Debian's default\n"
+ ' Python 3 version (currently v3.11).\n'
+ 'Homepage: https://www.python.org/\n'
+ '\n'
+ 'Package: python3.11\n'
+ 'Status: install ok installed\n'
+ 'Priority: optional\n'
+ 'Section: python\n'
+ 'Installed-Size: 649\n'
+ 'Maintainer: Matthias Klose <doko@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: allowed\n'
+ 'Version: 3.11.2-6+deb12u6\n'
+ 'Depends: python3.11-minimal (= 3.11.2-6+deb12u6), libpython3.11-stdlib (= 3.11.2-6+deb12u6), '
+ 'media-types | mime-support\n'
+ 'Recommends: ca-certificates\n'
+ 'Suggests: python3.11-venv, python3.11-doc, binutils\n'
+ 'Breaks: python3-all (<< 3.6.5~rc1-1), python3-dev (<< 3.6.5~rc1-1), python3-venv (<< '
+ '3.6.5-2)\n'
+ 'Description: Interactive high-level object-oriented language (version 3.11)\n'
+ ' Python is a high-level, interactive, object-oriented language. Its 3.11 version\n'
+ ' includes an extensive class library with lots of goodies for\n'
+ ' network programming, system administration, sounds and graphics.\n'
+ '\n'
+ 'Package: python3-minimal\n'
+ 'Status: install ok installed\n'
+ 'Priority: optional\n'
+ 'Section: python\n'
+ 'Installed-Size: 111\n'
+ 'Maintainer: Matthias Klose <doko@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: allowed\n'
+ 'Source: python3-defaults (3.11.2-1)\n'
+ 'Version: 3.11.2-1+b1\n'
+ 'Depends: dpkg (>= 1.13.20)\n'
+ 'Pre-Depends: python3.11-minimal (>= 3.11.2-1~)\n'
+ 'Description: minimal subset of the Python language (default python3 version)\n'
+ " This package contains the interpreter and some essential modules.  It's used\n"
+ ' in the boot process for some basic tasks.\n'
+ ' See /usr/share/doc/python3.11-minimal/README.Debian for a list of the modules\n'
+ ' contained in this package.\n'
+ 'Homepage: https://www.python.org/\n'
+ 'Cnf-Visible-Pkgname: python3\n'
+ '\n'
+ 'Package: python3.11-minimal\n'
+ 'Status: install ok installed\n'
+ 'Priority: optional\n'
+ 'Section: python\n'
+ 'Installed-Size: 6762\n'
+ 'Maintainer: Matthias Klose <doko@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: allowed\n'
+ 'Source: python3.11\n'
+ 'Version: 3.11.2-6+deb12u6\n'
+ 'Depends: libpython3.11-minimal (= 3.11.2-6+deb12u6), libexpat1 (>= 2.1~beta3), zlib1g (>= '
+ '1:1.2.0)\n'
+ 'Pre-Depends: libc6 (>= 2.35)\n'
+ 'Recommends: python3.11\n'
+ 'Suggests: binfmt-support\n'
+ 'Conflicts: binfmt-support (<< 1.1.2)\n'
+ 'Description: Minimal subset of the Python language (version 3.11)\n'
+ ' This package contains the interpreter and some essential modules.  It can\n'
+ ' be used in the boot process for some basic tasks.\n'
+ ' See /usr/share/doc/python3.11-minimal/README.Debian for a list of the modules\n'
+ ' contained in this package.\n'
+ 'Cnf-Visible-Pkgname: python3.11\n'
+ '\n'
+ 'Package: libpython3.11-stdlib\n'
+ 'Status: install ok installed\n'
+ 'Priority: optional\n'
+ 'Section: python\n'
+ 'Installed-Size: 8329\n'
+ 'Maintainer: Matthias Klose <doko@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: same\n'
+ 'Source: python3.11\n'
+ 'Version: 3.11.2-6+deb12u6\n'
+ 'Replaces: python3-gdbm (<< 3.9.9-1~)\n'
+ 'Depends: libpython3.11-minimal (= 3.11.2-6+deb12u6), media-types | mime-support, libbz2-1.0, '
+ 'libc6 (>= 2.34), libcrypt1 (>= 1:4.1.0), libdb5.3, libffi8 (>= 3.4), liblzma5 (>= '
+ '5.1.1alpha+20120614), libncursesw6 (>= 6.1), libnsl2 (>= 1.0), libreadline8 (>= 7.0~beta), '
+ 'libsqlite3-0 (>= 3.36.0), libtinfo6 (>= 6), libtirpc3 (>= 1.0.2), libuuid1 (>= 2.20.1)\n'
+ 'Breaks: python3-gdbm (<< 3.9.9-1~)\n'
+ 'Description: Interactive high-level object-oriented language (standard library, version '
+ '3.11)\n'
+ ' Python is a high-level, interactive, object-oriented language. Its 3.11 version\n'
+ ' includes an extensive class library with lots of goodies for\n'
+ ' network programming, system administration, sounds and graphics.\n'
+ ' .\n'
+ " This package contains Python 3.11's standard library. It is normally not\n"
+ ' used on its own, but as a dependency of python3.11.\n'
+ '\n'
+ 'Package: libpython3.11-minimal\n'
+ 'Status: install ok installed\n'
+ 'Priority: optional\n'
+ 'Section: python\n'
+ 'Installed-Size: 5212\n'
+ 'Maintainer: Matthias Klose <doko@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: same\n'
+ 'Source: python3.11\n'
+ 'Version: 3.11.2-6+deb12u6\n'
+ 'Depends: libc6 (>= 2.14), libssl3 (>= 3.0.0)\n'
+ 'Recommends: libpython3.11-stdlib\n'
+ 'Conflicts: binfmt-support (<< 1.1.2)\n'
+ 'Conffiles:\n'
+ ' /etc/python3.11/sitecustomize.py d6b276695157bde06a56ba1b2bc53670\n'
+ 'Description: Minimal subset of the Python language (version 3.11)\n'
+ ' This package contains some essential modules. It is normally not\n'
+ " used on it's own, but as a dependency of python3.11-minimal.\n"
+ '\n'
+ 'Package: udev\n'
+ 'Status: install ok installed\n'
+ 'Priority: important\n'
+ 'Section: admin\n'
+ 'Installed-Size: 10925\n'
+ 'Maintainer: Debian systemd Maintainers <pkg-systemd-maintainers@lists.alioth.debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Source: systemd\n'
+ 'Version: 252.39-1~deb12u2\n'
+ 'Depends: libacl1 (>= 2.2.23), libblkid1 (>= 2.37.2), libc6 (>= 2.34), libcap2 (>= 1:2.10), '
+ 'libkmod2 (>= 15), libselinux1 (>= 3.1~), adduser, libudev1 (= 252.39-1~deb12u2)\n'
+ 'Description: /dev/ and hotplug management daemon\n'
+ ' udev is a daemon which dynamically creates and removes device nodes from\n'
+ ' /dev/, handles hotplug events and loads drivers at boot time.\n'
+ 'Homepage: https://www.freedesktop.org/wiki/Software/systemd\n'
+ '\n'
+ 'Package: rsyslog\n'
+ 'Status: install ok installed\n'
+ 'Priority: optional\n'
+ 'Section: admin\n'
+ 'Installed-Size: 1942\n'
+ 'Maintainer: Michael Biebl <biebl@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Version: 8.2302.0-1+deb12u2\n'
+ 'Provides: linux-kernel-log-daemon, system-log-daemon\n'
+ 'Depends: libc6 (>= 2.34), libestr0 (>= 0.1.9), libfastjson4 (>= 0.99.8), liblognorm5 (>= '
+ '2.0.3), libsystemd0 (>= 246), libuuid1 (>= 2.16), libzstd1 (>= 1.5.2), zlib1g (>= 1:1.1.4)\n'
+ 'Recommends: logrotate\n'
+ 'Suggests: rsyslog-mysql | rsyslog-pgsql, rsyslog-mongodb, rsyslog-doc, rsyslog-openssl | '
+ 'rsyslog-gnutls, rsyslog-gssapi, rsyslog-relp\n'
+ 'Conflicts: linux-kernel-log-daemon, system-log-daemon\n'
+ 'Conffiles:\n'
+ ' /etc/logcheck/ignore.d.server/rsyslog 80e9fc074b97751dd4de99855bb8d0e0\n'
+ ' /etc/logrotate.d/rsyslog 3f26282ac0106961634fe4efb9edc3f4\n'
+ ' /etc/rsyslog.conf b71ef62df5c0fe31ee99be6581cb1810\n'
+ 'Description: reliable system and kernel logging daemon\n'
+ ' Rsyslog is a multi-threaded implementation of syslogd (a system utility\n'
+ ' providing support for message logging), with features that include:\n'
+ '  * reliable syslog over TCP, SSL/TLS and RELP\n'
+ '  * on-demand disk buffering\n'
+ '  * email alerting\n'
+ '  * writing to MySQL or PostgreSQL databases (via separate output plugins)\n'
+ '  * permitted sender lists\n'
+ '  * filtering on any part of the syslog message\n'
+ '  * on-the-wire message compression\n'
+ '  * fine-grained output format control\n'
+ '  * failover to backup destinations\n'
+ '  * enterprise-class encrypted syslog relaying\n'
+ ' .\n'
+ ' It is the default syslogd on Debian systems.\n'
+ 'Homepage: https://www.rsyslog.com/\n'
+ '\n'
+ 'Package: netcat-openbsd\n'
+ 'Status: install ok installed\n'
+ 'Priority: important\n'
+ 'Section: net\n'
+ 'Installed-Size: 108\n'
+ 'Maintainer: Guilhem Moulin <guilhem@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Version: 1.219-1\n'
+ 'Replaces: netcat (<< 1.10-35)\n'
+ 'Provides: netcat\n'
+ 'Depends: libbsd0 (>= 0.2.0), libc6 (>= 2.34)\n'
+ 'Breaks: netcat (<< 1.10-35)\n'
+ 'Description: TCP/IP swiss army knife\n'
+ ' A simple Unix utility which reads and writes data across network connections\n'
+ ' using TCP or UDP protocol. It is designed to be a reliable "back-end" tool\n'
+ ' that can be used directly or easily driven by other programs and scripts. At\n'
+ ' the same time it is a feature-rich network debugging and exploration tool,\n'
+ ' since it can create almost any kind of connection you would need and has\n'
+ ' several interesting built-in capabilities.\n'
+ ' .\n'
+ ' This package contains the OpenBSD rewrite of netcat, including support for\n'
+ ' IPv6, proxies, and Unix sockets.\n'
+ '\n'
+ 'Package: tftp-hpa\n'
+ 'Status: install ok installed\n'
+ 'Priority: optional\n'
+ 'Section: net\n'
+ 'Installed-Size: 59\n'
+ 'Maintainer: Ron Lee <ron@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Version: 5.2+20150808-1.4\n'
+ 'Replaces: tftp (<< 0.17-23.1)\n'
+ 'Depends: libc6 (>= 2.34)\n'
+ 'Breaks: tftp (<< 0.17-23.1)\n'
+ "Description: HPA's tftp client\n"
+ ' Trivial File Transfer Protocol (TFTP) is a file transfer protocol, mainly to\n'
+ ' serve boot images over the network to other machines (PXE).\n'
+ ' .\n'
+ ' tftp-hpa is an enhanced version of the BSD TFTP client and server. It\n'
+ ' possesses a number of bugfixes and enhancements over the original.\n'
+ ' .\n'
+ ' This package contains the client.\n'
+ 'Homepage: http://git.kernel.org/cgit/network/tftp/tftp-hpa.git\n'
+ '\n'
+ 'Package: psmisc\n'
+ 'Status: install ok installed\n'
+ 'Priority: optional\n'
+ 'Section: admin\n'
+ 'Installed-Size: 909\n'
+ 'Maintainer: Craig Small <csmall@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 23.6-1\n'
+ 'Replaces: manpages-de (<< 4.9.1-1)\n'
+ 'Depends: libc6 (>= 2.34), libtinfo6 (>= 6)\n'
+ 'Breaks: manpages-de (<< 4.9.1-1)\n'
+ 'Description: utilities that use the proc file system\n'
+ ' This package contains miscellaneous utilities that use the proc FS:\n'
+ ' .\n'
+ '  - fuser: identifies processes that are using files or sockets.\n'
+ '  - killall: kills processes by name (e.g. "killall -HUP named").\n'
+ '  - peekfd: shows the data traveling over a file descriptor.\n'
+ '  - pstree: shows currently running processes as a tree.\n'
+ '  - prtstat: print the contents of /proc/<pid>/stat\n'
+ 'Homepage: http://psmisc.sf.net/\n'
+ '\n'
+ 'Package: lsb-release\n'
+ 'Status: install ok installed\n'
+ 'Priority: optional\n'
+ 'Section: misc\n'
+ 'Installed-Size: 17\n'
+ 'Maintainer: Gioele Barabucci <gioele@svario.it>\n'
+ 'Architecture: all\n'
+ 'Multi-Arch: foreign\n'
+ 'Source: lsb-release-minimal\n'
+ 'Version: 12.0-1\n'
+ 'Description: Linux Standard Base version reporting utility (minimal implementation)\n'
+ ' The Linux Standard Base (http://www.linuxbase.org/) is a standard\n'
+ ' core system that third-party applications written for Linux can\n'
+ ' depend upon.\n'
+ ' .\n'
+ ' The lsb-release command is a simple tool to help identify the Linux\n'
+ ' distribution being used and its compliance with the Linux Standard Base.\n'
+ ' .\n'
+ ' This package contains a bare-bones implementation that uses the\n'
+ ' information in /etc/os-release instead of relying on LSB packages.\n'
+ 'Homepage: https://gioele.io/lsb-release-minimal\n'
+ '\n'
+ 'Package: libc6\n'
+ 'Status: install ok installed\n'
+ 'Priority: optional\n'
+ 'Section: libs\n'
+ 'Installed-Size: 13001\n'
+ 'Maintainer: GNU Libc Maintainers <debian-glibc@lists.debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: same\n'
+ 'Source: glibc\n'
+ 'Version: 2.36-9+deb12u14\n'
+ 'Replaces: libc6-amd64\n'
+ 'Depends: libgcc-s1\n'
+ 'Recommends: libidn2-0 (>= 2.0.5~)\n'
+ 'Suggests: glibc-doc, debconf | debconf-2.0, libc-l10n, locales, libnss-nis, libnss-nisplus\n'
+ 'Breaks: aide (<< 0.17.3-4+b3), busybox (<< 1.30.1-6), chrony (<< 4.2-3~), fakechroot (<< '
+ '2.19-3.5), firefox (<< 91~), firefox-esr (<< 91~), gnumach-image-1.8-486 (<< '
+ '2:1.8+git20210923~), gnumach-image-1.8-486-dbg (<< 2:1.8+git20210923~), '
+ 'gnumach-image-1.8-xen-486 (<< 2:1.8+git20210923~), gnumach-image-1.8-xen-486-dbg (<< '
+ '2:1.8+git20210923~), hurd (<< 1:0.9.git20220301-2), ioquake3 (<< '
+ '1.36+u20200211.f2c61c1~dfsg-2~), iraf-fitsutil (<< 2018.07.06-4), libgegl-0.4-0 (<< 0.4.18), '
+ 'libtirpc1 (<< 0.2.3), locales (<< 2.36), locales-all (<< 2.36), macs (<< 2.2.7.1-3~), '
+ 'nocache (<< 1.1-1~), nscd (<< 2.36), openarena (<< 0.8.8+dfsg-4~), openssh-server (<< '
+ '1:8.1p1-5), python3-iptables (<< 1.0.0-2), r-cran-later (<< 0.7.5+dfsg-2), tinydns (<< '
+ '1:1.05-14), valgrind (<< 1:3.19.0-1~), wcc (<< 0.0.2+dfsg-3)\n'
+ 'Conffiles:\n'
+ ' /etc/ld.so.conf.d/x86_64-linux-gnu.conf d4e7a7b88a71b5ffd9e2644e71a0cfab\n'
+ 'Description: GNU C Library: Shared libraries\n'
+ ' Contains the standard libraries that are used by nearly all programs on\n'
+ ' the system. This package includes shared versions of the standard C library\n'
+ ' and the standard math library, as well as many others.\n'
+ 'Homepage: https://www.gnu.org/software/libc/libc.html\n'
+ '\n'
+ 'Package: zlib1g\n'
+ 'Status: install ok installed\n'
+ 'Priority: optional\n'
+ 'Section: libs\n'
+ 'Installed-Size: 168\n'
+ 'Maintainer: Mark Brown <broonie@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: same\n'
+ 'Source: zlib\n'
+ 'Version: 1:1.2.13.dfsg-1\n'
+ 'Provides: libz1\n'
+ 'Depends: libc6 (>= 2.14)\n'
+ 'Conflicts: zlib1 (<= 1:1.0.4-7)\n'
+ 'Breaks: libxml2 (<< 2.7.6.dfsg-2), texlive-binaries (<< 2009-12)\n'
+ 'Description: compression library - runtime\n'
+ ' zlib is a library implementing the deflate compression method found\n'
+ ' in gzip and PKZIP.  This package includes the shared library.\n'
+ 'Homepage: http://zlib.net/\n'
+ '\n'
+ 'Package: libtomcrypt1\n'
+ 'Status: install ok installed\n'
+ 'Priority: optional\n'
+ 'Section: libs\n'
+ 'Installed-Size: 968\n'
+ 'Maintainer: Nicolas Mora <babelouest@debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: same\n'
+ 'Source: libtomcrypt\n'
+ 'Version: 1.18.2-6\n'
+ 'Depends: libc6 (>= 2.14), libgmp10 (>= 2:6.2.1+dfsg1), libtommath1 (>= 1.1.0)\n'
+ 'Description: public domain open source cryptographic toolkit\n'
+ ' LibTomCrypt is a well documented, public domain open source cryptographic\n'
+ ' toolkit written in C. It supports lots of block ciphers (Blowfish, Twofish,\n'
+ ' AES, XTEA, ...), chaining modes (ECB, CBC, OFB, CFB, CTR, ...), hash functions\n'
+ ' (MD5, SHA-1, SHA-256, RIPE-MD, ...), HMAC mechanisms, pseudo-random number\n'
+ ' generators and public key algorithms. It has several optimizations for the\n'
+ ' i386, x86_64 and ppc32 architectures.\n'
+ 'Homepage: https://www.libtom.net/LibTomCrypt/\n'
+ '\n'
+ 'Package: libtommath1\n'
+ 'Status: install ok installed\n'
+ 'Priority: optional\n'
+ 'Section: libs\n'
+ 'Installed-Size: 152\n'
+ 'Maintainer: Debian Rakudo Maintainers <pkg-rakudo-devel@lists.alioth.debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: same\n'
+ 'Source: libtommath\n'
+ 'Version: 1.2.0-6+deb12u1\n'
+ 'Depends: libc6 (>= 2.25)\n'
+ 'Description: multiple-precision integer library [runtime]\n'
+ ' LibTomMath is a C language library that provides a vast array of highly\n'
+ ' optimized functions for number theory; including:\n'
+ ' .\n'
+ '  * Simple Algebra (Addition, Subtraction, Multiplication, Division)\n'
+ '  * Digit Manipulation (shift, binary AND/OR/XOR)\n'
+ '  * Modular Reduction (Barrett, Montgomery, DR, 2k)\n'
+ '  * Number Theory\n'
+ '    - Greatest Common Divisor\n'
+ '    - Least Common Multiple\n'
+ '    - Jacobi Symbol Computation\n'
+ '    - Multiplicative Inverse\n'
+ '    - Modular Exponentiation\n'
+ '    - Fermat & Miller-Rabin Primality Tests\n'
+ '  * Miscellaneous\n'
+ '    - Root finding over Z\n'
+ '    - Pseudo-random integers\n'
+ '    - Signed & Unsigned comparisons\n'
+ '    - Karatsuba and Toom-Cook multiplication algorithms\n'
+ '    - Fast Comba based Multiplier, Squaring and Montgomery routines\n'
+ ' .\n'
+ ' This package contains the library needed to run programs that\n'
+ ' use LibTomMath.\n'
+ 'Homepage: http://www.libtom.net/LibTomMath/\n'
+ '\n'
+ 'Package: libcrypt1\n'
+ 'Status: install ok installed\n'
+ 'Priority: optional\n'
+ 'Section: libs\n'
+ 'Installed-Size: 233\n'
+ "Maintainer: Marco d'Itri <md@linux.it>\n"
+ 'Architecture: amd64\n'
+ 'Multi-Arch: same\n'
+ 'Source: libxcrypt\n'
+ 'Version: 1:4.4.33-2\n'
+ 'Replaces: libc6 (<< 2.29-4)\n'
+ 'Depends: libc6 (>= 2.36)\n'
+ 'Conflicts: libpam0g (<< 1.4.0-10)\n'
+ 'Description: libcrypt shared library\n'
+ ' libxcrypt is a modern library for one-way hashing of passwords.\n'
+ ' It supports DES, MD5, NTHASH, SUNMD5, SHA-2-256, SHA-2-512, and\n'
+ ' bcrypt-based password hashes\n'
+ " It provides the traditional Unix 'crypt' and 'crypt_r' interfaces,\n"
+ " as well as a set of extended interfaces like 'crypt_gensalt'.\n"
+ 'Protected: yes\n'
+ 'Important: yes\n')
+
+FILES: dict[str, tuple[str, ...]] = {'adduser': ('/usr/sbin/adduser',
+             '/usr/sbin/deluser',
+             '/usr/share/doc/adduser',
+             '/usr/sbin/addgroup',
+             '/usr/sbin/delgroup'),
+ 'apache2': ('/lib/systemd/system/apache-htcacheclean.service',
+             '/lib/systemd/system/apache-htcacheclean@.service',
+             '/lib/systemd/system/apache2.service',
+             '/lib/systemd/system/apache2@.service',
+             '/usr/sbin/a2enmod',
+             '/usr/sbin/a2query',
+             '/usr/sbin/apache2ctl',
+             '/usr/share/doc/apache2',
+             '/usr/sbin/a2disconf',
+             '/usr/sbin/a2dismod',
+             '/usr/sbin/a2dissite',
+             '/usr/sbin/a2enconf',
+             '/usr/sbin/a2ensite',
+             '/usr/sbin/apachectl'),
+ 'apache2-bin': ('/usr/sbin/apache2', '/usr/share/doc/apache2-bin'),
+ 'apache2-data': ('/usr/share/doc/apache2-data',),
+ 'apache2-utils': ('/usr/bin/ab',
+                   '/usr/bin/checkgid',
+                   '/usr/bin/fcgistarter',
+                   '/usr/bin/htcacheclean',
+                   '/usr/bin/htdbm',
+                   '/usr/bin/htdigest',
+                   '/usr/bin/htpasswd',
+                   '/usr/bin/logresolve',
+                   '/usr/bin/rotatelogs',
+                   '/usr/sbin/check_forensic',
+                   '/usr/sbin/httxt2dbm',
+                   '/usr/sbin/split-logfile',
+                   '/usr/share/doc/apache2-utils'),
+ 'apt': ('/lib/systemd/system/apt-daily-upgrade.service',
+         '/lib/systemd/system/apt-daily.service',
+         '/usr/bin/apt',
+         '/usr/bin/apt-cache',
+         '/usr/bin/apt-cdrom',
+         '/usr/bin/apt-config',
+         '/usr/bin/apt-get',
+         '/usr/bin/apt-key',
+         '/usr/bin/apt-mark',
+         '/usr/share/doc/apt'),
+ 'base-files': ('/usr/share/doc/base-files',),
+ 'base-passwd': ('/usr/sbin/update-passwd', '/usr/share/doc/base-passwd'),
+ 'bash': ('/bin/bash',
+          '/usr/bin/bashbug',
+          '/usr/bin/clear_console',
+          '/usr/share/doc/bash',
+          '/bin/rbash'),
+ 'bc': ('/usr/bin/bc', '/usr/share/doc/bc'),
+ 'bind9-dnsutils': ('/usr/bin/delv',
+                    '/usr/bin/dig',
+                    '/usr/bin/dnstap-read',
+                    '/usr/bin/mdig',
+                    '/usr/bin/nslookup',
+                    '/usr/bin/nsupdate',
+                    '/usr/share/doc/bind9-dnsutils'),
+ 'bind9-host': ('/usr/bin/host', '/usr/share/doc/bind9-host'),
+ 'bind9-libs': ('/usr/share/doc/bind9-libs',),
+ 'bsdutils': ('/usr/bin/logger',
+              '/usr/bin/renice',
+              '/usr/bin/script',
+              '/usr/bin/scriptlive',
+              '/usr/bin/scriptreplay',
+              '/usr/bin/wall',
+              '/usr/share/doc/bsdutils'),
+ 'busybox': ('/.',
+             '/bin',
+             '/bin/busybox',
+             '/usr',
+             '/usr/share',
+             '/usr/share/doc',
+             '/usr/share/doc/busybox',
+             '/usr/share/doc/busybox/changelog.Debian.amd64.gz',
+             '/usr/share/doc/busybox/changelog.Debian.gz',
+             '/usr/share/doc/busybox/copyright',
+             '/usr/share/doc/busybox/mdev.txt.gz',
+             '/usr/share/doc/busybox/syslog.conf.txt',
+             '/usr/share/initramfs-tools',
+             '/usr/share/initramfs-tools/conf-hooks.d',
+             '/usr/share/initramfs-tools/conf-hooks.d/busybox',
+             '/usr/share/initramfs-tools/hooks',
+             '/usr/share/initramfs-tools/hooks/zz-busybox',
+             '/usr/share/man',
+             '/usr/share/man/man1',
+             '/usr/share/man/man1/busybox.1.gz'),
+ 'bzip2': ('/bin/bunzip2',
+           '/bin/bzcat',
+           '/bin/bzdiff',
+           '/bin/bzexe',
+           '/bin/bzgrep',
+           '/bin/bzip2',
+           '/bin/bzip2recover',
+           '/bin/bzmore',
+           '/usr/share/doc/bzip2',
+           '/bin/bzcmp',
+           '/bin/bzegrep',
+           '/bin/bzfgrep',
+           '/bin/bzless'),
+ 'ca-certificates': ('/usr/sbin/update-ca-certificates', '/usr/share/doc/ca-certificates'),
+ 'coreutils': ('/bin/cat',
+               '/bin/chgrp',
+               '/bin/chmod',
+               '/bin/chown',
+               '/bin/cp',
+               '/bin/date',
+               '/bin/dd',
+               '/bin/df',
+               '/bin/dir',
+               '/bin/echo',
+               '/bin/false',
+               '/bin/ln',
+               '/bin/ls',
+               '/bin/mkdir',
+               '/bin/mknod',
+               '/bin/mktemp',
+               '/bin/mv',
+               '/bin/pwd',
+               '/bin/readlink',
+               '/bin/rm',
+               '/bin/rmdir',
+               '/bin/sleep',
+               '/bin/stty',
+               '/bin/sync',
+               '/bin/touch',
+               '/bin/true',
+               '/bin/uname',
+               '/bin/vdir',
+               '/usr/bin/[',
+               '/usr/bin/arch',
+               '/usr/bin/b2sum',
+               '/usr/bin/base32',
+               '/usr/bin/base64',
+               '/usr/bin/basename',
+               '/usr/bin/basenc',
+               '/usr/bin/chcon',
+               '/usr/bin/cksum',
+               '/usr/bin/comm',
+               '/usr/bin/csplit',
+               '/usr/bin/cut',
+               '/usr/bin/dircolors',
+               '/usr/bin/dirname',
+               '/usr/bin/du',
+               '/usr/bin/env',
+               '/usr/bin/expand',
+               '/usr/bin/expr',
+               '/usr/bin/factor',
+               '/usr/bin/fmt',
+               '/usr/bin/fold',
+               '/usr/bin/groups',
+               '/usr/bin/head',
+               '/usr/bin/hostid',
+               '/usr/bin/id',
+               '/usr/bin/install',
+               '/usr/bin/join',
+               '/usr/bin/link',
+               '/usr/bin/logname',
+               '/usr/bin/md5sum',
+               '/usr/bin/mkfifo',
+               '/usr/bin/nice',
+               '/usr/bin/nl',
+               '/usr/bin/nohup',
+               '/usr/bin/nproc',
+               '/usr/bin/numfmt',
+               '/usr/bin/od',
+               '/usr/bin/paste',
+               '/usr/bin/pathchk',
+               '/usr/bin/pinky',
+               '/usr/bin/pr',
+               '/usr/bin/printenv',
+               '/usr/bin/printf',
+               '/usr/bin/ptx',
+               '/usr/bin/realpath',
+               '/usr/bin/runcon',
+               '/usr/bin/seq',
+               '/usr/bin/sha1sum',
+               '/usr/bin/sha224sum',
+               '/usr/bin/sha256sum',
+               '/usr/bin/sha384sum',
+               '/usr/bin/sha512sum',
+               '/usr/bin/shred',
+               '/usr/bin/shuf',
+               '/usr/bin/sort',
+               '/usr/bin/split',
+               '/usr/bin/stat',
+               '/usr/bin/stdbuf',
+               '/usr/bin/sum',
+               '/usr/bin/tac',
+               '/usr/bin/tail',
+               '/usr/bin/tee',
+               '/usr/bin/test',
+               '/usr/bin/timeout',
+               '/usr/bin/tr',
+               '/usr/bin/truncate',
+               '/usr/bin/tsort',
+               '/usr/bin/tty',
+               '/usr/bin/unexpand',
+               '/usr/bin/uniq',
+               '/usr/bin/unlink',
+               '/usr/bin/users',
+               '/usr/bin/wc',
+               '/usr/bin/who',
+               '/usr/bin/whoami',
+               '/usr/bin/yes',
+               '/usr/sbin/chroot',
+               '/usr/share/doc/coreutils',
+               '/usr/bin/md5sum.textutils'),
+ 'cpio': ('/bin/cpio', '/bin/mt-gnu', '/usr/share/doc/cpio'),
+ 'cron': ('/lib/systemd/system/cron.service',
+          '/usr/bin/crontab',
+          '/usr/sbin/cron',
+          '/usr/share/doc/cron'),
+ 'cron-daemon-common': ('/usr/share/doc/cron-daemon-common',),
+ 'curl': ('/usr/bin/curl', '/usr/share/doc/curl'),
+ 'dash': ('/bin/dash', '/usr/share/doc/dash', '/bin/sh'),
+ 'dbus': ('/lib/systemd/system/dbus.service',
+          '/usr/share/doc/dbus',
+          '/lib/systemd/system/multi-user.target.wants/dbus.service'),
+ 'debconf': ('/usr/bin/debconf',
+             '/usr/bin/debconf-apt-progress',
+             '/usr/bin/debconf-communicate',
+             '/usr/bin/debconf-copydb',
+             '/usr/bin/debconf-escape',
+             '/usr/bin/debconf-set-selections',
+             '/usr/bin/debconf-show',
+             '/usr/sbin/dpkg-preconfigure',
+             '/usr/sbin/dpkg-reconfigure',
+             '/usr/share/doc/debconf'),
+ 'debian-archive-keyring': ('/usr/share/doc/debian-archive-keyring',),
+ 'debianutils': ('/bin/run-parts',
+                 '/bin/tempfile',
+                 '/sbin/installkernel',
+                 '/usr/bin/ischroot',
+                 '/usr/bin/savelog',
+                 '/usr/bin/which.debianutils',
+                 '/usr/sbin/add-shell',
+                 '/usr/sbin/remove-shell',
+                 '/usr/sbin/update-shells',
+                 '/usr/share/doc/debianutils'),
+ 'diffutils': ('/usr/bin/cmp',
+               '/usr/bin/diff',
+               '/usr/bin/diff3',
+               '/usr/bin/sdiff',
+               '/usr/share/doc/diffutils'),
+ 'dpkg': ('/lib/systemd/system/dpkg-db-backup.service',
+          '/sbin/start-stop-daemon',
+          '/usr/bin/dpkg',
+          '/usr/bin/dpkg-deb',
+          '/usr/bin/dpkg-divert',
+          '/usr/bin/dpkg-maintscript-helper',
+          '/usr/bin/dpkg-query',
+          '/usr/bin/dpkg-realpath',
+          '/usr/bin/dpkg-split',
+          '/usr/bin/dpkg-statoverride',
+          '/usr/bin/dpkg-trigger',
+          '/usr/bin/update-alternatives',
+          '/usr/sbin/dpkg-fsys-usrunmess',
+          '/usr/share/doc/dpkg'),
+ 'dropbear': ('/.',
+              '/etc',
+              '/etc/default',
+              '/etc/default/dropbear',
+              '/etc/dropbear',
+              '/etc/dropbear/log',
+              '/etc/dropbear/log/run',
+              '/etc/dropbear/run',
+              '/etc/init.d',
+              '/etc/init.d/dropbear',
+              '/lib',
+              '/lib/systemd',
+              '/lib/systemd/system',
+              '/lib/systemd/system/dropbear.service',
+              '/usr',
+              '/usr/share',
+              '/usr/share/doc',
+              '/usr/share/doc/dropbear',
+              '/usr/share/doc/dropbear/NEWS.Debian.gz',
+              '/usr/share/doc/dropbear/README.Debian',
+              '/usr/share/doc/dropbear/README.runit',
+              '/usr/share/doc/dropbear/changelog.Debian.gz',
+              '/usr/share/doc/dropbear/changelog.gz',
+              '/usr/share/doc/dropbear/copyright',
+              '/etc/dropbear/log/main'),
+ 'dropbear-bin': ('/.',
+                  '/usr',
+                  '/usr/bin',
+                  '/usr/bin/dbclient',
+                  '/usr/bin/dropbearconvert',
+                  '/usr/bin/dropbearkey',
+                  '/usr/lib',
+                  '/usr/lib/dropbear',
+                  '/usr/sbin',
+                  '/usr/sbin/dropbear',
+                  '/usr/share',
+                  '/usr/share/doc',
+                  '/usr/share/doc/dropbear-bin',
+                  '/usr/share/doc/dropbear-bin/NEWS.Debian.gz',
+                  '/usr/share/doc/dropbear-bin/README',
+                  '/usr/share/doc/dropbear-bin/changelog.Debian.gz',
+                  '/usr/share/doc/dropbear-bin/changelog.gz',
+                  '/usr/share/doc/dropbear-bin/copyright',
+                  '/usr/share/man',
+                  '/usr/share/man/man1',
+                  '/usr/share/man/man1/dbclient.1.gz',
+                  '/usr/share/man/man1/dropbearconvert.1.gz',
+                  '/usr/share/man/man1/dropbearkey.1.gz',
+                  '/usr/share/man/man8',
+                  '/usr/share/man/man8/dropbear.8.gz',
+                  '/usr/lib/dropbear/dropbearconvert'),
+ 'e2fsprogs': ('/lib/systemd/system/e2scrub@.service',
+               '/lib/systemd/system/e2scrub_all.service',
+               '/lib/systemd/system/e2scrub_fail@.service',
+               '/lib/systemd/system/e2scrub_reap.service',
+               '/sbin/badblocks',
+               '/sbin/debugfs',
+               '/sbin/dumpe2fs',
+               '/sbin/e2fsck',
+               '/sbin/e2image',
+               '/sbin/e2scrub',
+               '/sbin/e2scrub_all',
+               '/sbin/e2undo',
+               '/sbin/mke2fs',
+               '/sbin/resize2fs',
+               '/sbin/tune2fs',
+               '/usr/bin/chattr',
+               '/usr/bin/lsattr',
+               '/usr/sbin/e2freefrag',
+               '/usr/sbin/e4crypt',
+               '/usr/sbin/e4defrag',
+               '/usr/sbin/filefrag',
+               '/usr/sbin/mklost+found',
+               '/usr/share/doc/e2fsprogs',
+               '/sbin/e2label',
+               '/sbin/e2mmpstatus',
+               '/sbin/fsck.ext2',
+               '/sbin/fsck.ext3',
+               '/sbin/fsck.ext4',
+               '/sbin/mkfs.ext2',
+               '/sbin/mkfs.ext3',
+               '/sbin/mkfs.ext4'),
+ 'file': ('/usr/bin/file', '/usr/share/doc/file'),
+ 'findutils': ('/usr/bin/find', '/usr/bin/xargs', '/usr/share/doc/findutils'),
+ 'gettext-base': ('/usr/bin/envsubst',
+                  '/usr/bin/gettext',
+                  '/usr/bin/gettext.sh',
+                  '/usr/bin/ngettext',
+                  '/usr/share/doc/gettext-base'),
+ 'gpgv': ('/usr/bin/gpgv', '/usr/share/doc/gpgv'),
+ 'grep': ('/bin/egrep', '/bin/fgrep', '/bin/grep', '/usr/bin/rgrep', '/usr/share/doc/grep'),
+ 'groff-base': ('/usr/bin/eqn',
+                '/usr/bin/groff',
+                '/usr/bin/grog',
+                '/usr/bin/grops',
+                '/usr/bin/grotty',
+                '/usr/bin/neqn',
+                '/usr/bin/nroff',
+                '/usr/bin/pic',
+                '/usr/bin/preconv',
+                '/usr/bin/soelim',
+                '/usr/bin/tbl',
+                '/usr/bin/troff',
+                '/usr/share/doc/groff-base',
+                '/usr/bin/geqn',
+                '/usr/bin/gpic',
+                '/usr/bin/gtbl'),
+ 'gzip': ('/bin/gunzip',
+          '/bin/gzexe',
+          '/bin/gzip',
+          '/bin/uncompress',
+          '/bin/zcat',
+          '/bin/zcmp',
+          '/bin/zdiff',
+          '/bin/zegrep',
+          '/bin/zfgrep',
+          '/bin/zforce',
+          '/bin/zgrep',
+          '/bin/zless',
+          '/bin/zmore',
+          '/bin/znew',
+          '/usr/share/doc/gzip'),
+ 'hostname': ('/bin/hostname',
+              '/usr/share/doc/hostname',
+              '/bin/dnsdomainname',
+              '/bin/domainname',
+              '/bin/nisdomainname',
+              '/bin/ypdomainname'),
+ 'init-system-helpers': ('/usr/bin/deb-systemd-helper',
+                         '/usr/bin/deb-systemd-invoke',
+                         '/usr/sbin/invoke-rc.d',
+                         '/usr/sbin/service',
+                         '/usr/sbin/update-rc.d',
+                         '/usr/share/doc/init-system-helpers'),
+ 'iproute2': ('/bin/ip',
+              '/bin/ss',
+              '/sbin/bridge',
+              '/sbin/dcb',
+              '/sbin/devlink',
+              '/sbin/rtacct',
+              '/sbin/rtmon',
+              '/sbin/tc',
+              '/sbin/tipc',
+              '/sbin/vdpa',
+              '/usr/bin/lnstat',
+              '/usr/bin/nstat',
+              '/usr/bin/rdma',
+              '/usr/bin/routel',
+              '/usr/sbin/arpd',
+              '/usr/sbin/genl',
+              '/usr/share/doc/iproute2',
+              '/sbin/ip',
+              '/usr/bin/ctstat',
+              '/usr/bin/rtstat'),
+ 'less': ('/usr/bin/less',
+          '/usr/bin/lessecho',
+          '/usr/bin/lesskey',
+          '/usr/bin/lesspipe',
+          '/usr/share/doc/less',
+          '/usr/bin/lessfile'),
+ 'libc-bin': ('/sbin/ldconfig',
+              '/usr/bin/getconf',
+              '/usr/bin/getent',
+              '/usr/bin/iconv',
+              '/usr/bin/ldd',
+              '/usr/bin/locale',
+              '/usr/bin/localedef',
+              '/usr/bin/pldd',
+              '/usr/bin/tzselect',
+              '/usr/bin/zdump',
+              '/usr/sbin/iconvconfig',
+              '/usr/sbin/zic',
+              '/usr/share/doc/libc-bin',
+              '/usr/bin/ld.so'),
+ 'libc-l10n': ('/usr/share/doc/libc-l10n',),
+ 'libc6': ('/usr/share/doc/libc6',),
+ 'libcap2-bin': ('/sbin/capsh',
+                 '/sbin/getcap',
+                 '/sbin/getpcaps',
+                 '/sbin/setcap',
+                 '/usr/share/doc/libcap2-bin'),
+ 'libcrypt1': ('/usr/share/doc/libcrypt1',),
+ 'liblocale-gettext-perl': ('/usr/share/doc/liblocale-gettext-perl',),
+ 'libnss-systemd': ('/usr/share/doc/libnss-systemd',),
+ 'libpam-modules': ('/usr/share/doc/libpam-modules',),
+ 'libpam-modules-bin': ('/sbin/mkhomedir_helper',
+                        '/sbin/pam_namespace_helper',
+                        '/sbin/pwhistory_helper',
+                        '/sbin/unix_chkpwd',
+                        '/sbin/unix_update',
+                        '/usr/lib/systemd/system/pam_namespace.service',
+                        '/usr/sbin/faillock',
+                        '/usr/sbin/pam_timestamp_check',
+                        '/usr/share/doc/libpam-modules-bin'),
+ 'libpam-runtime': ('/usr/sbin/pam-auth-update',
+                    '/usr/sbin/pam_getenv',
+                    '/usr/share/doc/libpam-runtime'),
+ 'libpam-systemd': ('/usr/share/doc/libpam-systemd',),
+ 'libpython3.11-minimal': ('/usr/share/doc/libpython3.11-minimal',),
+ 'libpython3.11-stdlib': ('/usr/share/doc/libpython3.11-stdlib',),
+ 'libtomcrypt1': ('/usr/share/doc/libtomcrypt1',),
+ 'libtommath1': ('/usr/share/doc/libtommath1',),
+ 'locales': ('/usr/sbin/locale-gen',
+             '/usr/sbin/update-locale',
+             '/usr/sbin/validlocale',
+             '/usr/share/doc/locales'),
+ 'login': ('/bin/login',
+           '/usr/bin/faillog',
+           '/usr/bin/lastlog',
+           '/usr/bin/newgrp',
+           '/usr/sbin/nologin',
+           '/usr/share/doc/login',
+           '/usr/bin/sg'),
+ 'lsb-release': ('/usr/bin/lsb_release', '/usr/share/doc/lsb-release'),
+ 'lsof': ('/usr/bin/lsof', '/usr/share/doc/lsof'),
+ 'man-db': ('/lib/systemd/system/man-db.service',
+            '/usr/bin/catman',
+            '/usr/bin/lexgrog',
+            '/usr/bin/man',
+            '/usr/bin/man-recode',
+            '/usr/bin/mandb',
+            '/usr/bin/manpath',
+            '/usr/bin/whatis',
+            '/usr/sbin/accessdb',
+            '/usr/share/doc/man-db',
+            '/usr/bin/apropos'),
+ 'manpages': ('/usr/share/doc/manpages',),
+ 'mawk': ('/usr/bin/mawk', '/usr/share/doc/mawk'),
+ 'media-types': ('/usr/share/doc/media-types',),
+ 'mount': ('/bin/mount',
+           '/bin/umount',
+           '/sbin/losetup',
+           '/sbin/swapoff',
+           '/sbin/swapon',
+           '/usr/share/doc/mount'),
+ 'ncurses-base': ('/usr/share/doc/ncurses-base',),
+ 'ncurses-bin': ('/usr/bin/clear',
+                 '/usr/bin/infocmp',
+                 '/usr/bin/tabs',
+                 '/usr/bin/tic',
+                 '/usr/bin/toe',
+                 '/usr/bin/tput',
+                 '/usr/bin/tset',
+                 '/usr/share/doc/ncurses-bin',
+                 '/usr/bin/captoinfo',
+                 '/usr/bin/infotocap',
+                 '/usr/bin/reset'),
+ 'net-tools': ('/bin/netstat',
+               '/sbin/ifconfig',
+               '/sbin/ipmaddr',
+               '/sbin/iptunnel',
+               '/sbin/mii-tool',
+               '/sbin/nameif',
+               '/sbin/plipconfig',
+               '/sbin/rarp',
+               '/sbin/route',
+               '/sbin/slattach',
+               '/usr/sbin/arp',
+               '/usr/share/doc/net-tools'),
+ 'netbase': ('/usr/share/doc/netbase',),
+ 'netcat-openbsd': ('/.',
+                    '/bin',
+                    '/bin/nc.openbsd',
+                    '/usr',
+                    '/usr/share',
+                    '/usr/share/doc',
+                    '/usr/share/doc/netcat-openbsd',
+                    '/usr/share/doc/netcat-openbsd/NEWS.Debian.gz',
+                    '/usr/share/doc/netcat-openbsd/README.Debian',
+                    '/usr/share/doc/netcat-openbsd/changelog.Debian.gz',
+                    '/usr/share/doc/netcat-openbsd/copyright',
+                    '/usr/share/doc/netcat-openbsd/examples',
+                    '/usr/share/doc/netcat-openbsd/examples/README',
+                    '/usr/share/doc/netcat-openbsd/examples/alta',
+                    '/usr/share/doc/netcat-openbsd/examples/bsh',
+                    '/usr/share/doc/netcat-openbsd/examples/contrib',
+                    '/usr/share/doc/netcat-openbsd/examples/contrib/ncmeter',
+                    '/usr/share/doc/netcat-openbsd/examples/dist.sh',
+                    '/usr/share/doc/netcat-openbsd/examples/irc',
+                    '/usr/share/doc/netcat-openbsd/examples/iscan',
+                    '/usr/share/doc/netcat-openbsd/examples/ncp',
+                    '/usr/share/doc/netcat-openbsd/examples/probe',
+                    '/usr/share/doc/netcat-openbsd/examples/web',
+                    '/usr/share/doc/netcat-openbsd/examples/webproxy',
+                    '/usr/share/doc/netcat-openbsd/examples/webrelay',
+                    '/usr/share/doc/netcat-openbsd/examples/websearch',
+                    '/usr/share/man',
+                    '/usr/share/man/man1',
+                    '/usr/share/man/man1/nc_openbsd.1.gz',
+                    '/usr/share/man/man1/nc.openbsd.1.gz'),
+ 'nftables': ('/lib/systemd/system/nftables.service',
+              '/usr/sbin/nft',
+              '/usr/share/doc/nftables'),
+ 'openssh-client': ('/.',
+                    '/etc',
+                    '/etc/ssh',
+                    '/etc/ssh/ssh_config',
+                    '/etc/ssh/ssh_config.d',
+                    '/usr',
+                    '/usr/bin',
+                    '/usr/bin/scp',
+                    '/usr/bin/sftp',
+                    '/usr/bin/ssh',
+                    '/usr/bin/ssh-add',
+                    '/usr/bin/ssh-agent',
+                    '/usr/bin/ssh-argv0',
+                    '/usr/bin/ssh-copy-id',
+                    '/usr/bin/ssh-keygen',
+                    '/usr/bin/ssh-keyscan',
+                    '/usr/lib',
+                    '/usr/lib/openssh',
+                    '/usr/lib/openssh/agent-launch',
+                    '/usr/lib/openssh/ssh-keysign',
+                    '/usr/lib/openssh/ssh-pkcs11-helper',
+                    '/usr/lib/openssh/ssh-sk-helper',
+                    '/usr/lib/systemd',
+                    '/usr/lib/systemd/user',
+                    '/usr/lib/systemd/user/graphical-session-pre.target.wants',
+                    '/usr/lib/systemd/user/ssh-agent.service',
+                    '/usr/share',
+                    '/usr/share/apport',
+                    '/usr/share/apport/package-hooks',
+                    '/usr/share/apport/package-hooks/openssh-client.py',
+                    '/usr/share/doc',
+                    '/usr/share/doc/openssh-client',
+                    '/usr/share/doc/openssh-client/NEWS.Debian.gz',
+                    '/usr/share/doc/openssh-client/OVERVIEW.gz',
+                    '/usr/share/doc/openssh-client/README',
+                    '/usr/share/doc/openssh-client/README.Debian.gz',
+                    '/usr/share/doc/openssh-client/README.dns',
+                    '/usr/share/doc/openssh-client/README.tun.gz',
+                    '/usr/share/doc/openssh-client/changelog.Debian.gz',
+                    '/usr/share/doc/openssh-client/changelog.gz',
+                    '/usr/share/doc/openssh-client/copyright',
+                    '/usr/share/lintian',
+                    '/usr/share/lintian/overrides',
+                    '/usr/share/lintian/overrides/openssh-client',
+                    '/usr/share/man',
+                    '/usr/share/man/man1',
+                    '/usr/share/man/man1/scp.1.gz',
+                    '/usr/share/man/man1/sftp.1.gz',
+                    '/usr/share/man/man1/ssh-add.1.gz',
+                    '/usr/share/man/man1/ssh-agent.1.gz',
+                    '/usr/share/man/man1/ssh-argv0.1.gz',
+                    '/usr/share/man/man1/ssh-copy-id.1.gz',
+                    '/usr/share/man/man1/ssh-keygen.1.gz',
+                    '/usr/share/man/man1/ssh-keyscan.1.gz',
+                    '/usr/share/man/man1/ssh.1.gz',
+                    '/usr/share/man/man5',
+                    '/usr/share/man/man5/ssh_config.5.gz',
+                    '/usr/share/man/man8',
+                    '/usr/share/man/man8/ssh-keysign.8.gz',
+                    '/usr/share/man/man8/ssh-pkcs11-helper.8.gz',
+                    '/usr/share/man/man8/ssh-sk-helper.8.gz',
+                    '/usr/bin/slogin',
+                    '/usr/lib/systemd/user/graphical-session-pre.target.wants/ssh-agent.service',
+                    '/usr/share/man/man1/slogin.1.gz'),
+ 'passwd': ('/sbin/shadowconfig',
+            '/usr/bin/chage',
+            '/usr/bin/chfn',
+            '/usr/bin/chsh',
+            '/usr/bin/expiry',
+            '/usr/bin/gpasswd',
+            '/usr/bin/passwd',
+            '/usr/sbin/chgpasswd',
+            '/usr/sbin/chpasswd',
+            '/usr/sbin/cppw',
+            '/usr/sbin/groupadd',
+            '/usr/sbin/groupdel',
+            '/usr/sbin/groupmems',
+            '/usr/sbin/groupmod',
+            '/usr/sbin/grpck',
+            '/usr/sbin/grpconv',
+            '/usr/sbin/grpunconv',
+            '/usr/sbin/newusers',
+            '/usr/sbin/pwck',
+            '/usr/sbin/pwconv',
+            '/usr/sbin/pwunconv',
+            '/usr/sbin/useradd',
+            '/usr/sbin/userdel',
+            '/usr/sbin/usermod',
+            '/usr/sbin/vipw',
+            '/usr/share/doc/passwd',
+            '/usr/sbin/cpgr',
+            '/usr/sbin/vigr'),
+ 'perl': ('/usr/bin/corelist',
+          '/usr/bin/cpan',
+          '/usr/bin/enc2xs',
+          '/usr/bin/encguess',
+          '/usr/bin/h2ph',
+          '/usr/bin/h2xs',
+          '/usr/bin/instmodsh',
+          '/usr/bin/json_pp',
+          '/usr/bin/libnetcfg',
+          '/usr/bin/perlbug',
+          '/usr/bin/perldoc',
+          '/usr/bin/perlivp',
+          '/usr/bin/perlthanks',
+          '/usr/bin/piconv',
+          '/usr/bin/pl2pm',
+          '/usr/bin/pod2html',
+          '/usr/bin/pod2man',
+          '/usr/bin/pod2text',
+          '/usr/bin/pod2usage',
+          '/usr/bin/podchecker',
+          '/usr/bin/prove',
+          '/usr/bin/ptar',
+          '/usr/bin/ptardiff',
+          '/usr/bin/ptargrep',
+          '/usr/bin/shasum',
+          '/usr/bin/splain',
+          '/usr/bin/streamzip',
+          '/usr/bin/xsubpp',
+          '/usr/bin/zipdetails',
+          '/usr/share/doc/perl'),
+ 'perl-base': ('/usr/bin/perl', '/usr/bin/perl5.36.0', '/usr/share/doc/perl-base'),
+ 'procps': ('/bin/kill',
+            '/bin/ps',
+            '/sbin/sysctl',
+            '/usr/bin/free',
+            '/usr/bin/pgrep',
+            '/usr/bin/pidwait',
+            '/usr/bin/pmap',
+            '/usr/bin/pwdx',
+            '/usr/bin/skill',
+            '/usr/bin/slabtop',
+            '/usr/bin/tload',
+            '/usr/bin/top',
+            '/usr/bin/uptime',
+            '/usr/bin/vmstat',
+            '/usr/bin/w',
+            '/usr/bin/watch',
+            '/usr/share/doc/procps',
+            '/usr/bin/pkill',
+            '/usr/bin/snice'),
+ 'psmisc': ('/bin/fuser',
+            '/usr/bin/killall',
+            '/usr/bin/peekfd',
+            '/usr/bin/prtstat',
+            '/usr/bin/pslog',
+            '/usr/bin/pstree',
+            '/usr/share/doc/psmisc',
+            '/usr/bin/pstree.x11'),
+ 'python3': ('/usr/share/doc/python3',
+             '/usr/bin/pdb3',
+             '/usr/bin/pydoc3',
+             '/usr/bin/pygettext3'),
+ 'python3-minimal': ('/usr/bin/py3clean',
+                     '/usr/bin/py3compile',
+                     '/usr/share/doc/python3-minimal',
+                     '/usr/bin/py3versions',
+                     '/usr/bin/python3'),
+ 'python3.11': ('/usr/bin/pydoc3.11',
+                '/usr/bin/pygettext3.11',
+                '/usr/share/doc/python3.11',
+                '/usr/bin/pdb3.11'),
+ 'python3.11-minimal': ('/usr/bin/python3.11', '/usr/share/doc/python3.11-minimal'),
+ 'redis-server': ('/lib/systemd/system/redis-server.service',
+                  '/lib/systemd/system/redis-server@.service',
+                  '/usr/share/doc/redis-server',
+                  '/usr/bin/redis-server'),
+ 'redis-tools': ('/usr/bin/redis-benchmark',
+                 '/usr/bin/redis-check-aof',
+                 '/usr/bin/redis-check-rdb',
+                 '/usr/bin/redis-cli',
+                 '/usr/share/doc/redis-tools'),
+ 'rsyslog': ('/lib/systemd/system/rsyslog.service',
+             '/usr/sbin/rsyslogd',
+             '/usr/share/doc/rsyslog'),
+ 'sed': ('/bin/sed', '/usr/share/doc/sed'),
+ 'sensible-utils': ('/usr/bin/select-editor',
+                    '/usr/bin/sensible-browser',
+                    '/usr/bin/sensible-editor',
+                    '/usr/bin/sensible-pager',
+                    '/usr/share/doc/sensible-utils'),
+ 'sudo': ('/.',
+          '/etc',
+          '/etc/init.d',
+          '/etc/init.d/sudo',
+          '/etc/pam.d',
+          '/etc/pam.d/sudo',
+          '/etc/pam.d/sudo-i',
+          '/etc/sudo.conf',
+          '/etc/sudo_logsrvd.conf',
+          '/etc/sudoers',
+          '/etc/sudoers.d',
+          '/etc/sudoers.d/README',
+          '/lib',
+          '/lib/systemd',
+          '/lib/systemd/system',
+          '/usr',
+          '/usr/bin',
+          '/usr/bin/cvtsudoers',
+          '/usr/bin/sudo',
+          '/usr/bin/sudoreplay',
+          '/usr/include',
+          '/usr/include/sudo_plugin.h',
+          '/usr/lib',
+          '/usr/lib/tmpfiles.d',
+          '/usr/lib/tmpfiles.d/sudo.conf',
+          '/usr/libexec',
+          '/usr/libexec/sudo',
+          '/usr/libexec/sudo/audit_json.so',
+          '/usr/libexec/sudo/group_file.so',
+          '/usr/libexec/sudo/libsudo_util.so.0.0.0',
+          '/usr/libexec/sudo/sesh',
+          '/usr/libexec/sudo/sudo_intercept.so',
+          '/usr/libexec/sudo/sudo_noexec.so',
+          '/usr/libexec/sudo/sudoers.so',
+          '/usr/libexec/sudo/system_group.so',
+          '/usr/sbin',
+          '/usr/sbin/sudo_logsrvd',
+          '/usr/sbin/sudo_sendlog',
+          '/usr/sbin/visudo',
+          '/usr/share',
+          '/usr/share/apport',
+          '/usr/share/apport/package-hooks',
+          '/usr/share/apport/package-hooks/source_sudo.py',
+          '/usr/share/doc',
+          '/usr/share/doc/sudo',
+          '/usr/share/doc/sudo/CONTRIBUTING.md',
+          '/usr/share/doc/sudo/CONTRIBUTORS.md.gz',
+          '/usr/share/doc/sudo/HISTORY.md',
+          '/usr/share/doc/sudo/NEWS.Debian.gz',
+          '/usr/share/doc/sudo/NEWS.gz',
+          '/usr/share/doc/sudo/OPTIONS',
+          '/usr/share/doc/sudo/README.Debian',
+          '/usr/share/doc/sudo/README.md',
+          '/usr/share/doc/sudo/SECURITY.md',
+          '/usr/share/doc/sudo/TROUBLESHOOTING.md.gz',
+          '/usr/share/doc/sudo/UPGRADE.md.gz',
+          '/usr/share/doc/sudo/changelog.Debian.gz',
+          '/usr/share/doc/sudo/changelog.gz',
+          '/usr/share/doc/sudo/copyright',
+          '/usr/share/doc/sudo/examples',
+          '/usr/share/doc/sudo/examples/cvtsudoers.conf',
+          '/usr/share/doc/sudo/examples/pam.conf',
+          '/usr/share/doc/sudo/examples/sudo.conf',
+          '/usr/share/doc/sudo/examples/sudo_logsrvd.conf',
+          '/usr/share/doc/sudo/examples/sudoers',
+          '/usr/share/doc/sudo/examples/sudoers.dist',
+          '/usr/share/doc/sudo/examples/syslog.conf',
+          '/usr/share/lintian',
+          '/usr/share/lintian/overrides',
+          '/usr/share/lintian/overrides/sudo',
+          '/usr/share/locale',
+          '/usr/share/locale/ast',
+          '/usr/share/locale/ast/LC_MESSAGES',
+          '/usr/share/locale/ast/LC_MESSAGES/sudo.mo',
+          '/usr/share/locale/ast/LC_MESSAGES/sudoers.mo',
+          '/usr/share/locale/ca',
+          '/usr/share/locale/ca/LC_MESSAGES',
+          '/usr/share/locale/ca/LC_MESSAGES/sudo.mo',
+          '/usr/share/locale/ca/LC_MESSAGES/sudoers.mo',
+          '/usr/share/locale/cs',
+          '/usr/share/locale/cs/LC_MESSAGES',
+          '/usr/share/locale/cs/LC_MESSAGES/sudo.mo',
+          '/usr/share/locale/cs/LC_MESSAGES/sudoers.mo',
+          '/usr/share/locale/da',
+          '/usr/share/locale/da/LC_MESSAGES',
+          '/usr/share/locale/da/LC_MESSAGES/sudo.mo',
+          '/usr/share/locale/da/LC_MESSAGES/sudoers.mo',
+          '/usr/share/locale/de',
+          '/usr/share/locale/de/LC_MESSAGES',
+          '/usr/share/locale/de/LC_MESSAGES/sudo.mo',
+          '/usr/share/locale/de/LC_MESSAGES/sudoers.mo',
+          '/usr/share/locale/el',
+          '/usr/share/locale/el/LC_MESSAGES',
+          '/usr/share/locale/el/LC_MESSAGES/sudoers.mo',
+          '/usr/share/locale/eo',
+          '/usr/share/locale/eo/LC_MESSAGES',
+          '/usr/share/locale/eo/LC_MESSAGES/sudo.mo',
+          '/usr/share/locale/eo/LC_MESSAGES/sudoers.mo',
+          '/usr/share/locale/es',
+          '/usr/share/locale/es/LC_MESSAGES',
+          '/usr/share/locale/es/LC_MESSAGES/sudo.mo',
+          '/usr/share/locale/es/LC_MESSAGES/sudoers.mo',
+          '/usr/share/locale/eu',
+          '/usr/share/locale/eu/LC_MESSAGES',
+          '/usr/share/locale/eu/LC_MESSAGES/sudo.mo',
+          '/usr/share/locale/eu/LC_MESSAGES/sudoers.mo',
+          '/usr/share/locale/fa',
+          '/usr/share/locale/fa/LC_MESSAGES',
+          '/usr/share/locale/fa/LC_MESSAGES/sudo.mo',
+          '/usr/share/locale/fi',
+          '/usr/share/locale/fi/LC_MESSAGES',
+          '/usr/share/locale/fi/LC_MESSAGES/sudo.mo',
+          '/usr/share/locale/fi/LC_MESSAGES/sudoers.mo',
+          '/usr/share/locale/fr',
+          '/usr/share/locale/fr/LC_MESSAGES',
+          '/usr/share/locale/fr/LC_MESSAGES/sudo.mo',
+          '/usr/share/locale/fr/LC_MESSAGES/sudoers.mo',
+          '/usr/share/locale/fur',
+          '/usr/share/locale/fur/LC_MESSAGES',
+          '/usr/share/locale/fur/LC_MESSAGES/sudo.mo',
+          '/usr/share/locale/fur/LC_MESSAGES/sudoers.mo',
+          '/usr/share/locale/gl',
+          '/usr/share/locale/gl/LC_MESSAGES',
+          '/usr/share/locale/gl/LC_MESSAGES/sudo.mo',
+          '/usr/share/locale/hr',
+          '/usr/share/locale/hr/LC_MESSAGES',
+          '/usr/share/locale/hr/LC_MESSAGES/sudo.mo',
+          '/usr/share/locale/hr/LC_MESSAGES/sudoers.mo',
+          '/usr/share/locale/hu',
+          '/usr/share/locale/hu/LC_MESSAGES',
+          '/usr/share/locale/hu/LC_MESSAGES/sudo.mo',
+          '/usr/share/locale/hu/LC_MESSAGES/sudoers.mo',
+          '/usr/share/locale/it',
+          '/usr/share/locale/it/LC_MESSAGES',
+          '/usr/share/locale/it/LC_MESSAGES/sudo.mo',
+          '/usr/share/locale/it/LC_MESSAGES/sudoers.mo',
+          '/usr/share/locale/ja',
+          '/usr/share/locale/ja/LC_MESSAGES',
+          '/usr/share/locale/ja/LC_MESSAGES/sudo.mo',
+          '/usr/share/locale/ja/LC_MESSAGES/sudoers.mo',
+          '/usr/share/locale/ka',
+          '/usr/share/locale/ka/LC_MESSAGES',
+          '/usr/share/locale/ka/LC_MESSAGES/sudo.mo',
+          '/usr/share/locale/ka/LC_MESSAGES/sudoers.mo',
+          '/usr/share/locale/ko',
+          '/usr/share/locale/ko/LC_MESSAGES',
+          '/usr/share/locale/ko/LC_MESSAGES/sudo.mo',
+          '/usr/share/locale/ko/LC_MESSAGES/sudoers.mo',
+          '/usr/share/locale/lt',
+          '/usr/share/locale/lt/LC_MESSAGES',
+          '/usr/share/locale/lt/LC_MESSAGES/sudoers.mo',
+          '/usr/share/locale/nb',
+          '/usr/share/locale/nb/LC_MESSAGES',
+          '/usr/share/locale/nb/LC_MESSAGES/sudo.mo',
+          '/usr/share/locale/nb/LC_MESSAGES/sudoers.mo',
+          '/usr/share/locale/nl',
+          '/usr/share/locale/nl/LC_MESSAGES',
+          '/usr/share/locale/nl/LC_MESSAGES/sudo.mo',
+          '/usr/share/locale/nl/LC_MESSAGES/sudoers.mo',
+          '/usr/share/locale/nn',
+          '/usr/share/locale/nn/LC_MESSAGES',
+          '/usr/share/locale/nn/LC_MESSAGES/sudo.mo',
+          '/usr/share/locale/pl',
+          '/usr/share/locale/pl/LC_MESSAGES',
+          '/usr/share/locale/pl/LC_MESSAGES/sudo.mo',
+          '/usr/share/locale/pl/LC_MESSAGES/sudoers.mo',
+          '/usr/share/locale/pt',
+          '/usr/share/locale/pt/LC_MESSAGES',
+          '/usr/share/locale/pt/LC_MESSAGES/sudo.mo',
+          '/usr/share/locale/pt/LC_MESSAGES/sudoers.mo',
+          '/usr/share/locale/pt_BR',
+          '/usr/share/locale/pt_BR/LC_MESSAGES',
+          '/usr/share/locale/pt_BR/LC_MESSAGES/sudo.mo',
+          '/usr/share/locale/pt_BR/LC_MESSAGES/sudoers.mo',
+          '/usr/share/locale/ro',
+          '/usr/share/locale/ro/LC_MESSAGES',
+          '/usr/share/locale/ro/LC_MESSAGES/sudo.mo',
+          '/usr/share/locale/ro/LC_MESSAGES/sudoers.mo',
+          '/usr/share/locale/ru',
+          '/usr/share/locale/ru/LC_MESSAGES',
+          '/usr/share/locale/ru/LC_MESSAGES/sudo.mo',
+          '/usr/share/locale/ru/LC_MESSAGES/sudoers.mo',
+          '/usr/share/locale/sk',
+          '/usr/share/locale/sk/LC_MESSAGES',
+          '/usr/share/locale/sk/LC_MESSAGES/sudo.mo',
+          '/usr/share/locale/sk/LC_MESSAGES/sudoers.mo',
+          '/usr/share/locale/sl',
+          '/usr/share/locale/sl/LC_MESSAGES',
+          '/usr/share/locale/sl/LC_MESSAGES/sudo.mo',
+          '/usr/share/locale/sl/LC_MESSAGES/sudoers.mo',
+          '/usr/share/locale/sq',
+          '/usr/share/locale/sq/LC_MESSAGES',
+          '/usr/share/locale/sq/LC_MESSAGES/sudo.mo',
+          '/usr/share/locale/sr',
+          '/usr/share/locale/sr/LC_MESSAGES',
+          '/usr/share/locale/sr/LC_MESSAGES/sudo.mo',
+          '/usr/share/locale/sr/LC_MESSAGES/sudoers.mo',
+          '/usr/share/locale/sv',
+          '/usr/share/locale/sv/LC_MESSAGES',
+          '/usr/share/locale/sv/LC_MESSAGES/sudo.mo',
+          '/usr/share/locale/sv/LC_MESSAGES/sudoers.mo',
+          '/usr/share/locale/tr',
+          '/usr/share/locale/tr/LC_MESSAGES',
+          '/usr/share/locale/tr/LC_MESSAGES/sudo.mo',
+          '/usr/share/locale/tr/LC_MESSAGES/sudoers.mo',
+          '/usr/share/locale/uk',
+          '/usr/share/locale/uk/LC_MESSAGES',
+          '/usr/share/locale/uk/LC_MESSAGES/sudo.mo',
+          '/usr/share/locale/uk/LC_MESSAGES/sudoers.mo',
+          '/usr/share/locale/vi',
+          '/usr/share/locale/vi/LC_MESSAGES',
+          '/usr/share/locale/vi/LC_MESSAGES/sudo.mo',
+          '/usr/share/locale/vi/LC_MESSAGES/sudoers.mo',
+          '/usr/share/locale/zh_CN',
+          '/usr/share/locale/zh_CN/LC_MESSAGES',
+          '/usr/share/locale/zh_CN/LC_MESSAGES/sudo.mo',
+          '/usr/share/locale/zh_CN/LC_MESSAGES/sudoers.mo',
+          '/usr/share/locale/zh_TW',
+          '/usr/share/locale/zh_TW/LC_MESSAGES',
+          '/usr/share/locale/zh_TW/LC_MESSAGES/sudo.mo',
+          '/usr/share/locale/zh_TW/LC_MESSAGES/sudoers.mo',
+          '/usr/share/man',
+          '/usr/share/man/man1',
+          '/usr/share/man/man1/cvtsudoers.1.gz',
+          '/usr/share/man/man5',
+          '/usr/share/man/man5/sudo.conf.5.gz',
+          '/usr/share/man/man5/sudo_logsrv.proto.5.gz',
+          '/usr/share/man/man5/sudo_logsrvd.conf.5.gz',
+          '/usr/share/man/man5/sudo_plugin.5.gz',
+          '/usr/share/man/man5/sudoers.5.gz',
+          '/usr/share/man/man5/sudoers_timestamp.5.gz',
+          '/usr/share/man/man8',
+          '/usr/share/man/man8/sudo.8.gz',
+          '/usr/share/man/man8/sudo_logsrvd.8.gz',
+          '/usr/share/man/man8/sudo_sendlog.8.gz',
+          '/usr/share/man/man8/sudoreplay.8.gz',
+          '/usr/share/man/man8/visudo.8.gz',
+          '/var',
+          '/var/lib',
+          '/var/lib/sudo',
+          '/var/lib/sudo/lectured',
+          '/lib/systemd/system/sudo.service',
+          '/usr/bin/sudoedit',
+          '/usr/libexec/sudo/libsudo_util.so',
+          '/usr/libexec/sudo/libsudo_util.so.0',
+          '/usr/share/man/man8/sudoedit.8.gz'),
+ 'systemd': ('/bin/journalctl',
+             '/bin/loginctl',
+             '/bin/networkctl',
+             '/bin/systemctl',
+             '/bin/systemd-ask-password',
+             '/bin/systemd-creds',
+             '/bin/systemd-escape',
+             '/bin/systemd-firstboot',
+             '/bin/systemd-inhibit',
+             '/bin/systemd-machine-id-setup',
+             '/bin/systemd-notify',
+             '/bin/systemd-repart',
+             '/bin/systemd-sysext',
+             '/bin/systemd-sysusers',
+             '/bin/systemd-tmpfiles',
+             '/bin/systemd-tty-ask-password-agent',
+             '/lib/systemd/system/console-getty.service',
+             '/lib/systemd/system/container-getty@.service',
+             '/lib/systemd/system/debug-shell.service',
+             '/lib/systemd/system/emergency.service',
+             '/lib/systemd/system/getty-static.service',
+             '/lib/systemd/system/getty@.service',
+             '/lib/systemd/system/initrd-cleanup.service',
+             '/lib/systemd/system/initrd-parse-etc.service',
+             '/lib/systemd/system/initrd-switch-root.service',
+             '/lib/systemd/system/initrd-udevadm-cleanup-db.service',
+             '/lib/systemd/system/kmod-static-nodes.service',
+             '/lib/systemd/system/modprobe@.service',
+             '/lib/systemd/system/quotaon.service',
+             '/lib/systemd/system/rc-local.service',
+             '/lib/systemd/system/rescue.service',
+             '/lib/systemd/system/serial-getty@.service',
+             '/lib/systemd/system/system-update-cleanup.service',
+             '/lib/systemd/system/systemd-ask-password-console.service',
+             '/lib/systemd/system/systemd-ask-password-wall.service',
+             '/lib/systemd/system/systemd-backlight@.service',
+             '/lib/systemd/system/systemd-binfmt.service',
+             '/lib/systemd/system/systemd-boot-check-no-failures.service',
+             '/lib/systemd/system/systemd-exit.service',
+             '/lib/systemd/system/systemd-firstboot.service',
+             '/lib/systemd/system/systemd-fsck-root.service',
+             '/lib/systemd/system/systemd-fsck@.service',
+             '/lib/systemd/system/systemd-fsckd.service',
+             '/lib/systemd/system/systemd-halt.service',
+             '/lib/systemd/system/systemd-hibernate-resume@.service',
+             '/lib/systemd/system/systemd-hibernate.service',
+             '/lib/systemd/system/systemd-hostnamed.service',
+             '/lib/systemd/system/systemd-hybrid-sleep.service',
+             '/lib/systemd/system/systemd-initctl.service',
+             '/lib/systemd/system/systemd-journal-flush.service',
+             '/lib/systemd/system/systemd-journald.service',
+             '/lib/systemd/system/systemd-journald@.service',
+             '/lib/systemd/system/systemd-kexec.service',
+             '/lib/systemd/system/systemd-localed.service',
+             '/lib/systemd/system/systemd-logind.service',
+             '/lib/systemd/system/systemd-machine-id-commit.service',
+             '/lib/systemd/system/systemd-modules-load.service',
+             '/lib/systemd/system/systemd-network-generator.service',
+             '/lib/systemd/system/systemd-networkd-wait-online.service',
+             '/lib/systemd/system/systemd-networkd-wait-online@.service',
+             '/lib/systemd/system/systemd-networkd.service',
+             '/lib/systemd/system/systemd-pcrphase-initrd.service',
+             '/lib/systemd/system/systemd-pcrphase-sysinit.service',
+             '/lib/systemd/system/systemd-pcrphase.service',
+             '/lib/systemd/system/systemd-poweroff.service',
+             '/lib/systemd/system/systemd-pstore.service',
+             '/lib/systemd/system/systemd-quotacheck.service',
+             '/lib/systemd/system/systemd-random-seed.service',
+             '/lib/systemd/system/systemd-reboot.service',
+             '/lib/systemd/system/systemd-remount-fs.service',
+             '/lib/systemd/system/systemd-repart.service',
+             '/lib/systemd/system/systemd-rfkill.service',
+             '/lib/systemd/system/systemd-suspend-then-hibernate.service',
+             '/lib/systemd/system/systemd-suspend.service',
+             '/lib/systemd/system/systemd-sysctl.service',
+             '/lib/systemd/system/systemd-sysext.service',
+             '/lib/systemd/system/systemd-sysusers.service',
+             '/lib/systemd/system/systemd-time-wait-sync.service',
+             '/lib/systemd/system/systemd-timedated.service',
+             '/lib/systemd/system/systemd-tmpfiles-clean.service',
+             '/lib/systemd/system/systemd-tmpfiles-setup-dev.service',
+             '/lib/systemd/system/systemd-tmpfiles-setup.service',
+             '/lib/systemd/system/systemd-update-utmp-runlevel.service',
+             '/lib/systemd/system/systemd-update-utmp.service',
+             '/lib/systemd/system/systemd-user-sessions.service',
+             '/lib/systemd/system/systemd-volatile-root.service',
+             '/lib/systemd/system/user-runtime-dir@.service',
+             '/lib/systemd/system/user@.service',
+             '/usr/bin/busctl',
+             '/usr/bin/hostnamectl',
+             '/usr/bin/kernel-install',
+             '/usr/bin/localectl',
+             '/usr/bin/systemd-analyze',
+             '/usr/bin/systemd-cat',
+             '/usr/bin/systemd-cgls',
+             '/usr/bin/systemd-cgtop',
+             '/usr/bin/systemd-cryptenroll',
+             '/usr/bin/systemd-delta',
+             '/usr/bin/systemd-detect-virt',
+             '/usr/bin/systemd-id128',
+             '/usr/bin/systemd-mount',
+             '/usr/bin/systemd-path',
+             '/usr/bin/systemd-run',
+             '/usr/bin/systemd-socket-activate',
+             '/usr/bin/systemd-stdio-bridge',
+             '/usr/bin/timedatectl',
+             '/usr/share/doc/systemd',
+             '/bin/systemd',
+             '/lib/systemd/system/autovt@.service',
+             '/lib/systemd/system/cryptdisks-early.service',
+             '/lib/systemd/system/cryptdisks.service',
+             '/lib/systemd/system/dbus-org.freedesktop.hostname1.service',
+             '/lib/systemd/system/dbus-org.freedesktop.locale1.service',
+             '/lib/systemd/system/dbus-org.freedesktop.login1.service',
+             '/lib/systemd/system/dbus-org.freedesktop.timedate1.service',
+             '/lib/systemd/system/getty.target.wants/getty-static.service',
+             '/lib/systemd/system/graphical.target.wants/systemd-update-utmp-runlevel.service',
+             '/lib/systemd/system/hwclock.service',
+             '/lib/systemd/system/initrd-root-fs.target.wants/systemd-repart.service',
+             '/lib/systemd/system/initrd.target.wants/systemd-pcrphase-initrd.service',
+             '/lib/systemd/system/kmod.service',
+             '/lib/systemd/system/multi-user.target.wants/systemd-logind.service',
+             '/lib/systemd/system/multi-user.target.wants/systemd-update-utmp-runlevel.service',
+             '/lib/systemd/system/multi-user.target.wants/systemd-user-sessions.service',
+             '/lib/systemd/system/procps.service',
+             '/lib/systemd/system/rc.service',
+             '/lib/systemd/system/rcS.service',
+             '/lib/systemd/system/rescue.target.wants/systemd-update-utmp-runlevel.service',
+             '/lib/systemd/system/sysinit.target.wants/kmod-static-nodes.service',
+             '/lib/systemd/system/sysinit.target.wants/systemd-binfmt.service',
+             '/lib/systemd/system/sysinit.target.wants/systemd-firstboot.service',
+             '/lib/systemd/system/sysinit.target.wants/systemd-journal-flush.service',
+             '/lib/systemd/system/sysinit.target.wants/systemd-journald.service',
+             '/lib/systemd/system/sysinit.target.wants/systemd-machine-id-commit.service',
+             '/lib/systemd/system/sysinit.target.wants/systemd-modules-load.service',
+             '/lib/systemd/system/sysinit.target.wants/systemd-pcrphase-sysinit.service',
+             '/lib/systemd/system/sysinit.target.wants/systemd-pcrphase.service',
+             '/lib/systemd/system/sysinit.target.wants/systemd-random-seed.service',
+             '/lib/systemd/system/sysinit.target.wants/systemd-repart.service',
+             '/lib/systemd/system/sysinit.target.wants/systemd-sysctl.service',
+             '/lib/systemd/system/sysinit.target.wants/systemd-sysusers.service',
+             '/lib/systemd/system/sysinit.target.wants/systemd-tmpfiles-setup-dev.service',
+             '/lib/systemd/system/sysinit.target.wants/systemd-tmpfiles-setup.service',
+             '/lib/systemd/system/sysinit.target.wants/systemd-update-utmp.service',
+             '/lib/systemd/system/x11-common.service',
+             '/usr/bin/systemd-umount'),
+ 'systemd-sysv': ('/usr/share/doc/systemd-sysv',
+                  '/sbin/halt',
+                  '/sbin/init',
+                  '/sbin/poweroff',
+                  '/sbin/reboot',
+                  '/sbin/runlevel',
+                  '/sbin/shutdown',
+                  '/sbin/telinit'),
+ 'systemd-timesyncd': ('/lib/systemd/system/systemd-timesyncd.service',
+                       '/usr/share/doc/systemd-timesyncd'),
+ 'sysvinit-utils': ('/sbin/fstab-decode',
+                    '/sbin/killall5',
+                    '/usr/share/doc/sysvinit-utils',
+                    '/bin/pidof'),
+ 'tar': ('/bin/tar', '/usr/sbin/rmt-tar', '/usr/sbin/tarcat', '/usr/share/doc/tar'),
+ 'tftp-hpa': ('/usr/bin/tftp', '/usr/share/doc/tftp-hpa'),
+ 'time': ('/usr/bin/time', '/usr/share/doc/time'),
+ 'tzdata': ('/usr/share/doc/tzdata',),
+ 'ucf': ('/usr/bin/lcf',
+         '/usr/bin/ucf',
+         '/usr/bin/ucfq',
+         '/usr/bin/ucfr',
+         '/usr/share/doc/ucf'),
+ 'udev': ('/bin/systemd-hwdb',
+          '/bin/udevadm',
+          '/lib/systemd/system/systemd-udev-settle.service',
+          '/lib/systemd/system/systemd-udev-trigger.service',
+          '/lib/systemd/system/systemd-udevd.service',
+          '/usr/share/doc/udev',
+          '/lib/systemd/system/sysinit.target.wants/systemd-udev-trigger.service',
+          '/lib/systemd/system/sysinit.target.wants/systemd-udevd.service',
+          '/lib/systemd/system/udev.service'),
+ 'util-linux': ('/bin/dmesg',
+                '/bin/findmnt',
+                '/bin/lsblk',
+                '/bin/more',
+                '/bin/mountpoint',
+                '/bin/su',
+                '/bin/wdctl',
+                '/lib/systemd/system/fstrim.service',
+                '/sbin/agetty',
+                '/sbin/blkdiscard',
+                '/sbin/blkid',
+                '/sbin/blkzone',
+                '/sbin/blockdev',
+                '/sbin/chcpu',
+                '/sbin/ctrlaltdel',
+                '/sbin/findfs',
+                '/sbin/fsck',
+                '/sbin/fsck.cramfs',
+                '/sbin/fsck.minix',
+                '/sbin/fsfreeze',
+                '/sbin/fstrim',
+                '/sbin/isosize',
+                '/sbin/mkfs',
+                '/sbin/mkfs.bfs',
+                '/sbin/mkfs.cramfs',
+                '/sbin/mkfs.minix',
+                '/sbin/mkswap',
+                '/sbin/pivot_root',
+                '/sbin/runuser',
+                '/sbin/sulogin',
+                '/sbin/swaplabel',
+                '/sbin/switch_root',
+                '/sbin/wipefs',
+                '/sbin/zramctl',
+                '/usr/bin/addpart',
+                '/usr/bin/choom',
+                '/usr/bin/chrt',
+                '/usr/bin/delpart',
+                '/usr/bin/fallocate',
+                '/usr/bin/flock',
+                '/usr/bin/getopt',
+                '/usr/bin/hardlink',
+                '/usr/bin/ionice',
+                '/usr/bin/ipcmk',
+                '/usr/bin/ipcrm',
+                '/usr/bin/ipcs',
+                '/usr/bin/last',
+                '/usr/bin/lscpu',
+                '/usr/bin/lsipc',
+                '/usr/bin/lslocks',
+                '/usr/bin/lslogins',
+                '/usr/bin/lsmem',
+                '/usr/bin/lsns',
+                '/usr/bin/mcookie',
+                '/usr/bin/mesg',
+                '/usr/bin/namei',
+                '/usr/bin/nsenter',
+                '/usr/bin/partx',
+                '/usr/bin/prlimit',
+                '/usr/bin/rename.ul',
+                '/usr/bin/resizepart',
+                '/usr/bin/rev',
+                '/usr/bin/setarch',
+                '/usr/bin/setpriv',
+                '/usr/bin/setsid',
+                '/usr/bin/setterm',
+                '/usr/bin/taskset',
+                '/usr/bin/uclampset',
+                '/usr/bin/unshare',
+                '/usr/bin/utmpdump',
+                '/usr/bin/whereis',
+                '/usr/sbin/chmem',
+                '/usr/sbin/ldattach',
+                '/usr/sbin/readprofile',
+                '/usr/sbin/rtcwake',
+                '/usr/share/doc/util-linux',
+                '/sbin/getty',
+                '/usr/bin/i386',
+                '/usr/bin/lastb',
+                '/usr/bin/linux32',
+                '/usr/bin/linux64',
+                '/usr/bin/x86_64'),
+ 'util-linux-extra': ('/sbin/hwclock',
+                      '/usr/bin/fincore',
+                      '/usr/bin/lsfd',
+                      '/usr/bin/lsirq',
+                      '/usr/share/doc/util-linux-extra'),
+ 'vim-common': ('/usr/bin/helpztags', '/usr/share/doc/vim-common'),
+ 'wget': ('/usr/bin/wget', '/usr/share/doc/wget'),
+ 'xz-utils': ('/usr/bin/lzmainfo',
+              '/usr/bin/xz',
+              '/usr/bin/xzdiff',
+              '/usr/bin/xzgrep',
+              '/usr/bin/xzless',
+              '/usr/bin/xzmore',
+              '/usr/share/doc/xz-utils',
+              '/usr/bin/unxz',
+              '/usr/bin/xzcat',
+              '/usr/bin/xzcmp',
+              '/usr/bin/xzegrep',
+              '/usr/bin/xzfgrep'),
+ 'zlib1g': ('/usr/share/doc/zlib1g',)}
