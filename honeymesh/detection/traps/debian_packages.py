@@ -24,8 +24,12 @@ DPKG_VERSION = (
 )
 APT_VERSION = "apt 2.6.1 (amd64)\n"
 #: Programs that are update-alternatives links, not a package's file (``dpkg -S`` misses them).
-ALTERNATIVES = {"/usr/bin/awk": "/usr/bin/mawk", "/usr/bin/nc": "/bin/nc.openbsd",
-                "/usr/bin/editor": "/bin/nano", "/usr/bin/pager": "/bin/less"}  # fmt: skip
+ALTERNATIVES = {
+    "/usr/bin/awk": "/usr/bin/mawk",
+    "/usr/bin/nc": "/bin/nc.openbsd",
+    "/usr/bin/which": "/usr/bin/which.debianutils",
+    "/usr/bin/pager": "/usr/bin/less",
+}
 
 
 @dataclass(frozen=True)

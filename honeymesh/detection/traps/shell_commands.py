@@ -1216,6 +1216,9 @@ def _busybox(sh: FakeShell, args: list[str], io: Streams) -> int:
         io.out("BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.\n"
                "BusyBox is copyrighted by many authors between 1998-2015.")  # fmt: skip
         return 0
+    if args[0] in _APPLETS_ONLY:  # Debian ships no program of that name: busybox's alone
+        sh.spawned += 1
+        return _APPLETS_ONLY[args[0]](sh, args[1:], io)
     if args[0] not in COMMANDS and args[0] not in BUILTINS:
         io.err(f"{args[0]}: applet not found")
         return 127
@@ -1642,7 +1645,6 @@ COMMANDS: dict[str, Command] = {
     "wget": _wget,
     "curl": _curl,
     "tftp": _tftp,
-    "ftpget": _ftpget,
     "which": _which,
     "df": _df,
     "ip": _ip,
@@ -1703,6 +1705,9 @@ COMMANDS: dict[str, Command] = {
     "chpasswd": _chpasswd,
     "dd": _dd,
 }
+
+#: Applets ``busybox NAME`` runs that no Debian 12 package installs as a program of their own.
+_APPLETS_ONLY: dict[str, Command] = {"ftpget": _ftpget}
 
 # dpkg, apt, systemctl, service and journalctl: their own module, over one package list.
 COMMANDS.update(shell_packages.COMMANDS)
