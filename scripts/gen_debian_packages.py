@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""Write honeymesh/detection/traps/debian_package_data.py from a Debian 12 machine.
+
+The fake shell's package list is a real one: the stanzas of /var/lib/dpkg/status (installed
+here) or of the packages' control files (``apt-get download``, for those not installed here),
+and their file lists, cut to what a shell user looks at (programs, units, the doc folder).
+Run on Debian 12 with the .deb files of the packages not installed in DEBS (default /tmp/debs).
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import pprint
+import subprocess
+import sys
+from pathlib import Path
+
+WANTED = """
+    adduser apt base-files base-passwd bash bc bind9-dnsutils bind9-host bind9-libs
+    bsdutils bzip2 ca-certificates coreutils cpio dash dbus debconf
+    debian-archive-keyring debianutils diffutils dpkg e2fsprogs file findutils
+    gettext-base gpgv grep groff-base gzip hostname init-system-helpers iproute2 less
+    libc-bin libc-l10n libcap2-bin liblocale-gettext-perl libnss-systemd libpam-modules
+    libpam-modules-bin libpam-runtime libpam-systemd locales login lsof man-db manpages
+    mawk media-types mount ncurses-base ncurses-bin net-tools netbase nftables
+    openssh-client passwd perl perl-base procps sed sensible-utils systemd systemd-sysv
+    systemd-timesyncd sysvinit-utils tar time tzdata ucf util-linux util-linux-extra
+    vim-common wget xz-utils apache2 apache2-bin apache2-data apache2-utils redis-server
+    redis-tools dropbear dropbear-bin sudo curl busybox cron cron-daemon-common python3
+    python3.11 python3-minimal python3.11-minimal libpython3.11-stdlib
+    libpython3.11-minimal udev rsyslog netcat-openbsd tftp-hpa psmisc lsb-release libc6
+    zlib1g libtomcrypt1 libtommath1 libcrypt1
+""".split()  # noqa: SIM905
+FULL = {"dropbear", "dropbear-bin", "sudo", "busybox", "openssh-client", "netcat-openbsd"}
+ORDER = """
+    Package Status Priority Section Installed-Size Origin Maintainer Bugs Architecture
+    Multi-Arch Source Version Replaces Provides Depends Pre-Depends Recommends Suggests
+    Conflicts Breaks Enhances Conffiles Description Homepage Built-Using
+""".split()  # noqa: SIM905
+DEBS = os.environ.get("DEBS", "/tmp/debs")  # noqa: S108
+
+
+def stanzas(text: str) -> dict[str, str]:
+    out = {}
+    for block in text.strip().split("\n\n"):
+        name = block.split("\n", 1)[0].removeprefix("Package: ")
+        out[name] = block
+    return out
+
+
+def fields(block: str) -> list[tuple[str, str]]:
+    result: list[tuple[str, str]] = []
+    for line in block.split("\n"):
+        if line.startswith(" ") and result:
+            result[-1] = (result[-1][0], result[-1][1] + "\n" + line)
+        else:
+            key, _, value = line.partition(":")
+            result.append((key, value.strip()))
+    return result
+
+
+def keep(path: str, name: str, full: bool) -> bool:
+    if full:
+        return True
+    return (
+        path.startswith(("/bin/", "/sbin/", "/usr/bin/", "/usr/sbin/"))
+        or path == f"/usr/share/doc/{name}"
+        or (path.endswith(".service") and "/systemd/system/" in path)
+    )
+
+
+def main() -> None:
+    status = stanzas(Path("/var/lib/dpkg/status").read_text(encoding="utf-8"))
+    debs = {os.path.basename(p).split("_")[0]: p for p in glob.glob(f"{DEBS}/*.deb")}
+    packages, files = [], {}
+    for name in WANTED:
+        if name in debs:
+            control = subprocess.run(
+                ["dpkg-deb", "-f", debs[name]], capture_output=True, text=True, check=True
+            ).stdout
+            pairs = dict(fields(control.strip()))
+            pairs["Status"] = "install ok installed"
+            listing = subprocess.run(
+                ["dpkg-deb", "--fsys-tarfile", debs[name]], capture_output=True, check=True
+            ).stdout
+            names = (
+                subprocess.run(["tar", "-t"], input=listing, capture_output=True, check=True)
+                .stdout.decode()
+                .split()
+            )
+            paths = ["/" + p.removeprefix("./").rstrip("/") for p in names]
+            paths = ["/." if p == "/" else p for p in paths]
+        else:
+            block = next(
+                (
+                    b
+                    for n, b in status.items()
+                    if n == name and "\nStatus: install ok installed" in b
+                ),
+                None,
+            )
+            if block is None:
+                sys.exit(f"{name}: not installed and no .deb")
+            pairs = dict(fields(block))
+            arch = pairs["Architecture"]
+            lst = f"/var/lib/dpkg/info/{name}.list"
+            if not os.path.exists(lst):
+                lst = f"/var/lib/dpkg/info/{name}:{arch}.list"
+            paths = Path(lst).read_text(encoding="utf-8").split("\n")[:-1]
+        full = name in FULL
+        files[name] = tuple(p for p in paths if keep(p, name, full))
+        for gone in (
+            "Filename",
+            "Size",
+            "MD5sum",
+            "SHA256",
+            "Description-md5",
+            "Tag",
+            "Original-Maintainer",
+        ):
+            pairs.pop(gone, None)
+        ordered = [k for k in ORDER if k in pairs] + [k for k in pairs if k not in ORDER]
+        packages.append(
+            "\n".join(
+                f"{k}: {pairs[k]}" if not pairs[k].startswith("\n") else f"{k}:{pairs[k]}"
+                for k in ordered
+            )
+        )
+    out = sys.argv[1] if len(sys.argv) > 1 else "honeymesh/detection/traps/debian_package_data.py"
+    with open(out, "w", encoding="utf-8") as fh:
+        fh.write(
+            '"""Debian 12 packages of the fake shell\'s machine: written by '
+            'scripts/gen_debian_packages.py, do not edit."""\n\n'
+        )
+        fh.write("# fmt: off\n# ruff: noqa: E501\n\n")
+        fh.write("STATUS = " + pprint.pformat("\n\n".join(packages) + "\n", width=96) + "\n\n")
+        fh.write("FILES: dict[str, tuple[str, ...]] = " + pprint.pformat(files, width=96) + "\n")
+
+
+if __name__ == "__main__":
+    main()
