@@ -5,6 +5,11 @@ The fake shell's package list is a real one: the stanzas of /var/lib/dpkg/status
 here) or of the packages' control files (``apt-get download``, for those not installed here),
 and their file lists, cut to what a shell user looks at (programs, units, the doc folder).
 Run on Debian 12 with the .deb files of the packages not installed in DEBS (default /tmp/debs).
+
+INSTALLS (default /tmp/apt_installs.txt) holds what ``apt-get install -y PKG`` printed (stdout
+and stderr together, ``=== PKG`` before each, ``rc=N`` after) in a Debian 12 root with this
+list installed and no network (``unshare -n chroot ROOT apt-get install -y -o
+Acquire::Retries=0 PKG``): the answers to the installs intruders try.
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ ORDER = """
     Conflicts Breaks Enhances Conffiles Description Homepage Built-Using
 """.split()  # noqa: SIM905
 DEBS = os.environ.get("DEBS", "/tmp/debs")  # noqa: S108
+INSTALLS = os.environ.get("INSTALLS", "/tmp/apt_installs.txt")  # noqa: S108
 
 
 def stanzas(text: str) -> dict[str, str]:
@@ -60,6 +66,47 @@ def fields(block: str) -> list[tuple[str, str]]:
     return result
 
 
+def _installed(status: dict[str, str]) -> dict[str, str]:
+    return {n: b for n, b in status.items() if "\nStatus: install ok installed" in b}
+
+
+def closure(status: dict[str, str], debs: dict[str, str]) -> list[str]:
+    """WANTED and what they depend on (the first alternative at hand, a provider for a
+    virtual name), as apt would have installed them: a real machine's list has no holes."""
+    here = _installed(status)
+    controls = {
+        n: subprocess.run(["dpkg-deb", "-f", p], capture_output=True, text=True, check=True).stdout
+        for n, p in debs.items()
+    }
+    blocks = {**here, **controls}
+    providers: dict[str, list[str]] = {}
+    for name, block in blocks.items():
+        for key, value in fields(block.strip()):
+            if key == "Provides":
+                for item in value.split(","):
+                    providers.setdefault(item.split("(")[0].strip(), []).append(name)
+    chosen: list[str] = []
+    todo = list(WANTED)
+    while todo:
+        name = todo.pop(0).split(":")[0]
+        if name not in blocks:  # a virtual name: a provider already chosen, or the first
+            offered = providers.get(name, [])
+            known = [o for o in offered if o in chosen or o in WANTED]
+            name = (known or offered or [""])[0]
+        if not name or name in chosen:
+            continue
+        chosen.append(name)
+        for key, value in fields(blocks[name].strip()):
+            if key not in ("Depends", "Pre-Depends"):
+                continue
+            for group in value.split(","):
+                options = [o.split("(")[0].strip().split(":")[0] for o in group.split("|")]
+                pick = next((o for o in options if o in blocks or o in providers), "")
+                if pick:
+                    todo.append(pick)
+    return chosen
+
+
 def keep(path: str, name: str, full: bool) -> bool:
     if full:
         return True
@@ -74,7 +121,7 @@ def main() -> None:
     status = stanzas(Path("/var/lib/dpkg/status").read_text(encoding="utf-8"))
     debs = {os.path.basename(p).split("_")[0]: p for p in glob.glob(f"{DEBS}/*.deb")}
     packages, files = [], {}
-    for name in WANTED:
+    for name in closure(status, debs):
         if name in debs:
             control = subprocess.run(
                 ["dpkg-deb", "-f", debs[name]], capture_output=True, text=True, check=True
@@ -136,6 +183,27 @@ def main() -> None:
         fh.write("# fmt: off\n# ruff: noqa: E501\n\n")
         fh.write("STATUS = " + pprint.pformat("\n\n".join(packages) + "\n", width=96) + "\n\n")
         fh.write("FILES: dict[str, tuple[str, ...]] = " + pprint.pformat(files, width=96) + "\n")
+        fh.write("\n#: apt-get install -y PKG without network: (stdout, stderr, status).\n")
+        fh.write("INSTALLS: dict[str, tuple[str, str, int]] = ")
+        fh.write(pprint.pformat(installs(), width=96) + "\n")
+
+
+def installs() -> dict[str, tuple[str, str, int]]:
+    answers: dict[str, tuple[str, str, int]] = {}
+    if not Path(INSTALLS).exists():
+        return answers
+    for block in Path(INSTALLS).read_text(encoding="utf-8").split("=== ")[1:]:
+        name, _, rest = block.partition("\n")
+        lines = rest.rstrip("\n").split("\n")
+        status = int(lines.pop().removeprefix("rc="))
+        lines = [
+            line + " Done" if line.startswith("Reading ") or line.startswith("Building ") else line
+            for line in lines
+        ]  # on a terminal
+        out = "".join(line + "\n" for line in lines if not line.startswith(("E: ", "W: ")))
+        err = "".join(line + "\n" for line in lines if line.startswith(("E: ", "W: ")))
+        answers[name] = (out, err, status)
+    return answers
 
 
 if __name__ == "__main__":

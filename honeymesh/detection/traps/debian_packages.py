@@ -15,7 +15,7 @@ import fnmatch
 from dataclasses import dataclass
 from functools import cache
 
-from honeymesh.detection.traps.debian_package_data import FILES, STATUS
+from honeymesh.detection.traps.debian_package_data import FILES, INSTALLS, STATUS
 
 DPKG_VERSION = (
     "Debian 'dpkg' package management program version 1.21.22 (amd64).\n"
@@ -195,6 +195,13 @@ def apt_show(package: Package) -> str:
     lines.append(f"APT-Sources: http://deb.debian.org/debian {suite}/main amd64 Packages")
     lines.append(f"Description: {f.get('Description', '')}")
     return "\n".join(lines) + "\n\n"
+
+
+def install_answer(name: str) -> tuple[str, str, int] | None:
+    """What ``apt-get install -y NAME`` prints on this machine without name resolution
+    (stdout, stderr, status), measured in a Debian 12 root holding exactly this package list,
+    for the tools intruders install; None for a name not measured."""
+    return INSTALLS.get(name)
 
 
 def apt_policy(package: Package) -> str:

@@ -48,6 +48,9 @@ from honeymesh.detection.traps.ssh_look import SSH_SERVERS, dropbear_key_file, f
 MAX_LINE = 4096
 MAX_HISTORY = 200
 MAX_OUTPUT = 16 * 1024
+# What a pipe passes on: `dpkg -l | grep ssh` must see the whole list (35 KB), as the line's
+# work bound (_MAX_WRITTEN) allows.
+MAX_PIPE = 64 * 1024
 MAX_NESTING = 8  # sudo sudo sh -c "sh -c ..." is answered, up to this depth
 MAX_DOWNLOADS = 20  # URLs reported per command line
 MAX_VARIABLES = 64
@@ -471,7 +474,7 @@ class FakeShell:
             last = index == len(commands) - 1
             sink: list[str] = out if last else []
             status = self._command(command, depth, stdin, sink, err)
-            stdin = "".join(sink)[:MAX_OUTPUT] if not last else None
+            stdin = "".join(sink)[:MAX_PIPE] if not last else None
         return status
 
     def _command(  # noqa: PLR0912

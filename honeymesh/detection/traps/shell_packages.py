@@ -39,6 +39,7 @@ _SOURCES = (
     ("http://deb.debian.org/debian-security", "bookworm-security"),
 )
 _RESOLVE = "Temporary failure resolving 'deb.debian.org'"
+MAX_URLS = 64  # archive URLs one install records (the shell keeps at most its own number)
 
 
 def _dpkg(sh: FakeShell, args: list[str], io: Streams) -> int:  # noqa: PLR0911
@@ -226,19 +227,33 @@ def _update(sh: FakeShell, io: Streams) -> int:
 
 
 def _install(sh: FakeShell, action: str, names: list[str], io: Streams, tool: str) -> int:
-    io.out("Reading package lists... Done\nBuilding dependency tree... Done\n"
-           "Reading state information... Done")  # fmt: skip
+    """An install resolves as apt did on a Debian 12 root with this very package list, then
+    fails at the first download; the archives' URLs are the intents recorded."""
+    head = ("Reading package lists... Done\nBuilding dependency tree... Done\n"
+            "Reading state information... Done")  # fmt: skip
+    wanted = [n for n in names if deb.find(n) is None]
+    if action == "install" and wanted:
+        answer = deb.install_answer(wanted[0])
+        if answer is None:
+            io.out(head)
+            io.err(f"E: Unable to locate package {wanted[0]}")
+            return 100
+        out, err, status = answer
+        io.raw(out)
+        for line in err.splitlines()[:MAX_URLS]:
+            if line.startswith("E: Failed to fetch "):
+                sh.note_download(line.removeprefix("E: Failed to fetch ").split()[0])
+        io.err(err)
+        return status
+    io.out(head)
     for name in names:
         package = deb.find(name)
         if package is not None and action in ("install", "reinstall"):
             io.out(f"{package.name} is already the newest version ({package.version}).")
-        elif package is None and action == "install":
-            sh.note_download(f"http://deb.debian.org/debian/pool/main/{name[:1]}/{name}/")
-            io.err(f"E: Unable to locate package {name}")
-            return 100
-    if action in ("remove", "purge") and names:
-        io.out(f"Package '{names[0]}' is not installed, so not removed")
-    io.out("Calculating upgrade... Done" if "upgrade" in action else "")
+    if action in ("remove", "purge") and wanted:
+        io.out(f"Package '{wanted[0]}' is not installed, so not removed")
+    if "upgrade" in action:
+        io.out("Calculating upgrade... Done")
     io.out("0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.")
     return 0
 

@@ -25,12 +25,22 @@ def shell(user: str = "root") -> FakeShell:
 
 def test_dpkg_lists_debian_12_s_dropbear_in_dpkg_s_own_layout() -> None:
     sh = shell()
-    assert sh.run("dpkg -l | grep dropbear").output.split("\n") == [
-        "ii  dropbear                    2022.83-1+deb12u3      all          lightweight SSH2 "
-        "server and client - startup scripts",
-        "ii  dropbear-bin                2022.83-1+deb12u3      amd64        lightweight SSH2 "
-        "server and client - command line tools",
-    ]
+    rows = sh.run("dpkg -l | grep dropbear").output.split("\n")
+    assert [row.split(None, 4) for row in rows] == [
+        ["ii", "dropbear", "2022.83-1+deb12u3", "all",
+         "lightweight SSH2 server and client - startup scripts"],
+        ["ii", "dropbear-bin", "2022.83-1+deb12u3", "amd64",
+         "lightweight SSH2 server and client - command line tools"],
+    ]  # fmt: skip
+    # Columns as wide as the widest entry of the whole list, under the header's names.
+    table = sh.run("dpkg -l").output.split("\n")
+    header = table[3]
+    for row in rows:
+        assert row in table
+        assert row.index("2022.83") == header.index("Version")
+        assert row.index(" a", row.index("2022.83")) + 1 == header.index("Architecture")
+    count = len(sh.run("dpkg-query -W").output.split("\n"))
+    assert sh.run("dpkg -l | wc -l").output == str(5 + count)
     # Measured: `dpkg -l bash` on Debian 12, piped or on a terminal alike.
     assert sh.run("dpkg -l bash").raw == (
         "Desired=Unknown/Install/Remove/Purge/Hold\n"
@@ -193,6 +203,19 @@ def test_apt_fails_as_a_box_without_name_resolution_does_and_records_the_urls() 
     assert user.run("apt-get update; echo $?").output == (
         "E: Could not open lock file /var/lib/apt/lists/lock - open (13: Permission denied)\n"
         "E: Unable to lock directory /var/lib/apt/lists/\n100"
+    )
+    # An install resolves as apt did on Debian 12 with this list, then fails to download.
+    masscan = sh.run("apt-get install -y masscan; echo $?")
+    assert masscan.output.split("\n")[3:5] == ["The following NEW packages will be installed:",
+                                                "  masscan"]  # fmt: skip
+    assert masscan.output.endswith(
+        "E: Unable to fetch some archives, maybe run apt-get update or try with --fix-missing?\n100"
+    )
+    assert masscan.downloads == (
+        "http://deb.debian.org/debian/pool/main/m/masscan/masscan_1.3.2%2bds1-1_amd64.deb",
+    )
+    assert sh.run("apt install curl").output.split("\n")[3] == (
+        "curl is already the newest version (7.88.1-10+deb12u14)."
     )
     assert "dropbear-bin/oldstable,now 2022.83-1+deb12u3 amd64 [installed]" in sh.run(
         "apt list --installed"
