@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 import base64
+import hashlib
 import math
 import posixpath
 import re
@@ -1245,6 +1246,32 @@ def _stdin_or_files(sh: FakeShell, names: list[str], io: Streams, tool: str) -> 
     return "".join(texts)
 
 
+def _digest(algorithm: str) -> Command:
+    """md5sum, sha1sum, sha256sum, sha512sum: of the bytes a file holds (a binary's own)."""
+    tool = f"{algorithm}sum"
+
+    def answer(sh: FakeShell, args: list[str], io: Streams) -> int:
+        names = [a for a in args if not a.startswith("-") or a == "-"] or ["-"]
+        status = 0
+        for name in names:
+            problem, text = ("", io.stdin or "") if name == "-" else _readable(sh, name)
+            if problem:
+                io.err(f"{tool}: {name}: {problem}")
+                status = 1
+                continue
+            io.out(f"{hashlib.new(algorithm, as_bytes(text)).hexdigest()}  {name}")
+        return status
+
+    return answer
+
+
+def _head_bytes(text: str, count: int, *, tail: bool) -> str:
+    """``head -c N`` / ``tail -c N``: bytes, not characters (a binary file's as it holds them)."""
+    data = as_bytes(text)
+    data = (data[-count:] if count else b"") if tail else data[:count]
+    return data.decode("utf-8", "surrogateescape")
+
+
 def _lines(text: str) -> list[str]:
     return text.split("\n")[:-1] if text.endswith("\n") else text.split("\n") if text else []
 
@@ -1312,9 +1339,14 @@ def _wc(sh: FakeShell, args: list[str], io: Streams) -> int:
 
 def _head_tail(sh: FakeShell, args: list[str], io: Streams, tail: bool) -> int:
     count, names, skip = 10, [], False
+    in_bytes: int | None = None
     for index, a in enumerate(args):
         if skip:
             skip = False
+        elif a == "-c" and index + 1 < len(args) and args[index + 1].lstrip("+-").isdigit():
+            in_bytes, skip = int(args[index + 1].lstrip("+-")), True
+        elif re.fullmatch(r"-c\d+", a):
+            in_bytes = int(a[2:])
         elif a == "-n" and index + 1 < len(args):
             count, skip = (
                 int(args[index + 1].lstrip("+-") or 10)
@@ -1329,6 +1361,9 @@ def _head_tail(sh: FakeShell, args: list[str], io: Streams, tail: bool) -> int:
     text = _stdin_or_files(sh, names, io, "tail" if tail else "head")
     if text is None:
         return 1
+    if in_bytes is not None:
+        io.raw(_head_bytes(text, min(in_bytes, len(text) * 4), tail=tail))
+        return 0
     lines = _lines(text)
     chosen = (lines[-count:] if count else []) if tail else lines[:count]
     if chosen:
@@ -1690,6 +1725,10 @@ COMMANDS: dict[str, Command] = {
     "egrep": _grep,
     "fgrep": _grep,
     "wc": _wc,
+    "md5sum": _digest("md5"),
+    "sha1sum": _digest("sha1"),
+    "sha256sum": _digest("sha256"),
+    "sha512sum": _digest("sha512"),
     "head": lambda sh, a, io: _head_tail(sh, a, io, tail=False),
     "tail": lambda sh, a, io: _head_tail(sh, a, io, tail=True),
     "awk": _awk,

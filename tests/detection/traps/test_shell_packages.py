@@ -5,6 +5,7 @@ Expected texts are dpkg 1.21.22's, apt 2.6.1's and systemd 252.39's, measured on
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from honeymesh.detection.traps.facts import Connection, Endpoint, NodeFacts
@@ -241,3 +242,9 @@ def test_a_binary_file_s_bytes_are_counted_and_sent_once_each() -> None:
     assert sent.startswith(key)  # the file's bytes, as the real cat sends them
     assert len(sent) - len(session.shell.prompt().encode()) == size
     assert any(b > 127 for b in sent[:size])
+    assert sh.run(f"md5sum {path}").output == f"{hashlib.md5(key).hexdigest()}  {path}"
+    assert sh.run(f"sha256sum < {path}").output == f"{hashlib.sha256(key).hexdigest()}  -"
+    assert sh.run(f"head -c 40 {path} | sha256sum").output == (
+        f"{hashlib.sha256(key[:40]).hexdigest()}  -"
+    )
+    assert sh.run(f"tail -c 7 {path} | wc -c").output == "7"
