@@ -9,7 +9,8 @@ Run on Debian 12 with the .deb files of the packages not installed in DEBS (defa
 INSTALLS (default /tmp/apt_installs.txt) holds what ``apt-get install -y PKG`` printed (stdout
 and stderr together, ``=== PKG`` before each, ``rc=N`` after) in a Debian 12 root with this
 list installed and no network (``unshare -n chroot ROOT apt-get install -y -o
-Acquire::Retries=0 PKG``): the answers to the installs intruders try.
+Acquire::Retries=0 PKG``): the answers to the installs intruders try. ROOT (default /) is
+where the programs' sizes and links are read: that root, or this machine.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ ORDER = """
     Conflicts Breaks Enhances Conffiles Description Homepage Built-Using
 """.split()  # noqa: SIM905
 DEBS = os.environ.get("DEBS", "/tmp/debs")  # noqa: S108
+ROOT = os.environ.get("ROOT", "").rstrip("/")  # a root with exactly this list installed
 INSTALLS = os.environ.get("INSTALLS", "/tmp/apt_installs.txt")  # noqa: S108
 
 
@@ -107,6 +109,24 @@ def closure(status: dict[str, str], debs: dict[str, str]) -> list[str]:
     return chosen
 
 
+def merged(path: str) -> str:
+    """/bin/ls -> /usr/bin/ls: where usrmerge puts it."""
+    return "/usr" + path if path.startswith(("/bin/", "/sbin/")) else path
+
+
+def program(path: str) -> tuple[int, int, str, str]:
+    """A program's mode, size and group as ROOT holds it, or its link's target."""
+    real = Path(ROOT + path)
+    if real.is_symlink():
+        return 0o777, 0, os.readlink(real), "root"
+    if not real.exists():
+        return 0o755, 0, "", "root"
+    info = real.stat()
+    groups = Path(ROOT + "/etc/group").read_text(encoding="utf-8").splitlines()
+    group = next((g.split(":")[0] for g in groups if g.split(":")[2] == str(info.st_gid)), "root")
+    return info.st_mode & 0o7777, info.st_size, "", group
+
+
 def keep(path: str, name: str, full: bool) -> bool:
     if full:
         return True
@@ -121,6 +141,7 @@ def main() -> None:
     status = stanzas(Path("/var/lib/dpkg/status").read_text(encoding="utf-8"))
     debs = {os.path.basename(p).split("_")[0]: p for p in glob.glob(f"{DEBS}/*.deb")}
     packages, files = [], {}
+    programs: dict[str, tuple[int, int, str, str]] = {}
     for name in closure(status, debs):
         if name in debs:
             control = subprocess.run(
@@ -156,7 +177,12 @@ def main() -> None:
                 lst = f"/var/lib/dpkg/info/{name}:{arch}.list"
             paths = Path(lst).read_text(encoding="utf-8").split("\n")[:-1]
         full = name in FULL
-        files[name] = tuple(p for p in paths if keep(p, name, full))
+        kept = [p for p in paths if keep(p, name, full)]
+        folders = {"/."} | {p.rsplit("/", i)[0] for p in kept for i in range(1, p.count("/"))}
+        files[name] = tuple(p for p in paths if p in kept or p in folders)
+        for path in kept:
+            if path.startswith(("/bin/", "/sbin/", "/usr/bin/", "/usr/sbin/")):
+                programs[merged(path)] = program(path)
         for gone in (
             "Filename",
             "Size",
@@ -183,6 +209,9 @@ def main() -> None:
         fh.write("# fmt: off\n# ruff: noqa: E501\n\n")
         fh.write("STATUS = " + pprint.pformat("\n\n".join(packages) + "\n", width=96) + "\n\n")
         fh.write("FILES: dict[str, tuple[str, ...]] = " + pprint.pformat(files, width=96) + "\n")
+        fh.write("\n#: Each package's programs, usr-merged: mode, size, a link's target, group.\n")
+        fh.write("PROGRAMS: dict[str, tuple[int, int, str, str]] = ")
+        fh.write(pprint.pformat(dict(sorted(programs.items())), width=96) + "\n")
         fh.write("\n#: apt-get install -y PKG without network: (stdout, stderr, status).\n")
         fh.write("INSTALLS: dict[str, tuple[str, str, int]] = ")
         fh.write(pprint.pformat(installs(), width=96) + "\n")

@@ -12,10 +12,12 @@ dpkg 1.21.22's and apt 2.6.1's, measured on Debian 12. Sans-IO: text in, text ou
 from __future__ import annotations
 
 import fnmatch
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from honeymesh.detection.traps.debian_package_data import FILES, INSTALLS, STATUS
+from honeymesh.detection.traps.debian_package_data import FILES, INSTALLS, PROGRAMS, STATUS
+from honeymesh.detection.traps.fakefs import Node
 
 DPKG_VERSION = (
     "Debian 'dpkg' package management program version 1.21.22 (amd64).\n"
@@ -92,6 +94,22 @@ def find(name: str) -> Package | None:
 def status_file() -> str:
     """/var/lib/dpkg/status."""
     return "\n\n".join(p.stanza for p in packages().values()) + "\n\n"
+
+
+def program_nodes(when: Callable[[str], float]) -> dict[str, Node]:
+    """The file tree's entries for every package's programs (usr-merged paths, their modes,
+    sizes and groups as installed) and the alternatives links, each dated by ``when``."""
+    nodes: dict[str, Node] = {}
+    for path, (mode, size, target, group) in PROGRAMS.items():
+        if target:
+            nodes[path] = Node("l", 0o777, when(path), target=target)
+        else:
+            nodes[path] = Node("f", mode, when(path), "root", group, size=size)
+    for path, target in ALTERNATIVES.items():
+        name = path.rsplit("/", 1)[1]
+        nodes[path] = Node("l", 0o777, when(path), target=f"/etc/alternatives/{name}")
+        nodes[f"/etc/alternatives/{name}"] = Node("l", 0o777, when(name), target=target)
+    return nodes
 
 
 def doc_folders() -> list[str]:

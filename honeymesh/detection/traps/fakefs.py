@@ -52,6 +52,10 @@ class Node:
         )
         if self.mode & 0o1000:  # the sticky bit, as /tmp has
             bits = bits[:8] + ("t" if bits[8] == "x" else "T")
+        if self.mode & 0o4000:  # set-user-id, as sudo and passwd have
+            bits = bits[:2] + ("s" if bits[2] == "x" else "S") + bits[3:]
+        if self.mode & 0o2000:  # set-group-id, as crontab has
+            bits = bits[:5] + ("s" if bits[5] == "x" else "S") + bits[6:]
         return {"d": "d", "l": "l"}.get(self.kind, "-") + bits
 
 

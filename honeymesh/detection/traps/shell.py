@@ -547,11 +547,22 @@ class FakeShell:
             return self._run_path(name, args, depth, io)
         handler = BUILTINS.get(name) or COMMANDS.get(name)
         if handler is None:
+            found = self._on_path(name)
+            if found:  # `which` finds it, so it runs (a package's program, a script written)
+                return self._run_path(found, args, depth, io)
             io.err(_NOT_FOUND.format(name=name))
             return 127
         self.spawned += 1
         self.depth = depth
         return handler(self, args, io)
+
+    def _on_path(self, name: str) -> str:
+        """Where bash's PATH search finds ``name`` in the file tree, or ''."""
+        for folder in (_PATH if self.user == "root" else _USER_PATH).split(":"):
+            node = self.fs.get(f"{folder}/{name}")
+            if node is not None and node.kind == "f" and self.may(node, 1):
+                return f"{folder}/{name}"
+        return ""
 
     def _run_path(self, name: str, args: list[str], depth: int, io: Streams) -> int:
         path = absolute(self.cwd, name)

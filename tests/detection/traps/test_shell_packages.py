@@ -79,6 +79,17 @@ def test_every_program_the_shell_answers_belongs_to_an_installed_package() -> No
         target = {"awk": "/usr/bin/mawk", "nc": "/bin/nc.openbsd",
                   "which": "/usr/bin/which.debianutils"}[name]  # fmt: skip
         assert sh.run(f"dpkg -S {target}; echo $?").output.endswith("\n0"), name
+    # The file tree holds every package's programs, so `which` and bash find what dpkg lists.
+    assert sh.run("which dpkg systemctl apt-get journalctl tac").output.split("\n") == [
+        "/usr/bin/dpkg", "/usr/bin/systemctl", "/usr/bin/apt-get", "/usr/bin/journalctl",
+        "/usr/bin/tac",
+    ]  # fmt: skip
+    assert sh.run("tac /etc/hostname; echo $?").output.endswith("0")  # not "command not found"
+    assert sh.run("ls -l /usr/bin/sudo").output.startswith("-rwsr-xr-x 1 root root 281624 ")
+    assert sh.run("ls -l /usr/bin/crontab").output.startswith("-rwxr-sr-x 1 root crontab ")
+    assert sh.run("readlink -f /usr/bin/awk; ls -l /etc/alternatives/awk").output.endswith(
+        "/etc/alternatives/awk -> /usr/bin/mawk"
+    )
     # Busybox-only applets are not programs of their own, as on Debian.
     assert sh.run("ftpget").output == "-bash: ftpget: command not found"
     assert sh.run("busybox ftpget 2>&1 | head -1").status == 0
