@@ -18,6 +18,7 @@ from __future__ import annotations
 import glob
 import os
 import pprint
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -37,12 +38,13 @@ WANTED = """
     python3.11 python3-minimal python3.11-minimal libpython3.11-stdlib
     libpython3.11-minimal udev rsyslog netcat-openbsd tftp-hpa psmisc lsb-release libc6
     zlib1g libtomcrypt1 libtommath1 libcrypt1
+    kmod linux-base initramfs-tools zstd
 """.split()  # noqa: SIM905
 FULL = {"dropbear", "dropbear-bin", "sudo", "busybox", "openssh-client", "netcat-openbsd"}
 ORDER = """
-    Package Status Priority Section Installed-Size Origin Maintainer Bugs Architecture
-    Multi-Arch Source Version Replaces Provides Depends Pre-Depends Recommends Suggests
-    Conflicts Breaks Enhances Conffiles Description Homepage Built-Using
+    Package Essential Protected Status Priority Section Installed-Size Origin Maintainer Bugs
+    Architecture Multi-Arch Source Version Config-Version Replaces Provides Depends Pre-Depends
+    Recommends Suggests Breaks Conflicts Enhances Conffiles Description Homepage Built-Using
 """.split()  # noqa: SIM905
 DEBS = os.environ.get("DEBS", "/tmp/debs")  # noqa: S108
 ROOT = os.environ.get("ROOT", "").rstrip("/")  # a root with exactly this list installed
@@ -137,13 +139,18 @@ def keep(path: str, name: str, full: bool) -> bool:
     )
 
 
-def main() -> None:
+def main() -> None:  # noqa: PLR0915
     status = stanzas(Path("/var/lib/dpkg/status").read_text(encoding="utf-8"))
     debs = {os.path.basename(p).split("_")[0]: p for p in glob.glob(f"{DEBS}/*.deb")}
     packages, files = [], {}
     programs: dict[str, tuple[int, int, str, str]] = {}
+    rooted = {}
+    if ROOT:  # a package installed there too: its stanza (conffiles) and list as dpkg keeps them
+        rooted = _installed(stanzas(Path(ROOT + "/var/lib/dpkg/status").read_text("utf-8")))
+    ordered_here = True
     for name in closure(status, debs):
-        if name in debs:
+        ordered_here = name not in debs or name in rooted
+        if name in debs and name not in rooted:
             control = subprocess.run(
                 ["dpkg-deb", "-f", debs[name]], capture_output=True, text=True, check=True
             ).stdout
@@ -160,21 +167,16 @@ def main() -> None:
             paths = ["/" + p.removeprefix("./").rstrip("/") for p in names]
             paths = ["/." if p == "/" else p for p in paths]
         else:
-            block = next(
-                (
-                    b
-                    for n, b in status.items()
-                    if n == name and "\nStatus: install ok installed" in b
-                ),
-                None,
-            )
+            here = _installed(status)
+            block = here.get(name) if name in here else rooted.get(name)
             if block is None:
                 sys.exit(f"{name}: not installed and no .deb")
+            info = "/var/lib/dpkg/info" if name in here else ROOT + "/var/lib/dpkg/info"
             pairs = dict(fields(block))
             arch = pairs["Architecture"]
-            lst = f"/var/lib/dpkg/info/{name}.list"
+            lst = f"{info}/{name}.list"
             if not os.path.exists(lst):
-                lst = f"/var/lib/dpkg/info/{name}:{arch}.list"
+                lst = f"{info}/{name}:{arch}.list"
             paths = Path(lst).read_text(encoding="utf-8").split("\n")[:-1]
         full = name in FULL
         kept = [p for p in paths if keep(p, name, full)]
@@ -193,13 +195,18 @@ def main() -> None:
             "Original-Maintainer",
         ):
             pairs.pop(gone, None)
-        ordered = [k for k in ORDER if k in pairs] + [k for k in pairs if k not in ORDER]
+        ordered = list(pairs)  # dpkg's own order, as its status file has it
+        if not ordered_here:  # a control file's order: dpkg's status order instead
+            ordered = [k for k in ORDER if k in pairs] + [k for k in pairs if k not in ORDER]
         packages.append(
             "\n".join(
                 f"{k}: {pairs[k]}" if not pairs[k].startswith("\n") else f"{k}:{pairs[k]}"
                 for k in ordered
             )
         )
+    for stanza, shipped in kernel():
+        packages.append(stanza)
+        files[stanza.split("\n", 1)[0].removeprefix("Package: ")] = shipped
     out = sys.argv[1] if len(sys.argv) > 1 else "honeymesh/detection/traps/debian_package_data.py"
     with open(out, "w", encoding="utf-8") as fh:
         fh.write(
@@ -215,6 +222,46 @@ def main() -> None:
         fh.write("\n#: apt-get install -y PKG without network: (stdout, stderr, status).\n")
         fh.write("INSTALLS: dict[str, tuple[str, str, int]] = ")
         fh.write(pprint.pformat(installs(), width=96) + "\n")
+
+
+#: The kernel the shell's uname shows (config.py's default, persona_names.KERNEL_BUILD).
+KERNEL_ABI, KERNEL_VERSION = "6.1.0-28", "6.1.119-1"
+
+
+def kernel() -> list[tuple[str, tuple[str, ...]]]:
+    """The running kernel's image and its metapackage: bookworm's 6.1.0-28 (6.1.119-1) is gone
+    from the archive, so its stanzas are the current ABI's with the version put back (the
+    fields a user reads, name, version, description, depends, have the same form)."""
+    shown = subprocess.run(["apt-cache", "show", "linux-image-amd64"], capture_output=True,
+                           text=True, check=True).stdout.split("\n\n")[0]  # fmt: skip
+    abi = re.search(r"linux-image-(6\.1\.0-\d+)-amd64", shown)
+    image = subprocess.run(
+        ["apt-cache", "show", f"linux-image-{abi[1] if abi else ''}-amd64"],
+        capture_output=True, text=True, check=True,
+    ).stdout.split("\n\n")[0]  # fmt: skip
+    result = []
+    for text in (image, shown):
+        pairs = dict(fields(text.strip()))
+        old = pairs["Version"]
+        for key, value in list(pairs.items()):
+            moved = value.replace(abi[1] if abi else "", KERNEL_ABI).replace(old, KERNEL_VERSION)
+            pairs[key] = re.sub(
+                r"\(\d[\d.]*\+\d+\)", f"({KERNEL_VERSION.replace('-', '+')})", moved
+            )
+        for gone in ("Filename", "Size", "MD5sum", "SHA256", "Description-md5", "Built-Using"):
+            pairs.pop(gone, None)
+        pairs["Status"] = "install ok installed"
+        ordered = [k for k in ORDER if k in pairs] + [k for k in pairs if k not in ORDER]
+        name = pairs["Package"]
+        release = f"{KERNEL_ABI}-amd64"
+        paths: tuple[str, ...] = ("/.", "/usr", "/usr/share", "/usr/share/doc",
+                                  f"/usr/share/doc/{name}")  # fmt: skip
+        if name != "linux-image-amd64":
+            paths = ("/.", "/boot", f"/boot/System.map-{release}", f"/boot/config-{release}",
+                     f"/boot/vmlinuz-{release}", "/lib", "/lib/modules", f"/lib/modules/{release}",
+                     *paths[1:])  # fmt: skip
+        result.append(("\n".join(f"{k}: {pairs[k]}" for k in ordered), paths))
+    return result
 
 
 def installs() -> dict[str, tuple[str, str, int]]:

@@ -81,6 +81,7 @@ STATUS = ('Package: adduser\n'
  '  * apt-key as an interface to manage authentication keys\n'
  '\n'
  'Package: base-files\n'
+ 'Essential: yes\n'
  'Status: install ok installed\n'
  'Priority: required\n'
  'Section: admin\n'
@@ -106,9 +107,9 @@ STATUS = ('Package: adduser\n'
  ' several important miscellaneous files, such as /etc/debian_version,\n'
  ' /etc/host.conf, /etc/issue, /etc/motd, /etc/profile, and others,\n'
  ' and the text of several common licenses in use on Debian systems.\n'
- 'Essential: yes\n'
  '\n'
  'Package: base-passwd\n'
+ 'Essential: yes\n'
  'Status: install ok installed\n'
  'Priority: required\n'
  'Section: admin\n'
@@ -125,9 +126,9 @@ STATUS = ('Package: adduser\n'
  ' (/etc/passwd and /etc/group), containing the Debian-allocated user and\n'
  ' group IDs. The update-passwd tool is provided to keep the system databases\n'
  ' synchronized with these master files.\n'
- 'Essential: yes\n'
  '\n'
  'Package: bash\n'
+ 'Essential: yes\n'
  'Status: install ok installed\n'
  'Priority: required\n'
  'Section: shells\n'
@@ -159,7 +160,6 @@ STATUS = ('Package: adduser\n'
  ' The Programmable Completion Code, by Ian Macdonald, is now found in\n'
  ' the bash-completion package.\n'
  'Homepage: http://tiswww.case.edu/php/chet/bash/bashtop.html\n'
- 'Essential: yes\n'
  '\n'
  'Package: bc\n'
  'Status: install ok installed\n'
@@ -192,8 +192,8 @@ STATUS = ('Package: adduser\n'
  'Depends: bind9-host | host, bind9-libs (= 1:9.18.49-1~deb12u3), libc6 (>= 2.34), libedit2 '
  '(>= 2.11-20080614-0), libidn2-0 (>= 2.0.0), libjemalloc2 (>= 3.5.0), libkrb5-3 (>= '
  '1.6.dfsg.2), libprotobuf-c1 (>= 1.0.0)\n'
- 'Conflicts: bind-dnsutils (<< 1:9.13.6~), dnsutils (<< 1:9.13.6~)\n'
  'Breaks: bind-dnsutils (<< 1:9.13.6~), dnsutils (<< 1:9.13.6~)\n'
+ 'Conflicts: bind-dnsutils (<< 1:9.13.6~), dnsutils (<< 1:9.13.6~)\n'
  'Description: Clients provided with BIND 9\n'
  ' The Berkeley Internet Name Domain (BIND 9) implements an Internet domain\n'
  ' name server.  BIND 9 is the most widely-used name server software on the\n'
@@ -251,6 +251,7 @@ STATUS = ('Package: adduser\n'
  'Homepage: https://www.isc.org/downloads/bind/\n'
  '\n'
  'Package: bsdutils\n'
+ 'Essential: yes\n'
  'Status: install ok installed\n'
  'Priority: required\n'
  'Section: utils\n'
@@ -267,7 +268,6 @@ STATUS = ('Package: adduser\n'
  ' system: logger, renice, script, scriptlive, scriptreplay and wall. The\n'
  ' remaining standard BSD utilities are provided by bsdextrautils.\n'
  'Homepage: https://www.kernel.org/pub/linux/utils/util-linux/\n'
- 'Essential: yes\n'
  '\n'
  'Package: bzip2\n'
  'Status: install ok installed\n'
@@ -318,6 +318,7 @@ STATUS = ('Package: adduser\n'
  ' administrator.\n'
  '\n'
  'Package: coreutils\n'
+ 'Essential: yes\n'
  'Status: install ok installed\n'
  'Priority: required\n'
  'Section: utils\n'
@@ -342,7 +343,6 @@ STATUS = ('Package: adduser\n'
  ' tail tee test timeout touch tr true truncate tsort tty uname unexpand\n'
  ' uniq unlink users vdir wc who whoami yes\n'
  'Homepage: http://gnu.org/software/coreutils\n'
- 'Essential: yes\n'
  '\n'
  'Package: cpio\n'
  'Status: install ok installed\n'
@@ -364,6 +364,7 @@ STATUS = ('Package: adduser\n'
  'Homepage: https://www.gnu.org/software/cpio/\n'
  '\n'
  'Package: dash\n'
+ 'Essential: yes\n'
  'Status: install ok installed\n'
  'Priority: required\n'
  'Section: shells\n'
@@ -382,7 +383,6 @@ STATUS = ('Package: adduser\n'
  ' dependencies (making it more robust against software or hardware\n'
  ' failures), it is used as the default system shell on Debian systems.\n'
  'Homepage: http://gondor.apana.org.au/~herbert/dash/\n'
- 'Essential: yes\n'
  '\n'
  'Package: dbus\n'
  'Status: install ok installed\n'
@@ -477,6 +477,7 @@ STATUS = ('Package: adduser\n'
  ' contains the archive keys used for that.\n'
  '\n'
  'Package: debianutils\n'
+ 'Essential: yes\n'
  'Status: install ok installed\n'
  'Priority: required\n'
  'Section: utils\n'
@@ -496,9 +497,9 @@ STATUS = ('Package: adduser\n'
  ' The specific utilities included are:\n'
  ' add-shell installkernel ischroot remove-shell run-parts savelog\n'
  ' update-shells which\n'
- 'Essential: yes\n'
  '\n'
  'Package: diffutils\n'
+ 'Essential: yes\n'
  'Status: install ok installed\n'
  'Priority: required\n'
  'Section: utils\n'
@@ -524,9 +525,9 @@ STATUS = ('Package: adduser\n'
  " to the complete files.  Given `diff' output, the `patch' program can\n"
  ' update, or "patch", a copy of the file.\n'
  'Homepage: https://www.gnu.org/software/diffutils/\n'
- 'Essential: yes\n'
  '\n'
  'Package: dpkg\n'
+ 'Essential: yes\n'
  'Status: install ok installed\n'
  'Priority: required\n'
  'Section: admin\n'
@@ -552,7 +553,6 @@ STATUS = ('Package: adduser\n'
  ' .\n'
  ' For Debian package development tools, install dpkg-dev.\n'
  'Homepage: https://wiki.debian.org/Teams/Dpkg\n'
- 'Essential: yes\n'
  '\n'
  'Package: e2fsprogs\n'
  'Status: install ok installed\n'
@@ -602,6 +602,7 @@ STATUS = ('Package: adduser\n'
  'Homepage: https://www.darwinsys.com/file/\n'
  '\n'
  'Package: findutils\n'
+ 'Essential: yes\n'
  'Status: install ok installed\n'
  'Priority: required\n'
  'Section: utils\n'
@@ -620,7 +621,6 @@ STATUS = ('Package: adduser\n'
  " This package contains 'find' and 'xargs'; however, 'locate' has\n"
  ' been split off into a separate package.\n'
  'Homepage: https://savannah.gnu.org/projects/findutils/\n'
- 'Essential: yes\n'
  '\n'
  'Package: gettext-base\n'
  'Status: install ok installed\n'
@@ -664,6 +664,7 @@ STATUS = ('Package: adduser\n'
  'Homepage: https://www.gnupg.org/\n'
  '\n'
  'Package: grep\n'
+ 'Essential: yes\n'
  'Status: install ok installed\n'
  'Priority: required\n'
  'Section: utils\n'
@@ -690,7 +691,6 @@ STATUS = ('Package: adduser\n'
  ' than Unix grep or egrep. (Regular expressions containing backreferencing\n'
  ' will run more slowly, however.)\n'
  'Homepage: https://www.gnu.org/software/grep/\n'
- 'Essential: yes\n'
  '\n'
  'Package: groff-base\n'
  'Status: install ok installed\n'
@@ -721,6 +721,7 @@ STATUS = ('Package: adduser\n'
  'Homepage: https://www.gnu.org/software/groff/\n'
  '\n'
  'Package: gzip\n'
+ 'Essential: yes\n'
  'Status: install ok installed\n'
  'Priority: required\n'
  'Section: utils\n'
@@ -737,9 +738,9 @@ STATUS = ('Package: adduser\n'
  " on files with names ending in '.gz', but can also decompress files ending\n"
  " in '.Z' created with 'compress'.\n"
  'Homepage: https://www.gnu.org/software/gzip/\n'
- 'Essential: yes\n'
  '\n'
  'Package: hostname\n'
+ 'Essential: yes\n'
  'Status: install ok installed\n'
  'Priority: required\n'
  'Section: admin\n'
@@ -753,9 +754,9 @@ STATUS = ('Package: adduser\n'
  'Description: utility to set/show the host name or domain name\n'
  " This package provides commands which can be used to display the system's\n"
  ' DNS name, and to display or set its hostname or NIS domain name.\n'
- 'Essential: yes\n'
  '\n'
  'Package: init-system-helpers\n'
+ 'Essential: yes\n'
  'Status: install ok installed\n'
  'Priority: required\n'
  'Section: admin\n'
@@ -778,7 +779,6 @@ STATUS = ('Package: adduser\n'
  ' While this package is maintained by pkg-systemd-maintainers, it is NOT\n'
  ' specific to systemd at all. Maintainers of other init systems are welcome to\n'
  ' include their helpers in this package.\n'
- 'Essential: yes\n'
  '\n'
  'Package: iproute2\n'
  'Status: install ok installed\n'
@@ -841,6 +841,7 @@ STATUS = ('Package: adduser\n'
  'Homepage: http://www.greenwoodsoftware.com/less/\n'
  '\n'
  'Package: libc-bin\n'
+ 'Essential: yes\n'
  'Status: install ok installed\n'
  'Priority: required\n'
  'Section: libs\n'
@@ -869,7 +870,6 @@ STATUS = ('Package: adduser\n'
  '  * locale, localedef: show/generate locale definitions\n'
  '  * tzselect, zdump, zic: select/dump/compile time zones\n'
  'Homepage: https://www.gnu.org/software/libc/libc.html\n'
- 'Essential: yes\n'
  '\n'
  'Package: libc-l10n\n'
  'Status: install ok installed\n'
@@ -1068,6 +1068,7 @@ STATUS = ('Package: adduser\n'
  'Homepage: https://www.gnu.org/software/libc/libc.html\n'
  '\n'
  'Package: login\n'
+ 'Essential: yes\n'
  'Status: install ok installed\n'
  'Priority: required\n'
  'Section: admin\n'
@@ -1089,7 +1090,6 @@ STATUS = ('Package: adduser\n'
  '  * login, the program that invokes a user shell on a virtual terminal;\n'
  '  * nologin, a dummy shell for disabled user accounts;\n'
  'Homepage: https://github.com/shadow-maint/shadow\n'
- 'Essential: yes\n'
  '\n'
  'Package: lsof\n'
  'Status: install ok installed\n'
@@ -1232,6 +1232,7 @@ STATUS = ('Package: adduser\n'
  'Homepage: https://www.kernel.org/pub/linux/utils/util-linux/\n'
  '\n'
  'Package: ncurses-base\n'
+ 'Essential: yes\n'
  'Status: install ok installed\n'
  'Priority: required\n'
  'Section: misc\n'
@@ -1255,9 +1256,9 @@ STATUS = ('Package: adduser\n'
  ' terminal, including ansi, dumb, linux, rxvt, screen, sun, vt100, vt102, vt220,\n'
  ' vt52, and xterm.\n'
  'Homepage: https://invisible-island.net/ncurses/\n'
- 'Essential: yes\n'
  '\n'
  'Package: ncurses-bin\n'
+ 'Essential: yes\n'
  'Status: install ok installed\n'
  'Priority: required\n'
  'Section: utils\n'
@@ -1276,7 +1277,6 @@ STATUS = ('Package: adduser\n'
  ' database and individual terminfo entries, as well as some programs for\n'
  ' resetting terminals and such.\n'
  'Homepage: https://invisible-island.net/ncurses/\n'
- 'Essential: yes\n'
  '\n'
  'Package: net-tools\n'
  'Status: install ok installed\n'
@@ -1368,8 +1368,8 @@ STATUS = ('Package: adduser\n'
  '1:1.1.4)\n'
  'Recommends: xauth\n'
  'Suggests: keychain, libpam-ssh, monkeysphere, ssh-askpass\n'
- 'Conflicts: sftp\n'
  'Breaks: openssh-sk-helper\n'
+ 'Conflicts: sftp\n'
  'Conffiles:\n'
  ' /etc/ssh/ssh_config 8a5bddc82befb71d8ef34cc903d3d077\n'
  'Description: secure shell (SSH) client, for secure access to remote machines\n'
@@ -1463,10 +1463,10 @@ STATUS = ('Package: adduser\n'
  'Recommends: netbase\n'
  'Suggests: perl-doc, libterm-readline-gnu-perl | libterm-readline-perl-perl, make, '
  'libtap-harness-archive-perl\n'
- 'Conflicts: libjson-pp-perl (<< 2.27200-2)\n'
  'Breaks: apt-show-versions (<< 0.22.10), libdist-inkt-perl (<< 0.024-5), libmarc-charset-perl '
  '(<< 1.35-3), libperl-dev (<< 5.24.0~), perl-doc (<< 5.36.0-1), perl-modules-5.22, '
  'perl-modules-5.24, perl-modules-5.26 (<< 5.26.2-5)\n'
+ 'Conflicts: libjson-pp-perl (<< 2.27200-2)\n'
  'Conffiles:\n'
  ' /etc/perl/Net/libnet.cfg fb2946cae573b8ed3d654a180d458733\n'
  "Description: Larry Wall's Practical Extraction and Report Language\n"
@@ -1484,6 +1484,7 @@ STATUS = ('Package: adduser\n'
  'Homepage: http://dev.perl.org/perl5/\n'
  '\n'
  'Package: perl-base\n'
+ 'Essential: yes\n'
  'Status: install ok installed\n'
  'Priority: required\n'
  'Section: perl\n'
@@ -1500,8 +1501,6 @@ STATUS = ('Package: adduser\n'
  '0.31), perlapi-5.36.0\n'
  'Pre-Depends: libc6 (>= 2.35), libcrypt1 (>= 1:4.1.0), dpkg (>= 1.17.17)\n'
  'Suggests: perl, sensible-utils\n'
- 'Conflicts: defoma (<< 0.11.12), doc-base (<< 0.10.3), mono-gac (<< 2.10.8.1-3), safe-rm (<< '
- '0.8), update-inetd (<< 4.41)\n'
  'Breaks: amanda-common (<< 1:3.3.9-2), backuppc (<< 4.4.0-7~), bucardo (<< 5.5.0-1.1), '
  'debconf (<< 1.5.61), dh-haskell (<< 0.3), duck (<< 0.14.1), intltool (<< 0.51.0-4), '
  'kio-perldoc (<< 20.04.1-1), latexml (<< 0.8.4-2), libdevel-mat-dumper-perl (<< 0.42-3), '
@@ -1512,6 +1511,8 @@ STATUS = ('Package: adduser\n'
  '0.31), mailagent (<< 1:3.1-81-2), perl (<< 5.36.0~), perl-modules (<< 5.36.0~), pod2pdf (<< '
  '0.42-5.1), slic3r (<< 1.2.9+dfsg-6.1), slic3r-prusa (<< 1.37.0+dfsg-1.1), texinfo (<< '
  '6.1.0.dfsg.1-8)\n'
+ 'Conflicts: defoma (<< 0.11.12), doc-base (<< 0.10.3), mono-gac (<< 2.10.8.1-3), safe-rm (<< '
+ '0.8), update-inetd (<< 4.41)\n'
  'Description: minimal Perl system\n'
  ' Perl is a scripting language used in many system scripts and utilities.\n'
  ' .\n'
@@ -1520,7 +1521,6 @@ STATUS = ('Package: adduser\n'
  ' Perl installation, install "perl" (and its dependencies, "perl-modules-5.36"\n'
  ' and "perl-doc").\n'
  'Homepage: http://dev.perl.org/perl5/\n'
- 'Essential: yes\n'
  '\n'
  'Package: procps\n'
  'Status: install ok installed\n'
@@ -1555,6 +1555,7 @@ STATUS = ('Package: adduser\n'
  'Homepage: https://gitlab.com/procps-ng/procps\n'
  '\n'
  'Package: sed\n'
+ 'Essential: yes\n'
  'Status: install ok installed\n'
  'Priority: required\n'
  'Section: utils\n'
@@ -1570,7 +1571,6 @@ STATUS = ('Package: adduser\n'
  ' list of commands, and writes the results to the standard\n'
  ' output.\n'
  'Homepage: https://www.gnu.org/software/sed/\n'
- 'Essential: yes\n'
  '\n'
  'Package: sensible-utils\n'
  'Status: install ok installed\n'
@@ -1610,8 +1610,8 @@ STATUS = ('Package: adduser\n'
  'Suggests: systemd-container, systemd-homed, systemd-userdbd, systemd-boot, systemd-resolved, '
  'libfido2-1, libqrencode4, libtss2-esys-3.0.2-0, libtss2-mu0, libtss2-rc0, polkitd | '
  'policykit-1\n'
- 'Conflicts: consolekit, libpam-ck-connector, systemd-shim\n'
  'Breaks: less (<< 563), resolvconf (<< 1.83~), sicherboot (<< 0.1.6), udev (<< 247~)\n'
+ 'Conflicts: consolekit, libpam-ck-connector, systemd-shim\n'
  'Conffiles:\n'
  ' /etc/systemd/journald.conf d2187d732ab2911016a4d4017c155dbb\n'
  ' /etc/systemd/logind.conf 8276eeafa20aa65e6a5dca3bdcddafb4\n'
@@ -1665,8 +1665,8 @@ STATUS = ('Package: adduser\n'
  'Replaces: systemd (<< 245.4-2~), time-daemon\n'
  'Provides: time-daemon\n'
  'Depends: libc6 (>= 2.34), libsystemd-shared (= 252.39-1~deb12u2), systemd\n'
- 'Conflicts: time-daemon\n'
  'Breaks: systemd (<< 245.4-2~)\n'
+ 'Conflicts: time-daemon\n'
  'Conffiles:\n'
  ' /etc/dhcp/dhclient-exit-hooks.d/timesyncd c66e563f4050725592e2da20a4e1bfef\n'
  ' /etc/systemd/timesyncd.conf 9bca5bc8be90d2921301a24084ffcd55\n'
@@ -1676,6 +1676,7 @@ STATUS = ('Package: adduser\n'
  'Homepage: https://www.freedesktop.org/wiki/Software/systemd\n'
  '\n'
  'Package: sysvinit-utils\n'
+ 'Essential: yes\n'
  'Status: install ok installed\n'
  'Priority: required\n'
  'Section: admin\n'
@@ -1698,9 +1699,9 @@ STATUS = ('Package: adduser\n'
  ' It also contains the library scripts sourced by init-d-script and other\n'
  ' initscripts that were formally in lsb-base.\n'
  'Homepage: https://github.com/slicer69/sysvinit\n'
- 'Essential: yes\n'
  '\n'
  'Package: tar\n'
+ 'Essential: yes\n'
  'Status: install ok installed\n'
  'Priority: required\n'
  'Section: utils\n'
@@ -1712,8 +1713,8 @@ STATUS = ('Package: adduser\n'
  'Replaces: cpio (<< 2.4.2-39)\n'
  'Pre-Depends: libacl1 (>= 2.2.23), libc6 (>= 2.34), libselinux1 (>= 3.1~)\n'
  'Suggests: bzip2, ncompress, xz-utils, tar-scripts, tar-doc\n'
- 'Conflicts: cpio (<= 2.4.2-38)\n'
  'Breaks: dpkg-dev (<< 1.14.26)\n'
+ 'Conflicts: cpio (<= 2.4.2-38)\n'
  'Description: GNU version of the tar archiving utility\n'
  ' Tar is a program for packaging a set of files as a single archive in tar\n'
  ' format.  The function it performs is conceptually similar to cpio, and to\n'
@@ -1721,7 +1722,6 @@ STATUS = ('Package: adduser\n'
  ' management system, and is useful for performing system backups and exchanging\n'
  ' sets of files with others.\n'
  'Homepage: https://www.gnu.org/software/tar/\n'
- 'Essential: yes\n'
  '\n'
  'Package: time\n'
  'Status: install ok installed\n'
@@ -1807,6 +1807,7 @@ STATUS = ('Package: adduser\n'
  ' conffile status.\n'
  '\n'
  'Package: util-linux\n'
+ 'Essential: yes\n'
  'Status: install ok installed\n'
  'Priority: required\n'
  'Section: utils\n'
@@ -1837,7 +1838,6 @@ STATUS = ('Package: adduser\n'
  ' messages, create new filesystems, view block device information,\n'
  ' interface with real time clock, etc.\n'
  'Homepage: https://www.kernel.org/pub/linux/utils/util-linux/\n'
- 'Essential: yes\n'
  '\n'
  'Package: util-linux-extra\n'
  'Status: install ok installed\n'
@@ -1930,9 +1930,9 @@ STATUS = ('Package: adduser\n'
  '4.17.0-2~bpo11+1), xz-lzma\n'
  'Provides: lzma\n'
  'Depends: libc6 (>= 2.34), liblzma5 (>= 5.4.0)\n'
- 'Conflicts: lzma (<< 9.22-1), xz-lzma\n'
  'Breaks: lzip (<< 1.8~rc2), manpages-de (<< 4.17.0-2~bpo11+1), manpages-fr (<< '
  '4.17.0-2~bpo11+1)\n'
+ 'Conflicts: lzma (<< 9.22-1), xz-lzma\n'
  'Description: XZ-format compression utilities\n'
  ' XZ is the successor to the Lempel-Ziv/Markov-chain Algorithm\n'
  ' compression format, which provides memory-hungry but powerful\n'
@@ -2269,6 +2269,11 @@ STATUS = ('Package: adduser\n'
  'Pre-Depends: init-system-helpers (>= 1.54~)\n'
  'Suggests: dropbear-initramfs, runit\n'
  'Breaks: dropbear-run (<< 2019.78-1~)\n'
+ 'Conffiles:\n'
+ ' /etc/default/dropbear 0becdcec55a710024e3b4fa8b2752e0e\n'
+ ' /etc/dropbear/log/run 1cfe24efd15e41994615e0244e386e55\n'
+ ' /etc/dropbear/run e5e877e4e5ea5eb0e559d84f339925e5\n'
+ ' /etc/init.d/dropbear b2c0a72920159149c6815ab2d59b684d\n'
  'Description: lightweight SSH2 server and client - startup scripts\n'
  ' dropbear is a SSH 2 server and client designed to be small enough to\n'
  ' be used in small memory environments, while still being functional and\n'
@@ -2321,6 +2326,14 @@ STATUS = ('Package: adduser\n'
  '3.1~), zlib1g (>= 1:1.2.0.2), libpam-modules\n'
  'Pre-Depends: init-system-helpers (>= 1.54~)\n'
  'Conflicts: sudo-ldap\n'
+ 'Conffiles:\n'
+ ' /etc/init.d/sudo 4fd40c92739a3bb2242df7cc6af126df\n'
+ ' /etc/pam.d/sudo 7fa5090826481c517f23faa1e21c77a8\n'
+ ' /etc/pam.d/sudo-i 95199b1f3d5a60bcf98058d9f8b70e70\n'
+ ' /etc/sudo.conf 8c714b777580faea54a2eb6d5f17ad1d\n'
+ ' /etc/sudo_logsrvd.conf ad0ba586da300ae3ba46312ad744a6e2\n'
+ ' /etc/sudoers da8bee36494c904ba767f0dd58920878\n'
+ ' /etc/sudoers.d/README 44c75ff004a18eeefdde4c998914d6d3\n'
  'Description: Provide limited super user privileges to specific users\n'
  ' Sudo is a program designed to allow a sysadmin to give limited root\n'
  ' privileges to users and log root activity.  The basic philosophy is to give\n'
@@ -2395,6 +2408,10 @@ STATUS = ('Package: adduser\n'
  'Recommends: default-mta | mail-transport-agent\n'
  'Suggests: anacron, logrotate, checksecurity\n'
  'Conflicts: bcron, cronie, systemd-cron\n'
+ 'Conffiles:\n'
+ ' /etc/default/cron eae0d979b5007d2af41540d8c2631359\n'
+ ' /etc/init.d/cron 4824366b523de668591f5b6e258c7043\n'
+ ' /etc/pam.d/cron 11e788a7f7cd5477b10da2c7fd5ecdf0\n'
  'Description: process scheduling daemon\n'
  ' The cron daemon is a background process that runs particular programs at\n'
  ' particular times (for example, every minute, day, week, or month), as\n'
@@ -2422,9 +2439,17 @@ STATUS = ('Package: adduser\n'
  'Replaces: bcron (<< 0.11-9.1), cron (<< 3.0pl1-140), cronie (<< 1.6.1-5), systemd-cron (<< '
  '1.15.18-1.1)\n'
  'Depends: adduser\n'
+ 'Breaks: systemd-cron (<< 1.15.19-5~)\n'
  'Conflicts: bcron (<< 0.11-9.1), cron (<< 3.0pl1-140), cronie (<< 1.6.1-5), systemd-cron (<< '
  '1.15.18-1.1)\n'
- 'Breaks: systemd-cron (<< 1.15.19-5~)\n'
+ 'Conffiles:\n'
+ ' /etc/cron.d/.placeholder e5e12910bf011222160404d7bdb824f2\n'
+ ' /etc/cron.daily/.placeholder e5e12910bf011222160404d7bdb824f2\n'
+ ' /etc/cron.hourly/.placeholder e5e12910bf011222160404d7bdb824f2\n'
+ ' /etc/cron.monthly/.placeholder e5e12910bf011222160404d7bdb824f2\n'
+ ' /etc/cron.weekly/.placeholder e5e12910bf011222160404d7bdb824f2\n'
+ ' /etc/cron.yearly/.placeholder e5e12910bf011222160404d7bdb824f2\n'
+ ' /etc/crontab db66112a5d1014af79fd8077170ddcfa\n'
  "Description: process scheduling daemon's configuration files\n"
  ' The cron daemon is a background process that runs particular programs at\n'
  ' particular times (for example, every minute, day, week, or month), as\n'
@@ -2579,6 +2604,9 @@ STATUS = ('Package: adduser\n'
  'Version: 252.39-1~deb12u2\n'
  'Depends: libacl1 (>= 2.2.23), libblkid1 (>= 2.37.2), libc6 (>= 2.34), libcap2 (>= 1:2.10), '
  'libkmod2 (>= 15), libselinux1 (>= 3.1~), adduser, libudev1 (= 252.39-1~deb12u2)\n'
+ 'Conffiles:\n'
+ ' /etc/init.d/udev e9424814d107af7d8f58a22b1011810a\n'
+ ' /etc/udev/udev.conf bf60be80a4cc51271a1618edf5a6d66f\n'
  'Description: /dev/ and hotplug management daemon\n'
  ' udev is a daemon which dynamically creates and removes device nodes from\n'
  ' /dev/, handles hotplug events and loads drivers at boot time.\n'
@@ -2752,8 +2780,8 @@ STATUS = ('Package: adduser\n'
  'Version: 1:1.2.13.dfsg-1\n'
  'Provides: libz1\n'
  'Depends: libc6 (>= 2.14)\n'
- 'Conflicts: zlib1 (<= 1:1.0.4-7)\n'
  'Breaks: libxml2 (<< 2.7.6.dfsg-2), texlive-binaries (<< 2009-12)\n'
+ 'Conflicts: zlib1 (<= 1:1.0.4-7)\n'
  'Description: compression library - runtime\n'
  ' zlib is a library implementing the deflate compression method found\n'
  ' in gzip and PKZIP.  This package includes the shared library.\n'
@@ -2816,6 +2844,7 @@ STATUS = ('Package: adduser\n'
  'Homepage: http://www.libtom.net/LibTomMath/\n'
  '\n'
  'Package: libcrypt1\n'
+ 'Protected: yes\n'
  'Status: install ok installed\n'
  'Priority: optional\n'
  'Section: libs\n'
@@ -2834,8 +2863,83 @@ STATUS = ('Package: adduser\n'
  ' bcrypt-based password hashes\n'
  " It provides the traditional Unix 'crypt' and 'crypt_r' interfaces,\n"
  " as well as a set of extended interfaces like 'crypt_gensalt'.\n"
- 'Protected: yes\n'
  'Important: yes\n'
+ '\n'
+ 'Package: kmod\n'
+ 'Status: install ok installed\n'
+ 'Priority: important\n'
+ 'Section: admin\n'
+ 'Installed-Size: 251\n'
+ "Maintainer: Marco d'Itri <md@linux.it>\n"
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 30+20221128-1\n'
+ 'Depends: libc6 (>= 2.34), liblzma5 (>= 5.1.1alpha+20120614), libssl3 (>= 3.0.0), libzstd1 '
+ '(>= 1.5.2), libkmod2 (= 30+20221128-1)\n'
+ 'Conffiles:\n'
+ ' /etc/init.d/kmod c5df572a7bc622632284b75441ee066e\n'
+ 'Description: tools for managing Linux kernel modules\n'
+ ' This package contains a set of programs for loading, inserting, and\n'
+ ' removing kernel modules for Linux.\n'
+ ' It replaces module-init-tools.\n'
+ '\n'
+ 'Package: linux-base\n'
+ 'Status: install ok installed\n'
+ 'Priority: optional\n'
+ 'Section: kernel\n'
+ 'Installed-Size: 76\n'
+ 'Maintainer: Debian Kernel Team <debian-kernel@lists.debian.org>\n'
+ 'Architecture: all\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 4.12.1~deb12u1\n'
+ 'Replaces: kernel-common (<= 13.018+nmu1)\n'
+ 'Depends: debconf (>= 0.5) | debconf-2.0\n'
+ 'Breaks: kernel-common (<= 13.018+nmu1), linux-perf (<< 5.16.2-1~exp1)\n'
+ 'Description: Linux image base package\n'
+ ' This package contains files and support scripts for all Linux\n'
+ ' images.\n'
+ '\n'
+ 'Package: initramfs-tools\n'
+ 'Status: install ok installed\n'
+ 'Priority: optional\n'
+ 'Section: utils\n'
+ 'Installed-Size: 58\n'
+ 'Maintainer: Debian kernel team <debian-kernel@lists.debian.org>\n'
+ 'Architecture: all\n'
+ 'Multi-Arch: foreign\n'
+ 'Version: 0.142+deb12u3\n'
+ 'Provides: linux-initramfs-tool\n'
+ 'Depends: initramfs-tools-core (= 0.142+deb12u3), linux-base\n'
+ 'Suggests: bash-completion\n'
+ 'Breaks: e2fsprogs (<< 1.42.13), initscripts (<< 2.88dsf-59.3~), upstart\n'
+ 'Conflicts: linux-initramfs-tool, usplash (<< 0.5.50)\n'
+ 'Conffiles:\n'
+ ' /etc/initramfs-tools/update-initramfs.conf e2026d4603e7161efaccca519aeb1297\n'
+ ' /etc/kernel/postinst.d/initramfs-tools c1cb0e052a2cdeef4f3257585c83c58d\n'
+ ' /etc/kernel/postrm.d/initramfs-tools e7471d253a5b24e2fd85b40be4e43218\n'
+ 'Description: generic modular initramfs generator (automation)\n'
+ ' This package builds a bootable initramfs for Linux kernel packages.  The\n'
+ ' initramfs is loaded along with the kernel and is responsible for\n'
+ ' mounting the root filesystem and starting the main init system.\n'
+ '\n'
+ 'Package: zstd\n'
+ 'Status: install ok installed\n'
+ 'Priority: optional\n'
+ 'Section: utils\n'
+ 'Installed-Size: 2102\n'
+ 'Maintainer: RPM packaging team <team+pkg-rpm@tracker.debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Source: libzstd\n'
+ 'Version: 1.5.4+dfsg2-5\n'
+ 'Depends: libc6 (>= 2.34), libgcc-s1 (>= 3.0), liblz4-1 (>= 1.8.0), liblzma5 (>= '
+ '5.1.1alpha+20120614), libstdc++6 (>= 12), zlib1g (>= 1:1.1.4)\n'
+ 'Description: fast lossless compression algorithm -- CLI tool\n'
+ ' Zstd, short for Zstandard, is a fast lossless compression algorithm, targeting\n'
+ ' real-time compression scenarios at zlib-level compression ratio.\n'
+ ' .\n'
+ ' This package contains the CLI program implementing zstd.\n'
+ 'Homepage: https://github.com/facebook/zstd\n'
  '\n'
  'Package: libapt-pkg6.0\n'
  'Status: install ok installed\n'
@@ -2871,6 +2975,7 @@ STATUS = ('Package: adduser\n'
  '    tor+http(s) (apt-transport-tor).\n'
  '\n'
  'Package: libgcc-s1\n'
+ 'Protected: yes\n'
  'Status: install ok installed\n'
  'Priority: optional\n'
  'Section: libs\n'
@@ -2888,7 +2993,6 @@ STATUS = ('Package: adduser\n'
  ' that GCC uses to overcome shortcomings of particular machines, or\n'
  ' special needs for some languages.\n'
  'Homepage: http://gcc.gnu.org/\n'
- 'Protected: yes\n'
  'Important: yes\n'
  '\n'
  'Package: libgnutls30\n'
@@ -2951,8 +3055,8 @@ STATUS = ('Package: adduser\n'
  'Version: 12.2.0-14+deb12u1\n'
  'Replaces: libstdc++6-12-dbg (<< 4.9.0-3)\n'
  'Depends: gcc-12-base (= 12.2.0-14+deb12u1), libc6 (>= 2.36), libgcc-s1 (>= 4.2)\n'
- 'Conflicts: scim (<< 1.4.2-1)\n'
  'Breaks: gcc-4.3 (<< 4.3.6-1), gcc-4.4 (<< 4.4.6-4), gcc-4.5 (<< 4.5.3-2)\n'
+ 'Conflicts: scim (<< 1.4.2-1)\n'
  'Description: GNU Standard C++ Library v3\n'
  ' This package contains an additional runtime library for C++ programs\n'
  ' built with the GNU compiler.\n'
@@ -3924,6 +4028,7 @@ STATUS = ('Package: adduser\n'
  'Multi-Arch: foreign\n'
  'Source: usrmerge\n'
  'Version: 37~deb12u1\n'
+ 'Breaks: cruft-ng (<< 0.4.4~), initramfs-tools (<< 0.121~)\n'
  'Conflicts: acl (<< 2.2.52-3~), arptables (<< 0.0.4+snapshot20181021-1~), coreutils (<< '
  '8.24-1~), cruft (<< 0.9.44~), cryptsetup (<< 2:1.7.0-1~), davfs2 (<< 1.5.2-1.2~), '
  'debianutils (<< 4.5~), dhcpcd (<< 1:5~), ebtables (<< 2.0.10.4+snapshot20181205-1~), '
@@ -3936,7 +4041,6 @@ STATUS = ('Package: adduser\n'
  'open-vm-tools (<< 2:10.0.5-3227872-2~), policycoreutils (<< 2.4-4~), safe-rm (<< 0.12-6~), '
  'tcsh (<< 6.18.01-4~), vsearch (<< 1.9.5-2~), xfsdump (<< 3.1.6+nmu1~), xfslibs-dev (<< '
  '4.9.0+nmu1~), yp-tools (<< 3.3-5~), zsh (<< 5.2-4~)\n'
- 'Breaks: cruft-ng (<< 0.4.4~), initramfs-tools (<< 0.121~)\n'
  'Description: Transitional package to assert a merged-/usr system\n'
  ' This package can be successfully installed only on merged-/usr systems.\n'
  ' .\n'
@@ -4173,8 +4277,8 @@ STATUS = ('Package: adduser\n'
  'Version: 2.38.1-5+deb12u3\n'
  'Replaces: bsdmainutils (<< 12.1.3), nwrite\n'
  'Depends: libc6 (>= 2.34), libsmartcols1 (>= 2.38), libtinfo6 (>= 6)\n'
- 'Conflicts: nwrite\n'
  'Breaks: bsdmainutils (<< 12.1.3), nwrite\n'
+ 'Conflicts: nwrite\n'
  'Description: extra utilities from 4.4BSD-Lite\n'
  ' This package contains some extra BSD utilities: col, colcrt, colrm, column,\n'
  ' hd, hexdump, look, ul and write.\n'
@@ -4363,7 +4467,6 @@ STATUS = ('Package: adduser\n'
  'Depends: perl-base (>= 5.36.0-1)\n'
  'Pre-Depends: dpkg (>= 1.17.17)\n'
  'Recommends: perl (>= 5.36.0-1)\n'
- 'Conflicts: perl-modules (<< 5.22.0~)\n'
  'Breaks: libansicolor-perl (<< 5.01), libarchive-tar-perl (<< 2.40), '
  'libattribute-handlers-perl (<< 1.02), libautodie-perl (<< 2.34), libcpan-meta-perl (<< '
  '2.150010), libcpan-meta-requirements-perl (<< 2.140), libcpan-meta-yaml-perl (<< 0.018), '
@@ -4382,6 +4485,7 @@ STATUS = ('Package: adduser\n'
  '(<< 2.04), libthread-queue-perl (<< 3.14), libtime-local-perl (<< 1.3000), '
  'libunicode-collate-perl (<< 1.31), libversion-perl (<< 1:0.9929), maildirsync (<< 1.2-2.1), '
  'perl (<< 5.36.0~), podlators-perl (<< 4.14)\n'
+ 'Conflicts: perl-modules (<< 5.22.0~)\n'
  'Description: Core Perl modules\n'
  ' Architecture independent Perl modules.  These modules are part of Perl and\n'
  " required if the `perl' package is installed.\n"
@@ -5042,6 +5146,31 @@ STATUS = ('Package: adduser\n'
  ' This package contains the shared library.\n'
  'Homepage: https://www.liblognorm.com/\n'
  '\n'
+ 'Package: initramfs-tools-core\n'
+ 'Status: install ok installed\n'
+ 'Priority: optional\n'
+ 'Section: utils\n'
+ 'Installed-Size: 161\n'
+ 'Maintainer: Debian kernel team <debian-kernel@lists.debian.org>\n'
+ 'Architecture: all\n'
+ 'Multi-Arch: foreign\n'
+ 'Source: initramfs-tools\n'
+ 'Version: 0.142+deb12u3\n'
+ 'Replaces: initramfs-tools (<< 0.121~)\n'
+ 'Depends: klibc-utils (>= 2.0.4-8~), cpio (>= 2.12), kmod, udev, coreutils (>= 8.24), logsave '
+ '| e2fsprogs (<< 1.45.3-1~)\n'
+ 'Recommends: busybox (>= 1:1.22.0-17~) | busybox-static (>= 1:1.22.0-17~), zstd\n'
+ 'Suggests: bash-completion\n'
+ 'Breaks: busybox (<< 1:1.22.0-17~), busybox-static (<< 1:1.22.0-17~), initramfs-tools (<< '
+ '0.121~)\n'
+ 'Conffiles:\n'
+ ' /etc/initramfs-tools/initramfs.conf 7cd32817dcb81991da2e2a928a32fdb0\n'
+ 'Description: generic modular initramfs generator (core tools)\n'
+ ' This package contains the mkinitramfs program that can be used to\n'
+ ' create a bootable initramfs for a Linux kernel.  The initramfs should\n'
+ ' be loaded along with the kernel and is then responsible for mounting\n'
+ ' the root filesystem and starting the main init system.\n'
+ '\n'
  'Package: libxxhash0\n'
  'Status: install ok installed\n'
  'Priority: optional\n'
@@ -5646,6 +5775,25 @@ STATUS = ('Package: adduser\n'
  ' Kerberos 5), NTLM, OTP, PLAIN, or LOGIN can be used.\n'
  'Homepage: https://www.cyrusimap.org/sasl/\n'
  '\n'
+ 'Package: klibc-utils\n'
+ 'Status: install ok installed\n'
+ 'Priority: optional\n'
+ 'Section: libs\n'
+ 'Installed-Size: 569\n'
+ 'Maintainer: Debian Kernel Team <debian-kernel@lists.debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: foreign\n'
+ 'Source: klibc\n'
+ 'Version: 2.0.12-1\n'
+ 'Depends: libklibc (= 2.0.12-1)\n'
+ 'Description: small utilities built with klibc for early boot\n'
+ ' This package contains a collection of programs that are linked\n'
+ ' against klibc. These duplicate some of the functionality of a\n'
+ ' regular Linux toolset, but are typically much smaller than their\n'
+ ' full-function counterparts.  They are intended for inclusion in\n'
+ ' initramfs images and embedded systems.\n'
+ 'Homepage: https://git.kernel.org/cgit/libs/klibc/klibc.git\n'
+ '\n'
  'Package: dmsetup\n'
  'Status: install ok installed\n'
  'Priority: optional\n'
@@ -5683,7 +5831,59 @@ STATUS = ('Package: adduser\n'
  ' libsasl2-2 and RFC 2222 for more information.\n'
  ' .\n'
  ' This package provides the DB plugin, which supports Berkeley DB lookups.\n'
- 'Homepage: https://www.cyrusimap.org/sasl/\n')
+ 'Homepage: https://www.cyrusimap.org/sasl/\n'
+ '\n'
+ 'Package: libklibc\n'
+ 'Status: install ok installed\n'
+ 'Priority: optional\n'
+ 'Section: libs\n'
+ 'Installed-Size: 97\n'
+ 'Maintainer: Debian Kernel Team <debian-kernel@lists.debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Multi-Arch: same\n'
+ 'Source: klibc\n'
+ 'Version: 2.0.12-1\n'
+ 'Description: minimal libc subset for use with initramfs\n'
+ ' klibc is intended to be a minimalistic libc subset for use with\n'
+ ' initramfs.  It is deliberately written for small size, minimal\n'
+ ' entanglement, and portability, not speed.  It is definitely a work in\n'
+ ' progress, and a lot of things are still missing.\n'
+ 'Homepage: https://git.kernel.org/cgit/libs/klibc/klibc.git\n'
+ '\n'
+ 'Package: linux-image-6.1.0-28-amd64\n'
+ 'Status: install ok installed\n'
+ 'Priority: optional\n'
+ 'Section: kernel\n'
+ 'Installed-Size: 400842\n'
+ 'Maintainer: Debian Kernel Team <debian-kernel@lists.debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Source: linux-signed-amd64 (6.1.119+1)\n'
+ 'Version: 6.1.119-1\n'
+ 'Replaces: linux-image-6.1.0-28-amd64-unsigned\n'
+ 'Depends: kmod, linux-base (>= 4.3~), initramfs-tools (>= 0.120+deb8u2) | '
+ 'linux-initramfs-tool\n'
+ 'Recommends: firmware-linux-free, apparmor\n'
+ 'Suggests: linux-doc-6.1, debian-kernel-handbook, grub-pc | grub-efi-amd64 | extlinux\n'
+ 'Breaks: fwupdate (<< 12-7), initramfs-tools (<< 0.120+deb8u2), wireless-regdb (<< '
+ '2019.06.03-1~)\n'
+ 'Conflicts: linux-image-6.1.0-28-amd64-unsigned\n'
+ 'Description: Linux 6.1 for 64-bit PCs (signed)\n'
+ 'Homepage: https://www.kernel.org/\n'
+ '\n'
+ 'Package: linux-image-amd64\n'
+ 'Status: install ok installed\n'
+ 'Priority: optional\n'
+ 'Section: kernel\n'
+ 'Installed-Size: 13\n'
+ 'Maintainer: Debian Kernel Team <debian-kernel@lists.debian.org>\n'
+ 'Architecture: amd64\n'
+ 'Source: linux-signed-amd64 (6.1.119+1)\n'
+ 'Version: 6.1.119-1\n'
+ 'Provides: linux-image-generic, linux-latest-modules-6.1.0-28-amd64, '
+ 'virtualbox-guest-modules, wireguard-modules (= 1.0.0)\n'
+ 'Depends: linux-image-6.1.0-28-amd64 (= 6.1.119-1)\n'
+ 'Description: Linux for 64-bit PCs (meta-package)\n'
+ 'Homepage: https://www.kernel.org/\n')
 
 FILES: dict[str, tuple[str, ...]] = {'adduser': ('/.',
              '/usr',
@@ -6357,6 +6557,23 @@ FILES: dict[str, tuple[str, ...]] = {'adduser': ('/.',
                          '/usr/share',
                          '/usr/share/doc',
                          '/usr/share/doc/init-system-helpers'),
+ 'initramfs-tools': ('/.',
+                     '/usr',
+                     '/usr/sbin',
+                     '/usr/sbin/update-initramfs',
+                     '/usr/share',
+                     '/usr/share/doc',
+                     '/usr/share/doc/initramfs-tools'),
+ 'initramfs-tools-core': ('/.',
+                          '/usr',
+                          '/usr/bin',
+                          '/usr/bin/lsinitramfs',
+                          '/usr/bin/unmkinitramfs',
+                          '/usr/sbin',
+                          '/usr/sbin/mkinitramfs',
+                          '/usr/share',
+                          '/usr/share/doc',
+                          '/usr/share/doc/initramfs-tools-core'),
  'iproute2': ('/.',
               '/bin',
               '/bin/ip',
@@ -6385,6 +6602,22 @@ FILES: dict[str, tuple[str, ...]] = {'adduser': ('/.',
               '/sbin/ip',
               '/usr/bin/ctstat',
               '/usr/bin/rtstat'),
+ 'klibc-utils': ('/.', '/usr', '/usr/share', '/usr/share/doc', '/usr/share/doc/klibc-utils'),
+ 'kmod': ('/.',
+          '/bin',
+          '/bin/kmod',
+          '/sbin',
+          '/usr',
+          '/usr/share',
+          '/usr/share/doc',
+          '/bin/lsmod',
+          '/sbin/depmod',
+          '/sbin/insmod',
+          '/sbin/lsmod',
+          '/sbin/modinfo',
+          '/sbin/modprobe',
+          '/sbin/rmmod',
+          '/usr/share/doc/kmod'),
  'less': ('/.',
           '/usr',
           '/usr/bin',
@@ -6524,6 +6757,7 @@ FILES: dict[str, tuple[str, ...]] = {'adduser': ('/.',
  'libjson-c5': ('/.', '/usr', '/usr/share', '/usr/share/doc', '/usr/share/doc/libjson-c5'),
  'libk5crypto3': ('/.', '/usr', '/usr/share', '/usr/share/doc', '/usr/share/doc/libk5crypto3'),
  'libkeyutils1': ('/.', '/usr', '/usr/share', '/usr/share/doc', '/usr/share/doc/libkeyutils1'),
+ 'libklibc': ('/.', '/usr', '/usr/share', '/usr/share/doc', '/usr/share/doc/libklibc'),
  'libkmod2': ('/.', '/usr', '/usr/share', '/usr/share/doc', '/usr/share/doc/libkmod2'),
  'libkrb5-3': ('/.', '/usr', '/usr/share', '/usr/share/doc', '/usr/share/doc/libkrb5-3'),
  'libkrb5support0': ('/.',
@@ -6698,6 +6932,33 @@ FILES: dict[str, tuple[str, ...]] = {'adduser': ('/.',
  'libxtables12': ('/.', '/usr', '/usr/share', '/usr/share/doc', '/usr/share/doc/libxtables12'),
  'libxxhash0': ('/.', '/usr', '/usr/share', '/usr/share/doc', '/usr/share/doc/libxxhash0'),
  'libzstd1': ('/.', '/usr', '/usr/share', '/usr/share/doc', '/usr/share/doc/libzstd1'),
+ 'linux-base': ('/.',
+                '/usr',
+                '/usr/bin',
+                '/usr/bin/linux-check-removal',
+                '/usr/bin/linux-run-hooks',
+                '/usr/bin/linux-update-symlinks',
+                '/usr/bin/linux-version',
+                '/usr/share',
+                '/usr/share/doc',
+                '/usr/share/doc/linux-base'),
+ 'linux-image-6.1.0-28-amd64': ('/.',
+                                '/boot',
+                                '/boot/System.map-6.1.0-28-amd64',
+                                '/boot/config-6.1.0-28-amd64',
+                                '/boot/vmlinuz-6.1.0-28-amd64',
+                                '/lib',
+                                '/lib/modules',
+                                '/lib/modules/6.1.0-28-amd64',
+                                '/usr',
+                                '/usr/share',
+                                '/usr/share/doc',
+                                '/usr/share/doc/linux-image-6.1.0-28-amd64'),
+ 'linux-image-amd64': ('/.',
+                       '/usr',
+                       '/usr/share',
+                       '/usr/share/doc',
+                       '/usr/share/doc/linux-image-amd64'),
  'locales': ('/.',
              '/usr',
              '/usr/sbin',
@@ -7779,7 +8040,20 @@ FILES: dict[str, tuple[str, ...]] = {'adduser': ('/.',
               '/usr/bin/xzcmp',
               '/usr/bin/xzegrep',
               '/usr/bin/xzfgrep'),
- 'zlib1g': ('/.', '/usr', '/usr/share', '/usr/share/doc', '/usr/share/doc/zlib1g')}
+ 'zlib1g': ('/.', '/usr', '/usr/share', '/usr/share/doc', '/usr/share/doc/zlib1g'),
+ 'zstd': ('/.',
+          '/usr',
+          '/usr/bin',
+          '/usr/bin/pzstd',
+          '/usr/bin/zstd',
+          '/usr/bin/zstdgrep',
+          '/usr/bin/zstdless',
+          '/usr/share',
+          '/usr/share/doc',
+          '/usr/share/doc/zstd',
+          '/usr/bin/unzstd',
+          '/usr/bin/zstdcat',
+          '/usr/bin/zstdmt')}
 
 #: Each package's programs, usr-merged: mode, size, a link's target, group.
 PROGRAMS: dict[str, tuple[int, int, str, str]] = {'/usr/bin/[': (493, 68496, '', 'root'),
@@ -7974,6 +8248,7 @@ PROGRAMS: dict[str, tuple[int, int, str, str]] = {'/usr/bin/[': (493, 68496, '',
  '/usr/bin/kernel-install': (493, 13061, '', 'root'),
  '/usr/bin/kill': (493, 22840, '', 'root'),
  '/usr/bin/killall': (493, 32720, '', 'root'),
+ '/usr/bin/kmod': (493, 178448, '', 'root'),
  '/usr/bin/last': (493, 51520, '', 'root'),
  '/usr/bin/lastb': (511, 0, 'last', 'root'),
  '/usr/bin/lastlog': (493, 32512, '', 'root'),
@@ -7988,6 +8263,10 @@ PROGRAMS: dict[str, tuple[int, int, str, str]] = {'/usr/bin/[': (493, 68496, '',
  '/usr/bin/lexgrog': (493, 110056, '', 'root'),
  '/usr/bin/libnetcfg': (493, 15778, '', 'root'),
  '/usr/bin/link': (493, 39760, '', 'root'),
+ '/usr/bin/linux-check-removal': (493, 4708, '', 'root'),
+ '/usr/bin/linux-run-hooks': (493, 3545, '', 'root'),
+ '/usr/bin/linux-update-symlinks': (493, 6529, '', 'root'),
+ '/usr/bin/linux-version': (493, 2734, '', 'root'),
  '/usr/bin/linux32': (511, 0, 'setarch', 'root'),
  '/usr/bin/linux64': (511, 0, 'setarch', 'root'),
  '/usr/bin/ln': (493, 72824, '', 'root'),
@@ -8007,11 +8286,13 @@ PROGRAMS: dict[str, tuple[int, int, str, str]] = {'/usr/bin/[': (493, 68496, '',
  '/usr/bin/lsblk': (493, 207168, '', 'root'),
  '/usr/bin/lscpu': (493, 129344, '', 'root'),
  '/usr/bin/lsfd': (493, 123192, '', 'root'),
+ '/usr/bin/lsinitramfs': (493, 735, '', 'root'),
  '/usr/bin/lsipc': (493, 100672, '', 'root'),
  '/usr/bin/lsirq': (493, 35312, '', 'root'),
  '/usr/bin/lslocks': (493, 72400, '', 'root'),
  '/usr/bin/lslogins': (493, 96576, '', 'root'),
  '/usr/bin/lsmem': (493, 67904, '', 'root'),
+ '/usr/bin/lsmod': (511, 0, 'kmod', 'root'),
  '/usr/bin/lsns': (493, 84288, '', 'root'),
  '/usr/bin/lsof': (493, 179824, '', 'root'),
  '/usr/bin/lzmainfo': (493, 14648, '', 'root'),
@@ -8109,6 +8390,7 @@ PROGRAMS: dict[str, tuple[int, int, str, str]] = {'/usr/bin/[': (493, 68496, '',
  '/usr/bin/pygettext3.11': (493, 24235, '', 'root'),
  '/usr/bin/python3': (511, 0, 'python3.11', 'root'),
  '/usr/bin/python3.11': (493, 6834488, '', 'root'),
+ '/usr/bin/pzstd': (493, 760200, '', 'root'),
  '/usr/bin/rbash': (511, 0, 'bash', 'root'),
  '/usr/bin/rdma': (493, 184936, '', 'root'),
  '/usr/bin/readlink': (493, 52112, '', 'root'),
@@ -8253,8 +8535,10 @@ PROGRAMS: dict[str, tuple[int, int, str, str]] = {'/usr/bin/[': (493, 68496, '',
  '/usr/bin/unexpand': (493, 43952, '', 'root'),
  '/usr/bin/uniq': (493, 48080, '', 'root'),
  '/usr/bin/unlink': (493, 39760, '', 'root'),
+ '/usr/bin/unmkinitramfs': (493, 3678, '', 'root'),
  '/usr/bin/unshare': (493, 84520, '', 'root'),
  '/usr/bin/unxz': (511, 0, 'xz', 'root'),
+ '/usr/bin/unzstd': (511, 0, 'zstd', 'root'),
  '/usr/bin/update-alternatives': (493, 59712, '', 'root'),
  '/usr/bin/uptime': (493, 14648, '', 'root'),
  '/usr/bin/users': (493, 39824, '', 'root'),
@@ -8299,6 +8583,11 @@ PROGRAMS: dict[str, tuple[int, int, str, str]] = {'/usr/bin/[': (493, 68496, '',
  '/usr/bin/zless': (493, 2206, '', 'root'),
  '/usr/bin/zmore': (493, 1842, '', 'root'),
  '/usr/bin/znew': (493, 4577, '', 'root'),
+ '/usr/bin/zstd': (493, 1276544, '', 'root'),
+ '/usr/bin/zstdcat': (511, 0, 'zstd', 'root'),
+ '/usr/bin/zstdgrep': (493, 3869, '', 'root'),
+ '/usr/bin/zstdless': (493, 197, '', 'root'),
+ '/usr/bin/zstdmt': (511, 0, 'zstd', 'root'),
  '/usr/sbin/a2disconf': (511, 0, 'a2enmod', 'root'),
  '/usr/sbin/a2dismod': (511, 0, 'a2enmod', 'root'),
  '/usr/sbin/a2dissite': (511, 0, 'a2enmod', 'root'),
@@ -8338,6 +8627,7 @@ PROGRAMS: dict[str, tuple[int, int, str, str]] = {'/usr/bin/[': (493, 68496, '',
  '/usr/sbin/debugfs': (493, 239440, '', 'root'),
  '/usr/sbin/delgroup': (511, 0, 'deluser', 'root'),
  '/usr/sbin/deluser': (493, 16727, '', 'root'),
+ '/usr/sbin/depmod': (511, 0, '/bin/kmod', 'root'),
  '/usr/sbin/devlink': (493, 226280, '', 'root'),
  '/usr/sbin/dmsetup': (493, 170984, '', 'root'),
  '/usr/sbin/dmstats': (511, 0, 'dmsetup', 'root'),
@@ -8385,6 +8675,7 @@ PROGRAMS: dict[str, tuple[int, int, str, str]] = {'/usr/bin/[': (493, 68496, '',
  '/usr/sbin/iconvconfig': (493, 31584, '', 'root'),
  '/usr/sbin/ifconfig': (493, 83976, '', 'root'),
  '/usr/sbin/init': (511, 0, '/lib/systemd/systemd', 'root'),
+ '/usr/sbin/insmod': (511, 0, '/bin/kmod', 'root'),
  '/usr/sbin/installkernel': (493, 2659, '', 'root'),
  '/usr/sbin/invoke-rc.d': (493, 16517, '', 'root'),
  '/usr/sbin/ip': (511, 0, '/bin/ip', 'root'),
@@ -8397,6 +8688,7 @@ PROGRAMS: dict[str, tuple[int, int, str, str]] = {'/usr/bin/[': (493, 68496, '',
  '/usr/sbin/locale-gen': (493, 1411, '', 'root'),
  '/usr/sbin/logsave': (493, 14424, '', 'root'),
  '/usr/sbin/losetup': (493, 117168, '', 'root'),
+ '/usr/sbin/lsmod': (511, 0, '/bin/kmod', 'root'),
  '/usr/sbin/mii-tool': (493, 27728, '', 'root'),
  '/usr/sbin/mke2fs': (493, 141904, '', 'root'),
  '/usr/sbin/mkfs': (493, 14648, '', 'root'),
@@ -8407,8 +8699,11 @@ PROGRAMS: dict[str, tuple[int, int, str, str]] = {'/usr/bin/[': (493, 68496, '',
  '/usr/sbin/mkfs.ext4': (511, 0, 'mke2fs', 'root'),
  '/usr/sbin/mkfs.minix': (493, 112968, '', 'root'),
  '/usr/sbin/mkhomedir_helper': (493, 22800, '', 'root'),
+ '/usr/sbin/mkinitramfs': (493, 12697, '', 'root'),
  '/usr/sbin/mklost+found': (493, 14576, '', 'root'),
  '/usr/sbin/mkswap': (493, 117056, '', 'root'),
+ '/usr/sbin/modinfo': (511, 0, '/bin/kmod', 'root'),
+ '/usr/sbin/modprobe': (511, 0, '/bin/kmod', 'root'),
  '/usr/sbin/nameif': (493, 15000, '', 'root'),
  '/usr/sbin/newusers': (493, 105392, '', 'root'),
  '/usr/sbin/nft': (493, 26776, '', 'root'),
@@ -8429,6 +8724,7 @@ PROGRAMS: dict[str, tuple[int, int, str, str]] = {'/usr/bin/[': (493, 68496, '',
  '/usr/sbin/reboot': (511, 0, '/bin/systemctl', 'root'),
  '/usr/sbin/remove-shell': (493, 1111, '', 'root'),
  '/usr/sbin/resize2fs': (493, 63800, '', 'root'),
+ '/usr/sbin/rmmod': (511, 0, '/bin/kmod', 'root'),
  '/usr/sbin/rmt-tar': (493, 60432, '', 'root'),
  '/usr/sbin/route': (493, 70832, '', 'root'),
  '/usr/sbin/rsyslogd': (493, 749352, '', 'root'),
@@ -8460,6 +8756,7 @@ PROGRAMS: dict[str, tuple[int, int, str, str]] = {'/usr/bin/[': (493, 68496, '',
  '/usr/sbin/unix_chkpwd': (1517, 39160, '', 'shadow'),
  '/usr/sbin/unix_update': (493, 39160, '', 'root'),
  '/usr/sbin/update-ca-certificates': (493, 5418, '', 'root'),
+ '/usr/sbin/update-initramfs': (493, 6908, '', 'root'),
  '/usr/sbin/update-locale': (493, 3063, '', 'root'),
  '/usr/sbin/update-passwd': (493, 39416, '', 'root'),
  '/usr/sbin/update-rc.d': (493, 17742, '', 'root'),
@@ -9096,7 +9393,7 @@ INSTALLS: dict[str, tuple[str, str, int]] = {'build-essential': ('Reading packag
                '  containernetworking-plugins docker-doc aufs-tools btrfs-progs debootstrap\n'
                '  rinse rootlesskit xfsprogs zfs-fuse | zfsutils-linux git-daemon-run\n'
                '  | git-daemon-sysvinit git-doc git-email git-gui gitk gitweb git-cvs\n'
-               '  git-mediawiki git-svn firewalld kmod needrestart-session | libnotify-bin\n'
+               '  git-mediawiki git-svn firewalld needrestart-session | libnotify-bin\n'
                '  iucode-tool ed diffutils-doc sgml-base-doc\n'
                'The following NEW packages will be installed:\n'
                '  apparmor binutils binutils-common binutils-x86-64-linux-gnu cgroupfs-mount\n'
@@ -10280,7 +10577,7 @@ INSTALLS: dict[str, tuple[str, str, int]] = {'build-essential': ('Reading packag
               'The following additional packages will be installed:\n'
               '  libip6tc2 libnetfilter-conntrack3 libnfnetlink0\n'
               'Suggested packages:\n'
-              '  firewalld kmod\n'
+              '  firewalld\n'
               'The following NEW packages will be installed:\n'
               '  iptables libip6tc2 libnetfilter-conntrack3 libnfnetlink0\n'
               '0 upgraded, 4 newly installed, 0 to remove and 0 not upgraded.\n'

@@ -25,6 +25,7 @@ DPKG_VERSION = (
     "later for copying conditions. There is NO warranty.\n"
 )
 APT_VERSION = "apt 2.6.1 (amd64)\n"
+KERNEL_RELEASE = "6.1.0-28-amd64"  # linux-image-6.1.0-28-amd64, the default persona's uname -r
 #: Programs that are update-alternatives links, not a package's file (``dpkg -S`` misses them).
 ALTERNATIVES = {
     "/usr/bin/awk": "/usr/bin/mawk",
@@ -96,10 +97,21 @@ def status_file() -> str:
     return "\n\n".join(p.stanza for p in packages().values()) + "\n\n"
 
 
-def program_nodes(when: Callable[[str], float]) -> dict[str, Node]:
+def program_nodes(when: Callable[[str], float], initrd: int) -> dict[str, Node]:
     """The file tree's entries for every package's programs (usr-merged paths, their modes,
-    sizes and groups as installed) and the alternatives links, each dated by ``when``."""
-    nodes: dict[str, Node] = {}
+    sizes and groups as installed), the alternatives links and the kernel's files (an
+    ``initrd`` of that size), each dated by ``when``."""
+    release = KERNEL_RELEASE
+    nodes: dict[str, Node] = {
+        path: Node("d", 0o755, when(path))
+        for path in ("/etc/alternatives", "/usr/lib/modules", f"/usr/lib/modules/{release}")
+    }
+    sizes = {"config": 260_163, "System.map": 83, "vmlinuz": 8_014_528, "initrd.img": initrd}
+    for kind, size in sizes.items():
+        name = f"{kind}-{release}"
+        nodes[f"/boot/{name}"] = Node("f", 0o644, when(name), size=size)
+    for name in ("vmlinuz", "initrd.img"):
+        nodes[f"/{name}"] = Node("l", 0o777, when(name), target=f"boot/{name}-{release}")
     for path, (mode, size, target, group) in PROGRAMS.items():
         if target:
             nodes[path] = Node("l", 0o777, when(path), target=target)
@@ -110,6 +122,13 @@ def program_nodes(when: Callable[[str], float]) -> dict[str, Node]:
         nodes[path] = Node("l", 0o777, when(path), target=f"/etc/alternatives/{name}")
         nodes[f"/etc/alternatives/{name}"] = Node("l", 0o777, when(name), target=target)
     return nodes
+
+
+def point_release() -> str:
+    """/etc/debian_version, as the installed base-files writes it (12.4+deb12u11: 12.11)."""
+    version = packages()["base-files"].version
+    update = version.rpartition("deb12u")[2]
+    return f"12.{update}" if update.isdigit() else "12"
 
 
 def doc_folders() -> list[str]:

@@ -111,9 +111,9 @@ def build(  # noqa: PLR0912
         tree[f"/usr/sbin/{name}"] = Node("f", 0o755, _when(facts, name, "u"), size=size)
     # Every program of the package list, as its package installs it (so `which dpkg`, `ls
     # /usr/bin` and `dpkg -L` agree), and the alternatives links (awk, nc, which, pager).
-    for path, node in debian_packages.program_nodes(lambda p: _when(facts, p, "u")).items():
-        tree[path] = node
-    folder("/etc/alternatives", "u")
+    # And the installed kernel's files (linux-image-6.1.0-28-amd64, which uname -r names).
+    initrd = facts.number("boot/initrd", 30, 40) << 20
+    tree.update(debian_packages.program_nodes(lambda p: _when(facts, p, "u"), initrd))
     for path, size in (programs or {}).items():
         tree[path] = Node("f", 0o755, _when(facts, path, "i"), size=size)
     for name in ("null", "zero", "urandom", "random", "tty"):

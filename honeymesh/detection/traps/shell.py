@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
-from honeymesh.detection.traps import debian_tree
+from honeymesh.detection.traps import debian_packages, debian_tree
 from honeymesh.detection.traps.facts import (
     DAY,
     PLACEHOLDER_FACTS,
@@ -835,7 +835,7 @@ class FakeShell:
             "/etc/issue": "Debian GNU/Linux 12 \\n \\l\n\n",
             "/etc/motd": _MOTD,
             "/etc/issue.net": "Debian GNU/Linux 12\n",
-            "/etc/debian_version": "12.8\n",
+            "/etc/debian_version": debian_packages.point_release() + "\n",
             "/etc/os-release": f'PRETTY_NAME="{p.os_name}"\nNAME="Debian GNU/Linux"\n'
             'VERSION_ID="12"\nVERSION="12 (bookworm)"\nVERSION_CODENAME=bookworm\nID=debian\n'
             'HOME_URL="https://www.debian.org/"\nSUPPORT_URL="https://www.debian.org/support"\n'

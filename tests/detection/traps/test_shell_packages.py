@@ -110,6 +110,17 @@ def test_dpkg_s_status_file_and_doc_folders_list_the_same_packages() -> None:
     assert {"dropbear", "dropbear-bin", "openssh-client", "sudo", "python3.11", "busybox",
             "curl", "wget", "systemd", "cron"} <= status  # fmt: skip
     assert "openssh-server" not in status  # the SSH server is Dropbear
+    # The running kernel is an installed package; /etc/debian_version is base-files' own.
+    assert sh.run("uname -r").output == "6.1.0-28-amd64"
+    kernel = sh.run("dpkg -l 'linux-image*' | tail -2").output.split("\n")
+    assert [row.split(None, 4) for row in kernel] == [
+        ["ii", "linux-image-6.1.0-28-amd64", "6.1.119-1", "amd64", "Linux 6.1 for 64-bit PCs "
+         "(signed)"],
+        ["ii", "linux-image-amd64", "6.1.119-1", "amd64", "Linux for 64-bit PCs (meta-package)"],
+    ]  # fmt: skip
+    assert "vmlinuz-6.1.0-28-amd64" in sh.run("ls /boot").output.split()
+    base = sh.run("dpkg-query -W base-files").output.split("\t")[1]  # 12.4+deb12u11: 12.11
+    assert sh.run("cat /etc/debian_version").output == "12." + base.rpartition("deb12u")[2]
 
 
 def test_systemctl_status_dropbear_names_the_pids_ps_shows() -> None:
