@@ -412,7 +412,8 @@ _DAEMONS = (
     ("root", "systemd-udevd", 26340, 6912, "?", "Ss", "/lib/systemd/systemd-udevd"),
     ("systemd+", "systemd-timesyncd", 90208, 6580, "?", "Ssl", "/lib/systemd/systemd-timesyncd"),
     ("message+", "dbus-daemon", 9124, 4908, "?", "Ss",
-     "/usr/bin/dbus-daemon --system --address=systemd: --nofork --nopidfile"),
+     "/usr/bin/dbus-daemon --system --address=systemd: --nofork --nopidfile "
+     "--systemd-activation --syslog-only"),
     ("root", "rsyslogd", 222220, 5388, "?", "Ssl", "/usr/sbin/rsyslogd -n -iNONE"),
     ("root", "systemd-logind", 25384, 7852, "?", "Ss", "/lib/systemd/systemd-logind"),
     ("root", "cron", 6612, 2664, "?", "Ss", "/usr/sbin/cron -f"),
