@@ -92,6 +92,7 @@ def find(name: str) -> Package | None:
     return found
 
 
+@cache
 def status_file() -> str:
     """/var/lib/dpkg/status."""
     return "\n\n".join(p.stanza for p in packages().values()) + "\n\n"

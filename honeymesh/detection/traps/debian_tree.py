@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Mapping
+from functools import lru_cache
+from types import MappingProxyType
 
 from honeymesh.detection.traps import debian_packages
 from honeymesh.detection.traps.facts import NodeFacts
@@ -46,7 +48,7 @@ def _when(facts: NodeFacts, path: str, era: str) -> float:
     return facts.moment(path, facts.boot_time + 60, first)
 
 
-def build(  # noqa: PLR0912
+def build(
     facts: NodeFacts,
     files: Mapping[str, str],
     user: str,
@@ -92,13 +94,6 @@ def build(  # noqa: PLR0912
                  "/etc/sudoers.d", "/etc/ssh/ssh_config.d"):  # fmt: skip
         folder(path, "u" if path.startswith(("/var", "/etc")) else "i")
     folder("/var/log", "r")
-    # The package list's own traces: dpkg's status and a doc folder per package.
-    folder("/usr/share/doc")
-    for name in debian_packages.doc_folders():
-        folder(f"/usr/share/doc/{name}")
-    folder("/var/lib/dpkg", "u")
-    tree["/var/lib/dpkg/status"] = Node("f", 0o644, _when(facts, "dpkg", "u"),
-                                        content=debian_packages.status_file())  # fmt: skip
     folder("/var/tmp", "r", 0o1777)
     link("/var/run", "/run")
     link("/var/lock", "/run/lock")
@@ -109,11 +104,10 @@ def build(  # noqa: PLR0912
     link("/usr/bin/python3", "python3.11")
     for name, size in _SBIN.items():
         tree[f"/usr/sbin/{name}"] = Node("f", 0o755, _when(facts, name, "u"), size=size)
-    # Every program of the package list, as its package installs it (so `which dpkg`, `ls
-    # /usr/bin` and `dpkg -L` agree), and the alternatives links (awk, nc, which, pager).
-    # And the installed kernel's files (linux-image-6.1.0-28-amd64, which uname -r names).
-    initrd = facts.number("boot/initrd", 30, 40) << 20
-    tree.update(debian_packages.program_nodes(lambda p: _when(facts, p, "u"), initrd))
+    # Every program of the package list as its package installs it (so `which dpkg`, `ls
+    # /usr/bin` and `dpkg -L` agree), the alternatives links, the kernel's files, dpkg's status
+    # and a doc folder per package: the same for every session of the node, so shared.
+    tree.update(_package_nodes(facts))
     for path, size in (programs or {}).items():
         tree[path] = Node("f", 0o755, _when(facts, path, "i"), size=size)
     for name in ("null", "zero", "urandom", "random", "tty"):
@@ -133,6 +127,22 @@ def build(  # noqa: PLR0912
         tree[path] = Node("f", mode, when, owner, owner if owner != "root" else group, content,
                           shown)  # fmt: skip
     return tree
+
+
+@lru_cache(maxsize=16)
+def _package_nodes(facts: NodeFacts) -> Mapping[str, Node]:
+    """The package list's entries of a node's tree, built once: a session's tree holds ~1,000
+    of them, which it only reads (its own changes go to its copy-on-write layer)."""
+    nodes = debian_packages.program_nodes(
+        lambda p: _when(facts, p, "u"), facts.number("boot/initrd", 30, 40) << 20
+    )
+    for path in ("/usr/share/doc", *(f"/usr/share/doc/{n}" for n in debian_packages.doc_folders())):
+        nodes[path] = Node("d", 0o755, _when(facts, path, "i"))
+    nodes["/var/lib/dpkg"] = Node("d", 0o755, _when(facts, "/var/lib/dpkg", "u"))
+    nodes["/var/lib/dpkg/status"] = Node(
+        "f", 0o644, _when(facts, "dpkg", "u"), content=debian_packages.status_file()
+    )
+    return MappingProxyType(nodes)
 
 
 _MODES = {

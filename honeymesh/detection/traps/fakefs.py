@@ -15,6 +15,7 @@ import posixpath
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 MAX_BYTES = 256 * 1024  # of file contents a session may write
 MAX_ENTRIES = 512  # files, directories and deletions a session may make
@@ -69,6 +70,17 @@ def as_bytes(text: str) -> bytes:
 _ESCAPED = re.compile("[\udc80-\udcff]")
 
 
+@lru_cache(maxsize=16)
+def _children_of(keys: frozenset[str]) -> Mapping[str, frozenset[str]]:
+    """Who is in which directory of a tree with these paths. Every session of a node has
+    nearly the same tree (a thousand package paths), so the index is made once per tree shape."""
+    index: dict[str, set[str]] = {}
+    for key in keys:
+        if key != "/":
+            index.setdefault(parent(key), set()).add(posixpath.basename(key))
+    return {folder: frozenset(names) for folder, names in index.items()}
+
+
 def parent(path: str) -> str:
     return posixpath.dirname(path) or "/"
 
@@ -102,10 +114,7 @@ class SessionFs:
         self._layer: dict[str, Node | None] = {}  # None: deleted in this session
         self._cleared: set[str] = set()  # directories whose base content was removed
         # Who is in which directory, so that a listing costs its own entries, not the tree's.
-        self._base_children: dict[str, set[str]] = {}
-        for key in base:
-            if key != "/":
-                self._base_children.setdefault(parent(key), set()).add(posixpath.basename(key))
+        self._base_children = _children_of(frozenset(base))
         self._layer_children: dict[str, set[str]] = {}
         self._max_bytes = max_bytes
         self._max_entries = max_entries
