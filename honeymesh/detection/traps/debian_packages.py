@@ -16,7 +16,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from honeymesh.detection.traps.debian_package_data import FILES, INSTALLS, PROGRAMS, STATUS
+from honeymesh.detection.traps.debian_package_data import (
+    AUTOMATIC,
+    FILES,
+    INSTALLS,
+    PROGRAMS,
+    STATUS,
+)
 from honeymesh.detection.traps.fakefs import Node
 
 DPKG_VERSION = (
@@ -58,6 +64,11 @@ class Package:
         """dpkg's non-ambiguous name: ``libc6:amd64`` for a Multi-Arch: same package."""
         same = self.fields.get("Multi-Arch") == "same"
         return f"{self.name}:{self.arch}" if same else self.name
+
+    @property
+    def automatic(self) -> bool:
+        """Installed by apt as another package's dependency (apt-mark showauto)."""
+        return self.name in AUTOMATIC
 
     @property
     def files(self) -> tuple[str, ...]:
@@ -228,7 +239,7 @@ def apt_show(package: Package) -> str:
     more = ("Provides", "Pre-Depends", "Depends", "Recommends", "Suggests", "Conflicts",
             "Breaks", "Replaces", "Homepage")  # fmt: skip
     lines += [f"{k}: {f[k]}" for k in more if k in f]
-    lines.append("APT-Manual-Installed: yes")
+    lines.append(f"APT-Manual-Installed: {'no' if package.automatic else 'yes'}")
     suite = "bookworm-security" if "deb12u" in package.version else "bookworm"
     lines.append(f"APT-Sources: http://deb.debian.org/debian {suite}/main amd64 Packages")
     lines.append(f"Description: {f.get('Description', '')}")

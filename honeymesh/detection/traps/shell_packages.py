@@ -187,7 +187,8 @@ def _apt_list(args: list[str], names: list[str], io: Streams) -> int:
     for p in deb.packages().values():
         if names and not any(fnmatch.fnmatchcase(p.name, n) for n in names):
             continue
-        io.out(f"{p.name}/oldstable,now {p.version} {p.arch} [installed]")
+        flags = "installed,automatic" if p.automatic else "installed"
+        io.out(f"{p.name}/oldstable,now {p.version} {p.arch} [{flags}]")
     return 0
 
 
