@@ -463,11 +463,9 @@ class SipTrapConfig(DatagramLoginLimits):
     type: Literal["sip"] = "sip"
     ports: tuple[int, ...] = checked((5060,), _ports)
     # The server claimed (honeymesh.detection.traps.sip.PERSONAS): kamailio as Debian 12's
-    # package and shipped kamailio.cfg answer (diffed), or Asterisk (not in Debian, not diffed).
-    persona: Literal["kamailio-5.6.3", "asterisk-18.20.2"] = "kamailio-5.6.3"
-    # asterisk-18.20.2 only: its digest realm; empty: this node's own domain (traps/facts.py).
-    realm: str = ""
-    # kamailio-5.6.3 only: SIP over TCP on the same ports too, as the package's kamailio
+    # package and shipped kamailio.cfg answer (diffed against it: tests/fidelity/test_sip.py).
+    persona: Literal["kamailio-5.6.3"] = "kamailio-5.6.3"
+    # SIP over TCP on the same ports too, as the package's kamailio
     # listens (tcp_connection_lifetime 3605 s in its kamailio.cfg: the idle timeout).
     tcp: bool = True
     tcp_max_connections: int = checked(64, _positive)
@@ -1026,8 +1024,10 @@ _type_hints = typing.cast(
 #: to write instead, not only that the key is unknown.
 _REPLACED: dict[tuple[str, str], str] = {
     ("SshTrapConfig", "version"): 'replaced by persona (e.g. persona = "dropbear-2022.83")',
-    ("SipTrapConfig", "server"): (
-        'replaced by persona ("kamailio-5.6.3", the default, or "asterisk-18.20.2")'
+    ("SipTrapConfig", "server"): ('replaced by persona (persona = "kamailio-5.6.3", the default)'),
+    ("SipTrapConfig", "realm"): (
+        "removed with the asterisk persona (Debian 12's kamailio, the SIP persona, asks for no"
+        " digest)"
     ),
 }
 

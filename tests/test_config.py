@@ -74,9 +74,10 @@ def test_every_key_is_documented() -> None:
         (
             "[[traps]]\ntype = 'sip'\nserver = 'x'\n",
             "traps[0].server",
-            'replaced by persona ("kamailio',
+            'replaced by persona (persona = "kamailio',
         ),
         ("[[traps]]\ntype = 'ssh'\nversion = 'x'\n", "traps[0].version", "replaced by persona"),
+        ("[[traps]]\ntype = 'sip'\nrealm = 'x'\n", "traps[0].realm", "removed with the asterisk"),
         ("[node]\nmode = 'panic'\n", "node.mode", "expected 'test' or 'enforce' or 'lockdown'"),
         ("[api]\naddress = 'localhost'\n", "api.address", "an IPv4 or IPv6 address"),
         ("[kernel]\ninterfaces = 'eth0'\n", "kernel.interfaces", "expected an array"),

@@ -12,7 +12,7 @@ from honeymesh.tap import served_ports
 def test_sip_and_dns_serve_tcp_on_their_ports_too_when_they_answer_there() -> None:
     traps = (
         SipTrapConfig(ports=(5060,)),  # kamailio-5.6.3: UDP and TCP, as Debian's kamailio
-        SipTrapConfig(name="pbx", ports=(5070,), persona="asterisk-18.20.2"),  # UDP only
+        SipTrapConfig(name="pbx", ports=(5070,), tcp=False),  # UDP only
         DnsTrapConfig(ports=(53,)),
         DnsTrapConfig(name="dns2", ports=(5353,), tcp=False),
         SnmpTrapConfig(ports=(161,)),

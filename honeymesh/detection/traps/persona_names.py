@@ -16,7 +16,6 @@ from honeymesh.config import (
     BannerTrapConfig,
     DnsTrapConfig,
     HttpTrapConfig,
-    SipTrapConfig,
     SmtpTrapConfig,
     SnmpTrapConfig,
     SshTrapConfig,
@@ -46,8 +45,6 @@ def personalize(trap: TrapConfig, facts: NodeFacts) -> TrapConfig:  # noqa: PLR0
             return replace(trap, banner=banner)
         case DnsTrapConfig():
             return _dns(trap, facts)
-        case SipTrapConfig():
-            return replace(trap, realm=trap.realm or facts.domain)
         case SnmpTrapConfig():
             name = trap.sys_name or facts.host_name
             boot = f"BOOT_IMAGE=/boot/vmlinuz-{KERNEL} root=UUID={facts.root_uuid} ro quiet"

@@ -51,8 +51,6 @@ from honeymesh.detection.traps.redis import RedisDialogue, RedisSettings
 from honeymesh.detection.traps.shell import ShellPersona
 from honeymesh.detection.traps.sip import (
     KamailioResponder,
-    SipResponder,
-    SipSettings,
     SipTcpDialogue,
 )
 from honeymesh.detection.traps.smtp import SmtpDialogue, SmtpSettings
@@ -458,10 +456,7 @@ def _responder(trap: DnsTrapConfig | SipTrapConfig | SnmpTrapConfig, ctx: TrapCo
             )
             return DnsResponder(parse_records(trap.records), trap.ttl, persona, now)
         case SipTrapConfig():
-            secret = ctx.facts.draw("sip/tags")
-            if trap.persona == "kamailio-5.6.3":
-                return KamailioResponder(secret, is_local_address, now)
-            return SipResponder(SipSettings("Asterisk PBX 18.20.2", trap.realm, secret), now)
+            return KamailioResponder(ctx.facts.draw("sip/tags"), is_local_address, now)
         case SnmpTrapConfig():
             settings = SnmpSettings(
                 communities=frozenset(c.encode() for c in trap.communities),

@@ -1,7 +1,7 @@
-"""The SIP trap (UDP): Kamailio 5.6.3 as Debian 12 ships it, or an Asterisk look-alike.
+"""The SIP trap (UDP and TCP): Kamailio 5.6.3 as Debian 12 ships it.
 
 ``parse_request`` reads a SIP request (request line, headers with their compact forms, bounded)
-and raises ``SipError`` and nothing else. Two personas answer it (``PERSONAS``):
+and raises ``SipError`` and nothing else. One persona answers it (``PERSONAS``):
 
 - ``kamailio-5.6.3`` (the default): ``KamailioResponder`` answers as kamailio 5.6.3-2 with
   Debian 12's shipped ``/etc/kamailio/kamailio.cfg`` does (diffed in tests/fidelity/test_sip.py):
@@ -15,12 +15,10 @@ and raises ``SipError`` and nothing else. Two personas answer it (``PERSONAS``):
   the registrar's; ``SipTcpDialogue`` serves the same over TCP, as the package's kamailio
   listens on both. What the real one does and the trap does not (relaying to registered
   contacts, retransmitting INVITE answers over UDP) is listed in docs/TRAPS.md.
-- ``asterisk-18.20.2``: ``SipResponder`` answers as Asterisk does: OPTIONS 200 with its
-  capabilities, REGISTER and INVITE a digest challenge (401), a REGISTER or INVITE that carries
-  credentials 403, BYE/CANCEL 481, ACK nothing, the rest 405. Asterisk is not in Debian 12, so
-  this persona is not diffed.
+An Asterisk persona existed before: Asterisk is not in Debian 12, so it could never be diffed
+against the real server, and a persona is only offered when it is (docs/TRAPS.md).
 
-Whatever the persona, the digest username and response of every request that carries an
+The digest username and response of every request that carries an
 ``Authorization`` are a ``trap.credential`` finding, a known scanner's User-Agent is recorded
 (``known_scanner``) and the number an INVITE dials (toll fraud) too.
 
@@ -67,9 +65,9 @@ _SCANNERS = ("friendly-scanner", "sipvicious", "sipcli", "vaxsipuseragent", "sip
              "sipsak", "pplsip", "iWar", "sundayddr")  # fmt: skip
 _DIGEST_FIELD = re.compile(r'(\w+)\s*=\s*(?:"([^"]*)"|([^,\s]*))')
 
-Persona = Literal["kamailio-5.6.3", "asterisk-18.20.2"]
-#: The personas a SIP trap can claim. Only Kamailio is in Debian 12, so only it is diffed.
-PERSONAS: tuple[Persona, ...] = ("kamailio-5.6.3", "asterisk-18.20.2")
+Persona = Literal["kamailio-5.6.3"]
+#: The personas a SIP trap can claim: those diffed against the real server from Debian 12.
+PERSONAS: tuple[Persona, ...] = ("kamailio-5.6.3",)
 
 
 class SipError(ValueError):
@@ -158,92 +156,6 @@ def observe(request: SipRequest) -> tuple[dict[str, JSONValue], tuple[Finding, .
     if request.method == "INVITE":
         detail["dialed"] = findings.text(request.uri.split(":", 1)[-1].split("@", 1)[0], 64)
     return detail, tuple(found)
-
-
-@dataclass(frozen=True)
-class SipSettings:
-    server: str
-    realm: str
-    # Mixed into the To tags and nonces, which Asterisk makes at random: without it two nodes
-    # would answer one request with the same tag (the node's own: registry, from its facts).
-    secret: bytes = b""
-
-
-class SipResponder:
-    """The ``asterisk-18.20.2`` persona (not diffed: Asterisk is not in Debian 12)."""
-
-    def __init__(self, settings: SipSettings, now: Callable[[], float]) -> None:
-        self._s = settings
-        self._now = now
-
-    def respond(self, data: bytes, source: str) -> Answer:
-        try:
-            request = parse_request(data)
-        except SipError as e:
-            return Answer(detail={"service": "sip", "error": str(e)})
-        detail, found = observe(request)
-        auth = request.get("authorization") or request.get("proxy-authorization")
-        status = self._status(request, auth is not None)
-        if status is None:
-            return Answer(detail=detail, findings=found)
-        reply = self._render(request, status, MAX_REPLY)
-        detail["status"] = status[0]
-        if not reply:
-            detail["reply_suppressed"] = True
-        return Answer(reply, detail, found)
-
-    @staticmethod
-    def _status(request: SipRequest, authenticated: bool) -> tuple[int, str] | None:
-        method = request.method
-        if method == "ACK":
-            return None
-        if method == "OPTIONS":
-            return 200, "OK"
-        if method in ("REGISTER", "INVITE", "SUBSCRIBE", "MESSAGE"):
-            return (403, "Forbidden") if authenticated else (401, "Unauthorized")
-        if method in ("BYE", "CANCEL"):
-            return 481, "Call/Transaction Does Not Exist"
-        return 405, "Method Not Allowed"
-
-    def _render(self, request: SipRequest, status: tuple[int, str], room: int) -> bytes:
-        to = request.get("to") or ""
-        if status[0] != 200 and "tag=" not in to:
-            tag = hashlib.sha256(self._s.secret + to.encode() + b"tag").hexdigest()[:8]
-            to += ";tag=as" + tag
-        mandatory = [f"SIP/2.0 {status[0]} {status[1]}"]
-        mandatory += [f"Via: {v}" for v in request.all("via")]
-        mandatory += [
-            f"From: {request.get('from') or ''}",
-            f"To: {to}",
-            f"Call-ID: {request.get('call-id') or ''}",
-            f"CSeq: {request.get('cseq') or ''}",
-        ]
-        optional = [f"Server: {self._s.server}"]
-        if status[0] == 401:
-            seen = f"{self._now()}{request.get('call-id')}".encode()
-            nonce = hashlib.sha256(self._s.secret + seen).hexdigest()
-            optional.insert(
-                0,
-                f'WWW-Authenticate: Digest algorithm=MD5, realm="{self._s.realm}", '
-                f'nonce="{nonce[:8]}"',
-            )
-        optional += [
-            "Allow: INVITE, ACK, CANCEL, OPTIONS, BYE, REFER, SUBSCRIBE, NOTIFY, INFO, PUBLISH, "
-            "MESSAGE",
-            "Supported: replaces, timer",
-            "Accept: application/sdp",
-        ]
-        ending = "Content-Length: 0\r\n\r\n"
-        lines = list(mandatory)
-        size = len("\r\n".join(lines).encode("utf-8", "replace")) + 2 + len(ending)
-        if size > room:
-            return b""
-        for header in optional:
-            extra = len(header.encode("utf-8", "replace")) + 2
-            if size + extra <= room:
-                lines.append(header)
-                size += extra
-        return ("\r\n".join(lines) + "\r\n" + ending).encode("utf-8", "replace")
 
 
 #: What kamailio 5.6.3 (Debian's build) says in ``Server`` (its ``server_header`` default).

@@ -16,7 +16,7 @@ from honeymesh.detection.traps.http import HttpDialogue, HttpSettings, plain_htt
 from honeymesh.detection.traps.mysql import MysqlDialogue, MysqlSettings
 from honeymesh.detection.traps.redis import RedisDialogue, RedisSettings
 from honeymesh.detection.traps.shell import ShellPersona
-from honeymesh.detection.traps.sip import SipResponder, SipSettings
+from honeymesh.detection.traps.sip import KamailioResponder
 from honeymesh.detection.traps.smtp import SmtpDialogue, SmtpSettings
 from honeymesh.detection.traps.snmp import SnmpResponder, SnmpSettings
 from honeymesh.detection.traps.ssh import SshDialogue, SshHostKeys, SshSettings
@@ -120,6 +120,7 @@ def responders() -> dict[str, Responder]:
     )
     return {
         "dns": DnsResponder(records, 300),
-        "sip": SipResponder(SipSettings("Asterisk PBX 18.20.2", "asterisk"), now),
+        # Every address is this host's, so requests reach the registrar as well as routing.
+        "sip": KamailioResponder(b"node seed", lambda host: True, now),
         "snmp": SnmpResponder(snmp, now),
     }

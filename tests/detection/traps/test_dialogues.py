@@ -495,28 +495,6 @@ def test_dns_answers_as_large_as_the_udp_size_allows_then_truncates() -> None:
     assert dns.respond(status, "192.0.2.1").reply[3] & 0x0F == 4  # NOTIMP, as BIND answers
 
 
-def test_sip_options_echoes_the_transaction_and_digest_logins_are_credentials() -> None:
-    sip = responders()["sip"]
-    options = (
-        b"OPTIONS sip:100@192.0.2.1 SIP/2.0\r\n"
-        b"Via: SIP/2.0/UDP 198.51.100.7:5060;branch=z9hG4bK-1\r\n"
-        b"From: <sip:100@192.0.2.1>;tag=abc\r\nTo: <sip:100@192.0.2.1>\r\nCall-ID: 42\r\n"
-        b"CSeq: 1 OPTIONS\r\nUser-Agent: friendly-scanner\r\nContent-Length: 0\r\n\r\n"
-    )
-    a = sip.respond(options, "198.51.100.7")
-    assert a.reply.startswith(
-        b"SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP 198.51.100.7:5060;branch=z9hG4bK-1"
-    )
-    assert b"Call-ID: 42\r\n" in a.reply and b"Server: Asterisk PBX 18.20.2\r\n" in a.reply
-    assert a.detail["known_scanner"] is True
-    register = options.replace(b"OPTIONS", b"REGISTER").replace(
-        b"Content-Length",
-        b'Authorization: Digest username="100", realm="asterisk", response="ab"\r\nContent-Length',
-    )
-    r = sip.respond(register, "198.51.100.7")
-    assert r.reply.startswith(b"SIP/2.0 403 Forbidden") and r.findings[0][1]["username"] == "100"
-
-
 def _snmp_get(
     community: bytes, oid: tuple[int, ...], pdu: int = 0xA0, value: bytes = b"\x05\x00"
 ) -> bytes:

@@ -30,7 +30,6 @@ from honeymesh.config import (
     Config,
     DnsTrapConfig,
     HttpTrapConfig,
-    SipTrapConfig,
     SmtpTrapConfig,
     SnmpTrapConfig,
     TelnetTrapConfig,
@@ -343,9 +342,6 @@ def test_a_configured_name_wins_over_the_node_s_own(tmp_path: Path) -> None:
     snmp = SnmpTrapConfig(sys_name="core-sw", sys_contact="noc@example.com", sys_location="R1")
     said = datagram(snmp, node, at, snmp_request(0xA0, b"public", SYSTEM)).decode("latin-1")
     assert all(v in said for v in ("Linux core-sw ", "noc@example.com", "core-sw", "R1"))
-    sip = SipTrapConfig(persona="asterisk-18.20.2", realm="pbx.example.com")
-    register = datagram(sip, node, at, SIP.replace(b"OPTIONS", b"REGISTER")).decode()
-    assert 'realm="pbx.example.com"' in register
 
 
 def test_the_names_are_plausible_and_never_someone_else_s_domain() -> None:
