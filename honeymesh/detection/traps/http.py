@@ -446,7 +446,7 @@ class HttpDialogue:
             # Apache's boundary: the request time in microseconds, then the connection's id.
             boundary = f"{int(self._now() * 1_000_000):x}{self._connection_id:x}"
             return _partial(file, ranges, validators, vary, boundary)
-        if vary and "gzip" in (request.header("Accept-Encoding") or "").lower():
+        if vary and websites.accepts_gzip(request):
             # mod_deflate: zlib level 6, raw deflate, its own 10-byte header (OS unix, no
             # mtime), and "-gzip" appended to the ETag (so If-None-Match never matches it).
             gz = (("ETag", etag[:-1] + '-gzip"'), ("Accept-Ranges", "bytes"))
