@@ -41,15 +41,26 @@ SERVICES = {
 }
 
 
+# hydra's own end-of-run race: its main loop ends when its count of active children reaches
+# zero while a child is still marked active (hydra.c, the "final worker threads" warning), and
+# it then says, wrongly, that the target "did not resolve or could not be connected". Seen once
+# in a full CI run against the real Apache, with every try made; it says nothing about either
+# server, so such a run is made again (twice at most), on either side.
+HYDRA_RACE = b"final worker threads did not complete until end"
+
+
 def hydra(tmp: Path, service: str, port: int, extra: list[str]) -> bytes:
     (tmp / "users").write_text("\n".join(USERS) + "\n")
     (tmp / "passwords").write_text("\n".join(PASSWORDS) + "\n")
     logins = [] if service == "redis" else ["-L", str(tmp / "users")]
     argv = ["hydra", *logins, "-P", str(tmp / "passwords"), "-t", "2", "-I", "-s", str(port)]
-    out = subprocess.run(
-        [*argv, "127.0.0.1", service, *extra],
-        capture_output=True, timeout=240, check=False, cwd=tmp,
-    )  # fmt: skip
+    for _ in range(3):
+        out = subprocess.run(
+            [*argv, "127.0.0.1", service, *extra],
+            capture_output=True, timeout=240, check=False, cwd=tmp,
+        )  # fmt: skip
+        if HYDRA_RACE not in out.stdout or b"1 of 1 target completed" not in out.stdout:
+            break
     return out.stdout + b"-- stderr --\n" + out.stderr + f"-- exit {out.returncode}\n".encode()
 
 
