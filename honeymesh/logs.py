@@ -12,7 +12,6 @@ The SQLite ``events`` table and the live feed are not summarised (docs/EVENTS.md
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass
@@ -45,6 +44,7 @@ from honeymesh.events import (
     Notice,
     Observation,
     Verdict,
+    encode_json,
 )
 from honeymesh.text import shown
 
@@ -235,7 +235,7 @@ class JsonLines:
         when = event.time
         self.summarise(when)
         if self.floods.admit_one(str(event.event_id), event.source, when):
-            self._add_line(f"{_LINE_HEAD}{_ENCODER.encode(when)}{_LINE_TAIL}{event.json[1:]}\n")
+            self._add_line(f"{_LINE_HEAD}{encode_json(when)}{_LINE_TAIL}{event.json[1:]}\n")
 
     def summarise(self, now: float, *, force: bool = False) -> None:
         """Write the flood summaries of an interval that has ended (all of them if ``force``)."""
@@ -243,7 +243,7 @@ class JsonLines:
             self._add(record)
 
     def _add(self, record: dict[str, Any]) -> None:
-        self._add_line(_ENCODER.encode(record) + "\n")
+        self._add_line(encode_json(record) + "\n")
 
     @property
     def pending(self) -> bool:
@@ -291,7 +291,6 @@ class JsonLines:
             )
 
 
-_ENCODER = json.JSONEncoder(separators=(",", ":"), default=str)
 # A bus event's line, around its time and its own JSON (JsonLines.add_encoded).
 _LINE_HEAD = '{"log_time":'
 _LINE_TAIL = ',"log_level":"info","log_namespace":"honeymesh",'

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from honeymesh.events import (
     Decision,
@@ -15,6 +20,7 @@ from honeymesh.events import (
     Notice,
     Observation,
     Verdict,
+    encode_json,
     event_fields,
 )
 
@@ -103,3 +109,56 @@ def test_the_three_kinds_stay_distinct_in_their_flat_form() -> None:
     assert event_fields(verdict)["score"] == 80.0
     assert event_fields(decision)["action"] == "ban"
     assert event_fields(decision)["kind"] == "decision"
+
+
+# JSON values as events carry them, with what only the json module can write: text outside
+# ASCII, lone surrogates (attacker bytes decoded with surrogateescape), integers past 64 bits.
+_json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**70), max_value=2**70)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(st.characters(codec=None)),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(st.text(st.characters(codec=None), max_size=8), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+_STDLIB = json.JSONEncoder(separators=(",", ":"), default=str)
+
+
+@given(_json_values)
+def test_events_json_is_ascii_and_reads_back_as_the_json_modules_does(value: object) -> None:
+    text = encode_json(value)
+    assert text.isascii()  # attacker text is escaped one way, whichever encoder wrote it
+    assert json.loads(text) == json.loads(_STDLIB.encode(value))
+
+
+def _exponents(value: object) -> bool:
+    """Whether a float in the value is written with an exponent (``1e+16``, ``1e-07``)."""
+    if isinstance(value, float):
+        return "e" in repr(value)
+    if isinstance(value, list):
+        return any(_exponents(v) for v in value)
+    if isinstance(value, dict):
+        return any(_exponents(v) for v in value.values())
+    return False
+
+
+@given(_json_values.filter(lambda v: not _exponents(v)))
+def test_without_exponents_events_json_is_the_json_modules_text_byte_for_byte(
+    value: object,
+) -> None:
+    assert encode_json(value) == _STDLIB.encode(value)
+
+
+def test_what_json_has_no_form_for_is_written_as_its_text_as_before() -> None:
+    when = datetime(2026, 12, 6, 9, 30, tzinfo=UTC)
+
+    @dataclass
+    class Point:
+        x: int
+
+    value = {"when": when, "point": Point(1), "raw": b"\x00\xff", "set": frozenset()}
+    assert encode_json(value) == _STDLIB.encode(value)
