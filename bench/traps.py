@@ -140,9 +140,22 @@ SESSIONS: dict[str, Callable[[int, int], Awaitable[None]]] = {
 }
 
 
-async def drive(protocol: str, port: int, count: int, first: int) -> float:
-    """Run ``count`` sessions, CONCURRENCY at a time; the seconds it took."""
+async def drive(protocol: str, port: int, count: int, first: int, pace: float = 0.0) -> float:
+    """Run ``count`` sessions, CONCURRENCY at a time; the seconds it took. With a ``pace``
+    (sessions a second) each session starts on its schedule instead, however long the ones
+    before it take: both servers then see the same arrivals, as from a spray that has its own
+    rate, rather than each being driven as fast as it answers."""
     session = SESSIONS[protocol]
+    if pace:
+        started = time.perf_counter()
+        tasks: list[asyncio.Future[None]] = []
+        for n in range(count):
+            delay = started + n / pace - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            tasks.append(asyncio.ensure_future(session(port, first + n)))
+        await asyncio.gather(*tasks)
+        return time.perf_counter() - started
     queue = iter(range(first, first + count))
 
     async def worker() -> None:
@@ -379,6 +392,7 @@ class Result:
     idle_cpu_per_s: float = 0.0  # the settled server's CPU rate with no traffic
     window_s: float = 0.0  # how long server_cpu_s was counted for
     workers_cpu_s: float = 0.0  # of server_cpu_s, what its trap workers spent (--workers)
+    pace: float = 0.0  # sessions started a second (--pace), 0: as fast as the server answers
 
     @property
     def per_second(self) -> float:
@@ -401,6 +415,7 @@ class Result:
             "server": self.server,
             "sessions": self.sessions,
             "concurrency": CONCURRENCY,
+            "pace_per_s": self.pace,
             "rounds": rounds,
             "seconds": round(self.seconds, 3),
             "sessions_per_s": round(self.per_second, 1),
@@ -416,7 +431,7 @@ class Result:
         }
 
 
-def measure(server: str, protocol: str, sessions: int) -> Result:
+def measure(server: str, protocol: str, sessions: int, pace: float = 0.0) -> Result:
     with tempfile.TemporaryDirectory(prefix=f"bench-{server}-") as tmp:
         workdir = Path(tmp)
         port = free_port()
@@ -445,7 +460,7 @@ def measure(server: str, protocol: str, sessions: int) -> Result:
             idle = idle_rate(proc.pid)
             cpu_before, window_started = cpu_seconds(proc.pid), time.monotonic()
             children_before = children_cpu_seconds(proc.pid)
-            seconds = asyncio.run(drive(protocol, port, sessions, WARMUP))
+            seconds = asyncio.run(drive(protocol, port, sessions, WARMUP, pace))
             wait_recorded(recorded_now, total)  # the server's CPU includes writing the records
             children = children_cpu_seconds(proc.pid) - children_before
             cpu = cpu_seconds(proc.pid) - cpu_before + children
@@ -453,7 +468,17 @@ def measure(server: str, protocol: str, sessions: int) -> Result:
         finally:
             stop(proc)
         return Result(
-            protocol, server, sessions, seconds, cpu, recorded_now(), total, idle, window, children
+            protocol,
+            server,
+            sessions,
+            seconds,
+            cpu,
+            recorded_now(),
+            total,
+            idle,
+            window,
+            children,
+            pace,
         )
 
 
@@ -505,6 +530,12 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3, help="runs per server; medians shown")
     parser.add_argument("--protocols", default="ftp,http,redis,mysql")
     parser.add_argument(
+        "--pace",
+        type=float,
+        default=0.0,
+        help="start this many sessions a second on every server (default: as fast as each answers)",
+    )
+    parser.add_argument(
         "--workers",
         help="instead of OpenCanary: the appliance with [node] workers = each of these (0,1,2)",
     )
@@ -530,7 +561,7 @@ def main() -> int:
         runs: dict[str, list[Result]] = {server: [] for server in servers}
         for _ in range(args.rounds):  # interleaved, so load from elsewhere hits all alike
             for server in servers:
-                runs[server].append(measure(server, protocol, args.sessions))
+                runs[server].append(measure(server, protocol, args.sessions, args.pace))
         median: dict[str, Result] = {}
         for server in servers:
             ordered = sorted(runs[server], key=lambda r: r.per_cpu_second)
@@ -545,6 +576,7 @@ def main() -> int:
                 "bench": "trap_sessions",
                 "protocol": protocol,
                 "server": server,
+                "pace_per_s": args.pace,
                 "ratio_wall_vs_opencanary": round(ours.per_second / canary.per_second, 2),
                 "ratio_server_cpu_vs_opencanary": round(
                     ours.per_cpu_second / canary.per_cpu_second, 2
