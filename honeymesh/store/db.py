@@ -3,10 +3,14 @@
 The reactor thread never touches the connection. It hands the writer thread two kinds of work:
 
 * ``append(event)``: fire and forget; events queue up and are written many to a transaction.
-  After each commit the writer lingers ``linger`` seconds (20 ms) before it takes the next
-  batch, unless a job or a stop arrives: events that come one by one (a trap session each)
-  then share a commit instead of waking the writer, and paying a commit, each. An event is
-  therefore on disk up to 20 ms later than it could be; a crash could cost those too.
+  Events are committed at most once every ``linger`` seconds (20 ms), unless a job or a stop
+  arrives: an event that comes within 20 ms of the last commit waits out the rest of them for
+  company, so that events coming one by one (a trap session each) share a commit instead of
+  waking the writer, and paying a commit, each; one that comes later is written at once. An
+  event is therefore on disk up to 20 ms later than it could be; a crash could cost those
+  too. The writer sleeps until work comes: it lingers only with an event in hand, so a
+  trickle of events, each more than 20 ms after the last commit, costs one wake-up each,
+  not two (it used to linger after every commit, on a timer, whether anything came or not).
 * ``run(fn)``: ``fn(connection)`` runs inside a transaction in the writer thread; the returned
   Deferred fires with its result only after that transaction is committed. Anything a caller is
   told is saved (a ban, a mode switch) goes through here.
@@ -266,6 +270,7 @@ class Store:
         self.degraded: str | None = None
         self.write_failures = 0
         self._pending: list[_EventRowTuple] = []  # writer thread only: events to retry
+        self._committed = 0.0  # writer thread only: when the last batch was taken to be written
         self._episode_dropped = 0  # events dropped since the store became degraded
 
     @property
@@ -367,6 +372,7 @@ class Store:
             if stop is None:
                 stop = next((item for item in batch if isinstance(item, _Stop)), None)
                 deadline = time.monotonic() + self._stop_grace
+            self._committed = time.monotonic()  # the batch is written (or held) hereafter
             if self.degraded is None:
                 error = self._write(conn, jobs)
                 if error is not None:
@@ -409,14 +415,17 @@ class Store:
     def _take(self, wait: float | None) -> list[Any]:
         """The next batch: block for the first item (at most ``wait`` seconds), then take what
         is already queued, up to ``batch_max``. Unless the store is retrying held events (a
-        ``wait``), it first lingers: see the module docstring."""
-        if wait is None and self._linger > 0:
-            self._wake.wait(self._linger)
-            self._wake.clear()
+        ``wait``), an event that comes within ``linger`` of the last commit waits out the rest
+        of it first: see the module docstring."""
         try:
             batch = [self._queue.get(timeout=wait)]
         except queue.Empty:
             return []
+        if wait is None and isinstance(batch[0], tuple):
+            left = self._committed + self._linger - time.monotonic()
+            if left > 0:
+                self._wake.wait(left)  # a job or a stop cuts it short
+                self._wake.clear()
         while len(batch) < self._batch_max:
             try:
                 batch.append(self._queue.get_nowait())

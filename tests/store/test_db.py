@@ -398,6 +398,32 @@ def test_events_trickling_in_share_commits_and_jobs_do_not_wait_for_them(tmp_pat
 
 
 @pytest_twisted.inlineCallbacks
+def test_a_trickle_of_events_wakes_the_writer_once_each(tmp_path: Path):
+    """Events further apart than the linger are each written at once, and the writer then
+    sleeps until the next one comes. It used to linger on a timer after every commit, a second
+    wake-up per event on a node seeing a trickle (an FTP spray, vsftpd's 3 s pause after each
+    failed login, ends a session every 50-100 ms)."""
+    store = Store(tmp_path / "s.db", reactor, linger=0.02, synchronous="normal")
+    yield store.start()
+    assert store._thread is not None
+    status = Path(f"/proc/self/task/{store._thread.native_id}/status")
+
+    def sleeps() -> int:  # the writer's voluntary context switches: each time it slept
+        return int(status.read_text().split("\nvoluntary_ctxt_switches:")[1].split()[0])
+
+    yield deferLater(_reactor, 0.1, lambda: None)
+    before, batches = sleeps(), store.batches
+    for i in range(20):
+        store.append(obs(i))
+        yield deferLater(_reactor, 0.06, lambda: None)
+    slept = sleeps() - before
+    assert store.written == 20
+    assert store.batches - batches == 20  # each on its own: none came within the linger
+    assert slept <= 26, f"the writer slept {slept} times for 20 events (40 with the timer)"
+    yield store.stop()
+
+
+@pytest_twisted.inlineCallbacks
 def test_the_store_the_json_log_and_the_feed_carry_the_same_record_of_an_event(tmp_path: Path):
     """One event is flattened and encoded once and shared: the store's row, the JSON log's
     line and the feed's entry are the same JSON (the log adds its three keys in front, the
