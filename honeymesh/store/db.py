@@ -3,14 +3,20 @@
 The reactor thread never touches the connection. It hands the writer thread two kinds of work:
 
 * ``append(event)``: fire and forget; events queue up and are written many to a transaction.
-  Events are committed at most once every ``linger`` seconds (20 ms), unless a job or a stop
-  arrives: an event that comes within 20 ms of the last commit waits out the rest of them for
-  company, so that events coming one by one (a trap session each) share a commit instead of
-  waking the writer, and paying a commit, each; one that comes later is written at once. An
-  event is therefore on disk up to 20 ms later than it could be; a crash could cost those
-  too. The writer sleeps until work comes: it lingers only with an event in hand, so a
-  trickle of events, each more than 20 ms after the last commit, costs one wake-up each,
-  not two (it used to linger after every commit, on a timer, whether anything came or not).
+  Events are committed at most once every ``linger`` seconds (250 ms), unless a job or a stop
+  arrives: an event that comes within 250 ms of the last commit waits out the rest of them
+  for company; one that comes later is written at once. A commit with ``synchronous = full``
+  costs this VM 400-700 us of CPU (the WAL's fsync), more than a whole trap session: a
+  trickle of events (an FTP spray, vsftpd's 3 s pause spreading its sessions out, 30 events a
+  second) paid one each, 811 us of the writer's CPU a session at a 20 ms linger against
+  177 us at 250 ms (docs/BENCHMARKS.md, "Third pass"). An event is therefore on disk up to
+  250 ms later than it could be, as it reaches the JSON log (flushed every 250 ms); a crash or
+  a power cut could cost those. What a caller is told is saved never waits: a job cuts the
+  linger short and its transaction carries every event queued before it, so a read through
+  ``run`` (the API's) sees every event published before it. Nor does a flood: once a batch's
+  worth of events waits (``batch_max``, or half of ``max_backlog``), the linger ends, so the
+  linger never caps the rate (it would at ``batch_max`` per 250 ms). The writer sleeps until
+  work comes: it lingers only with an event in hand, never on a timer of its own.
 * ``run(fn)``: ``fn(connection)`` runs inside a transaction in the writer thread; the returned
   Deferred fires with its result only after that transaction is committed. Anything a caller is
   told is saved (a ban, a mode switch) goes through here.
@@ -230,7 +236,7 @@ class Store:
         *,
         synchronous: str = "full",
         batch_max: int = 5000,
-        linger: float = 0.02,
+        linger: float = 0.25,
         max_backlog: int = 50_000,
         retry_first: float = 0.1,
         retry_max: float = 5.0,
@@ -247,8 +253,9 @@ class Store:
         self._synchronous = synchronous
         self._batch_max = batch_max
         self._linger = linger
-        # Set by run() and stop(), never by append(): cuts the writer's linger short, so that
-        # only fire-and-forget events wait for company.
+        # Set by run() and stop(), and by append() only once a batch's worth waits: cuts the
+        # writer's linger short, so that only a trickle of fire-and-forget events waits for
+        # company.
         self._wake = threading.Event()
         self.max_backlog = max_backlog
         self._retry_first = retry_first
@@ -313,6 +320,14 @@ class Store:
         row = (event.time, str(event.event_id), str(event.kind), event.source, event.json)
         self.appended += 1
         self._queue.put(row)
+        if self.backlog >= self._full_batch:
+            # A batch's worth waits: lingering longer would only cap the rate (batch_max per
+            # linger) and, with a small max_backlog, drop events while nothing has failed.
+            self._wake.set()
+
+    @property
+    def _full_batch(self) -> int:
+        return max(1, min(self._batch_max, self.max_backlog // 2))
 
     def run(self, fn: Callable[[sqlite3.Connection], T]) -> Deferred[T]:
         """Run ``fn(conn)`` in a transaction; the Deferred fires after the commit."""
@@ -423,7 +438,7 @@ class Store:
             return []
         if wait is None and isinstance(batch[0], tuple):
             left = self._committed + self._linger - time.monotonic()
-            if left > 0:
+            if left > 0 and self.backlog < self._full_batch:  # else append() would cut it
                 self._wake.wait(left)  # a job or a stop cuts it short
                 self._wake.clear()
         while len(batch) < self._batch_max:

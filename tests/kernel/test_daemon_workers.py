@@ -85,6 +85,7 @@ def test_a_brute_forcer_is_banned_with_workers_as_without(
     assert auth(lab, attacker, b"hunter2").startswith(b"-")
     wait_for(lambda: bans(daemon) == [f"{attacker}/32"])
     workers = load_config(daemon.node.config_path).node.workers
+    wait_for(lambda: bool(served_by(daemon)))  # the session's event is on disk within 250 ms
     assert served_by(daemon)[0] in ({None} if workers == 0 else {1, 2})  # the serving worker
     # The trap stays open to the banned source (traps_open_to_banned) and still records.
     assert auth(lab, attacker, b"again").startswith(b"-")

@@ -398,6 +398,37 @@ def test_events_trickling_in_share_commits_and_jobs_do_not_wait_for_them(tmp_pat
 
 
 @pytest_twisted.inlineCallbacks
+def test_a_read_through_run_sees_every_event_published_before_it(tmp_path: Path):
+    """Events wait up to the linger for company, but never a job: it cuts the linger short and
+    its transaction carries every event queued before it (the API's reads go through run)."""
+    store = Store(tmp_path / "s.db", reactor, linger=60.0, synchronous="normal")
+    yield store.start()
+    for i in range(5):  # the first is written at once, the rest would wait out the minute
+        store.append(obs(i))
+    count = yield store.run(
+        lambda c: c.execute("SELECT count(*) FROM events").fetchone()[0]
+    ).addTimeout(10, _reactor)
+    assert count == 5
+    yield store.stop().addTimeout(10, _reactor)
+
+
+@pytest_twisted.inlineCallbacks
+def test_a_burst_of_a_batch_or_more_is_written_without_waiting_out_the_linger(tmp_path: Path):
+    """The linger is for a trickle: once a batch's worth waits, it ends, or it would cap the
+    rate at a batch per linger (and with a small backlog drop events while nothing failed)."""
+    store = Store(tmp_path / "s.db", reactor, linger=60.0, batch_max=100, synchronous="normal")
+    yield store.start()
+    store.append(obs(0))  # written at once: nothing was committed within the linger
+    yield wait_until(lambda: store.written == 1)
+    for i in range(1, 251):
+        store.append(obs(i))
+    yield wait_until(lambda: store.written >= 201)  # two full batches, not in a minute
+    assert store.lost == 0
+    yield store.stop().addTimeout(10, _reactor)
+    assert store.written == 251
+
+
+@pytest_twisted.inlineCallbacks
 def test_a_trickle_of_events_wakes_the_writer_once_each(tmp_path: Path):
     """Events further apart than the linger are each written at once, and the writer then
     sleeps until the next one comes. It used to linger on a timer after every commit, a second
