@@ -341,6 +341,19 @@ def cpu_ns(pid: int) -> int:
     return total
 
 
+def wakeups(pid: int) -> int:
+    """How many times the process's live threads were put on a CPU (schedstat's third
+    field): each time one was woken to work. At a trickle, each costs more than the work it
+    wakes for on this VM (a halted vCPU is woken through the hypervisor)."""
+    total = 0
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            total += int(Path(f"/proc/{pid}/task/{tid}/schedstat").read_text().split()[2])
+        except (OSError, ValueError, IndexError):
+            continue  # a thread that ended meanwhile
+    return total
+
+
 def idle_rate(pid: int, seconds: float = IDLE_WINDOW) -> float:
     """CPU seconds per second of a settled server with no traffic: its timers, flushes and
     polling threads, which a long run (FTP's failed-login pause) charges to its sessions."""
@@ -393,6 +406,7 @@ class Result:
     window_s: float = 0.0  # how long server_cpu_s was counted for
     workers_cpu_s: float = 0.0  # of server_cpu_s, what its trap workers spent (--workers)
     pace: float = 0.0  # sessions started a second (--pace), 0: as fast as the server answers
+    wakeups: int = 0  # times the server's threads were put on a CPU in the window
 
     @property
     def per_second(self) -> float:
@@ -425,6 +439,7 @@ class Result:
             "cpu_window_s": round(self.window_s, 1),
             "sessions_per_server_cpu_s_less_idle": round(self.sessions / self.session_cpu_s, 1),
             "workers_cpu_s": round(self.workers_cpu_s, 3),
+            "wakeups_per_session": round(self.wakeups / self.sessions, 2),
             "recorded": self.recorded,
             "expected_records": self.expected,
             "lost": self.expected - self.recorded,
@@ -460,10 +475,12 @@ def measure(server: str, protocol: str, sessions: int, pace: float = 0.0) -> Res
             idle = idle_rate(proc.pid)
             cpu_before, window_started = cpu_seconds(proc.pid), time.monotonic()
             children_before = children_cpu_seconds(proc.pid)
+            woken_before = wakeups(proc.pid)
             seconds = asyncio.run(drive(protocol, port, sessions, WARMUP, pace))
             wait_recorded(recorded_now, total)  # the server's CPU includes writing the records
             children = children_cpu_seconds(proc.pid) - children_before
             cpu = cpu_seconds(proc.pid) - cpu_before + children
+            woken = wakeups(proc.pid) - woken_before
             window = time.monotonic() - window_started
         finally:
             stop(proc)
@@ -479,6 +496,7 @@ def measure(server: str, protocol: str, sessions: int, pace: float = 0.0) -> Res
             window,
             children,
             pace,
+            woken,
         )
 
 
