@@ -10,6 +10,8 @@ from twisted.internet.interfaces import IReactorTime
 from twisted.internet.task import LoopingCall
 from twisted.logger import Logger
 
+from honeymesh.store.db import log_job_failure
+
 
 class PeriodicService(Service):
     """Calls ``job()`` every ``interval`` seconds while running.
@@ -42,7 +44,9 @@ class PeriodicService(Service):
             return
         self._running_job = True
         d = maybeDeferred(self._job)
-        d.addErrback(lambda f: self._log.failure("periodic job {job} failed", f, job=self.name))
+        d.addErrback(
+            lambda f: log_job_failure(self._log, f, "periodic job {job} failed", job=self.name)
+        )
         d.addBoth(self._done)
 
     def _done(self, _: object) -> None:

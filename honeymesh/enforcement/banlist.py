@@ -120,7 +120,7 @@ from honeymesh.enforcement.banstore import (
 from honeymesh.enforcement.netindex import NetworkIndex
 from honeymesh.events import Event, EventId, JSONValue, Notice
 from honeymesh.net import Network, normalize_network
-from honeymesh.store.db import Store
+from honeymesh.store.db import Store, StoreError
 
 # The ban list ----------------------------------------------------------------------------------
 
@@ -774,6 +774,7 @@ class BanHousekeeping(Service):
         self._current: Deferred[None] | None = None
         self.sweeps = 0
         self.expired = 0
+        self._waiting = False  # a sweep failed on the store; said once until one succeeds
 
     def _tick(self) -> None:
         if self._current is not None:
@@ -786,9 +787,20 @@ class BanHousekeeping(Service):
     def _counted(self, report: SweepReport) -> None:
         self.sweeps += 1
         self.expired += len(report.expired)
+        if self._waiting:
+            self._waiting = False
+            self._log.info("ban housekeeping runs again: the store takes its sweeps")
 
     def _failed(self, failure: Failure) -> None:
-        self._log.failure("ban housekeeping sweep failed", failure)
+        if not failure.check(StoreError):
+            self._log.failure("ban housekeeping sweep failed", failure)
+        elif not self._waiting:  # once an episode: it tries again every second meanwhile
+            self._waiting = True
+            self._log.warn(
+                "ban housekeeping waits for the store ({reason}); expired bans are lifted "
+                "when it can write again",
+                reason=failure.getErrorMessage(),
+            )
 
     def _done(self, _: object) -> None:
         self._current = None

@@ -67,7 +67,7 @@ from honeymesh.mesh.sanitize import internal, signal_body
 from honeymesh.mesh.tls import client_tls_creator, server_tls_factory
 from honeymesh.mesh.wire import MAX_FRAME, Frame, FrameType, WireError
 from honeymesh.net import Network, normalize_network
-from honeymesh.store.db import Store
+from honeymesh.store.db import Store, log_job_failure
 
 # Reasons for refusing a frame or an item that are the sender's fault (they cost it standing).
 _SENDER_FAULTS = frozenset(
@@ -218,7 +218,7 @@ class MeshService(MultiService):
     def _start_failed(self, failure: Failure) -> None:
         self.state = "disabled"
         self.decision = SharingDecision(False, False, False, f"mesh failed: {failure.value}")
-        self._log.failure("mesh could not start", failure)
+        log_job_failure(self._log, failure, "mesh could not start")
         if not self._ready.called:
             self._ready.callback(None)
 
@@ -462,7 +462,7 @@ class MeshService(MultiService):
         self.standing.setdefault(node, PeerStanding())
         if self._register_peer is not None:  # trust knows every member it hears from
             self._register_peer(node).addErrback(
-                lambda f: self._log.failure("peer not registered with trust", f)
+                lambda f: log_job_failure(self._log, f, "peer not registered with trust")
             )
         self._publish(
             Notice(
@@ -569,7 +569,7 @@ class MeshService(MultiService):
         """New records: store them, pass them on, and act on removals at once."""
         now = self._reactor.seconds()
         self._store.run(lambda conn: mem.save_records(conn, [(r, now) for r in fresh])).addErrback(
-            lambda f: self._log.failure("membership records not saved", f)
+            lambda f: log_job_failure(self._log, f, "membership records not saved")
         )
         for link in list(self.links.values()):
             if link is not sender and link.current in ("active", "demoted"):
@@ -646,7 +646,7 @@ class MeshService(MultiService):
             return
         windows = {pub: self.gate.windows[pub] for pub in {s.publisher for s in accepted}}
         self._store.run(lambda conn: sigdb.save_signals(conn, accepted, windows, now)).addErrback(
-            lambda f: self._log.failure("accepted signals not saved", f)
+            lambda f: log_job_failure(self._log, f, "accepted signals not saved")
         )
         for signal in accepted:
             self.counters.signals_accepted += 1
@@ -698,7 +698,7 @@ class MeshService(MultiService):
         }
         if signal.kind == "unban":
             d = self._lift_mesh_ban(signal.target, publisher=signal.publisher, signal_id=signal.id)
-            d.addErrback(lambda f: self._log.failure("remote unban failed", f))
+            d.addErrback(lambda f: log_job_failure(self._log, f, "remote unban failed"))
             return
         if signal.kind not in ("ban", "allow"):
             return
@@ -722,7 +722,7 @@ class MeshService(MultiService):
         d.addCallback(
             lambda decision: self._apply_trust(decision, expires=expires, provenance=provenance)
         )
-        d.addErrback(lambda f: self._log.failure("remote signal not applied", f))
+        d.addErrback(lambda f: log_job_failure(self._log, f, "remote signal not applied"))
 
     # Catch-up ----------------------------------------------------------------------------------
 
@@ -832,7 +832,7 @@ class MeshService(MultiService):
                 link.send_json(FrameType.SYNC, {"answered": len(items)})
 
         self._store.run(lambda conn: sigdb.missing_for(conn, have, now)).addCallbacks(
-            send, lambda f: self._log.failure("SYNC answer failed", f)
+            send, lambda f: log_job_failure(self._log, f, "SYNC answer failed")
         )
 
     # Signals out -------------------------------------------------------------------------------
@@ -928,7 +928,7 @@ class MeshService(MultiService):
 
     def _not_sent(self, failure: Failure) -> None:
         if not failure.check(MeshError):
-            self._log.failure("signal not published", failure)
+            log_job_failure(self._log, failure, "signal not published")
 
     # Dialling, heartbeats, housekeeping --------------------------------------------------------
 
@@ -981,10 +981,10 @@ class MeshService(MultiService):
     def _housekeeping(self, now: float) -> None:
         scores = {n: (s.score, s.delivered, s.invalid) for n, s in self.standing.items()}
         self._store.run(lambda conn: sigdb.save_scores(conn, scores, now)).addErrback(
-            lambda f: self._log.failure("peer standing not saved", f)
+            lambda f: log_job_failure(self._log, f, "peer standing not saved")
         )
         self._store.run(lambda conn: sigdb.expire_signals(conn, now)).addErrback(
-            lambda f: self._log.failure("expired signals not removed", f)
+            lambda f: log_job_failure(self._log, f, "expired signals not removed")
         )
         for node, standing in self.standing.items():
             standing.score *= (

@@ -61,7 +61,7 @@ from honeymesh.enforcement.durations import format_duration
 from honeymesh.events import Decision, Event, EventId, JSONValue, Notice, Verdict
 from honeymesh.net import InvalidAddress, Network, parse_network
 from honeymesh.policy.modes import ModeError, parse_mode, read_mode, write_mode
-from honeymesh.store.db import Store
+from honeymesh.store.db import Store, log_job_failure
 from honeymesh.trust.engine import TrustEngine
 from honeymesh.trust.model import MAX_ID_LENGTH, TrustDecision
 
@@ -393,7 +393,9 @@ class PolicyEngine:
             return self._answer(draft, "allow", None, trusted, *why)
 
         def failed(failure: Failure) -> Decision:
-            self._log.failure("L3 allow of {network} not applied", failure, network=str(target))
+            log_job_failure(
+                self._log, failure, "L3 allow of {network} not applied", network=str(target)
+            )
             return self._answer(draft, "observe", None, trusted, f"no lift: {failure.value}")
 
         return d.addCallbacks(lifted, failed)
@@ -451,7 +453,9 @@ class PolicyEngine:
         return self._answer(draft, "observe", None, why)
 
     def _suspect_failed(self, failure: Failure, draft: _Draft) -> Decision:
-        self._log.failure("suspect mesh ban on {source} not handled", failure, source=draft.source)
+        log_job_failure(
+            self._log, failure, "suspect mesh ban on {source} not handled", source=draft.source
+        )
         return self._answer(
             draft, "observe", None, f"suspect mesh ban not handled: {failure.value}"
         )
@@ -531,7 +535,7 @@ class PolicyEngine:
             why = f"banned {ban.network} but NOT enforced: {error.cause}"
             return self._answer(draft, "ban", duration, why)
         if not isinstance(error, InvalidInput):
-            self._log.failure("ban for {source} failed", failure, source=draft.source)
+            log_job_failure(self._log, failure, "ban for {source} failed", source=draft.source)
         return self._answer(draft, "observe", None, f"no ban: {error}")
 
     def _allow(self, draft: _Draft, rule: AllowRule) -> Decision:

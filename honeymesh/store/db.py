@@ -49,7 +49,7 @@ from typing import Any, Generic, TypeVar
 from twisted.application.service import Service
 from twisted.internet.defer import Deferred
 from twisted.internet.interfaces import IReactorFromThreads
-from twisted.logger import Logger
+from twisted.logger import Logger, LogLevel
 from twisted.python.failure import Failure
 
 from honeymesh.events import Event, EventId, JSONValue, Notice
@@ -66,6 +66,17 @@ class StoreError(Exception):
 
 class StoreClosed(StoreError):
     """Work was handed to a store that has stopped."""
+
+
+def log_job_failure(log: Logger, failure: Failure, what: str, **fields: object) -> None:
+    """Log the failure of work that went through the store. One the database could not take
+    (``StoreError``: a full disk, an I/O error, a lock held past ``busy_timeout``, a stopped
+    store) is the store's known condition, which ``store.degraded`` has already said: one
+    warning line with its reason. Anything else is a defect: the traceback, at critical."""
+    if failure.check(StoreError):
+        log.warn(what + " ({store_reason})", store_reason=failure.getErrorMessage(), **fields)
+    else:
+        log.failure(what, failure, LogLevel.critical, **fields)
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,12 @@ import json
 import math
 from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import pytest_twisted
+from twisted.internet.defer import Deferred, fail
+from twisted.logger import ILogObserver, Logger, LogLevel, formatEvent
 
 from honeymesh.enforcement import banstore
 from honeymesh.enforcement.backend import BanEntry, MapFull
@@ -29,7 +31,7 @@ from honeymesh.enforcement.banlist import (
 )
 from honeymesh.events import EventId
 from honeymesh.net import parse_network as addr
-from honeymesh.store.db import bundled_migrations, open_database
+from honeymesh.store.db import StoreError, bundled_migrations, open_database
 from tests.backend_double import BackendDouble
 from tests.banlist_harness import T0, Harness, until
 
@@ -555,6 +557,32 @@ async def test_stopping_housekeeping_waits_for_the_sweep_in_progress(node: Harne
     await stopping
     assert service.expired == 1  # it finished before the store could be closed
     assert node.clock.getDelayedCalls() == []
+
+
+@pytest_twisted.ensureDeferred
+async def test_sweeps_the_store_cannot_take_are_said_once_and_retried(node: Harness) -> None:
+    """A full disk fails every sweep: one warning for the whole episode, no traceback each
+    second (a critical traceback per failed sweep is what the full-disk test found), and a
+    line when sweeps work again."""
+    lines: list[dict[str, Any]] = []
+    service = BanHousekeeping(node.banlist, node.clock, interval=1)
+    service._log = Logger(observer=cast(ILogObserver, lines.append))
+    real_sweep = node.banlist.sweep
+
+    def failing(limit: int = 0) -> Deferred[Any]:
+        return fail(StoreError("database write failed: disk full"))
+
+    node.banlist.sweep = failing  # type: ignore[method-assign]
+    service.startService()
+    for _ in range(5):
+        node.clock.advance(1)
+    node.banlist.sweep = real_sweep  # type: ignore[method-assign]
+    node.clock.advance(1)
+    await until(lambda: service.sweeps == 1)
+    service.stopService()
+    said = [(e["log_level"], formatEvent(e)) for e in lines]
+    assert [level for level, _ in said] == [LogLevel.warn, LogLevel.info], said
+    assert "disk full" in said[0][1] and not any("log_failure" in e for e in lines)
 
 
 def test_the_restore_reads_each_group_from_the_index_alone(tmp_path: Path) -> None:

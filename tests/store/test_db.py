@@ -16,6 +16,8 @@ from twisted.internet import reactor as _reactor
 from twisted.internet.defer import Deferred, inlineCallbacks
 from twisted.internet.interfaces import IReactorFromThreads
 from twisted.internet.task import deferLater
+from twisted.logger import ILogObserver, Logger, LogLevel, formatEvent
+from twisted.python.failure import Failure
 
 from honeymesh.events import Event, EventId, Notice, Observation
 from honeymesh.store.db import (
@@ -26,6 +28,7 @@ from honeymesh.store.db import (
     StoreHealth,
     StoreService,
     bundled_migrations,
+    log_job_failure,
     open_database,
     prune_events,
 )
@@ -504,3 +507,25 @@ def test_the_store_the_json_log_and_the_feed_carry_the_same_record_of_an_event(t
     assert entry == body[:-1].encode() + b',"seq":1}'
     assert json.loads(body) == event_fields(event)
     assert json.loads(line)["detail"]["username"] == "r\u00f6ot\ud800\x1b[2J"
+
+
+def test_a_job_the_store_could_not_take_is_one_warning_and_a_defect_its_traceback() -> None:
+    """A full disk fails whatever goes through the store (a ban, a sweep, a mesh record):
+    the store said so once (store.degraded), so each such failure is one warning line with
+    the reason; any other failure is a defect, and keeps its traceback at critical."""
+    lines: list[dict[str, object]] = []
+    log = Logger(observer=cast(ILogObserver, lines.append))
+    log_job_failure(
+        log,
+        Failure(StoreError("database or disk is full")),
+        "ban for {source} failed",
+        source="192.0.2.1",
+    )
+    log_job_failure(
+        log, Failure(ValueError("a bug")), "ban for {source} failed", source="192.0.2.2"
+    )
+    (store, bug) = lines
+    assert store["log_level"] == LogLevel.warn and "log_failure" not in store
+    assert formatEvent(store) == "ban for 192.0.2.1 failed (database or disk is full)"
+    assert bug["log_level"] == LogLevel.critical
+    assert cast(Failure, bug["log_failure"]).check(ValueError)
