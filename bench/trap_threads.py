@@ -1,0 +1,112 @@
+"""Where a trap session's CPU and wake-ups go, thread by thread, in the appliance and its core.
+
+``bench/traps.py`` counts a whole server; this splits the same sessions over the server's
+threads (the reactor, the store's writer, the kernel sampler, ...) from /proc/PID/task/*/
+schedstat: CPU time, and how often each thread was put on a CPU (a wake-up). At a trickle a
+wake-up costs this VM more than the work it wakes for, so this is where a paced run's cost
+shows (docs/BENCHMARKS.md, "Third pass").
+
+    .venv/bin/python bench/trap_threads.py [--protocol ftp] [--sessions 300] [--pace 15]
+
+Prints one JSON line per thread and variant (threads named by their ``comm``; Python threads
+without a name of their own show as ``python``), then a total per variant. Traffic stays on
+127.0.0.1. Run it on a quiet machine: CPU per session moves with the load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench import traps  # the servers and the client of bench/traps.py
+
+WARMUP = 50
+
+
+def per_thread(pid: int) -> dict[str, tuple[str, int, int]]:
+    """tid -> (name, CPU ns, times put on a CPU)."""
+    out = {}
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            name = Path(f"/proc/{pid}/task/{tid}/comm").read_text().strip()
+            fields = Path(f"/proc/{pid}/task/{tid}/schedstat").read_text().split()
+        except OSError:
+            continue  # a thread that ended meanwhile
+        out[tid] = (name, int(fields[0]), int(fields[2]))
+    return out
+
+
+def measure(protocol: str, variant: str, sessions: int, pace: float) -> list[dict[str, object]]:
+    with tempfile.TemporaryDirectory(prefix="bench-threads-") as tmp:
+        port = traps.free_port()
+        proc, _ = traps.honeymesh_server(protocol, port, Path(tmp), variant)
+        try:
+            traps.wait_listening(port, proc)
+            asyncio.run(traps.drive(protocol, port, WARMUP, 0))
+            traps.wait_settled(proc.pid)
+            before = per_thread(proc.pid)
+            asyncio.run(traps.drive(protocol, port, sessions, WARMUP, pace))
+            time.sleep(1.0)  # the last sessions' records: written within 250 ms
+            after = per_thread(proc.pid)
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+    lines: list[dict[str, object]] = []
+    for tid, (name, cpu, runs) in sorted(after.items()):
+        _, cpu0, runs0 = before.get(tid, (name, 0, 0))
+        if runs - runs0:
+            lines.append(
+                {
+                    "bench": "trap_threads",
+                    "protocol": protocol,
+                    "variant": variant,
+                    "pace_per_s": pace,
+                    "thread": f"{name}/{tid}",
+                    "cpu_us_per_session": round((cpu - cpu0) / sessions / 1000, 1),
+                    "wakeups_per_session": round((runs - runs0) / sessions, 2),
+                }
+            )
+    lines.append(
+        {
+            "bench": "trap_threads",
+            "protocol": protocol,
+            "variant": variant,
+            "pace_per_s": pace,
+            "thread": "all",
+            "cpu_us_per_session": round(sum(float(str(x["cpu_us_per_session"])) for x in lines), 1),
+            "wakeups_per_session": round(
+                sum(float(str(x["wakeups_per_session"])) for x in lines), 2
+            ),
+        }
+    )
+    return lines
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--protocol", default="ftp", choices=sorted(traps.SESSIONS))
+    parser.add_argument("--sessions", type=int, default=300)
+    parser.add_argument("--pace", type=float, default=15.0, help="sessions a second, 0: flat out")
+    parser.add_argument("--variants", default="appliance,core")
+    args = parser.parse_args()
+    for variant in args.variants.split(","):
+        for line in measure(args.protocol, variant, args.sessions, args.pace):
+            print(json.dumps(line), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
