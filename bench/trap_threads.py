@@ -19,8 +19,6 @@ import argparse
 import asyncio
 import json
 import os
-import signal
-import subprocess
 import sys
 import tempfile
 import time
@@ -58,12 +56,7 @@ def measure(protocol: str, variant: str, sessions: int, pace: float) -> list[dic
             time.sleep(1.0)  # the last sessions' records: written within 250 ms
             after = per_thread(proc.pid)
         finally:
-            proc.send_signal(signal.SIGTERM)
-            try:
-                proc.wait(30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            traps.stop(proc)
     lines: list[dict[str, object]] = []
     for tid, (name, cpu, runs) in sorted(after.items()):
         _, cpu0, runs0 = before.get(tid, (name, 0, 0))
