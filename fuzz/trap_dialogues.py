@@ -78,7 +78,16 @@ FRAGMENTS: dict[str, list[bytes]] = {
     "http": [b"GET / HTTP/1.1\r\n", b"Content-Length: 5\r\n", b"\r\n", b"POST /login HTTP/1.1"],
     "tls": [CURL, b"\x16\x03\x01\x00\x05", b"GET / HTTP/1.1\r\n\r\n"],
     "ftp": [b"USER root\r\n", b"PASS root\r\n", b"PASV\r\n", b"RETR /etc/passwd\r\n"],
-    "smtp": [b"EHLO x\r\n", b"AUTH LOGIN\r\n", b"MAIL FROM:<a@b>\r\n", b"DATA\r\n", b".\r\n"],
+    "smtp": [
+        b"EHLO x\r\n",
+        b"AUTH LOGIN\r\n",
+        b"MAIL FROM:<a@b>\r\n",
+        b"RCPT TO:<root@example.net>\r\n",
+        b"DATA\r\n",
+        b".\r\n",
+        b"BDAT 5\r\n",
+        b"BDAT 3 LAST\r\n",
+    ],
     "redis": [b"*2\r\n$4\r\nAUTH\r\n", b"$3\r\nabc\r\n", b"CONFIG SET dir /x\r\n", b"*-1\r\n"],
     "mysql": [b"\x20\x00\x00\x01", b"\x00" * 32, b"root\x00"],
     "dns": [

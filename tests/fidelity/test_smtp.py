@@ -33,6 +33,44 @@ CONVERSATIONS: dict[str, list[bytes]] = {
         b"EHLO x", b"STARTTLS\r\nMAIL FROM:<injected@example.org>", TLS, b"EHLO x",
         b"RCPT TO:<root@mail.example.net>", b"QUIT",
     ],
+    # BDAT (CHUNKING, RFC 3030): chunks counted in bytes, the last one queues the message; a
+    # null chunk is an error whose transaction discards the chunks after it; DATA after BDAT.
+    "bdat": [
+        b"EHLO x", b"MAIL FROM:<a@example.org>", b"RCPT TO:<root@mail.example.net>",
+        b"BDAT 5\r\nabc", b"DATA", b"BDAT 12 LAST\r\nSubject: x", b"RSET",
+        b"MAIL FROM:<a@example.org>", b"RCPT TO:<root@mail.example.net>", b"BDAT 0",
+        b"BDAT 3\r\nx", b"BDAT 3 LAST\r\nx", b"MAIL FROM:<a@example.org>",
+        b"RCPT TO:<root@mail.example.net>", b"BDAT 4 last\r\nab",
+        b"RCPT TO:<root@mail.example.net>", b"BDAT 0 LAST", b"QUIT",
+    ],
+    "bdat_without_recipients": [
+        b"HELO x", b"BDAT 3\r\nx", b"MAIL FROM:<a@example.org>", b"BDAT 7 LAST\r\nhello",
+        b"NOOP", b"QUIT",
+    ],
+    "bdat_after_an_error": [
+        b"EHLO x", b"BDAT 5\r\nabc", b"MAIL FROM:<a@example.org>", b"QUIT",
+    ],
+    "rcpt_after_bdat": [
+        b"EHLO x", b"MAIL FROM:<a@example.org>", b"RCPT TO:<root@mail.example.net>",
+        b"BDAT 3\r\na", b"RCPT TO:<root@mail.example.net>", b"BDAT 3 LAST\r\nb", b"QUIT",
+    ],
+    "bdat_syntax": [b"EHLO x", b"MAIL FROM:<a@example.org>", b"BDAT x", b"QUIT"],
+    # A message in three chunks, its lines split across them, bare LFs, CRs before a line end,
+    # a line longer than line_limit and a last line without its end: the count Postfix says.
+    "bdat_count": [
+        b"EHLO x", b"MAIL FROM:<a@example.org>", b"RCPT TO:<root@mail.example.net>",
+        b"BDAT 9\r\nSubject:", b"BDAT 12\r\n hi\r\n\r\nab\nc\r", b"BDAT 3000\r\n" + b"y" * 2998,
+        b"BDAT 7 LAST\r\nend\r\r\nz", b"QUIT",
+    ],
+    "data_before_mail": [b"EHLO x", b"DATA", b"BDAT 1 LAST\r\n", b"QUIT"],
+    # What Postfix forbids outright (smtpd_forbidden_commands: CONNECT, GET, POST and anything
+    # not starting with a letter) and what it does with a mail header sent as a command.
+    "forbidden_get": [b"EHLO x", b"GET / HTTP/1.0", b"QUIT"],
+    "forbidden_lower_case": [b"EHLO x", b"post /x HTTP/1.1", b"QUIT"],
+    "forbidden_connect": [b"CONNECT example.org:443 HTTP/1.1", b"QUIT"],
+    "bad_syntax": [b"EHLO x", b"", b"   ", b"USER root", b"X:", b":x", b"QUIT"],
+    "forbidden_digit": [b"EHLO x", b"7 LAST", b"QUIT"],
+    "header_as_command": [b"EHLO x", b"MAIL FROM:<a@example.org>", b"DATA", b"Subject: x", b"QUIT"],
     "auth": [
         b"EHLO x", b"AUTH PLAIN " + base64.b64encode(b"\0admin\0pw"), b"AUTH LOGIN",
         base64.b64encode(b"admin"), base64.b64encode(b"pw"), b"AUTH CRAM-MD5", b"AUTH PLAIN",

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import base64
+import itertools
 import re
 import struct
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from honeymesh.detection.tls_fingerprint import ja3, ja4, parse_client_hello
 from honeymesh.detection.traps.dns import DnsResponder, parse_query, parse_records
@@ -24,6 +27,7 @@ from honeymesh.detection.traps.mysql import (
 )
 from honeymesh.detection.traps.redis import RespError, RespParser
 from honeymesh.detection.traps.shell import FakeShell, LineEditor
+from honeymesh.detection.traps.smtp import SmtpDialogue, SmtpSettings
 from honeymesh.detection.traps.snmp import encode_oid
 from honeymesh.detection.traps.ssh import hassh, parse_kexinit
 from honeymesh.detection.traps.telnet import (
@@ -330,6 +334,72 @@ def test_smtp_auth_relay_and_data_are_recorded(dialogues: dict[str, object]) -> 
     (message,) = t.found("trap.command")
     assert message["to"] == ["root@example.net"] and ".dotted" in str(message["command"])
     assert t.detail["relay_probe"] is True and t.closed
+
+
+def _smtp(max_body: int = 1024) -> SmtpDialogue:
+    return SmtpDialogue(
+        SmtpSettings("mail.example.net", "ESMTP Postfix (Debian/GNU)", max_body), now
+    )
+
+
+BDAT_SESSION = (
+    b"EHLO x\r\nMAIL FROM:<a@evil.test>\r\nRCPT TO:<root@example.net>\r\n"
+    b"BDAT 9\r\nSubject: BDAT 13 LAST\r\nhi\r\n.\r\nQUIT\r\nNOOP\r\n"
+)
+
+
+def test_smtp_bdat_chunks_are_read_raw_and_recorded_as_the_message() -> None:
+    t = talk(_smtp(), BDAT_SESSION)
+    # the last chunk holds what would end DATA and the session (a dot, QUIT): it is content
+    assert b"250 2.0.0 Ok: 9 bytes\r\n" in t.output
+    assert b"250 2.0.0 Ok: 22 bytes queued as " in t.output
+    assert t.output.endswith(b"250 2.0.0 Ok\r\n") and not t.closed  # the NOOP after them
+    (message,) = t.found("trap.command")
+    assert message["to"] == ["root@example.net"] and message["bytes"] == 22
+    assert message["command"] == "Subject: hi\r\n.\r\nQUIT\r\n" and t.detail["bdat"] is True
+
+
+@given(st.lists(st.integers(min_value=0, max_value=len(BDAT_SESSION)), max_size=12))
+def test_smtp_answers_the_same_however_the_stream_is_cut(cuts: list[int]) -> None:
+    bounds = [0, *sorted(cuts), len(BDAT_SESSION)]
+    pieces = [BDAT_SESSION[a:b] for a, b in itertools.pairwise(bounds)]
+    whole, cut = talk(_smtp(), BDAT_SESSION), talk(_smtp(), *pieces)
+    strip = re.compile(rb"queued as [0-9A-F]+")
+    assert strip.sub(b"", cut.output) == strip.sub(b"", whole.output)
+    assert [f["command"] for f in cut.found("trap.command")] == [
+        f["command"] for f in whole.found("trap.command")
+    ]
+
+
+def test_smtp_bdat_over_the_size_limit_is_read_and_refused_without_keeping_it() -> None:
+    limit = 10_240_000
+    t = talk(
+        _smtp(),
+        b"EHLO x\r\nMAIL FROM:<a@b.test>\r\nRCPT TO:<root@example.net>\r\n",
+        b"BDAT %d\r\n" % (limit + 1),
+        b"x" * (limit + 1),
+        b"BDAT 3 LAST\r\nabc",
+    )
+    assert t.output.endswith(
+        b"552 5.3.4 Chunk exceeds message size limit\r\n"
+        b"551 5.0.0 Discarded 3 bytes after earlier error\r\n"
+    )
+    assert t.found("trap.command") == []
+
+
+@pytest.mark.parametrize(
+    "line", [b"GET / HTTP/1.0", b"post /x HTTP/1.1", b"CONNECT a:443 HTTP/1.1", b"Subject: x", b"1"]
+)
+def test_smtp_hangs_up_on_what_postfix_forbids(line: bytes) -> None:
+    t = talk(_smtp(), b"EHLO x\r\n" + line + b"\r\nNOOP\r\n")
+    assert t.output.endswith(b"221 2.7.0 Error: I can break rules, too. Goodbye.\r\n")
+    assert t.closed and t.detail["non_smtp_command"] == line.decode()
+
+
+def test_smtp_malformed_bdat_hangs_up_as_postfix_does() -> None:
+    for command in (b"BDAT", b"BDAT x", b"BDAT 1 2", b"BDAT 1 LAST x", b"BDAT " + b"9" * 19):
+        t = talk(_smtp(), b"EHLO x\r\nMAIL FROM:<a@b.test>\r\n" + command + b"\r\nNOOP\r\n")
+        assert t.output.endswith(b"521 5.5.4 Syntax: BDAT count [LAST]\r\n") and t.closed
 
 
 # Redis, MySQL -----------------------------------------------------------------------------------

@@ -53,7 +53,16 @@ FRAGMENTS = {
         b"GET / HTTP/1.1\r\n\r\n",
     ],
     "ftp": [b"USER root\r\n", b"PASS x\r\n", b"PASV\r\n", b"\r\n"],
-    "smtp": [b"EHLO x\r\n", b"AUTH LOGIN\r\n", b"MAIL FROM:<a@b>\r\n", b"DATA\r\n", b".\r\n"],
+    "smtp": [
+        b"EHLO x\r\n",
+        b"AUTH LOGIN\r\n",
+        b"MAIL FROM:<a@b>\r\n",
+        b"RCPT TO:<root@example.net>\r\n",
+        b"DATA\r\n",
+        b".\r\n",
+        b"BDAT 5\r\n",
+        b"BDAT 3 LAST\r\n",
+    ],
     "redis": [b"*2\r\n$4\r\nAUTH\r\n", b"$3\r\nabc\r\n", b"CONFIG SET dir /x\r\n", b"*-1\r\n"],
     "mysql": [
         b"\x20\x00\x00\x01",
