@@ -203,6 +203,26 @@ def _credentials(values: tuple[str, ...]) -> str | None:
     return None
 
 
+# Debian's /etc/ftpusers: vsftpd's PAM stack (pam_listfile) refuses these users whatever their
+# password, so an FTP trap that claims vsftpd on Debian refuses them too.
+FTPUSERS = frozenset(
+    ["root", "daemon", "bin", "sys", "sync", "games", "man", "lp", "mail", "news", "uucp", "nobody"]
+)
+
+
+def _ftp_credentials(values: tuple[str, ...]) -> str | None:
+    if (problem := _credentials(values)) is not None:
+        return problem
+    for v in values:
+        user = v.partition(":")[0]
+        if user in FTPUSERS or user in ("anonymous", "ftp"):
+            return (
+                f"logins vsftpd can accept ({user!r} never logs in: Debian's /etc/ftpusers and"
+                " anonymous_enable=NO refuse root, system accounts, anonymous and ftp)"
+            )
+    return None
+
+
 def _dns_records(values: tuple[str, ...]) -> str | None:
     for v in values:
         name, sep, address = v.partition("=")
@@ -351,7 +371,7 @@ class FtpTrapConfig(LoginTrapLimits):
     type: Literal["ftp"] = "ftp"
     ports: tuple[int, ...] = checked((21,), _ports)
     banner: str = checked("220 (vsFTPd 3.0.3)", _nonempty)
-    credentials: tuple[str, ...] = checked((), _credentials)
+    credentials: tuple[str, ...] = checked((), _ftp_credentials)
     # vsftpd has no login grace of its own, only idle_session_timeout (300 s of silence, which
     # a slow drip resets) and data_connection_timeout; so the trap's default session timeout,
     # which a raised session_timeout does not stretch for clients that never log in.

@@ -91,6 +91,17 @@ def test_every_key_is_documented() -> None:
             "no wider than /8 for IPv4 ('0.0.0.0/0' would allow so much that nothing is enforced)",
         ),
         ("[kernel]\nadmin_networks = ['2000::/3']\n", "kernel.admin_networks", "/16 for IPv6"),
+        # A login the real vsftpd would never open (Debian's /etc/ftpusers, no anonymous).
+        (
+            "[[traps]]\ntype = 'ftp'\ncredentials = ['admin:x', 'root:toor']\n",
+            "traps[0].credentials",
+            "logins vsftpd can accept ('root' never logs in",
+        ),
+        (
+            "[[traps]]\ntype = 'ftp'\ncredentials = ['anonymous:x']\n",
+            "traps[0].credentials",
+            "'anonymous' never logs in",
+        ),
     ],
 )
 def test_bad_values_name_file_key_and_expectation(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from honeymesh.config import FTPUSERS
 from honeymesh.detection.traps import findings
 from honeymesh.detection.traps.base import Finding, Step
 from honeymesh.detection.traps.lines import LineBuffer, answer_lines
@@ -126,7 +127,11 @@ class FtpDialogue:
         if self._user is None:
             return b"503 Login with USER first.\r\n", False
         user, password = findings.text(self._user), findings.text(arg)
-        accepted = user not in ("anonymous", "ftp") and (user, password) in self._s.credentials
+        accepted = (
+            user not in ("anonymous", "ftp")
+            and user not in FTPUSERS
+            and (user, password) in self._s.credentials
+        )
         self._credentials = findings.listed(
             self._credentials, {"username": user, "password": password, "accepted": accepted}
         )

@@ -311,6 +311,11 @@ def test_ftp_records_logins_and_refuses_every_data_connection() -> None:
     assert b"500 OOPS: vsf_sysutil_bind" in t.output and b"500 Illegal PORT command." in t.output
     fails = talk(FtpDialogue(settings), b"USER a\r\nPASS b\r\n" * 3)
     assert fails.output.count(b"530 Login incorrect.") == 3 and fails.closed
+    # Debian's /etc/ftpusers keeps root out whatever its password, as vsftpd's PAM stack does
+    root = talk(FtpDialogue(FtpSettings(settings.banner, frozenset({("root", "root")}))),
+                b"USER root\r\nPASS root\r\n")  # fmt: skip
+    assert root.output.endswith(b"530 Login incorrect.\r\n")
+    assert root.found("trap.credential")[0]["accepted"] is False
     failed = FtpDialogue(settings)
     failed.start()
     assert failed.receive(b"USER a\r\nPASS b\r\n").delay == 3.0  # as vsftpd with PAM
