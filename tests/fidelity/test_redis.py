@@ -57,6 +57,24 @@ PROBES: list[tuple[str, bytes]] = [
     ("DEL and EXISTS", resp(b"DEL", b"a", b"b") + resp(b"EXISTS", b"a")),
     ("SAVE and BGSAVE", resp(b"SAVE")),
     ("protocol error", b"*1\r\nx\r\n"),
+    # Cross-protocol probes: nmap's GetRequest, an SSRF's POST with its Host line (Redis's
+    # "Possible SECURITY ATTACK" hang-up), inline commands with quotes.
+    ("HTTP GET request", b"GET / HTTP/1.0\r\n\r\n"),
+    ("HTTP POST with Host", b"POST / HTTP/1.1\r\nHost: 127.0.0.1:6379\r\n\r\nPING\r\n"),
+    ("Host line alone", b"Host: example.org\r\nPING\r\n"),
+    ("inline with quotes", b'SET "a b" \'c d\'\r\nGET "a b"\r\n'),
+    ("inline unbalanced quotes", b'SET "a b\r\nPING\r\n'),
+    (
+        "inline escapes",
+        b"SET k \"\\x41\\x4g\\n\\t\\q\\\"\" \r\nGET k\r\nSET j 'it\\'s'\r\nGET j\r\n",
+    ),
+    ("inline quote inside a word", b'SET a"b c" d\r\nGET "ab c"\r\n'),
+    ("inline word after a closing quote", b'GET "a"b\r\nPING\r\n'),
+    ("GET with too many arguments", resp(b"GET", b"a", b"b")),
+    ("CLIENT GETNAME with an argument", resp(b"CLIENT", b"GETNAME", b"x")),
+    ("CONFIG SET with one argument", resp(b"CONFIG", b"SET", b"dir")),
+    ("SAVE with an argument", resp(b"SAVE", b"x")),
+    ("unknown command wins over arity", resp(b"NOSUCH")),
 ]
 
 RULES: list[Rule] = []

@@ -64,7 +64,7 @@ class RespParser:
                 if len(buf) > MAX_INLINE:
                     raise RespError("Protocol error: too big inline request")
                 return None
-            return bytes(buf[:end]).strip().split(), end + 1
+            return split_inline(bytes(buf[:end])), end + 1
         header_end = buf.find(b"\r\n")
         if header_end < 0:
             if len(buf) > 32:
@@ -94,6 +94,67 @@ class RespParser:
             args.append(bytes(buf[start : start + size]))
             pos = start + size + 2
         return args, pos
+
+
+_SPACE = b" \n\r\t\v\f"
+_ESCAPES = {ord("n"): b"\n", ord("r"): b"\r", ord("t"): b"\t", ord("b"): b"\b", ord("a"): b"\a"}
+_HEX = b"0123456789abcdefABCDEF"
+
+
+def split_inline(line: bytes) -> list[bytes]:
+    """An inline command's arguments as Redis's sdssplitargs() reads them: words split on white
+    space, "double quotes" with C escapes (\\xHH, \\n ...), 'single quotes' with \\' only; a
+    closing quote must end the word. Unbalanced quotes are Redis's protocol error."""
+    args: list[bytes] = []
+    i, n = 0, len(line)
+    while True:
+        while i < n and line[i] in _SPACE:
+            i += 1
+        if i >= n:
+            return args
+        word = bytearray()
+        while i < n and line[i] not in _SPACE:
+            if line[i] in b"\"'":
+                i = _quoted(line, i, word)
+                break
+            word.append(line[i])
+            i += 1
+        args.append(bytes(word))
+
+
+def _quoted(line: bytes, i: int, word: bytearray) -> int:
+    """Read the quoted part of a word that starts at ``line[i]`` into ``word``; where the next
+    word may start."""
+    quote, n = line[i], len(line)
+    i += 1
+    while i < n:
+        c = line[i]
+        if c == quote:
+            if i + 1 < n and line[i + 1] not in _SPACE:
+                break  # "a"b: Redis refuses a word that goes on after its closing quote
+            return i + 1
+        if (
+            c == 0x5C
+            and quote == 0x22
+            and line[i + 1 : i + 2] == b"x"
+            and _is_hex(line[i + 2 : i + 4])
+        ):
+            word.append(int(line[i + 2 : i + 4], 16))
+            i += 4
+        elif c == 0x5C and quote == 0x22 and i + 1 < n:
+            word += _ESCAPES.get(line[i + 1], line[i + 1 : i + 2])
+            i += 2
+        elif c == 0x5C and quote == 0x27 and line[i + 1 : i + 2] == b"'":
+            word.append(0x27)
+            i += 2
+        else:
+            word.append(c)
+            i += 1
+    raise RespError("Protocol error: unbalanced quotes in request")
+
+
+def _is_hex(pair: bytes) -> bool:
+    return len(pair) == 2 and all(h in _HEX for h in pair)
 
 
 def _number(text: bytes, what: str) -> int:
@@ -164,7 +225,9 @@ class RedisDialogue:
                 break
         return Step(bytes(reply), close, self.detail, tuple(found), logged_in=self._authenticated)
 
-    def _command(self, args: list[bytes], found: list[Finding]) -> tuple[bytes, bool]:
+    def _command(  # noqa: PLR0911 - Redis's processCommand checks, in its order
+        self, args: list[bytes], found: list[Finding]
+    ) -> tuple[bytes, bool]:
         self._processed += 1
         name = args[0].upper()
         shown = " ".join(findings.text(a, 512) for a in args[:16])
@@ -172,18 +235,26 @@ class RedisDialogue:
             self._commands = findings.listed(self._commands, shown[:200])
             self.detail["commands"] = self._commands
             found.append(findings.command("redis", shown, name=findings.text(name, 32)))
+        # Redis 7's processCommand: is there such a command, has it its arity, then the login.
+        handler = _HANDLERS.get(name)
+        if handler is None and name not in (b"AUTH", b"QUIT", *_SECURITY_ATTACK):
+            quoted = "".join(f"'{findings.text(a, 64)}' " for a in args[1:4])
+            name_text = findings.text(args[0], 64)
+            text = f"-ERR unknown command '{name_text}', with args beginning with: {quoted}\r\n"
+            return text.encode("utf-8", "replace"), False
+        wrong = _arity_error(name, args)
+        if wrong:
+            return wrong, False
         if name == b"AUTH":
             return self._auth(args, found), False
         if name == b"QUIT":
             return b"+OK\r\n", True
         if not self._authenticated and name not in (b"PING", b"HELLO"):
             return b"-NOAUTH Authentication required.\r\n", False
-        handler = _HANDLERS.get(name)
-        if handler is None:
-            quoted = "".join(f"'{findings.text(a, 64)}' " for a in args[1:4])
-            name_text = findings.text(args[0], 64)
-            text = f"-ERR unknown command '{name_text}', with args beginning with: {quoted}\r\n"
-            return text.encode("utf-8", "replace"), False
+        if name in _SECURITY_ATTACK:  # an HTTP request (SSRF) read as commands: hang up
+            self.detail["security_attack"] = findings.text(args[0], 16)
+            return b"", True
+        assert handler is not None
         return handler(self, args[1:]), False
 
     def _auth(self, args: list[bytes], found: list[Finding]) -> bytes:
@@ -376,6 +447,37 @@ def _handler_table() -> dict[bytes, Handler]:
 
 
 _HANDLERS = _handler_table()
+# Redis answers these (the start of an HTTP request sent to it, as by an SSRF) by logging
+# "Possible SECURITY ATTACK detected" and closing the connection without a word.
+_SECURITY_ATTACK = (b"POST", b"HOST:")
+# Arity as redis-server 7.0.15's COMMAND INFO gives it (n: exactly n words with the command's
+# own, -n: at least n), and of the subcommands the trap answers.
+_ARITY = {
+    b"PING": -1, b"ECHO": 2, b"INFO": -1, b"CONFIG": -2, b"SLAVEOF": 3, b"REPLICAOF": 3,
+    b"MODULE": -2, b"SET": -3, b"GET": 2, b"DEL": -2, b"EXISTS": -2, b"KEYS": 2, b"DBSIZE": 1,
+    b"FLUSHALL": -1, b"FLUSHDB": -1, b"SAVE": 1, b"BGSAVE": -1, b"SELECT": 2, b"CLIENT": -2,
+    b"COMMAND": -1, b"HELLO": -1, b"TYPE": 2, b"TTL": 2, b"EVAL": -3, b"EVALSHA": -3,
+    b"SCRIPT": -2, b"SHUTDOWN": -1, b"AUTH": -2, b"QUIT": -1, b"POST": -1, b"HOST:": -1,
+}  # fmt: skip
+_SUBCOMMAND_ARITY = {
+    (b"CONFIG", b"GET"): -3, (b"CONFIG", b"SET"): -4, (b"CLIENT", b"GETNAME"): 2,
+    (b"CLIENT", b"SETNAME"): 3, (b"CLIENT", b"LIST"): -2, (b"MODULE", b"LIST"): 2,
+    (b"MODULE", b"LOAD"): -3, (b"COMMAND", b"COUNT"): 2,
+}  # fmt: skip
+
+
+def _arity_error(name: bytes, args: list[bytes]) -> bytes:
+    """Redis's answer to a command (or subcommand) with the wrong number of words, or b""."""
+    label = name.lower().decode("latin-1")
+    arity = _ARITY.get(name, -1)
+    if len(args) > 1 and (name, args[1].upper()) in _SUBCOMMAND_ARITY:
+        label += "|" + args[1].lower().decode("latin-1")
+        arity = _SUBCOMMAND_ARITY[name, args[1].upper()]
+    if len(args) == arity or (arity < 0 and len(args) >= -arity):
+        return b""
+    return _wrong(label)
+
+
 _PROTECTED_CONFIG = frozenset((b"dir", b"dbfilename"))
 _MODULE_NOT_ALLOWED = (
     b"-ERR MODULE command not allowed. If the enable-module-command option is set to "
