@@ -4,6 +4,7 @@ both servers is diffed."""
 
 from __future__ import annotations
 
+import socket
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -17,8 +18,12 @@ LOGIN = [f"USER {FTP_USER[0]}".encode(), f"PASS {FTP_USER[1]}".encode()]
 CONVERSATIONS: dict[str, list[bytes]] = {
     "before login": [
         b"FEAT", b"OPTS UTF8 ON", b"HELP", b"NOOP", b"SYST", b"PWD", b"STAT", b"NOSUCH x",
-        b"123", b"AUTH TLS", b"LIST", b"PASV", b"PASS x", b"QUIT",
+        b"123", b"AUTH TLS", b"LIST", b"PASV", b"PASS x", b"GET / HTTP/1.0", b"Host: x",
+        b"user root", b"QUIT",
     ],
+    "empty line": [b"NOOP", b"", b"NOOP"],
+    "spaces": [b"NOOP", b"  ", b"NOOP"],
+    "empty line logged in": [*LOGIN, b"", b"NOOP"],
     "logged in": [
         *LOGIN, b"USER other", b"PASS x", b"SYST", b"PWD", b"CWD /etc", b"CDUP", b"XPWD",
         b"TYPE I", b"STAT", b"TYPE A", b"TYPE X", b"PORT 127,0,0,1,1,1",
@@ -37,6 +42,19 @@ RULES = [
 ]
 
 
+def still_open(c: Conversation) -> bool:
+    """Whether the server has not closed the connection (nothing to read, no end of stream)."""
+    c.sock.setblocking(False)
+    try:
+        return c.sock.recv(1, socket.MSG_PEEK) != b""
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        c.sock.setblocking(True)
+
+
 def transcript(port: int, lines: list[bytes]) -> tuple[bytes, list[float]]:
     """What the server said to each line, and how long each answer took."""
     c = Conversation(port, complete=ftp_reply_done)
@@ -46,6 +64,9 @@ def transcript(port: int, lines: list[bytes]) -> tuple[bytes, list[float]]:
         started = time.monotonic()
         answer = c.send(line + b"\r\n", first=6)
         took.append(time.monotonic() - started)
+        if not answer and still_open(c):  # nothing said, and the line is still up
+            out += b"> " + line + b"\r\n< (no answer)\r\n"
+            continue
         out += b"> " + line + b"\r\n< " + (answer or b"(closed)\r\n")
         if not answer:
             break

@@ -168,6 +168,11 @@ PROBES: dict[str, list[Send]] = {
     "a wrong password with a query behind it": [
         lambda h: scrambled(b"app", WRONG)(h) + packet(2, b"\x03select 1")
     ],
+    # Cross-protocol probes: nmap's GetRequest (read as a packet header of 2 MB, number 32),
+    # a TLS ClientHello's first bytes, a line of text.
+    "an HTTP request": [lambda h: b"GET / HTTP/1.0\r\n\r\n"],
+    "a TLS ClientHello": [lambda h: bytes.fromhex("16030100a5010000a10303") + b"\x00" * 40],
+    "a line of text": [lambda h: b"help\r\n"],
 }  # fmt: skip
 
 

@@ -66,6 +66,8 @@ class FtpDialogue:
         return replace(step, delay=delay, logged_in=self._logged_in is not None)
 
     def _command(self, line: bytes, found: list[Finding]) -> tuple[bytes, bool]:  # noqa: PLR0911
+        if not line:
+            return b"", False  # vsftpd says nothing to an empty line, logged in or not
         verb, _, arg = line.strip().partition(b" ")
         name = verb.upper().decode("ascii", "replace")
         if name not in _QUIET:

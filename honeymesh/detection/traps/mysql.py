@@ -224,26 +224,31 @@ class MysqlDialogue:
         beyond is still unread in its socket and the kernel resets the connection (measured:
         "Got packets out of order" with a payload, "Bad handshake" or "Access denied" with
         more behind them). The trap has read it all, so it asks for that reset itself."""
-        packet = None if self._swallowing else self._next_packet(data)
+        if self._swallowing:
+            return Step(detail=self.detail)
+        self._buffer += data
+        if len(self._buffer) >= 4 and self._buffer[3] != self._expected:
+            # The number is checked on the header alone (my_net_read), before the length:
+            # an HTTP request or a TLS ClientHello sent here is "out of order" at once.
+            sequence = self._buffer[3]
+            self.detail["error"] = f"packet number {sequence}, not {self._expected}"
+            message = b"\xff" + struct.pack("<H", 1156) + b"#08S01Got packets out of order"
+            unread = len(self._buffer) > 4  # only the header was read
+            return Step(_packet(self._expected, message), True, self.detail, reset=unread)
+        packet = self._next_packet()
         if packet is None:
             return Step(detail=self.detail)
         sequence, payload = packet
-        if sequence != self._expected:
-            self.detail["error"] = f"packet number {sequence}, not {self._expected}"
-            message = b"\xff" + struct.pack("<H", 1156) + b"#08S01Got packets out of order"
-            unread = bool(payload or self._buffer)  # the payload too: only the header was read
-            return Step(_packet(self._expected, message), True, self.detail, reset=unread)
         if self._login is None:
             step = self._first(payload, sequence)
         else:
             step = self._denied(self._login, payload, sequence + 1, switched=True)
         return replace(step, reset=True) if step.close and self._buffer else step
 
-    def _next_packet(self, data: bytes) -> tuple[int, bytes] | None:
+    def _next_packet(self) -> tuple[int, bytes] | None:
         """The next whole packet (its number and payload), once it is all there. One too
         large to read is swallowed with all that follows: the server would read it until its
         connect_timeout ends the connection, saying nothing meanwhile."""
-        self._buffer += data
         if len(self._buffer) < 4:
             return None
         length = int.from_bytes(self._buffer[:3], "little")
