@@ -77,7 +77,17 @@ FRAGMENTS: dict[str, list[bytes]] = {
     "telnet": [b"\xff\xfa\x18\x00xterm\xff\xf0", b"\xff\xfd\x01", b"root\r\n", b"uname -a\r\n"],
     "http": [b"GET / HTTP/1.1\r\n", b"Content-Length: 5\r\n", b"\r\n", b"POST /login HTTP/1.1"],
     "tls": [CURL, b"\x16\x03\x01\x00\x05", b"GET / HTTP/1.1\r\n\r\n"],
-    "ftp": [b"USER root\r\n", b"PASS root\r\n", b"PASV\r\n", b"RETR /etc/passwd\r\n"],
+    "ftp": [
+        b"USER admin\r\n",  # a login the dialogue's credentials open, so the files are reached
+        b"PASS admin\r\n",
+        b"PASV\r\n",
+        b"\r\n",
+        b"CWD ../",
+        b"STAT -la ",
+        b"SIZE ~/",
+        b"MDTM /etc/",
+        b"/bin/sh\r\n",
+    ],
     "smtp": [
         b"EHLO x\r\n",
         b"AUTH LOGIN\r\n",

@@ -205,10 +205,21 @@ FTP_USER = ("fidelity", "fidelity")  # a local account vsftpd accepts; the trap'
 
 
 def ensure_ftp_user() -> None:
-    """A local user (home ``/``, a shell from /etc/shells) that PAM lets into vsftpd."""
+    """A local user that PAM lets into vsftpd (a shell from /etc/shells), with a home made as
+    ``useradd -m`` makes one (/etc/skel's files), as the trap's fake machine has it."""
     user, password = FTP_USER
+    home = Path("/home") / user
     if subprocess.run(["id", user], capture_output=True, check=False).returncode != 0:
-        subprocess.run(["useradd", "-M", "-d", "/", "-s", "/bin/sh", user], check=True)
+        subprocess.run(["useradd", "-M", "-d", str(home), "-s", "/bin/sh", user], check=True)
+    else:  # an account an earlier harness made with home / (never usermod -m: that moves /)
+        subprocess.run(["usermod", "-d", str(home), user], check=True)
+    if not home.is_dir():
+        home.mkdir(mode=0o755)
+        for skel in Path("/etc/skel").iterdir():
+            if skel.is_file():
+                shutil.copy2(skel, home / skel.name)
+        for path in (home, *home.iterdir()):
+            shutil.chown(path, user, user)
     subprocess.run(["chpasswd"], input=f"{user}:{password}\n".encode(), check=True)
 
 

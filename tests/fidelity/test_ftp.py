@@ -21,6 +21,19 @@ CONVERSATIONS: dict[str, list[bytes]] = {
         b"123", b"AUTH TLS", b"LIST", b"PASV", b"PASS x", b"GET / HTTP/1.0", b"Host: x",
         b"user root", b"QUIT",
     ],
+    # The machine behind the login (the trap's is the node's fake Debian 12; values that are
+    # the host's own, sizes, dates and link counts, are normalised).
+    "file system": [
+        *LOGIN, b"PWD", b"CWD /root", b"CWD /nonexistent", b"CWD /etc/passwd", b"CWD", b"PWD",
+        b"CWD /bin", b"PWD", b"CWD ..", b"PWD", b"CWD ../../etc/", b"PWD", b"CWD //usr///",
+        b"XPWD", b"CWD ~", b"PWD", b"CDUP", b"CDUP", b"CDUP", b"PWD", b"CWD /tmp", b"PWD",
+        b"SIZE /etc", b"SIZE /root/.bashrc", b"SIZE /nonexistent", b"SIZE", b"SIZE ../etc/passwd",
+        b"SIZE /bin/ls", b"SIZE /etc/shadow", b"MDTM /etc", b"MDTM /root/.bashrc", b"MDTM",
+        b"MDTM /etc/passwd", b"MDTM 20200101000000 /etc/passwd", b"STAT /nonexistent",
+        b"STAT /root", b"STAT /etc/shadow", b"STAT /etc/passwd", b"STAT /usr/bin/ls",
+        b"STAT /bin/sh", b"CWD ~", b"STAT .", b"STAT -la", b"STAT ~/.bashrc", b"CWD /lost+found",
+        b"XCWD /etc", b"XCUP", b"XPWD", b"STAT", b"QUIT",
+    ],
     "empty line": [b"NOOP", b"", b"NOOP"],
     "spaces": [b"NOOP", b"  ", b"NOOP"],
     "empty line logged in": [*LOGIN, b"", b"NOOP"],
@@ -39,6 +52,15 @@ CONVERSATIONS: dict[str, list[bytes]] = {
 RULES = [
     # Other sessions open on the same server at the time (the harness's own, on the real one).
     Rule("vsftpd client count", r"client count was \d+", "client count was <n>"),
+    # The machine's own values: a listing line's link count, size and date, a user's id (the
+    # test account's on the real host), a file's size and time.
+    Rule(
+        "listing line",
+        r"^([-dl][-rwxsStT]{9}) +\d+ (\d+) +(\d+) +\d+ [A-Z][a-z]{2} \d\d (?: \d{4}|\d\d:\d\d) ",
+        r"\1 <links> \2 \3 <size> <date> ",
+    ),
+    Rule("SIZE and MDTM", r"^< 213 \d+\r$", "< 213 <n>\r"),
+    Rule("user id", r"\b1\d\d\d\b", "<user id>"),
 ]
 
 

@@ -1,19 +1,26 @@
 """The FTP trap: a vsftpd look-alike that records logins and never moves a byte of data.
 
 Logins are checked against the configured weak credentials; an accepted one may look around
-(PWD, CWD, TYPE, SYST) but every data transfer is refused before a data connection exists:
-PASV and PORT fail as a misconfigured vsftpd fails, so the trap never listens on a second port
-and never connects anywhere. ``max_login_fails`` is 3, as vsftpd's default.
+the node's fake machine (``ftp_files``: PWD, CWD, SIZE, MDTM, STAT of a path, over the same
+Debian tree the SSH and Telnet shells show) but every data transfer is refused before a data
+connection exists: PASV and PORT fail as a misconfigured vsftpd fails, so the trap never listens
+on a second port and never connects anywhere. ``max_login_fails`` is 3, as vsftpd's default.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 from honeymesh.config import FTPUSERS
+from honeymesh.config import ShellPersona as ShellDefaults
 from honeymesh.detection.traps import findings
 from honeymesh.detection.traps.base import Finding, Step
+from honeymesh.detection.traps.facts import Connection
+from honeymesh.detection.traps.ftp_files import FtpFiles
 from honeymesh.detection.traps.lines import LineBuffer, answer_lines
+from honeymesh.detection.traps.shell import FakeShell, ShellPersona
 from honeymesh.events import JSONValue
 
 MAX_LOGIN_FAILS = 3
@@ -33,16 +40,28 @@ _HELP = (
 )
 
 
+def _default_machine() -> ShellPersona:
+    defaults = ShellDefaults()
+    return ShellPersona("debian", defaults.kernel, defaults.os_name)
+
+
 @dataclass(frozen=True)
 class FtpSettings:
     banner: bytes  # e.g. b"220 (vsFTPd 3.0.3)"
     credentials: frozenset[tuple[str, str]]
+    # The fake machine a logged-in user looks around (the node's, as the shells show it).
+    machine: ShellPersona = field(default_factory=_default_machine)
 
 
 class FtpDialogue:
-    def __init__(self, settings: FtpSettings, source: str = "") -> None:
+    def __init__(
+        self, settings: FtpSettings, source: str = "", now: Callable[[], float] = time.time
+    ) -> None:
         self._s = settings
         self._source = source
+        self._now = now
+        self._connection: Connection | None = None
+        self._files: FtpFiles | None = None  # the logged-in user's view of the machine
         self._lines = LineBuffer(512)
         self._user: bytes | None = None
         self._logged_in: str | None = None
@@ -52,6 +71,9 @@ class FtpDialogue:
         self._credentials: list[JSONValue] = []
         self._commands: list[JSONValue] = []
         self.detail: dict[str, JSONValue] = {}
+
+    def connected(self, connection: Connection) -> None:
+        self._connection = connection
 
     def start(self) -> Step:
         return Step(reply=self._s.banner + b"\r\n")
@@ -92,7 +114,9 @@ class FtpDialogue:
         if name == "TYPE":
             return self._type(arg.upper()), False
         if name == "STAT":
-            return self._stat(), False
+            return (self._files.stat(_text(arg)) if arg and self._files else self._stat()), False
+        if self._files is not None and name in _FILE_COMMANDS:
+            return _FILE_COMMANDS[name](self._files, _text(arg)), False
         return _logged_in_answer(name, arg), False
 
     def _type(self, arg: bytes) -> bytes:
@@ -143,10 +167,31 @@ class FtpDialogue:
         if accepted:
             self._logged_in = user
             self.detail["logged_in_as"] = user
+            shell = FakeShell(
+                self._s.machine, user, self._now, connection=self._connection, via="ftp"
+            )
+            self._files = FtpFiles(shell, self._now)
             return b"230 Login successful.\r\n", False
         self._fails += 1
         self._failed_now = True
         return b"530 Login incorrect.\r\n", self._fails >= MAX_LOGIN_FAILS
+
+
+_FILE_COMMANDS: dict[str, Callable[[FtpFiles, str], bytes]] = {
+    "PWD": lambda f, a: f.pwd(),
+    "XPWD": lambda f, a: f.pwd(),
+    "CWD": FtpFiles.cwd_to,
+    "XCWD": FtpFiles.cwd_to,
+    "CDUP": lambda f, a: f.cdup(),
+    "XCUP": lambda f, a: f.cdup(),
+    "SIZE": FtpFiles.size,
+    "MDTM": FtpFiles.mdtm,
+}
+
+
+def _text(arg: bytes) -> str:
+    """A path argument as vsftpd takes it: the bytes after the command word, as they are."""
+    return arg.decode("utf-8", "surrogateescape")[:4096]
 
 
 def _logged_in_answer(name: str, arg: bytes) -> bytes:

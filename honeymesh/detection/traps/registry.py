@@ -415,8 +415,15 @@ def _dialogue_maker(trap: TrapConfig, ctx: TrapContext) -> Callable[[str], Dialo
         case TlsTrapConfig():
             return _tls_maker(trap, ctx)
         case FtpTrapConfig():
-            ftp = FtpSettings(trap.banner.encode("utf-8"), _logins(trap.credentials))
-            return lambda source: FtpDialogue(ftp, source)
+            # The machine the shells show (the SSH trap's host keys, the node's name), since
+            # Debian's vsftpd lets a local user roam the whole file system.
+            defaults = SshTrapConfig()
+            machine = ShellPersona(
+                ctx.facts.host_name, defaults.kernel, defaults.os_name, facts=ctx.facts
+            )
+            machine = replace(machine, host_keys=_ssh_host_keys(ctx))
+            ftp = FtpSettings(trap.banner.encode("utf-8"), _logins(trap.credentials), machine)
+            return lambda source: FtpDialogue(ftp, source, now)
         case SmtpTrapConfig():
             smtp = SmtpSettings(
                 trap.hostname, trap.banner, trap.max_body, _persona_tls(trap, ctx.data_path)

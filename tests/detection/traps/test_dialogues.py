@@ -322,6 +322,39 @@ def test_ftp_records_logins_and_refuses_every_data_connection() -> None:
     assert failed.receive(b"NOOP\r\n").delay == 0.0
 
 
+def test_ftp_login_looks_around_the_nodes_machine_as_vsftpd_shows_it() -> None:
+    clock = [1_700_000_000.0]
+    settings = FtpSettings(b"220 (vsFTPd 3.0.3)", WEAK, PERSONA)
+    t = talk(
+        FtpDialogue(settings, "192.0.2.9", lambda: clock[0]),
+        b"USER admin\r\nPASS admin\r\nPWD\r\nCWD /root\r\nCWD /bin\r\nPWD\r\n",
+        b"SIZE /usr/bin/ls\r\nSIZE /root/.bashrc\r\nSTAT /etc/shadow\r\nSTAT /bin/sh\r\n",
+        b"CWD ~\r\nSTAT .\r\nSTAT /nonexistent\r\nMDTM /etc\r\n",
+    )
+    out = t.output.decode()
+    assert '257 "/home/admin" is the current directory' in out  # a local user's home
+    assert "550 Failed to change directory." in out  # /root is 0700
+    assert '257 "/usr/bin" is the current directory' in out  # the physical path (usrmerge)
+    assert "213 151344\r\n" in out  # Debian 12's /usr/bin/ls
+    assert "550 Could not get file size." in out  # /root cannot be searched
+    assert re.search(r"-rw-r----- +1 0 +42 +\d+ [A-Z][a-z]{2} \d\d  \d{4} shadow\r\n", out)
+    assert re.search(r"lrwxrwxrwx +1 0 +0 +4 .{12} sh -> dash\r\n", out)
+    assert re.search(r"drwxr-xr-x +2 1000 +1000 +4096 .{12} \.\r\n", out)  # the home itself
+    assert " .bashrc\r\n" in out and "213-Status follows:\r\n213 End of status" in out
+    assert "550 Could not get file modification time." in out
+
+
+def test_ftp_dates_show_the_time_within_half_a_year_and_the_year_beyond() -> None:
+    settings = FtpSettings(b"220 (vsFTPd 3.0.3)", WEAK, PERSONA)
+    dialogue = FtpDialogue(settings, "192.0.2.9", lambda: 1_700_000_000.0)
+    talk(dialogue, b"USER admin\r\nPASS admin\r\n")
+    files = dialogue._files
+    assert files is not None
+    assert files._date(1_700_000_000.0 - 86400 * 30) == "Oct 15 22:13"
+    assert files._date(1_700_000_000.0 - 86400 * 200) == "Apr 28  2023"
+    assert files._date(1_700_000_000.0 + 3600) == "Nov 14  2023"  # in the future: the year
+
+
 def test_smtp_auth_relay_and_data_are_recorded(dialogues: dict[str, object]) -> None:
     plain = base64.b64encode(b"\x00admin\x00pw1")
     t = talk(

@@ -52,7 +52,17 @@ FRAGMENTS = {
         b"\x16\x03\x01\x00\x05",
         b"GET / HTTP/1.1\r\n\r\n",
     ],
-    "ftp": [b"USER root\r\n", b"PASS x\r\n", b"PASV\r\n", b"\r\n"],
+    "ftp": [
+        b"USER admin\r\n",  # a login the dialogue's credentials open, so the files are reached
+        b"PASS admin\r\n",
+        b"PASV\r\n",
+        b"\r\n",
+        b"CWD ../",
+        b"STAT -la ",
+        b"SIZE ~/",
+        b"MDTM /etc/",
+        b"/bin/sh\r\n",
+    ],
     "smtp": [
         b"EHLO x\r\n",
         b"AUTH LOGIN\r\n",

@@ -365,7 +365,12 @@ def test_ftplib_logins(app: Appliance, node: Node):
         return welcome, refused, where
 
     welcome, refused, where = yield threads.deferToThread(attack)
-    assert (welcome, refused, where) == ("220 (vsFTPd 3.0.3)", "530 Login incorrect.", "/")
+    # in the user's home on the node's fake machine, as a Debian vsftpd starts a local user
+    assert (welcome, refused, where) == (
+        "220 (vsFTPd 3.0.3)",
+        "530 Login incorrect.",
+        "/home/backup",
+    )
     creds = yield stored(app, node, "trap.credential", "ftp", 2)
     assert [(c["username"], c["accepted"]) for c in creds] == [("admin", False), ("backup", True)]
 
