@@ -95,6 +95,16 @@ def _ips(values: tuple[str, ...]) -> str | None:
     return None
 
 
+def _passive_ports(values: tuple[int, ...]) -> str | None:
+    if not values:
+        return None
+    if len(values) != 2 or not 1024 <= values[0] <= values[1] <= 65535:
+        return "[first, last]: a range of unprivileged ports, or [] for this node's own"
+    if values[1] - values[0] >= 1024:
+        return "at most 1,024 ports (each is a kernel map entry)"
+    return None
+
+
 def _ports(values: tuple[int, ...]) -> str | None:
     if not values:
         return "at least one port"
@@ -365,13 +375,17 @@ class TlsTrapConfig(WebPersona):
 
 @dataclass(frozen=True)
 class FtpTrapConfig(LoginTrapLimits):
-    """FTP: greeting, USER/PASS capture; never opens a data connection."""
+    """FTP: greeting, USER/PASS capture; a logged-in user browses the fake machine and
+    downloads over passive data connections; nothing is stored, the trap never connects out."""
 
     name: str = checked("ftp", _nonempty)
     type: Literal["ftp"] = "ftp"
     ports: tuple[int, ...] = checked((21,), _ports)
     banner: str = checked("220 (vsFTPd 3.0.3)", _nonempty)
     credentials: tuple[str, ...] = checked((), _ftp_credentials)
+    # Passive data ports (vsftpd's pasv_min_port, pasv_max_port); empty: 64 ports of this
+    # node's own within 40000-59199. Banned clients still reach them, as the trap's ports.
+    passive_ports: tuple[int, ...] = checked((), _passive_ports)
     # vsftpd has no login grace of its own, only idle_session_timeout (300 s of silence, which
     # a slow drip resets) and data_connection_timeout; so the trap's default session timeout,
     # which a raised session_timeout does not stretch for clients that never log in.

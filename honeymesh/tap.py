@@ -32,6 +32,7 @@ from honeymesh.config import (
     Config,
     ConfigError,
     DnsTrapConfig,
+    FtpTrapConfig,
     SipTrapConfig,
     SnmpTrapConfig,
     default_config_path,
@@ -42,6 +43,7 @@ from honeymesh.control import Control
 from honeymesh.detection.pipeline import DetectionPipeline, load_rules
 from honeymesh.detection.scoring import RulesError
 from honeymesh.detection.traps.facts import NodeFacts
+from honeymesh.detection.traps.persona_names import passive_ports
 from honeymesh.detection.traps.registry import (
     FIRST_START_FILE,
     RunningTrap,
@@ -250,8 +252,18 @@ def build_appliance(  # noqa: PLR0915
             for s in samples:
                 pipeline.packet(s.src, s.dst, s.dport, s.proto, s.time)
 
+    # The traps' per-node facts: from the identity (never the key itself) and the first
+    # start, so two nodes share none and one node's uptime never runs backwards.
+    facts = NodeFacts(
+        identity.derive_secret(TRAP_PERSONA_PURPOSE),
+        load_first_start(config.data_path(FIRST_START_FILE), reactor.seconds()),
+    )
     kernel = kernel_service(
-        reactor, bus.publish, config, on_samples=kernel_samples, served_ports=served_ports(config)
+        reactor,
+        bus.publish,
+        config,
+        on_samples=kernel_samples,
+        served_ports=served_ports(config, facts),
     )
     kernel.setServiceParent(root)
     banlist = BanList(
@@ -321,12 +333,6 @@ def build_appliance(  # noqa: PLR0915
     log_budget(log, budget)
     trap_group = TrapGroup(traps)
     trap_group.setServiceParent(root)
-    # The traps' per-node facts: from the identity (never the key itself) and the first
-    # start, so two nodes share none and one node's uptime never runs backwards.
-    facts = NodeFacts(
-        identity.derive_secret(TRAP_PERSONA_PURPOSE),
-        load_first_start(config.data_path(FIRST_START_FILE), reactor.seconds()),
-    )
     trap_context = TrapContext(
         clock=reactor,
         publish=bus.publish,
@@ -336,6 +342,7 @@ def build_appliance(  # noqa: PLR0915
         caps=budget.caps,
         guard=guard,
         facts=facts,
+        tcp=reactor,
     )
     # [node] workers > 0: the TCP traps' sockets are opened here as always, but served by
     # that many worker processes (honeymesh.workers); UDP traps (and DNS's TCP side) stay.
@@ -520,8 +527,10 @@ def retention_job(
     return PeriodicService("event-retention", config.store.retention_interval, prune, clock)
 
 
-def served_ports(config: Config) -> ServedPorts:
-    """The ports traps listen on: the kernel does not sample traffic to them."""
+def served_ports(config: Config, facts: NodeFacts) -> ServedPorts:
+    """The ports traps listen on (an FTP trap's passive data ports too, this node's own when
+    not configured): the kernel does not sample traffic to them, and lets a banned source
+    reach them."""
     tcp: set[int] = set()
     udp: set[int] = set()
     for trap in config.traps:
@@ -532,6 +541,9 @@ def served_ports(config: Config) -> ServedPorts:
                 tcp |= ports
         else:
             tcp |= ports
+        if isinstance(trap, FtpTrapConfig):
+            first, last = trap.passive_ports or passive_ports(facts)
+            tcp |= set(range(first, last + 1))
     return ServedPorts(tcp=frozenset(tcp), udp=frozenset(udp))
 
 

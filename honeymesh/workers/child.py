@@ -195,6 +195,7 @@ class Worker:
             caps=setup.caps,
             guard=guard,
             facts=NodeFacts(setup.seed, setup.first_start),
+            tcp=reactor,
         )
         served = {s.trap for s in setup.sockets}
         for trap in config.traps:

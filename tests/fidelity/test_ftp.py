@@ -109,3 +109,118 @@ def test_conversation(
     for line, a, b in zip(CONVERSATIONS[name], real_took, trap_took, strict=False):
         slow_real, slow_trap = a > 1.5, b > 1.5
         assert slow_real == slow_trap, f"{line!r}: real took {a:.2f} s, the trap {b:.2f} s"
+
+
+# Transfers over passive data connections: each entry is the command that opens the port
+# (PASV or EPSV) and the transfer command, or a command alone. The listings and files are the
+# machine's own; what is diffed is each directory's shape where both machines agree on it (the
+# home made from /etc/skel, a file, an unreadable or missing one) and every control answer.
+TRANSFERS: list[tuple[bytes, bytes]] = [
+    (b"", b"LIST"),  # no PASV yet: 425
+    (b"PASV", b"LIST"),  # the home: nothing without dot files
+    (b"EPSV", b"LIST -a"),
+    (b"PASV", b"LIST -la ~"),
+    (b"EPSV", b"NLST"),
+    (b"PASV", b"NLST /home/fidelity"),
+    (b"PASV", b"LIST /etc/passwd"),
+    (b"PASV", b"NLST /etc/passwd"),
+    (b"PASV", b"LIST /root"),
+    (b"PASV", b"NLST /root"),
+    (b"PASV", b"LIST /nonexistent"),
+    (b"PASV", b"RETR /etc/shadow"),  # not readable: 550, and the port stays open for ...
+    (b"", b"RETR .profile"),  # ... the next transfer
+    (b"", b"LIST"),  # the port was used: 425 again
+    (b"PASV", b"RETR /nonexistent"),
+    (b"PASV", b"RETR /etc"),
+    (b"", b"TYPE A"),
+    (b"EPSV", b"RETR /home/fidelity/.bashrc"),
+    (b"", b"TYPE I"),
+    (b"PASV", b""),
+    (b"PASV", b"NLST ~"),  # a second PASV replaces the first
+    (b"", b"STOR x"),
+    (b"", b"ABOR"),
+    (b"", b"MODE S"),
+    (b"", b"MODE B"),
+    (b"", b"STRU F"),
+    (b"", b"STRU R"),
+    (b"", b"ALLO 100"),
+    (b"", b"ACCT x"),
+    (b"", b"REIN"),
+    (b"", b"SMNT /"),
+    (b"", b"RNTO x"),
+    (b"", b"MLST /"),
+    (b"", b"EPSV ALL"),
+]
+
+TRANSFER_RULES = [
+    *RULES,
+    Rule("passive port", r"\(127,0,0,1,\d+,\d+\)", "(127,0,0,1,<port>)"),
+    Rule("extended passive port", r"\(\|\|\|\d+\|\)", "(|||<port>|)"),
+    Rule("file size", r"\((\d+) bytes\)", "(<n> bytes)"),
+    Rule("file bytes", r"^= \d+ bytes of a file, as announced\r$", "= <n> bytes, as announced\r"),
+]
+# A listing line over the data connection, normalised as over the control connection.
+DATA_LINE = Rule(
+    "listing line (data)",
+    r"^= ([-dl][-rwxsStT]{9}) +\d+ (\d+) +(\d+) +\d+ [A-Z][a-z]{2} \d\d (?: \d{4}|\d\d:\d\d) ",
+    r"= \1 <links> \2 \3 <size> <date> ",
+)
+TRANSFER_RULES.insert(0, DATA_LINE)
+
+
+def passive_port(answer: bytes) -> int:
+    numbers = answer.split(b"(")[1].split(b")")[0]
+    if numbers.startswith(b"|||"):
+        return int(numbers.strip(b"|"))
+    parts = numbers.split(b",")
+    return int(parts[4]) * 256 + int(parts[5])
+
+
+def transfers(port: int) -> bytes:
+    """The control transcript of TRANSFERS, with what came over each data connection."""
+    c = Conversation(port, complete=ftp_reply_done)
+    out = bytearray(b"< " + c.read())
+    for line in LOGIN:
+        out += b"> " + line + b"\r\n< " + c.send(line + b"\r\n", first=6)
+    data: socket.socket | None = None
+    for opener, command in TRANSFERS:
+        if opener:
+            answer = c.send(opener + b"\r\n", first=6)
+            out += b"> " + opener + b"\r\n< " + answer
+            if data is not None:
+                data.close()
+            data = socket.create_connection(("127.0.0.1", passive_port(answer)), timeout=5)
+        if not command:
+            continue
+        answer = c.send(command + b"\r\n", first=6)
+        out += b"> " + command + b"\r\n< " + (answer or b"(no answer)\r\n")
+        if answer.startswith(b"150") and data is not None:
+            answer, _, after = answer.partition(b"\r\n")  # the end, if it came at once
+            out = out[: -len(answer) - len(after) - 2] + answer + b"\r\n"
+            got = bytearray()
+            while chunk := data.recv(65536):
+                got += chunk
+            data.close()
+            data = None
+            if command.startswith(b"RETR"):
+                announced = int(answer.split(b"(")[1].split(b" ")[0])
+                said = b"as announced" if announced == len(got) else b"NOT as announced"
+                out += b"= %d bytes of a file, %s\r\n" % (len(got), said)
+            else:
+                out += b"= " + bytes(got).replace(b"\r\n", b"\r\n= ") if got else b"= (none)\r\n"
+                out = out.removesuffix(b"= ")
+            out += b"< " + (after or c.read(first=6))
+    if data is not None:
+        data.close()
+    out += b"> QUIT\r\n< " + c.send(b"QUIT\r\n")
+    c.close()
+    return bytes(out)
+
+
+def test_transfers_over_passive_data_connections(
+    real_vsftpd: RealServer, traps: Daemon, trap_ports: dict[str, int]
+) -> None:
+    with ThreadPoolExecutor(2) as pool:
+        real = pool.submit(transfers, real_vsftpd.port)
+        trap = pool.submit(transfers, trap_ports["ftp"])
+        diff("transfers", real.result(), trap.result(), TRANSFER_RULES)

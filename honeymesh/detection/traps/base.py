@@ -23,6 +23,7 @@ from twisted.internet.interfaces import IAddress, IDelayedCall, IReactorTime
 from twisted.logger import Logger
 from twisted.python.failure import Failure
 
+from honeymesh.detection.traps.dataport import DataSession, PassivePorts, Transfer
 from honeymesh.detection.traps.facts import Connection, Endpoint
 from honeymesh.events import Event, EventId, JSONValue, Observation
 
@@ -60,6 +61,12 @@ class Step:
     #: a reset (Dropbear after a bad version line or packet length); the trap has read them all,
     #: so it must ask for the reset itself, or its FIN tells it apart.
     reset: bool = False
+    #: Open a passive data port (FTP's PASV) in place of any the session has; the dialogue
+    #: (``ServesData``) is then told where, and says so. Commands after it wait until then.
+    listen: bool = False
+    #: A transfer over the session's data connection (FTP's LIST, RETR); commands after it
+    #: wait until it has ended (``dataport.DataSession``).
+    transfer: Transfer | None = None
 
 
 class Dialogue(TypingProtocol):
@@ -96,6 +103,14 @@ class AnswersLoginGrace(TypingProtocol):
     (b""): the trap's own limit, a reset."""
 
     def login_timed_out(self) -> bytes: ...
+
+
+@runtime_checkable
+class ServesData(TypingProtocol):
+    """A dialogue with a data connection (FTP): told where its passive port listens (None:
+    none could be opened), it answers; ``receive(b"")`` then goes on with what it held."""
+
+    def listening(self, host: str, port: int | None) -> Step: ...
 
 
 @dataclass(frozen=True)
@@ -188,8 +203,10 @@ class TrapFactory(protocol.Factory):
         clock: IReactorTime,
         publish: Callable[[Event], None],
         guard: Admission | None = None,
+        data_ports: PassivePorts | None = None,
     ) -> None:
         self.name = name
+        self.data_ports = data_ports  # where sessions that ServesData open passive ports
         self.new_dialogue = new_dialogue
         self.limits = limits
         self.clock = clock
@@ -262,7 +279,8 @@ class TrapProtocol(protocol.Protocol):
         self._login_deadline: float | None = None  # None: no grace, or logged in already
         self._timer: IDelayedCall | None = None
         self._held: IDelayedCall | None = None  # a delayed reply (Step.delay) not yet sent
-        self._waiting = bytearray()  # bytes received while a reply is held
+        self._waiting = bytearray()  # bytes received while a reply is held or a transfer runs
+        self._data: DataSession | None = None  # the data connection's side (Step.listen)
 
     def connectionMade(self) -> None:
         clock, limits = self.factory.clock, self.factory.limits
@@ -287,8 +305,11 @@ class TrapProtocol(protocol.Protocol):
         self._apply(self._step(self.dialogue.start))
 
     def _next_check(self) -> float:
-        """When the session may next be over: idle, over time or past its login grace."""
-        when = min(self._last_active + self._idle, self._deadline)
+        """When the session may next be over: idle, over time or past its login grace. A
+        session waiting on its data connection is not idle (the transfer has its own
+        timeout)."""
+        busy = self._data is not None and self._data.busy
+        when = self._deadline if busy else min(self._last_active + self._idle, self._deadline)
         if self._login_deadline is not None:
             when = min(when, self._login_deadline)
         return when
@@ -315,7 +336,7 @@ class TrapProtocol(protocol.Protocol):
                 if last:
                     self.transport.write(last)
             self.finish("login_grace", graceful=bool(last))
-        elif now >= self._last_active + self._idle:
+        elif now >= self._last_active + self._idle and not (self._data and self._data.busy):
             if isinstance(self.dialogue, AnswersIdle) and self.transport is not None:
                 try:
                     last = self.dialogue.timed_out()
@@ -340,7 +361,7 @@ class TrapProtocol(protocol.Protocol):
         if len(self.received) < PREVIEW_BYTES:
             self.received += data[: PREVIEW_BYTES - len(self.received)]
         self._last_active = self.factory.clock.seconds()
-        if self._held is not None:
+        if self._held is not None or (self._data is not None and self._data.busy):
             self._waiting += data[: max(budget, 0)]
         else:
             self._apply(self._step(lambda: self.dialogue.receive(data[:budget])))
@@ -390,6 +411,45 @@ class TrapProtocol(protocol.Protocol):
             self.transport.write(step.reply)
         if step.close:
             self.finish("trap", reset=step.reset)
+        elif step.listen:
+            self._listen()
+        elif step.transfer is not None:
+            self._data_session().start(step.transfer)  # _resume once it has ended
+
+    # The data connection (ServesData: FTP) ----------------------------------------------------
+
+    def _data_session(self) -> DataSession:
+        if self._data is None:
+            self._data = DataSession(self.factory.clock, self.source, self._say, self._resume)
+        return self._data
+
+    def _listen(self) -> None:
+        """Open a passive port on the address the client reached, tell the dialogue, and go
+        on with what it held back."""
+        host = getattr(self.local, "host", "")
+        port = None
+        ports = self.factory.data_ports
+        if ports is not None and host:
+            port = ports.open(host, self._data_session())
+        if not isinstance(self.dialogue, ServesData):
+            return
+        dialogue = self.dialogue
+        self._apply(self._step(lambda: dialogue.listening(host, port)))
+        if self.closed_by is None and self._held is None and not self._data_session().busy:
+            self._resume()
+
+    def _say(self, data: bytes) -> None:
+        if self.transport is not None and self.closed_by is None:
+            self.transport.write(data)
+
+    def _resume(self) -> None:
+        """A transfer has ended (or a port was opened): answer what waited behind it."""
+        if self.closed_by is not None:
+            return
+        self._last_active = self.factory.clock.seconds()
+        waiting = bytes(self._waiting)
+        self._waiting.clear()
+        self._apply(self._step(lambda: self.dialogue.receive(waiting)))
 
     def _publish_finding(self, event_id: EventId, found: Mapping[str, JSONValue]) -> None:
         host, peer = self.local, self.peer
@@ -417,6 +477,10 @@ class TrapProtocol(protocol.Protocol):
         if self._held is not None and self._held.active():
             self._held.cancel()
         self._held = None
+        if self._data is not None:
+            self._data.close()
+            if self._data.transfers:
+                self.detail["transfers"] = self._data.transfers
         try:
             self.dialogue.stop()
         except Exception:

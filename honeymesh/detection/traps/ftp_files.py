@@ -17,7 +17,14 @@ import posixpath
 import time
 from collections.abc import Callable
 
-from honeymesh.detection.traps.fakefs import FsError, Node, SessionFs, absolute, parent
+from honeymesh.detection.traps.fakefs import (
+    FsError,
+    Node,
+    SessionFs,
+    absolute,
+    as_bytes,
+    parent,
+)
 from honeymesh.detection.traps.shell import FakeShell
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -102,6 +109,29 @@ class FtpFiles:
             if shown is not None:
                 lines.append(self._line(entry, shown, where))
         return lines
+
+    def names(self, arg: str) -> list[str]:
+        """vsftpd's ``NLST``: a directory's names (no dot files), prefixed with the path asked
+        for; a file as the path itself; nothing for what is not there or cannot be read."""
+        shown = _without_options(arg)
+        path = self._path(shown or ".")
+        node = self._reachable(path)
+        if node is None:
+            return []
+        if node.kind != "d" or not self._may(node, 0o4):  # the path itself, as vsftpd does
+            return [(shown or posixpath.basename(path)) + "\r\n"]
+        prefix = "" if not shown else shown if shown.endswith("/") else shown + "/"
+        entries = self._fs.children(self._fs.resolve(path))[:MAX_LISTING]
+        return [f"{prefix}{entry}\r\n" for entry in entries if not entry.startswith(".")]
+
+    def content(self, arg: str) -> bytes | None:
+        """The bytes ``RETR arg`` sends: a file the user may read that the fake machine holds
+        text for; None (vsftpd's "Failed to open file.") for anything else, a program whose
+        bytes the trap does not hold included."""
+        node = self._reachable(self._path(arg)) if arg else None
+        if node is None or node.kind != "f" or not self._may(node, 0o4) or node.size is not None:
+            return None
+        return as_bytes(node.content)
 
     # --- paths and permissions -----------------------------------------------------------
 

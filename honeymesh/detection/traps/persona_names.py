@@ -15,6 +15,7 @@ from dataclasses import replace
 from honeymesh.config import (
     BannerTrapConfig,
     DnsTrapConfig,
+    FtpTrapConfig,
     HttpTrapConfig,
     SmtpTrapConfig,
     SnmpTrapConfig,
@@ -30,6 +31,13 @@ KERNEL = "6.1.0-28-amd64"
 KERNEL_BUILD = "#1 SMP PREEMPT_DYNAMIC Debian 6.1.119-1 x86_64"
 
 
+def passive_ports(facts: NodeFacts) -> tuple[int, int]:
+    """This node's FTP passive ports: 64 of them within 40000-59199, as an administrator who
+    opened a range for vsftpd would, and no two nodes alike."""
+    first = 40000 + 64 * facts.number("ftp/passive-ports", 0, 299)
+    return first, first + 63
+
+
 def personalize(trap: TrapConfig, facts: NodeFacts) -> TrapConfig:  # noqa: PLR0911
     """``trap`` with every empty persona name replaced by this node's own."""
     match trap:
@@ -40,6 +48,8 @@ def personalize(trap: TrapConfig, facts: NodeFacts) -> TrapConfig:  # noqa: PLR0
             return replace(trap, hostname=trap.hostname or facts.web_host, title=title)
         case SmtpTrapConfig():
             return replace(trap, hostname=trap.hostname or facts.mail_host)
+        case FtpTrapConfig():
+            return replace(trap, passive_ports=trap.passive_ports or passive_ports(facts))
         case BannerTrapConfig():
             banner = trap.banner or f"220 {facts.mail_host} ESMTP Postfix (Debian/GNU)\r\n"
             return replace(trap, banner=banner)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal, Protocol
 
-from twisted.internet.interfaces import IReactorTime
+from twisted.internet.interfaces import IReactorTCP, IReactorTime
 from twisted.internet.protocol import DatagramProtocol
 
 from honeymesh.config import (
@@ -35,6 +35,7 @@ from honeymesh.config import (
 )
 from honeymesh.detection.traps.banner import BannerDialogue
 from honeymesh.detection.traps.base import Admission, Dialogue, TrapFactory, TrapLimits
+from honeymesh.detection.traps.dataport import PassivePorts
 from honeymesh.detection.traps.dns import (
     DnsResponder,
     DnsSettings,
@@ -169,6 +170,8 @@ class TrapContext:
     # The node's own facts (MAC, boot time, pids, secrets: traps/facts.py), so that no two
     # nodes' traps share one; the appliance derives them from its identity (tap.py).
     facts: NodeFacts = PLACEHOLDER_FACTS
+    # Where a trap with a data connection (FTP) opens its passive ports; None: it cannot.
+    tcp: IReactorTCP | None = None
 
 
 #: When this node first ran (seconds since the epoch, as text): the fake machine's boot time
@@ -260,6 +263,9 @@ def _stream(trap: TrapConfig, make: Callable[[str], Dialogue], ctx: TrapContext)
         max_per_source=trap.max_per_source,
         login_grace=_login_grace(trap),
     )
+    data_ports = None
+    if isinstance(trap, FtpTrapConfig) and trap.passive_ports and ctx.tcp is not None:
+        data_ports = PassivePorts(ctx.tcp, trap.passive_ports[0], trap.passive_ports[-1])
     factory = TrapFactory(
         name=trap.name,
         new_dialogue=make,
@@ -267,6 +273,7 @@ def _stream(trap: TrapConfig, make: Callable[[str], Dialogue], ctx: TrapContext)
         clock=ctx.clock,
         publish=ctx.publish,
         guard=ctx.guard,
+        data_ports=data_ports,
     )
     return BuiltTrap(trap.name, "tcp", factory=factory)
 

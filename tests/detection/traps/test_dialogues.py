@@ -304,11 +304,62 @@ def test_tls_port_answers_plain_http_like_apache(dialogues: dict[str, object]) -
 # FTP, SMTP --------------------------------------------------------------------------------------
 
 
-def test_ftp_records_logins_and_refuses_every_data_connection() -> None:
+def test_ftp_records_logins_and_serves_data_only_over_its_own_passive_port() -> None:
+    settings = FtpSettings(b"220 (vsFTPd 3.0.3)", WEAK, PERSONA)
+    dialogue = FtpDialogue(settings, "192.0.2.9")
+    dialogue.start()
+    assert b"230 Login successful." in dialogue.receive(b"USER admin\r\nPASS admin\r\n").reply
+    assert dialogue.receive(b"LIST\r\n").reply == b"425 Use PORT or PASV first.\r\n"
+    # PASV asks the protocol for a port; what follows it waits until the dialogue is told
+    asked = dialogue.receive(b"PASV\r\nPWD\r\n")
+    assert asked.listen and asked.reply == b"" and asked.transfer is None
+    told = dialogue.listening("192.0.2.1", 40001)
+    assert told.reply == b"227 Entering Passive Mode (192,0,2,1,156,65).\r\n"
+    assert dialogue.receive(b"").reply == b'257 "/home/admin" is the current directory\r\n'
+    listed = dialogue.receive(b"LIST -a\r\nNOOP\r\n")
+    assert listed.reply == b"" and listed.transfer is not None  # NOOP waits for the transfer
+    assert listed.transfer.opening == b"150 Here comes the directory listing.\r\n"
+    assert b" .bashrc\r\n" in listed.transfer.data
+    assert listed.transfer.done == b"226 Directory send OK.\r\n"
+    assert dialogue.receive(b"").reply == b"200 NOOP ok.\r\n"
+    assert dialogue.receive(b"NLST\r\n").reply == b"425 Use PORT or PASV first.\r\n"  # used
+    # EPSV, a file, and one the user may not read (the port is kept for the next transfer)
+    assert dialogue.receive(b"EPSV\r\n").listen
+    assert dialogue.listening("192.0.2.1", 40002).reply == (
+        b"229 Entering Extended Passive Mode (|||40002|)\r\n"
+    )
+    assert dialogue.receive(b"RETR /etc/shadow\r\n").reply == b"550 Failed to open file.\r\n"
+    got = dialogue.receive(b"RETR /etc/hostname\r\n").transfer
+    assert got is not None and got.data == b"web01\n"
+    assert got.opening == (
+        b"150 Opening BINARY mode data connection for /etc/hostname (6 bytes).\r\n"
+    )
+    assert dialogue.detail["retrieved"] == ["/etc/hostname"]
+    # No port to be had: vsftpd's OOPS, and the session ends as vsftpd's process does
+    dialogue.receive(b"PASV\r\n")
+    oops = dialogue.listening("192.0.2.1", None)
+    assert oops.reply == b"500 OOPS: vsf_sysutil_bind\r\n" and oops.close
+
+
+def test_ftp_active_mode_is_answered_but_never_connects() -> None:
+    dialogue = FtpDialogue(FtpSettings(b"220 (vsFTPd 3.0.3)", WEAK), "192.0.2.9")
+    t = talk(
+        dialogue,
+        b"USER admin\r\nPASS admin\r\nPORT 1,2,3,4,5,6\r\nPORT 192,0,2,9,0,80\r\n",
+        b"PORT 192,0,2,9,156,65\r\nRETR /nonexistent\r\nLIST\r\nLIST\r\n",
+        b"EPRT |1|192.0.2.9|40001|\r\nNLST\r\nEPRT |1|203.0.113.1|40001|\r\n",
+    )
+    assert t.output.count(b"500 Illegal PORT command.") == 2  # another host; a low port
+    assert b"200 PORT command successful. Consider using PASV." in t.output
+    assert b"550 Failed to open file." in t.output  # RETR opens the file first
+    assert t.output.count(b"425 Failed to establish connection.") == 2
+    assert b"425 Use PORT or PASV first." in t.output  # one transfer per PORT
+    assert b"200 EPRT command successful. Consider using EPSV." in t.output
+    assert t.output.endswith(b"500 Illegal EPRT command.\r\n")
+
+
+def test_ftp_failed_logins_wait_and_hang_up_as_vsftpd() -> None:
     settings = FtpSettings(b"220 (vsFTPd 3.0.3)", WEAK)
-    t = talk(FtpDialogue(settings), b"USER admin\r\nPASS admin\r\nPASV\r\nPORT 1,2,3,4,5,6\r\n")
-    assert b"230 Login successful." in t.output
-    assert b"500 OOPS: vsf_sysutil_bind" in t.output and b"500 Illegal PORT command." in t.output
     fails = talk(FtpDialogue(settings), b"USER a\r\nPASS b\r\n" * 3)
     assert fails.output.count(b"530 Login incorrect.") == 3 and fails.closed
     # Debian's /etc/ftpusers keeps root out whatever its password, as vsftpd's PAM stack does

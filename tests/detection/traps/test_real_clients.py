@@ -349,7 +349,7 @@ def test_smtplib_auth_relay_and_a_message(app: Appliance, node: Node):
 def test_ftplib_logins(app: Appliance, node: Node):
     p = port(app, "ftp")
 
-    def attack() -> tuple[str, str, str]:
+    def attack() -> tuple[str, str, str, list[str], list[str], bytes]:
         ftp = ftplib.FTP()
         welcome = ftp.connect("127.0.0.1", p, timeout=5)
         try:
@@ -361,18 +361,41 @@ def test_ftplib_logins(app: Appliance, node: Node):
         ftp.connect("127.0.0.1", p, timeout=5)
         ftp.login("backup", "backup")
         where = ftp.pwd()
+        listing: list[str] = []
+        ftp.retrlines("LIST -a", listing.append)  # passive mode, ftplib's default
+        names = ftp.nlst("/etc")
+        hostname = bytearray()
+        ftp.retrbinary("RETR /etc/hostname", hostname.extend)
         ftp.close()
-        return welcome, refused, where
+        return welcome, refused, where, listing, names, bytes(hostname)
 
-    welcome, refused, where = yield threads.deferToThread(attack)
+    welcome, refused, where, listing, names, hostname = yield threads.deferToThread(attack)
     # in the user's home on the node's fake machine, as a Debian vsftpd starts a local user
     assert (welcome, refused, where) == (
         "220 (vsFTPd 3.0.3)",
         "530 Login incorrect.",
         "/home/backup",
     )
-    creds = yield stored(app, node, "trap.credential", "ftp", 2)
-    assert [(c["username"], c["accepted"]) for c in creds] == [("admin", False), ("backup", True)]
+    assert [line.rsplit(" ", 1)[1] for line in listing] == [
+        ".", "..", ".bash_logout", ".bashrc", ".profile"
+    ]  # fmt: skip
+    assert "/etc/passwd" in names and "/etc/shadow" in names
+    assert hostname.strip() and hostname.endswith(b"\n")  # the node's own host name
+    # curl: EPSV, CWD by CWD, SIZE, then RETR, as it fetches a URL (a path from the home
+    # directory, as from a real vsftpd: /%2F makes it absolute)
+    url = f"ftp://backup:backup@127.0.0.1:{p}/%2Fetc/hostname"
+    fetched = yield threads.deferToThread(
+        subprocess.run,
+        ["curl", "-sS", "--max-time", "10", url],
+        capture_output=True,
+        check=False,
+    )
+    assert fetched.returncode == 0, fetched.stderr
+    assert fetched.stdout == hostname
+    creds = yield stored(app, node, "trap.credential", "ftp", 3)
+    assert [(c["username"], c["accepted"]) for c in creds] == [
+        ("admin", False), ("backup", True), ("backup", True)
+    ]  # fmt: skip
 
 
 @pytest_twisted.inlineCallbacks
