@@ -420,7 +420,7 @@ class TrapProtocol(protocol.Protocol):
 
     def _data_session(self) -> DataSession:
         if self._data is None:
-            self._data = DataSession(self.factory.clock, self.source, self._say, self._resume)
+            self._data = DataSession(self.factory.clock, self.source, self._say, self._resume_soon)
         return self._data
 
     def _listen(self) -> None:
@@ -436,11 +436,16 @@ class TrapProtocol(protocol.Protocol):
         dialogue = self.dialogue
         self._apply(self._step(lambda: dialogue.listening(host, port)))
         if self.closed_by is None and self._held is None and not self._data_session().busy:
-            self._resume()
+            self._resume_soon()
 
     def _say(self, data: bytes) -> None:
         if self.transport is not None and self.closed_by is None:
             self.transport.write(data)
+
+    def _resume_soon(self) -> None:
+        """Go on with what waited, from the reactor rather than from this call's stack: a
+        client that pipelines a thousand PASV commands must not nest a thousand calls."""
+        self.factory.clock.callLater(0, self._resume)
 
     def _resume(self) -> None:
         """A transfer has ended (or a port was opened): answer what waited behind it."""

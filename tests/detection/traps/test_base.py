@@ -10,8 +10,11 @@ from twisted.internet.testing import StringTransport
 
 from honeymesh.detection.traps.banner import BannerDialogue
 from honeymesh.detection.traps.base import Step, TrapFactory, TrapLimits, TrapProtocol
+from honeymesh.detection.traps.dataport import DataSession
 from honeymesh.detection.traps.ftp import FtpDialogue, FtpSettings
 from honeymesh.events import Event, Observation
+
+from .dialogues import WEAK
 
 LIMITS = TrapLimits(
     idle_timeout=10, session_timeout=60, max_bytes=100, max_connections=3, max_per_source=2
@@ -217,3 +220,55 @@ def test_without_a_reset_a_dialogues_close_is_a_fin() -> None:
     proto, transport = connect(factory)
     proto.dataReceived(b"QUIT\r\n")
     assert transport.disconnecting and not transport.disconnected and transport.producer is None
+
+
+class _Listener:
+    def stopListening(self) -> None:
+        pass
+
+
+class _Ports:
+    """Passive ports without sockets: each open is port 40001."""
+
+    def __init__(self) -> None:
+        self.opened = 0
+
+    def open(self, host: str, session: DataSession) -> int:
+        self.opened += 1
+        session.listening(_Listener())  # type: ignore[arg-type]
+        return 40001
+
+
+def test_ftp_commands_behind_passive_ports_and_transfers_wait_their_turn() -> None:
+    clock, events = Clock(), list[Event]()
+    ports = _Ports()
+    limits = TrapLimits(
+        idle_timeout=10, session_timeout=600, max_bytes=64 * 1024, max_connections=3
+    )
+    factory = TrapFactory(
+        name="ftp",
+        new_dialogue=lambda source: FtpDialogue(FtpSettings(b"220 (vsFTPd 3.0.3)", WEAK), source),
+        limits=limits,
+        clock=clock,
+        publish=events.append,
+        data_ports=ports,  # type: ignore[arg-type]
+    )
+    proto, transport = connect(factory)
+    # A client that pipelines 300 PASV: answered in order, without nesting a call for each
+    proto.dataReceived(b"USER admin\r\nPASS admin\r\n" + b"PASV\r\n" * 300 + b"PWD\r\n")
+    clock.advance(0)
+    said = transport.value()
+    assert said.count(b"227 Entering Passive Mode (198,51,100,1,156,65).") == 300
+    assert said.endswith(b'257 "/home/admin" is the current directory\r\n')
+    assert ports.opened == 300
+    # A LIST with no data connection: what follows waits (idle timeout included) until the
+    # accept timeout, then the 425, then the rest
+    transport.clear()
+    proto.dataReceived(b"LIST\r\nNOOP\r\n")
+    clock.advance(30)
+    assert transport.value() == b"" and proto.closed_by is None  # 10 s idle: not while waiting
+    clock.advance(30)
+    assert transport.value() == b"425 Failed to establish connection.\r\n200 NOOP ok.\r\n"
+    proto.connectionLost()
+    (session,) = [e for e in events if isinstance(e, Observation) and e.event_id == "trap.session"]
+    assert session.detail["closed_by"] == "client" and session.detail["logged_in_as"] == "admin"
