@@ -20,6 +20,7 @@ Three sans-IO pieces, used by both traps:
 from __future__ import annotations
 
 import fnmatch
+import importlib.resources
 import posixpath
 import re
 from collections.abc import Callable, Mapping
@@ -862,16 +863,16 @@ class FakeShell:
             "/var/log/btmp": "",
             "/var/log/lastlog": "",
             "/var/log/dpkg.log": "",
-            self.home + "/.bashrc": _BASHRC,
-            self.home + "/.profile": _PROFILE,
             **self.ssh.files,
         }
+        dotfiles = _DOTFILES["root" if user == "root" else "user"]
+        files.update(
+            {f"{self.home}/{name}": _DOTFILE_TEXT[kept] for name, kept in dotfiles.items()}
+        )
         for kind, line in self._host_keys.items():
             # Binary, as dropbearkey writes it: bytes that are not UTF-8 kept as surrogates.
             key = dropbear_key_file(line, f, kind)
             files[self.ssh.host_key.format(kind=kind)] = key.decode("utf-8", "surrogateescape")
-        if user != "root":
-            files[self.home + "/.bash_logout"] = _BASH_LOGOUT
         return files
 
     def _auth_log(self) -> str:
@@ -1182,22 +1183,26 @@ _SSH_CONFIG = (
     "    HashKnownHosts yes\n"
     "    GSSAPIAuthentication yes\n"
 )
-_BASHRC = (
-    "# ~/.bashrc: executed by bash(1) for non-login shells.\n\n"
-    "# If not running interactively, don't do anything\ncase $- in\n    *i*) ;;\n"
-    "      *) return;;\nesac\n\nHISTCONTROL=ignoreboth\nshopt -s histappend\n"
-    "HISTSIZE=1000\nHISTFILESIZE=2000\n"
-)
-_PROFILE = (
-    "# ~/.profile: executed by the command interpreter for login shells.\n\n"
-    'if [ -n "$BASH_VERSION" ]; then\n    if [ -f "$HOME/.bashrc" ]; then\n'
-    '\t. "$HOME/.bashrc"\n    fi\nfi\n'
-)
-_BASH_LOGOUT = (
-    "# ~/.bash_logout: executed by bash(1) when login shell exits.\n\n"
-    'if [ "$SHLVL" = 1 ]; then\n    [ -x /usr/bin/clear_console ] && /usr/bin/clear_console -q\n'
-    "fi\n"
-)
+
+
+def _dotfile(name: str) -> str:
+    """A home directory file as Debian 12 installs it (``traps/home``): /etc/skel's from bash
+    5.2.15-2+b8 for a user made with ``adduser``, /root's from base-files 12.4+deb12u11's
+    postinst. Sizes are what ``ls -la ~`` shows on every Debian box (.bashrc 3526 bytes), and
+    dpkg's md5sums of the conffiles match them."""
+    data = importlib.resources.files("honeymesh.detection.traps").joinpath("home", name)
+    return data.read_text("utf-8")
+
+
+_DOTFILES = {
+    "user": {
+        ".bashrc": "skel-bashrc",
+        ".profile": "skel-profile",
+        ".bash_logout": "skel-bash_logout",
+    },
+    "root": {".bashrc": "root-bashrc", ".profile": "root-profile"},
+}
+_DOTFILE_TEXT = {name: _dotfile(name) for names in _DOTFILES.values() for name in names.values()}
 
 
 # --- an interactive session ------------------------------------------------------------------

@@ -117,6 +117,19 @@ def test_ls_la_shows_real_modes_owners_sizes_and_dates() -> None:
     assert int(shadow[4]) == len(shell().run("cat /etc/shadow").raw.encode())
 
 
+def test_home_dotfiles_are_debians_own_as_dpkg_and_every_debian_box_know_them() -> None:
+    """``ls -la ~`` shows the same sizes on every Debian 12 box, and the conffiles' digests
+    are in dpkg's status: a home of other files is a tell."""
+    user = shell("admin").run("ls -la ~").output
+    sizes = {row.split()[-1]: row.split()[4] for row in user.split("\n")[1:] if row}
+    assert (sizes[".bashrc"], sizes[".profile"], sizes[".bash_logout"]) == ("3526", "807", "220")
+    digest = shell("admin").run("md5sum ~/.bashrc").output
+    assert digest.startswith("ee35a240758f374832e809ae0ea4883a  ")  # bash's conffile md5sum
+    root = shell("root").run("ls -la /root; md5sum /root/.profile").output
+    assert " 571 " in root and " 161 " in root and ".bash_logout" not in root  # base-files'
+    assert root.endswith("d68ce7c7d7d2bb7d48aeb2f137b828e4  /root/.profile")
+
+
 def test_free_prints_the_units_asked_for() -> None:
     sh = shell()
     kib = int(sh.run("free").output.split("\n")[1].split()[1])
