@@ -281,6 +281,7 @@ class TrapProtocol(protocol.Protocol):
         self._held: IDelayedCall | None = None  # a delayed reply (Step.delay) not yet sent
         self._waiting = bytearray()  # bytes received while a reply is held or a transfer runs
         self._data: DataSession | None = None  # the data connection's side (Step.listen)
+        self._resuming: IDelayedCall | None = None  # _resume, due once the data side is done
 
     def connectionMade(self) -> None:
         clock, limits = self.factory.clock, self.factory.limits
@@ -361,18 +362,24 @@ class TrapProtocol(protocol.Protocol):
         if len(self.received) < PREVIEW_BYTES:
             self.received += data[: PREVIEW_BYTES - len(self.received)]
         self._last_active = self.factory.clock.seconds()
-        if self._held is not None or (self._data is not None and self._data.busy):
-            self._waiting += data[: max(budget, 0)]
+        if self._held is not None or self._busy():
+            self._waiting += data[: max(budget, 0)]  # answered in order, after what holds it
         else:
             self._apply(self._step(lambda: self.dialogue.receive(data[:budget])))
         if self.closed_by is None and len(data) > budget:
             self.finish("byte_budget")
 
+    def _busy(self) -> bool:
+        """Whether the data side holds the conversation: a transfer running, or what waited
+        behind a passive port or a transfer not yet answered."""
+        return self._resuming is not None or (self._data is not None and self._data.busy)
+
     def _release(self, step: Step) -> None:
-        """A held reply's delay is over: send it, then answer what arrived meanwhile."""
+        """A held reply's delay is over: send it, then answer what arrived meanwhile (unless
+        the step began a transfer: that answers it when it ends)."""
         self._held = None
         self._send(step)
-        if self._waiting and self.closed_by is None:
+        if self._waiting and self.closed_by is None and not self._busy():
             waiting = bytes(self._waiting)
             self._waiting.clear()
             self._apply(self._step(lambda: self.dialogue.receive(waiting)))
@@ -394,17 +401,22 @@ class TrapProtocol(protocol.Protocol):
             self._login_deadline = None  # the timer, when it next fires, finds no grace
         if step.idle is not None:
             self._idle = min(step.idle, self.factory.limits.idle_timeout)
-            due = self._next_check()
-            if self._timer is not None and self._timer.active() and due < self._timer.getTime():
-                self._timer.cancel()  # now due sooner than it was set for
-                now = self.factory.clock.seconds()
-                self._timer = self.factory.clock.callLater(max(due - now, 0), self._check_time)
+            self._check_sooner()
         for event_id, found in step.findings:
             self._publish_finding(event_id, found)
         if step.delay > 0 and self.closed_by is None:
             self._held = self.factory.clock.callLater(step.delay, self._release, step)
             return
         self._send(step)
+
+    def _check_sooner(self) -> None:
+        """Move the session's timer earlier if it is now due sooner than it was set for (a
+        shorter idle timeout; a transfer over, so idleness counts again)."""
+        due = self._next_check()
+        if self._timer is not None and self._timer.active() and due < self._timer.getTime():
+            self._timer.cancel()
+            now = self.factory.clock.seconds()
+            self._timer = self.factory.clock.callLater(max(due - now, 0), self._check_time)
 
     def _send(self, step: Step) -> None:
         if step.reply and self.transport is not None and self.closed_by is None:
@@ -426,6 +438,8 @@ class TrapProtocol(protocol.Protocol):
     def _listen(self) -> None:
         """Open a passive port on the address the client reached, tell the dialogue, and go
         on with what it held back."""
+        if self.closed_by is not None:
+            return
         host = getattr(self.local, "host", "")
         port = None
         ports = self.factory.data_ports
@@ -435,7 +449,7 @@ class TrapProtocol(protocol.Protocol):
             return
         dialogue = self.dialogue
         self._apply(self._step(lambda: dialogue.listening(host, port)))
-        if self.closed_by is None and self._held is None and not self._data_session().busy:
+        if self.closed_by is None and self._held is None:
             self._resume_soon()
 
     def _say(self, data: bytes) -> None:
@@ -444,14 +458,18 @@ class TrapProtocol(protocol.Protocol):
 
     def _resume_soon(self) -> None:
         """Go on with what waited, from the reactor rather than from this call's stack: a
-        client that pipelines a thousand PASV commands must not nest a thousand calls."""
-        self.factory.clock.callLater(0, self._resume)
+        client that pipelines a thousand PASV commands must not nest a thousand calls. Until
+        then, what arrives waits behind it (``_busy``)."""
+        if self._resuming is None and self.closed_by is None:
+            self._resuming = self.factory.clock.callLater(0, self._resume)
 
     def _resume(self) -> None:
         """A transfer has ended (or a port was opened): answer what waited behind it."""
-        if self.closed_by is not None:
-            return
+        self._resuming = None
+        if self.closed_by is not None or self._busy():
+            return  # a transfer runs again: its end resumes
         self._last_active = self.factory.clock.seconds()
+        self._check_sooner()  # idleness counts again
         waiting = bytes(self._waiting)
         self._waiting.clear()
         self._apply(self._step(lambda: self.dialogue.receive(waiting)))
@@ -482,6 +500,9 @@ class TrapProtocol(protocol.Protocol):
         if self._held is not None and self._held.active():
             self._held.cancel()
         self._held = None
+        if self._resuming is not None and self._resuming.active():
+            self._resuming.cancel()
+        self._resuming = None
         if self._data is not None:
             self._data.close()
             if self._data.transfers:

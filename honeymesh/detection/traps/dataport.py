@@ -104,7 +104,10 @@ class DataSession:
         return self._transfer is not None
 
     def listening(self, listener: IListeningPort) -> None:
-        """A new passive port replaces whatever the session had (a second PASV)."""
+        """A new passive port replaces whatever the session had (a second PASV); a transfer
+        still waiting on the old one fails."""
+        if self._transfer is not None:
+            self._fail()
         self._drop()
         self._listener = listener
 
@@ -122,7 +125,11 @@ class DataSession:
             self._run()
 
     def start(self, transfer: Transfer) -> None:
-        """Begin ``transfer`` now if the data connection is up, or once it is."""
+        """Begin ``transfer`` now if the data connection is up, or once it is (one at a time:
+        a transfer asked for while one runs fails)."""
+        if self._transfer is not None:
+            self._say(transfer.failed)
+            return
         self._transfer = transfer
         if self._connection is not None and self._connection.transport is not None:
             self._run()

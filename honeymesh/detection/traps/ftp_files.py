@@ -30,6 +30,10 @@ from honeymesh.detection.traps.shell import FakeShell
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _HALF_YEAR = 60 * 60 * 24 * 182  # vsftpd shows the year, not the time, past this age
 MAX_LISTING = 2000  # entries of one listing (a directory of the tree holds about 1,000 at most)
+# Listing text one session may have (STAT, LIST, NLST): a 10-byte "STAT /bin" costs 4 ms and
+# answers 36 KB, so without a bound one packet of them is 200 MB and 25 s of the reactor. Past
+# it a listing is empty, as of a path that is not there.
+MAX_LISTED = 1024 * 1024
 
 
 class FtpFiles:
@@ -43,6 +47,7 @@ class FtpFiles:
         self.cwd = self.home
         self._uids = _ids(self._fs.get("/etc/passwd"))
         self._gids = _ids(self._fs.get("/etc/group"))
+        self._listed = 0  # listing text given so far (MAX_LISTED)
 
     # --- commands ------------------------------------------------------------------------
 
@@ -85,7 +90,16 @@ class FtpFiles:
     def listing(self, arg: str, *, dot_files: bool) -> list[str]:
         """vsftpd's ``LIST`` lines for ``arg`` (options such as ``-la`` read and dropped): a
         directory's entries (``.`` and ``..`` with dot files), a file as itself, nothing for
-        what is not there."""
+        what is not there (or past the session's ``MAX_LISTED``)."""
+        return self._counted(self._listing(arg, dot_files=dot_files))
+
+    def _counted(self, lines: list[str]) -> list[str]:
+        self._listed += sum(map(len, lines))
+        return lines if self._listed <= MAX_LISTED else []
+
+    def _listing(self, arg: str, *, dot_files: bool) -> list[str]:
+        if self._listed > MAX_LISTED:
+            return []
         path = self._path(_without_options(arg) or ".")
         node = self._reachable(path)
         if node is None:
@@ -112,7 +126,13 @@ class FtpFiles:
 
     def names(self, arg: str) -> list[str]:
         """vsftpd's ``NLST``: a directory's names (no dot files), prefixed with the path asked
-        for; a file as the path itself; nothing for what is not there or cannot be read."""
+        for; a file, or a folder that cannot be read, as the path itself; nothing for what is
+        not there (or past the session's ``MAX_LISTED``)."""
+        return self._counted(self._names(arg))
+
+    def _names(self, arg: str) -> list[str]:
+        if self._listed > MAX_LISTED:
+            return []
         shown = _without_options(arg)
         path = self._path(shown or ".")
         node = self._reachable(path)

@@ -231,7 +231,7 @@ class SmtpDialogue:
         """Postfix's mail_reset alone (a skipped BDAT LAST): the recipients stay counted, so a
         MAIL after it may send a message to them without RCPT, as Postfix lets it."""
         self._mail_from = None
-        self._bdat, self._chunked_size, self._chunk_line = None, 0, 0
+        self._bdat, self._chunked_size, self._chunk_line, self._chunk_crs = None, 0, 0, 0
 
     def _no_recipients(self) -> bytes:
         if self._mail_from is None:
@@ -325,8 +325,10 @@ class SmtpDialogue:
             return b"554 5.5.1 Error: TLS already active\r\n"
         if arg:
             return b"501 5.5.4 Syntax: STARTTLS\r\n"
-        # RFC 3207 4.2: forget what the client said before; it must EHLO again.
-        self._helo, self._mail_from, self._recipients = None, None, []
+        # RFC 3207 4.2: forget what the client said before; it must EHLO again (Postfix's
+        # starttls_cmd: mail_reset and rcpt_reset, a BDAT transaction included).
+        self._helo = None
+        self._reset()
         self._tls = TlsDialogue(self._s.tls, _InsideTls(self), lambda: b"")
         self.detail["starttls"] = True
         return b"220 2.0.0 Ready to start TLS\r\n"

@@ -272,3 +272,42 @@ def test_ftp_commands_behind_passive_ports_and_transfers_wait_their_turn() -> No
     proto.connectionLost()
     (session,) = [e for e in events if isinstance(e, Observation) and e.event_id == "trap.session"]
     assert session.detail["closed_by"] == "client" and session.detail["logged_in_as"] == "admin"
+
+
+def _ftp_factory(clock: Clock, events: list[Event]) -> TrapFactory:
+    limits = TrapLimits(
+        idle_timeout=10, session_timeout=600, max_bytes=64 * 1024, max_connections=3
+    )
+    return TrapFactory(
+        name="ftp",
+        new_dialogue=lambda source: FtpDialogue(FtpSettings(b"220 (vsFTPd 3.0.3)", WEAK), source),
+        limits=limits,
+        clock=clock,
+        publish=events.append,
+        data_ports=_Ports(),  # type: ignore[arg-type]
+    )
+
+
+def test_ftp_answers_stay_in_order_through_a_failed_logins_pause_and_a_transfer() -> None:
+    clock = Clock()
+    proto, transport = connect(_ftp_factory(clock, []))
+    transport.clear()
+    # A failed login (3 s pause) and a PASV in one packet; more commands during the pause
+    proto.dataReceived(b"USER a\r\nPASS b\r\nUSER admin\r\nPASS admin\r\nPASV\r\n")
+    proto.dataReceived(b"LIST\r\nNLST\r\nNOOP\r\n")
+    clock.advance(3)
+    assert transport.value() == (
+        b"331 Please specify the password.\r\n530 Login incorrect.\r\n"
+        b"331 Please specify the password.\r\n230 Login successful.\r\n"
+        b"227 Entering Passive Mode (198,51,100,1,156,65).\r\n"
+    )  # the LIST waits for a data connection, and NLST and NOOP behind it
+    clock.advance(0)
+    clock.advance(59)
+    assert transport.value().endswith(b"(198,51,100,1,156,65).\r\n")
+    clock.advance(1)
+    assert transport.value().endswith(
+        b"425 Failed to establish connection.\r\n425 Use PORT or PASV first.\r\n200 NOOP ok.\r\n"
+    )
+    # The transfer over, idleness counts again: 10 s of silence ends the session
+    clock.advance(10)
+    assert proto.closed_by == "idle_timeout"
