@@ -193,11 +193,32 @@ def start(
     return server
 
 
+#: Where the real Redis must differ from the trap's persona (Debian's redis.conf, exposed): a
+#: loopback port and its own pid and log files (the values CONFIG GET shows are normalised).
+REDIS_HOST_CONFIGS = frozenset({"bind", "port", "pidfile", "logfile"})
+
+
 def redis_server(where: Path) -> RealServer:
+    """Debian's /etc/redis/redis.conf as its systemd unit runs it (supervised by systemd, not
+    daemonized), exposed as the trap's persona is (protected mode off), on one loopback port,
+    in Debian's data directory, as the trap's CONFIG GET dir says."""
     port = free_port()
-    argv = ["/usr/bin/redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", ""]
-    # Debian's data directory, as the trap's CONFIG GET dir says; nothing is saved there.
-    argv += ["--protected-mode", "no", "--dir", "/var/lib/redis", "--daemonize", "no"]
+    text = Path("/etc/redis/redis.conf").read_text()
+    changes = {
+        "bind": "127.0.0.1",
+        "protected-mode": "no",
+        "daemonize": "no",
+        "port": str(port),
+        "pidfile": str(where / "redis.pid"),
+        "logfile": str(where / "redis-server.log"),
+        "dir": "/var/lib/redis",
+    }
+    for key, value in changes.items():
+        text, n = re.subn(rf"^{key} .*$", f"{key} {value}", text, count=1, flags=re.MULTILINE)
+        assert n == 1, f"Debian's redis.conf has no {key} line"
+    conf = where / "redis.conf"
+    conf.write_text(text)
+    argv = ["/usr/bin/redis-server", str(conf), "--supervised", "systemd"]
     return start("redis", argv, port, where)
 
 

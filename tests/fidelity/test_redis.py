@@ -108,3 +108,69 @@ def test_info_sections_and_fields(
     fresh.stop()
     size = Rule("bulk length", r"^\$\d+\r?$", "$<length>")
     diff("INFO", answers[0], answers[1], [INFO_FIELD, size])
+
+
+def config_pairs(port: int, *patterns: bytes) -> list[tuple[bytes, bytes]]:
+    """CONFIG GET's pairs, sorted (each server lists them in its own hash table's order), the
+    values of the host's own configs normalised."""
+    c = Conversation(port)
+    answer = c.send(resp(b"CONFIG", b"GET", *patterns), first=3)
+    # the header, then each item's length line and text line
+    while answer.count(b"\r\n") < 1 + 2 * int(answer[1 : answer.index(b"\r\n")]):
+        more = c.read(first=3)
+        if not more:
+            break
+        answer += more
+    c.close()
+    lines = answer.split(b"\r\n")[1:-1]
+    items = lines[1::2]  # each bulk string's text, after its length line
+    pairs = list(zip(items[::2], items[1::2], strict=True))
+    hosts = {n.encode() for n in harness.REDIS_HOST_CONFIGS}
+    return sorted((n, b"<host's own>" if n.lower() in hosts else v) for n, v in pairs)
+
+
+@pytest.mark.parametrize(
+    "patterns",
+    [
+        (b"*",),  # every config the server lists, aliases included: 192 in 7.0.15
+        (b"*max*",),
+        (b"DIR",),  # an exact name is given back as asked for
+        (b"dir", b"DIR"),  # once per config
+        (b"D*", b"dir"),
+        (b"*period*",),  # a hidden config is not matched by a pattern ...
+        (b"watchdog-period",),  # ... but given by name
+        (b"slave-read-only", b"replica-read-only"),  # an alias and its config
+        (b"[dp]ir",),
+        (b"nosuch",),
+    ],
+    ids=lambda p: b" ".join(p).decode(),
+)
+def test_config_get_lists_what_the_real_server_lists(
+    patterns: tuple[bytes, ...], real_redis: RealServer, traps: Daemon, trap_ports: dict[str, int]
+) -> None:
+    real = config_pairs(real_redis.port, *patterns)
+    trap = config_pairs(trap_ports["redis"], *patterns)
+    assert trap == real
+    if patterns == (b"*",):
+        assert len(real) == 192
+
+
+def test_config_set_takes_only_configs_the_server_has(
+    tmp_path: Path, traps: Daemon, trap_ports: dict[str, int]
+) -> None:
+    fresh = harness.redis_server(tmp_path)  # its configs changed: a server of its own
+    probe = (
+        resp(b"CONFIG", b"SET", b"nosuch", b"1")
+        + resp(b"CONFIG", b"SET", b"timeout", b"5")
+        + resp(b"CONFIG", b"GET", b"timeout")
+        + resp(b"CONFIG", b"SET", b"TIMEOUT", b"7", b"nosuch", b"2")
+        + resp(b"CONFIG", b"GET", b"Timeout")
+    )
+    answers = []
+    for port in (fresh.port, trap_ports["redis"]):
+        c = Conversation(port)
+        answers.append(c.send(probe, first=3))
+        c.send(resp(b"CONFIG", b"SET", b"timeout", b"0"))  # the trap's session ends anyway
+        c.close()
+    fresh.stop()
+    diff("CONFIG SET", answers[0], answers[1])

@@ -17,10 +17,12 @@ keys) makes SET/GET look alive. What is answered was diffed against redis-server
 from __future__ import annotations
 
 import fnmatch
+import random
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from honeymesh.detection.traps import findings
+from honeymesh.detection.traps import findings, redis_config_data
 from honeymesh.detection.traps.base import Finding, Step
 from honeymesh.detection.traps.facts import PLACEHOLDER_FACTS, Connection, NodeFacts, plain_host
 from honeymesh.events import JSONValue
@@ -178,15 +180,8 @@ class RedisDialogue:
         self._parser = RespParser()
         self._authenticated = not settings.password
         self._keys: dict[bytes, bytes] = {}
-        self._config: dict[bytes, bytes] = {
-            b"dir": b"/var/lib/redis",
-            b"dbfilename": b"dump.rdb",
-            b"bind": b"* -::*",
-            b"protected-mode": b"no",
-            b"requirepass": settings.password.encode(),
-            b"maxmemory": b"0",
-            b"appendonly": b"no",
-        }
+        # CONFIG SET's changes over the persona's table (``redis_config_data``), by name
+        self._config_changes: dict[bytes, bytes] = {b"requirepass": settings.password.encode()}
         self._commands: list[JSONValue] = []
         self._auth_attempts = 0
         facts = settings.facts
@@ -235,9 +230,12 @@ class RedisDialogue:
             self._commands = findings.listed(self._commands, shown[:200])
             self.detail["commands"] = self._commands
             found.append(findings.command("redis", shown, name=findings.text(name, 32)))
+        if name in _SECURITY_ATTACK:  # an HTTP request (SSRF) read as commands: hang up, before
+            self.detail["security_attack"] = findings.text(args[0], 16)  # any other check
+            return b"", True
         # Redis 7's processCommand: is there such a command, has it its arity, then the login.
         handler = _HANDLERS.get(name)
-        if handler is None and name not in (b"AUTH", b"QUIT", *_SECURITY_ATTACK):
+        if handler is None and name not in (b"AUTH", b"QUIT"):
             quoted = "".join(f"'{findings.text(a, 64)}' " for a in args[1:4])
             name_text = findings.text(args[0], 64)
             text = f"-ERR unknown command '{name_text}', with args beginning with: {quoted}\r\n"
@@ -251,9 +249,6 @@ class RedisDialogue:
             return b"+OK\r\n", True
         if not self._authenticated and name not in (b"PING", b"HELLO"):
             return b"-NOAUTH Authentication required.\r\n", False
-        if name in _SECURITY_ATTACK:  # an HTTP request (SSRF) read as commands: hang up
-            self.detail["security_attack"] = findings.text(args[0], 16)
-            return b"", True
         assert handler is not None
         return handler(self, args[1:]), False
 
@@ -326,22 +321,49 @@ class RedisDialogue:
         if sub == b"GET" and len(args) < 2:
             return _wrong("config|get")
         if sub == b"GET":
-            pattern = args[1][:MAX_PATTERN].decode("latin-1")
-            items = [
-                (k, v) for k, v in self._config.items() if fnmatch.fnmatch(k.decode(), pattern)
-            ]
-            return b"*%d\r\n" % (2 * len(items)) + b"".join(_bulk(k) + _bulk(v) for k, v in items)
+            return self._config_get(args[1:])
         if sub == b"SET" and len(args) >= 3 and len(args) % 2 == 1:
             return self._config_set(args[1::2], args[2::2])
         if sub in (b"RESETSTAT", b"REWRITE"):
             return b"+OK\r\n"
         return b"-ERR unknown subcommand '%s'. Try CONFIG HELP.\r\n" % (args[0][:32])
 
+    def _config_value(self, name: bytes) -> bytes:
+        if name == b"port":  # the port the client reached, as INFO's tcp_port
+            return str(self._connection.local.port if self._connection else 6379).encode()
+        return self._config_changes.get(name, _CONFIG[name])
+
+    def _config_get(self, patterns: list[bytes]) -> bytes:
+        """Redis 7.0's CONFIG GET: an exact name (an alias, a hidden config) is answered as it
+        was asked for, a glob (matched without regard to case) gives every listed config it
+        matches; one entry per config, in the order of the server's hash table (the node's
+        own here)."""
+        found: dict[bytes, tuple[bytes, bytes]] = {}  # by lower-case name
+        for pattern in patterns[:MAX_ARGS]:
+            if not any(c in pattern for c in b"*?["):
+                name = pattern.lower()
+                if name in _CONFIG and name not in found:
+                    found[name] = (pattern, self._config_value(name))
+                continue
+            glob = pattern[:MAX_PATTERN].decode("latin-1").lower()
+            for name in _config_order(self._s.facts.seed):
+                if name not in found and fnmatch.fnmatchcase(name.decode(), glob):
+                    found[name] = (name, self._config_value(name))
+        return b"*%d\r\n" % (2 * len(found)) + b"".join(
+            _bulk(shown) + _bulk(value) for shown, value in found.values()
+        )
+
     def _config_set(self, keys: list[bytes], values: list[bytes]) -> bytes:
         changes: dict[str, JSONValue] = {
             findings.text(k, 64): findings.text(v, 256) for k, v in zip(keys, values, strict=True)
         }
         self.detail["config_set"] = changes
+        unknown = [k for k in keys if k.lower() not in _CONFIG]
+        if unknown:
+            return (
+                b"-ERR Unknown option or number of arguments for CONFIG SET - '%s'\r\n"
+                % unknown[0][:64]
+            )
         protected = [k for k in keys if k.lower() in _PROTECTED_CONFIG]
         if protected and self._seven:
             # Redis 7's enable-protected-configs no: the classic dir/dbfilename attack fails
@@ -351,8 +373,7 @@ class RedisDialogue:
                 b"can't set protected config\r\n" % protected[0][:64]
             )
         for key, value in zip(keys, values, strict=True):
-            if key.lower() in self._config or len(self._config) < 64:
-                self._config[key.lower()[:64]] = value[:MAX_VALUE]
+            self._config_changes[key.lower()] = value[:MAX_VALUE]
         return b"+OK\r\n"
 
     @property
@@ -447,8 +468,23 @@ def _handler_table() -> dict[bytes, Handler]:
 
 
 _HANDLERS = _handler_table()
+# The persona's configs: every one CONFIG GET * lists, and those given by name only.
+_LISTED = {name.encode(): value.encode() for name, value in redis_config_data.LISTED}
+_CONFIG = {**_LISTED, **{n.encode(): v.encode() for n, v in redis_config_data.HIDDEN}}
+
+
+@lru_cache(maxsize=8)
+def _config_order(seed: bytes) -> tuple[bytes, ...]:
+    """The listed configs in the order of a node's hash table: Redis 7.0 walks a dict seeded
+    at start, so each server lists them in an order of its own, never by name."""
+    names = list(_LISTED)
+    random.Random(seed).shuffle(names)
+    return tuple(names)
+
+
 # Redis answers these (the start of an HTTP request sent to it, as by an SSRF) by logging
-# "Possible SECURITY ATTACK detected" and closing the connection without a word.
+# "Possible SECURITY ATTACK detected" and closing the connection without a word, before it
+# looks the command up (7.0 has no such commands: COMMAND INFO post is empty) or asks for AUTH.
 _SECURITY_ATTACK = (b"POST", b"HOST:")
 # Arity as redis-server 7.0.15's COMMAND INFO gives it (n: exactly n words with the command's
 # own, -n: at least n), and of the subcommands the trap answers.
@@ -457,7 +493,7 @@ _ARITY = {
     b"MODULE": -2, b"SET": -3, b"GET": 2, b"DEL": -2, b"EXISTS": -2, b"KEYS": 2, b"DBSIZE": 1,
     b"FLUSHALL": -1, b"FLUSHDB": -1, b"SAVE": 1, b"BGSAVE": -1, b"SELECT": 2, b"CLIENT": -2,
     b"COMMAND": -1, b"HELLO": -1, b"TYPE": 2, b"TTL": 2, b"EVAL": -3, b"EVALSHA": -3,
-    b"SCRIPT": -2, b"SHUTDOWN": -1, b"AUTH": -2, b"QUIT": -1, b"POST": -1, b"HOST:": -1,
+    b"SCRIPT": -2, b"SHUTDOWN": -1, b"AUTH": -2, b"QUIT": -1,
 }  # fmt: skip
 _SUBCOMMAND_ARITY = {
     (b"CONFIG", b"GET"): -3, (b"CONFIG", b"SET"): -4, (b"CLIENT", b"GETNAME"): 2,

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from honeymesh.detection.tls_fingerprint import ja3, ja4, parse_client_hello
 from honeymesh.detection.traps.dns import DnsResponder, parse_query, parse_records
 from honeymesh.detection.traps.ftp import FtpDialogue, FtpSettings
+from honeymesh.detection.traps.ftp_files import MAX_LISTED
 from honeymesh.detection.traps.http import HttpDialogue
 from honeymesh.detection.traps.lines import LineBuffer
 from honeymesh.detection.traps.mysql import (
@@ -25,7 +26,7 @@ from honeymesh.detection.traps.mysql import (
     native_scramble,
     parse_handshake_response,
 )
-from honeymesh.detection.traps.redis import RespError, RespParser
+from honeymesh.detection.traps.redis import RedisDialogue, RedisSettings, RespError, RespParser
 from honeymesh.detection.traps.shell import FakeShell, LineEditor
 from honeymesh.detection.traps.smtp import SmtpDialogue, SmtpSettings
 from honeymesh.detection.traps.snmp import encode_oid
@@ -395,6 +396,18 @@ def test_ftp_login_looks_around_the_nodes_machine_as_vsftpd_shows_it() -> None:
     assert "550 Could not get file modification time." in out
 
 
+def test_ftp_listings_of_one_session_are_bounded() -> None:
+    """A 10-byte STAT of a big folder answers 36 KB: a packet of them is bounded, not 200 MB."""
+    dialogue = FtpDialogue(FtpSettings(b"220 (vsFTPd 3.0.3)", WEAK, PERSONA), "192.0.2.9")
+    dialogue.start()
+    dialogue.receive(b"USER admin\r\nPASS admin\r\n")
+    first = dialogue.receive(b"STAT /usr/bin\r\n").reply
+    assert len(first) > 20_000 and first.count(b"\r\n") > 500
+    flood = dialogue.receive(b"STAT /usr/bin\r\n" * 6000).reply
+    assert len(flood) < MAX_LISTED + 6000 * 64
+    assert flood.endswith(b"213-Status follows:\r\n213 End of status\r\n")  # past the bound
+
+
 def test_ftp_dates_show_the_time_within_half_a_year_and_the_year_beyond() -> None:
     settings = FtpSettings(b"220 (vsFTPd 3.0.3)", WEAK, PERSONA)
     dialogue = FtpDialogue(settings, "192.0.2.9", lambda: 1_700_000_000.0)
@@ -510,6 +523,23 @@ def test_redis_attacks_are_answered_and_recorded(dialogues: dict[str, object]) -
     assert t.detail["config_set"] == {"dir": "/root/.ssh"}
     assert t.detail["replicaof"] == "203.0.113.5:8886"
     assert t.detail["module_load"] == "/tmp/exp.so"
+
+
+def test_redis_hangs_up_on_an_http_request_before_asking_for_a_password() -> None:
+    settings = RedisSettings("7.0.15", "Linux 6.1.0-28-amd64 x86_64", "s3cret")
+    t = talk(RedisDialogue(settings, now), b"POST / HTTP/1.1\r\nHost: 127.0.0.1:6379\r\n\r\n")
+    assert t.output == b"" and t.closed and t.detail["security_attack"] == "POST"
+
+
+def test_smtp_bdat_counts_each_transaction_afresh() -> None:
+    t = talk(
+        _smtp(),
+        b"EHLO x\r\nMAIL FROM:<a@b.test>\r\nRCPT TO:<root@example.net>\r\nBDAT 5\r\nab\r\r\r",
+        b"BDAT 0 LAST\r\nMAIL FROM:<a@b.test>\r\nRCPT TO:<root@example.net>\r\n",
+        b"BDAT 2 LAST\r\n\r\n",
+    )
+    assert t.output.count(b"queued as") == 2
+    assert b"250 2.0.0 Ok: 2 bytes queued as " in t.output  # not what the last one left
 
 
 def test_resp_parser_waits_for_more_and_rejects_nonsense() -> None:
