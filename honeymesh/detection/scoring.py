@@ -199,6 +199,8 @@ class PayloadRules:
     #: 150-byte HTTP request; this pass, 15-20 us.
     literal_finder: re.Pattern[bytes] | None = None
     rules_for: Mapping[bytes, frozenset[int]] = field(default_factory=dict)
+    #: The rules the literal index cannot judge (no required literals): always searched.
+    unjudged: frozenset[int] = frozenset()
 
     @classmethod
     def shipped(cls) -> PayloadRules:
@@ -265,7 +267,8 @@ class PayloadRules:
             joined = b"|".join(b"(?:" + r.pattern.pattern + b")" for r in rules)
             any_rule = re.compile(joined, re.IGNORECASE)
         finder, rules_for = _literal_index(tuple(rules))
-        return cls(tuple(rules), entropy, source, any_rule, finder, rules_for)
+        unjudged = frozenset(i for i, r in enumerate(rules) if r.needs is None)
+        return cls(tuple(rules), entropy, source, any_rule, finder, rules_for, unjudged)
 
     def score(self, data: bytes) -> PayloadScore:
         data = data[:MAX_SCORED_BYTES]
@@ -283,9 +286,10 @@ class PayloadRules:
             for v in variants:
                 for found in self.literal_finder.findall(v.lower()):
                     let_through |= self.rules_for[found]
-            candidates = tuple(
-                rule for i, rule in enumerate(self.rules) if rule.needs is None or i in let_through
-            )
+            # the rules let through, and those the index cannot judge (rule.needs is None), in
+            # the rules' order: a set's worth, not a walk over every rule (29 shipped)
+            chosen = let_through | self.unjudged if self.unjudged else let_through
+            candidates = tuple(self.rules[i] for i in sorted(chosen)) if chosen else ()
         elif self.any_rule is not None and not any(self.any_rule.search(v) for v in variants):
             candidates = ()
         for rule in candidates:
