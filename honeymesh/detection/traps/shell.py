@@ -495,6 +495,9 @@ class FakeShell:
                 elif target == "2":
                     out = err
                 continue
+            if kind == "<<<":  # a here-string: the word and a newline are the input
+                stdin = target + "\n"
+                continue
             if kind == "<":
                 node = self.fs.get(absolute(self.cwd, target))
                 if node is None or node.kind == "d":
@@ -706,7 +709,7 @@ class FakeShell:
                     word, started = [], False
                 else:
                     end_word()
-                match = re.match(r"&>>|&>|>>|>&|>|<", line[i:])
+                match = re.match(r"&>>|&>|>>|>&|>|<<<|<", line[i:])
                 op = match.group() if match else c
                 pending = fd + op
                 i += len(op)

@@ -130,6 +130,12 @@ def test_home_dotfiles_are_debians_own_as_dpkg_and_every_debian_box_know_them() 
     assert root.endswith("d68ce7c7d7d2bb7d48aeb2f137b828e4  /root/.profile")
 
 
+def test_a_here_string_is_the_commands_input() -> None:
+    sh = shell()
+    assert sh.run("base64 -d <<< aGVsbG8K").output == "hello"
+    assert sh.run('cat <<< "a  b"; wc -l <<< x').output == "a  b\n1"
+
+
 def test_free_prints_the_units_asked_for() -> None:
     sh = shell()
     kib = int(sh.run("free").output.split("\n")[1].split()[1])
