@@ -316,6 +316,12 @@ def test_ftp_records_logins_and_serves_data_only_over_its_own_passive_port() -> 
     assert asked.listen and asked.reply == b"" and asked.transfer is None
     told = dialogue.listening("192.0.2.1", 40001)
     assert told.reply == b"227 Entering Passive Mode (192,0,2,1,156,65).\r\n"
+    # over IPv6, PASV names no address, as vsftpd 3.0.3 does (measured on ::1)
+    ipv6 = FtpDialogue(settings, "2001:db8::9")
+    talk(ipv6, b"USER admin\r\nPASS admin\r\nPASV\r\n")
+    assert ipv6.listening("2001:db8::1", 40001).reply == (
+        b"227 Entering Passive Mode (0,0,0,0,156,65).\r\n"
+    )
     assert dialogue.receive(b"").reply == b'257 "/home/admin" is the current directory\r\n'
     listed = dialogue.receive(b"LIST -a\r\nNOOP\r\n")
     assert listed.reply == b"" and listed.transfer is not None  # NOOP waits for the transfer
