@@ -43,7 +43,7 @@ from honeymesh.control import Control
 from honeymesh.detection.pipeline import DetectionPipeline, load_rules
 from honeymesh.detection.scoring import RulesError
 from honeymesh.detection.traps.facts import NodeFacts
-from honeymesh.detection.traps.persona_names import passive_ports
+from honeymesh.detection.traps.persona_names import personalize
 from honeymesh.detection.traps.registry import (
     FIRST_START_FILE,
     RunningTrap,
@@ -542,7 +542,9 @@ def served_ports(config: Config, facts: NodeFacts) -> ServedPorts:
         else:
             tcp |= ports
         if isinstance(trap, FtpTrapConfig):
-            first, last = trap.passive_ports or passive_ports(facts)
+            own = personalize(trap, facts)  # the range the trap will open
+            assert isinstance(own, FtpTrapConfig)
+            first, last = own.passive_ports
             tcp |= set(range(first, last + 1))
     return ServedPorts(tcp=frozenset(tcp), udp=frozenset(udp))
 

@@ -99,13 +99,10 @@ class FtpDialogue:
         found: list[Finding] = []
         close = False
         while not (close or self._listen or self._transfer):
-            end = self._pending.find(b"\n")
-            if end < 0:
-                self._lines.feed(bytes(self._pending))
-                self._pending.clear()
+            line, used = self._lines.take(self._pending)
+            del self._pending[:used]
+            if line is None:
                 break
-            (line,) = self._lines.feed(bytes(self._pending[: end + 1]))
-            del self._pending[: end + 1]
             answer, close = self._command(line, found)
             reply += answer
         listen, transfer = self._listen, self._transfer

@@ -38,6 +38,18 @@ class LineBuffer:
             lines.append(line[:-1] if line.endswith(b"\r") else line)
             start = end + 1
 
+    def take(self, data: bytes | bytearray, start: int = 0) -> tuple[bytes | None, int]:
+        """The first complete line in ``data`` from ``start`` (with what came before it) and
+        where the next begins; ``(None, len(data))`` once the rest, a partial line, is kept.
+        For a dialogue that must act between lines (a BDAT chunk's raw bytes, an FTP transfer
+        the next command waits for)."""
+        end = data.find(b"\n", start)
+        if end < 0:
+            self.feed(bytes(data[start:]))
+            return None, len(data)
+        (line,) = self.feed(bytes(data[start : end + 1]))
+        return line, end + 1
+
     def pending(self) -> bytes:
         return bytes(self._partial)
 

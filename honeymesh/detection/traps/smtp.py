@@ -123,12 +123,9 @@ class SmtpDialogue:
             if self._chunk is not None:
                 start, answer, close = self._read_chunk(data, start, found)
             else:
-                end = data.find(b"\n", start)
-                if end < 0:
-                    self._lines.feed(data[start:])
+                line, start = self._lines.take(data, start)
+                if line is None:
                     break
-                (line,) = self._lines.feed(data[start : end + 1])
-                start = end + 1
                 answer, close = self._line(line, found)
             reply += answer
             if close:
