@@ -8,6 +8,7 @@ SIGKILL (the XDP program leaves the interface at once: fail-open).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -97,11 +98,15 @@ class NamespacedDaemon:
         self.proc.wait(timeout=30)
 
 
-@pytest.fixture
-def daemon(lab: Lab, tmp_path: Path) -> Iterator[NamespacedDaemon]:
-    node = make_node(tmp_path / "var", api_port=8443, trap_ports=(2323,))
+@contextlib.contextmanager
+def enforcing_daemon(
+    lab: Lab, tmp_path: Path, extra: str = "", edit: Callable[[str], str] = lambda text: text
+) -> Iterator[NamespacedDaemon]:
+    """A node in ENFORCE with ``extra`` configuration (traps) and ``edit`` applied to its
+    file, as a daemon not yet started in the lab's target; killed if still running after."""
+    node = make_node(tmp_path / "var", api_port=8443, trap_ports=(2323,), extra=extra)
     text = node.config_path.read_text().replace('mode = "test"', 'mode = "enforce"')
-    node.config_path.write_text(text)
+    node.config_path.write_text(edit(text))
     d = NamespacedDaemon(lab, node, tmp_path / "daemon.out")
     try:
         yield d
@@ -109,6 +114,12 @@ def daemon(lab: Lab, tmp_path: Path) -> Iterator[NamespacedDaemon]:
         if d.proc is not None and d.proc.poll() is None:
             d.proc.kill()
             d.proc.wait()
+
+
+@pytest.fixture
+def daemon(lab: Lab, tmp_path: Path) -> Iterator[NamespacedDaemon]:
+    with enforcing_daemon(lab, tmp_path) as d:
+        yield d
 
 
 def delivered(lab: Lab, sources: list[str], rx4: Receiver, rx6: Receiver) -> dict[str, int]:

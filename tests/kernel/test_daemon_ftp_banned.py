@@ -19,9 +19,8 @@ from pathlib import Path
 import pytest
 
 from tests.kernel.netns import Lab, entered
-from tests.kernel.test_daemon_enforcement import NamespacedDaemon, wait_for
+from tests.kernel.test_daemon_enforcement import NamespacedDaemon, enforcing_daemon, wait_for
 from tests.kernel.test_daemon_traps_open import kernel_packets, tcp_connects
-from tests.nodes import make_node
 
 pytestmark = pytest.mark.kernel
 
@@ -39,16 +38,8 @@ passive_ports = [{PASSIVE[0]}, {PASSIVE[1]}]
 
 @pytest.fixture
 def daemon(lab: Lab, tmp_path: Path) -> Iterator[NamespacedDaemon]:
-    node = make_node(tmp_path / "var", api_port=8443, trap_ports=(2323,), extra=FTP_TRAP)
-    text = node.config_path.read_text().replace('mode = "test"', 'mode = "enforce"')
-    node.config_path.write_text(text)
-    d = NamespacedDaemon(lab, node, tmp_path / "daemon.out")
-    try:
+    with enforcing_daemon(lab, tmp_path, FTP_TRAP) as d:
         yield d
-    finally:
-        if d.proc is not None and d.proc.poll() is None:
-            d.proc.kill()
-            d.proc.wait()
 
 
 def retrieved(daemon: NamespacedDaemon) -> list[str]:

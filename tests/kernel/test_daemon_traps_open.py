@@ -21,8 +21,7 @@ import pytest
 
 from honeymesh.detection.traps.telnet import FIRST_OFFER, REFUSING_CLIENT, SECOND_OFFER_END
 from tests.kernel.netns import Lab, Receiver, Sender, entered
-from tests.kernel.test_daemon_enforcement import NamespacedDaemon, wait_for
-from tests.nodes import make_node
+from tests.kernel.test_daemon_enforcement import NamespacedDaemon, enforcing_daemon, wait_for
 
 pytestmark = pytest.mark.kernel
 
@@ -37,18 +36,12 @@ ports = [{TELNET_PORT}]
 
 @pytest.fixture(params=[True, False], ids=["traps_open", "traps_closed"])
 def daemon(request: pytest.FixtureRequest, lab: Lab, tmp_path: Path) -> Iterator[NamespacedDaemon]:
-    node = make_node(tmp_path / "var", api_port=8443, trap_ports=(2323,), extra=TELNET_TRAP)
-    text = node.config_path.read_text().replace('mode = "test"', 'mode = "enforce"')
-    if not request.param:
-        text = text.replace("traps_open_to_banned = true", "traps_open_to_banned = false")
-    node.config_path.write_text(text)
-    d = NamespacedDaemon(lab, node, tmp_path / "daemon.out")
-    try:
+    def closed(text: str) -> str:
+        return text.replace("traps_open_to_banned = true", "traps_open_to_banned = false")
+
+    edit = (lambda text: text) if request.param else closed
+    with enforcing_daemon(lab, tmp_path, TELNET_TRAP, edit) as d:
         yield d
-    finally:
-        if d.proc is not None and d.proc.poll() is None:
-            d.proc.kill()
-            d.proc.wait()
 
 
 class TelnetClient:
