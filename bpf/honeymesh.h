@@ -130,6 +130,11 @@ struct hm_config {
      * sampling off); credit accrues with elapsed time up to sample_burst_ns. */
     __u64 sample_cost_ns;
     __u64 sample_burst_ns;
+    /* Raised by user space after it deletes or rewrites any hm_ban_v4 or hm_ban_v6 entry: the
+     * program's per-CPU cache of recent exact hits (honeymesh.c, hm_hot_*) trusts only entries
+     * filled under the current value, so an unban or a changed expiry is never answered from
+     * the cache. Adding a ban need not raise it (the cache holds hits only). */
+    __u64 ban_gen;
 };
 
 /* Value of every ban map (exact and range). */

@@ -499,6 +499,7 @@ class XdpBackend:
             keys, values, count, wanted = self._slot_content(slot, desired[slot], exact_v4, bulk_v4)
             self._replace_slot(lib, slot, keys=keys, values=values, count=count, wanted=wanted)
         self._rewrite_hints(lib, desired)
+        self._config.ban_gen += 1  # entries kept may have a new expiry
         self._write_config()
 
     def _v6_key_network(self, key: bytes) -> Network:
@@ -580,6 +581,7 @@ class XdpBackend:
         fd, ksize, vsize = self._map_fds[slot], slot.key_size, slot.value_size
         if self._counts[slot]:
             self._delete_stale(lib, slot, wanted)
+            self._ban_rewritten(slot)  # and once more after the writes (_replace_all's end)
         self._counts[slot] = 0
         if slot.is_lpm:  # LPM tries have no batch operations; they hold thousands, not millions
             for i in range(count):
@@ -849,6 +851,7 @@ class XdpBackend:
                 lib.map_update(fd, key, value, BPF_EXIST)
             except LibbpfError as e2:
                 raise self._full_or_error(slot, e2, "") from e2
+            self._ban_rewritten(slot)
             return
         self._counts[slot] += 1
         self._hint(lib, slot, key, 1)
@@ -861,6 +864,14 @@ class XdpBackend:
             self._hint(lib, slot, key, -1)
             if slot.count_field:
                 self._write_config()
+            self._ban_rewritten(slot)
+
+    def _ban_rewritten(self, slot: Slot) -> None:
+        """After an exact ban's entry was deleted or rewritten: raise ``ban_gen`` so that no
+        CPU's hot cache answers from what the entry said before (honeymesh.h, ``ban_gen``)."""
+        if slot in (Slot.BAN_V4, Slot.BAN_V6):
+            self._config.ban_gen += 1
+            self._write_config()
 
     def _write_config(self) -> None:
         self._config.flags = (self._config.flags & ~self._v6_inside_bit) | self._v6_flag()

@@ -151,6 +151,7 @@ class HmConfig(ctypes.Structure):
         ("v6_ban_mask", ctypes.c_uint32 * 4),
         ("sample_cost_ns", ctypes.c_uint64),
         ("sample_burst_ns", ctypes.c_uint64),
+        ("ban_gen", ctypes.c_uint64),
     )
 
 

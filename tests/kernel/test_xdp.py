@@ -10,6 +10,7 @@ from __future__ import annotations
 import ctypes
 import ipaddress
 import math
+import os
 import socket
 import time
 
@@ -224,6 +225,42 @@ def test_expired_ban_stops_dropping_before_user_space_removes_it(kit: Kit) -> No
     assert kit.delivered(s[:3]) == {s[0]: 5, s[1]: 0, s[2]: 5}
     bans, _ = kit.xdp.entries()
     assert net(s[0]) in {b.network for b in bans}, "the expired entry is still in the map"
+
+
+def test_an_unban_or_a_changed_expiry_is_never_answered_from_the_hot_cache(kit: Kit) -> None:
+    """Repeated exact hits are answered from a per-CPU cache (honeymesh.c, ``hm_hot_*``) that
+    trusts only entries filled under the current ``ban_gen``; every way user space takes an
+    exact ban back (remove, a rewrite to an expiry already past, a replace_all without it)
+    must reach the very CPU whose cache holds it, and a cached ban ends at its expiry. One CPU
+    for the whole test: the datagrams are sent from this thread, so the program runs where
+    they left and meets its own cache."""
+    cpus = os.sched_getaffinity(0)
+    os.sched_setaffinity(0, {min(cpus)})
+    try:
+        for src in (kit.lab.sources4[0], kit.lab.sources6[0]):
+            kit.xdp.add_ban(ban(src))
+            assert kit.delivered([src]) == {src: 0}  # the first hit fills the cache
+            kit.xdp.remove_ban(net(src))
+            assert kit.delivered([src]) == {src: 5}, "an unbanned source is still cached"
+            kit.xdp.add_ban(ban(src))
+            assert kit.delivered([src]) == {src: 0}
+            kit.xdp.add_ban(ban(src, expires_at=time.time() - 1))
+            assert kit.delivered([src]) == {src: 5}, "a rewritten expiry was not seen"
+            kit.xdp.add_ban(ban(src))
+            assert kit.delivered([src]) == {src: 0}
+            kit.xdp.replace_all([ban(src, expires_at=time.time() - 1)], [])
+            assert kit.delivered([src]) == {src: 5}, "replace_all's new expiry was not seen"
+            kit.xdp.replace_all([ban(src)], [])
+            assert kit.delivered([src]) == {src: 0}
+            kit.xdp.replace_all([], [])
+            assert kit.delivered([src]) == {src: 5}, "replace_all left a cached ban"
+            kit.xdp.add_ban(ban(src, expires_at=time.time() + 0.3))
+            assert kit.delivered([src]) == {src: 0}
+            time.sleep(0.4)
+            assert kit.delivered([src]) == {src: 5}, "a cached ban outlived its expiry"
+        assert kit.counted()["dropped_exact"] == 50
+    finally:
+        os.sched_setaffinity(0, cpus)
 
 
 def test_test_mode_never_drops_but_counts(kit: Kit) -> None:
