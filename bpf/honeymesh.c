@@ -115,18 +115,21 @@ static __always_inline __u32 hm_hint_v6(const __u32 *addr)
  * is answered from it without the hash lookup and without reading the clock, which together
  * are most of what a banned packet costs (BPF_PROG_TEST_RUN on the project's VM, a ban with
  * an expiry as the daemon makes them: 70 ns through the hash, 31 from the cache); a flood from
- * many sources misses it and pays a slot compare more. It holds hits only, so a new ban needs
- * nothing from it; user space raises ban_gen after every delete or rewrite of an exact ban,
- * and ban_gen is read before the hash lookup, so an entry filled from a ban that has since
- * gone carries an old value and no longer counts.
+ * many sources misses it and pays a slot compare and a slot write more. It holds hits only,
+ * so a new ban needs nothing from it; user space raises ban_gen after every delete or rewrite
+ * of an exact ban, and ban_gen is read before the hash lookup, so an entry filled from a ban
+ * that has since gone carries an old value and no longer counts.
  *
  * An entry's lifetime is counted in jiffies (bpf_jiffies64, a plain read; the precise and the
  * coarse clock are helper calls that cost 13 ns here), converted as if a jiffy were 10 ms,
  * the longest one Linux has (HZ=100): at a higher HZ the entry lapses early and the next packet
- * looks the ban up again, so the cache never outlives a ban. */
-#define HM_HOT_SLOTS 64 /* a power of two */
-#define HM_HOT_FOREVER 0 /* until_jiffies of a permanent ban */
+ * looks the ban up again, so the cache never outlives a ban. An empty slot (all zero) has
+ * lapsed: it never matches, whatever the source and ban_gen. */
+#define HM_HOT_SLOTS_LOG2 6
+#define HM_HOT_SLOTS (1 << HM_HOT_SLOTS_LOG2)
+#define HM_HOT_FOREVER 0xffffffffffffffffULL /* until_jiffies of a permanent ban */
 #define HM_NS_PER_LONGEST_JIFFY 10000000ULL
+#define HM_GOLDEN 0x9e3779b1U /* Fibonacci hashing: the top bits of x * HM_GOLDEN mix every bit */
 struct hm_hot_v4 {
     __u32 addr;
     __u32 pad;
@@ -141,35 +144,44 @@ struct hm_hot_v6 {
 BPF_PERCPU_ARRAY(hm_hot_v4, struct hm_hot_v4, HM_HOT_SLOTS);
 BPF_PERCPU_ARRAY(hm_hot_v6, struct hm_hot_v6, HM_HOT_SLOTS);
 
+static __always_inline __u32 hm_hot_slot(__u32 folded)
+{
+    return (__u32)(folded * HM_GOLDEN) >> (32 - HM_HOT_SLOTS_LOG2);
+}
+
 static __always_inline int hm_hot_live(__u64 until_jiffies)
 {
     return until_jiffies == HM_HOT_FOREVER || until_jiffies > bpf_jiffies64();
 }
 
-/* The entry's lifetime for a live ban: forever for a permanent one, else the whole jiffies
- * (of at most 10 ms) before its expiry. 1 (long past) when less than one is left. */
-static __always_inline __u64 hm_hot_until(__u64 expires_ns)
+/* An exact ban's hash entry read once: 0 if it has expired, else how long a cache entry for it
+ * may answer (HM_HOT_FOREVER, or the whole jiffies of at most 10 ms before its expiry, which
+ * may be none: then the entry has lapsed as it is written). One clock read at most. */
+static __always_inline __u64 hm_exact_until(const struct hm_ban *ban)
 {
+    __u64 expires_ns = ban->expires_ns;
     if (expires_ns == 0)
         return HM_HOT_FOREVER;
     __u64 now = hm_now();
-    __u64 left = expires_ns > now ? (expires_ns - now) / HM_NS_PER_LONGEST_JIFFY : 0;
-    return left ? bpf_jiffies64() + left : 1;
+    if (expires_ns <= now)
+        return 0;
+    return bpf_jiffies64() + (expires_ns - now) / HM_NS_PER_LONGEST_JIFFY;
 }
 
 /* 0 = no live ban, else the counter to charge (HM_CNT_DROPPED_EXACT / _RANGE). */
 static __always_inline __u32 hm_banned_v4(const struct hm_config *cfg, __u32 src)
 {
     __u64 gen = *(volatile const __u64 *)&cfg->ban_gen;
-    __u32 slot = (src ^ (src >> 16)) & (HM_HOT_SLOTS - 1);
+    __u32 slot = hm_hot_slot(src);
     struct hm_hot_v4 *hot = hm_hot_v4.lookup(&slot);
     if (hot && hot->addr == src && hot->gen == gen && hm_hot_live(hot->until_jiffies))
         return HM_CNT_DROPPED_EXACT;
     struct hm_ban *ban = hm_ban_v4.lookup(&src);
-    if (ban && hm_live(ban)) {
+    __u64 until = ban ? hm_exact_until(ban) : 0;
+    if (until) {
         if (hot) {
             hot->addr = src;
-            hot->until_jiffies = hm_hot_until(ban->expires_ns);
+            hot->until_jiffies = until;
             hot->gen = gen;
         }
         return HM_CNT_DROPPED_EXACT;
@@ -192,19 +204,21 @@ static __always_inline __u32 hm_banned_v6(const struct hm_config *cfg, const __u
         src[3] & cfg->v6_ban_mask[3],
     }};
     __u64 gen = *(volatile const __u64 *)&cfg->ban_gen;
-    __u32 slot = (key.addr[0] ^ key.addr[1] ^ key.addr[2] ^ key.addr[3]) & (HM_HOT_SLOTS - 1);
+    __u32 slot = hm_hot_slot(((key.addr[0] * HM_GOLDEN) ^ key.addr[1]) * HM_GOLDEN ^
+                             key.addr[2] ^ key.addr[3]);
     struct hm_hot_v6 *hot = hm_hot_v6.lookup(&slot);
     if (hot && hot->addr[0] == key.addr[0] && hot->addr[1] == key.addr[1] &&
         hot->addr[2] == key.addr[2] && hot->addr[3] == key.addr[3] && hot->gen == gen &&
         hm_hot_live(hot->until_jiffies))
         return HM_CNT_DROPPED_EXACT;
     struct hm_ban *ban = hm_ban_v6.lookup(&key);
-    if (ban && hm_live(ban)) {
+    __u64 until = ban ? hm_exact_until(ban) : 0;
+    if (until) {
         if (hot) {
             #pragma unroll
             for (int i = 0; i < 4; i++)
                 hot->addr[i] = key.addr[i];
-            hot->until_jiffies = hm_hot_until(ban->expires_ns);
+            hot->until_jiffies = until;
             hot->gen = gen;
         }
         return HM_CNT_DROPPED_EXACT;

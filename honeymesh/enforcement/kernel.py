@@ -446,6 +446,9 @@ class XdpBackend:
         try:
             self._replace_all(bans, allows)
         finally:
+            if self._program is not None:  # also when a map was full and it raised:
+                self._config.ban_gen += 1  # a kept ban may carry a new expiry (the hot cache)
+                self._write_config()
             _release_freed_memory()
 
     def _replace_all(self, bans: Sequence[BanEntry], allows: Sequence[Network]) -> None:
@@ -499,8 +502,6 @@ class XdpBackend:
             keys, values, count, wanted = self._slot_content(slot, desired[slot], exact_v4, bulk_v4)
             self._replace_slot(lib, slot, keys=keys, values=values, count=count, wanted=wanted)
         self._rewrite_hints(lib, desired)
-        self._config.ban_gen += 1  # entries kept may have a new expiry
-        self._write_config()
 
     def _v6_key_network(self, key: bytes) -> Network:
         """The network an hm_ban_v6 key stands for (a ban of exactly that network holds it)."""

@@ -263,6 +263,56 @@ def test_an_unban_or_a_changed_expiry_is_never_answered_from_the_hot_cache(kit: 
         os.sched_setaffinity(0, cpus)
 
 
+XDP_DROP, XDP_PASS = 1, 2
+
+
+def test_an_empty_hot_cache_slot_matches_no_source(kernel_ok: None) -> None:
+    """A slot nothing has filled is all zeros; it must not read as a permanent ban of 0.0.0.0
+    (a DHCP client's source) or of ::/64 under the first ban_gen. BPF_PROG_TEST_RUN, so the
+    program runs on this CPU with no packet before."""
+    xdp = XdpBackend([], sample_rate=0)
+    xdp.load()
+    try:
+        xdp.set_mode("enforce")
+        lib, mac = Libbpf(), b"\x02" * 6
+        for src, dst in (("0.0.0.0", "255.255.255.255"), ("::", "ff02::1:2"), ("::5", "::1")):
+            frame = frames.udp_frame(mac, mac, src, dst, 67)
+            assert lib.test_run(xdp.prog_fd, frame).retval == XDP_PASS, src
+        assert xdp.counters()["dropped_exact"] == 0
+    finally:
+        xdp.close()
+
+
+def test_a_replace_all_that_fails_still_retires_what_the_cache_holds(kernel_ok: None) -> None:
+    """replace_all rewrites kept bans after its deletes; a packet between the two fills the
+    cache from the old entry, and only the raise after the writes retires it. When a map is
+    full and replace_all raises, that raise must happen all the same."""
+    os_cpus = os.sched_getaffinity(0)
+    os.sched_setaffinity(0, {min(os_cpus)})
+    xdp = XdpBackend([], sample_rate=0, map_sizes=MapSizes(ban_v4=4))
+    xdp.load()
+    try:
+        xdp.set_mode("enforce")
+        lib, mac = Libbpf(), b"\x02" * 6
+        frame = frames.udp_frame(mac, mac, "10.0.0.1", "10.9.9.9", 5000)
+        xdp.replace_all([ban("10.0.0.1")], [])
+        assert lib.test_run(xdp.prog_fd, frame).retval == XDP_DROP
+        write = xdp._lib.map_update_batch  # type: ignore[union-attr]
+
+        def packet_first(*args: object, **kwargs: object) -> int:
+            lib.test_run(xdp.prog_fd, frame)  # a packet between the deletes and the writes
+            return write(*args, **kwargs)  # type: ignore[arg-type]
+
+        xdp._lib.map_update_batch = packet_first  # type: ignore[union-attr,method-assign]
+        expired = [ban("10.0.0.1", expires_at=time.time() - 1)]
+        with pytest.raises(MapFull):
+            xdp.replace_all(expired + [ban(f"10.0.1.{i}") for i in range(5)], [])
+        assert lib.test_run(xdp.prog_fd, frame).retval == XDP_PASS
+    finally:
+        xdp.close()
+        os.sched_setaffinity(0, os_cpus)
+
+
 def test_test_mode_never_drops_but_counts(kit: Kit) -> None:
     s = kit.lab.sources4
     kit.xdp.add_ban(ban(s[0]))
