@@ -582,7 +582,7 @@ class XdpBackend:
         fd, ksize, vsize = self._map_fds[slot], slot.key_size, slot.value_size
         if self._counts[slot]:
             self._delete_stale(lib, slot, wanted)
-            self._ban_rewritten(slot)  # and once more after the writes (_replace_all's end)
+            self._ban_rewritten(slot)  # and once more after the writes (replace_all, finally)
         self._counts[slot] = 0
         if slot.is_lpm:  # LPM tries have no batch operations; they hold thousands, not millions
             for i in range(count):
