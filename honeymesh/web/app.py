@@ -59,7 +59,6 @@ from honeymesh.web.feed import (
     MAX_QUEUED_BYTES,
     FeedHub,
     TicketBook,
-    feed_resource,
     origin_allowed,
 )
 from honeymesh.web.http import (
@@ -204,7 +203,7 @@ class AdminApi:
             flush_interval=feed_flush_interval,
             max_queued_bytes=feed_max_queued_bytes,
         )
-        self._feed = feed_resource(self.hub)
+        self._feed: IResource | None = None  # the websocket side, built on the first upgrade
         self.taxii_api = TaxiiApi(f"HoneyMesh {control.config.node.name}", control.taxii_entries)
         self.counts = EventCounts()
         control.subscribe(self.counts)
@@ -618,6 +617,10 @@ class AdminApi:
             raise ApiError(
                 401, "bad_ticket", "a fresh ticket from POST /api/v1/ws-ticket is required"
             )
+        if self._feed is None:  # Autobahn: 5 MB a node whose feed nobody opens never needs
+            from honeymesh.web.feed_socket import feed_resource  # noqa: PLC0415
+
+            self._feed = feed_resource(self.hub)
         return self._feed
 
     def _hello(self) -> dict[str, Any]:

@@ -25,22 +25,16 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import secrets
 from collections import deque
 from collections.abc import Callable, Sequence
-from typing import Any, cast
+from typing import Any, Protocol
 
-from autobahn.twisted.resource import WebSocketResource
-from autobahn.twisted.websocket import WebSocketServerFactory, WebSocketServerProtocol
 from twisted.internet.defer import Deferred, DeferredList, succeed
-from twisted.internet.error import ConnectionDone
-from twisted.internet.interfaces import IConsumer, IDelayedCall, IPushProducer, IReactorTime
+from twisted.internet.interfaces import IDelayedCall, IReactorTime
 from twisted.logger import Logger
-from twisted.python.failure import Failure
-from zope.interface import implementer
 
 from honeymesh.events import Event
 
@@ -52,8 +46,6 @@ FLUSH_INTERVAL = 0.1
 FANOUT_SLICE = 8
 MAX_QUEUED_BYTES = 4 * 1024 * 1024
 CLOSE_TIMEOUT = 5.0
-GOING_AWAY = 1001  # RFC 6455 7.4.1: "an endpoint is going away, such as a server going down"
-_DONE = Failure(ConnectionDone())
 
 
 class TicketBook:
@@ -110,6 +102,20 @@ def origin_allowed(origin: str | None, host: str | None, allowed: Sequence[str])
     return origin in {a.strip().lower().rstrip("/") for a in allowed}
 
 
+class FeedClient(Protocol):
+    """What the hub needs of a connected client (``feed_socket.FeedProtocol``, the websocket
+    side, which the daemon imports on the first ``/ws`` upgrade: Autobahn is 5 MB of an idle
+    node's memory)."""
+
+    peer: str | None
+    queued_bytes: int
+    gone: Deferred[None]
+
+    def deliver(self, message: bytes) -> None: ...
+
+    def going_away(self) -> None: ...
+
+
 class FeedHub:
     """Fans events out to the connected clients in batches; see the module docstring."""
 
@@ -131,12 +137,12 @@ class FeedHub:
         self.flush_interval = flush_interval
         self.max_queued_bytes = max_queued_bytes
         self.fanout_slice = fanout_slice
-        self._clients: dict[FeedProtocol, None] = {}
+        self._clients: dict[FeedClient, None] = {}
         self._unsubscribe: Callable[[], None] | None = None
         self._pending: list[bytes] = []
         self._flush_call: IDelayedCall | None = None
         # Batches being handed out, oldest first: (message, the clients still to get it).
-        self._fanout: deque[tuple[bytes, deque[FeedProtocol]]] = deque()
+        self._fanout: deque[tuple[bytes, deque[FeedClient]]] = deque()
         self._fanout_call: IDelayedCall | None = None
         self.seq = 0
         self.batches = 0
@@ -147,7 +153,7 @@ class FeedHub:
     def clients(self) -> int:
         return len(self._clients)
 
-    def attach(self, client: FeedProtocol) -> None:
+    def attach(self, client: FeedClient) -> None:
         if self.closing:
             client.going_away()
             return
@@ -160,7 +166,7 @@ class FeedHub:
         if self._unsubscribe is None:
             self._unsubscribe = self._subscribe(self._on_event)
 
-    def detach(self, client: FeedProtocol) -> None:
+    def detach(self, client: FeedClient) -> None:
         self._clients.pop(client, None)
         if not self._clients:
             if self._unsubscribe is not None:
@@ -248,7 +254,7 @@ class FeedHub:
         DeferredList(gone, consumeErrors=True).addCallback(finish)
         return done
 
-    def too_slow(self, client: FeedProtocol) -> None:
+    def too_slow(self, client: FeedClient) -> None:
         self.slow_disconnects += 1
         self._log.warn(
             "feed client {peer} disconnected: it read too slowly ({queued} bytes waiting)",
@@ -256,113 +262,3 @@ class FeedHub:
             queued=client.queued_bytes,
         )
         self.detach(client)
-
-
-@implementer(IPushProducer)
-class FeedProtocol(WebSocketServerProtocol):
-    """One websocket client of the feed; the producer of its own transport."""
-
-    factory: FeedFactory
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.hub: FeedHub | None = None
-        self.paused = False
-        self.queue: deque[bytes] = deque()
-        self.queued_bytes = 0
-        self.dropped = False
-        self.gone: Deferred[None] = Deferred()  # fires when the connection is lost
-
-    def onOpen(self) -> None:
-        # Twisted Web's HTTP channel was the transport's producer until Autobahn took the
-        # transport over; this connection is its producer now, so the transport pauses us.
-        transport = cast(IConsumer, self.transport)
-        transport.unregisterProducer()
-        transport.registerProducer(self, True)
-        self.hub = self.factory.hub
-        self.hub.attach(self)
-
-    def deliver(self, message: bytes) -> None:
-        if self.dropped:
-            return
-        if self.paused or self.queue:
-            self.queue.append(message)
-            self.queued_bytes += len(message)
-            if self.queued_bytes > self.factory.hub.max_queued_bytes:
-                self._drop()
-            return
-        self.sendMessage(message, isBinary=False)
-
-    def going_away(self) -> None:
-        """Close with 1001, going away. Autobahn's ``sendClose`` allows applications only 1000
-        and 3000-4999, but 1001 is the code RFC 6455 gives a server that goes down, so the
-        close frame is sent one level lower, with the same handshake and timeout."""
-        if self.state == self.STATE_OPEN:
-            self.sendCloseFrame(code=GOING_AWAY, reasonUtf8=b"the node is stopping")
-
-    def _drop(self) -> None:
-        self.dropped = True
-        self.queue.clear()
-        hub = self.hub
-        self.hub = None
-        if hub is not None:
-            hub.too_slow(self)
-        self.dropConnection(abort=True)
-
-    # IPushProducer -------------------------------------------------------------------------
-
-    def pauseProducing(self) -> None:
-        self.paused = True
-
-    def resumeProducing(self) -> None:
-        self.paused = False
-        while self.queue and not self.paused and not self.dropped:
-            message = self.queue.popleft()
-            self.queued_bytes -= len(message)
-            self.sendMessage(message, isBinary=False)
-
-    def stopProducing(self) -> None:
-        self.paused = True
-
-    # Incoming --------------------------------------------------------------------------------
-
-    def onMessageFrame(self, payload: bytes) -> None:
-        """The feed is one-way: what clients send is dropped frame by frame, never kept."""
-
-    def onMessage(self, payload: bytes, isBinary: bool) -> None:
-        """The feed is one-way; what clients send is ignored."""
-
-    def onClose(self, wasClean: bool, code: int | None, reason: str | None) -> None:
-        hub = self.hub
-        self.hub = None
-        if hub is not None:
-            hub.detach(self)
-        self.queue.clear()
-
-    def connectionLost(self, reason: Failure = _DONE) -> None:
-        # The transport is gone; a producer may or may not still be registered with it.
-        with contextlib.suppress(Exception):
-            cast(IConsumer, self.transport).unregisterProducer()
-        super().connectionLost(reason)
-        if not self.gone.called:
-            self.gone.callback(None)
-
-
-class FeedFactory(WebSocketServerFactory):
-    protocol = FeedProtocol  # type: ignore[assignment]
-
-    def __init__(self, hub: FeedHub) -> None:
-        super().__init__()
-        self.hub = hub
-        self.setProtocolOptions(
-            webStatus=False,
-            maxFramePayloadSize=4096,  # incoming frames only (outgoing batches can be large)
-            autoPingInterval=30,
-            autoPingTimeout=15,
-            openHandshakeTimeout=10,
-            closeHandshakeTimeout=5,
-        )
-
-
-def feed_resource(hub: FeedHub) -> WebSocketResource:
-    return WebSocketResource(FeedFactory(hub))

@@ -467,7 +467,7 @@ def test_the_store_the_json_log_and_the_feed_carry_the_same_record_of_an_event(t
 
     from honeymesh.events import EventBus, event_fields  # noqa: PLC0415
     from honeymesh.logs import JsonLogService  # noqa: PLC0415
-    from honeymesh.web.feed import FeedHub, FeedProtocol  # noqa: PLC0415
+    from honeymesh.web.feed import FeedClient, FeedHub  # noqa: PLC0415
 
     class Client:
         def __init__(self) -> None:
@@ -488,7 +488,7 @@ def test_the_store_the_json_log_and_the_feed_carry_the_same_record_of_an_event(t
     log = JsonLogService(tmp_path / "h.jsonl", max_bytes=10**6, keep=1, publisher=LogPublisher())
     log.startService()
     feed = FeedHub(bus.subscribe, clock, flush_interval=0.1)
-    feed.attach(cast(FeedProtocol, client))
+    feed.attach(cast(FeedClient, client))
     bus.subscribe(store.append)
     bus.subscribe(log.record)
     bus.publish(event)

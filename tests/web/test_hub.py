@@ -10,7 +10,7 @@ from twisted.internet.defer import Deferred
 from twisted.internet.task import Clock
 
 from honeymesh.events import Event, EventBus, EventId, Notice
-from honeymesh.web.feed import CLOSE_TIMEOUT, FeedHub, FeedProtocol
+from honeymesh.web.feed import CLOSE_TIMEOUT, FeedClient, FeedHub
 
 
 class Recorder:
@@ -44,7 +44,7 @@ def hub(bus: EventBus, clock: Clock, **kw: Any) -> FeedHub:
 
 
 def attach(h: FeedHub, client: Recorder) -> None:
-    h.attach(cast(FeedProtocol, client))
+    h.attach(cast(FeedClient, client))
 
 
 def publish(bus: EventBus, n: int) -> None:
@@ -98,8 +98,8 @@ def test_the_last_client_leaving_unsubscribes_and_leaves_no_timer() -> None:
     publish(bus, 2)
     clock.advance(0.1)  # a got it, b is waiting for the next turn
     publish(bus, 1)  # and a new batch is being gathered
-    h.detach(cast(FeedProtocol, a))
-    h.detach(cast(FeedProtocol, b))
+    h.detach(cast(FeedClient, a))
+    h.detach(cast(FeedClient, b))
     assert clock.getDelayedCalls() == []
     publish(bus, 1)  # no one listens any more
     assert h.seq == 3 and clock.getDelayedCalls() == []
@@ -114,7 +114,7 @@ class Dropping(Recorder):
 
     def deliver(self, message: bytes) -> None:
         if self.messages:
-            self.hub.too_slow(cast(FeedProtocol, self))
+            self.hub.too_slow(cast(FeedClient, self))
         else:
             super().deliver(message)  # the hello
 
