@@ -1,4 +1,5 @@
-"""The live feed: every event on the bus, as JSON, to websocket clients at ``/ws``.
+"""The live feed: every event on the bus, as JSON, to websocket clients at ``/ws``. This module
+is the hub; the websocket side (Autobahn) is ``feed_socket``, imported on the first upgrade.
 
 * A client first asks the API (with the admin token) for a ticket: 256 random bits, valid for
   ``ttl`` seconds and for one connection only (``TicketBook``). ``/ws?ticket=...`` redeems it;
