@@ -13,6 +13,7 @@ import math
 import os
 import socket
 import time
+from collections.abc import Iterator
 
 import pytest
 
@@ -227,40 +228,49 @@ def test_expired_ban_stops_dropping_before_user_space_removes_it(kit: Kit) -> No
     assert net(s[0]) in {b.network for b in bans}, "the expired entry is still in the map"
 
 
-def test_an_unban_or_a_changed_expiry_is_never_answered_from_the_hot_cache(kit: Kit) -> None:
+@pytest.fixture
+def one_cpu() -> Iterator[None]:
+    """This thread on one CPU for the test: what it sends, and what BPF_PROG_TEST_RUN runs,
+    meets the per-CPU hot cache its earlier packets filled."""
+    cpus = os.sched_getaffinity(0)
+    os.sched_setaffinity(0, {min(cpus)})
+    try:
+        yield
+    finally:
+        os.sched_setaffinity(0, cpus)
+
+
+def test_an_unban_or_a_changed_expiry_is_never_answered_from_the_hot_cache(
+    kit: Kit, one_cpu: None
+) -> None:
     """Repeated exact hits are answered from a per-CPU cache (honeymesh.c, ``hm_hot_*``) that
     trusts only entries filled under the current ``ban_gen``; every way user space takes an
     exact ban back (remove, a rewrite to an expiry already past, a replace_all without it)
     must reach the very CPU whose cache holds it, and a cached ban ends at its expiry. One CPU
     for the whole test: the datagrams are sent from this thread, so the program runs where
     they left and meets its own cache."""
-    cpus = os.sched_getaffinity(0)
-    os.sched_setaffinity(0, {min(cpus)})
-    try:
-        for src in (kit.lab.sources4[0], kit.lab.sources6[0]):
-            kit.xdp.add_ban(ban(src))
-            assert kit.delivered([src]) == {src: 0}  # the first hit fills the cache
-            kit.xdp.remove_ban(net(src))
-            assert kit.delivered([src]) == {src: 5}, "an unbanned source is still cached"
-            kit.xdp.add_ban(ban(src))
-            assert kit.delivered([src]) == {src: 0}
-            kit.xdp.add_ban(ban(src, expires_at=time.time() - 1))
-            assert kit.delivered([src]) == {src: 5}, "a rewritten expiry was not seen"
-            kit.xdp.add_ban(ban(src))
-            assert kit.delivered([src]) == {src: 0}
-            kit.xdp.replace_all([ban(src, expires_at=time.time() - 1)], [])
-            assert kit.delivered([src]) == {src: 5}, "replace_all's new expiry was not seen"
-            kit.xdp.replace_all([ban(src)], [])
-            assert kit.delivered([src]) == {src: 0}
-            kit.xdp.replace_all([], [])
-            assert kit.delivered([src]) == {src: 5}, "replace_all left a cached ban"
-            kit.xdp.add_ban(ban(src, expires_at=time.time() + 0.3))
-            assert kit.delivered([src]) == {src: 0}
-            time.sleep(0.4)
-            assert kit.delivered([src]) == {src: 5}, "a cached ban outlived its expiry"
-        assert kit.counted()["dropped_exact"] == 50
-    finally:
-        os.sched_setaffinity(0, cpus)
+    for src in (kit.lab.sources4[0], kit.lab.sources6[0]):
+        kit.xdp.add_ban(ban(src))
+        assert kit.delivered([src]) == {src: 0}  # the first hit fills the cache
+        kit.xdp.remove_ban(net(src))
+        assert kit.delivered([src]) == {src: 5}, "an unbanned source is still cached"
+        kit.xdp.add_ban(ban(src))
+        assert kit.delivered([src]) == {src: 0}
+        kit.xdp.add_ban(ban(src, expires_at=time.time() - 1))
+        assert kit.delivered([src]) == {src: 5}, "a rewritten expiry was not seen"
+        kit.xdp.add_ban(ban(src))
+        assert kit.delivered([src]) == {src: 0}
+        kit.xdp.replace_all([ban(src, expires_at=time.time() - 1)], [])
+        assert kit.delivered([src]) == {src: 5}, "replace_all's new expiry was not seen"
+        kit.xdp.replace_all([ban(src)], [])
+        assert kit.delivered([src]) == {src: 0}
+        kit.xdp.replace_all([], [])
+        assert kit.delivered([src]) == {src: 5}, "replace_all left a cached ban"
+        kit.xdp.add_ban(ban(src, expires_at=time.time() + 0.3))
+        assert kit.delivered([src]) == {src: 0}
+        time.sleep(0.4)
+        assert kit.delivered([src]) == {src: 5}, "a cached ban outlived its expiry"
+    assert kit.counted()["dropped_exact"] == 50
 
 
 XDP_DROP, XDP_PASS = 1, 2
@@ -283,34 +293,34 @@ def test_an_empty_hot_cache_slot_matches_no_source(kernel_ok: None) -> None:
         xdp.close()
 
 
-def test_a_replace_all_that_fails_still_retires_what_the_cache_holds(kernel_ok: None) -> None:
+def test_a_replace_all_that_fails_still_retires_what_the_cache_holds(
+    kernel_ok: None, one_cpu: None
+) -> None:
     """replace_all rewrites kept bans after its deletes; a packet between the two fills the
     cache from the old entry, and only the raise after the writes retires it. When a map is
     full and replace_all raises, that raise must happen all the same."""
-    os_cpus = os.sched_getaffinity(0)
-    os.sched_setaffinity(0, {min(os_cpus)})
-    xdp = XdpBackend([], sample_rate=0, map_sizes=MapSizes(ban_v4=4))
+    lib = Libbpf()
+    xdp = XdpBackend([], sample_rate=0, map_sizes=MapSizes(ban_v4=4), libbpf=lib)
     xdp.load()
     try:
         xdp.set_mode("enforce")
-        lib, mac = Libbpf(), b"\x02" * 6
+        mac = b"\x02" * 6
         frame = frames.udp_frame(mac, mac, "10.0.0.1", "10.9.9.9", 5000)
         xdp.replace_all([ban("10.0.0.1")], [])
         assert lib.test_run(xdp.prog_fd, frame).retval == XDP_DROP
-        write = xdp._lib.map_update_batch  # type: ignore[union-attr]
+        write = lib.map_update_batch
 
         def packet_first(*args: object, **kwargs: object) -> int:
             lib.test_run(xdp.prog_fd, frame)  # a packet between the deletes and the writes
             return write(*args, **kwargs)  # type: ignore[arg-type]
 
-        xdp._lib.map_update_batch = packet_first  # type: ignore[union-attr,method-assign]
+        lib.map_update_batch = packet_first  # type: ignore[method-assign]
         expired = [ban("10.0.0.1", expires_at=time.time() - 1)]
         with pytest.raises(MapFull):
             xdp.replace_all(expired + [ban(f"10.0.1.{i}") for i in range(5)], [])
         assert lib.test_run(xdp.prog_fd, frame).retval == XDP_PASS
     finally:
         xdp.close()
-        os.sched_setaffinity(0, os_cpus)
 
 
 def test_test_mode_never_drops_but_counts(kit: Kit) -> None:
