@@ -85,6 +85,20 @@ def _expire(table: OrderedDict[str, float], before: float) -> None:
         del table[key]
 
 
+def _seen_since(table: OrderedDict[str, float], since: float, enough: int) -> bool:
+    """Whether at least ``enough`` keys were seen at or after ``since``. Counts back from the
+    newest and stops at ``enough``: every contact asks this, and a brute force from one source
+    to one port asks it of a table of one key, which is answered before any walk."""
+    if len(table) < enough:
+        return enough <= 0
+    for count, seen in enumerate(reversed(table.values()), 1):
+        if seen < since:
+            return False
+        if count >= enough:
+            return True
+    return False
+
+
 def _recent(table: OrderedDict[str, float], since: float) -> list[str]:
     """Keys seen at or after ``since``, oldest first."""
     keys: list[str] = []
@@ -102,6 +116,7 @@ class ScanDetector:
         self._sources: OrderedDict[str, _Source] = OrderedDict()
         self.hits = 0
         self.forgotten = 0  # sources dropped to stay within max_sources
+        self._longest = max(thresholds.window, thresholds.slow_window, thresholds.address_window)
 
     def __len__(self) -> int:
         return len(self._sources)
@@ -117,55 +132,54 @@ class ScanDetector:
                 self.forgotten += 1
         else:
             self._sources.move_to_end(src)
-        longest = max(t.window, t.slow_window, t.address_window)
         _touch(state.ports, f"{proto}/{dport}", time, t.per_source)
         _touch(state.addresses, dst, time, t.per_source)
-        _expire(state.ports, time - longest)
-        _expire(state.addresses, time - longest)
+        _expire(state.ports, time - self._longest)
+        _expire(state.addresses, time - self._longest)
 
+        # Decided by counting, listed only when reported: the lists were built on every hit.
         found: list[ScanFinding] = []
         if not self._quiet(state, "port_scan", time):
-            fast = _recent(state.ports, time - t.window)
-            if len(fast) >= t.ports:
+            if _seen_since(state.ports, time - t.window, t.ports):
                 found.extend(
                     self._report(
                         src,
                         state,
                         kind="port_scan",
-                        keys=fast,
+                        keys=_recent(state.ports, time - t.window),
                         threshold=t.ports,
                         window=t.window,
                         time=time,
                     )
                 )
-            elif len(state.ports) >= t.slow_ports and not self._quiet(state, "slow_scan", time):
-                slow = _recent(state.ports, time - t.slow_window)
-                if len(slow) >= t.slow_ports:
-                    found.extend(
-                        self._report(
-                            src,
-                            state,
-                            kind="slow_scan",
-                            keys=slow,
-                            threshold=t.slow_ports,
-                            window=t.slow_window,
-                            time=time,
-                        )
-                    )
-        if not self._quiet(state, "sweep", time):
-            swept = _recent(state.addresses, time - t.address_window)
-            if len(swept) >= t.addresses:
+            elif not self._quiet(state, "slow_scan", time) and _seen_since(
+                state.ports, time - t.slow_window, t.slow_ports
+            ):
                 found.extend(
                     self._report(
                         src,
                         state,
-                        kind="sweep",
-                        keys=swept,
-                        threshold=t.addresses,
-                        window=t.address_window,
+                        kind="slow_scan",
+                        keys=_recent(state.ports, time - t.slow_window),
+                        threshold=t.slow_ports,
+                        window=t.slow_window,
                         time=time,
                     )
                 )
+        if not self._quiet(state, "sweep", time) and _seen_since(
+            state.addresses, time - t.address_window, t.addresses
+        ):
+            found.extend(
+                self._report(
+                    src,
+                    state,
+                    kind="sweep",
+                    keys=_recent(state.addresses, time - t.address_window),
+                    threshold=t.addresses,
+                    window=t.address_window,
+                    time=time,
+                )
+            )
         return found
 
     def _quiet(self, state: _Source, kind: str, time: float) -> bool:

@@ -41,6 +41,15 @@ def test_repeated_ports_do_not_count_and_old_ones_fall_out_of_the_window() -> No
     assert scans.hit(SRC, DST, 5, "udp", 120.5) == []  # udp/5 is another port, but 3 in window
 
 
+def test_a_port_seen_exactly_a_window_ago_still_counts() -> None:
+    scans = ScanDetector(T)
+    scans.hit(SRC, DST, 1, "tcp", 100.0)
+    for port in (2, 3, 4):
+        assert scans.hit(SRC, DST, port, "tcp", 105.0) == []
+    (scan,) = scans.hit(SRC, DST, 5, "tcp", 100.0 + T.window)
+    assert scan.count == 5 and scan.first_seen == 100.0
+
+
 def test_a_slow_scan_under_the_fast_window_is_caught_by_the_long_one() -> None:
     scans = ScanDetector(T)
     found = []
@@ -98,3 +107,67 @@ def test_any_sequence_of_hits_stays_within_bounds(
             assert found.count >= found.threshold and len(found.ports) <= 64
     assert len(scans) <= T.max_sources
     assert all(len(s.ports) <= T.per_source for s in scans._sources.values())
+
+
+Reported = tuple[str, str, int, float, tuple[str, ...], tuple[str, ...]]
+
+
+def _within(table: dict[str, tuple[float, int]], since: float) -> list[str]:
+    """Keys last seen at or after ``since``, oldest first (ties in the order they came)."""
+    return sorted((k for k, (seen, _) in table.items() if seen >= since), key=table.__getitem__)
+
+
+def _reference(hits: list[tuple[str, str, int, float]]) -> list[Reported]:
+    """What the detector must report, from every hit kept (no caps bind here): for each hit,
+    the distinct ports and addresses last seen inside each window, oldest first."""
+    last: dict[tuple[str, str], dict[str, tuple[float, int]]] = {}
+    reported: dict[tuple[str, str], float] = {}
+    out: list[Reported] = []
+    for n, (src, dst, port, time) in enumerate(hits):
+        ports = last.setdefault((src, "ports"), {})
+        addrs = last.setdefault((src, "addresses"), {})
+        ports[f"tcp/{port}"] = addrs[dst] = (time, n)
+        quiet = {k: time - t < T.repeat_after for (s, k), t in reported.items() if s == src}
+        found: list[tuple[str, list[str], float]] = []
+        if not quiet.get("port_scan"):
+            fast = _within(ports, time - T.window)
+            slow = _within(ports, time - T.slow_window)
+            if len(fast) >= T.ports:
+                found.append(("port_scan", fast, T.window))
+            elif not quiet.get("slow_scan") and len(slow) >= T.slow_ports:
+                found.append(("slow_scan", slow, T.slow_window))
+        swept = _within(addrs, time - T.address_window)
+        if not quiet.get("sweep") and len(swept) >= T.addresses:
+            found.append(("sweep", swept, T.address_window))
+        for kind, keys, window in found:
+            reported[(src, kind)] = time
+            first = (addrs if kind == "sweep" else ports)[keys[0]][0]
+            evidence = (_within(ports, time - window)[-64:], _within(addrs, time - window)[-64:])
+            out.append((src, kind, len(keys), first, tuple(evidence[0]), tuple(evidence[1])))
+    return out
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["a", "b", "c"]),
+            st.sampled_from(["192.0.2.1", "192.0.2.2", "192.0.2.3", "192.0.2.4"]),
+            st.integers(1, 12),
+            st.integers(0, 80).map(lambda t: t * 5.0),  # on window edges often
+        ),
+        max_size=200,
+    )
+)
+def test_every_scan_is_reported_as_counting_every_hit_would(
+    hits: list[tuple[str, str, int, float]],
+) -> None:
+    """The detector keeps one time per key and decides by counting back from the newest
+    without listing; it reports what keeping every hit and listing each window would."""
+    hits = sorted(hits, key=lambda h: h[3])
+    scans = ScanDetector(T)
+    got = [
+        (f.source, f.kind, f.count, f.first_seen, f.ports, f.addresses)
+        for src, dst, port, time in hits
+        for f in scans.hit(src, dst, port, "tcp", time)
+    ]
+    assert got == _reference(hits)
