@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Literal
 
 from honeymesh.config import Config, SshTrapConfig, TlsTrapConfig
-from honeymesh.detection.traps.ssh import HOST_KEY_FILES
+from honeymesh.detection.traps.hostkey_files import HOST_KEY_FILES
 from honeymesh.filemodes import check_data_dir, check_private_file, check_unwritable_file
 from honeymesh.license.keys import INLINE_PREFIX
 

@@ -4,18 +4,62 @@ Modules only some requests or some configurations need are imported on first use
 node's memory stays small (docs/BENCHMARKS.md, "daemon RSS"): the STIX library with requests,
 taxii2client and an ANTLR parser is about 13 MB that a node nobody asks for STIX or TAXII never
 needs; treq serves webhook outputs only; Autobahn (about 5 MB) serves the live feed, and loads on
-the first websocket client.
+the first websocket client. Each trap type's module loads when a trap of that type is built: a
+node without an SSH trap never holds Twisted Conch, nor one without a shell the fake machine's
+package tables.
 """
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from pathlib import Path
 
 LAZY = ("stix2", "requests", "taxii2client", "antlr4", "treq", "autobahn", "cbor2")
+#: What only a trap of some type needs (the banner trap, the embedded default, needs none).
+TRAPS = (
+    "twisted.conch",
+    "honeymesh.detection.traps.ssh",
+    "honeymesh.detection.traps.shell",
+    "honeymesh.detection.traps.debian_package_data",
+    "honeymesh.detection.traps.http",
+    "honeymesh.detection.traps.wordpress",
+    "honeymesh.detection.traps.mysql",
+    "honeymesh.detection.traps.dns",
+)
 
 
 def test_the_daemon_module_does_not_load_what_only_some_requests_need() -> None:
-    code = f"import sys, honeymesh.tap; print([m for m in {LAZY!r} if m in sys.modules])"
+    code = f"import sys, honeymesh.tap; print([m for m in {LAZY + TRAPS!r} if m in sys.modules])"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+_BUILD = """
+import json, sys
+from pathlib import Path
+from twisted.internet import reactor
+from honeymesh.config import {config}
+from honeymesh.detection.traps.registry import TrapContext, build_trap
+tmp = Path(sys.argv[1])
+context = TrapContext(reactor, lambda event: None, tmp.joinpath, tmp / "c.pem", tmp / "k.pem")
+build_trap({config}(ports=(2323,)), context)
+print(json.dumps([m for m in {traps!r} if m in sys.modules]))
+"""
+
+
+def test_a_trap_loads_its_own_module_and_no_other_trap_type(tmp_path: Path) -> None:
+    def loaded(config: str) -> list[str]:
+        code = _BUILD.format(config=config, traps=TRAPS)
+        args = [sys.executable, "-c", code, str(tmp_path)]
+        return json.loads(subprocess.run(args, capture_output=True, text=True, check=True).stdout)
+
+    assert loaded("BannerTrapConfig") == []
+    assert loaded("MysqlTrapConfig") == ["honeymesh.detection.traps.mysql"]
+    assert set(loaded("SshTrapConfig")) == {
+        "twisted.conch",
+        "honeymesh.detection.traps.ssh",
+        "honeymesh.detection.traps.shell",
+        "honeymesh.detection.traps.debian_package_data",
+    }

@@ -4,6 +4,11 @@
 traps or a ``DatagramTrap`` for UDP ones, ready to be handed to ``ListenerService`` for each
 configured address and port. Whatever a trap needs from outside (its host keys, a certificate)
 is read here, once, and a problem is a ``TrapSetupError`` naming the trap and the file.
+
+Each trap type's module is imported when a trap of that type is built, not with this module: a
+node loads only the traps it runs. The SSH trap's Twisted Conch, the fake machine's package
+tables and the web personas are about 4 MB of an idle daemon's memory that a node running
+neither an SSH, Telnet, FTP nor HTTP trap never needs (``tests/test_idle_imports.py``).
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ import ssl
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from twisted.internet.interfaces import IReactorTCP, IReactorTime
 from twisted.internet.protocol import DatagramProtocol
@@ -33,43 +38,17 @@ from honeymesh.config import (
     TlsTrapConfig,
     TrapConfig,
 )
-from honeymesh.detection.traps.banner import BannerDialogue
 from honeymesh.detection.traps.base import Admission, Dialogue, TrapFactory, TrapLimits
-from honeymesh.detection.traps.dataport import PassivePorts
-from honeymesh.detection.traps.dns import (
-    DnsResponder,
-    DnsSettings,
-    DnsTcpDialogue,
-    parse_records,
-)
 from honeymesh.detection.traps.facts import PLACEHOLDER_FACTS, NodeFacts
-from honeymesh.detection.traps.ftp import FtpDialogue, FtpSettings
-from honeymesh.detection.traps.http import HttpDialogue, HttpSettings, plain_http_on_tls_port
-from honeymesh.detection.traps.mysql import MysqlDialogue, MysqlSettings
+from honeymesh.detection.traps.hostkey_files import HOST_KEY_FILES
 from honeymesh.detection.traps.persona_names import personalize
-from honeymesh.detection.traps.persona_tls import PersonaTls, PersonaTlsError
-from honeymesh.detection.traps.redis import RedisDialogue, RedisSettings
-from honeymesh.detection.traps.shell import ShellPersona
-from honeymesh.detection.traps.sip import (
-    KamailioResponder,
-    SipTcpDialogue,
-)
-from honeymesh.detection.traps.smtp import SmtpDialogue, SmtpSettings
-from honeymesh.detection.traps.snmp import SnmpResponder, SnmpSettings
-from honeymesh.detection.traps.ssh import (
-    HOST_KEY_FILES,
-    HostKeyError,
-    SshDialogue,
-    SshHostKeys,
-    SshSettings,
-)
-from honeymesh.detection.traps.ssh import PERSONAS as SSH_PERSONAS
-from honeymesh.detection.traps.telnet import TelnetDialogue, TelnetSettings
-from honeymesh.detection.traps.tls import TlsDialogue, server_context
-from honeymesh.detection.traps.tls_profiles import APACHE, POSTFIX
-from honeymesh.detection.traps.udp import DatagramLimits, DatagramTrap, Responder, is_local_address
+from honeymesh.detection.traps.udp import DatagramLimits, DatagramTrap, Responder
 from honeymesh.events import Event
 from honeymesh.filemodes import replace_file
+
+if TYPE_CHECKING:
+    from honeymesh.detection.traps.http import HttpSettings
+    from honeymesh.detection.traps.shell import ShellPersona
 
 
 class TrapSetupError(Exception):
@@ -209,6 +188,8 @@ def preflight(
     TrapSetupError. ``facts``: the node's, for the names its certificates carry."""
     trap = personalize(trap, facts)
     if isinstance(trap, SshTrapConfig):
+        from honeymesh.detection.traps.ssh import HostKeyError, SshHostKeys  # noqa: PLC0415
+
         try:
             SshHostKeys.load_or_create(data_path(trap.host_key_dir))
         except HostKeyError as e:
@@ -229,6 +210,10 @@ def _persona_tls(
     API's, which names the product. None for an SMTP trap without STARTTLS."""
     if isinstance(trap, SmtpTrapConfig) and not trap.starttls:
         return None
+    from honeymesh.detection.traps.persona_tls import PersonaTls, PersonaTlsError  # noqa: PLC0415
+    from honeymesh.detection.traps.tls import server_context  # noqa: PLC0415
+    from honeymesh.detection.traps.tls_profiles import APACHE, POSTFIX  # noqa: PLC0415
+
     if isinstance(trap, TlsTrapConfig) and trap.tls_cert:
         cert, key = data_path(Path(trap.tls_cert)), data_path(Path(trap.tls_key))
     else:
@@ -265,6 +250,8 @@ def _stream(trap: TrapConfig, make: Callable[[str], Dialogue], ctx: TrapContext)
     )
     data_ports = None
     if isinstance(trap, FtpTrapConfig) and trap.passive_ports and ctx.tcp is not None:
+        from honeymesh.detection.traps.dataport import PassivePorts  # noqa: PLC0415
+
         data_ports = PassivePorts(ctx.tcp, trap.passive_ports[0], trap.passive_ports[-1])
     factory = TrapFactory(
         name=trap.name,
@@ -299,7 +286,10 @@ def _datagram(
         publish=ctx.publish,
     )
     stream = None
-    if isinstance(trap, DnsTrapConfig) and trap.tcp and isinstance(responder, DnsResponder):
+    if isinstance(trap, DnsTrapConfig) and trap.tcp:
+        from honeymesh.detection.traps.dns import DnsResponder, DnsTcpDialogue  # noqa: PLC0415
+
+        assert isinstance(responder, DnsResponder)
         dns = responder
         limits = TrapLimits(
             idle_timeout=trap.tcp_idle_timeout,
@@ -316,11 +306,10 @@ def _datagram(
             publish=ctx.publish,
             guard=ctx.guard,
         )
-    if (
-        isinstance(trap, SipTrapConfig)
-        and serves_tcp(trap)
-        and isinstance(responder, KamailioResponder)
-    ):
+    if isinstance(trap, SipTrapConfig) and serves_tcp(trap):
+        from honeymesh.detection.traps.sip import KamailioResponder, SipTcpDialogue  # noqa: PLC0415
+
+        assert isinstance(responder, KamailioResponder)
         sip = responder
         limits = TrapLimits(
             idle_timeout=trap.tcp_idle_timeout,
@@ -362,6 +351,8 @@ def _ssh_host_keys(ctx: TrapContext) -> tuple[tuple[str, str], ...]:
     directory = ctx.data_path(SshTrapConfig().host_key_dir)
     if not all((directory / name).is_file() for name in HOST_KEY_FILES):
         return ()
+    from honeymesh.detection.traps.ssh import HostKeyError, SshHostKeys  # noqa: PLC0415
+
     try:
         return tuple(sorted(SshHostKeys.load_or_create(directory).shown().items()))
     except HostKeyError:
@@ -370,6 +361,8 @@ def _ssh_host_keys(ctx: TrapContext) -> tuple[tuple[str, str], ...]:
 
 def _shell(trap: SshTrapConfig | TelnetTrapConfig, facts: NodeFacts) -> ShellPersona:
     """The fake machine; behind the SSH trap it runs the server the trap claims to be."""
+    from honeymesh.detection.traps.shell import ShellPersona  # noqa: PLC0415
+
     persona = ShellPersona(
         hostname=trap.hostname, kernel=trap.kernel, os_name=trap.os_name, facts=facts
     )
@@ -381,6 +374,8 @@ def _shell(trap: SshTrapConfig | TelnetTrapConfig, facts: NodeFacts) -> ShellPer
 def _http(
     trap: HttpTrapConfig | TlsTrapConfig, port: int, service: str, facts: NodeFacts
 ) -> HttpSettings:
+    from honeymesh.detection.traps.http import HttpSettings  # noqa: PLC0415
+
     return HttpSettings(
         server=trap.server,
         powered_by=trap.powered_by,
@@ -398,9 +393,19 @@ def _dialogue_maker(trap: TrapConfig, ctx: TrapContext) -> Callable[[str], Dialo
     now = ctx.clock.seconds
     match trap:
         case BannerTrapConfig():
+            from honeymesh.detection.traps.banner import BannerDialogue  # noqa: PLC0415
+
             banner = trap.banner.encode("utf-8")
             return lambda source: BannerDialogue(banner)
         case SshTrapConfig():
+            from honeymesh.detection.traps.ssh import PERSONAS as SSH_PERSONAS  # noqa: PLC0415
+            from honeymesh.detection.traps.ssh import (  # noqa: PLC0415
+                HostKeyError,
+                SshDialogue,
+                SshHostKeys,
+                SshSettings,
+            )
+
             try:
                 keys = SshHostKeys.load_or_create(ctx.data_path(trap.host_key_dir))
             except HostKeyError as e:
@@ -411,12 +416,16 @@ def _dialogue_maker(trap: TrapConfig, ctx: TrapContext) -> Callable[[str], Dialo
             )
             return lambda source: SshDialogue(ssh, ctx.clock)
         case TelnetTrapConfig():
+            from honeymesh.detection.traps.telnet import TelnetDialogue, TelnetSettings  # noqa: PLC0415
+
             banner = trap.banner.encode("utf-8")
             shell = replace(_shell(trap, ctx.facts), host_keys=_ssh_host_keys(ctx))
             login_timeout = int(trap.login_grace)  # what login's message says
             telnet = TelnetSettings(banner, shell, _logins(trap.credentials), login_timeout)
             return lambda source: TelnetDialogue(telnet, now)
         case HttpTrapConfig():
+            from honeymesh.detection.traps.http import HttpDialogue  # noqa: PLC0415
+
             http = _http(trap, trap.ports[0] or 80, "http", ctx.facts)
             return lambda source: HttpDialogue(http, now)
         case TlsTrapConfig():
@@ -424,6 +433,9 @@ def _dialogue_maker(trap: TrapConfig, ctx: TrapContext) -> Callable[[str], Dialo
         case FtpTrapConfig():
             # The machine the shells show (the SSH trap's host keys, the node's name), since
             # Debian's vsftpd lets a local user roam the whole file system.
+            from honeymesh.detection.traps.ftp import FtpDialogue, FtpSettings  # noqa: PLC0415
+            from honeymesh.detection.traps.shell import ShellPersona  # noqa: PLC0415
+
             defaults = SshTrapConfig()
             machine = ShellPersona(
                 ctx.facts.host_name, defaults.kernel, defaults.os_name, facts=ctx.facts
@@ -432,14 +444,20 @@ def _dialogue_maker(trap: TrapConfig, ctx: TrapContext) -> Callable[[str], Dialo
             ftp = FtpSettings(trap.banner.encode("utf-8"), _logins(trap.credentials), machine)
             return lambda source: FtpDialogue(ftp, source, now)
         case SmtpTrapConfig():
+            from honeymesh.detection.traps.smtp import SmtpDialogue, SmtpSettings  # noqa: PLC0415
+
             smtp = SmtpSettings(
                 trap.hostname, trap.banner, trap.max_body, _persona_tls(trap, ctx.data_path)
             )
             return lambda source: SmtpDialogue(smtp, now)
         case RedisTrapConfig():
+            from honeymesh.detection.traps.redis import RedisDialogue, RedisSettings  # noqa: PLC0415
+
             redis = RedisSettings(trap.version, trap.os, trap.password, ctx.facts)
             return lambda source: RedisDialogue(redis, now)
         case MysqlTrapConfig():
+            from honeymesh.detection.traps.mysql import MysqlDialogue, MysqlSettings  # noqa: PLC0415
+
             ids = itertools.count(ctx.facts.mysql_connection_id(now()))
             mysql = MysqlSettings(trap.version, _logins(trap.credentials), lambda: next(ids))
             return lambda source: MysqlDialogue(mysql, source)
@@ -447,6 +465,9 @@ def _dialogue_maker(trap: TrapConfig, ctx: TrapContext) -> Callable[[str], Dialo
 
 
 def _tls_maker(trap: TlsTrapConfig, ctx: TrapContext) -> Callable[[str], Dialogue]:
+    from honeymesh.detection.traps.http import HttpDialogue, plain_http_on_tls_port  # noqa: PLC0415
+    from honeymesh.detection.traps.tls import TlsDialogue  # noqa: PLC0415
+
     context = _persona_tls(trap, ctx.data_path)
     assert context is not None
     http = _http(trap, trap.ports[0] or 443, "https", ctx.facts)
@@ -460,6 +481,8 @@ def _responder(trap: DnsTrapConfig | SipTrapConfig | SnmpTrapConfig, ctx: TrapCo
     now = ctx.clock.seconds
     match trap:
         case DnsTrapConfig():
+            from honeymesh.detection.traps.dns import DnsResponder, DnsSettings, parse_records  # noqa: PLC0415
+
             persona = DnsSettings(
                 zone=trap.zone,
                 nameservers=trap.nameservers,
@@ -470,8 +493,13 @@ def _responder(trap: DnsTrapConfig | SipTrapConfig | SnmpTrapConfig, ctx: TrapCo
             )
             return DnsResponder(parse_records(trap.records), trap.ttl, persona, now)
         case SipTrapConfig():
+            from honeymesh.detection.traps.sip import KamailioResponder  # noqa: PLC0415
+            from honeymesh.detection.traps.udp import is_local_address  # noqa: PLC0415
+
             return KamailioResponder(ctx.facts.draw("sip/tags"), is_local_address, now)
         case SnmpTrapConfig():
+            from honeymesh.detection.traps.snmp import SnmpResponder, SnmpSettings  # noqa: PLC0415
+
             settings = SnmpSettings(
                 communities=frozenset(c.encode() for c in trap.communities),
                 sys_descr=trap.sys_descr,

@@ -49,6 +49,11 @@ from zope.interface import implementer
 from honeymesh.detection.traps import findings
 from honeymesh.detection.traps.base import Finding, Step
 from honeymesh.detection.traps.facts import Connection
+from honeymesh.detection.traps.hostkey_files import (
+    ECDSA_HOST_KEY,
+    ED25519_HOST_KEY,
+    RSA_HOST_KEY,
+)
 from honeymesh.detection.traps.shell import FakeShell, ShellPersona, ShellSession
 from honeymesh.detection.traps.ssh_chacha import BLOCK_SIZE as CHACHA_BLOCK
 from honeymesh.detection.traps.ssh_chacha import NAME as CHACHA
@@ -66,13 +71,6 @@ _RECORDED_LISTS = (
 )
 #: Global requests worth a record: asking us to listen and forward (a proxy attempt).
 _FORWARD_REQUESTS = (b"tcpip-forward", b"cancel-tcpip-forward", b"streamlocal-forward@openssh.com")
-
-
-#: The host key files in ``host_key_dir``, as OpenSSH names them (honeymesh.strictmodes checks
-#: that only their owner can read them).
-ED25519_HOST_KEY, RSA_HOST_KEY = "ssh_host_ed25519_key", "ssh_host_rsa_key"
-ECDSA_HOST_KEY = "ssh_host_ecdsa_key"
-HOST_KEY_FILES = (ED25519_HOST_KEY, ECDSA_HOST_KEY, RSA_HOST_KEY)
 
 
 class HostKeyError(Exception):
