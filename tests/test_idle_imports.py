@@ -53,7 +53,8 @@ def test_a_trap_loads_its_own_module_and_no_other_trap_type(tmp_path: Path) -> N
     def loaded(config: str) -> list[str]:
         code = _BUILD.format(config=config, traps=TRAPS)
         args = [sys.executable, "-c", code, str(tmp_path)]
-        return json.loads(subprocess.run(args, capture_output=True, text=True, check=True).stdout)
+        out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+        return [str(name) for name in json.loads(out)]
 
     assert loaded("BannerTrapConfig") == []
     assert loaded("MysqlTrapConfig") == ["honeymesh.detection.traps.mysql"]
