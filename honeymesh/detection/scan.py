@@ -90,7 +90,7 @@ def _seen_since(table: OrderedDict[str, float], since: float, enough: int) -> bo
     newest and stops at ``enough``: every contact asks this, and a brute force from one source
     to one port asks it of a table of one key, which is answered before any walk."""
     if len(table) < enough:
-        return enough <= 0
+        return False
     for count, seen in enumerate(reversed(table.values()), 1):
         if seen < since:
             return False
