@@ -21,12 +21,20 @@ LAZY = ("stix2", "requests", "taxii2client", "antlr4", "treq", "autobahn", "cbor
 TRAPS = (
     "twisted.conch",
     "honeymesh.detection.traps.ssh",
+    "honeymesh.detection.traps.telnet",
+    "honeymesh.detection.traps.ftp",
     "honeymesh.detection.traps.shell",
     "honeymesh.detection.traps.debian_package_data",
     "honeymesh.detection.traps.http",
     "honeymesh.detection.traps.wordpress",
+    "honeymesh.detection.traps.tls",
+    "honeymesh.detection.traps.persona_tls",
+    "honeymesh.detection.traps.smtp",
+    "honeymesh.detection.traps.redis",
     "honeymesh.detection.traps.mysql",
     "honeymesh.detection.traps.dns",
+    "honeymesh.detection.traps.sip",
+    "honeymesh.detection.traps.snmp",
 )
 
 
