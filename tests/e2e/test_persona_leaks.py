@@ -36,7 +36,9 @@ def exchange(port: int, lines: list[bytes], *, wrap: bool = False) -> bytes:
             context.check_hostname = False
             context.verify_mode = ssl.CERT_NONE
             sock = context.wrap_socket(plain)
-        sock.settimeout(0.25)
+        # Only a greeting to read: wait for it as long as a loaded machine may take, then
+        # 0.25 s of quiet ends each answer.
+        sock.settimeout(0.25 if lines else 3.0)
         for line in [b"", *lines]:
             if line:
                 sock.sendall(line)
@@ -48,6 +50,7 @@ def exchange(port: int, lines: list[bytes], *, wrap: bool = False) -> bytes:
                 if not chunk:
                     break
                 got += chunk
+                sock.settimeout(0.25)
     return bytes(got)
 
 

@@ -73,9 +73,15 @@ def test_nft_allowlist_wins_and_expiry_is_enforced_by_the_kernel(nft: NftKit) ->
     s = nft.lab.sources4
     nft.nft.add_ban(BanEntry(net(f"{s[0]}/31"), None))
     nft.nft.add_allow(net(s[0]))
-    nft.nft.add_ban(BanEntry(net(s[2]), time.time() + 0.5))
+    # Long enough that a loaded machine's `nft` run and sends come well before the expiry. The
+    # backend hands nft a timeout relative to when it computed it, so the set's element lapses
+    # up to one `nft` run after ``expires``: the wait adds how long add_ban took.
+    began = time.time()
+    expires = began + 3.0
+    nft.nft.add_ban(BanEntry(net(s[2]), expires))
+    took = time.time() - began
     assert nft.delivered(s[:3]) == {s[0]: 5, s[1]: 0, s[2]: 0}
-    time.sleep(0.7)
+    time.sleep(max(0.0, expires + took - time.time()) + 0.3)
     assert nft.delivered(s[2:3]) == {s[2]: 5}
     assert nft.nft.counters()["allowed"] == 5
 

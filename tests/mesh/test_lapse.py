@@ -1,6 +1,6 @@
 """A member whose license runs out while it is connected is demoted at the next heartbeat.
 
-Two real daemons over real TLS; B's Pro license expires about 25 seconds after it is issued.
+Two real daemons over real TLS; B's Pro license expires about 40 seconds after it is issued.
 Before: B is an active peer of A and a ban on A reaches B. After: A shows B as demoted (still
 connected, heartbeats still read), A sends B no signals, and B publishes none.
 """
@@ -16,7 +16,7 @@ from .cluster import Cluster, MeshNode, eventually, make_node_config, write_lice
 
 pytestmark = pytest.mark.slow
 
-LIFE = 25.0
+LIFE = 40.0  # starting, forming and a first ban take a loaded machine well under it
 
 
 def bans(node: MeshNode) -> set[str]:
@@ -38,6 +38,7 @@ def test_a_lapsed_license_demotes_the_member_at_the_next_heartbeat(tmp_path: Pat
         assert a.peer_states()[b_id] == "active"
         a.api("POST", "/api/v1/bans", {"network": "198.51.100.1", "duration": "1h"})
         eventually(lambda: "198.51.100.1/32" in bans(b))
+        assert time.time() < issued + LIFE, "the cluster formed after the license had lapsed"
 
         # The license runs out: within a heartbeat or two A demotes B, and keeps the link.
         time.sleep(max(0.0, issued + LIFE - time.time()))

@@ -31,8 +31,10 @@ from honeymesh.listeners import ListenerService
 
 IDLE_CLIENTS = 10_000
 DRIP_CLIENTS = 50
-IDLE_TIMEOUT = 3.0
-SESSION_TIMEOUT = 6.0
+# The idle timeout outlasts accepting half of the clients on a loaded machine (1,000 a second),
+# so that they really are open at the same time (peak_live below).
+IDLE_TIMEOUT = 7.0
+SESSION_TIMEOUT = 10.0
 FDS_NEEDED = IDLE_CLIENTS + DRIP_CLIENTS + 1000  # per process
 
 # The attacker: connects them all, prints how many failed, then drips one byte every 0.3 s on
@@ -143,7 +145,7 @@ def test_ten_thousand_idle_and_slow_drip_clients_are_all_closed_by_their_timeout
     assert len(sessions) == everyone  # one record each, none lost or doubled
     assert closed_by.count("idle_timeout") == IDLE_CLIENTS
     assert closed_by.count("session_timeout") == DRIP_CLIENTS
-    assert all(float(str(s.detail["duration"])) < SESSION_TIMEOUT + 2 for s in sessions)
+    assert all(float(str(s.detail["duration"])) < SESSION_TIMEOUT + 3 for s in sessions)
     assert peak_live > IDLE_CLIENTS / 2  # they really were open at the same time
     assert factory.live == set() and not factory.per_source
     # Bounded memory: well under 32 KiB per open session (a Conch transport each).
