@@ -13,7 +13,11 @@ scans this contact completes:
   (a horizontal sweep across the node's addresses).
 
 Each source keeps, per key, only the time it was last seen, in least-recently-seen order, so
-counting the keys inside a window walks back from the newest and stops at the first older one;
+counting the keys inside a window walks back from the newest and stops at the first older one.
+The feeds do not arrive in time order (the kernel's samples come in batches, a trap's record at
+the session's end), so a contact older than its source's newest is taken as seen at that newest
+time: the order the walk relies on holds, and a late contact counts for as much longer as it
+was late (milliseconds, from the kernel's batches) instead of hiding the contacts behind it;
 at most ``per_source`` keys are kept per source, and at most ``max_sources`` sources (the least
 recently seen source is forgotten first). A scan kind is reported once per source and then not
 again for ``repeat_after`` seconds.
@@ -68,6 +72,7 @@ class _Source:
     ports: OrderedDict[str, float] = field(default_factory=OrderedDict)
     addresses: OrderedDict[str, float] = field(default_factory=OrderedDict)
     reported: dict[str, float] = field(default_factory=dict)
+    newest: float = float("-inf")  # the latest contact's time
 
 
 def _touch(table: OrderedDict[str, float], key: str, time: float, cap: int) -> None:
@@ -132,6 +137,7 @@ class ScanDetector:
                 self.forgotten += 1
         else:
             self._sources.move_to_end(src)
+        time = state.newest = max(time, state.newest)  # a late contact: see the module docstring
         _touch(state.ports, f"{proto}/{dport}", time, t.per_source)
         _touch(state.addresses, dst, time, t.per_source)
         _expire(state.ports, time - self._longest)
