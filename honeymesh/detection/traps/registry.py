@@ -7,7 +7,7 @@ is read here, once, and a problem is a ``TrapSetupError`` naming the trap and th
 
 Each trap type's module is imported when a trap of that type is built, not with this module: a
 node loads only the traps it runs. The SSH trap's Twisted Conch, the fake machine's package
-tables and the web personas are about 4 MB of an idle daemon's memory that a node running
+tables and the web personas are about 5 MB of an idle daemon's memory that a node running
 neither an SSH, Telnet, FTP nor HTTP trap never needs (``tests/test_idle_imports.py``).
 """
 
