@@ -22,6 +22,10 @@ import subprocess
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from honeymesh.enforcement.libbpf import Libbpf
 
 CLONE_NEWNET = 0x40000000
 _LIBC = ctypes.CDLL(None, use_errno=True)
@@ -95,6 +99,16 @@ class Lab:
             if w.startswith("prog/xdp") and i + 2 < len(words) and words[i + 1] == "id":
                 return int(words[i + 2])
         return 0
+
+    def assert_xdp_leaves(self, lib: Libbpf, ifindex: int, since: float, within: float) -> None:
+        """No program on the target veth within ``within`` seconds of ``since`` (when its
+        holder was reaped). Asked in this process every millisecond: an `ip` run per poll
+        would time the loaded machine, not the kernel."""
+        with entered(self.target):
+            while lib.xdp_query(ifindex).prog_id != 0:
+                elapsed = time.monotonic() - since
+                assert elapsed < within, f"XDP program still attached after {within * 1000:g} ms"
+                time.sleep(0.001)
 
     def add_source(self, addr: str) -> None:
         """One more source address on the attacker side (with a static neighbour entry)."""

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from honeymesh.enforcement.libbpf import Libbpf
-from tests.kernel.netns import Lab, Receiver, Sender, entered
+from tests.kernel.netns import Lab, Receiver, Sender
 from tests.nodes import Node, make_node
 
 VENV_BIN = Path(sys.executable).parent
@@ -179,11 +179,7 @@ def test_cli_bans_drop_in_the_kernel_survive_a_restart_and_sigkill_fails_open(
         lib, ifindex = Libbpf(), lab.ifindex(lab.target, lab.veth_t)
         os.kill(daemon.proc.pid, signal.SIGKILL)
         daemon.proc.wait(timeout=10)
-        reaped = time.monotonic()
-        with entered(lab.target):
-            while lib.xdp_query(ifindex).prog_id != 0:
-                assert time.monotonic() - reaped < 0.1, "XDP program still attached after 100 ms"
-                time.sleep(0.001)
+        lab.assert_xdp_leaves(lib, ifindex, since=time.monotonic(), within=0.1)
         assert lab.xdp_prog_id() == 0
         assert all(n == 5 for n in delivered(lab, everyone, rx4, rx6).values())
     finally:
