@@ -64,6 +64,7 @@ def main() -> int:
         proc, _ = bench.honeymesh_server(args.protocol, port, Path(tmp), variant)
         try:
             bench.wait_listening(port, proc)
+            bench.wait_ready(Path(tmp), proc)
             asyncio.run(bench.drive(args.protocol, port, bench.WARMUP, 0))
             bench.wait_settled(proc.pid)
             kids = workers(proc.pid)

@@ -49,6 +49,7 @@ def measure(protocol: str, variant: str, sessions: int, pace: float) -> list[dic
         proc, _ = traps.honeymesh_server(protocol, port, Path(tmp), variant)
         try:
             traps.wait_listening(port, proc)
+            traps.wait_ready(Path(tmp), proc)
             asyncio.run(traps.drive(protocol, port, WARMUP, 0))
             traps.wait_settled(proc.pid)
             before = per_thread(proc.pid)
