@@ -63,8 +63,16 @@ def serve(config_path: str, rate: float, trap: str) -> None:
     from honeymesh.tap import build_appliance  # noqa: PLC0415
 
     config = load_config(config_path)
+
+    def notify(**state: str) -> None:
+        # Ready as systemd would be told: the kernel program loaded and the bans restored (the
+        # program is compiled in a child process for a second or two after the API listens).
+        if state.get("READY") == "1":
+            port = next(li.info.port for li in app.listeners if li.info.kind == "api")
+            print(json.dumps({"ready": port}), flush=True)
+
     app = build_appliance(
-        config, NodeIdentity.load(config.data_path(Path("identity.key"))), reactor
+        config, NodeIdentity.load(config.data_path(Path("identity.key"))), reactor, notify=notify
     )
     state = {"published": 0, "base": 0, "t0": 0.0}
 
@@ -97,13 +105,8 @@ def serve(config_path: str, rate: float, trap: str) -> None:
             elif command == "quit":
                 app.service.stopService().addBoth(lambda _: reactor.stop())
 
-    def started() -> None:
-        app.service.startService()
-        port = next(li.info.port for li in app.listeners if li.info.kind == "api")
-        print(json.dumps({"ready": port}), flush=True)
-
     stdio.StandardIO(Commands())
-    reactor.callWhenRunning(started)
+    reactor.callWhenRunning(app.service.startService)
     reactor.run()
 
 
