@@ -3,13 +3,14 @@
 The main process still opens every trap's listening sockets itself (``ListenerService`` with
 ``hold``: the binds, the IPv6-only sockets, the failure messages are as without workers) but
 does not serve them: it passes the descriptors to ``count`` worker processes, each of which
-adopts every one, and the kernel spreads the accepts over them. What a worker observes comes
-back as frames on its stdout; each is checked (``wire.decode_event``) and published on this
-process's bus, so the store, the JSON log, the feed, detection, policy and bans keep one
-writer each. A worker that sends a bad frame is killed and started again; one that exits is
-started again after a growing pause; each is said once. On stop, each worker's stdin is
-closed: it ends its sessions as ``shutdown``, flushes their records and exits, and the stop
-waits for that (then kills what is left).
+adopts every one, and the kernel hands each connection to one worker waiting on the socket
+(``child.wake_one_worker``). What a worker observes comes back as frames on its stdout; each
+is checked (``wire.decode_event``) and published on this process's bus, so the store, the
+JSON log, the feed, detection, policy and bans keep one writer each. A worker that sends a
+bad frame is killed and started again; one that exits is started again after a growing
+pause; each is said once. On stop, each worker's stdin is closed: it ends its sessions as
+``shutdown``, flushes their records and exits, and the stop waits for that (then kills what
+is left).
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import select
 import signal
 import socket
 import sqlite3
@@ -19,6 +20,7 @@ import ssl
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
@@ -26,6 +28,8 @@ from honeymesh.adminclient import AdminClient
 
 from ..nodes import Node, make_node
 from .daemon import Daemon, free_port, honeymesh, wait_for
+
+T = TypeVar("T")
 
 #: Every TCP trap type besides the node's default banner trap.
 TRAPS = ("ssh", "telnet", "http", "tls", "ftp", "smtp", "redis", "mysql")
@@ -145,6 +149,65 @@ def eventually(check: Callable[[], bool], timeout: float = 20.0) -> None:
     wait_for(check, timeout=timeout)
 
 
+def worker_indexes(daemon: Daemon) -> dict[int, int]:
+    """Each live worker's index (the records' ``worker``), by pid, from ``status``."""
+    status = AdminClient(daemon.node.config, token=daemon.node.admin_token).request(
+        "GET", "/api/v1/status"
+    )
+    return {int(w["pid"]): int(w["index"]) for w in status["workers"]["live"]}
+
+
+def each_worker_alone(daemon: Daemon, act: Callable[[], T], count: int) -> list[tuple[int, T]]:
+    """``act`` ``count`` times with each worker the only one taking connections: the others
+    stopped (SIGSTOP), so not waiting on the sockets, hence not woken. Returns (the index of the
+    worker that was taking them, what ``act`` returned) for each."""
+    indexes = worker_indexes(daemon)
+    done: list[tuple[int, T]] = []
+    for working, index in indexes.items():
+        stopped = [pid for pid in indexes if pid != working]
+        for pid in stopped:
+            os.kill(pid, signal.SIGSTOP)
+        try:
+            done.extend((index, act()) for _ in range(count))
+        finally:
+            for pid in stopped:
+                os.kill(pid, signal.SIGCONT)
+    return done
+
+
+def wakeups(pid: int) -> int:
+    """How often ``pid``'s threads were put on a CPU (schedstat's third field)."""
+    total = 0
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        with contextlib.suppress(OSError):
+            total += int(Path(f"/proc/{pid}/task/{tid}/schedstat").read_text().split()[2])
+    return total
+
+
+def listening_inode(port: int) -> str:
+    """The socket inode of the listening TCP socket on 127.0.0.1:``port`` (/proc/net/tcp)."""
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if fields[1] == f"0100007F:{port:04X}" and fields[3] == "0A":
+            return fields[9]
+    raise AssertionError(f"nothing listens on 127.0.0.1:{port}")
+
+
+def epoll_events_on(pid: int, inode: str) -> list[int]:
+    """The event masks with which ``pid``'s epoll instances wait on socket ``inode``."""
+    fds = Path(f"/proc/{pid}/fd")
+    target = {fd.name for fd in fds.iterdir() if os.readlink(fd) == f"socket:[{inode}]"}
+    masks = []
+    for fd in fds.iterdir():
+        if os.readlink(fd) != "anon_inode:[eventpoll]":
+            continue
+        for line in Path(f"/proc/{pid}/fdinfo/{fd.name}").read_text().splitlines():
+            fields = line.split()
+            if fields[:1] == ["tfd:"] and fields[1] in target:
+                masks.append(int(fields[3], 16))
+    return masks
+
+
 @pytest.fixture(scope="module")
 def two_workers(
     tmp_path_factory: pytest.TempPathFactory,
@@ -160,16 +223,16 @@ def test_two_workers_serve_every_tcp_trap_and_each_record_lands_once(
     served: dict[int, str] = {}
     for trap in ("banner", *TRAPS):
         served[session(trap, ports[trap])] = trap
-    # Redis brute force: enough sessions that both workers take some (bounded).
-    secrets: dict[int, str] = {}
-    for i in range(200):
-        secret = f"guess-{i}"
-        secrets[session("redis", ports["redis"], secret=secret)] = secret
-        if i >= 20 and i % 10 == 0:
-            done = sessions_by_port(daemon)
-            workers = {recs[0][1] for p, recs in done.items() if p in secrets}
-            if workers == {1, 2}:
-                break
+    # A Redis brute force that each worker serves from the same socket while the other is
+    # stopped.
+    guesses = iter(range(1000))
+
+    def guess() -> tuple[int, str]:
+        secret = f"guess-{next(guesses)}"
+        return session("redis", ports["redis"], secret=secret), secret
+
+    by_worker = each_worker_alone(daemon, guess, 10)
+    secrets = {port: secret for _, (port, secret) in by_worker}
     served.update(dict.fromkeys(secrets, "redis"))
     eventually(lambda: set(served) <= set(sessions_by_port(daemon)))
     time.sleep(0.5)  # anything recorded twice would be there by now
@@ -177,7 +240,8 @@ def test_two_workers_serve_every_tcp_trap_and_each_record_lands_once(
     for port, trap in served.items():
         assert len(recorded[port]) == 1, (trap, recorded[port])
         assert recorded[port][0][0] == trap
-    assert {recs[0][1] for p, recs in recorded.items() if p in served} == {1, 2}
+    assert [recorded[port][0][1] for _, (port, _) in by_worker] == [i for i, _ in by_worker]
+    assert {i for i, _ in by_worker} == {1, 2}
     assert {recorded[p][0][0] for p in served} == {"banner", *TRAPS}
     credentials = rows(
         daemon,
@@ -192,6 +256,32 @@ def test_two_workers_serve_every_tcp_trap_and_each_record_lands_once(
         "GET", "/api/v1/status"
     )
     assert status["counters"]["trap_sessions"]["redis"] >= len(secrets)
+
+
+def test_at_a_trickle_a_connection_wakes_one_idle_worker_not_every_one(
+    two_workers: tuple[Daemon, dict[str, int]],
+) -> None:
+    """Each worker waits on each trap socket with EPOLLEXCLUSIVE: registered the plain way,
+    every connection woke both idle workers and one of them found nothing to accept."""
+    daemon, ports = two_workers
+    workers = sorted(worker_indexes(daemon))
+    for trap in ("redis", "ssh"):
+        inode = listening_inode(ports[trap])
+        for pid in workers:
+            masks = epoll_events_on(pid, inode)
+            assert masks, f"worker {pid} does not wait on the {trap} socket"
+            assert all(m & select.EPOLLIN and m & select.EPOLLEXCLUSIVE for m in masks), (
+                trap, pid, [hex(m) for m in masks],
+            )  # fmt: skip
+    time.sleep(0.5)  # what the fixture's earlier sessions left behind has settled
+    before = {pid: wakeups(pid) for pid in workers}
+    for _ in range(20):
+        session("redis", ports["redis"])
+        time.sleep(0.05)  # a trickle: both workers are waiting when each connection comes
+    woken = {pid: wakeups(pid) - before[pid] for pid in workers}
+    # One worker takes them; the other wakes only for its own once-a-second timer, not for each
+    # of the 20 connections (as it did, to find nothing to accept).
+    assert min(woken.values()) < 10, woken
 
 
 def test_a_killed_worker_is_started_again_and_the_port_keeps_answering(tmp_path: Path) -> None:
@@ -236,11 +326,13 @@ def test_a_garbage_frame_is_refused_with_a_clear_line_and_the_daemon_runs_on(
 def test_sigterm_ends_open_sessions_as_shutdown_and_leaves_no_worker(tmp_path: Path) -> None:
     with daemon_at(tmp_path) as (daemon, ports):
         workers = workers_of(daemon.proc.pid)
-        held = []
-        for _ in range(6):  # open telnet sessions, some on each worker (likely)
+
+        def hold() -> socket.socket:
             s = socket.create_connection(("127.0.0.1", ports["telnet"]), timeout=10)
             s.recv(100)
-            held.append(s)
+            return s
+
+        held = [s for _, s in each_worker_alone(daemon, hold, 3)]  # open on each worker
         open_ports = {s.getsockname()[1] for s in held}
         assert daemon.stop() == -signal.SIGTERM, daemon.output()
         for s in held:

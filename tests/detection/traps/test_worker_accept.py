@@ -1,0 +1,89 @@
+"""How a trap worker waits on the listening sockets it shares with the other workers: with
+EPOLLEXCLUSIVE, so that a connection wakes one idle worker, also after the worker paused
+accepting for a backed-up event pipe (``AcceptPause``), which registers the socket again the
+plain way. The kernel's own record of each registration (/proc/self/fdinfo of the reactor's
+epoll descriptor) is what is checked; the daemon with real workers is in
+tests/e2e/test_trap_workers.py."""
+
+from __future__ import annotations
+
+import select
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from twisted.internet import tcp
+from twisted.internet.epollreactor import EPollReactor
+from twisted.internet.pollreactor import PollReactor
+from twisted.internet.protocol import ServerFactory
+
+from honeymesh.workers.child import AcceptPause, wake_one_worker
+
+EXCLUSIVE_READ = select.EPOLLIN | select.EPOLLEXCLUSIVE
+
+
+def waits_on(reactor: EPollReactor, fd: int) -> list[int]:
+    """What the reactor's epoll instance waits for on ``fd`` (none: not waiting); the kernel
+    adds EPOLLERR and EPOLLHUP to every registration, left out here."""
+    poller = reactor._poller.fileno()
+    masks = []
+    for line in Path(f"/proc/self/fdinfo/{poller}").read_text().splitlines():
+        fields = line.split()
+        if fields[:2] == ["tfd:", str(fd)]:
+            masks.append(int(fields[3], 16) & ~(select.EPOLLERR | select.EPOLLHUP))
+    return masks
+
+
+@pytest.fixture
+def adopted() -> Iterator[tuple[EPollReactor, tcp.Port]]:
+    """A listening socket adopted by an epoll reactor (never run), as a worker adopts one."""
+    reactor = EPollReactor()
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen()
+        port = reactor.adoptStreamPort(sock.fileno(), socket.AF_INET, ServerFactory())
+    assert isinstance(port, tcp.Port)
+    try:
+        yield reactor, port
+    finally:
+        port.stopListening()
+        reactor._poller.close()
+        reactor.waker.connectionLost(None)
+
+
+def test_a_worker_waits_on_its_sockets_exclusively(
+    adopted: tuple[EPollReactor, tcp.Port],
+) -> None:
+    reactor, port = adopted
+    assert waits_on(reactor, port.fileno()) == [select.EPOLLIN]  # as Twisted registers it
+    wake_one_worker(reactor, port)
+    assert waits_on(reactor, port.fileno()) == [EXCLUSIVE_READ]
+
+
+def test_after_a_pause_for_a_full_pipe_it_waits_exclusively_again(
+    adopted: tuple[EPollReactor, tcp.Port],
+) -> None:
+    reactor, port = adopted
+    wake_one_worker(reactor, port)
+    pause = AcceptPause([port], reactor)
+    pause.pauseProducing()
+    assert waits_on(reactor, port.fileno()) == []  # not accepting while the pipe is full
+    pause.resumeProducing()
+    assert waits_on(reactor, port.fileno()) == [EXCLUSIVE_READ]
+    pause.resumeProducing()  # a resume while accepting changes nothing
+    assert waits_on(reactor, port.fileno()) == [EXCLUSIVE_READ]
+
+
+def test_under_another_reactor_nothing_changes() -> None:
+    reactor = PollReactor()
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen()
+        port = reactor.adoptStreamPort(sock.fileno(), socket.AF_INET, ServerFactory())
+    try:
+        assert isinstance(port, tcp.Port)
+        wake_one_worker(reactor, port)
+        assert port in reactor.getReaders()
+    finally:
+        port.stopListening()
