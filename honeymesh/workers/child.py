@@ -123,8 +123,8 @@ def wake_one_worker(reactor: object, port: tcp.Port) -> None:
     Every worker's epoll instance waits on the same listening socket; registered as Twisted
     registers it (``EPOLLIN``), each connection wakes every idle worker, and all but one find
     nothing to accept. At a trickle that is one wasted wake-up per connection per extra worker
-    (with 2 workers at 300 sessions a second: 5.8 wake-ups and 1,100 us of CPU a session against
-    4.1 and 860 with this, docs/BENCHMARKS.md). With ``EPOLLEXCLUSIVE`` the kernel wakes the
+    (2 workers, 300 Redis sessions a second: 5.8 wake-ups and 1,087 us of CPU a session against
+    4.3 and 933 with this; flat out no change; docs/BENCHMARKS.md). With ``EPOLLEXCLUSIVE`` the kernel wakes the
     first worker waiting; one that is busy is not waiting, so the next one is woken instead and
     the load still spreads when there is load to spread.
 
