@@ -344,17 +344,28 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def children_cpu_seconds(pid: int) -> float:
-    """CPU time of ``pid``'s live child processes (trap workers), from /proc."""
-    total = 0.0
+def children(pid: int) -> list[int]:
+    """``pid``'s live child processes (trap workers), from /proc."""
+    found = []
     for entry in os.listdir("/proc"):
         if entry.isdigit():
             try:
                 fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
-                if int(fields[1]) == pid:
-                    total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-            except (OSError, ValueError, IndexError):
+            except OSError:
                 continue  # a process that ended meanwhile
+            if int(fields[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+def children_cpu_seconds(pid: int) -> float:
+    """CPU time of ``pid``'s live child processes (trap workers), from /proc."""
+    total = 0.0
+    for child in children(pid):
+        try:
+            total += cpu_seconds(child)
+        except (OSError, ValueError, IndexError):
+            continue  # a process that ended meanwhile
     return total
 
 
@@ -371,15 +382,20 @@ def cpu_ns(pid: int) -> int:
 
 
 def wakeups(pid: int) -> int:
-    """How many times the process's live threads were put on a CPU (schedstat's third
-    field): each time one was woken to work. At a trickle, each costs more than the work it
-    wakes for on this VM (a halted vCPU is woken through the hypervisor)."""
+    """How many times the process's live threads, and its trap workers', were put on a CPU
+    (schedstat's third field): each time one was woken to work. At a trickle, each costs more
+    than the work it wakes for on this VM (a halted vCPU is woken through the hypervisor)."""
     total = 0
-    for tid in os.listdir(f"/proc/{pid}/task"):
+    for process in (pid, *children(pid)):
         try:
-            total += int(Path(f"/proc/{pid}/task/{tid}/schedstat").read_text().split()[2])
-        except (OSError, ValueError, IndexError):
-            continue  # a thread that ended meanwhile
+            tids = os.listdir(f"/proc/{process}/task")
+        except OSError:
+            continue  # a worker that ended meanwhile
+        for tid in tids:
+            try:
+                total += int(Path(f"/proc/{process}/task/{tid}/schedstat").read_text().split()[2])
+            except (OSError, ValueError, IndexError):
+                continue  # a thread that ended meanwhile
     return total
 
 
@@ -550,7 +566,7 @@ def compare_workers(counts: list[int], args: argparse.Namespace) -> int:
         runs: dict[str, list[Result]] = {server: [] for server in servers}
         for _ in range(args.rounds):
             for server in servers:
-                runs[server].append(measure(server, protocol, args.sessions))
+                runs[server].append(measure(server, protocol, args.sessions, args.pace))
         for server in servers:
             ordered = sorted(runs[server], key=lambda r: r.per_cpu_second)
             median = ordered[len(ordered) // 2]
