@@ -19,8 +19,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from twisted.application.service import Service
-from twisted.internet.interfaces import IReactorTime
-from twisted.internet.task import LoopingCall
+from twisted.internet.interfaces import IDelayedCall, IReactorTime
 from twisted.logger import (
     FileLogObserver,
     FilteringLogObserver,
@@ -192,8 +191,9 @@ class JsonLines:
         on_pending: Callable[[], None] | None = None,
     ) -> None:
         self._out = out
-        # Told when a line is buffered into an empty buffer: the flush timer need only run
-        # while there is something to write (JsonLogService).
+        # Told when a line is buffered into an empty buffer, and when an interval first holds
+        # a record back: the flush timer need only run when there is something to write
+        # (JsonLogService).
         self._on_pending = on_pending
         self._log = log or Logger(namespace="honeymesh.log")
         self._max_buffer = max_buffer
@@ -227,6 +227,8 @@ class JsonLines:
             self._add(
                 {"log_time": when, "log_level": "info", "log_namespace": "honeymesh", **fields}
             )
+        else:
+            self._held()
 
     def add_encoded(self, event: Event) -> None:
         """``add_event`` for a bus event, from the JSON it already has (``Event.json``, shared
@@ -236,6 +238,13 @@ class JsonLines:
         self.summarise(when)
         if self.floods.admit_one(str(event.event_id), event.source, when):
             self._add_line(f"{_LINE_HEAD}{encode_json(when)}{_LINE_TAIL}{event.json[1:]}\n")
+        else:
+            self._held()
+
+    def _held(self) -> None:
+        """A record was held back: the first of its interval makes a summary due."""
+        if self.floods.held_now == 1 and self._on_pending is not None:
+            self._on_pending()
 
     def summarise(self, now: float, *, force: bool = False) -> None:
         """Write the flood summaries of an interval that has ended (all of them if ``force``)."""
@@ -247,9 +256,8 @@ class JsonLines:
 
     @property
     def pending(self) -> bool:
-        """Lines wait to be written, or a flood interval is open (its summaries are due when
-        it ends): what a flush timer is for."""
-        return bool(self._lines) or self.floods.open
+        """Lines wait to be written."""
+        return bool(self._lines)
 
     def _add_line(self, line: str) -> None:
         if not self._lines and self._on_pending is not None:
@@ -333,6 +341,7 @@ class FloodSummary:
         self._start: float | None = None
         self._floods: dict[tuple[str, str], _Flood] = {}
         self.held = 0
+        self.held_now = 0  # of them, held back in the open interval
 
     def admit(self, fields: dict[str, JSONValue], when: float) -> bool:
         source = fields.get("source")
@@ -358,6 +367,7 @@ class FloodSummary:
             return True
         flood.held += 1
         self.held += 1
+        self.held_now += 1
         return False
 
     @property
@@ -365,12 +375,22 @@ class FloodSummary:
         """An interval has begun and not yet been summarised."""
         return self._start is not None
 
+    @property
+    def due(self) -> float | None:
+        """When the open interval's summaries are due (its end, in the records' time), or
+        None when it has held nothing back: then it has nothing to summarise, and it is reset
+        by the first record after its end."""
+        if self._start is None or not self.held_now:
+            return None
+        return self._start + self.interval
+
     def ended(self, now: float, *, force: bool = False) -> list[dict[str, Any]]:
         """The summaries of the interval, if it ended by ``now`` (or ``force``)."""
         if self._start is None or (not force and now < self._start + self.interval):
             return []
         until = self._start + self.interval
         floods, self._floods, self._start = self._floods, {}, None
+        self.held_now = 0
         return [
             {
                 "log_time": min(now, until) if not force else now,
@@ -446,7 +466,7 @@ class JsonLogService(Service):
         self._file: LogFile | None = None
         self._lines: JsonLines | None = None
         self._observer: ILogObserver | None = None
-        self._flusher: LoopingCall | None = None
+        self._timer: IDelayedCall | None = None
 
     def startService(self) -> None:
         super().startService()
@@ -468,23 +488,38 @@ class JsonLogService(Service):
         predicate = LogLevelFilterPredicate(defaultLogLevel=self._level)
         self._observer = FilteringLogObserver(self._lines, [predicate])
         self._publisher.addObserver(self._observer)
-        if self._clock is not None:
-            self._flusher = LoopingCall(self._tick)
-            self._flusher.clock = self._clock
 
     def _wake(self) -> None:
-        """Something was buffered: run the flush timer until there is nothing left to do. An
-        idle node then has no timer for its log (it woke 4 times a second for nothing)."""
-        if self._flusher is not None and not self._flusher.running and self.running:
-            self._flusher.start(self._flush_interval, now=False)
+        """A line was buffered, or a flood summary became due: flush within
+        ``flush_interval``. The timer runs only when there is something to write: an idle
+        node has none (it woke 4 times a second for nothing), and neither has a node between
+        the records of a trickle, which kept it ticking for the minute of each flood interval
+        the trickle opened (240 wake-ups a minute on a node that sees an event a minute)."""
+        self._flush_in(self._flush_interval)
+
+    def _flush_in(self, delay: float) -> None:
+        if self._clock is None or not self.running:
+            return
+        timer = self._timer
+        if timer is not None and timer.active():
+            if timer.getTime() <= self._clock.seconds() + delay:
+                return  # due as soon already
+            timer.cancel()
+        self._timer = self._clock.callLater(delay, self._tick)
 
     def _tick(self) -> None:
-        if self._lines is not None:
-            if self._clock is not None:
-                self._lines.summarise(self._clock.seconds())
-            self._lines.flush()
-            if not self._lines.pending and self._flusher is not None and self._flusher.running:
-                self._flusher.stop()
+        self._timer = None
+        if self._lines is None or self._clock is None:
+            return
+        now = self._clock.seconds()
+        self._lines.summarise(now)
+        self._lines.flush()
+        if self._timer is not None:  # set by the summaries just written: flushed already
+            self._timer.cancel()
+            self._timer = None
+        due = self._lines.floods.due  # an interval that held records back: at its end
+        if due is not None:
+            self._flush_in(max(due - now, 0.0))
 
     def record(self, event: Event) -> None:
         """A bus subscriber: every event goes to the JSON log, whatever the log level."""
@@ -497,8 +532,9 @@ class JsonLogService(Service):
 
     def stopService(self) -> None:
         super().stopService()
-        if self._flusher is not None and self._flusher.running:
-            self._flusher.stop()
+        if self._timer is not None and self._timer.active():
+            self._timer.cancel()
+        self._timer = None
         if self._observer is not None:
             self._publisher.removeObserver(self._observer)
             self._observer = None

@@ -13,6 +13,7 @@ from twisted.logger import ILogObserver, LogEvent, Logger, LogLevel, LogPublishe
 
 from honeymesh.events import EventId, Notice, Observation
 from honeymesh.logs import (
+    FLOOD_INTERVAL,
     FLOOD_THRESHOLD,
     EventLogger,
     FloodSummary,
@@ -78,7 +79,7 @@ def test_lines_reach_the_file_on_the_flush_timer_and_at_stop(tmp_path: Path) -> 
 
 
 def test_an_idle_json_log_has_no_timer_until_something_is_written(tmp_path: Path) -> None:
-    """The flush timer runs while lines wait or a flood interval is open, not on an idle node;
+    """The flush timer runs while lines wait or a flood's summary is due, not on an idle node;
     a line written after a quiet spell still reaches the file on the timer, and a flood's
     summary when its interval ends."""
     publisher, clock = LogPublisher(), Clock()
@@ -100,6 +101,43 @@ def test_an_idle_json_log_has_no_timer_until_something_is_written(tmp_path: Path
     clock.advance(0.25)
     assert path.read_text().count("after a quiet spell") == 1
     clock.advance(0.25)
+    assert clock.getDelayedCalls() == []
+    service.stopService()
+
+
+def test_between_the_records_of_a_trickle_the_json_log_has_no_timer(tmp_path: Path) -> None:
+    """A record opens a flood interval of a minute; the log's timer runs for the record's
+    flush and, if the interval held records back, once more at its end for the summary, not
+    every flush_interval while the interval is open (240 wake-ups a minute for a node that
+    sees an event a minute)."""
+    publisher, clock = LogPublisher(), Clock()
+    path = tmp_path / "x.jsonl"
+    service = JsonLogService(
+        path, max_bytes=10**6, keep=1, publisher=publisher, clock=clock, flush_interval=0.25
+    )
+    service.startService()
+    service.record(Observation(EventId.TRAP_SESSION, clock.seconds(), "192.0.2.1", {"n": 0}))
+    assert [c.getTime() for c in clock.getDelayedCalls()] == [0.25]
+    clock.advance(0.25)
+    assert len(path.read_text().splitlines()) == 1
+    assert clock.getDelayedCalls() == []  # the interval is open, with nothing to summarise
+    clock.advance(30)
+    for i in range(1, FLOOD_THRESHOLD + 3):  # the same source floods: 3 records held back
+        service.record(Observation(EventId.TRAP_SESSION, clock.seconds(), "192.0.2.1", {"n": i}))
+    clock.advance(0.25)
+    assert len(path.read_text().splitlines()) == FLOOD_THRESHOLD
+    # One timer is left: the interval's end, a minute after its first record.
+    assert [c.getTime() for c in clock.getDelayedCalls()] == [FLOOD_INTERVAL]
+    clock.advance(59 - clock.seconds())
+    assert len(path.read_text().splitlines()) == FLOOD_THRESHOLD  # not yet
+    clock.advance(FLOOD_INTERVAL - clock.seconds())
+    summary = json.loads(path.read_text().splitlines()[-1])["log_summary"]
+    assert summary["count"] == 3 and summary["source"] == "192.0.2.1"
+    assert clock.getDelayedCalls() == []
+    # A record from a source that had its 20 before: a new interval, written again.
+    service.record(Observation(EventId.TRAP_SESSION, clock.seconds(), "192.0.2.1", {"n": 99}))
+    clock.advance(0.25)
+    assert json.loads(path.read_text().splitlines()[-1])["detail"] == {"n": 99}
     assert clock.getDelayedCalls() == []
     service.stopService()
 
