@@ -190,11 +190,26 @@ class BanList:
                 self._builtin_index.set(rule.network, rule)
         self._allows: NetworkIndex[AllowRule] = NetworkIndex()
         self._bans = BanIndex()  # network -> expires (inf: permanent)
+        # When a sweep next has work (``sweep_due``): the first one learns it from the store.
+        # ``_lowered``: the earliest due time set since the sweep in flight began.
+        self._sweep_due = self._lowered = 0.0
         self.loaded = False
 
     @property
     def backend_name(self) -> str:
         return self._backend.name
+
+    def sweep_due(self, now: float) -> bool:
+        """Whether a sweep would find work by ``now``: a ban has expired, or one awaits
+        enforcement. Known without the store: each sweep learns when the next stored ban
+        expires, and every ban this list adds, or fails to enforce, since then moves that
+        time earlier. ``BanHousekeeping`` asks before each sweep, so an idle node does not
+        wake the store's writer every second for a transaction that finds nothing."""
+        return now >= self._sweep_due
+
+    def _due_by(self, when: float) -> None:
+        self._sweep_due = min(self._sweep_due, when)
+        self._lowered = min(self._lowered, when)
 
     def ban_network(self, address: Network) -> Network:
         """The network a ban on ``address`` covers: IPv6 narrower than ``ipv6_prefix`` is
@@ -336,6 +351,8 @@ class BanList:
         if outcome.replaced_expired is not None:
             self._expired_one(outcome.replaced_expired, touch_backend=False)
         self._bans.set(ban.network, math.inf if ban.expires is None else ban.expires)
+        if ban.expires is not None:
+            self._due_by(ban.expires)
         self._emit(EventId.BAN_ADDED, ban.network, {**self._ban_detail(ban),
                                                     "merged": outcome.merged})  # fmt: skip
         return self._enforce(ban)
@@ -359,6 +376,7 @@ class BanList:
             ban_id=ban.id, network=str(ban.network), backend=self._backend.name, error=str(error),
         )  # fmt: skip
         stored = _replace(ban, enforced=False)
+        self._due_by(0.0)  # the next sweep retries it
         d = self._store.run(lambda conn: txn_set_enforced(conn, [ban.id], False))
 
         def refuse(_: None) -> Deferred[Ban]:
@@ -473,11 +491,14 @@ class BanList:
     def sweep(self, limit: int = SWEEP_LIMIT) -> Deferred[SweepReport]:
         """Housekeeping: lift expired bans, and retry bans the backend could not take."""
         now = self._clock.seconds()
+        self._lowered = math.inf
         d = self._store.run(lambda conn: txn_sweep(conn, now, limit))
-        return d.addCallback(self._swept)
+        return d.addCallback(self._swept, limit)
 
-    def _swept(self, found: tuple[list[Ban], list[Ban]]) -> Deferred[SweepReport]:
-        expired, pending = found
+    def _swept(
+        self, found: tuple[list[Ban], list[Ban], float | None], limit: int
+    ) -> Deferred[SweepReport]:
+        expired, pending, next_expiry = found
         for ban in expired:
             self._expired_one(ban)
         done: list[int] = []
@@ -487,7 +508,13 @@ class BanList:
             except BackendError:
                 break  # still no room; try again next sweep
             done.append(ban.id)
-        report = SweepReport(tuple(expired), len(done))
+        # Bans left to retry, or more than a sweep's limit to lift or retry: the next goes on.
+        more = len(pending) > len(done) or limit in (len(pending), len(expired))
+        next_due = 0.0 if more else math.inf if next_expiry is None else next_expiry
+        # What the store said, and what was added or refused while the sweep was in it (its
+        # transaction may have run before theirs).
+        self._sweep_due = min(next_due, self._lowered)
+        report = SweepReport(tuple(expired), len(done), next_due)
         if not done:
             return succeed(report)
         self._log.info("{count} stored bans are enforced again", count=len(done))
@@ -756,19 +783,38 @@ def _explain(
 # Housekeeping ----------------------------------------------------------------------------------
 
 
-class BanHousekeeping(Service):
-    """Calls ``banlist.sweep()`` every ``interval`` seconds on an injected clock.
+#: The longest ``BanHousekeeping`` goes without a sweep, due or not (seconds).
+QUIET_MOST = 60.0
 
+
+class BanHousekeeping(Service):
+    """Every ``interval`` seconds on an injected clock, calls ``banlist.sweep()`` if a sweep
+    would find work (``BanList.sweep_due``: a ban expired or awaits enforcement), and at least
+    every ``quiet_most`` seconds whatever it says.
+
+    Asking first keeps an idle node's store asleep: a sweep is a transaction in the store's
+    writer thread and a result back on the reactor, and one a second cost an idle appliance 3
+    of its 6 wake-ups a second. ``quiet_most`` bounds what a ban the list did not hear of
+    could wait for: nothing else writes the bans table, so it is a safety net, not the path.
     A failed sweep is logged and the loop goes on; a sweep never overlaps the previous one.
     ``stopService`` waits for a sweep in progress, so the store is not closed under it.
     """
 
     _log = Logger()
 
-    def __init__(self, banlist: BanList, clock: IReactorTime, interval: float = 1.0) -> None:
+    def __init__(
+        self,
+        banlist: BanList,
+        clock: IReactorTime,
+        interval: float = 1.0,
+        quiet_most: float = QUIET_MOST,
+    ) -> None:
         self.setName("ban-housekeeping")
         self._banlist = banlist
+        self._clock = clock
         self._interval = interval
+        self._quiet_most = quiet_most
+        self._last = -math.inf  # when the last sweep began
         self._loop = LoopingCall(self._tick)
         self._loop.clock = clock
         self._current: Deferred[None] | None = None
@@ -779,6 +825,10 @@ class BanHousekeeping(Service):
     def _tick(self) -> None:
         if self._current is not None:
             return
+        now = self._clock.seconds()
+        if not self._banlist.sweep_due(now) and now - self._last < self._quiet_most:
+            return
+        self._last = now
         finished = self._banlist.sweep().addCallback(self._counted).addErrback(self._failed)
         if not finished.called:
             self._current = finished

@@ -374,8 +374,11 @@ def txn_flag(
     return _ban_by_id(conn, existing.id)
 
 
-def txn_sweep(conn: sqlite3.Connection, now: float, limit: int) -> tuple[list[Ban], list[Ban]]:
-    """Mark expired bans lifted; return them and the active bans still awaiting enforcement."""
+def txn_sweep(
+    conn: sqlite3.Connection, now: float, limit: int
+) -> tuple[list[Ban], list[Ban], float | None]:
+    """Mark expired bans lifted; return them, the active bans still awaiting enforcement, and
+    when the next active ban expires (None: none does; ``bans_active_expiry`` answers it)."""
     ids = [
         r[0]
         for r in conn.execute(
@@ -391,7 +394,10 @@ def txn_sweep(conn: sqlite3.Connection, now: float, limit: int) -> tuple[list[Ba
     )
     expired = [_ban_by_id(conn, i) for i in ids]
     pending = select_bans(conn, "lifted IS NULL AND enforced = 0 ORDER BY id LIMIT ?", (limit,))
-    return expired, pending
+    (next_expiry,) = conn.execute(
+        "SELECT min(expires) FROM bans WHERE lifted IS NULL AND expires IS NOT NULL"
+    ).fetchone()
+    return expired, pending, next_expiry
 
 
 def txn_add_allow(

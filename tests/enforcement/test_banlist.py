@@ -585,6 +585,83 @@ async def test_sweeps_the_store_cannot_take_are_said_once_and_retried(node: Harn
     assert "disk full" in said[0][1] and not any("log_failure" in e for e in lines)
 
 
+@pytest_twisted.ensureDeferred
+async def test_an_idle_ban_list_is_not_swept_every_second_and_an_expiry_is_on_time(
+    node: Harness,
+) -> None:
+    """Housekeeping sweeps when a ban expires or awaits enforcement, and at least every
+    ``quiet_most`` seconds: an idle node's store is not woken every second for nothing."""
+    asked: list[float] = []
+    real_sweep = node.banlist.sweep
+
+    def counted(limit: int = 10_000) -> Deferred[Any]:
+        asked.append(node.clock.seconds())
+        return real_sweep(limit)
+
+    node.banlist.sweep = counted  # type: ignore[method-assign]
+    service = BanHousekeeping(node.banlist, node.clock, interval=1, quiet_most=60)
+    service.startService()
+    start = node.clock.seconds()
+    node.clock.advance(1)  # the first sweep learns that nothing will expire
+    await until(lambda: service.sweeps == 1)
+    for _ in range(30):
+        node.clock.advance(1)
+    assert len(asked) == 1
+    b = await ban(node, "192.0.2.77", duration=10)  # expires at start + 41
+    assert b.expires == start + 41
+    for _ in range(9):
+        node.clock.advance(1)
+    assert len(asked) == 1 and node.banlist.is_banned(addr("192.0.2.77"))
+    node.clock.advance(1)  # its expiry: swept on this tick
+    await until(lambda: service.expired == 1)
+    assert asked[1:] == [start + 41]
+    while node.clock.seconds() < start + 41 + 60:  # nothing due: the safety sweep, once
+        node.clock.advance(1)
+    await until(lambda: service.sweeps == 3)
+    assert asked[2:] == [start + 41 + 60]
+    service.stopService()
+    assert node.clock.getDelayedCalls() == []
+
+
+@pytest_twisted.ensureDeferred
+async def test_a_ban_the_map_refused_is_retried_each_tick_until_it_fits(tmp_path: Path) -> None:
+    h = await Harness(tmp_path / "hm.db", backend=BackendDouble(capacity=1)).start()
+    try:
+        await h.banlist.sweep()  # nothing due after it
+        assert not h.banlist.sweep_due(h.clock.seconds() + 3600)
+        await ban(h, "192.0.2.1", duration=60)
+        with pytest.raises(BanNotEnforced):
+            await ban(h, "192.0.2.2", duration=None)
+        assert h.banlist.sweep_due(h.clock.seconds())  # refused: a retry is due at once
+        report = await h.banlist.sweep()
+        assert report.re_enforced == 0 and h.banlist.sweep_due(h.clock.seconds())
+        h.clock.advance(60)  # 192.0.2.1 expires and makes room
+        report = await h.banlist.sweep()
+        assert report.re_enforced == 1 and len(report.expired) == 1
+        assert not h.banlist.sweep_due(h.clock.seconds() + 3600)  # 192.0.2.2 is permanent
+    finally:
+        await h.stop()
+
+
+@pytest_twisted.ensureDeferred
+async def test_a_ban_refused_while_a_sweep_is_in_the_store_is_still_retried(
+    tmp_path: Path,
+) -> None:
+    """The refusal's own write is queued behind the sweep, which therefore reads the ban as
+    enforced: what the sweep learns must not hide the retry the refusal asked for."""
+    h = await Harness(tmp_path / "hm.db", backend=BackendDouble(capacity=0)).start()
+    try:
+        await h.banlist.sweep()
+        adding = h.banlist.add(addr("192.0.2.5"), duration=60, source="operator", reasons=["t"])
+        sweeping = h.banlist.sweep()  # queued behind the ban's insert, before its refusal
+        with pytest.raises(BanNotEnforced):
+            await adding
+        await sweeping
+        assert h.banlist.sweep_due(h.clock.seconds())
+    finally:
+        await h.stop()
+
+
 def test_the_restore_reads_each_group_from_the_index_alone(tmp_path: Path) -> None:
     """A million bans are read without a table row each (schema 005's covering index)."""
     conn, _ = open_database(tmp_path / "plan.db", bundled_migrations())
