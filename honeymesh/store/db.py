@@ -43,6 +43,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -58,6 +59,31 @@ T = TypeVar("T")
 
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
 _INSERT_EVENT = "INSERT INTO events (time, event_id, kind, source, body) VALUES (?, ?, ?, ?, ?)"
+# How many events one INSERT statement carries: a batch goes in as chunks of these sizes.
+_INSERT_CHUNKS = (256, 32, 4, 1)
+_INSERT_EVENTS = {
+    n: _INSERT_EVENT.replace("(?, ?, ?, ?, ?)", ", ".join(["(?, ?, ?, ?, ?)"] * n))
+    for n in _INSERT_CHUNKS
+}
+
+
+def insert_events(conn: sqlite3.Connection, rows: Sequence[_EventRowTuple]) -> None:
+    """Insert event rows, up to 256 to a statement.
+
+    ``executemany`` runs one statement per row, and the sqlite3 module lets go of the GIL
+    around each: with the reactor thread busy, the writer then waited for the GIL again after
+    every row, which cost both threads a context switch and the writer its share of the work.
+    An HTTP trap's session (three rows of about 500 bytes) woke the writer 2.1-2.7 times and
+    cost 290-375 us of the appliance's CPU; with a few statements a batch, 0.04 times and
+    218-289 us (bench/trap_threads.py, docs/BENCHMARKS.md). Four statement sizes, so that
+    the module's statement cache keeps each one prepared.
+    """
+    done = 0
+    for size in _INSERT_CHUNKS:
+        sql = _INSERT_EVENTS[size]
+        while len(rows) - done >= size:
+            conn.execute(sql, list(chain.from_iterable(rows[done : done + size])))
+            done += size
 
 
 class StoreError(Exception):
@@ -468,7 +494,7 @@ class Store:
         try:
             conn.execute("BEGIN IMMEDIATE")
             if rows:
-                conn.executemany(_INSERT_EVENT, rows)
+                insert_events(conn, rows)
             for job in jobs:
                 conn.execute("SAVEPOINT job")
                 try:

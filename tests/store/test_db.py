@@ -13,6 +13,8 @@ from typing import cast
 
 import pytest
 import pytest_twisted
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from twisted.internet import reactor as _reactor
 from twisted.internet.defer import Deferred, inlineCallbacks
 from twisted.internet.interfaces import IReactorFromThreads
@@ -29,6 +31,7 @@ from honeymesh.store.db import (
     StoreHealth,
     StoreService,
     bundled_migrations,
+    insert_events,
     log_job_failure,
     open_database,
     prune_events,
@@ -557,3 +560,40 @@ def test_a_job_the_store_could_not_take_is_one_warning_and_a_defect_its_tracebac
     assert formatEvent(store) == "ban for 192.0.2.1 failed (database or disk is full)"
     assert bug["log_level"] == LogLevel.critical
     assert cast(Failure, bug["log_failure"]).check(ValueError)
+
+
+_rows = st.lists(
+    st.tuples(
+        st.floats(allow_nan=False, allow_infinity=False),
+        st.sampled_from([str(e) for e in EventId]),
+        st.sampled_from(["observation", "verdict", "notice"]),
+        st.one_of(st.none(), st.ip_addresses().map(str)),
+        st.text(max_size=40),
+    ),
+    max_size=600,
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(batches=st.lists(_rows, max_size=3))
+def test_events_go_in_a_few_statements_a_batch_exactly_as_one_by_one(
+    batches: list[list[tuple[float, str, str, str | None, str]]],
+) -> None:
+    """``insert_events`` (up to 256 rows a statement) stores what ``executemany`` of one row
+    a statement stores: every row, in order, every value as it was, whatever the count."""
+    tables = []
+    for one_by_one in (True, False):
+        conn, _ = open_database(Path(":memory:"), bundled_migrations())
+        for rows in batches:
+            if one_by_one:
+                conn.executemany(
+                    "INSERT INTO events (time, event_id, kind, source, body) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    rows,
+                )
+            else:
+                insert_events(conn, rows)
+        tables.append(conn.execute("SELECT * FROM events ORDER BY id").fetchall())
+        conn.close()
+    assert tables[0] == tables[1]
+    assert len(tables[1]) == sum(len(rows) for rows in batches)
