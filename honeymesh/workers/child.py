@@ -124,9 +124,9 @@ def wake_one_worker(reactor: object, port: tcp.Port) -> None:
     registers it (``EPOLLIN``), each connection wakes every idle worker, and all but one find
     nothing to accept. At a trickle that is one wasted wake-up per connection per extra worker
     (2 workers, 300 Redis sessions a second: 5.8 wake-ups and 1,087 us of CPU a session against
-    4.3 and 933 with this; flat out no change; docs/BENCHMARKS.md). With ``EPOLLEXCLUSIVE`` the kernel wakes the
-    first worker waiting; one that is busy is not waiting, so the next one is woken instead and
-    the load still spreads when there is load to spread.
+    4.3 and 933 with this; flat out no change; docs/BENCHMARKS.md). With ``EPOLLEXCLUSIVE``
+    the kernel wakes the first worker waiting; one that is busy is not waiting, so the next
+    one is woken instead and the load still spreads when there is load to spread.
 
     Twisted has no way to ask for the flag, so the socket is registered again with it; Twisted
     only ever adds or removes a listening port's read interest (never ``modify``, which
@@ -137,7 +137,10 @@ def wake_one_worker(reactor: object, port: tcp.Port) -> None:
     poller = reactor._poller  # private: see above, no public way to set the flag
     fd = port.fileno()
     poller.unregister(fd)
-    poller.register(fd, select.EPOLLIN | select.EPOLLEXCLUSIVE)
+    try:
+        poller.register(fd, select.EPOLLIN | select.EPOLLEXCLUSIVE)
+    except OSError:  # a kernel without it (before 4.5): wait as Twisted would
+        poller.register(fd, select.EPOLLIN)
 
 
 class AcceptPause:
