@@ -87,3 +87,27 @@ def test_under_another_reactor_nothing_changes() -> None:
         assert port in reactor.getReaders()
     finally:
         port.stopListening()
+
+
+def test_on_a_kernel_without_the_flag_it_waits_as_twisted_would(
+    adopted: tuple[EPollReactor, tcp.Port],
+) -> None:
+    """Before Linux 4.5 epoll_ctl refuses EPOLLEXCLUSIVE (EINVAL): the worker still serves."""
+    reactor, port = adopted
+    real = reactor._poller
+
+    class OldKernel:
+        def __getattr__(self, name: str) -> object:
+            return getattr(real, name)
+
+        def register(self, fd: int, mask: int) -> None:
+            if mask & select.EPOLLEXCLUSIVE:
+                raise OSError(22, "Invalid argument")
+            real.register(fd, mask)
+
+    reactor._poller = OldKernel()
+    try:
+        wake_one_worker(reactor, port)
+    finally:
+        reactor._poller = real
+    assert waits_on(reactor, port.fileno()) == [select.EPOLLIN]
