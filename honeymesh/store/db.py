@@ -59,8 +59,9 @@ T = TypeVar("T")
 
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
 _INSERT_EVENT = "INSERT INTO events (time, event_id, kind, source, body) VALUES (?, ?, ?, ?, ?)"
-# How many events one INSERT statement carries: a batch goes in as chunks of these sizes.
-_INSERT_CHUNKS = (256, 32, 4, 1)
+# How many events one INSERT statement carries: a batch goes in as chunks of these sizes (at
+# five values a row, the largest binds 5,120 values: SQLite allows 32,766 since 3.32).
+_INSERT_CHUNKS = (1024, 256, 32, 4, 1)
 _INSERT_EVENTS = {
     n: _INSERT_EVENT.replace("(?, ?, ?, ?, ?)", ", ".join(["(?, ?, ?, ?, ?)"] * n))
     for n in _INSERT_CHUNKS
@@ -68,18 +69,23 @@ _INSERT_EVENTS = {
 
 
 def insert_events(conn: sqlite3.Connection, rows: Sequence[_EventRowTuple]) -> None:
-    """Insert event rows, up to 256 to a statement.
+    """Insert event rows, up to 1,024 to a statement.
 
     ``executemany`` runs one statement per row, and the sqlite3 module lets go of the GIL
     around each: with the reactor thread busy, the writer then waited for the GIL again after
     every row, which cost both threads a context switch and the writer its share of the work.
-    An HTTP trap's session (three rows of about 500 bytes) woke the writer 2.1-2.7 times and
-    cost 290-375 us of the appliance's CPU; with a few statements a batch, 0.04 times and
-    218-289 us (bench/trap_threads.py, docs/BENCHMARKS.md). Four statement sizes, so that
-    the module's statement cache keeps each one prepared.
+    An HTTP trap's session (three rows of about 500 bytes) woke the writer 2.1-3.0 times and
+    cost 316-387 us of the appliance's CPU; with a few statements a batch, 0.1-0.3 times and
+    255-371 us (bench/trap_threads.py, docs/BENCHMARKS.md). Large statements, because a
+    statement has a cost of its own: with 256 rows at most, rows cost up to a quarter more
+    than one by one when the reactor is idle; with 1,024 as much. Five sizes, so that the
+    module's statement cache keeps each one prepared; fewer where SQLite allows fewer values.
     """
+    limit = conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // 5
     done = 0
     for size in _INSERT_CHUNKS:
+        if size > limit:
+            continue
         sql = _INSERT_EVENTS[size]
         while len(rows) - done >= size:
             conn.execute(sql, list(chain.from_iterable(rows[done : done + size])))

@@ -597,3 +597,25 @@ def test_events_go_in_a_few_statements_a_batch_exactly_as_one_by_one(
         conn.close()
     assert tables[0] == tables[1]
     assert len(tables[1]) == sum(len(rows) for rows in batches)
+
+
+@pytest.mark.parametrize("variable_limit", [None, 999])
+def test_a_large_batch_uses_every_statement_size_and_keeps_every_row(
+    variable_limit: int | None,
+) -> None:
+    """2,343 rows: two statements of 1,024, then 256, 32, 4 and three of one (or, where
+    SQLite allows only 999 values a statement, chunks of at most 32 rows)."""
+    rows = [
+        (1.7e9 + i / 7, "trap.session", "observation", None if i % 5 else f"192.0.2.{i % 256}",
+         json.dumps({"n": i, "text": "\u00e9\"" * (i % 3)}))
+        for i in range(2343)
+    ]  # fmt: skip
+    conn, _ = open_database(Path(":memory:"), bundled_migrations())
+    if variable_limit is not None:
+        conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, variable_limit)
+    insert_events(conn, rows)
+    stored = conn.execute(
+        "SELECT time, event_id, kind, source, body FROM events ORDER BY id"
+    ).fetchall()
+    conn.close()
+    assert stored == rows
