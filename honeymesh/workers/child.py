@@ -116,9 +116,10 @@ class ParentPipe(Protocol):
             self.closed.callback(None)
 
 
-@implementer(IPushProducer)
 def wake_one_worker(reactor: object, port: tcp.Port) -> None:
-    """Wait on ``port``'s socket so that a new connection wakes one idle worker, not all.
+    """Wait on ``port``'s socket so that a new connection wakes one idle worker, not all, now
+    and after every ``startReading`` (an accept pause for a full pipe, ``AcceptPause``, or for
+    a process out of descriptors, ``AcceptTrouble``, ends with one).
 
     Every worker's epoll instance waits on the same listening socket; registered as Twisted
     registers it (``EPOLLIN``), each connection wakes every idle worker, and all but one find
@@ -130,26 +131,40 @@ def wake_one_worker(reactor: object, port: tcp.Port) -> None:
 
     Twisted has no way to ask for the flag, so the socket is registered again with it; Twisted
     only ever adds or removes a listening port's read interest (never ``modify``, which
-    EPOLLEXCLUSIVE forbids), so its bookkeeping stays right. Called again after each
-    ``startReading``, which registers the plain way. Another reactor: nothing changes."""
-    if not isinstance(reactor, EPollReactor) or port.fileno() < 0:
+    EPOLLEXCLUSIVE forbids), so its bookkeeping stays right. Its ``startReading`` registers
+    the plain way, so the port's own is wrapped to register again after it. Another reactor:
+    nothing changes."""
+    if not isinstance(reactor, EPollReactor):
         return
-    poller = reactor._poller  # private: see above, no public way to set the flag
+    plain = port.startReading
+
+    def start_reading() -> None:
+        plain()
+        _register_exclusively(reactor, port)
+
+    port.startReading = start_reading  # type: ignore[method-assign]
+    _register_exclusively(reactor, port)
+
+
+def _register_exclusively(reactor: EPollReactor, port: tcp.Port) -> None:
     fd = port.fileno()
+    if fd < 0 or not port.connected:
+        return
+    poller = reactor._poller  # private: see wake_one_worker, no public way to set the flag
     poller.unregister(fd)
     try:
         poller.register(fd, select.EPOLLIN | select.EPOLLEXCLUSIVE)
-    except OSError:  # a kernel without it (before 4.5): wait as Twisted would
+    except OSError:  # a kernel that refuses it: wait as Twisted would
         poller.register(fd, select.EPOLLIN)
 
 
+@implementer(IPushProducer)
 class AcceptPause:
     """While the pipe to the main process is full, stop accepting: connections wait in the
     kernel's backlog instead of frames piling up in this worker's memory."""
 
-    def __init__(self, ports: list[IListeningPort], reactor: object) -> None:
+    def __init__(self, ports: list[IListeningPort]) -> None:
         self.ports = ports
-        self.reactor = reactor
         self.pauses = 0
 
     def pauseProducing(self) -> None:
@@ -162,7 +177,6 @@ class AcceptPause:
         for port in self.ports:
             if isinstance(port, tcp.Port) and port.connected:
                 port.startReading()
-                wake_one_worker(self.reactor, port)
 
     def stopProducing(self) -> None:
         self.pauseProducing()
@@ -255,7 +269,7 @@ class Worker:
                 port._logger = Logger(namespace=port._logger.namespace, observer=trouble)
             self.ports.append(port)
         assert self.pipe.transport is not None
-        self.pipe.transport.registerProducer(AcceptPause(self.ports, reactor), True)  # type: ignore[attr-defined]
+        self.pipe.transport.registerProducer(AcceptPause(self.ports), True)  # type: ignore[attr-defined]
         self._stats.start(STATS_INTERVAL, now=False)
         reactor.addSystemEventTrigger("before", "shutdown", self.stop)
 

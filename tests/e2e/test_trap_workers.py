@@ -19,6 +19,7 @@ import sqlite3
 import ssl
 import time
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -167,12 +168,23 @@ def each_worker_alone(daemon: Daemon, act: Callable[[], T], count: int) -> list[
         stopped = [pid for pid in indexes if pid != working]
         for pid in stopped:
             os.kill(pid, signal.SIGSTOP)
+        # Until it has stopped, a worker may still be in epoll_wait and take the wake-up.
+        eventually(partial(all_stopped, stopped), 10.0)
         try:
             done.extend((index, act()) for _ in range(count))
         finally:
             for pid in stopped:
                 os.kill(pid, signal.SIGCONT)
     return done
+
+
+def all_stopped(pids: list[int]) -> bool:
+    return all(state_of(pid) == "T" for pid in pids)
+
+
+def state_of(pid: int) -> str:
+    """The process's state letter (/proc/PID/stat): R, S, T (stopped), Z..."""
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
 
 
 def wakeups(pid: int) -> int:
@@ -275,13 +287,14 @@ def test_at_a_trickle_a_connection_wakes_one_idle_worker_not_every_one(
             )  # fmt: skip
     time.sleep(0.5)  # what the fixture's earlier sessions left behind has settled
     before = {pid: wakeups(pid) for pid in workers}
-    for _ in range(20):
+    for _ in range(30):
         session("redis", ports["redis"])
-        time.sleep(0.05)  # a trickle: both workers are waiting when each connection comes
+        time.sleep(0.1)  # a trickle: both workers are waiting when each connection comes
     woken = {pid: wakeups(pid) - before[pid] for pid in workers}
-    # One worker takes them; the other wakes only for its own once-a-second timer, not for each
-    # of the 20 connections (as it did, to find nothing to accept).
-    assert min(woken.values()) < 10, woken
+    # One worker takes them; the other wakes for its own once-a-second timer (3-4 times here)
+    # and for the few it may take while the first is kept off a CPU (about 3 each), not for
+    # every one of the 30 connections, as each woke both workers when one found nothing.
+    assert min(woken.values()) < 15, woken
 
 
 def test_a_killed_worker_is_started_again_and_the_port_keeps_answering(tmp_path: Path) -> None:

@@ -17,7 +17,10 @@ from twisted.internet import tcp
 from twisted.internet.epollreactor import EPollReactor
 from twisted.internet.pollreactor import PollReactor
 from twisted.internet.protocol import ServerFactory
+from twisted.internet.task import Clock
+from twisted.logger import Logger, LogPublisher
 
+from honeymesh.listeners import ACCEPT_FAILED, ACCEPT_PAUSE, AcceptTrouble
 from honeymesh.workers.child import AcceptPause, wake_one_worker
 
 EXCLUSIVE_READ = select.EPOLLIN | select.EPOLLEXCLUSIVE
@@ -66,12 +69,29 @@ def test_after_a_pause_for_a_full_pipe_it_waits_exclusively_again(
 ) -> None:
     reactor, port = adopted
     wake_one_worker(reactor, port)
-    pause = AcceptPause([port], reactor)
+    pause = AcceptPause([port])
     pause.pauseProducing()
     assert waits_on(reactor, port.fileno()) == []  # not accepting while the pipe is full
     pause.resumeProducing()
     assert waits_on(reactor, port.fileno()) == [EXCLUSIVE_READ]
     pause.resumeProducing()  # a resume while accepting changes nothing
+    assert waits_on(reactor, port.fileno()) == [EXCLUSIVE_READ]
+
+
+def test_after_a_pause_for_want_of_descriptors_it_waits_exclusively_again(
+    adopted: tuple[EPollReactor, tcp.Port],
+) -> None:
+    """``AcceptTrouble`` (honeymesh/listeners.py) stops reading on EMFILE and the like and
+    starts again a moment later, with the port's own ``startReading``."""
+    reactor, port = adopted
+    wake_one_worker(reactor, port)
+    clock = Clock()
+    trouble = AcceptTrouble(where="test", clock=clock, log=Logger(observer=LogPublisher()))
+    trouble.port = port
+    trouble({"log_format": ACCEPT_FAILED, "acceptError": "ENFILE"})
+    assert trouble.pauses == 1
+    assert waits_on(reactor, port.fileno()) == []  # paused
+    clock.advance(ACCEPT_PAUSE)
     assert waits_on(reactor, port.fileno()) == [EXCLUSIVE_READ]
 
 
@@ -92,7 +112,7 @@ def test_under_another_reactor_nothing_changes() -> None:
 def test_on_a_kernel_without_the_flag_it_waits_as_twisted_would(
     adopted: tuple[EPollReactor, tcp.Port],
 ) -> None:
-    """Before Linux 4.5 epoll_ctl refuses EPOLLEXCLUSIVE (EINVAL): the worker still serves."""
+    """A kernel whose epoll_ctl refuses EPOLLEXCLUSIVE (EINVAL): the worker still serves."""
     reactor, port = adopted
     real = reactor._poller
 
