@@ -514,6 +514,9 @@ class JsonLogService(Service):
         now = self._clock.seconds()
         self._lines.summarise(now)
         self._lines.flush()
+        if self._lines.pending:  # what the flush said of itself: a write failed, or works again
+            self._flush_in(self._flush_interval)
+            return
         if self._timer is not None:  # set by the summaries just written: flushed already
             self._timer.cancel()
             self._timer = None

@@ -280,6 +280,36 @@ def test_a_full_disk_drops_log_records_counted_says_so_once_and_recovers(tmp_pat
     assert any(r.get("time") == 4000.0 for r in records if "time" in r)
 
 
+def test_what_a_failing_or_recovering_flush_says_reaches_the_file_on_the_timer(
+    tmp_path: Path,
+) -> None:
+    """The flush's own warning (the disk is full) and its all-clear go into the buffer during
+    the flush: the timer must run again for them, and for what follows, not stop."""
+    publisher, clock = LogPublisher(), Clock()
+    path = tmp_path / "x.jsonl"
+    service = JsonLogService(
+        path, max_bytes=10**6, keep=1, publisher=publisher, clock=clock, flush_interval=0.25
+    )
+    service.startService()
+    logfile = service._file
+    assert logfile is not None
+    filling = FillingFile(logfile._file, room=0)
+    logfile._file = cast(BinaryIO, filling)
+    service.record(Observation(EventId.TRAP_SESSION, clock.seconds(), "192.0.2.1", {"n": 1}))
+    clock.advance(0.25)  # the write fails; the warning waits in the buffer
+    assert clock.getDelayedCalls() != []
+    filling.room = 10**6  # space came back
+    clock.advance(0.25)  # the warning is written, and the all-clear waits in turn
+    clock.advance(0.25)
+    text = path.read_text()
+    assert "cannot be written" in text and "is written again" in text
+    service.record(Observation(EventId.TRAP_SESSION, clock.seconds(), "192.0.2.2", {"n": 2}))
+    clock.advance(0.25)
+    assert '"n":2' in path.read_text()
+    assert clock.getDelayedCalls() == []
+    service.stopService()
+
+
 def test_the_console_shows_info_and_up_escaped_and_trap_chatter_from_warn() -> None:
     out = io.StringIO()
     publisher = LogPublisher()
