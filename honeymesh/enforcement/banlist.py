@@ -241,6 +241,7 @@ class BanList:
         except BackendError as e:
             failed = self._load_one_by_one(loaded.packed, allow_nets, e)
         self._bans = loaded.index
+        self._due_by(0.0)  # the next sweep learns the restored set's expiries, and retries
         self._allows = NetworkIndex()
         for rule in loaded.allows:
             self._allows.set(rule.network, rule)
@@ -493,7 +494,12 @@ class BanList:
         now = self._clock.seconds()
         self._lowered = math.inf
         d = self._store.run(lambda conn: txn_sweep(conn, now, limit))
-        return d.addCallback(self._swept, limit)
+        return d.addCallback(self._swept, limit).addErrback(self._sweep_failed)
+
+    def _sweep_failed(self, failure: Failure) -> Failure:
+        """The next sweep tries again, whatever the last one had learnt."""
+        self._due_by(0.0)
+        return failure
 
     def _swept(
         self, found: tuple[list[Ban], list[Ban], float | None], limit: int
@@ -826,7 +832,8 @@ class BanHousekeeping(Service):
         if self._current is not None:
             return
         now = self._clock.seconds()
-        if not self._banlist.sweep_due(now) and now - self._last < self._quiet_most:
+        # abs(): a clock set back must not hold the safety sweep off for as long.
+        if not self._banlist.sweep_due(now) and abs(now - self._last) < self._quiet_most:
             return
         self._last = now
         finished = self._banlist.sweep().addCallback(self._counted).addErrback(self._failed)

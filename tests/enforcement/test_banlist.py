@@ -644,6 +644,51 @@ async def test_a_ban_the_map_refused_is_retried_each_tick_until_it_fits(tmp_path
 
 
 @pytest_twisted.ensureDeferred
+async def test_a_sweep_the_store_refused_is_due_again_at_once(node: Harness) -> None:
+    await node.banlist.sweep()
+    assert not node.banlist.sweep_due(node.clock.seconds() + 3600)
+    real_run = node.store.run
+
+    def refusing(fn: Any) -> Deferred[Any]:
+        return fail(StoreError("database write failed: disk full"))
+
+    node.store.run = refusing  # type: ignore[method-assign]
+    with pytest.raises(StoreError):
+        await node.banlist.sweep()
+    node.store.run = real_run  # type: ignore[method-assign]
+    assert node.banlist.sweep_due(node.clock.seconds())
+
+
+@pytest_twisted.ensureDeferred
+async def test_a_clock_set_back_does_not_hold_off_the_safety_sweep(node: Harness) -> None:
+    service = BanHousekeeping(node.banlist, node.clock, interval=1, quiet_most=60)
+    service.startService()
+    node.clock.advance(1)
+    await until(lambda: service.sweeps == 1)
+    node.clock.rightNow -= 3600  # the wall clock set back an hour: nothing is due
+    service._tick()
+    await until(lambda: service.sweeps == 2)
+    service.stopService()
+
+
+@pytest_twisted.ensureDeferred
+async def test_a_load_makes_the_next_sweep_due(tmp_path: Path) -> None:
+    """A restore may leave bans the map had no room for (stored with enforced = 0): the next
+    housekeeping tick sweeps, whatever an earlier sweep learnt."""
+    h = await Harness(tmp_path / "hm.db", backend=BackendDouble(capacity=1)).start()
+    try:
+        await ban(h, "192.0.2.1", duration=None)
+        await h.banlist.sweep()
+        assert not h.banlist.sweep_due(h.clock.seconds() + 3600)
+        h.backend.capacity = 0  # the load below finds no room
+        await h.banlist.load()
+        assert h.rows("SELECT count(*) FROM bans WHERE enforced = 0") == [(1,)]
+        assert h.banlist.sweep_due(h.clock.seconds())
+    finally:
+        await h.stop()
+
+
+@pytest_twisted.ensureDeferred
 async def test_a_ban_refused_while_a_sweep_is_in_the_store_is_still_retried(
     tmp_path: Path,
 ) -> None:
