@@ -351,9 +351,10 @@ def children(pid: int) -> list[int]:
         if entry.isdigit():
             try:
                 fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
+                parent = int(fields[1])
+            except (OSError, ValueError, IndexError):
                 continue  # a process that ended meanwhile
-            if int(fields[1]) == pid:
+            if parent == pid:
                 found.append(int(entry))
     return found
 

@@ -77,8 +77,8 @@ def insert_events(conn: sqlite3.Connection, rows: Sequence[_EventRowTuple]) -> N
     An HTTP trap's session (three rows of about 500 bytes) woke the writer 2.1-3.0 times and
     cost 316-387 us of the appliance's CPU; with a few statements a batch, 0.1-0.3 times and
     255-371 us (bench/trap_threads.py, docs/BENCHMARKS.md). Large statements, because a
-    statement has a cost of its own: with 256 rows at most, rows cost up to a quarter more
-    than one by one when the reactor is idle; with 1,024 as much. Five sizes, so that the
+    statement has a cost of its own: with 256 rows at most, rows cost 10-70 % more than one
+    by one when the reactor is idle; with 1,024 about as much. Five sizes, so that the
     module's statement cache keeps each one prepared; fewer where SQLite allows fewer values.
     """
     limit = conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // 5

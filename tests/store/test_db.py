@@ -579,7 +579,7 @@ _rows = st.lists(
 def test_events_go_in_a_few_statements_a_batch_exactly_as_one_by_one(
     batches: list[list[tuple[float, str, str, str | None, str]]],
 ) -> None:
-    """``insert_events`` (up to 256 rows a statement) stores what ``executemany`` of one row
+    """``insert_events`` (up to 1,024 rows a statement) stores what ``executemany`` of one row
     a statement stores: every row, in order, every value as it was, whatever the count."""
     tables = []
     for one_by_one in (True, False):
@@ -613,7 +613,15 @@ def test_a_large_batch_uses_every_statement_size_and_keeps_every_row(
     conn, _ = open_database(Path(":memory:"), bundled_migrations())
     if variable_limit is not None:
         conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, variable_limit)
+    sizes: list[int] = []
+    # The trace shows each statement with its values in: count the rows by their kind.
+    conn.set_trace_callback(lambda sql: sizes.append(sql.count("'observation'")))
     insert_events(conn, rows)
+    conn.set_trace_callback(None)
+    if variable_limit is None:
+        assert sizes == [1024, 1024, 256, 32, 4, 1, 1, 1]
+    else:
+        assert sizes == [32] * 73 + [4, 1, 1, 1]
     stored = conn.execute(
         "SELECT time, event_id, kind, source, body FROM events ORDER BY id"
     ).fetchall()
