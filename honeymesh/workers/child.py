@@ -127,7 +127,10 @@ def wake_one_worker(reactor: object, port: tcp.Port) -> None:
     (2 workers, 300 Redis sessions a second: 5.8 wake-ups and 1,087 us of CPU a session against
     4.3 and 933 with this; flat out no change; docs/BENCHMARKS.md). With ``EPOLLEXCLUSIVE``
     the kernel wakes the first worker waiting; one that is busy is not waiting, so the next
-    one is woken instead and the load still spreads when there is load to spread.
+    one is woken instead and the load still spreads when there is load to spread. The price:
+    a worker killed (or stopped) in the moment a connection comes may be the one woken, and
+    then that connection waits for the next one to come, or for the restarted worker, whose
+    registration finds it (0.5 s and its start-up).
 
     Twisted has no way to ask for the flag, so the socket is registered again with it; Twisted
     only ever adds or removes a listening port's read interest (never ``modify``, which
