@@ -71,8 +71,8 @@ def wait_ready(workdir: Path, proc: subprocess.Popen[bytes], timeout: float = 60
     """Until the HoneyMesh server has started completely. Listening is not enough: the
     appliance's XDP program is compiled in a child process for a second or two after the traps
     listen, and then loaded and the bans restored in the daemon. The child's CPU is not the
-    daemon's, so a server idle by `wait_settled` could still be starting, and the load (and
-    the child's CPU, counted when it is reaped) would fall in the measured window."""
+    daemon's, so a server idle by `wait_settled` could still be starting, and that load (the
+    ban list's restore and the kernel maps' first writes) would fall in the measured window."""
     deadline = time.monotonic() + timeout
     while not (workdir / READY_FILE).exists():
         if proc.poll() is not None:

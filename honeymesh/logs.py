@@ -371,11 +371,6 @@ class FloodSummary:
         return False
 
     @property
-    def open(self) -> bool:
-        """An interval has begun and not yet been summarised."""
-        return self._start is not None
-
-    @property
     def due(self) -> float | None:
         """When the open interval's summaries are due (its end, in the records' time), or
         None when it has held nothing back: then it has nothing to summarise, and it is reset

@@ -520,7 +520,7 @@ class BanList:
         # What the store said, and what was added or refused while the sweep was in it (its
         # transaction may have run before theirs).
         self._sweep_due = min(next_due, self._lowered)
-        report = SweepReport(tuple(expired), len(done), next_due)
+        report = SweepReport(tuple(expired), len(done))
         if not done:
             return succeed(report)
         self._log.info("{count} stored bans are enforced again", count=len(done))

@@ -260,9 +260,6 @@ class LoadReport:
 class SweepReport:
     expired: tuple[Ban, ...]
     re_enforced: int
-    #: When the next sweep has work: the next active ban's expiry, or at once while bans
-    #: await enforcement or more than a sweep's limit expired (inf: nothing to do).
-    next_due: float = math.inf
 
 
 @dataclass(frozen=True)
