@@ -37,8 +37,10 @@ from twisted.python.logfile import LogFile
 from zope.interface import implementer
 
 from honeymesh.events import (
+    OBSERVATIONS,
     Decision,
     Event,
+    EventId,
     JSONValue,
     Notice,
     Observation,
@@ -137,6 +139,11 @@ class EventLogger:
     def __init__(self, log: Logger, lowest: LogLevel = LogLevel.debug) -> None:
         self._log = log
         self._observations = LogLevel.debug >= lowest  # whether their debug line is kept
+        #: The ids to subscribe it for (``EventBus.subscribe``): none of the observations'
+        #: when their lines are not kept.
+        self.ids: frozenset[EventId] | None = (
+            None if self._observations else frozenset(EventId) - OBSERVATIONS
+        )
 
     def __call__(self, event: Event) -> None:
         if isinstance(event, Observation) and not self._observations:

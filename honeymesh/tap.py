@@ -58,7 +58,7 @@ from honeymesh.enforcement.banlist import BanHousekeeping, BanList, builtin_allo
 from honeymesh.enforcement.kernel import KernelService, ServedPorts, SettledBackend, kernel_service
 from honeymesh.enforcement.layout import PacketSample
 from honeymesh.enforcement.local_addresses import LocalAddressError, local_addresses
-from honeymesh.events import Event, EventBus, EventId, Notice, Verdict
+from honeymesh.events import VERDICTS, Event, EventBus, EventId, Notice, Verdict
 from honeymesh.filemodes import UnsafeModes
 from honeymesh.license.clock import CLOCK_KEY_PURPOSE
 from honeymesh.license.keys import trusted_keys_for
@@ -68,7 +68,7 @@ from honeymesh.limits import ConnectionGuard, DescriptorBudget, nofile_limit, ra
 from honeymesh.listeners import ListenerService
 from honeymesh.logs import EventLogger, JsonLogService, take_console
 from honeymesh.mesh.identity import IdentityError, NodeIdentity
-from honeymesh.mesh.service import MeshService
+from honeymesh.mesh.service import SHARED_IDS, MeshService
 from honeymesh.net import Network
 from honeymesh.outputs.registry import build_outputs, check_outputs
 from honeymesh.outputs.tlsroots import OutputSetupError
@@ -231,8 +231,9 @@ def build_appliance(  # noqa: PLR0915
     )
     bus.subscribe(store.append)
     bus.subscribe(json_log.record)
-    bus.subscribe(EventLogger(log, log_lowest))
-    bus.subscribe(outputs.on_event)
+    console = EventLogger(log, log_lowest)
+    bus.subscribe(console, ids=console.ids)
+    bus.subscribe(outputs.on_event, ids=outputs.ids)
     StoreService(store, bus.publish, reactor.seconds, fatal).setServiceParent(root)
     retention_job(config, store, bus.publish, reactor).setServiceParent(root)
     license_service = LicenseService.from_config(
@@ -297,8 +298,8 @@ def build_appliance(  # noqa: PLR0915
     pipeline = DetectionPipeline.from_config(
         config, clock=reactor, publish=bus.publish, decide=policy.decide
     )
-    bus.subscribe(pipeline)
-    bus.subscribe(local_confirmations(trust))
+    bus.subscribe(pipeline, ids=DetectionPipeline.wants)
+    bus.subscribe(local_confirmations(trust), ids=VERDICTS)
 
     # The mesh: runs only with a Pro license and the operator's opt-in (it says why not).
     mesh = MeshService(
@@ -316,7 +317,7 @@ def build_appliance(  # noqa: PLR0915
         enforcing=startup.ready,
     )
     mesh.setServiceParent(root)
-    bus.subscribe(mesh.on_event)
+    bus.subscribe(mesh.on_event, ids=SHARED_IDS)
 
     traps: dict[str, RunningTrap] = {}
     listeners: list[ListenerService] = []

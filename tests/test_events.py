@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,6 +14,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from honeymesh.events import (
+    OBSERVATIONS,
+    VERDICTS,
     Decision,
     Event,
     EventBus,
@@ -98,6 +101,55 @@ def test_unsubscribe() -> None:
     unsubscribe()
     bus.publish(Notice(EventId.NODE_STARTED, 2.0))
     assert len(seen) == 1
+
+
+def test_a_subscriber_for_some_ids_gets_only_those_in_order_with_the_others() -> None:
+    bus = EventBus()
+    seen: list[tuple[str, str]] = []
+    bus.subscribe(lambda e: seen.append(("all", str(e.event_id))))
+    bus.subscribe(
+        lambda e: seen.append(("bans", str(e.event_id))),
+        ids=[EventId.BAN_ADDED, EventId.BAN_REMOVED],
+    )
+    bus.subscribe(lambda e: seen.append(("none", str(e.event_id))), ids=())
+    bus.subscribe(lambda e: seen.append(("last", str(e.event_id))))
+    bus.publish(Notice(EventId.NODE_STARTED, 1.0))
+    bus.publish(Notice(EventId.BAN_ADDED, 2.0, source="192.0.2.1"))
+    assert seen == [
+        ("all", "node.started"),
+        ("last", "node.started"),
+        ("all", "ban.added"),
+        ("bans", "ban.added"),
+        ("last", "ban.added"),
+    ]
+
+
+def test_a_delivery_goes_on_over_the_subscribers_it_began_with() -> None:
+    """Unsubscribing (a feed client leaving) from inside a delivery neither skips the next
+    subscriber nor stops a later one from getting the event already under way."""
+    bus = EventBus()
+    seen: list[str] = []
+    removers: list[Callable[[], None]] = []
+
+    def leaves(event: Event) -> None:
+        seen.append("leaves")
+        for remove in removers:
+            remove()
+
+    removers.append(bus.subscribe(leaves, ids=[EventId.NODE_STARTED]))
+    removers.append(bus.subscribe(lambda e: seen.append("second")))
+    bus.subscribe(lambda e: seen.append("third"))
+    bus.publish(Notice(EventId.NODE_STARTED, 1.0))
+    assert seen == ["leaves", "second", "third"]
+    bus.publish(Notice(EventId.NODE_STARTED, 2.0))
+    assert seen[3:] == ["third"]
+
+
+def test_the_observation_and_verdict_ids_are_the_ones_documented_as_such() -> None:
+    doc = (ROOT / "docs" / "EVENTS.md").read_text()
+    kinds = dict(re.findall(r"^\| `([a-z0-9_.]+)` \| ([a-z]+) \|", doc, re.MULTILINE))
+    assert {str(i) for i in OBSERVATIONS} == {i for i, k in kinds.items() if k == "observation"}
+    assert {str(i) for i in VERDICTS} == {i for i, k in kinds.items() if k == "verdict"}
 
 
 def test_the_three_kinds_stay_distinct_in_their_flat_form() -> None:

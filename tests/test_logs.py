@@ -11,7 +11,7 @@ from typing import BinaryIO, Literal, cast
 from twisted.internet.task import Clock
 from twisted.logger import ILogObserver, LogEvent, Logger, LogLevel, LogPublisher, formatEvent
 
-from honeymesh.events import EventId, Notice, Observation
+from honeymesh.events import EventBus, EventId, Notice, Observation
 from honeymesh.logs import (
     FLOOD_INTERVAL,
     FLOOD_THRESHOLD,
@@ -367,8 +367,10 @@ def test_with_its_own_console_the_appliance_emits_no_line_nobody_keeps() -> None
         publisher.addObserver(console_observer(out))
         publisher.addObserver(cast(ILogObserver, emitted.append))
         write = EventLogger(Logger(namespace="honeymesh", observer=publisher), lowest)
-        write(session)
-        write(notice)
+        bus = EventBus()
+        bus.subscribe(write, ids=write.ids)  # as the appliance subscribes it
+        bus.publish(session)
+        bus.publish(notice)
         lines = [line.split(" ", 2)[2] for line in out.getvalue().splitlines()]  # no time
         shown[lowest] = ([e["event_id"] for e in emitted], "\n".join(lines))
     assert shown[LogLevel.debug][0] == ["trap.session", "node.started"]

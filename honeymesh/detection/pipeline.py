@@ -272,6 +272,8 @@ class DetectionPipeline:
         EventId.TRAP_REQUEST: _request,
         EventId.TLS_CLIENT_HELLO: _client_hello,
     }
+    #: The ids to subscribe it for (``EventBus.subscribe``): the observations it reads.
+    wants: frozenset[EventId] = frozenset(_handlers)
 
     # Detectors -------------------------------------------------------------------------------
 

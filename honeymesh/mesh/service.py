@@ -93,6 +93,10 @@ _FULL_BACKOFF = 60.0  # seconds before a member that was full is dialled again
 _POOR = -20.0  # below this, a peer is not counted toward the degree, nor dialled
 
 
+#: What ``on_event`` turns into signals when this node's own: the ids to subscribe it for.
+SHARED_IDS = frozenset({EventId.BAN_ADDED, EventId.BAN_REMOVED, EventId.ALLOW_ADDED})
+
+
 class MeshError(Exception):
     """An operator request to the mesh was refused; the message says why in one line."""
 
@@ -912,7 +916,7 @@ class MeshService(MultiService):
         """The target of a local ban, unban or allow that this node should publish."""
         if self.state != "member" or not self.decision.publish or event.source is None:
             return None
-        if event.event_id not in (EventId.BAN_ADDED, EventId.BAN_REMOVED, EventId.ALLOW_ADDED):
+        if event.event_id not in SHARED_IDS:
             return None
         detail = getattr(event, "detail", {})
         origin = detail.get("source") or detail.get("origin")

@@ -9,7 +9,7 @@ from twisted.application.service import MultiService
 from twisted.logger import Logger
 
 from honeymesh.config import Config, SyslogOutputConfig, WebhookOutputConfig
-from honeymesh.events import Event, JSONValue
+from honeymesh.events import Event, EventId, JSONValue
 from honeymesh.outputs.syslog import SyslogOutput
 from honeymesh.outputs.tlsroots import load_ca
 from honeymesh.outputs.webhook import WebhookOutput
@@ -27,6 +27,11 @@ class OutputGroup(MultiService):
         self.errors = 0
         for output in outputs:
             output.setServiceParent(self)
+
+    @property
+    def ids(self) -> frozenset[EventId]:
+        """The ids any output selects: what to subscribe the group for (none without outputs)."""
+        return frozenset().union(*(output.ids for output in self.outputs))
 
     def on_event(self, event: Event) -> None:
         """A bus subscriber: the event to every output; one that fails costs only itself."""

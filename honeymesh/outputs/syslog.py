@@ -43,7 +43,7 @@ from twisted.python.failure import Failure
 from zope.interface import implementer
 
 from honeymesh.config import SyslogOutputConfig
-from honeymesh.events import Event, JSONValue
+from honeymesh.events import Event, EventId, JSONValue
 from honeymesh.outputs.health import ReportsHealth
 from honeymesh.outputs.queue import BoundedQueue
 from honeymesh.outputs.rfc5424 import FACILITIES, Header, message, octet_counted
@@ -178,6 +178,11 @@ class SyslogOutput(ReportsHealth, Service):
         self._trust = None if ca is None else load_ca(ca, config.name)
 
     # The bus side -------------------------------------------------------------------------------
+
+    @property
+    def ids(self) -> frozenset[EventId]:
+        """The event ids this output selects (its kinds may narrow them further)."""
+        return self._select.ids
 
     def on_event(self, event: Event) -> None:
         """A bus subscriber: format the event if selected and queue it; never blocks."""

@@ -39,7 +39,7 @@ from twisted.web.iweb import IResponse
 
 from honeymesh import __version__
 from honeymesh.config import WebhookOutputConfig
-from honeymesh.events import Event, JSONValue, event_fields
+from honeymesh.events import Event, EventId, JSONValue, event_fields
 from honeymesh.outputs.health import ReportsHealth
 from honeymesh.outputs.queue import BoundedQueue
 from honeymesh.outputs.selection import EventSelector
@@ -174,6 +174,11 @@ class WebhookOutput(ReportsHealth, Service):
         self.failing: str | None = None
 
     # The bus side -------------------------------------------------------------------------------
+
+    @property
+    def ids(self) -> frozenset[EventId]:
+        """The event ids this output selects (its kinds may narrow them further)."""
+        return self._select.ids
 
     def on_event(self, event: Event) -> None:
         """A bus subscriber: queue the event's flat form if selected; never blocks."""

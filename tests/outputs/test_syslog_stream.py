@@ -14,7 +14,7 @@ from twisted.internet.task import deferLater
 from twisted.internet.testing import MemoryReactorClock, StringTransport
 
 from honeymesh.config import SyslogOutputConfig
-from honeymesh.events import EventId, Observation
+from honeymesh.events import EventBus, EventId, Notice, Observation
 from honeymesh.outputs.registry import OutputGroup
 from honeymesh.outputs.syslog import SyslogOutput, _Stream
 
@@ -150,3 +150,17 @@ def test_an_output_that_fails_on_an_event_costs_only_itself() -> None:
     group.on_event(event(1))
     assert group.errors == 1
     assert good.status()["queued"] == 1
+
+
+def test_the_group_is_subscribed_for_what_its_outputs_select_and_none_for_nothing() -> None:
+    bus = EventBus()
+    group = OutputGroup(
+        [make(name="bans", events=("ban.*",)), make(name="sessions", events=("trap.session",))]
+    )
+    bus.subscribe(group.on_event, ids=group.ids)
+    bus.publish(event(1))
+    bus.publish(Notice(EventId.BAN_ADDED, 2.0, {"network": "192.0.2.9/32"}, "192.0.2.9"))
+    bus.publish(Notice(EventId.NODE_STARTED, 3.0))
+    assert [o.status()["queued"] for o in group.outputs] == [1, 1]
+    assert EventId.NODE_STARTED not in group.ids
+    assert OutputGroup([]).ids == frozenset()
