@@ -52,8 +52,7 @@ from typing import Literal
 
 from twisted.application.service import Service
 from twisted.internet.defer import Deferred, fail, succeed
-from twisted.internet.interfaces import IReactorTime
-from twisted.internet.task import LoopingCall
+from twisted.internet.interfaces import IDelayedCall, IReactorTime
 from twisted.logger import Logger
 from twisted.python.failure import Failure
 
@@ -193,6 +192,8 @@ class BanList:
         # When a sweep next has work (``sweep_due``): the first one learns it from the store.
         # ``_lowered``: the earliest due time set since the sweep in flight began.
         self._sweep_due = self._lowered = 0.0
+        #: Told whenever ``next_sweep`` changes (``BanHousekeeping`` sets its timer by it).
+        self.on_sweep_due: Callable[[], object] | None = None
         self.loaded = False
 
     @property
@@ -207,9 +208,20 @@ class BanList:
         wake the store's writer every second for a transaction that finds nothing."""
         return now >= self._sweep_due
 
+    @property
+    def next_sweep(self) -> float:
+        """When ``sweep_due`` next turns true (0: now; inf: not until a ban is added)."""
+        return self._sweep_due
+
     def _due_by(self, when: float) -> None:
-        self._sweep_due = min(self._sweep_due, when)
         self._lowered = min(self._lowered, when)
+        if when < self._sweep_due:
+            self._sweep_due = when
+            self._sweep_due_changed()
+
+    def _sweep_due_changed(self) -> None:
+        if self.on_sweep_due is not None:
+            self.on_sweep_due()
 
     def ban_network(self, address: Network) -> Network:
         """The network a ban on ``address`` covers: IPv6 narrower than ``ipv6_prefix`` is
@@ -520,6 +532,7 @@ class BanList:
         # What the store said, and what was added or refused while the sweep was in it (its
         # transaction may have run before theirs).
         self._sweep_due = min(next_due, self._lowered)
+        self._sweep_due_changed()
         report = SweepReport(tuple(expired), len(done))
         if not done:
             return succeed(report)
@@ -794,16 +807,19 @@ QUIET_MOST = 60.0
 
 
 class BanHousekeeping(Service):
-    """Every ``interval`` seconds on an injected clock, calls ``banlist.sweep()`` if a sweep
-    would find work (``BanList.sweep_due``: a ban expired or awaits enforcement), and at least
-    every ``quiet_most`` seconds whatever it says.
+    """Calls ``banlist.sweep()`` on an injected clock when a sweep would find work
+    (``BanList.next_sweep``: a ban has expired, or one awaits enforcement), at most once every
+    ``interval`` seconds, and at least once every ``quiet_most`` seconds whatever it says.
 
-    Asking first keeps an idle node's store asleep: a sweep is a transaction in the store's
-    writer thread and a result back on the reactor, and one a second cost an idle appliance 3
-    of its 6 wake-ups a second. ``quiet_most`` bounds what a ban the list did not hear of
-    could wait for: nothing else writes the bans table, so it is a safety net, not the path.
-    A failed sweep is logged and the loop goes on; a sweep never overlaps the previous one.
-    ``stopService`` waits for a sweep in progress, so the store is not closed under it.
+    One timer, set for the next of these and moved earlier when the ban list says a sweep is
+    due sooner (a ban added or refused, a load, a failed sweep): an idle node is woken neither
+    for a sweep that would find nothing (a transaction in the store's writer thread and a
+    result back on the reactor: one a second cost an idle appliance 3 of its 6 wake-ups a
+    second) nor to ask whether one would (a look a second: half of the 2 left). ``quiet_most``
+    bounds what a ban the list did not hear of could wait for: nothing else writes the bans
+    table, so it is a safety net, not the path. A failed sweep is logged and tried again
+    ``interval`` later; a sweep never overlaps the previous one. ``stopService`` waits for a
+    sweep in progress, so the store is not closed under it.
     """
 
     _log = Logger()
@@ -820,24 +836,42 @@ class BanHousekeeping(Service):
         self._clock = clock
         self._interval = interval
         self._quiet_most = quiet_most
-        self._last = -math.inf  # when the last sweep began
-        self._loop = LoopingCall(self._tick)
-        self._loop.clock = clock
+        self._last = -math.inf  # when the last sweep began (at start: the start)
+        self._timer: IDelayedCall | None = None
         self._current: Deferred[None] | None = None
         self.sweeps = 0
         self.expired = 0
         self._waiting = False  # a sweep failed on the store; said once until one succeeds
+        banlist.on_sweep_due = self._arm
+
+    def _arm(self) -> None:
+        """Set the timer for the next sweep, or move it earlier."""
+        if not self.running or self._current is not None:
+            return  # a sweep in progress sets it once it has finished
+        now = self._clock.seconds()
+        due = min(self._banlist.next_sweep, self._last + self._quiet_most)
+        when = max(due, self._last + self._interval)
+        delay = min(max(when - now, 0.0), self._quiet_most)  # a clock set back waits no longer
+        if self._timer is not None and self._timer.active():
+            if self._timer.getTime() <= now + delay:
+                return
+            self._timer.cancel()
+        self._timer = self._clock.callLater(delay, self._tick)
 
     def _tick(self) -> None:
+        self._timer = None
         if self._current is not None:
             return
         now = self._clock.seconds()
         # abs(): a clock set back must not hold the safety sweep off for as long.
         if not self._banlist.sweep_due(now) and abs(now - self._last) < self._quiet_most:
+            self._arm()
             return
         self._last = now
         finished = self._banlist.sweep().addCallback(self._counted).addErrback(self._failed)
-        if not finished.called:
+        if finished.called:
+            self._arm()
+        else:
             self._current = finished
             finished.addBoth(self._done)
 
@@ -861,15 +895,18 @@ class BanHousekeeping(Service):
 
     def _done(self, _: object) -> None:
         self._current = None
+        self._arm()
 
     def startService(self) -> None:
         super().startService()
-        self._loop.start(self._interval, now=False)
+        self._last = self._clock.seconds()  # the first sweep an interval after the start
+        self._arm()
 
     def stopService(self) -> Deferred[None] | None:
         super().stopService()
-        if self._loop.running:
-            self._loop.stop()
+        if self._timer is not None and self._timer.active():
+            self._timer.cancel()
+        self._timer = None
         return self._current
 
 

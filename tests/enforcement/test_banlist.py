@@ -624,6 +624,30 @@ async def test_an_idle_ban_list_is_not_swept_every_second_and_an_expiry_is_on_ti
 
 
 @pytest_twisted.ensureDeferred
+async def test_an_idle_housekeeping_holds_one_timer_for_its_next_sweep_not_one_a_second(
+    node: Harness,
+) -> None:
+    """No look every second to ask whether a sweep is due: one timer, set for the safety
+    sweep, moved earlier by a ban that will expire sooner, and never sooner than ``interval``
+    after the last sweep began."""
+    service = BanHousekeeping(node.banlist, node.clock, interval=5, quiet_most=60)
+    service.startService()
+    start = node.clock.seconds()
+    node.clock.advance(5)  # the first sweep learns that nothing will expire
+    await until(lambda: service.sweeps == 1)
+    assert [c.getTime() for c in node.clock.getDelayedCalls()] == [start + 5 + 60]
+    await ban(node, "192.0.2.77", duration=30)
+    assert [c.getTime() for c in node.clock.getDelayedCalls()] == [start + 35]
+    await ban(node, "192.0.2.78", duration=1)  # due before the interval is over: paced
+    assert [c.getTime() for c in node.clock.getDelayedCalls()] == [start + 10]
+    node.clock.advance(5)
+    await until(lambda: service.expired == 1)
+    assert [c.getTime() for c in node.clock.getDelayedCalls()] == [start + 35]
+    service.stopService()
+    assert node.clock.getDelayedCalls() == []
+
+
+@pytest_twisted.ensureDeferred
 async def test_a_ban_the_map_refused_is_retried_each_tick_until_it_fits(tmp_path: Path) -> None:
     h = await Harness(tmp_path / "hm.db", backend=BackendDouble(capacity=1)).start()
     try:
