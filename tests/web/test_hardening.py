@@ -6,12 +6,18 @@ import http.client
 import json
 import socket
 import ssl
+from pathlib import Path
 from typing import Any
 
 import pytest
 import pytest_twisted
 from twisted.internet import reactor, threads
+from twisted.internet.address import IPv4Address
 from twisted.internet.defer import fail
+from twisted.internet.error import ConnectionDone
+from twisted.internet.task import Clock
+from twisted.internet.testing import StringTransport
+from twisted.python.failure import Failure
 from twisted.web.resource import Resource
 from twisted.web.server import NOT_DONE_YET, Request
 
@@ -279,3 +285,35 @@ async def test_past_the_limit_a_guess_costs_the_guesser_a_429_and_the_node_no_ev
         assert len(failed) == 10  # the log and the events table are not flooded by guesses
     finally:
         unsubscribe()
+
+
+class Ok(Resource):
+    isLeaf = True
+
+    def render_GET(self, request: Request) -> bytes:
+        return b"ok"
+
+
+def test_an_idle_api_keeps_no_timer_and_dates_each_access_line_when_it_is_written(
+    tmp_path: Path,
+) -> None:
+    """Twisted's HTTPFactory refreshes its access lines' date every second for as long as it
+    runs: the API does not, and its lines still carry the time of their request."""
+    clock = Clock()
+    clock.advance(1_796_000_000.0)
+    site = ApiSite(Ok(), logPath=str(tmp_path / "access.log"), reactor=clock)
+    site.doStart()
+    assert clock.getDelayedCalls() == []
+    for _ in range(2):
+        clock.advance(3600.5)
+        channel = site.buildProtocol(IPv4Address("TCP", "127.0.0.1", 40000))
+        assert channel is not None
+        channel.makeConnection(StringTransport())
+        channel.dataReceived(b"GET / HTTP/1.1\r\nHost: node\r\n\r\n")
+        channel.connectionLost(Failure(ConnectionDone()))
+    site.doStop()
+    lines = (tmp_path / "access.log").read_text().splitlines()
+    assert [line.split(" ", 4)[3] for line in lines] == [
+        "[30/Nov/2026:01:53:20",
+        "[30/Nov/2026:02:53:21",
+    ]
