@@ -21,16 +21,21 @@ import os
 import select
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 from twisted.internet import tcp
 from twisted.internet.defer import Deferred
 from twisted.internet.epollreactor import EPollReactor
-from twisted.internet.interfaces import IHalfCloseableProtocol, IListeningPort, IPushProducer
+from twisted.internet.interfaces import (
+    IDelayedCall,
+    IHalfCloseableProtocol,
+    IListeningPort,
+    IPushProducer,
+    IReactorTime,
+)
 from twisted.internet.protocol import Protocol
-from twisted.internet.task import LoopingCall
 from twisted.internet.threads import deferToThreadPool
 from twisted.logger import ILogObserver, LogEvent, Logger, LogLevel, formatEvent, globalLogBeginner
 from twisted.python.failure import Failure
@@ -204,6 +209,41 @@ class StderrLog:
         self._write(text + "\n")
 
 
+class RefusedCounts:
+    """The traps' refused counters, sent to the main process ``interval`` seconds after one
+    changed: a flood of refusals costs a frame a second, and nothing runs while none changes
+    (they were polled every second, an idle worker's one wake-up a second)."""
+
+    def __init__(
+        self,
+        clock: IReactorTime,
+        factories: Mapping[str, TrapFactory],
+        send: Callable[[bytes], object],
+        interval: float = STATS_INTERVAL,
+    ) -> None:
+        self._clock = clock
+        self._factories = factories
+        self._send = send
+        self._interval = interval
+        self._sent: dict[str, int] = {}
+        self._call: IDelayedCall | None = None
+
+    def changed(self) -> None:
+        """A trap refused a connection (``TrapFactory.on_refused``)."""
+        if self._call is None:
+            self._call = self._clock.callLater(self._interval, self.send)
+
+    def send(self) -> None:
+        """Send the counters now if they changed since last sent (and at stop)."""
+        if self._call is not None and self._call.active():
+            self._call.cancel()
+        self._call = None
+        refused = {name: f.refused for name, f in self._factories.items()}
+        if refused != self._sent:
+            self._sent = refused
+            self._send(encode_stats(refused))
+
+
 class Worker:
     """The traps of one worker, on the sockets it was given."""
 
@@ -216,9 +256,7 @@ class Worker:
         self.factories: dict[str, TrapFactory] = {}
         self.ports: list[IListeningPort] = []
         self._extra = {"worker": setup.index}
-        self._sent_refused: dict[str, int] = {}
-        self._stats = LoopingCall(self._send_stats)
-        self._stats.clock = reactor
+        self._refusals = RefusedCounts(reactor, self.factories, self.pipe.send)
         self._stopping = False
 
     def publish(self, event: Event) -> None:
@@ -257,6 +295,7 @@ class Worker:
             if built.factory is None:
                 raise FrameError(f"trap {trap.name!r} has no TCP side to serve")
             self.factories[trap.name] = built.factory
+            built.factory.on_refused = self._refusals.changed
         # twisted.internet.stdio's StandardIO is this one on POSIX (mypy sees Windows's).
         from twisted.internet._posixstdio import StandardIO  # noqa: PLC0415
 
@@ -273,29 +312,20 @@ class Worker:
             self.ports.append(port)
         assert self.pipe.transport is not None
         self.pipe.transport.registerProducer(AcceptPause(self.ports), True)  # type: ignore[attr-defined]
-        self._stats.start(STATS_INTERVAL, now=False)
         reactor.addSystemEventTrigger("before", "shutdown", self.stop)
 
     def _parent_gone(self) -> None:
         if not self._stopping and self.reactor.running:
             self.reactor.stop()
 
-    def _send_stats(self) -> None:
-        refused = {name: f.refused for name, f in self.factories.items()}
-        if refused != self._sent_refused:
-            self._sent_refused = refused
-            self.pipe.send(encode_stats(refused))
-
     def stop(self) -> Deferred[None]:
         """Stop accepting, end the open sessions (each leaves its record), flush, close."""
         self._stopping = True
-        if self._stats.running:
-            self._stats.stop()
         for port in self.ports:
             port.stopListening()
         for factory in self.factories.values():
             factory.close_all("shutdown")
-        self._send_stats()
+        self._refusals.send()
         if self.pipe.transport is not None:
             self.pipe.transport.loseConnection()
         done = self.pipe.closed

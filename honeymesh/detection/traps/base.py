@@ -189,7 +189,8 @@ class TrapFactory(protocol.Factory):
     ``new_dialogue(source)`` makes the dialogue for one connection from ``source`` (the client's
     address: some protocols name it in their answers, as MySQL does). ``guard``, shared by all
     traps, refuses a connection the trap's own caps would allow when the process is near its
-    open-file limit. A refused connection is closed at once and counted in ``refused``.
+    open-file limit. A refused connection is closed at once, counted in ``refused``, and
+    ``on_refused`` (if set) is told.
     """
 
     noisy = False
@@ -216,6 +217,7 @@ class TrapFactory(protocol.Factory):
         self.per_source: Counter[str] = Counter()
         self.sessions = 0
         self.refused = 0
+        self.on_refused: Callable[[], object] | None = None
         # Whether a dialogue class KnowsConnection, decided once per class: isinstance on a
         # runtime-checkable Protocol walks its attributes each time (typing's
         # _get_protocol_attrs), a cost every connection paid.
@@ -237,6 +239,8 @@ class TrapFactory(protocol.Factory):
             or (self.guard is not None and not self.guard.admit())
         ):
             self.refused += 1
+            if self.on_refused is not None:
+                self.on_refused()
             return None  # the reactor closes the connection at once
         proto = TrapProtocol(self, host)
         self.live.add(proto)

@@ -14,14 +14,18 @@ from pathlib import Path
 
 import pytest
 from twisted.internet import tcp
+from twisted.internet.address import IPv4Address
 from twisted.internet.epollreactor import EPollReactor
 from twisted.internet.pollreactor import PollReactor
 from twisted.internet.protocol import ServerFactory
 from twisted.internet.task import Clock
 from twisted.logger import Logger, LogPublisher
 
+from honeymesh.detection.traps.banner import BannerDialogue
+from honeymesh.detection.traps.base import TrapFactory, TrapLimits
 from honeymesh.listeners import ACCEPT_FAILED, ACCEPT_PAUSE, AcceptTrouble
-from honeymesh.workers.child import AcceptPause, wake_one_worker
+from honeymesh.workers.child import STATS_INTERVAL, AcceptPause, RefusedCounts, wake_one_worker
+from honeymesh.workers.wire import FrameDecoder, decode_stats
 
 EXCLUSIVE_READ = select.EPOLLIN | select.EPOLLEXCLUSIVE
 
@@ -131,3 +135,39 @@ def test_on_a_kernel_without_the_flag_it_waits_as_twisted_would(
     finally:
         reactor._poller = real
     assert waits_on(reactor, port.fileno()) == [select.EPOLLIN]
+
+
+def test_refusals_reach_the_main_process_a_second_later_and_an_idle_worker_has_no_timer() -> None:
+    """The refused counters go to the main process once a second while a trap refuses, in one
+    frame however many it refused, and not at all while none does: an idle worker is not
+    woken every second to compare them."""
+    clock, sent = Clock(), list[dict[str, int]]()
+    factory = TrapFactory(
+        name="redis",
+        new_dialogue=lambda source: BannerDialogue(b"+OK\r\n"),
+        limits=TrapLimits(
+            idle_timeout=10, session_timeout=60, max_bytes=100, max_connections=1,
+            max_per_source=1,
+        ),
+        clock=clock,
+        publish=lambda event: None,
+    )  # fmt: skip
+    refusals = RefusedCounts(clock, {"redis": factory}, lambda frame: sent.extend(stats(frame)))
+    factory.on_refused = refusals.changed
+    addr = IPv4Address("TCP", "192.0.2.9", 40000)
+    assert factory.buildProtocol(addr) is not None
+    assert clock.getDelayedCalls() == []
+    for _ in range(50):
+        assert factory.buildProtocol(addr) is None
+    assert len(clock.getDelayedCalls()) == 1 and sent == []
+    clock.advance(STATS_INTERVAL)
+    assert sent == [{"redis": 50}] and clock.getDelayedCalls() == []
+    clock.advance(3600)
+    assert sent == [{"redis": 50}]
+    assert factory.buildProtocol(addr) is None
+    refusals.send()  # at stop: at once, and the timer is gone
+    assert sent == [{"redis": 50}, {"redis": 51}] and clock.getDelayedCalls() == []
+
+
+def stats(frame: bytes) -> list[dict[str, int]]:
+    return [decode_stats(payload) for kind, payload in FrameDecoder().feed(frame)]
