@@ -885,7 +885,7 @@ class BanHousekeeping(Service):
     def _failed(self, failure: Failure) -> None:
         if not failure.check(StoreError):
             self._log.failure("ban housekeeping sweep failed", failure)
-        elif not self._waiting:  # once an episode: it tries again every second meanwhile
+        elif not self._waiting:  # once an episode: it tries again each interval meanwhile
             self._waiting = True
             self._log.warn(
                 "ban housekeeping waits for the store ({reason}); expired bans are lifted "

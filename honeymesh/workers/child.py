@@ -61,7 +61,7 @@ from honeymesh.workers.wire import (
 PR_SET_PDEATHSIG = 1
 #: How long the last frames may take to reach the main process at stop (seconds).
 FLUSH_TIMEOUT = 5.0
-#: How often the refused counters go to the main process, when they changed (seconds).
+#: How long after a refusal the refused counters go to the main process (seconds).
 STATS_INTERVAL = 1.0
 
 
