@@ -851,7 +851,8 @@ class BanHousekeeping(Service):
         now = self._clock.seconds()
         due = min(self._banlist.next_sweep, self._last + self._quiet_most)
         when = max(due, self._last + self._interval)
-        delay = min(max(when - now, 0.0), self._quiet_most)  # a clock set back waits no longer
+        # A clock set back waits no longer than the longer of the two.
+        delay = min(max(when - now, 0.0), max(self._quiet_most, self._interval))
         if self._timer is not None and self._timer.active():
             if self._timer.getTime() <= now + delay:
                 return
@@ -859,8 +860,10 @@ class BanHousekeeping(Service):
         self._timer = self._clock.callLater(delay, self._tick)
 
     def _tick(self) -> None:
+        if self._timer is not None and self._timer.active():
+            self._timer.cancel()  # called before its time: the timer set goes, one is set anew
         self._timer = None
-        if self._current is not None:
+        if not self.running or self._current is not None:
             return
         now = self._clock.seconds()
         # abs(): a clock set back must not hold the safety sweep off for as long.

@@ -692,7 +692,27 @@ async def test_a_clock_set_back_does_not_hold_off_the_safety_sweep(node: Harness
     node.clock.rightNow -= 3600  # the wall clock set back an hour: nothing is due
     service._tick()
     await until(lambda: service.sweeps == 2)
+    assert len(node.clock.getDelayedCalls()) == 1  # the timer set before went
     service.stopService()
+    assert node.clock.getDelayedCalls() == []
+
+
+@pytest_twisted.ensureDeferred
+async def test_an_interval_longer_than_the_safety_minute_still_paces_the_sweeps(
+    node: Harness,
+) -> None:
+    service = BanHousekeeping(node.banlist, node.clock, interval=300, quiet_most=60)
+    service.startService()
+    node.clock.advance(299)
+    assert service.sweeps == 0
+    node.clock.advance(1)
+    await until(lambda: service.sweeps == 1)
+    node.clock.advance(299)
+    assert service.sweeps == 1
+    node.clock.advance(1)
+    await until(lambda: service.sweeps == 2)
+    service.stopService()
+    assert node.clock.getDelayedCalls() == []
 
 
 @pytest_twisted.ensureDeferred
