@@ -313,6 +313,8 @@ class Worker:
         assert self.pipe.transport is not None
         self.pipe.transport.registerProducer(AcceptPause(self.ports), True)  # type: ignore[attr-defined]
         reactor.addSystemEventTrigger("before", "shutdown", self.stop)
+        # Once, a second after the start: a worker that replaces one says its counts restart.
+        self._refusals.changed()
 
     def _parent_gone(self) -> None:
         if not self._stopping and self.reactor.running:

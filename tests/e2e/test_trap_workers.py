@@ -318,6 +318,32 @@ def test_a_killed_worker_is_started_again_and_the_port_keeps_answering(tmp_path:
             session("ssh", ports["ssh"])
 
 
+def test_connections_the_workers_refuse_are_counted_in_the_daemons_status(tmp_path: Path) -> None:
+    """Each worker holds its share of the trap's max_per_source (8 of 16 from one source) and
+    refuses the rest; the counts reach the daemon's status when refusals happen (a worker
+    sends them a second after one), not from a poll."""
+    with daemon_at(tmp_path) as (daemon, ports):
+        client = AdminClient(daemon.node.config, token=daemon.node.admin_token)
+
+        def refused() -> int:
+            return int(client.request("GET", "/api/v1/status")["counters"]["trap_refused"]["ssh"])
+
+        assert refused() == 0
+        address = ("127.0.0.1", ports["ssh"])
+
+        def reaches(count: int) -> Callable[[], bool]:
+            return lambda: refused() >= count
+
+        for _ in range(2):  # the second time well after the counts a worker sends at its start
+            enough = reaches(refused() + 8)
+            held = [socket.create_connection(address, timeout=10) for _ in range(24)]
+            try:
+                eventually(enough)
+            finally:
+                for sock in held:
+                    sock.close()
+
+
 def test_a_garbage_frame_is_refused_with_a_clear_line_and_the_daemon_runs_on(
     tmp_path: Path,
 ) -> None:
