@@ -11,7 +11,7 @@ from typing import BinaryIO, Literal, cast
 from twisted.internet.task import Clock
 from twisted.logger import ILogObserver, LogEvent, Logger, LogLevel, LogPublisher, formatEvent
 
-from honeymesh.events import EventBus, EventId, Notice, Observation
+from honeymesh.events import Event, EventBus, EventId, Notice, Observation
 from honeymesh.logs import (
     FLOOD_INTERVAL,
     FLOOD_THRESHOLD,
@@ -361,20 +361,28 @@ def test_with_its_own_console_the_appliance_emits_no_line_nobody_keeps() -> None
     session = Observation(EventId.TRAP_SESSION, 5.0, "192.0.2.1", {"n": 1})
     notice = Notice(EventId.NODE_STARTED, 6.0, {"version": "x"})
     shown: dict[LogLevel, tuple[list[str], str]] = {}
+    called: dict[LogLevel, list[str]] = {}
     for lowest in (LogLevel.debug, LogLevel.info):
         out, emitted = io.StringIO(), list[LogEvent]()
         publisher = LogPublisher()
         publisher.addObserver(console_observer(out))
         publisher.addObserver(cast(ILogObserver, emitted.append))
         write = EventLogger(Logger(namespace="honeymesh", observer=publisher), lowest)
+        calls = called[lowest] = []
+
+        def counted(event: Event, write: EventLogger = write, calls: list[str] = calls) -> None:
+            calls.append(str(event.event_id))
+            write(event)
+
         bus = EventBus()
-        bus.subscribe(write, ids=write.ids)  # as the appliance subscribes it
+        bus.subscribe(counted, ids=write.ids)  # as the appliance subscribes it
         bus.publish(session)
         bus.publish(notice)
         lines = [line.split(" ", 2)[2] for line in out.getvalue().splitlines()]  # no time
         shown[lowest] = ([e["event_id"] for e in emitted], "\n".join(lines))
     assert shown[LogLevel.debug][0] == ["trap.session", "node.started"]
     assert shown[LogLevel.info][0] == ["node.started"]
+    assert called[LogLevel.info] == ["node.started"]  # not even called for the observation
     assert shown[LogLevel.info][1] == shown[LogLevel.debug][1]
     assert "node.started" in shown[LogLevel.info][1]
 

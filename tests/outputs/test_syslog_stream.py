@@ -14,7 +14,7 @@ from twisted.internet.task import deferLater
 from twisted.internet.testing import MemoryReactorClock, StringTransport
 
 from honeymesh.config import SyslogOutputConfig
-from honeymesh.events import EventBus, EventId, Notice, Observation
+from honeymesh.events import Event, EventBus, EventId, Notice, Observation
 from honeymesh.outputs.registry import OutputGroup
 from honeymesh.outputs.syslog import SyslogOutput, _Stream
 
@@ -157,10 +157,17 @@ def test_the_group_is_subscribed_for_what_its_outputs_select_and_none_for_nothin
     group = OutputGroup(
         [make(name="bans", events=("ban.*",)), make(name="sessions", events=("trap.session",))]
     )
-    bus.subscribe(group.on_event, ids=group.ids)
+    calls: list[str] = []
+
+    def counted(e: Event) -> None:
+        calls.append(str(e.event_id))
+        group.on_event(e)
+
+    bus.subscribe(counted, ids=group.ids)
     bus.publish(event(1))
     bus.publish(Notice(EventId.BAN_ADDED, 2.0, {"network": "192.0.2.9/32"}, "192.0.2.9"))
     bus.publish(Notice(EventId.NODE_STARTED, 3.0))
     assert [o.status()["queued"] for o in group.outputs] == [1, 1]
+    assert calls == ["trap.session", "ban.added"]  # not called for what none selects
     assert EventId.NODE_STARTED not in group.ids
     assert OutputGroup([]).ids == frozenset()
