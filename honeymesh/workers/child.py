@@ -211,8 +211,9 @@ class StderrLog:
 
 class RefusedCounts:
     """The traps' refused counters, sent to the main process ``interval`` seconds after one
-    changed: a flood of refusals costs a frame a second, and nothing runs while none changes
-    (they were polled every second, an idle worker's one wake-up a second)."""
+    changed (and once after the worker starts, from 0): a flood of refusals costs a frame a
+    second, and nothing runs while none changes (they were polled every second, an idle
+    worker's one wake-up a second)."""
 
     def __init__(
         self,
