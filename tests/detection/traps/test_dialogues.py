@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import base64
+import hashlib
+import importlib
 import itertools
 import re
 import struct
@@ -14,6 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from honeymesh.detection.tls_fingerprint import ja3, ja4, parse_client_hello
+from honeymesh.detection.traps import mysql
 from honeymesh.detection.traps.dns import DnsResponder, parse_query, parse_records
 from honeymesh.detection.traps.ftp import FtpDialogue, FtpSettings
 from honeymesh.detection.traps.ftp_files import MAX_LISTED
@@ -624,6 +627,58 @@ def test_mysql_switches_other_plugins_to_native(dialogues: dict[str, object]) ->
     scramble = native_scramble(b"123456", b"\x22" * 20)
     final = dialogue.receive(len(scramble).to_bytes(3, "little") + b"\x03" + scramble)
     assert final.reply[3] == 4 and final.findings[0][1]["password"] == "123456"
+
+
+def test_mysql_recovers_a_configured_password_for_its_own_user_only() -> None:
+    """A configured login's password (in no common list) is recognised for its user; with a
+    database the server says the password was right and the database refused (1044). The
+    same scramble under another user name is not that user's password."""
+    settings = MysqlSettings("8.0.40", frozenset({("app", "Tr0ub4dor&3")}), lambda: 3)
+    salt_source = b"\x07" * 20
+    settings = replace(settings, random_bytes=lambda n: salt_source[:n])
+    salt = bytes(0x21 + b % 94 for b in salt_source)  # how the server maps random bytes
+    scramble = native_scramble(b"Tr0ub4dor&3", salt)
+
+    def login(user: bytes, database: bytes | None = None) -> tuple[bytes, object]:
+        dialogue = MysqlDialogue(settings, "192.0.2.7")
+        assert dialogue.start().reply.endswith(salt[8:] + b"\x00mysql_native_password\x00")
+        packet = _login_packet(user, scramble)
+        if database is not None:  # CLIENT_CONNECT_WITH_DB: the database before the plugin
+            payload = bytearray(packet[4:])
+            payload[0] |= 0x8
+            at = payload.index(b"mysql_native_password")
+            payload[at:at] = database + b"\x00"
+            packet = len(payload).to_bytes(3, "little") + b"\x01" + bytes(payload)
+        step = dialogue.receive(packet)
+        return step.reply, step.findings[0][1]["password"]
+
+    reply, password = login(b"app")
+    assert password == "Tr0ub4dor&3"
+    assert b"Access denied for user 'app'@'192.0.2.7' (using password: YES)" in reply
+    reply, password = login(b"app", b"shop")
+    assert password == "Tr0ub4dor&3" and b"\x14\x04#42000" in reply
+    assert b"Access denied for user 'app'@'%' to database 'shop'" in reply
+    reply, password = login(b"root")
+    assert password is None and b"(using password: YES)" in reply
+
+
+def test_mysql_password_search_hashes_as_hashlib_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    """CPython's own SHA1 where it was built, hashlib's otherwise: the same digests."""
+    data = bytes(range(40))
+    assert mysql._sha1(data).digest() == hashlib.sha1(data).digest()
+
+    def missing(name: str) -> object:
+        raise ImportError(name)
+
+    monkeypatch.setattr(importlib, "import_module", missing)
+    assert mysql._plain_sha1() is hashlib.sha1
+    salt = b"\x40" * 20
+    found = mysql.guess_password(
+        native_scramble(b"letmein", salt),
+        salt,
+        mysql.MysqlSettings("8.0.40", frozenset(), lambda: 1).common,
+    )
+    assert found == "letmein"
 
 
 def test_mysql_packet_parser_raises_only_its_error() -> None:
