@@ -191,10 +191,21 @@ async def drive(protocol: str, port: int, count: int, first: int, pace: float = 
 
 
 def honeymesh_server(
-    protocol: str, port: int, workdir: Path, variant: str
+    protocol: str, port: int, workdir: Path, variant: str, prefix: tuple[str, ...] = ()
 ) -> tuple[subprocess.Popen[bytes], Path]:
+    """The server process; ``prefix``: a command to run it under (bench/trap_instructions.py's
+    valgrind)."""
     proc = subprocess.Popen(
-        [sys.executable, __file__, "--serve-honeymesh", protocol, str(port), str(workdir), variant],
+        [
+            *prefix,
+            sys.executable,
+            __file__,
+            "--serve-honeymesh",
+            protocol,
+            str(port),
+            str(workdir),
+            variant,
+        ],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -290,7 +301,7 @@ def honeymesh_recorded(db: Path) -> int:
 
 
 def opencanary_server(
-    protocol: str, port: int, workdir: Path
+    protocol: str, port: int, workdir: Path, prefix: tuple[str, ...] = ()
 ) -> tuple[subprocess.Popen[bytes], Path]:
     log = workdir / "opencanary.log"
     settings = json.loads(
@@ -313,6 +324,8 @@ def opencanary_server(
     (workdir / "opencanary.conf").write_text(json.dumps(settings))
     proc = subprocess.Popen(
         [
+            *prefix,
+            str(OPENCANARY_VENV / "bin/python"),  # its script's own interpreter, named for prefix
             str(OPENCANARY_VENV / "bin/twistd"),
             "-n",
             "--pidfile=",

@@ -47,6 +47,8 @@ test_pkgs+=(kamailio sipvicious)
 test_pkgs+=(sslscan)
 # hydra: the brute-forcer whose report must read the same of each trap as of its real server.
 test_pkgs+=(hydra)
+# valgrind: bench/trap_instructions.py counts each server's instructions a session (callgrind).
+test_pkgs+=(valgrind)
 # WordPress (with the theme it recommends) and phpMyAdmin under Apache's mod_php: the HTTP
 # trap's wordpress and phpmyadmin sites are diffed against them (tests/fidelity/test_webapps.py,
 # which also starts their database). libapache2-mod-php switches /etc/apache2 to mpm_prefork
