@@ -272,14 +272,11 @@ class PayloadRules:
 
     def score(self, data: bytes) -> PayloadScore:
         data = data[:MAX_SCORED_BYTES]
-        variants = [data]
+        variants: tuple[bytes, ...] = (data,)
         if b"%" in data or b"+" in data:
             decoded = unquote_to_bytes(data.replace(b"+", b" "))
             if decoded != data:
-                variants.append(decoded)
-        matched: list[str] = []
-        reasons: list[str] = []
-        total = 0.0
+                variants = (data, decoded)
         candidates = self.rules
         if self.literal_finder is not None:
             let_through: set[int] = set()
@@ -292,12 +289,20 @@ class PayloadRules:
             candidates = tuple(self.rules[i] for i in sorted(chosen)) if chosen else ()
         elif self.any_rule is not None and not any(self.any_rule.search(v) for v in variants):
             candidates = ()
+        e = self.entropy
+        if not candidates and len(data) < e.min_bytes:
+            # What most payloads come to (a login's name and password, a short command): no
+            # rule to search, too short to weigh. Built below, this result cost 8,000 of the
+            # 28,000 instructions of scoring a login (callgrind).
+            return NOTHING_SCORED
+        matched: list[str] = []
+        reasons: list[str] = []
+        total = 0.0
         for rule in candidates:
             if any(rule.pattern.search(v) for v in variants):
                 matched.append(rule.id)
                 reasons.append(f"{rule.description} ({rule.id}, +{rule.weight:g})")
                 total += rule.weight
-        e = self.entropy
         entropy = shannon_entropy(data) if len(data) >= e.min_bytes else None
         if e.weight and entropy is not None and entropy >= e.threshold:
             matched.append("entropy")
@@ -308,6 +313,10 @@ class PayloadRules:
             total += e.weight
         rounded = None if entropy is None else round(entropy, 3)
         return PayloadScore(min(total, 100.0), tuple(reasons), tuple(matched), rounded)
+
+
+#: The score of a payload no rule can match and too short for the entropy rule.
+NOTHING_SCORED = PayloadScore(0.0, (), (), None)
 
 
 # Fingerprint reputation ---------------------------------------------------------------------
