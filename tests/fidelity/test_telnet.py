@@ -62,6 +62,10 @@ while True:
     c, _ = s.accept()
     if os.fork() == 0:
         s.close()
+        # As inetd does: the child's default SIGCHLD back. An ignored one outlives exec, and
+        # login's pam_motd then cannot wait for update-motd.d: it leaves motd.dynamic.new
+        # unrenamed and the login shows no uname line (on a machine with no login since boot).
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         for fd in (0, 1, 2):
             os.dup2(c.fileno(), fd)
         os.execv("/usr/sbin/telnetd", ["telnetd"])
