@@ -24,7 +24,7 @@ import importlib
 import os
 import struct
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import NamedTuple, Protocol, cast
 
 from honeymesh.detection.traps import findings
@@ -284,7 +284,7 @@ class MysqlDialogue:
             step = self._first(payload, sequence)
         else:
             step = self._denied(self._login, payload, sequence + 1, switched=True)
-        return replace(step, reset=True) if step.close and self._buffer else step
+        return step._replace(reset=True) if step.close and self._buffer else step
 
     def _next_packet(self) -> tuple[int, bytes] | None:
         """The next whole packet (its number and payload), once it is all there. One too
