@@ -62,10 +62,12 @@ while True:
     c, _ = s.accept()
     if os.fork() == 0:
         s.close()
-        # As inetd does: the child's default SIGCHLD back. An ignored one outlives exec, and
-        # login's pam_motd then cannot wait for update-motd.d: it leaves motd.dynamic.new
-        # unrenamed and the login shows no uname line (on a machine with no login since boot).
-        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        # As inetd does: the child's signals at their defaults. An ignored one outlives exec:
+        # SIGCHLD (this loop's) kept login's pam_motd from waiting for update-motd.d, so it left
+        # motd.dynamic.new unrenamed and the login showed no uname line (on a machine with no
+        # login since boot); SIGPIPE and SIGXFSZ (Python's) would reach the shell.
+        for ignored in (signal.SIGCHLD, signal.SIGPIPE, signal.SIGXFSZ):
+            signal.signal(ignored, signal.SIG_DFL)
         for fd in (0, 1, 2):
             os.dup2(c.fileno(), fd)
         os.execv("/usr/sbin/telnetd", ["telnetd"])
