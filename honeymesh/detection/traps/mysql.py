@@ -25,6 +25,7 @@ import os
 import struct
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import NamedTuple, Protocol, cast
 
 from honeymesh.detection.traps import findings
@@ -216,7 +217,7 @@ class MysqlSettings:
             + self.common
             for user in users
         }
-        object.__setattr__(self, "_by_user", by_user)
+        object.__setattr__(self, "_by_user", MappingProxyType(by_user))
 
     def candidates_for(self, user: str) -> tuple[Candidate, ...]:
         return self._by_user.get(user, self.common)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import importlib
 import itertools
 import re
 import struct
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -663,22 +663,60 @@ def test_mysql_recovers_a_configured_password_for_its_own_user_only() -> None:
 
 
 def test_mysql_password_search_hashes_as_hashlib_does(monkeypatch: pytest.MonkeyPatch) -> None:
-    """CPython's own SHA1 where it was built, hashlib's otherwise: the same digests."""
+    """CPython's own SHA1 where it was built, hashlib's otherwise: the same digests, and the
+    search finds the same password through either."""
     data = bytes(range(40))
     assert mysql._sha1(data).digest() == hashlib.sha1(data).digest()
-
-    def missing(name: str) -> object:
-        raise ImportError(name)
-
-    monkeypatch.setattr(importlib, "import_module", missing)
-    assert mysql._plain_sha1() is hashlib.sha1
     salt = b"\x40" * 20
-    found = mysql.guess_password(
-        native_scramble(b"letmein", salt),
-        salt,
-        mysql.MysqlSettings("8.0.40", frozenset(), lambda: 1).common,
+    common = mysql.MysqlSettings("8.0.40", frozenset(), lambda: 1).common
+    scramble = native_scramble(b"letmein", salt)
+    assert mysql.guess_password(scramble, salt, common) == "letmein"
+    monkeypatch.setitem(sys.modules, "_sha1", None)  # an interpreter built without it
+    fallback = mysql._plain_sha1()
+    assert fallback is hashlib.sha1
+    monkeypatch.setattr(mysql, "_sha1", fallback)
+    assert mysql.guess_password(scramble, salt, common) == "letmein"
+    assert mysql.guess_password(b"x" * 20, salt, common) is None
+
+
+def test_mysql_salt_maps_every_random_byte_into_the_printable_range() -> None:
+    """The greeting's salt: each random byte b as 0x21 + b % 94, as the server makes it."""
+    for start in range(0, 256, 20):
+        chunk = bytes(range(start, min(start + 20, 256))).ljust(20, b"\x00")
+
+        def source(n: int, chunk: bytes = chunk) -> bytes:
+            return chunk[:n]
+
+        settings = MysqlSettings("8.0.40", frozenset(), lambda: 1, random_bytes=source)
+        greeting = MysqlDialogue(settings, "192.0.2.7").start().reply
+        salt = bytes(0x21 + b % 94 for b in chunk)
+        assert salt[:8] in greeting and greeting.endswith(
+            salt[8:] + b"\x00mysql_native_password\x00"
+        )
+
+
+def test_mysql_recognises_each_of_a_users_passwords_and_follows_the_settings() -> None:
+    """A user with two configured passwords: either is recognised; settings replaced with
+    other credentials recognise theirs, not the old ones."""
+    salt = bytes(0x21 + b % 94 for b in b"\x01" * 20)
+    settings = MysqlSettings(
+        "8.0.40",
+        frozenset({("app", "first-Pass-1"), ("app", "second-Pass-2")}),
+        lambda: 1,
+        random_bytes=lambda n: b"\x01" * n,
     )
-    assert found == "letmein"
+
+    def recovered(settings: MysqlSettings, user: bytes, password: bytes) -> object:
+        dialogue = MysqlDialogue(settings, "192.0.2.7")
+        dialogue.start()
+        step = dialogue.receive(_login_packet(user, native_scramble(password, salt)))
+        return step.findings[0][1]["password"]
+
+    assert recovered(settings, b"app", b"first-Pass-1") == "first-Pass-1"
+    assert recovered(settings, b"app", b"second-Pass-2") == "second-Pass-2"
+    other = replace(settings, credentials=frozenset({("ops", "third-Pass-3")}))
+    assert recovered(other, b"ops", b"third-Pass-3") == "third-Pass-3"
+    assert recovered(other, b"app", b"first-Pass-1") is None
 
 
 def test_mysql_packet_parser_raises_only_its_error() -> None:
