@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 
 from honeymesh.detection.scoring import (
     MAX_TRIE_NESTING,
+    NOTHING_SCORED,
     PayloadRules,
+    PayloadScore,
     Reputation,
     RulesError,
     literal_alternation,
@@ -210,10 +212,11 @@ description = "x"
 )
 
 
-def _searched_rule_by_rule(rules: PayloadRules, data: bytes) -> tuple[str, ...]:
+def _scored_rule_by_rule(rules: PayloadRules, data: bytes) -> PayloadScore:
+    """The score with every rule searched: no literal index, no one-pass alternation."""
     import dataclasses  # noqa: PLC0415
 
-    return dataclasses.replace(rules, literal_finder=None, any_rule=None).score(data).matched
+    return dataclasses.replace(rules, literal_finder=None, any_rule=None).score(data)
 
 
 _PIECES = sorted(
@@ -236,7 +239,17 @@ _PIECES = sorted(
 def test_the_literal_prefilter_never_changes_a_score(parts: list[str]) -> None:
     data = "".join(parts).encode("utf-8", "surrogatepass")
     for rules in (RULES, TRICKY):
-        assert rules.score(data).matched == _searched_rule_by_rule(rules, data)
+        assert rules.score(data) == _scored_rule_by_rule(rules, data)
+
+
+@pytest.mark.parametrize("size", [0, 1, 255, 256, 257])
+def test_a_payload_no_rule_can_match_scores_as_searching_every_rule(size: int) -> None:
+    """Below the entropy rule's 256 bytes, a payload the literal index lets no rule through
+    gets the one shared empty score; at 256 and above, its entropy too. Either way, the same
+    whole result as searching every rule."""
+    data = (b"qz7" * 100)[:size]
+    assert RULES.score(data) == _scored_rule_by_rule(RULES, data)
+    assert (RULES.score(data) is NOTHING_SCORED) == (size < 256)
 
 
 def test_the_literal_prefilter_skips_what_cannot_match() -> None:

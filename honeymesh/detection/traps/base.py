@@ -52,7 +52,7 @@ class Step(NamedTuple):
     A named tuple, immutable as the frozen dataclass it was, for a quarter of the cost: every
     session makes two or more, and building one took 13,000 instructions (ten
     ``object.__setattr__`` calls), 3,300 as a tuple (callgrind). ``step._replace(...)``
-    changes a field.
+    changes a field. (A step holding ``NO_DETAIL`` cannot be pickled; none ever is.)
     """
 
     reply: bytes = b""
