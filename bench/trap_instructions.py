@@ -7,7 +7,9 @@ valgrind's callgrind, and counts the instructions the server executes in user sp
 thread: the reactor, the store's writer) over the measured sessions only: the warm-up and the
 start-up are not counted (``--instr-atstart=no``, then ``callgrind_control --instr=on/off``).
 The count is the same from run to run within a few tenths of a per cent, whatever else the
-machine does.
+machine does. Each server's idle work (its timers) is counted too, over a few seconds without
+traffic, and ``instructions_per_session_less_idle`` takes it off the measured window's count:
+under valgrind the sessions last ~50 times longer, and so would the idle work charged to them.
 
 What it does not count: the kernel's work for the server's system calls (accept, epoll, the
 socket I/O, fsync), which is about a quarter of a session's CPU on both sides, and what an
@@ -41,21 +43,42 @@ from bench import traps  # the servers and the client of bench/traps.py
 
 WARMUP = 100
 START_TIMEOUT = 600.0  # seconds: the appliance imports and starts ~50x slower under valgrind
+IDLE = 5.0  # seconds of no traffic over which each server's idle instructions are counted
 SERVERS = ("opencanary", "honeymesh", "honeymesh-trap-core")
 
 
 def control(pid: int, *args: str) -> None:
-    subprocess.run(["callgrind_control", *args, str(pid)], check=True, capture_output=True)
+    """Tell the server's callgrind (through vgdb); a minute at most."""
+    done = subprocess.run(
+        ["callgrind_control", *args, str(pid)],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"callgrind_control {' '.join(args)}: {done.stderr or done.stdout}")
 
 
 def totals(out: Path) -> int:
-    """Instructions in callgrind's dumps: ``totals:`` of each part written so far."""
+    """Instructions in callgrind's dumps so far: ``totals:`` of each part (each dump holds what
+    was counted since the one before)."""
     count = 0
     for part in out.parent.glob(out.name + "*"):
         for line in part.read_text().splitlines():
             if line.startswith("totals:"):
                 count += int(line.split()[1])
     return count
+
+
+def counted(pid: int, out: Path) -> int:
+    """Instructions counted since the last dump: dump now, and wait until it is written."""
+    before = totals(out)
+    control(pid, "--dump")
+    deadline = time.monotonic() + 60
+    while (now := totals(out)) == before and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return now - before
 
 
 def measure(server: str, protocol: str, sessions: int) -> dict[str, object]:
@@ -66,16 +89,16 @@ def measure(server: str, protocol: str, sessions: int) -> dict[str, object]:
             "valgrind",
             "--tool=callgrind",
             "--instr-atstart=no",
-            f"--callgrind-out-file={out}",
+            f"--callgrind-out-file={out}.%p",  # a forked child's dumps apart from the server's
             f"--log-file={workdir / 'valgrind.log'}",
         )
         port = traps.free_port()
+        logtype = int(str(traps.PROTOCOLS[protocol]["logtype"]))
         if server == "opencanary":
             proc, records = traps.opencanary_server(protocol, port, workdir, prefix)
         else:
             variant = "core" if server == "honeymesh-trap-core" else "appliance"
             proc, records = traps.honeymesh_server(protocol, port, workdir, variant, prefix)
-        logtype = int(str(traps.PROTOCOLS[protocol]["logtype"]))
 
         def recorded() -> int:
             if not records.exists():
@@ -85,33 +108,44 @@ def measure(server: str, protocol: str, sessions: int) -> dict[str, object]:
             return traps.honeymesh_recorded(records)
 
         try:
+            mine = Path(f"{out}.{proc.pid}")
             traps.wait_listening(port, proc, timeout=START_TIMEOUT)
             if server != "opencanary":
                 traps.wait_ready(workdir, proc, timeout=START_TIMEOUT)
             asyncio.run(traps.drive(protocol, port, WARMUP, 0))
             traps.wait_recorded(recorded, WARMUP, timeout=START_TIMEOUT)
-            time.sleep(1.0)  # the warm-up's last commit, outside the count
+            traps.wait_settled(proc.pid, timeout=START_TIMEOUT)  # the warm-up's last commit
+            # What the server does with no traffic (its timers), counted over IDLE seconds:
+            # under valgrind the sessions take ~50 times longer, and so would its idle work.
             control(proc.pid, "--instr=on")
+            time.sleep(IDLE)
+            control(proc.pid, "--instr=off")
+            idle_per_s = counted(proc.pid, mine) / IDLE
+            control(proc.pid, "--instr=on")
+            started = time.monotonic()
             asyncio.run(traps.drive(protocol, port, sessions, WARMUP))
             traps.wait_recorded(recorded, WARMUP + sessions, timeout=START_TIMEOUT)
             control(proc.pid, "--instr=off")
-            before = totals(out)
-            control(proc.pid, "--dump")
-            deadline = time.monotonic() + 60
-            while totals(out) == before and time.monotonic() < deadline:
-                time.sleep(0.2)
-            counted = totals(out) - before
+            window = time.monotonic() - started
+            count = counted(proc.pid, mine)
             lost = WARMUP + sessions - recorded()
         finally:
             traps.stop(proc)
-        if not counted:
-            raise RuntimeError(f"{server}: callgrind wrote no count (see {out})")
+        if not count:
+            raise RuntimeError(f"{server}: callgrind wrote no count ({workdir / 'valgrind.log'})")
+        if lost:
+            raise RuntimeError(f"{server}: {lost} of {WARMUP + sessions} sessions not recorded")
         return {
             "bench": "trap_instructions",
             "protocol": protocol,
             "server": server,
             "sessions": sessions,
-            "instructions_per_session": round(counted / sessions),
+            "instructions_per_session": round(count / sessions),
+            "idle_instructions_per_s": round(idle_per_s),
+            "window_s": round(window, 1),
+            "instructions_per_session_less_idle": round(
+                max(count - idle_per_s * window, 0) / sessions
+            ),
             "lost": lost,
         }
 
@@ -121,6 +155,9 @@ def main() -> int:
     parser.add_argument("--protocols", default="redis,mysql,http")
     parser.add_argument("--sessions", type=int, default=1000)
     args = parser.parse_args()
+    unknown = set(args.protocols.split(",")) - set(traps.PROTOCOLS)
+    if unknown or args.sessions < 1:
+        parser.error(f"protocols among {', '.join(traps.PROTOCOLS)}; at least one session")
     missing = [tool for tool in ("valgrind", "callgrind_control") if not shutil.which(tool)]
     if missing:
         why = f"{', '.join(missing)} not found: apt-get install valgrind (scripts/setup.sh test)"
