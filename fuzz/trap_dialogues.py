@@ -134,7 +134,7 @@ def as_json(detail: Mapping[str, object]) -> None:
 def checked(step: object) -> Step:
     assert isinstance(step, Step), step
     assert isinstance(step.reply, bytes), type(step.reply)
-    as_json(step.detail)
+    as_json(dict(step.detail))  # merged into the session's dict, as TrapProtocol does
     for event_id, found in step.findings:
         assert event_id in EVENT_IDS, event_id
         as_json(found)
