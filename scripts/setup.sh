@@ -49,6 +49,9 @@ test_pkgs+=(sslscan)
 test_pkgs+=(hydra)
 # valgrind: bench/trap_instructions.py counts each server's instructions a session (callgrind).
 test_pkgs+=(valgrind)
+# The package and the image as operators get them (tests/packaging): lintian on the .deb,
+# debootstrap for the Debian 12 root it is installed into, systemd-nspawn to boot it.
+test_pkgs+=(lintian debootstrap systemd-container)
 # WordPress (with the theme it recommends) and phpMyAdmin under Apache's mod_php: the HTTP
 # trap's wordpress and phpmyadmin sites are diffed against them (tests/fidelity/test_webapps.py,
 # which also starts their database). libapache2-mod-php switches /etc/apache2 to mpm_prefork
