@@ -164,6 +164,20 @@ def _reference(hits: list[tuple[str, str, int, float]]) -> list[Reported]:
     return out
 
 
+def _assert_reported_as_the_reference(hits: list[tuple[str, str, int, float]]) -> None:
+    """What the detector reports for ``hits`` equals ``_reference``'s, half the time in time
+    order (as one feed alone gives them), half as they come (the feeds interleave)."""
+    if len(hits) % 2:
+        hits = sorted(hits, key=lambda h: h[3])
+    scans = ScanDetector(T)
+    got = [
+        (f.source, f.kind, f.count, f.first_seen, f.ports, f.addresses)
+        for src, dst, port, time in hits
+        for f in scans.hit(src, dst, port, "tcp", time)
+    ]
+    assert got == _reference(hits)
+
+
 @given(
     st.lists(
         st.tuples(
@@ -184,15 +198,7 @@ def test_every_scan_is_reported_as_counting_every_hit_would(
     """The detector keeps one time per key and decides by counting back from the newest
     without listing; it reports what keeping every hit and listing each window would, in
     time order or not (the feeds interleave)."""
-    if len(hits) % 2:  # half in time order, as one feed alone gives them
-        hits = sorted(hits, key=lambda h: h[3])
-    scans = ScanDetector(T)
-    got = [
-        (f.source, f.kind, f.count, f.first_seen, f.ports, f.addresses)
-        for src, dst, port, time in hits
-        for f in scans.hit(src, dst, port, "tcp", time)
-    ]
-    assert got == _reference(hits)
+    _assert_reported_as_the_reference(hits)
 
 
 @given(
@@ -212,14 +218,7 @@ def test_every_scan_is_reported_as_counting_every_hit_would(
 def test_a_brute_force_then_a_scan_is_reported_as_counting_every_hit_would(
     hits: list[tuple[str, str, int, float]],
 ) -> None:
-    hits = sorted(hits, key=lambda h: h[3]) if len(hits) % 2 else hits
-    scans = ScanDetector(T)
-    got = [
-        (f.source, f.kind, f.count, f.first_seen, f.ports, f.addresses)
-        for src, dst, port, time in hits
-        for f in scans.hit(src, dst, port, "tcp", time)
-    ]
-    assert got == _reference(hits)
+    _assert_reported_as_the_reference(hits)
 
 
 def test_with_a_threshold_of_one_every_new_source_is_a_scan() -> None:
