@@ -29,7 +29,13 @@ from honeymesh.detection.traps.mysql import (
     native_scramble,
     parse_handshake_response,
 )
-from honeymesh.detection.traps.redis import RedisDialogue, RedisSettings, RespError, RespParser
+from honeymesh.detection.traps.redis import (
+    RedisDialogue,
+    RedisSettings,
+    RespError,
+    RespParser,
+    whole_command,
+)
 from honeymesh.detection.traps.shell import FakeShell, LineEditor
 from honeymesh.detection.traps.smtp import SmtpDialogue, SmtpSettings
 from honeymesh.detection.traps.snmp import encode_oid
@@ -559,6 +565,59 @@ def test_resp_parser_waits_for_more_and_rejects_nonsense() -> None:
         RespParser().feed(b"*1\r\n:12\r\n")
     with pytest.raises(RespError):
         RespParser().feed(b"*99999999\r\n")
+
+
+def _read(data: bytes, *, generally: bool = False) -> list[list[bytes]] | str:
+    """What a parser reads from ``data`` and then from a PING (what it kept of ``data`` shows
+    there), or its error. ``generally``: fed a byte first, so that the short cut for a whole
+    command in one chunk never answers."""
+    parser = RespParser()
+    chunks = [data[:1], data[1:]] if generally else [data]
+    try:
+        return [c for chunk in [*chunks, _resp_array([b"PING"])] for c in parser.feed(chunk)]
+    except RespError as e:
+        return str(e)
+
+
+def _resp_array(args: list[bytes]) -> bytes:
+    return b"*%d\r\n" % len(args) + b"".join(b"$%d\r\n%s\r\n" % (len(a), a) for a in args)
+
+
+# Arguments with line ends, dollars and stars inside: what could fool a split at line ends.
+_ARGS = st.lists(
+    st.binary(max_size=12) | st.sampled_from([b"\r\n", b"$3", b"*1\r\n$1"]), max_size=6
+)
+
+
+@given(
+    st.one_of(
+        _ARGS.map(_resp_array),
+        st.tuples(_ARGS.map(_resp_array), st.integers(0, 60), st.binary(max_size=3)).map(
+            lambda t: t[0][: t[1]] + t[2] + t[0][t[1] :]  # a whole command with bytes put in
+        ),
+        st.binary(max_size=40).map(lambda b: b"*" + b),
+    )
+)
+def test_a_whole_command_is_read_as_the_general_parser_reads_it(data: bytes) -> None:
+    """The short cut answers only for exactly one whole array, and then as the general parser
+    does; anything else (half a command, two, an argument holding a line end, bytes put in)
+    goes to the general parser."""
+    fast = whole_command(data)
+    if fast is not None:
+        assert _read(data, generally=True) == [fast, [b"PING"]]
+    assert _read(data) == _read(data, generally=True)
+
+
+def test_the_whole_command_short_cut_takes_the_plain_cases_only() -> None:
+    assert whole_command(b"*2\r\n$4\r\nAUTH\r\n$5\r\nhello\r\n") == [b"AUTH", b"hello"]
+    assert whole_command(_resp_array([b"SET", b"k", b"a\r\nb"])) is None  # a line end inside
+    assert RespParser().feed(_resp_array([b"SET", b"k", b"a\r\nb"])) == [[b"SET", b"k", b"a\r\nb"]]
+    assert whole_command(_resp_array([b"PING"]) * 2) is None  # two commands
+    assert whole_command(b"*1\r\n$4\r\nPING\r\n"[:-1]) is None  # not all there
+    assert whole_command(b"*" + b"9" * 5000 + b"\r\n$1\r\na\r\n") is None  # no int() of it
+    assert whole_command(b"*1\r\n$" + b"1" * 5000 + b"\r\na\r\n") is None
+    with pytest.raises(RespError):
+        RespParser().feed(b"*1\r\n$" + b"1" * 5000 + b"\r\na\r\n")
 
 
 def _login_packet(user: bytes, response: bytes, plugin: bytes = b"mysql_native_password") -> bytes:
