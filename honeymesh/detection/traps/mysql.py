@@ -25,6 +25,7 @@ import os
 import struct
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 from typing import NamedTuple, Protocol, cast
 
@@ -222,6 +223,29 @@ class MysqlSettings:
     def candidates_for(self, user: str) -> tuple[Candidate, ...]:
         return self._by_user.get(user, self.common)
 
+    @cached_property
+    def mariadb(self) -> bool:
+        return "MariaDB" in self.version
+
+    @cached_property
+    def greeting(self) -> tuple[bytes, bytes, bytes]:
+        """The handshake packet's payload around the connection id and the two parts of the
+        salt, the same in every session: built once (it was 20,000 instructions a session)."""
+        caps = MARIADB_CAPABILITIES if self.mariadb else SERVER_CAPABILITIES
+        reserved = (
+            b"\x00" * 6 + struct.pack("<I", MARIADB_EXTENDED) if self.mariadb else b"\x00" * 10
+        )
+        return (
+            b"\x0a" + self.version.encode() + b"\x00",  # then the connection id, salt[:8]
+            b"\x00"
+            + struct.pack("<H", caps & 0xFFFF)
+            + bytes([UTF8MB4_GENERAL_CI if self.mariadb else UTF8MB4_0900_AI_CI])
+            + struct.pack("<H", 0x0002)  # SERVER_STATUS_AUTOCOMMIT
+            + struct.pack("<H", caps >> 16)
+            + bytes([21]) + reserved,  # then salt[8:]
+            b"\x00" + NATIVE + b"\x00",
+        )  # fmt: skip
+
 
 class MysqlDialogue:
     def __init__(self, settings: MysqlSettings, peer: str) -> None:
@@ -236,26 +260,15 @@ class MysqlDialogue:
 
     @property
     def _mariadb(self) -> bool:
-        return "MariaDB" in self._s.version
+        return self._s.mariadb
 
     def start(self) -> Step:
-        mariadb = self._mariadb
-        caps = MARIADB_CAPABILITIES if mariadb else SERVER_CAPABILITIES
-        reserved = b"\x00" * 6 + struct.pack("<I", MARIADB_EXTENDED) if mariadb else b"\x00" * 10
-        payload = (
-            b"\x0a"
-            + self._s.version.encode() + b"\x00"
-            + struct.pack("<I", self._s.next_connection_id() & 0xFFFFFFFF)
-            + self._salt[:8] + b"\x00"
-            + struct.pack("<H", caps & 0xFFFF)
-            + bytes([UTF8MB4_GENERAL_CI if mariadb else UTF8MB4_0900_AI_CI])
-            + struct.pack("<H", 0x0002)  # SERVER_STATUS_AUTOCOMMIT
-            + struct.pack("<H", caps >> 16)
-            + bytes([21]) + reserved
-            + self._salt[8:] + b"\x00"
-            + NATIVE + b"\x00"
-        )  # fmt: skip
-        return Step(reply=_packet(0, payload))
+        head, middle, tail = self._s.greeting
+        connection_id = struct.pack("<I", self._s.next_connection_id() & 0xFFFFFFFF)
+        salt = self._salt
+        return Step(
+            reply=_packet(0, b"".join((head, connection_id, salt[:8], middle, salt[8:], tail)))
+        )
 
     def stop(self) -> None:
         pass
