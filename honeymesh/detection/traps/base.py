@@ -25,6 +25,7 @@ from twisted.logger import Logger
 from twisted.python.failure import Failure
 
 from honeymesh.detection.traps.dataport import DataSession, PassivePorts, Transfer
+from honeymesh.detection.traps.deadlines import Deadlines
 from honeymesh.detection.traps.facts import Connection, Endpoint
 from honeymesh.events import Event, EventId, JSONValue, Observation
 
@@ -223,6 +224,7 @@ class TrapFactory(protocol.Factory):
         self.publish = publish
         self.guard = guard
         self.live: set[TrapProtocol] = set()
+        self.deadlines = Deadlines(clock)  # when each open session is next looked at
         self.per_source: Counter[str] = Counter()
         self.sessions = 0
         self.refused = 0
@@ -265,6 +267,8 @@ class TrapFactory(protocol.Factory):
         self.per_source[proto.source] -= 1
         if self.per_source[proto.source] <= 0:
             del self.per_source[proto.source]
+        if not self.live:
+            self.deadlines.clear()
 
     def close_all(self, reason: str) -> None:
         """End every open session now (shutdown): each one still yields its observation."""
@@ -290,7 +294,7 @@ class TrapProtocol(protocol.Protocol):
         self._deadline = 0.0
         self._idle = factory.limits.idle_timeout  # the dialogue may shorten it (Step.idle)
         self._login_deadline: float | None = None  # None: no grace, or logged in already
-        self._timer: IDelayedCall | None = None
+        self.due: float | None = None  # when the session is next looked at (Deadlines)
         self._held: IDelayedCall | None = None  # a delayed reply (Step.delay) not yet sent
         self._waiting = bytearray()  # bytes received while a reply is held or a transfer runs
         self._data: DataSession | None = None  # the data connection's side (Step.listen)
@@ -315,7 +319,7 @@ class TrapProtocol(protocol.Protocol):
                     Endpoint(self.peer.host, self.peer.port),
                 )
             )
-        self._timer = clock.callLater(self._next_check() - self.started, self._check_time)
+        self.factory.deadlines.at(self, self._next_check())
         self._apply(self._step(self.dialogue.start))
 
     def _next_check(self) -> float:
@@ -328,14 +332,13 @@ class TrapProtocol(protocol.Protocol):
             when = min(when, self._login_deadline)
         return when
 
-    def _check_time(self) -> None:
-        """The one timer of a session: end it when idle, over time or not logged in within
-        its grace, else look again later.
+    def check_time(self) -> None:
+        """The session's moment has come (``Deadlines``): end it when idle, over time or not
+        logged in within its grace, else ask to be looked at again later.
 
-        Activity only notes the time (no timer is touched per chunk of data), so a session
-        costs one delayed call, rescheduled at most once per idle period.
+        Activity only notes the time (nothing is rescheduled per chunk of data), so a session
+        asks once, and again at most once per idle period.
         """
-        self._timer = None
         clock = self.factory.clock
         now = clock.seconds()
         if now >= self._deadline:
@@ -365,7 +368,7 @@ class TrapProtocol(protocol.Protocol):
                 return
             self.finish("idle_timeout")
         else:
-            self._timer = clock.callLater(self._next_check() - now, self._check_time)
+            self.factory.deadlines.at(self, self._next_check())
 
     def dataReceived(self, data: bytes) -> None:
         if self.closed_by is not None:
@@ -423,13 +426,11 @@ class TrapProtocol(protocol.Protocol):
         self._send(step)
 
     def _check_sooner(self) -> None:
-        """Move the session's timer earlier if it is now due sooner than it was set for (a
-        shorter idle timeout; a transfer over, so idleness counts again)."""
+        """Look at the session earlier if it is now due sooner than it asked for (a shorter
+        idle timeout; a transfer over, so idleness counts again)."""
         due = self._next_check()
-        if self._timer is not None and self._timer.active() and due < self._timer.getTime():
-            self._timer.cancel()
-            now = self.factory.clock.seconds()
-            self._timer = self.factory.clock.callLater(max(due - now, 0), self._check_time)
+        if self.due is not None and due < self.due:
+            self.factory.deadlines.at(self, due)
 
     def _send(self, step: Step) -> None:
         if step.reply and self.transport is not None and self.closed_by is None:
@@ -507,9 +508,7 @@ class TrapProtocol(protocol.Protocol):
         if self.closed_by is not None:
             return
         self.closed_by = closed_by
-        if self._timer is not None and self._timer.active():
-            self._timer.cancel()
-        self._timer = None
+        self.factory.deadlines.forget(self)
         if self._held is not None and self._held.active():
             self._held.cancel()
         self._held = None
