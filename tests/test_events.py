@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Callable
@@ -20,6 +21,7 @@ from honeymesh.events import (
     Event,
     EventBus,
     EventId,
+    Kind,
     Notice,
     Observation,
     Verdict,
@@ -220,3 +222,24 @@ def test_what_json_has_no_form_for_is_written_as_its_text_as_before() -> None:
 
     value = {"when": when, "point": Point(1), "raw": b"\x00\xff", "set": frozenset()}
     assert encode_json(value) == _STDLIB.encode(value)
+
+
+def test_an_observation_is_the_frozen_dataclass_it_was() -> None:
+    """Its ``__init__`` is written by hand (speed): the rest of the dataclass still holds."""
+    o = Observation(EventId.TRAP_SESSION, 1.5, "192.0.2.1", {"port": 22})
+    assert (o.event_id, o.time, o.source, o.detail, o.kind) == (
+        EventId.TRAP_SESSION,
+        1.5,
+        "192.0.2.1",
+        {"port": 22},
+        Kind.OBSERVATION,
+    )
+    assert Observation(EventId.TRAP_SESSION, 1.0, "192.0.2.1").detail == {}
+    assert o == Observation(
+        event_id=EventId.TRAP_SESSION, time=1.5, source="192.0.2.1", detail={"port": 22}
+    )
+    moved = dataclasses.replace(o, source="192.0.2.2")
+    assert moved.source == "192.0.2.2" and moved.detail == {"port": 22} and o.source == "192.0.2.1"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        o.source = "192.0.2.3"  # type: ignore[misc]
+    assert json.loads(o.json)["detail"] == {"port": 22}
