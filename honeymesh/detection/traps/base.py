@@ -11,7 +11,6 @@ observations of their own, so that detection does not wait for the attacker to h
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -30,6 +29,8 @@ from honeymesh.detection.traps.facts import Connection, Endpoint
 from honeymesh.events import Event, EventId, JSONValue, Observation
 
 PREVIEW_BYTES = 256
+# For isinstance: a tuple, built once (``IPv4Address | IPv6Address`` builds a union each time).
+_IP_ADDRESS = (IPv4Address, IPv6Address)
 
 #: Something a dialogue learned that deserves its own event now: an id and its details.
 Finding = tuple[EventId, Mapping[str, JSONValue]]
@@ -225,7 +226,7 @@ class TrapFactory(protocol.Factory):
         self.guard = guard
         self.live: set[TrapProtocol] = set()
         self.deadlines = Deadlines(clock)  # when each open session is next looked at
-        self.per_source: Counter[str] = Counter()
+        self.per_source: dict[str, int] = {}  # open sessions by source
         self.sessions = 0
         self.refused = 0
         self.on_refused: Callable[[], object] | None = None
@@ -243,21 +244,21 @@ class TrapFactory(protocol.Factory):
         return known
 
     def buildProtocol(self, addr: IAddress | None) -> TrapProtocol | None:
-        host = addr.host if isinstance(addr, IPv4Address | IPv6Address) else str(addr)
+        peer = addr if isinstance(addr, _IP_ADDRESS) else None
+        host = str(addr) if peer is None else peer.host
+        held = self.per_source.get(host, 0)
         if (
             len(self.live) >= self.limits.max_connections
-            or self.per_source[host] >= self.limits.max_per_source
+            or held >= self.limits.max_per_source
             or (self.guard is not None and not self.guard.admit())
         ):
             self.refused += 1
             if self.on_refused is not None:
                 self.on_refused()
             return None  # the reactor closes the connection at once
-        proto = TrapProtocol(
-            self, host, addr if isinstance(addr, IPv4Address | IPv6Address) else None
-        )
+        proto = TrapProtocol(self, host, peer)
         self.live.add(proto)
-        self.per_source[host] += 1
+        self.per_source[host] = held + 1
         return proto
 
     def forget(self, proto: TrapProtocol) -> None:
@@ -266,9 +267,11 @@ class TrapFactory(protocol.Factory):
         self.live.discard(proto)
         if self.guard is not None:
             self.guard.release()
-        self.per_source[proto.source] -= 1
-        if self.per_source[proto.source] <= 0:
-            del self.per_source[proto.source]
+        held = self.per_source.get(proto.source, 0) - 1
+        if held > 0:
+            self.per_source[proto.source] = held
+        else:
+            self.per_source.pop(proto.source, None)
         if not self.live:
             self.deadlines.clear()
 
@@ -316,8 +319,8 @@ class TrapProtocol(protocol.Protocol):
                 self.peer = self.transport.getPeer()
         if (
             self.factory.knows_connection(self.dialogue)
-            and isinstance(self.local, IPv4Address | IPv6Address)
-            and isinstance(self.peer, IPv4Address | IPv6Address)
+            and isinstance(self.local, _IP_ADDRESS)
+            and isinstance(self.peer, _IP_ADDRESS)
         ):
             cast(KnowsConnection, self.dialogue).connected(
                 Connection(
