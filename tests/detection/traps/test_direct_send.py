@@ -1,0 +1,205 @@
+"""A trap's replies over real loopback TCP: sent at once where they can be, and always whole
+and in order (``TrapProtocol._write``).
+
+A reply goes straight to the socket when Twisted holds nothing of the session; whatever the
+socket cannot take, and every reply after it, goes through Twisted's buffer. The client here
+reads slowly enough for a large greeting to fill the socket, pipelines its commands, and
+meets a reply the dialogue holds back (``Step.delay``): every byte must arrive, in the order the
+dialogue wrote them.
+"""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Generator
+from typing import Any
+
+import pytest_twisted
+from twisted.internet import reactor as global_reactor
+from twisted.internet import threads
+from twisted.internet.defer import Deferred
+from twisted.internet.task import deferLater
+
+from honeymesh.detection.traps.base import Step, TrapFactory, TrapLimits, TrapProtocol
+from honeymesh.events import Event, EventId, Observation
+
+reactor: Any = global_reactor  # listenTCP and its port, as Twisted types them, are not needed here
+GREETING = bytes(range(256)) * 65536  # 16 MiB: more than a loopback socket takes at once
+LIMITS = TrapLimits(
+    idle_timeout=10, session_timeout=30, max_bytes=1 << 20, max_connections=4, max_per_source=4
+)
+
+
+class Echo:
+    """Greets with GREETING; answers each line with ``<n>:<line>``; a chunk with ``wait`` in it
+    is answered 50 ms later (and what arrives meanwhile after it); ``bye`` closes."""
+
+    def __init__(self) -> None:
+        self._n = 0
+        self._buffer = b""
+
+    def start(self) -> Step:
+        return Step(GREETING)
+
+    def receive(self, data: bytes) -> Step:
+        self._buffer += data
+        replies, close, delay = [], False, 0.0
+        while b"\n" in self._buffer:
+            line, self._buffer = self._buffer.split(b"\n", 1)
+            self._n += 1
+            replies.append(b"%d:%s\n" % (self._n, line))
+            if line == b"wait":
+                delay = 0.05
+            if line == b"bye":
+                close = True
+                break
+        return Step(b"".join(replies), close, delay=delay)
+
+    def stop(self) -> None:
+        pass
+
+
+class _Recording(TrapFactory):
+    """A trap factory that keeps the sessions it builds."""
+
+    def __init__(self, sessions: list[TrapProtocol], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._sessions = sessions
+
+    def buildProtocol(self, addr: Any) -> TrapProtocol | None:
+        proto = super().buildProtocol(addr)
+        assert proto is not None
+        self._sessions.append(proto)
+        return proto
+
+
+def _client(port: int) -> bytes:
+    """Connect, read a little, pipeline the commands (the last ones while the trap holds its
+    answer to ``wait``), then read to the close."""
+    with socket.create_connection(("127.0.0.1", port), timeout=20) as s:
+        received = s.recv(1000)
+        s.sendall(b"one\ntwo\n")
+        s.sendall(b"wait\n")
+        time.sleep(0.01)
+        s.sendall(b"three\nfour\nbye\n")
+        while chunk := s.recv(65536):
+            received += chunk
+        return received
+
+
+@pytest_twisted.inlineCallbacks
+def test_replies_arrive_whole_and_in_order() -> Generator[Deferred[Any], Any, None]:
+    events: list[Event] = []
+    sessions: list[TrapProtocol] = []
+    factory = _Recording(
+        sessions,
+        name="echo",
+        new_dialogue=lambda source: Echo(),
+        limits=LIMITS,
+        clock=reactor,
+        publish=events.append,
+    )
+    port = reactor.listenTCP(0, factory, interface="127.0.0.1")
+    try:
+        received = yield threads.deferToThread(_client, port.getHost().port)
+        yield deferLater(reactor, 0.1, lambda: None)
+    finally:
+        yield port.stopListening()
+    assert received == GREETING + b"1:one\n2:two\n3:wait\n4:three\n5:four\n6:bye\n"
+    assert sessions[0]._buffered  # the greeting did not fit: the rest went through Twisted
+    (session,) = [e for e in events if e.event_id == EventId.TRAP_SESSION]
+    assert isinstance(session, Observation) and session.detail["closed_by"] == "trap"
+
+
+@pytest_twisted.inlineCallbacks
+def test_a_reply_that_fits_goes_out_before_the_reactor_turns() -> Generator[
+    Deferred[Any], Any, None
+]:
+    """What the change is for: the answer to a line has left the trap when dataReceived
+    returns, never handed to Twisted's buffer."""
+    sessions: list[TrapProtocol] = []
+
+    class Quiet(Echo):
+        def start(self) -> Step:
+            return Step()
+
+    factory = _Recording(
+        sessions,
+        name="quiet",
+        new_dialogue=lambda source: Quiet(),
+        limits=LIMITS,
+        clock=reactor,
+        publish=lambda event: None,
+    )
+    port = reactor.listenTCP(0, factory, interface="127.0.0.1")
+    try:
+        received = yield threads.deferToThread(_ask, port.getHost().port)
+    finally:
+        yield port.stopListening()
+    assert received == b"1:ping\n"
+    (proto,) = sessions
+    assert not proto._buffered  # sent by the socket, never handed to Twisted's buffer
+
+
+def _ask(port: int) -> bytes:
+    with socket.create_connection(("127.0.0.1", port), timeout=20) as s:
+        s.sendall(b"ping\n")
+        return s.recv(100)
+
+
+@pytest_twisted.inlineCallbacks
+def test_a_banner_grabber_one_connection_at_a_time_is_never_refused() -> Generator[
+    Deferred[Any], Any, None
+]:
+    """A greeting waits for the reactor's turn: sent at once, it let a client that reads it
+    and hangs up connect again inside the port's accept loop, before the trap saw its
+    earlier connections close, and one source's sessions piled up past its cap."""
+    factory = TrapFactory(
+        name="greeter",
+        new_dialogue=lambda source: Greeter(),
+        limits=TrapLimits(
+            idle_timeout=10,
+            session_timeout=30,
+            max_bytes=1000,
+            max_connections=50,
+            max_per_source=2,
+        ),
+        clock=reactor,
+        publish=lambda event: None,
+    )
+    port = reactor.listenTCP(0, factory, interface="127.0.0.1")
+    try:
+        greetings = yield threads.deferToThread(_grab, port.getHost().port, 300)
+    finally:
+        yield port.stopListening()
+    assert greetings == [b"220 hi\r\n"] * 300
+    assert factory.refused == 0
+
+
+class Greeter(Echo):
+    def start(self) -> Step:
+        return Step(b"220 hi\r\n")
+
+
+# The banner grabber, in a process of its own (a thread would wait for the reactor's GIL).
+GRABBER = """
+import socket, sys
+port, count = int(sys.argv[1]), int(sys.argv[2])
+for _ in range(count):
+    with socket.create_connection(("127.0.0.1", port), timeout=20) as s:
+        print(s.recv(100).hex(), flush=True)
+"""
+
+
+def _grab(port: int, count: int) -> list[bytes]:
+    done = subprocess.run(
+        [sys.executable, "-c", GRABBER, str(port), str(count)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return [bytes.fromhex(line) for line in done.stdout.splitlines()]
