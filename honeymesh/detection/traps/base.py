@@ -153,6 +153,20 @@ def preview(data: bytes) -> str:
     return data[:PREVIEW_BYTES].decode("utf-8", "backslashreplace")
 
 
+def _drained(transport: tcp.Server) -> bool:
+    """Whether Twisted holds none of ``transport``'s data, so that bytes sent to the socket
+    now cannot overtake any. Twisted has no public way to ask: this reads what its own
+    ``doWrite`` reads (``dataBuffer`` from ``offset``, and ``_tempDataBuffer``, private), and
+    says no if those are ever gone (tests/detection/traps/test_direct_send.py shows the order
+    kept)."""
+    return (
+        bool(transport.connected)
+        and not transport.disconnecting
+        and not getattr(transport, "_tempDataBuffer", True)
+        and transport.offset == len(transport.dataBuffer)
+    )
+
+
 class _Closing(TypingProtocol):
     """What a reset needs of a TCP transport (Twisted's TCP and TLS transports have it)."""
 
@@ -307,7 +321,7 @@ class TrapProtocol(protocol.Protocol):
         self._data: DataSession | None = None  # the data connection's side (Step.listen)
         self._resuming: IDelayedCall | None = None  # _resume, due once the data side is done
         self._send_now = False  # the next write may go straight to the socket (_write)
-        self._buffered = False  # Twisted's buffer has held data of this session (_write)
+        self.sent_at_once = 0  # replies that went straight to the socket (_write)
 
     def connectionMade(self) -> None:
         clock, limits = self.factory.clock, self.factory.limits
@@ -486,14 +500,13 @@ class TrapProtocol(protocol.Protocol):
         """Send ``data`` to the client, after everything sent before.
 
         The first reply to a ``dataReceived`` goes straight to the socket (``writeSomeData``,
-        what Twisted's own ``doWrite`` calls) when the transport is plain TCP and has never
-        been handed data of this session. ``transport.write`` would buffer it, have the reactor
+        what Twisted's own ``doWrite`` calls) when the transport is plain TCP and Twisted holds
+        none of its data (``_drained``). ``transport.write`` would buffer it, have the reactor
         watch the socket for room (an ``epoll_ctl``), send it on the next turn of the loop and
         stop watching (another): about 15,000 instructions a reply in user space beside the
         two system calls (callgrind). Whatever follows in the same call, whatever a partial
-        send leaves, and every write once Twisted has held data of the session goes through
-        ``transport.write``: its buffer keeps the order and joins the writes of one turn into
-        one segment, as before.
+        send leaves, and every write while Twisted holds data go through ``transport.write``:
+        its buffer keeps the order and joins the writes of one turn into one segment, as before.
 
         A greeting (``connectionMade``) waits for the turn as before. Sent at once, it let a
         client that reads the greeting and hangs up connect again inside the listening port's
@@ -502,21 +515,15 @@ class TrapProtocol(protocol.Protocol):
         banner grabber connecting one at a time was refused 4 times in 100.
         """
         transport = self.transport
-        if (
-            self._send_now
-            and not self._buffered
-            and type(transport) is tcp.Server
-            and transport.connected
-            and not transport.disconnecting
-        ):
+        if self._send_now and type(transport) is tcp.Server and _drained(transport):
             self._send_now = False
             sent = transport.writeSomeData(data)
             if isinstance(sent, int):  # else the connection is lost: Twisted's write finds out
+                self.sent_at_once += 1
                 data = data[sent:]
                 if not data:
                     return
         if transport is not None:
-            self._buffered = True
             transport.write(data)
 
     def _resume_soon(self) -> None:

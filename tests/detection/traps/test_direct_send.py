@@ -1,11 +1,12 @@
 """A trap's replies over real loopback TCP: sent at once where they can be, and always whole
 and in order (``TrapProtocol._write``).
 
-A reply goes straight to the socket when Twisted holds nothing of the session; whatever the
-socket cannot take, and every reply after it, goes through Twisted's buffer. The client here
-reads slowly enough for a large greeting to fill the socket, pipelines its commands, and
-meets a reply the dialogue holds back (``Step.delay``): every byte must arrive, in the order the
-dialogue wrote them.
+A reply to the client's data goes straight to the socket when Twisted holds nothing of the
+session; whatever the socket cannot take, and every reply while Twisted holds some, goes
+through Twisted's buffer. The client here asks for a reply larger than the socket takes and
+goes on sending while it is still on its way, pipelines its commands, and meets a reply the
+dialogue holds back (``Step.delay``): every byte must arrive, in the order the dialogue wrote
+them.
 """
 
 from __future__ import annotations
@@ -27,22 +28,23 @@ from honeymesh.detection.traps.base import Step, TrapFactory, TrapLimits, TrapPr
 from honeymesh.events import Event, EventId, Observation
 
 reactor: Any = global_reactor  # listenTCP and its port, as Twisted types them, are not needed here
-GREETING = bytes(range(256)) * 65536  # 16 MiB: more than a loopback socket takes at once
+BIG = bytes(range(256)) * 65536  # 16 MiB: more than a loopback socket takes at once
 LIMITS = TrapLimits(
     idle_timeout=10, session_timeout=30, max_bytes=1 << 20, max_connections=4, max_per_source=4
 )
 
 
 class Echo:
-    """Greets with GREETING; answers each line with ``<n>:<line>``; a chunk with ``wait`` in it
-    is answered 50 ms later (and what arrives meanwhile after it); ``bye`` closes."""
+    """Greets with ``hi``; answers each line with ``<n>:<line>`` (``big`` with BIG as well); a
+    chunk with ``wait`` in it is answered 50 ms later (and what arrives meanwhile after it);
+    ``bye`` closes."""
 
     def __init__(self) -> None:
         self._n = 0
         self._buffer = b""
 
     def start(self) -> Step:
-        return Step(GREETING)
+        return Step(b"hi\n")
 
     def receive(self, data: bytes) -> Step:
         self._buffer += data
@@ -51,6 +53,8 @@ class Echo:
             line, self._buffer = self._buffer.split(b"\n", 1)
             self._n += 1
             replies.append(b"%d:%s\n" % (self._n, line))
+            if line == b"big":
+                replies.append(BIG)
             if line == b"wait":
                 delay = 0.05
             if line == b"bye":
@@ -77,10 +81,13 @@ class _Recording(TrapFactory):
 
 
 def _client(port: int) -> bytes:
-    """Connect, read a little, pipeline the commands (the last ones while the trap holds its
-    answer to ``wait``), then read to the close."""
+    """Ask for BIG and go on sending while it is on its way (the trap's later answers must
+    wait behind its rest), pipeline commands (the last ones while the trap holds its answer
+    to ``wait``), then read to the close."""
     with socket.create_connection(("127.0.0.1", port), timeout=20) as s:
-        received = s.recv(1000)
+        received = s.recv(3)
+        s.sendall(b"big\n")
+        time.sleep(0.05)
         s.sendall(b"one\ntwo\n")
         s.sendall(b"wait\n")
         time.sleep(0.01)
@@ -108,8 +115,8 @@ def test_replies_arrive_whole_and_in_order() -> Generator[Deferred[Any], Any, No
         yield deferLater(reactor, 0.1, lambda: None)
     finally:
         yield port.stopListening()
-    assert received == GREETING + b"1:one\n2:two\n3:wait\n4:three\n5:four\n6:bye\n"
-    assert sessions[0]._buffered  # the greeting did not fit: the rest went through Twisted
+    assert received == b"hi\n1:big\n" + BIG + b"2:one\n3:two\n4:wait\n5:three\n6:four\n7:bye\n"
+    assert sessions[0].sent_at_once >= 1  # BIG's first part went at once, its rest waited
     (session,) = [e for e in events if e.event_id == EventId.TRAP_SESSION]
     assert isinstance(session, Observation) and session.detail["closed_by"] == "trap"
 
@@ -118,18 +125,13 @@ def test_replies_arrive_whole_and_in_order() -> Generator[Deferred[Any], Any, No
 def test_a_reply_that_fits_goes_out_before_the_reactor_turns() -> Generator[
     Deferred[Any], Any, None
 ]:
-    """What the change is for: the answer to a line has left the trap when dataReceived
-    returns, never handed to Twisted's buffer."""
+    """What the change is for: once the greeting (sent on the reactor's turn) is out, the
+    answer to a line leaves the trap when dataReceived returns, as a MySQL login's does."""
     sessions: list[TrapProtocol] = []
-
-    class Quiet(Echo):
-        def start(self) -> Step:
-            return Step()
-
     factory = _Recording(
         sessions,
-        name="quiet",
-        new_dialogue=lambda source: Quiet(),
+        name="echo",
+        new_dialogue=lambda source: Echo(),
         limits=LIMITS,
         clock=reactor,
         publish=lambda event: None,
@@ -139,15 +141,17 @@ def test_a_reply_that_fits_goes_out_before_the_reactor_turns() -> Generator[
         received = yield threads.deferToThread(_ask, port.getHost().port)
     finally:
         yield port.stopListening()
-    assert received == b"1:ping\n"
+    assert received == b"hi\n1:ping\n"
     (proto,) = sessions
-    assert not proto._buffered  # sent by the socket, never handed to Twisted's buffer
+    assert proto.sent_at_once == 1  # the answer; not the greeting
+    proto.transport.loseConnection()  # type: ignore[union-attr]
 
 
 def _ask(port: int) -> bytes:
     with socket.create_connection(("127.0.0.1", port), timeout=20) as s:
+        received = s.recv(3)
         s.sendall(b"ping\n")
-        return s.recv(100)
+        return received + s.recv(100)
 
 
 @pytest_twisted.inlineCallbacks
