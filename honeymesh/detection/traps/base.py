@@ -156,8 +156,8 @@ def preview(data: bytes) -> str:
 def _drained(transport: tcp.Server) -> bool:
     """Whether Twisted holds none of ``transport``'s data, so that bytes sent to the socket
     now cannot overtake any. Twisted has no public way to ask: this reads what its own
-    ``doWrite`` reads (``dataBuffer`` from ``offset``, and ``_tempDataBuffer``, private), and
-    says no if those are ever gone (tests/detection/traps/test_direct_send.py shows the order
+    ``doWrite`` reads (``dataBuffer`` from ``offset``, and ``_tempDataBuffer``, private: it says
+    no if that one is ever gone; tests/detection/traps/test_direct_send.py shows the order
     kept)."""
     return (
         bool(transport.connected)
@@ -406,7 +406,9 @@ class TrapProtocol(protocol.Protocol):
         if self._held is not None or self._busy():
             self._waiting += data[: max(budget, 0)]  # answered in order, after what holds it
         else:
-            self._send_now = True
+            # Not past the budget: that session ends with a reset, and its answer with it
+            # (Twisted's abort drops what it holds; what went to the socket would have left).
+            self._send_now = len(data) <= budget
             self._apply(self._step(lambda: self.dialogue.receive(data[:budget])))
         if self.closed_by is None and len(data) > budget:
             self.finish("byte_budget")
@@ -499,14 +501,16 @@ class TrapProtocol(protocol.Protocol):
     def _write(self, data: bytes) -> None:
         """Send ``data`` to the client, after everything sent before.
 
-        The first reply to a ``dataReceived`` goes straight to the socket (``writeSomeData``,
-        what Twisted's own ``doWrite`` calls) when the transport is plain TCP and Twisted holds
-        none of its data (``_drained``). ``transport.write`` would buffer it, have the reactor
-        watch the socket for room (an ``epoll_ctl``), send it on the next turn of the loop and
-        stop watching (another): about 15,000 instructions a reply in user space beside the
-        two system calls (callgrind). Whatever follows in the same call, whatever a partial
-        send leaves, and every write while Twisted holds data go through ``transport.write``:
-        its buffer keeps the order and joins the writes of one turn into one segment, as before.
+        The first write since the client last sent data (its answer, or one held back by
+        ``Step.delay``, or the last words of a timeout) goes straight to the socket
+        (``writeSomeData``, what Twisted's own ``doWrite`` calls) when the transport is plain
+        TCP and Twisted holds none of its data (``_drained``). ``transport.write`` would
+        buffer it, have the reactor watch the socket for room (an ``epoll_ctl``), send it on
+        the next turn of the loop and stop watching (another): about 15,000 instructions a
+        reply in user space beside the two system calls (callgrind). Whatever follows in the
+        same call, whatever a partial send leaves, and every write while Twisted holds data go
+        through ``transport.write``: its buffer keeps the order and joins the writes of one
+        turn into one segment, as before.
 
         A greeting (``connectionMade``) waits for the turn as before. Sent at once, it let a
         client that reads the greeting and hangs up connect again inside the listening port's

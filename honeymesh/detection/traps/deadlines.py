@@ -6,18 +6,19 @@ session has one moment when it may next be over (``TrapProtocol._next_check``). 
 moment: a brute force's session lasts milliseconds, its idle timeout tens of seconds), was
 13,800 of a redis session's ~500,000 instructions: ``DelayedCall``'s Python ``__init__``, its
 cancellation and the reactor heap's Python ``__lt__``. Here a session's moment is a tuple in a
-heap (compared in C), and one reactor timer waits for the earliest moment of a session still
-open.
+heap (compared in C), and one reactor timer waits for the earliest of them.
 
-An entry is never taken out of the heap when its session ends or moves its moment: it is
-*stale* (the session's ``due`` no longer equals the entry's moment) and is dropped when it
-reaches the top, or in a compaction once stale entries are more than half of the heap (as
-Twisted's reactor does with cancelled calls). The timer never waits for a stale entry: it
-is set for the earliest live one, so a stream of short sessions wakes it about once per
-timeout, not once per session. With no session open the heap is emptied and the timer
-cancelled (``clear``): an idle trap holds no timer.
+Each session's current entry is known by its number (``_current``); an entry is never taken
+out of the heap when its session ends or asks for another moment: it is *stale*, and is
+dropped when it reaches the top, or in a compaction once stale entries are more than half of
+the heap (as Twisted's reactor does with cancelled calls). Each time the timer fires it drops
+the stale entries at the top and is set for the earliest live one, so a stream of short
+sessions wakes it about once per timeout, not once per session (a timer set for an entry that
+went stale meanwhile fires once for nothing). With no session open the heap is emptied and the
+timer cancelled (``clear``): an idle trap holds no timer.
 
-Exact, not bucketed: a session is looked at at its own moment, as with its own timer.
+Exact, not bucketed: a session is looked at at its own moment, as with a timer of its own. A
+session whose look fails is logged and the others are still looked at.
 """
 
 from __future__ import annotations
@@ -27,13 +28,14 @@ import itertools
 from typing import Protocol
 
 from twisted.internet.interfaces import IDelayedCall, IReactorTime
+from twisted.logger import Logger
 
 #: Stale entries tolerated before a compaction is considered (then: more than half).
 COMPACT_AFTER = 64
 
 
 class Timed(Protocol):
-    """A session as the deadlines see it."""
+    """A session as the deadlines see it (hashable: by identity)."""
 
     #: The moment it asked to be looked at, None once it has been (or has ended).
     due: float | None
@@ -45,47 +47,63 @@ class Timed(Protocol):
 class Deadlines:
     """The moments of one trap's open sessions; ``check_time`` is called at each one."""
 
+    _log = Logger()
+
     def __init__(self, clock: IReactorTime) -> None:
         self._clock = clock
         self._heap: list[tuple[float, int, Timed]] = []
-        self._order = itertools.count()  # ties go by arrival; sessions are never compared
+        self._current: dict[Timed, int] = {}  # each waiting session's live entry, by number
+        self._numbers = itertools.count()  # also orders ties: sessions are never compared
         self._timer: IDelayedCall | None = None
         self._timer_at = 0.0
-        self._stale = 0
 
     def __len__(self) -> int:
         """Entries held, stale ones included (bounded: see ``COMPACT_AFTER``)."""
         return len(self._heap)
 
+    @property
+    def waiting(self) -> int:
+        """Sessions with a moment to come (the heap's live entries)."""
+        return len(self._current)
+
     def at(self, session: Timed, when: float) -> None:
         """Look at ``session`` at ``when`` (instead of any moment it asked for before)."""
-        if session.due == when:
+        if session.due == when and session in self._current:
             return
-        if session.due is not None:
-            self.forget(session)
+        number = next(self._numbers)
+        self._current[session] = number  # an entry it had before is stale from now
         session.due = when
-        heapq.heappush(self._heap, (when, next(self._order), session))
+        heapq.heappush(self._heap, (when, number, session))
         if self._timer is None or when < self._timer_at:
             self._wait_for(when)
+        self._compact()
 
     def forget(self, session: Timed) -> None:
         """``session`` needs no look (it ended): its entry goes stale."""
-        if session.due is None:
-            return
         session.due = None
-        self._stale += 1
-        if self._stale > COMPACT_AFTER and 2 * self._stale > len(self._heap):
-            self._heap = [entry for entry in self._heap if entry[2].due == entry[0]]
-            heapq.heapify(self._heap)
-            self._stale = 0  # the timer may be set for a dropped entry: it finds none due
+        if self._current.pop(session, None) is not None:
+            self._compact()
 
     def clear(self) -> None:
         """No session is open: drop every entry and the timer."""
         self._heap.clear()
-        self._stale = 0
+        self._current.clear()
         if self._timer is not None and self._timer.active():
             self._timer.cancel()
         self._timer = None
+
+    def _live(self, entry: tuple[float, int, Timed]) -> bool:
+        return self._current.get(entry[2]) == entry[1]
+
+    def _compact(self) -> None:
+        """Drop the stale entries once they are more than half of a heap past
+        ``COMPACT_AFTER`` of them; in place, so that a ``_fire`` under way goes on over the
+        same list."""
+        heap = self._heap
+        stale = len(heap) - len(self._current)
+        if stale > COMPACT_AFTER and 2 * stale > len(heap):
+            heap[:] = [entry for entry in heap if self._live(entry)]
+            heapq.heapify(heap)
 
     def _wait_for(self, when: float) -> None:
         if self._timer is not None and self._timer.active():
@@ -99,15 +117,22 @@ class Deadlines:
         self._timer = None
         now = self._clock.seconds()
         heap = self._heap
-        while heap and heap[0][0] <= now:
-            when, _, session = heapq.heappop(heap)
-            if session.due != when:
-                self._stale -= 1
-                continue
-            session.due = None
-            session.check_time()
-        while heap and heap[0][2].due != heap[0][0]:
-            heapq.heappop(heap)
-            self._stale -= 1
-        if heap and (self._timer is None or self._timer_at != heap[0][0]):
-            self._wait_for(heap[0][0])  # (a check_time that asked again may have set it)
+        try:
+            while heap and heap[0][0] <= now:
+                entry = heapq.heappop(heap)
+                if not self._live(entry):
+                    continue
+                session = entry[2]
+                del self._current[session]
+                session.due = None
+                try:
+                    session.check_time()
+                except Exception:
+                    self._log.failure(
+                        "a trap session's timeout failed: {session!r}", session=session
+                    )
+        finally:
+            while heap and not self._live(heap[0]):
+                heapq.heappop(heap)
+            if heap and (self._timer is None or self._timer_at != heap[0][0]):
+                self._wait_for(heap[0][0])  # (a check_time that asked again may have set it)

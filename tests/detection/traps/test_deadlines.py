@@ -3,13 +3,16 @@ has given up, and short sessions leave neither timers nor entries behind."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
+from unittest import mock
 
 from hypothesis import given
 from hypothesis import strategies as st
 from twisted.internet.interfaces import IDelayedCall
 from twisted.internet.task import Clock
 
+from honeymesh.detection.traps import deadlines as deadlines_module
 from honeymesh.detection.traps.deadlines import COMPACT_AFTER, Deadlines
 from honeymesh.events import Event
 
@@ -114,50 +117,98 @@ def test_clear_drops_everything_and_the_timer() -> None:
     assert looked == []
 
 
-# One step: (session, moment from now) to ask, (session, None) to forget it, or advance.
+class Scripted(Session):
+    """Looked at, it does the next of its reactions: ask again after a delay, fail (a bug in
+    a dialogue's timeout), or nothing."""
+
+    def __init__(
+        self,
+        name: int,
+        clock: Clock,
+        looked: list[tuple[float, int]],
+        ask: Callable[[Scripted, float], None],
+        reactions: list[float | str | None],
+    ) -> None:
+        super().__init__(name, clock, looked)
+        self._ask = ask
+        self._reactions = list(reactions)
+
+    def check_time(self) -> None:
+        super().check_time()
+        reaction = self._reactions.pop(0) if self._reactions else None
+        if reaction == "fail":
+            raise RuntimeError("a dialogue's timeout failed")
+        if isinstance(reaction, float):
+            self._ask(self, reaction)
+
+
+# One step: (session, delay) to ask, (session, None) to forget it, or advance the clock.
 _OPS = st.lists(
     st.one_of(
-        st.tuples(st.integers(0, 5), st.one_of(st.none(), st.floats(0, 20))),
+        st.tuples(st.integers(0, 7), st.one_of(st.none(), st.floats(0, 20))),
         st.floats(0, 8).map(lambda t: ("advance", t)),
     ),
-    max_size=60,
+    max_size=80,
+)
+_REACTIONS = st.lists(
+    st.lists(st.one_of(st.none(), st.just("fail"), st.floats(0, 10)), max_size=3),
+    min_size=8,
+    max_size=8,
 )
 
 
-@given(_OPS)
+@given(_OPS, _REACTIONS)
 def test_deadlines_look_at_what_one_timer_per_session_would(
-    ops: list[tuple[object, object]],
+    ops: list[tuple[object, object]], reactions: list[list[float | str | None]]
 ) -> None:
     """Against a reference with a reactor timer of its own per session, cancelled or moved as
-    the session asks: the same sessions looked at, at the same moments."""
+    the session asks: the same sessions looked at, at the same moments, whatever the sessions
+    do when looked at (ask again, fail). Compaction comes early here (after 2 stale entries),
+    and the heap never holds more than twice its live entries beyond that."""
     clock, looked = Clock(), list[tuple[float, int]]()
     deadlines = Deadlines(clock)
-    sessions = {i: Session(i, clock, looked) for i in range(6)}
     ref_clock, ref_looked = Clock(), list[tuple[float, int]]()
     ref_timers: dict[int, IDelayedCall] = {}
-    for what, value in ops:
-        if what == "advance":
-            assert isinstance(value, float)
-            clock.advance(value)
-            ref_clock.advance(value)
-            continue
-        assert isinstance(what, int)
-        timer = ref_timers.pop(what, None)
+
+    def ref_ask(session: Scripted, delay: float) -> None:
+        timer = ref_timers.pop(session.name, None)
         if timer is not None and timer.active():
             timer.cancel()
-        if value is None:
-            deadlines.forget(sessions[what])
-            continue
-        assert isinstance(value, float)
-        when = clock.seconds() + value
-        deadlines.at(sessions[what], when)
-        ref_timers[what] = ref_clock.callLater(
-            value, lambda i=what: ref_looked.append((ref_clock.seconds(), i))
-        )
-    clock.advance(100)
-    ref_clock.advance(100)
+        ref_timers[session.name] = ref_clock.callLater(delay, ref_look, session)
+
+    def ref_look(session: Scripted) -> None:
+        with contextlib.suppress(RuntimeError):  # the reactor would log it
+            session.check_time()
+
+    sessions = {
+        i: Scripted(i, clock, looked, lambda s, d: deadlines.at(s, clock.seconds() + d), r)
+        for i, r in enumerate(reactions)
+    }
+    ref_sessions = {
+        i: Scripted(i, ref_clock, ref_looked, ref_ask, r) for i, r in enumerate(reactions)
+    }
+    with mock.patch.object(deadlines_module, "COMPACT_AFTER", 2):
+        for what, value in ops:
+            if what == "advance":
+                assert isinstance(value, float)
+                clock.advance(value)
+                ref_clock.advance(value)
+            elif value is None:
+                assert isinstance(what, int)
+                deadlines.forget(sessions[what])
+                timer = ref_timers.pop(what, None)
+                if timer is not None and timer.active():
+                    timer.cancel()
+            else:
+                assert isinstance(what, int) and isinstance(value, float)
+                deadlines.at(sessions[what], clock.seconds() + value)
+                ref_ask(ref_sessions[what], value)
+            assert len(deadlines) <= 2 * deadlines.waiting + 2
+        for _ in range(4):  # each session asks again at most 3 times
+            clock.advance(1000)
+            ref_clock.advance(1000)
     assert sorted(looked) == sorted(ref_looked)
-    assert clock.getDelayedCalls() == []
+    assert deadlines.waiting == 0 and clock.getDelayedCalls() == []
 
 
 def test_a_trap_holds_one_timer_for_its_open_sessions_and_none_when_idle() -> None:

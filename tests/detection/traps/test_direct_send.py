@@ -207,3 +207,44 @@ def _grab(port: int, count: int) -> list[bytes]:
         check=True,
     )
     return [bytes.fromhex(line) for line in done.stdout.splitlines()]
+
+
+class Ok(Echo):
+    """Answers every chunk with ``ok``."""
+
+    def start(self) -> Step:
+        return Step()
+
+    def receive(self, data: bytes) -> Step:
+        return Step(b"ok\n")
+
+
+@pytest_twisted.inlineCallbacks
+def test_a_chunk_past_the_byte_budget_gets_the_reset_alone() -> Generator[Deferred[Any], Any, None]:
+    """As before direct replies: the session ends with a reset, and the answer to the chunk
+    that broke the budget is not sent ahead of it."""
+    factory = TrapFactory(
+        name="budget",
+        new_dialogue=lambda source: Ok(),
+        limits=TrapLimits(
+            idle_timeout=10, session_timeout=30, max_bytes=10, max_connections=4, max_per_source=4
+        ),
+        clock=reactor,
+        publish=lambda event: None,
+    )
+    port = reactor.listenTCP(0, factory, interface="127.0.0.1")
+    try:
+        got = yield threads.deferToThread(_overflow, port.getHost().port)
+    finally:
+        yield port.stopListening()
+    assert got == "reset"
+
+
+def _overflow(port: int) -> str:
+    with socket.create_connection(("127.0.0.1", port), timeout=20) as s:
+        s.sendall(b"x" * 100)
+        try:
+            data = s.recv(100)
+        except ConnectionResetError:
+            return "reset"
+        return f"got {data!r}"
