@@ -15,18 +15,19 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Generator
-from typing import Any
+from collections.abc import Callable, Generator
+from typing import Any, TypeVar
 
 import pytest_twisted
 from twisted.internet import reactor as global_reactor
 from twisted.internet import threads
-from twisted.internet.defer import Deferred
+from twisted.internet.defer import Deferred, inlineCallbacks
 from twisted.internet.task import deferLater
 
 from honeymesh.detection.traps.base import Step, TrapFactory, TrapLimits, TrapProtocol
 from honeymesh.events import Event, EventId, Observation
 
+T = TypeVar("T")
 reactor: Any = global_reactor  # listenTCP and its port, as Twisted types them, are not needed here
 BIG = bytes(range(256)) * 65536  # 16 MiB: more than a loopback socket takes at once
 LIMITS = TrapLimits(
@@ -80,6 +81,20 @@ class _Recording(TrapFactory):
         return proto
 
 
+@inlineCallbacks
+def _serve(
+    factory: TrapFactory, client: Callable[..., T], *args: object
+) -> Generator[Deferred[Any], Any, T]:
+    """Listen on a loopback port with ``factory``, run ``client(port, *args)`` in a thread
+    (blocking sockets), stop listening; its result."""
+    port = reactor.listenTCP(0, factory, interface="127.0.0.1")
+    try:
+        result: T = yield threads.deferToThread(client, port.getHost().port, *args)
+    finally:
+        yield port.stopListening()
+    return result
+
+
 def _client(port: int) -> bytes:
     """Ask for BIG and go on sending while it is on its way (the trap's later answers must
     wait behind its rest), pipeline commands (the last ones while the trap holds its answer
@@ -109,12 +124,8 @@ def test_replies_arrive_whole_and_in_order() -> Generator[Deferred[Any], Any, No
         clock=reactor,
         publish=events.append,
     )
-    port = reactor.listenTCP(0, factory, interface="127.0.0.1")
-    try:
-        received = yield threads.deferToThread(_client, port.getHost().port)
-        yield deferLater(reactor, 0.1, lambda: None)
-    finally:
-        yield port.stopListening()
+    received = yield _serve(factory, _client)
+    yield deferLater(reactor, 0.1, lambda: None)  # the session's record
     assert received == b"hi\n1:big\n" + BIG + b"2:one\n3:two\n4:wait\n5:three\n6:four\n7:bye\n"
     assert sessions[0].sent_at_once >= 1  # BIG's first part went at once, its rest waited
     (session,) = [e for e in events if e.event_id == EventId.TRAP_SESSION]
@@ -136,11 +147,7 @@ def test_a_reply_that_fits_goes_out_before_the_reactor_turns() -> Generator[
         clock=reactor,
         publish=lambda event: None,
     )
-    port = reactor.listenTCP(0, factory, interface="127.0.0.1")
-    try:
-        received = yield threads.deferToThread(_ask, port.getHost().port)
-    finally:
-        yield port.stopListening()
+    received = yield _serve(factory, _ask)
     assert received == b"hi\n1:ping\n"
     (proto,) = sessions
     assert proto.sent_at_once == 1  # the answer; not the greeting
@@ -174,11 +181,7 @@ def test_a_banner_grabber_one_connection_at_a_time_is_never_refused() -> Generat
         clock=reactor,
         publish=lambda event: None,
     )
-    port = reactor.listenTCP(0, factory, interface="127.0.0.1")
-    try:
-        greetings = yield threads.deferToThread(_grab, port.getHost().port, 300)
-    finally:
-        yield port.stopListening()
+    greetings = yield _serve(factory, _grab, 300)
     assert greetings == [b"220 hi\r\n"] * 300
     assert factory.refused == 0
 
@@ -232,11 +235,7 @@ def test_a_chunk_past_the_byte_budget_gets_the_reset_alone() -> Generator[Deferr
         clock=reactor,
         publish=lambda event: None,
     )
-    port = reactor.listenTCP(0, factory, interface="127.0.0.1")
-    try:
-        got = yield threads.deferToThread(_overflow, port.getHost().port)
-    finally:
-        yield port.stopListening()
+    got = yield _serve(factory, _overflow)
     assert got == "reset"
 
 
