@@ -263,10 +263,6 @@ class MysqlDialogue:
         self._swallowing = False  # a packet too large to read: nothing more is answered
         self.detail: dict[str, JSONValue] = {}
 
-    @property
-    def _mariadb(self) -> bool:
-        return self._s.mariadb
-
     def start(self) -> Step:
         head, middle, tail = self._s.greeting
         connection_id = struct.pack("<I", self._s.next_connection_id() & 0xFFFFFFFF)
@@ -333,7 +329,7 @@ class MysqlDialogue:
                 # A pre-4.1 client: no SQL state in the error; one that sent its name as well
                 # is told it cannot do the server's authentication.
                 if len(payload) > 5 and b"\x00" in payload[5:]:
-                    client = "MariaDB" if self._mariadb else "MySQL"
+                    client = "MariaDB" if self._s.mariadb else "MySQL"
                     text = (
                         "Client does not support authentication protocol requested by server;"
                         f" consider upgrading {client} client"
@@ -388,7 +384,7 @@ class MysqlDialogue:
             database = findings.text(login.database, 64)
             message = f"Access denied for user '{user[:64]}'@'%' to database '{database}'"
             code, state = 1044, b"#42000"
-        elif self._mariadb and user == "root" and self._peer in ("127.0.0.1", "::1"):
+        elif self._s.mariadb and user == "root" and self._peer in ("127.0.0.1", "::1"):
             # Debian's package gives root@localhost unix_socket authentication: over TCP from
             # this host MariaDB answers 1698 with no "using password" part. From anywhere
             # else root is a user like any other.
