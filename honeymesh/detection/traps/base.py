@@ -17,7 +17,7 @@ from types import MappingProxyType
 from typing import NamedTuple, cast, runtime_checkable
 from typing import Protocol as TypingProtocol
 
-from twisted.internet import protocol, tcp
+from twisted.internet import main, protocol, tcp
 from twisted.internet.address import IPv4Address, IPv6Address
 from twisted.internet.interfaces import IAddress, IDelayedCall, IReactorTime
 from twisted.logger import Logger
@@ -165,6 +165,26 @@ def _drained(transport: tcp.Server) -> bool:
         and not getattr(transport, "_tempDataBuffer", True)
         and transport.offset == len(transport.dataBuffer)
     )
+
+
+def _close_now(transport: object) -> bool:
+    """Close a plain TCP connection whose data has all gone to the socket, now; False, having
+    done nothing, for any other transport or while Twisted holds data or has a producer.
+
+    ``loseConnection`` would stop reading, have the reactor watch the socket for room (an
+    ``epoll_ctl``), wait for the next turn of the loop to find nothing left to send, and close
+    then: about 20,000 instructions and two system calls a session that the trap ends (a
+    MySQL login refused, an HTTP ``Connection: close``), measured with callgrind. This does
+    what the reactor does when that turn comes (``_disconnectSelectable`` after ``doWrite``
+    returned ``CONNECTION_DONE``), as Twisted's own ``loseConnection`` does for a connection
+    whose writing side is already shut: stop watching it, and ``connectionLost``, which shuts
+    the socket down (a FIN behind the bytes already sent) and tells the protocol."""
+    if type(transport) is not tcp.Server or not _drained(transport) or transport.producer:
+        return False
+    transport.stopReading()
+    transport.stopWriting()
+    transport.connectionLost(Failure(main.CONNECTION_DONE))
+    return True
 
 
 class _Closing(TypingProtocol):
@@ -322,6 +342,7 @@ class TrapProtocol(protocol.Protocol):
         self._resuming: IDelayedCall | None = None  # _resume, due once the data side is done
         self._send_now = False  # the next write may go straight to the socket (_write)
         self.sent_at_once = 0  # replies that went straight to the socket (_write)
+        self.closed_at_once = 0  # 1 when the trap's close did not wait for the reactor
 
     def connectionMade(self) -> None:
         clock, limits = self.factory.clock, self.factory.limits
@@ -588,7 +609,10 @@ class TrapProtocol(protocol.Protocol):
             if reset:
                 _ResetWhenSent(self.transport).start()
             elif graceful or closed_by in ("trap", "client"):
-                self.transport.loseConnection()
+                if _close_now(self.transport):
+                    self.closed_at_once += 1
+                else:
+                    self.transport.loseConnection()
             else:
                 self.transport.abortConnection()  # type: ignore[attr-defined]
 

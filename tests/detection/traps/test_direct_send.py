@@ -6,7 +6,8 @@ session; whatever the socket cannot take, and every reply while Twisted holds so
 through Twisted's buffer. The client here asks for a reply larger than the socket takes and
 goes on sending while it is still on its way, pipelines its commands, and meets a reply the
 dialogue holds back (``Step.delay``): every byte must arrive, in the order the dialogue wrote
-them.
+them. A close the dialogue asks for goes the same way: at once when everything has gone to
+the socket, else behind what Twisted still holds.
 """
 
 from __future__ import annotations
@@ -159,6 +160,64 @@ def _ask(port: int) -> bytes:
         received = s.recv(3)
         s.sendall(b"ping\n")
         return received + s.recv(100)
+
+
+@pytest_twisted.inlineCallbacks
+def test_a_close_behind_a_reply_that_went_at_once_does_not_wait() -> Generator[
+    Deferred[Any], Any, None
+]:
+    """The dialogue answers and closes (a refused MySQL login, an HTTP ``Connection:
+    close``): its answer has gone to the socket, so the connection is closed before the
+    reactor turns, and the client reads the whole answer, then the end of the stream (a
+    FIN, not a reset). The session is recorded once, as the trap's close."""
+    events: list[Event] = []
+    sessions: list[TrapProtocol] = []
+    factory = _Recording(
+        sessions,
+        name="echo",
+        new_dialogue=lambda source: Echo(),
+        limits=LIMITS,
+        clock=reactor,
+        publish=events.append,
+    )
+    received = yield _serve(factory, _to_the_end, b"ping\nbye\n")
+    assert received == b"hi\n1:ping\n2:bye\n"
+    (proto,) = sessions
+    assert (proto.sent_at_once, proto.closed_at_once) == (1, 1)
+    (session,) = [e for e in events if e.event_id == EventId.TRAP_SESSION]
+    assert isinstance(session, Observation) and session.detail["closed_by"] == "trap"
+    assert not factory.live and not factory.per_source
+
+
+@pytest_twisted.inlineCallbacks
+def test_a_close_behind_a_reply_twisted_still_holds_waits_for_it() -> Generator[
+    Deferred[Any], Any, None
+]:
+    """Closed at once, the connection would drop the part of BIG the socket could not take:
+    the close waits for Twisted to send it, as ``loseConnection`` always did."""
+    sessions: list[TrapProtocol] = []
+    factory = _Recording(
+        sessions,
+        name="echo",
+        new_dialogue=lambda source: Echo(),
+        limits=LIMITS,
+        clock=reactor,
+        publish=lambda event: None,
+    )
+    received = yield _serve(factory, _to_the_end, b"big\nbye\n")
+    assert received == b"hi\n1:big\n" + BIG + b"2:bye\n"
+    (proto,) = sessions
+    assert (proto.sent_at_once, proto.closed_at_once) == (1, 0)
+
+
+def _to_the_end(port: int, lines: bytes) -> bytes:
+    """Read the greeting, send ``lines`` in one chunk, read to the end of the stream."""
+    with socket.create_connection(("127.0.0.1", port), timeout=20) as s:
+        received = s.recv(3)
+        s.sendall(lines)
+        while chunk := s.recv(65536):  # a reset raises ConnectionResetError
+            received += chunk
+        return received
 
 
 @pytest_twisted.inlineCallbacks
