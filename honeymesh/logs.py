@@ -12,6 +12,7 @@ The SQLite ``events`` table and the live feed are not summarised (docs/EVENTS.md
 
 from __future__ import annotations
 
+import math
 import sys
 from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass
@@ -241,9 +242,12 @@ class JsonLines:
         """``add_event`` for a bus event, from the JSON it already has (``Event.json``, shared
         with the store and the feed): the line is that JSON behind the log's own three keys,
         the same line ``add_event`` writes, without flattening or encoding the event again."""
-        when = event.time
-        self.summarise(when)
-        if self.floods.admit_one(str(event.event_id), event.source, when):
+        when, floods = event.time, self.floods
+        if when >= floods.ends:  # else no interval can have ended: nothing to summarise
+            self.summarise(when)
+        # An EventId is a str (StrEnum): the flood's key and summary as it is, without a copy
+        # made by str() (a thousand instructions, every event of a flood).
+        if floods.admit_one(event.event_id, event.source, when):
             self._add_line(f"{_LINE_HEAD}{encode_json(when)}{_LINE_TAIL}{event.json[1:]}\n")
         else:
             self._held()
@@ -314,6 +318,7 @@ FLOOD_INTERVAL = 60.0
 FLOOD_THRESHOLD = 20
 FLOOD_MAX_KEYS = 10_000
 OTHER_SOURCES = "(other sources)"
+_NO_INTERVAL = math.inf
 
 
 @dataclass
@@ -345,7 +350,9 @@ class FloodSummary:
         self.interval = interval
         self.threshold = threshold
         self.max_keys = max_keys
-        self._start: float | None = None
+        #: When the open interval ends, in the records' time; infinity while none is open. A
+        #: record before it cannot end the interval: ``JsonLines`` asks ``ended`` only from then.
+        self.ends = _NO_INTERVAL
         self._floods: dict[tuple[str, str], _Flood] = {}
         self.held = 0
         self.held_now = 0  # of them, held back in the open interval
@@ -358,8 +365,8 @@ class FloodSummary:
         """``admit`` for a record of ``event_id`` from ``source``."""
         if not source:
             return True
-        if self._start is None:
-            self._start = when
+        if self.ends == _NO_INTERVAL:
+            self.ends = when + self.interval
         key = (event_id, source)
         flood = self._floods.get(key)
         if flood is None:
@@ -382,16 +389,14 @@ class FloodSummary:
         """When the open interval's summaries are due (its end, in the records' time), or
         None when it has held nothing back: then it has nothing to summarise, and it is reset
         by the first record after its end."""
-        if self._start is None or not self.held_now:
-            return None
-        return self._start + self.interval
+        return self.ends if self.held_now else None
 
     def ended(self, now: float, *, force: bool = False) -> list[dict[str, Any]]:
         """The summaries of the interval, if it ended by ``now`` (or ``force``)."""
-        if self._start is None or (not force and now < self._start + self.interval):
+        until = self.ends
+        if until == _NO_INTERVAL or (not force and now < until):
             return []
-        until = self._start + self.interval
-        floods, self._floods, self._start = self._floods, {}, None
+        floods, self._floods, self.ends = self._floods, {}, _NO_INTERVAL
         self.held_now = 0
         return [
             {
