@@ -29,6 +29,10 @@ from urllib.parse import unquote_to_bytes
 #: Most bytes of one payload that are scored; the rest is ignored (the bound on regex work).
 MAX_SCORED_BYTES = 16 * 1024
 MAX_PATTERN = 512
+#: Bytes asked for as integers: ``b"%" in data`` makes CPython 3.11 try the needle as an
+#: integer first, raise and clear a TypeError, then search: 1,900 instructions against 130,
+#: twice for every payload scored (callgrind).
+_PERCENT, _PLUS = ord("%"), ord("+")
 _RULE_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 _JA4 = re.compile(
     r"^[tqd](?:1[0-3]|s3|s2|00|d1|d2|d3)[di]\d{4}[a-z0-9]{2}_[0-9a-f]{12}_[0-9a-f]{12}$"
@@ -273,7 +277,7 @@ class PayloadRules:
     def score(self, data: bytes) -> PayloadScore:
         data = data[:MAX_SCORED_BYTES]
         variants: tuple[bytes, ...] = (data,)
-        if b"%" in data or b"+" in data:
+        if _PERCENT in data or _PLUS in data:
             decoded = unquote_to_bytes(data.replace(b"+", b" "))
             if decoded != data:
                 variants = (data, decoded)
