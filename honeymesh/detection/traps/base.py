@@ -17,7 +17,7 @@ from types import MappingProxyType
 from typing import NamedTuple, cast, runtime_checkable
 from typing import Protocol as TypingProtocol
 
-from twisted.internet import main, protocol, tcp
+from twisted.internet import protocol, tcp
 from twisted.internet.address import IPv4Address, IPv6Address
 from twisted.internet.interfaces import IAddress, IDelayedCall, IReactorTime
 from twisted.logger import Logger
@@ -177,13 +177,13 @@ def _close_now(transport: object) -> bool:
     MySQL login refused, an HTTP ``Connection: close``), measured with callgrind. This does
     what the reactor does when that turn comes (``_disconnectSelectable`` after ``doWrite``
     returned ``CONNECTION_DONE``), as Twisted's own ``loseConnection`` does for a connection
-    whose writing side is already shut: stop watching it, and ``connectionLost``, which shuts
-    the socket down (a FIN behind the bytes already sent) and tells the protocol."""
+    whose writing side is already shut: ``connectionLost``, which stops watching the socket,
+    shuts it down (a FIN behind the bytes already sent) and tells the protocol. The reason is
+    Twisted's shared one (``protocol.connectionDone``): a ``Failure`` built each time walks
+    its exception's classes."""
     if type(transport) is not tcp.Server or not _drained(transport) or transport.producer:
         return False
-    transport.stopReading()
-    transport.stopWriting()
-    transport.connectionLost(Failure(main.CONNECTION_DONE))
+    transport.connectionLost(protocol.connectionDone)
     return True
 
 
