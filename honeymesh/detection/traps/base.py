@@ -171,10 +171,10 @@ def _close_now(transport: object) -> bool:
     """Close a plain TCP connection whose data has all gone to the socket, now; False, having
     done nothing, for any other transport or while Twisted holds data or has a producer.
 
-    ``loseConnection`` would stop reading, have the reactor watch the socket for room (an
+    ``loseConnection`` would stop reading and have the reactor watch the socket for room (two
     ``epoll_ctl``), wait for the next turn of the loop to find nothing left to send, and close
-    then: about 20,000 instructions and two system calls a session that the trap ends (a
-    MySQL login refused, an HTTP ``Connection: close``), measured with callgrind. This does
+    then: 42,000-46,000 instructions a session that the trap ends (a MySQL login refused, an
+    HTTP ``Connection: close``; callgrind, docs/BENCHMARKS.md "Ninth pass"). This does
     what the reactor does when that turn comes (``_disconnectSelectable`` after ``doWrite``
     returned ``CONNECTION_DONE``), as Twisted's own ``loseConnection`` does for a connection
     whose writing side is already shut: ``connectionLost``, which stops watching the socket,
@@ -342,7 +342,6 @@ class TrapProtocol(protocol.Protocol):
         self._resuming: IDelayedCall | None = None  # _resume, due once the data side is done
         self._send_now = False  # the next write may go straight to the socket (_write)
         self.sent_at_once = 0  # replies that went straight to the socket (_write)
-        self.closed_at_once = 0  # 1 when the trap's close did not wait for the reactor
 
     def connectionMade(self) -> None:
         clock, limits = self.factory.clock, self.factory.limits
@@ -585,7 +584,11 @@ class TrapProtocol(protocol.Protocol):
     def finish(self, closed_by: str, graceful: bool = False, reset: bool = False) -> None:
         """Record the session once and close the connection: gracefully when the trap or the
         client ends it (or ``graceful``), else with a reset; ``reset``: with a reset once what
-        was written has left (a dialogue's own close as its real server makes it)."""
+        was written has left (a dialogue's own close as its real server makes it).
+
+        A graceful close may end the connection before this returns (``_close_now``): the
+        transport's ``connectionLost`` runs, and with it this protocol's, which forgets the
+        session; the transport can then no longer be asked for its addresses."""
         if self.closed_by is not None:
             return
         self.closed_by = closed_by
@@ -609,9 +612,7 @@ class TrapProtocol(protocol.Protocol):
             if reset:
                 _ResetWhenSent(self.transport).start()
             elif graceful or closed_by in ("trap", "client"):
-                if _close_now(self.transport):
-                    self.closed_at_once += 1
-                else:
+                if not _close_now(self.transport):
                     self.transport.loseConnection()
             else:
                 self.transport.abortConnection()  # type: ignore[attr-defined]
