@@ -345,13 +345,14 @@ class FloodSummary:
         threshold: int = FLOOD_THRESHOLD,
         max_keys: int = FLOOD_MAX_KEYS,
     ) -> None:
-        if interval <= 0 or threshold < 1 or max_keys < 1:
-            raise ValueError("interval, threshold and max_keys must be positive")
+        if not 0 < interval < math.inf or threshold < 1 or max_keys < 1:
+            raise ValueError("interval, threshold and max_keys must be positive and finite")
         self.interval = interval
         self.threshold = threshold
         self.max_keys = max_keys
         #: When the open interval ends, in the records' time; infinity while none is open. A
-        #: record before it cannot end the interval: ``JsonLines`` asks ``ended`` only from then.
+        #: record before it cannot end the interval: ``JsonLines.add_encoded`` asks ``ended``
+        #: only from then.
         self.ends = _NO_INTERVAL
         self._floods: dict[tuple[str, str], _Flood] = {}
         self.held = 0

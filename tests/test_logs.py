@@ -5,13 +5,15 @@ from __future__ import annotations
 import errno
 import io
 import json
+import math
 from pathlib import Path
 from typing import BinaryIO, Literal, cast
 
+import pytest
 from twisted.internet.task import Clock
 from twisted.logger import ILogObserver, LogEvent, Logger, LogLevel, LogPublisher, formatEvent
 
-from honeymesh.events import Event, EventBus, EventId, Notice, Observation
+from honeymesh.events import Event, EventBus, EventId, Notice, Observation, encode_json
 from honeymesh.logs import (
     FLOOD_INTERVAL,
     FLOOD_THRESHOLD,
@@ -201,6 +203,25 @@ def test_flood_memory_is_bounded_by_sharing_one_key_past_max_keys() -> None:
     ]
     assert summaries[0]["log_summary"]["source"] == "(other sources)"
     assert floods.ended(200.0) == []
+
+
+def test_a_flood_is_one_whether_its_id_comes_as_an_event_id_or_as_text() -> None:
+    """``JsonLines.add_encoded`` keys a flood by the event's ``EventId`` (a str), ``add_event``
+    by the id's text: one source's records of one id are one flood and one summary."""
+    floods = FloodSummary(interval=60, threshold=1, max_keys=10)
+    assert floods.admit_one(EventId.TRAP_SESSION, "192.0.2.7", 1.0)
+    assert not floods.admit({"event_id": "trap.session", "source": "192.0.2.7"}, 2.0)
+    assert not floods.admit_one(EventId.TRAP_SESSION, "192.0.2.7", 3.0)
+    (summary,) = floods.ended(61.0)
+    assert summary["log_summary"]["count"] == 2
+    assert json.loads(encode_json(summary))["log_summary"]["event_id"] == "trap.session"
+    assert "2 more trap.session records" in summary["message"]
+
+
+@pytest.mark.parametrize("interval", [0.0, -1.0, math.inf, math.nan])
+def test_a_flood_interval_must_be_positive_and_finite(interval: float) -> None:
+    with pytest.raises(ValueError, match="positive and finite"):
+        FloodSummary(interval=interval)
 
 
 def test_text_that_is_not_text_is_written_escaped_and_the_next_record_survives(
