@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import unquote_to_bytes
 
+import ahocorasick
+
 #: Most bytes of one payload that are scored; the rest is ignored (the bound on regex work).
 MAX_SCORED_BYTES = 16 * 1024
 MAX_PATTERN = 512
@@ -115,63 +117,28 @@ def _needs(items: list[tuple[Any, Any]]) -> frozenset[bytes] | None:
     return best
 
 
-#: How deep a trie alternation may nest its groups; deeper (literals that are prefixes of
-#: prefixes of... each other, many levels down) it is written flat, which re parses at any size.
-MAX_TRIE_NESTING = 48
-
-
-def literal_alternation(literals: list[bytes], max_nesting: int = MAX_TRIE_NESTING) -> bytes:
-    """A pattern matching the longest of ``literals`` that starts at a position, written as a
-    trie: ``cat|cp|curl`` as ``c(?:at|p|url)``. re tries the branches of a flat alternation one
-    by one at every position of the payload (72 literals: 28 us over a 151-byte HTTP request);
-    in a trie, one byte picks the branch (13 us). ``literals`` longest first: the flat form,
-    used past ``max_nesting``, then prefers the longest too."""
-    root: dict[int, dict[Any, Any]] = {}
-    for literal in literals:
-        node = root
-        for byte in literal:
-            node = node.setdefault(byte, {})
-        node[-1] = {}  # a literal ends here
-
-    def emit(node: dict[int, dict[Any, Any]], depth: int) -> bytes | None:
-        run = b""  # a chain of single bytes needs no group
-        while len(node) == 1 and -1 not in node:
-            ((byte, node),) = node.items()
-            run += bytes([byte])
-        branches = [(byte, child) for byte, child in sorted(node.items()) if byte >= 0]
-        if not branches:
-            return re.escape(run)
-        if depth >= max_nesting:
-            return None
-        parts: list[bytes] = []
-        for byte, child in branches:
-            rest = emit(child, depth + 1)
-            if rest is None:
-                return None
-            parts.append(re.escape(bytes([byte])) + rest)
-        group = b"(?:" + b"|".join(parts) + b")"
-        # A literal ending here as well: the longer ones are tried first (greedy ``?``).
-        return re.escape(run) + (group + b"?" if -1 in node else group)
-
-    trie = emit(root, 0)
-    return trie if trie is not None else b"|".join(re.escape(lit) for lit in literals)
-
-
 def _literal_index(
     rules: tuple[PatternRule, ...],
-) -> tuple[re.Pattern[bytes] | None, dict[bytes, frozenset[int]]]:
-    """One pattern finding, at every position of a lower-cased payload, the longest literal
-    any rule needs that starts there; and for each literal, the rules it lets through (those
-    needing it or a part of it: a shorter literal at the same place is a part of the longer)."""
-    literals = sorted(set().union(*(r.needs for r in rules if r.needs)), key=len, reverse=True)
+) -> tuple[ahocorasick.Automaton | None, dict[str, frozenset[int]]]:
+    """One automaton finding, in one pass over a lower-cased payload, every place where a
+    literal any rule needs occurs; and for each literal, the rules needing it. The automaton
+    reads text: payload and literals go in as latin-1, one character a byte.
+
+    An Aho-Corasick automaton in C (pyahocorasick) does this pass for about 160 instructions a
+    byte; the regular expression it replaced, a trie of the 72 literals tried at every
+    position, took about 600 (callgrind: 25,000 against 97,000 over a 150-byte HTTP request,
+    4,500 against 6,800 over 8 bytes)."""
+    literals = sorted(set().union(*(r.needs for r in rules if r.needs)))
     if not literals:
         return None, {}
-    finder = re.compile(b"(?=(" + literal_alternation(literals) + b"))")
-    rules_for = {
-        lit: frozenset(i for i, r in enumerate(rules) if r.needs and any(n in lit for n in r.needs))
-        for lit in literals
-    }
-    return finder, rules_for
+    automaton = ahocorasick.Automaton()
+    rules_for: dict[str, frozenset[int]] = {}
+    for literal in literals:
+        text = literal.decode("latin-1")
+        automaton.add_word(text, text)
+        rules_for[text] = frozenset(i for i, r in enumerate(rules) if literal in (r.needs or ()))
+    automaton.make_automaton()
+    return automaton, rules_for
 
 
 @dataclass(frozen=True)
@@ -200,9 +167,10 @@ class PayloadRules:
     any_rule: re.Pattern[bytes] | None = None
     #: The literals the rules need, found in one pass (``_literal_index``): a rule whose
     #: literals are all absent is not searched. The rules' alternation took 40-70 us over a
-    #: 150-byte HTTP request; this pass, 15-20 us.
-    literal_finder: re.Pattern[bytes] | None = None
-    rules_for: Mapping[bytes, frozenset[int]] = field(default_factory=dict)
+    #: 150-byte HTTP request. An ``ahocorasick.Automaton`` over latin-1 text, and for each
+    #: literal (as text) the rules needing it.
+    literal_finder: ahocorasick.Automaton | None = None
+    rules_for: Mapping[str, frozenset[int]] = field(default_factory=dict)
     #: The rules the literal index cannot judge (no required literals): always searched.
     unjudged: frozenset[int] = frozenset()
 
@@ -285,7 +253,7 @@ class PayloadRules:
         if self.literal_finder is not None:
             let_through: set[int] = set()
             for v in variants:
-                for found in self.literal_finder.findall(v.lower()):
+                for _end, found in self.literal_finder.iter(v.lower().decode("latin-1")):
                     let_through |= self.rules_for[found]
             # the rules let through, and those the index cannot judge (rule.needs is None), in
             # the rules' order: a set's worth, not a walk over every rule (29 shipped)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
-import re
 from pathlib import Path
 
 import pytest
@@ -11,13 +11,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from honeymesh.detection.scoring import (
-    MAX_TRIE_NESTING,
     NOTHING_SCORED,
     PayloadRules,
     PayloadScore,
     Reputation,
     RulesError,
-    literal_alternation,
+    _literal_index,
     shannon_entropy,
 )
 
@@ -214,8 +213,6 @@ description = "x"
 
 def _scored_rule_by_rule(rules: PayloadRules, data: bytes) -> PayloadScore:
     """The score with every rule searched: no literal index, no one-pass alternation."""
-    import dataclasses  # noqa: PLC0415
-
     return dataclasses.replace(rules, literal_finder=None, any_rule=None).score(data)
 
 
@@ -258,7 +255,8 @@ def test_the_literal_prefilter_skips_what_cannot_match() -> None:
         b"Content-Type: application/x-www-form-urlencoded\n\nusername=admin1&password=secret1"
     )
     assert RULES.literal_finder is not None
-    found = set(RULES.literal_finder.findall(request.lower()))
+    found = {lit for _, lit in RULES.literal_finder.iter(request.lower().decode("latin-1"))}
+    assert found == {"cat", "nc", "or"}  # applicATion, urlenCoded, passwORd
     let_through = {RULES.rules[i].id for lit in found for i in RULES.rules_for[lit]}
     assert "download-url" not in let_through and len(let_through) < len(RULES.rules) // 3
     assert RULES.score(request).matched == ()
@@ -267,16 +265,18 @@ def test_the_literal_prefilter_skips_what_cannot_match() -> None:
 @given(
     st.lists(st.binary(min_size=1, max_size=6).map(bytes.lower), min_size=1, max_size=24),
     st.binary(max_size=60),
-    st.sampled_from([MAX_TRIE_NESTING, 1, 0]),
 )
-def test_the_trie_of_literals_finds_what_their_flat_alternation_finds(
-    literals: list[bytes], noise: bytes, nesting: int
+def test_the_literal_pass_finds_every_literal_a_payload_holds(
+    literals: list[bytes], noise: bytes
 ) -> None:
-    """The literal pass's trie (``c(?:at|url)``), and the flat form it falls back to when too
-    deep, find at each position the longest literal there, as the flat alternation of the
-    literals longest first does; payloads mix the literals, their prefixes and noise."""
-    ordered = sorted(set(literals), key=len, reverse=True)
-    data = noise.join(lit + lit[:-1] for lit in ordered) + noise
-    flat = re.compile(b"(?=(" + b"|".join(re.escape(lit) for lit in ordered) + b"))")
-    trie = re.compile(b"(?=(" + literal_alternation(ordered, nesting) + b"))")
-    assert trie.findall(data) == flat.findall(data)
+    """The automaton over a rule set's literals (any bytes, as latin-1 text) reports exactly
+    the literals present in the lower-cased payload, however they overlap or nest; payloads
+    mix the literals, their prefixes and noise, in any case."""
+    needs = frozenset(literals)
+    finder, rules_for = _literal_index((dataclasses.replace(TRICKY.rules[0], needs=needs),))
+    assert finder is not None and all(rules_for[lit.decode("latin-1")] == {0} for lit in needs)
+    data = noise.join(lit + lit[:-1] for lit in sorted(needs)) + noise
+    for payload in (data, data.upper()):
+        lowered = payload.lower()
+        found = {lit for _, lit in finder.iter(lowered.decode("latin-1"))}
+        assert found == {lit.decode("latin-1") for lit in needs if lit in lowered}
