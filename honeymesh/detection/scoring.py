@@ -28,6 +28,9 @@ from urllib.parse import unquote_to_bytes
 
 import ahocorasick
 
+if not ahocorasick.unicode:  # a build of it for bytes (AHOCORASICK_BYTES): its words are bytes
+    raise ImportError("pyahocorasick is built for bytes; HoneyMesh needs its default, text")
+
 #: Most bytes of one payload that are scored; the rest is ignored (the bound on regex work).
 MAX_SCORED_BYTES = 16 * 1024
 MAX_PATTERN = 512
@@ -82,7 +85,11 @@ def required_literals(pattern: re.Pattern[bytes]) -> frozenset[bytes] | None:
     Read from the parsed pattern: a run of literal bytes that every match passes through, or,
     for an alternation, one such set per branch joined. What it does not follow (classes,
     optional parts, look-arounds) it skips, never guesses, so a payload holding none of the
-    strings cannot match and the rule's regex need not run."""
+    strings cannot match and the rule's regex need not run. Under ``re.LOCALE`` (``(?L)``)
+    case follows the C locale, which ``bytes.lower`` does not know: no strings, as for a part
+    scoped by it (``(?L:...)``)."""
+    if pattern.flags & re.LOCALE:
+        return None
     try:
         parsed = _PARSER.parse(pattern.pattern, pattern.flags)
     except Exception:  # re.compile took it; should parsing fail, the rule is always searched
@@ -107,7 +114,8 @@ def _needs(items: list[tuple[Any, Any]]) -> frozenset[bytes] | None:
             better(frozenset({bytes(run).lower()}))
             run = bytearray()
         if op is _OPS.SUBPATTERN:
-            better(_needs(list(av[-1].data)))
+            if not av[1] & re.LOCALE:  # its flags added: (?L:...)
+                better(_needs(list(av[-1].data)))
         elif op in (_OPS.MAX_REPEAT, _OPS.MIN_REPEAT, _OPS.POSSESSIVE_REPEAT) and av[0] >= 1:
             better(_needs(list(av[2].data)))
         elif op is _OPS.BRANCH:
@@ -169,7 +177,7 @@ class PayloadRules:
     #: literals are all absent is not searched. The rules' alternation took 40-70 us over a
     #: 150-byte HTTP request. An ``ahocorasick.Automaton`` over latin-1 text, and for each
     #: literal (as text) the rules needing it.
-    literal_finder: ahocorasick.Automaton | None = None
+    literal_finder: ahocorasick.Automaton | None = field(default=None, compare=False)
     rules_for: Mapping[str, frozenset[int]] = field(default_factory=dict)
     #: The rules the literal index cannot judge (no required literals): always searched.
     unjudged: frozenset[int] = frozenset()

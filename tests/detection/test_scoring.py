@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from honeymesh.detection.scoring import (
     Reputation,
     RulesError,
     _literal_index,
+    required_literals,
     shannon_entropy,
 )
 
@@ -206,6 +208,11 @@ id = "nested"
 pattern = "(?:(?:sh|bash)\\\\b|kill(?:all)?){1,3}-9"
 weight = 10
 description = "x"
+[[rule]]
+id = "not-ascii"
+pattern = "\\\\xc9t\\\\xe9|\u00c9z"
+weight = 10
+description = "x"
 """,
     "tricky.toml",
 )
@@ -217,8 +224,9 @@ def _scored_rule_by_rule(rules: PayloadRules, data: bytes) -> PayloadScore:
 
 
 _PIECES = sorted(
-    {lit.decode("latin-1") for r in (*RULES.rules, *TRICKY.rules) for lit in r.needs or ()}
-    | {"ab", "ef", "cd", "CaSe", "case", "bAR", "-9", " ", "/", "%2e", "+", "\n", "x", "zz"}
+    {lit for r in (*RULES.rules, *TRICKY.rules) for lit in r.needs or ()}
+    | {b"ab", b"ef", b"cd", b"CaSe", b"case", b"bAR", b"-9", b" ", b"/", b"%2e", b"+", b"\n"}
+    | {b"x", b"zz", b"\xc9T\xe9", b"\xc9", "\u00c9Z".encode(), b"%C9t%E9"}
 )
 
 
@@ -228,15 +236,24 @@ _PIECES = sorted(
             st.sampled_from(_PIECES).flatmap(
                 lambda s: st.sampled_from([s, s.upper(), s.title(), s[1:], s[:-1]])
             ),
-            st.text(max_size=4),
+            st.text(max_size=4).map(lambda s: s.encode("utf-8", "surrogatepass")),
+            st.binary(max_size=3),
         ),
         max_size=12,
     )
 )
-def test_the_literal_prefilter_never_changes_a_score(parts: list[str]) -> None:
-    data = "".join(parts).encode("utf-8", "surrogatepass")
+def test_the_literal_prefilter_never_changes_a_score(parts: list[bytes]) -> None:
+    data = b"".join(parts)
     for rules in (RULES, TRICKY):
         assert rules.score(data) == _scored_rule_by_rule(rules, data)
+
+
+def test_a_pattern_whose_case_follows_the_locale_needs_no_literal() -> None:
+    """``(?L)`` folds case through the C locale, which ``bytes.lower`` does not know: such a
+    rule is always searched, and a part scoped by it gives no literal."""
+    assert required_literals(re.compile(rb"abc(\xc9xyz)", re.IGNORECASE)) == frozenset({b"\xc9xyz"})
+    assert required_literals(re.compile(rb"abc(?L:\xc9xyz)", re.IGNORECASE)) == frozenset({b"abc"})
+    assert required_literals(re.compile(rb"(?L)abc\xc9xyz", re.IGNORECASE)) is None
 
 
 @pytest.mark.parametrize("size", [0, 1, 255, 256, 257])
