@@ -68,19 +68,26 @@ class Echo:
         pass
 
 
-class _Recording(TrapFactory):
-    """A trap factory that keeps the sessions it builds, and after each chunk a session was
-    given, whether it was still open when its ``dataReceived`` returned (``open_after``)."""
+class _EchoTrap(TrapFactory):
+    """The Echo trap, keeping the sessions it builds (``built``) and, after each chunk a
+    session was given, whether it was still open when its ``dataReceived`` returned
+    (``open_after``)."""
 
-    def __init__(self, sessions: list[TrapProtocol], **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self._sessions = sessions
+    def __init__(self, publish: Callable[[Event], None] = lambda event: None) -> None:
+        super().__init__(
+            name="echo",
+            new_dialogue=lambda source: Echo(),
+            limits=LIMITS,
+            clock=reactor,
+            publish=publish,
+        )
+        self.built: list[TrapProtocol] = []
         self.open_after: list[bool] = []
 
     def buildProtocol(self, addr: Any) -> TrapProtocol | None:
         proto = super().buildProtocol(addr)
         assert proto is not None
-        self._sessions.append(proto)
+        self.built.append(proto)
         received = proto.dataReceived
 
         def watched(data: bytes) -> None:
@@ -125,19 +132,11 @@ def _client(port: int) -> bytes:
 @pytest_twisted.inlineCallbacks
 def test_replies_arrive_whole_and_in_order() -> Generator[Deferred[Any], Any, None]:
     events: list[Event] = []
-    sessions: list[TrapProtocol] = []
-    factory = _Recording(
-        sessions,
-        name="echo",
-        new_dialogue=lambda source: Echo(),
-        limits=LIMITS,
-        clock=reactor,
-        publish=events.append,
-    )
+    factory = _EchoTrap(events.append)
     received = yield _serve(factory, _client)
     yield deferLater(reactor, 0.1, lambda: None)  # the session's record
     assert received == b"hi\n1:big\n" + BIG + b"2:one\n3:two\n4:wait\n5:three\n6:four\n7:bye\n"
-    assert sessions[0].sent_at_once >= 1  # BIG's first part went at once, its rest waited
+    assert factory.built[0].sent_at_once >= 1  # BIG's first part went at once, its rest waited
     (session,) = [e for e in events if e.event_id == EventId.TRAP_SESSION]
     assert isinstance(session, Observation) and session.detail["closed_by"] == "trap"
 
@@ -148,18 +147,10 @@ def test_a_reply_that_fits_goes_out_before_the_reactor_turns() -> Generator[
 ]:
     """What the change is for: once the greeting (sent on the reactor's turn) is out, the
     answer to a line leaves the trap when dataReceived returns, as a MySQL login's does."""
-    sessions: list[TrapProtocol] = []
-    factory = _Recording(
-        sessions,
-        name="echo",
-        new_dialogue=lambda source: Echo(),
-        limits=LIMITS,
-        clock=reactor,
-        publish=lambda event: None,
-    )
+    factory = _EchoTrap()
     received = yield _serve(factory, _ask)
     assert received == b"hi\n1:ping\n"
-    (proto,) = sessions
+    (proto,) = factory.built
     assert proto.sent_at_once == 1  # the answer; not the greeting
     proto.transport.loseConnection()  # type: ignore[union-attr]
 
@@ -181,18 +172,10 @@ def test_a_close_behind_a_reply_that_went_at_once_does_not_wait() -> Generator[
     the end of the stream (a FIN, not a reset). The session is recorded once, as the trap's
     close."""
     events: list[Event] = []
-    sessions: list[TrapProtocol] = []
-    factory = _Recording(
-        sessions,
-        name="echo",
-        new_dialogue=lambda source: Echo(),
-        limits=LIMITS,
-        clock=reactor,
-        publish=events.append,
-    )
+    factory = _EchoTrap(events.append)
     received = yield _serve(factory, _to_the_end, b"ping\nbye\n")
     assert received == b"hi\n1:ping\n2:bye\n"
-    (proto,) = sessions
+    (proto,) = factory.built
     assert proto.sent_at_once == 1
     assert factory.open_after == [False]  # closed before the reactor's next turn
     (session,) = [e for e in events if e.event_id == EventId.TRAP_SESSION]
@@ -206,18 +189,10 @@ def test_a_close_behind_a_reply_twisted_still_holds_waits_for_it() -> Generator[
 ]:
     """Closed at once, the connection would drop the part of BIG the socket could not take:
     the close waits for Twisted to send it, as ``loseConnection`` always did."""
-    sessions: list[TrapProtocol] = []
-    factory = _Recording(
-        sessions,
-        name="echo",
-        new_dialogue=lambda source: Echo(),
-        limits=LIMITS,
-        clock=reactor,
-        publish=lambda event: None,
-    )
+    factory = _EchoTrap()
     received = yield _serve(factory, _to_the_end, b"big\nbye\n")
     assert received == b"hi\n1:big\n" + BIG + b"2:bye\n"
-    (proto,) = sessions
+    (proto,) = factory.built
     assert proto.sent_at_once == 1
     assert factory.open_after == [True]  # left open for Twisted to send the rest
 
