@@ -12,21 +12,33 @@ runs ``SESSIONS`` sessions against it after a warm-up:
   module for the protocol under ``twistd``, logging JSON lines to a file.
 
 After each run the server is stopped and its records counted: every credential attempt must be
-there ("recorded" equals "sessions"). One JSON line per result, then the ratio per protocol.
+there ("recorded" equals "sessions"). One JSON line per result, then the ratio per protocol:
+of the medians, and each round's own (``ratio_server_cpu_by_round``: min, median, max), since
+the same server's CPU per session moves by a fifth or more between rounds on a shared VM.
 
     .venv/bin/python bench/traps.py --setup        # once: creates bench/out/venv-opencanary
     .venv/bin/python bench/traps.py [--sessions 3000] [--protocols ftp,http,redis,mysql]
+    .venv/bin/python bench/traps.py --together --protocols redis,mysql,http
+
+``--together`` runs the servers at once instead of one after another, one client sending
+session i to server i % k, and counts each server's CPU over the same window
+(``measure_together``): the ratios then hold within a few per cent from round to round where
+one-after-another rounds moved by a fifth. For redis it adds a bare Twisted server that
+answers the AUTH and keeps nothing (``serve_floor``): what no trap on Twisted can go below.
+Its per-server "seconds" and "sessions_per_s" are the shared window's.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import signal
 import socket
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -256,6 +268,28 @@ def serve_honeymesh(protocol: str, port: int, workdir: Path, variant: str) -> No
         ).service
     service.startService()
     reactor.addSystemEventTrigger("before", "shutdown", service.stopService)
+    reactor.run()
+
+
+# What the redis trap answers a wrong AUTH with; the floor server answers everything with it.
+FLOOR_REPLY = b"-WRONGPASS invalid username-password pair or user is disabled.\r\n"
+
+
+def serve_floor(port: int, workdir: Path) -> None:
+    """(In the server process.) Twisted's own floor for a redis session: a bare ``Protocol``
+    that answers whatever it receives with the refusal and keeps no record, so a trap can be
+    no cheaper than this on Twisted. Only a client that speaks first can use it (redis)."""
+    from twisted.internet import protocol, reactor  # noqa: PLC0415
+
+    class Refuse(protocol.Protocol):
+        def dataReceived(self, data: bytes) -> None:
+            assert self.transport is not None
+            self.transport.write(FLOOR_REPLY)
+
+    factory = protocol.ServerFactory()
+    factory.protocol = Refuse
+    reactor.listenTCP(port, factory, interface="127.0.0.1")
+    reactor.callWhenRunning((workdir / READY_FILE).touch)
     reactor.run()
 
 
@@ -506,31 +540,52 @@ class Result:
         }
 
 
+def start_server(
+    server: str, protocol: str, port: int, workdir: Path
+) -> tuple[subprocess.Popen[bytes], Callable[[], int]]:
+    """Start ``server`` on ``port`` and wait until it serves; with it, what counts the
+    credential attempts it has recorded (the floor keeps none: always 0)."""
+    if server == "twisted-floor":
+        proc = subprocess.Popen(
+            [sys.executable, __file__, "--serve-floor", str(port), str(workdir)],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        wait_listening(port, proc)
+        return proc, lambda: 0
+    if server.startswith("honeymesh"):
+        variant = "core" if server == "honeymesh-trap-core" else "appliance"
+        if server.startswith("honeymesh-workers-"):
+            variant = server.removeprefix("honeymesh-")
+        proc, records = honeymesh_server(protocol, port, workdir, variant)
+    else:
+        proc, records = opencanary_server(protocol, port, workdir)
+    logtype = int(str(PROTOCOLS[protocol]["logtype"]))
+
+    def recorded_now() -> int:
+        if not records.exists():
+            return 0
+        if server.startswith("honeymesh"):
+            return honeymesh_recorded(records)
+        return opencanary_recorded(records, logtype)
+
+    try:
+        wait_listening(port, proc)
+        if server.startswith("honeymesh"):
+            wait_ready(workdir, proc)
+    except BaseException:
+        stop(proc)
+        raise
+    return proc, recorded_now
+
+
 def measure(server: str, protocol: str, sessions: int, pace: float = 0.0) -> Result:
     with tempfile.TemporaryDirectory(prefix=f"bench-{server}-") as tmp:
-        workdir = Path(tmp)
         port = free_port()
-        if server.startswith("honeymesh"):
-            variant = "core" if server == "honeymesh-trap-core" else "appliance"
-            if server.startswith("honeymesh-workers-"):
-                variant = server.removeprefix("honeymesh-")
-            proc, records = honeymesh_server(protocol, port, workdir, variant)
-        else:
-            proc, records = opencanary_server(protocol, port, workdir)
-        logtype = int(str(PROTOCOLS[protocol]["logtype"]))
-
-        def recorded_now() -> int:
-            if not records.exists():
-                return 0
-            if server.startswith("honeymesh"):
-                return honeymesh_recorded(records)
-            return opencanary_recorded(records, logtype)
-
+        proc, recorded_now = start_server(server, protocol, port, Path(tmp))
         total = WARMUP + sessions
         try:
-            wait_listening(port, proc)
-            if server.startswith("honeymesh"):
-                wait_ready(workdir, proc)
             asyncio.run(drive(protocol, port, WARMUP, 0))
             wait_recorded(recorded_now, WARMUP)
             wait_settled(proc.pid)  # start-up work is not a session's cost (both servers)
@@ -560,6 +615,66 @@ def measure(server: str, protocol: str, sessions: int, pace: float = 0.0) -> Res
             pace,
             woken,
         )
+
+
+async def drive_together(protocol: str, ports: list[int], count: int, first: int) -> float:
+    """``count`` sessions for each of ``ports``, interleaved: session i goes to port i % k,
+    CONCURRENCY sessions per port at a time. The seconds it took."""
+    session = SESSIONS[protocol]
+    queue = iter(range(first * len(ports), (first + count) * len(ports)))
+
+    async def worker() -> None:
+        for i in queue:
+            await session(ports[i % len(ports)], i // len(ports))
+
+    started = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(CONCURRENCY * len(ports))))
+    return time.perf_counter() - started
+
+
+def threads(pid: int) -> set[str]:
+    return set(os.listdir(f"/proc/{pid}/task"))
+
+
+def measure_together(protocol: str, sessions: int, servers: tuple[str, ...]) -> list[Result]:
+    """Every server at once, one client for all (``drive_together``), each server's CPU time
+    over the same window: whatever the machine does meanwhile (another tenant, the host's
+    clock speed) falls on all of them alike. Run one after another, the same server's CPU per
+    session moved by a fifth or more from one run to the next on this VM; side by side, the
+    ratios hold within a few per cent. CPU from schedstat (nanoseconds, live threads): a
+    thread that ended in the window would take its time with it, so that is refused."""
+    expected = {s: 0 if s == "twisted-floor" else WARMUP + sessions for s in servers}
+    with contextlib.ExitStack() as stack:
+        procs, ports, counts = [], [], []
+        for server in servers:
+            workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="bench-")))
+            port = free_port()
+            proc, recorded_now = start_server(server, protocol, port, workdir)
+            stack.callback(stop, proc)
+            procs.append(proc)
+            ports.append(port)
+            counts.append(recorded_now)
+        for server, port, recorded_now in zip(servers, ports, counts, strict=True):
+            asyncio.run(drive(protocol, port, WARMUP, 0))
+            wait_recorded(recorded_now, min(WARMUP, expected[server]))
+        for proc in procs:
+            wait_settled(proc.pid)
+        tids = [threads(proc.pid) for proc in procs]
+        before = [cpu_ns(proc.pid) for proc in procs]
+        window_started = time.monotonic()
+        seconds = asyncio.run(drive_together(protocol, ports, sessions, WARMUP))
+        for server, recorded_now in zip(servers, counts, strict=True):
+            wait_recorded(recorded_now, expected[server])
+        after = [cpu_ns(proc.pid) for proc in procs]
+        window = time.monotonic() - window_started
+        for server, proc, kept in zip(servers, procs, tids, strict=True):
+            if not kept <= threads(proc.pid):
+                raise RuntimeError(f"{server}: a thread ended while its CPU was counted")
+        return [
+            Result(protocol, server, sessions, seconds, (ns1 - ns0) / 1e9, recorded_now(),
+                   expected[server], window_s=window)
+            for server, recorded_now, ns0, ns1 in zip(servers, counts, before, after, strict=True)
+        ]  # fmt: skip
 
 
 def setup() -> None:
@@ -620,9 +735,19 @@ def main() -> int:
         help="instead of OpenCanary: the appliance with [node] workers = each of these (0,1,2)",
     )
     parser.add_argument(
+        "--together",
+        action="store_true",
+        help="run every server at once, one client for all, CPU over the same window"
+        " (redis, mysql, http; redis adds a bare Twisted server, Twisted's own floor)",
+    )
+    parser.add_argument(
         "--serve-honeymesh", nargs=4, metavar=("PROTOCOL", "PORT", "DIR", "VARIANT")
     )
+    parser.add_argument("--serve-floor", nargs=2, metavar=("PORT", "DIR"))
     args = parser.parse_args()
+    if args.serve_floor:
+        serve_floor(int(args.serve_floor[0]), Path(args.serve_floor[1]))
+        return 0
     if args.serve_honeymesh:
         protocol, port, directory, variant = args.serve_honeymesh
         serve_honeymesh(protocol, int(port), Path(directory), variant)
@@ -630,47 +755,88 @@ def main() -> int:
     if args.setup:
         setup()
         return 0
+    if args.together and args.pace:
+        parser.error("--together drives every server as fast as it answers: no --pace")
     if args.workers:
         return compare_workers([int(n) for n in args.workers.split(",")], args)
     if not (OPENCANARY_VENV / "bin/twistd").exists():
         why = "OpenCanary is not installed: run bench/traps.py --setup (pip install opencanary)"
         print(json.dumps({"bench": "trap_sessions", "error": why}))
         return 1
-    servers = ("opencanary", "honeymesh", "honeymesh-trap-core")
     for protocol in args.protocols.split(","):
+        servers: tuple[str, ...] = ("opencanary", "honeymesh", "honeymesh-trap-core")
         runs: dict[str, list[Result]] = {server: [] for server in servers}
-        for _ in range(args.rounds):  # interleaved, so load from elsewhere hits all alike
-            for server in servers:
-                runs[server].append(measure(server, protocol, args.sessions, args.pace))
-        median: dict[str, Result] = {}
-        for server in servers:
-            ordered = sorted(runs[server], key=lambda r: r.per_cpu_second)
-            median[server] = ordered[len(ordered) // 2]
-            line = median[server].line(args.rounds)
-            line["lost"] = max(r.expected - r.recorded for r in runs[server])  # any round
-            print(json.dumps(line), flush=True)
-        canary = median["opencanary"]
-        for server in servers[1:]:
-            ours = median[server]
-            ratio = {
-                "bench": "trap_sessions",
-                "protocol": protocol,
-                "server": server,
-                "pace_per_s": args.pace,
-                "ratio_wall_vs_opencanary": round(ours.per_second / canary.per_second, 2),
-                "ratio_server_cpu_vs_opencanary": round(
-                    ours.per_cpu_second / canary.per_cpu_second, 2
-                ),
-                # Each side's idle CPU rate x its run's length taken off: FTP's run lasts
-                # ~190 s on HoneyMesh (vsftpd's 3 s pause after a failed login), 3-5 s on
-                # OpenCanary, so the raw ratio charges HoneyMesh's idle work to its sessions.
-                "ratio_server_cpu_less_idle_vs_opencanary": round(
-                    canary.session_cpu_s / ours.session_cpu_s, 2
-                ),
-                "aim": 2.0,
-            }
-            print(json.dumps(ratio), flush=True)
+        if args.together:
+            if protocol == "ftp":
+                refused = {"bench": "trap_sessions", "protocol": protocol, "error": TOGETHER_FTP}
+                print(json.dumps(refused), flush=True)
+                continue
+            if protocol == "redis":
+                servers += ("twisted-floor",)
+                runs["twisted-floor"] = []
+            for _ in range(args.rounds):
+                for result in measure_together(protocol, args.sessions, servers):
+                    runs[result.server].append(result)
+        else:
+            for _ in range(args.rounds):  # interleaved, so load from elsewhere hits all alike
+                for server in servers:
+                    runs[server].append(measure(server, protocol, args.sessions, args.pace))
+        report(protocol, runs, args)
     return 0
+
+
+# Why --together leaves FTP out: its sessions are paced by the trap itself.
+TOGETHER_FTP = (
+    "not with --together: the FTP trap waits 3 s after a failed login, as vsftpd does, so its"
+    " sessions would hold the client while OpenCanary's server idles; use --pace"
+)
+
+
+def report(protocol: str, runs: dict[str, list[Result]], args: argparse.Namespace) -> None:
+    """A line per server (its median round), then each server's ratios to OpenCanary: of the
+    medians, and each round's own (``ratio_server_cpu_by_round``: min, median, max; a round
+    pairs the server with OpenCanary's run just before it, or beside it with --together), since
+    the same server's CPU per session moves by a fifth or more between runs on a shared VM."""
+    median: dict[str, Result] = {}
+    for server, results in runs.items():
+        ordered = sorted(results, key=lambda r: r.per_cpu_second)
+        median[server] = ordered[len(ordered) // 2]
+        line = median[server].line(args.rounds)
+        line["lost"] = max(r.expected - r.recorded for r in results)  # any round
+        line["together"] = args.together
+        print(json.dumps(line), flush=True)
+    canary = median["opencanary"]
+    for server, results in runs.items():
+        if server == "opencanary":
+            continue
+        ours = median[server]
+        paired = sorted(
+            ours_r.per_cpu_second / canary_r.per_cpu_second
+            for ours_r, canary_r in zip(results, runs["opencanary"], strict=True)
+        )
+        ratio: dict[str, object] = {
+            "bench": "trap_sessions",
+            "protocol": protocol,
+            "server": server,
+            "together": args.together,
+            "pace_per_s": args.pace,
+            "ratio_server_cpu_vs_opencanary": round(ours.per_cpu_second / canary.per_cpu_second, 2),
+            "ratio_server_cpu_by_round": {
+                "min": round(paired[0], 2),
+                "median": round(statistics.median(paired), 2),
+                "max": round(paired[-1], 2),
+            },
+            "aim": 2.0,
+        }
+        if not args.together:  # side by side, the servers share one window and one client
+            ratio["ratio_wall_vs_opencanary"] = round(ours.per_second / canary.per_second, 2)
+            # Each side's idle CPU rate x its run's length taken off: FTP's run lasts ~190 s
+            # on HoneyMesh (vsftpd's 3 s pause after a failed login), 3-5 s on OpenCanary, so
+            # the raw ratio charges HoneyMesh's idle work to its sessions.
+            ratio["ratio_server_cpu_less_idle_vs_opencanary"] = round(
+                canary.session_cpu_s / ours.session_cpu_s, 2
+            )
+        print(json.dumps(ratio), flush=True)
 
 
 if __name__ == "__main__":
