@@ -38,7 +38,6 @@ import os
 import signal
 import socket
 import sqlite3
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -552,7 +551,11 @@ def start_server(
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
         )
-        wait_listening(port, proc)
+        try:
+            wait_listening(port, proc)
+        except BaseException:
+            stop(proc)
+            raise
         return proc, lambda: 0
     if server.startswith("honeymesh"):
         variant = "core" if server == "honeymesh-trap-core" else "appliance"
@@ -619,21 +622,21 @@ def measure(server: str, protocol: str, sessions: int, pace: float = 0.0) -> Res
 
 async def drive_together(protocol: str, ports: list[int], count: int, first: int) -> float:
     """``count`` sessions for each of ``ports``, interleaved: session i goes to port i % k,
-    CONCURRENCY sessions per port at a time. The seconds it took."""
+    at most CONCURRENCY of them in flight on each port (a server slower to answer does not
+    collect more of the client's workers, and stays within the traps' connection limits). The
+    seconds it took."""
     session = SESSIONS[protocol]
     queue = iter(range(first * len(ports), (first + count) * len(ports)))
+    in_flight = [asyncio.Semaphore(CONCURRENCY) for _ in ports]
 
     async def worker() -> None:
         for i in queue:
-            await session(ports[i % len(ports)], i // len(ports))
+            async with in_flight[i % len(ports)]:
+                await session(ports[i % len(ports)], i // len(ports))
 
     started = time.perf_counter()
     await asyncio.gather(*(worker() for _ in range(CONCURRENCY * len(ports))))
     return time.perf_counter() - started
-
-
-def threads(pid: int) -> set[str]:
-    return set(os.listdir(f"/proc/{pid}/task"))
 
 
 def measure_together(protocol: str, sessions: int, servers: tuple[str, ...]) -> list[Result]:
@@ -641,8 +644,10 @@ def measure_together(protocol: str, sessions: int, servers: tuple[str, ...]) -> 
     over the same window: whatever the machine does meanwhile (another tenant, the host's
     clock speed) falls on all of them alike. Run one after another, the same server's CPU per
     session moved by a fifth or more from one run to the next on this VM; side by side, the
-    ratios hold within a few per cent. CPU from schedstat (nanoseconds, live threads): a
-    thread that ended in the window would take its time with it, so that is refused."""
+    ratios hold within a few per cent. CPU from schedstat (nanoseconds, but only the threads
+    alive when it is read), checked against /proc/PID/stat's (clock ticks, threads that ended
+    included): a difference past two ticks and a margin means a thread ended in the window
+    with CPU the count missed, and the round is refused."""
     expected = {s: 0 if s == "twisted-floor" else WARMUP + sessions for s in servers}
     with contextlib.ExitStack() as stack:
         procs, ports, counts = [], [], []
@@ -659,17 +664,21 @@ def measure_together(protocol: str, sessions: int, servers: tuple[str, ...]) -> 
             wait_recorded(recorded_now, min(WARMUP, expected[server]))
         for proc in procs:
             wait_settled(proc.pid)
-        tids = [threads(proc.pid) for proc in procs]
         before = [cpu_ns(proc.pid) for proc in procs]
+        ticks_before = [cpu_seconds(proc.pid) for proc in procs]
         window_started = time.monotonic()
         seconds = asyncio.run(drive_together(protocol, ports, sessions, WARMUP))
         for server, recorded_now in zip(servers, counts, strict=True):
             wait_recorded(recorded_now, expected[server])
         after = [cpu_ns(proc.pid) for proc in procs]
+        ticks_after = [cpu_seconds(proc.pid) for proc in procs]
         window = time.monotonic() - window_started
-        for server, proc, kept in zip(servers, procs, tids, strict=True):
-            if not kept <= threads(proc.pid):
-                raise RuntimeError(f"{server}: a thread ended while its CPU was counted")
+        for server, ns0, ns1, t0, t1 in zip(
+            servers, before, after, ticks_before, ticks_after, strict=True
+        ):
+            missed = (t1 - t0) - (ns1 - ns0) / 1e9
+            if missed > 0.03 + 0.02 * (t1 - t0):
+                raise RuntimeError(f"{server}: a thread that ended took {missed:.3f} s of CPU")
         return [
             Result(protocol, server, sessions, seconds, (ns1 - ns0) / 1e9, recorded_now(),
                    expected[server], window_s=window)
@@ -757,6 +766,8 @@ def main() -> int:
         return 0
     if args.together and args.pace:
         parser.error("--together drives every server as fast as it answers: no --pace")
+    if args.together and args.workers:
+        parser.error("--together compares with OpenCanary; --workers compares worker counts")
     if args.workers:
         return compare_workers([int(n) for n in args.workers.split(",")], args)
     if not (OPENCANARY_VENV / "bin/twistd").exists():
@@ -792,11 +803,22 @@ TOGETHER_FTP = (
 )
 
 
+# What a line of --together leaves out: Result's defaults there, not measurements.
+UNMEASURED_TOGETHER = (
+    "idle_cpu_ms_per_s",
+    "sessions_per_server_cpu_s_less_idle",
+    "workers_cpu_s",
+    "wakeups_per_session",
+)
+
+
 def report(protocol: str, runs: dict[str, list[Result]], args: argparse.Namespace) -> None:
     """A line per server (its median round), then each server's ratios to OpenCanary: of the
     medians, and each round's own (``ratio_server_cpu_by_round``: min, median, max; a round
-    pairs the server with OpenCanary's run just before it, or beside it with --together), since
-    the same server's CPU per session moves by a fifth or more between runs on a shared VM."""
+    pairs the server with OpenCanary's run in the same round, which with --together ran beside
+    it), since the same server's CPU per session moves by a fifth or more between runs on a
+    shared VM. A median of an even count is the upper of the two middle ones, as for the
+    servers' own lines."""
     median: dict[str, Result] = {}
     for server, results in runs.items():
         ordered = sorted(results, key=lambda r: r.per_cpu_second)
@@ -804,6 +826,9 @@ def report(protocol: str, runs: dict[str, list[Result]], args: argparse.Namespac
         line = median[server].line(args.rounds)
         line["lost"] = max(r.expected - r.recorded for r in results)  # any round
         line["together"] = args.together
+        if args.together:  # not measured side by side: the idle rate, wake-ups, workers
+            for key in UNMEASURED_TOGETHER:
+                line.pop(key)
         print(json.dumps(line), flush=True)
     canary = median["opencanary"]
     for server, results in runs.items():
@@ -823,7 +848,7 @@ def report(protocol: str, runs: dict[str, list[Result]], args: argparse.Namespac
             "ratio_server_cpu_vs_opencanary": round(ours.per_cpu_second / canary.per_cpu_second, 2),
             "ratio_server_cpu_by_round": {
                 "min": round(paired[0], 2),
-                "median": round(statistics.median(paired), 2),
+                "median": round(paired[len(paired) // 2], 2),
                 "max": round(paired[-1], 2),
             },
             "aim": 2.0,
