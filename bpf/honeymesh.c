@@ -48,14 +48,20 @@ struct hm_vlan_hdr {
     __be16 proto;
 };
 
+/* The hashes are not preallocated (BPF_F_NO_PREALLOC): a preallocated one holds kernel memory
+ * for every entry it could take from the moment it is created, 105 MB for these four at their
+ * default sizes, on every node, banning nothing or not. Unpreallocated, an idle node holds their
+ * bucket arrays (about 21 MB) and each ban its own entry, allocated when user space inserts it;
+ * the program only looks entries up, so its per-packet path is the same. */
 BPF_ARRAY(HM_MAP_CONFIG, struct hm_config, 1);
 BPF_PERCPU_ARRAY(HM_MAP_COUNTERS, __u64, HM_COUNTERS);
-BPF_HASH(HM_MAP_ALLOW_V4, __u32, __u32, HM_ALLOW_MAX);
-BPF_HASH(HM_MAP_ALLOW_V6, struct hm_in6, __u32, HM_ALLOW_MAX);
+BPF_F_TABLE("hash", __u32, __u32, HM_MAP_ALLOW_V4, HM_ALLOW_MAX, BPF_F_NO_PREALLOC);
+BPF_F_TABLE("hash", struct hm_in6, __u32, HM_MAP_ALLOW_V6, HM_ALLOW_MAX, BPF_F_NO_PREALLOC);
 BPF_LPM_TRIE(HM_MAP_ALLOW_RANGE_V4, struct hm_lpm_v4, __u32, HM_ALLOW_RANGE_MAX);
 BPF_LPM_TRIE(HM_MAP_ALLOW_RANGE_V6, struct hm_lpm_v6, __u32, HM_ALLOW_RANGE_MAX);
-BPF_HASH(HM_MAP_BAN_V4, __u32, struct hm_ban, HM_BAN_V4_MAX);
-BPF_HASH(HM_MAP_BAN_V6, struct hm_in6, struct hm_ban, HM_BAN_V6_MAX);
+BPF_F_TABLE("hash", __u32, struct hm_ban, HM_MAP_BAN_V4, HM_BAN_V4_MAX, BPF_F_NO_PREALLOC);
+BPF_F_TABLE("hash", struct hm_in6, struct hm_ban, HM_MAP_BAN_V6, HM_BAN_V6_MAX,
+            BPF_F_NO_PREALLOC);
 BPF_LPM_TRIE(HM_MAP_RANGE_V4, struct hm_lpm_v4, struct hm_ban, HM_RANGE_V4_MAX);
 BPF_LPM_TRIE(HM_MAP_RANGE_V6, struct hm_lpm_v6, struct hm_ban, HM_RANGE_V6_MAX);
 BPF_ARRAY(HM_MAP_RANGE_HINT, __u8, HM_RANGE_HINT_SIZE);
