@@ -86,7 +86,7 @@ from honeymesh.enforcement.projection import SharedKeys
 from honeymesh.events import Event, EventId, JSONValue, Notice
 from honeymesh.net import Network, normalize_network
 
-_FULL_ERRNOS = (errno.E2BIG, errno.ENOSPC, errno.ENOMEM)
+_FULL_ERRNOS = (errno.E2BIG, errno.ENOSPC)
 _BATCH_CHUNK = 262_144
 _DEFAULT_SIZES = MapSizes()
 
@@ -884,9 +884,14 @@ class XdpBackend:
 
     def _full_or_error(self, slot: Slot, e: LibbpfError, detail: str) -> BackendError:
         name = self.header.map_name(slot)
+        more = f" ({detail})" if detail else ""
         if e.errno in _FULL_ERRNOS:
-            more = f" ({detail})" if detail else ""
             return MapFull(f"kernel map {name} is full{more}; raise its size (map_sizes)")
+        if e.errno == errno.ENOMEM:
+            # The hashes allocate each entry as it is inserted (BPF_F_NO_PREALLOC), so the
+            # kernel (or the daemon's memory cgroup) can refuse one below the map's size: a
+            # bigger map would not help, and would take more for its bucket array.
+            return BackendError(f"kernel map {name}: out of kernel memory{more}")
         return BackendError(f"kernel map {name}: {e.strerror}")
 
 

@@ -8,6 +8,7 @@ datagrams arrive and what the per-CPU counters say.
 from __future__ import annotations
 
 import ctypes
+import errno
 import ipaddress
 import math
 import os
@@ -22,8 +23,8 @@ from honeymesh.enforcement.backend import BanEntry, MapFull
 from honeymesh.enforcement.banstore import PackedBans
 from honeymesh.enforcement.compiler import compile_program
 from honeymesh.enforcement.kernel import XdpBackend
-from honeymesh.enforcement.layout import DEFAULT_BPF_DIR, MIRRORS, Header, MapSizes
-from honeymesh.enforcement.libbpf import AttachMode, Libbpf
+from honeymesh.enforcement.layout import DEFAULT_BPF_DIR, MIRRORS, Header, MapSizes, Slot
+from honeymesh.enforcement.libbpf import AttachMode, Libbpf, LibbpfError
 from tests.kernel import frames
 from tests.kernel.conftest import Kit, attach, net
 from tests.kernel.netns import Lab, Receiver, Sender, Sniffer, entered, raw_socket
@@ -532,6 +533,20 @@ def test_entries_read_back_expiry_in_wall_clock(kit: Kit) -> None:
     assert bans[net(kit.lab.sources4[1])] is None
     got = bans[net(kit.lab.sources4[0])]
     assert got is not None and abs(got - expires) < 0.01
+
+
+def test_a_refused_allocation_is_out_of_memory_not_a_full_map() -> None:
+    """The hashes allocate each entry as it is inserted, so the kernel (or the daemon's memory
+    cgroup) may refuse one below the map's size: that is not "full, raise its size", which
+    would only make the empty map dearer (its bucket array), and the ban list must not report
+    it as ban.map_full."""
+    xdp = XdpBackend([], sample_rate=0)
+    refused = LibbpfError(errno.ENOMEM, "Cannot allocate memory")
+    error = xdp._full_or_error(Slot.BAN_V4, refused, "3 of 10 fitted")
+    assert not isinstance(error, MapFull)
+    assert str(error) == "kernel map hm_ban_v4: out of kernel memory (3 of 10 fitted)"
+    full = xdp._full_or_error(Slot.BAN_V4, LibbpfError(errno.E2BIG, "too big"), "")
+    assert isinstance(full, MapFull)
 
 
 def test_full_map_raises_map_full_and_enforcement_continues(lab: Lab) -> None:
