@@ -278,7 +278,7 @@ def main() -> None:
                 os.sync()
                 if name == "loaded":  # phase 5's ceiling, on the veth the daemon will guard.
                     # Not after the daemon: for seconds after a daemon exits, the kernel frees
-                    # its preallocated maps (over 100 MB) and the ceiling reads 20 % low.
+                    # its maps (over 100 MB with a million bans) and the ceiling reads 20 % low.
                     ceiling = ceiling_rates(lab, patterns, args.frames, args.rounds)
                 daemon = Daemon(lab, node, Path(tmp, f"{name}.out"))
                 try:

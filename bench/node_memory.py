@@ -53,8 +53,23 @@ def kib(path: Path, field: str) -> int:
     raise RuntimeError(f"no {field} in {path}")
 
 
+def settled_available(timeout: float = 60.0) -> int:
+    """``MemAvailable`` once it has stopped moving (within 1 MB over 2 s): a stopped daemon's
+    maps are freed by the kernel for seconds after it exits, which would read as memory the
+    next size's nodes did not take."""
+    deadline = time.monotonic() + timeout
+    last = kib(Path("/proc/meminfo"), "MemAvailable")
+    while time.monotonic() < deadline:
+        time.sleep(2.0)
+        now = kib(Path("/proc/meminfo"), "MemAvailable")
+        if abs(now - last) < 1024:
+            return now
+        last = now
+    raise RuntimeError(f"MemAvailable still moving after {timeout} s")
+
+
 def measure(size: int, degree: int, settle: float) -> dict[str, object]:
-    available_before = kib(Path("/proc/meminfo"), "MemAvailable")
+    available_before = settled_available()
     with tempfile.TemporaryDirectory(prefix="bench-memory-") as tmp:
         cluster = Cluster(Path(tmp), 0)
         try:
@@ -63,6 +78,9 @@ def measure(size: int, degree: int, settle: float) -> dict[str, object]:
             pids = []
             for node in cluster.nodes:
                 assert node.daemon is not None
+                backend = node.api("GET", "/api/v1/status")["kernel"]["backend"]
+                if backend != "xdp":  # not root, or no bcc: no maps, a different figure
+                    raise RuntimeError(f"{node.name} runs {backend!r}, not the XDP program")
                 pids.append(node.daemon.proc.pid)
             rss = [kib(Path(f"/proc/{pid}/status"), "VmRSS") / 1024 for pid in pids]
             pss = [kib(Path(f"/proc/{pid}/smaps_rollup"), "Pss") / 1024 for pid in pids]
