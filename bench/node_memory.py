@@ -17,7 +17,8 @@ Reported per node (median, max):
   so the sizes' PSS add up to what they hold together;
 - anonymous memory: the process's own heap, which no other shares;
 
-and for the machine, ``MemAvailable`` before the first daemon starts and with all of them up,
+and for the machine, ``MemAvailable`` before the first daemon starts (once it has settled from
+the size before) and with all of them up,
 divided by the size: what one more node takes, the kernel memory of its XDP maps included,
 which no process's RSS or PSS shows (one sample each side, so whatever else the
 machine does meanwhile is in it: run it on a quiet machine, and trust it at 10 or 30 nodes
