@@ -103,6 +103,7 @@ from honeymesh.enforcement.banstore import (
     Loaded,
     PackedBans,
     Refused,
+    Swept,
     Unchanged,
     read_active,
     select_bans,
@@ -195,6 +196,14 @@ class BanList:
         #: Told whenever ``next_sweep`` changes (``BanHousekeeping`` sets its timer by it).
         self.on_sweep_due: Callable[[], object] | None = None
         self.loaded = False
+        # Active bans stored as not enforced (``counts``): each sweep counts them in the store;
+        # a refusal since adds one. ``_refused_in_flight``: refusals queued after the sweep in
+        # flight, which its count (its transaction ran before theirs) cannot include.
+        self._unenforced = self._refused_in_flight = 0
+        # Why the backend refuses bans, from the first refusal until a sweep finds every ban
+        # enforced: the console says so once an episode, not once a ban (a kernel out of
+        # memory refused 43,927 of 60,000 imported bans, each with its own error line).
+        self._refusing: str | None = None
 
     @property
     def backend_name(self) -> str:
@@ -253,6 +262,7 @@ class BanList:
         except BackendError as e:
             failed = self._load_one_by_one(loaded.packed, allow_nets, e)
         self._bans = loaded.index
+        self._unenforced = len(failed)
         self._due_by(0.0)  # the next sweep learns the restored set's expiries, and retries
         self._allows = NetworkIndex()
         for rule in loaded.allows:
@@ -298,6 +308,8 @@ class BanList:
                 self._backend.add_ban(entry)
             except BackendError:
                 failed.append(str(entry.network))
+        if failed:
+            self._refusing = str(error)  # said above; a sweep that enforces them all says so
         return failed
 
     def _restored(self, report: LoadReport) -> LoadReport:
@@ -381,13 +393,23 @@ class BanList:
         return d.addCallback(lambda _: _replace(ban, enforced=True))
 
     def _not_enforced(self, ban: Ban, error: BackendError) -> Deferred[Ban]:
+        """The backend refused a stored ban: its event names it; the console hears of the
+        first refusal of an episode (``_refusing``); the next sweeps retry it."""
         event = EventId.BAN_MAP_FULL if isinstance(error, MapFull) else EventId.BAN_ENFORCE_FAILED
         self._emit(event, ban.network, {"operation": "add_ban", "ban_id": ban.id,
                                         "error": str(error)})  # fmt: skip
-        self._log.error(
-            "ban {ban_id} of {network} is stored but not enforced by {backend}: {error}",
-            ban_id=ban.id, network=str(ban.network), backend=self._backend.name, error=str(error),
-        )  # fmt: skip
+        if self._refusing is None:
+            self._refusing = str(error)
+            self._log.error(
+                "ban {ban_id} of {network} is stored but not enforced by {backend}: {error}; "
+                "it and any refused after it are retried at every sweep (the count is the "
+                "status's bans.not_enforced; each has a {event_id} event)",
+                ban_id=ban.id, network=str(ban.network), backend=self._backend.name,
+                error=str(error), event_id=str(event),
+            )  # fmt: skip
+        if ban.enforced:  # not a ban already waiting (merged into again)
+            self._unenforced += 1
+            self._refused_in_flight += 1
         stored = _replace(ban, enforced=False)
         self._due_by(0.0)  # the next sweep retries it
         d = self._store.run(lambda conn: txn_set_enforced(conn, [ban.id], False))
@@ -505,6 +527,7 @@ class BanList:
         """Housekeeping: lift expired bans, and retry bans the backend could not take."""
         now = self._clock.seconds()
         self._lowered = math.inf
+        self._refused_in_flight = 0
         d = self._store.run(lambda conn: txn_sweep(conn, now, limit))
         return d.addCallback(self._swept, limit).addErrback(self._sweep_failed)
 
@@ -513,10 +536,8 @@ class BanList:
         self._due_by(0.0)
         return failure
 
-    def _swept(
-        self, found: tuple[list[Ban], list[Ban], float | None], limit: int
-    ) -> Deferred[SweepReport]:
-        expired, pending, next_expiry = found
+    def _swept(self, found: Swept, limit: int) -> Deferred[SweepReport]:
+        expired, pending = found.expired, found.pending
         for ban in expired:
             self._expired_one(ban)
         done: list[int] = []
@@ -526,17 +547,28 @@ class BanList:
             except BackendError:
                 break  # still no room; try again next sweep
             done.append(ban.id)
+        self._unenforced = found.unenforced - len(done) + self._refused_in_flight
         # Bans left to retry, or more than a sweep's limit to lift or retry: the next goes on.
         more = len(pending) > len(done) or limit in (len(pending), len(expired))
+        next_expiry = found.next_expiry
         next_due = 0.0 if more else math.inf if next_expiry is None else next_expiry
         # What the store said, and what was added or refused while the sweep was in it (its
         # transaction may have run before theirs).
         self._sweep_due = min(next_due, self._lowered)
         self._sweep_due_changed()
         report = SweepReport(tuple(expired), len(done))
+        if self._refusing is not None and self._unenforced == 0:
+            self._log.info(
+                "every stored ban is enforced again ({backend} had refused some: {error})",
+                backend=self._backend.name, error=self._refusing,
+            )  # fmt: skip
+            self._refusing = None
         if not done:
             return succeed(report)
-        self._log.info("{count} stored bans are enforced again", count=len(done))
+        self._log.info(
+            "{count} stored bans are enforced again; {left} wait", count=len(done),
+            left=self._unenforced,
+        )  # fmt: skip
         d = self._store.run(lambda conn: txn_set_enforced(conn, done, True))
         return d.addCallback(lambda _: report)
 
@@ -590,7 +622,9 @@ class BanList:
         return [(n, None if e == math.inf else e) for n, e in self._bans.items()]
 
     def counts(self) -> dict[str, int]:
-        """For status and metrics: active bans (exact v4, exact v6, ranges) and allows."""
+        """For status and metrics: active bans (exact v4, exact v6, ranges), allows, and the
+        active bans stored as not enforced (a full map, a kernel out of memory): as the last
+        sweep counted them, plus those refused since; while any wait, a sweep is due."""
         exact4 = exact6 = ranges = 0
         for (family, prefixlen), count in self._bans.sizes().items():
             if prefixlen < (32 if family == 4 else 128):
@@ -602,6 +636,7 @@ class BanList:
         return {
             "bans": len(self._bans), "exact_v4": exact4, "exact_v6": exact6, "ranges": ranges,
             "allows": len(self._allows) + len(self._builtin_index),
+            "not_enforced": self._unenforced,
         }  # fmt: skip
 
     # Allows ------------------------------------------------------------------------------------

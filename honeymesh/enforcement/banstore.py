@@ -374,11 +374,19 @@ def txn_flag(
     return _ban_by_id(conn, existing.id)
 
 
-def txn_sweep(
-    conn: sqlite3.Connection, now: float, limit: int
-) -> tuple[list[Ban], list[Ban], float | None]:
+@dataclass
+class Swept:
+    """What a sweep's transaction found."""
+
+    expired: list[Ban]  # marked lifted now
+    pending: list[Ban]  # active bans awaiting enforcement, the first ``limit`` by id
+    unenforced: int  # all of them (``bans_unenforced``: a count of those, not of every ban)
+    next_expiry: float | None  # when the next active ban expires (None: none does)
+
+
+def txn_sweep(conn: sqlite3.Connection, now: float, limit: int) -> Swept:
     """Mark expired bans lifted; return them, the active bans still awaiting enforcement, and
-    when the next active ban expires (None: none does; ``bans_active_expiry`` answers it)."""
+    when the next active ban expires (``bans_active_expiry`` answers it)."""
     ids = [
         r[0]
         for r in conn.execute(
@@ -394,10 +402,15 @@ def txn_sweep(
     )
     expired = [_ban_by_id(conn, i) for i in ids]
     pending = select_bans(conn, "lifted IS NULL AND enforced = 0 ORDER BY id LIMIT ?", (limit,))
+    unenforced = len(pending)
+    if unenforced == limit:
+        (unenforced,) = conn.execute(
+            "SELECT count(*) FROM bans WHERE lifted IS NULL AND enforced = 0"
+        ).fetchone()
     (next_expiry,) = conn.execute(
         "SELECT min(expires) FROM bans WHERE lifted IS NULL AND expires IS NOT NULL"
     ).fetchone()
-    return expired, pending, next_expiry
+    return Swept(expired, pending, unenforced, next_expiry)
 
 
 def txn_add_allow(

@@ -460,6 +460,52 @@ async def test_a_full_map_keeps_the_ban_stored_unenforced_and_retries_it(tmp_pat
 
 
 @pytest_twisted.ensureDeferred
+async def test_refused_bans_are_counted_said_once_and_said_again_when_all_fit(
+    tmp_path: Path,
+) -> None:
+    """What an operator sees while the backend refuses bans: the status's count of them
+    (right after each refusal, and as each sweep finds them), one console line for the whole
+    episode, each ban's own event, and one line when every ban is enforced again."""
+    h = await Harness(tmp_path / "hm.db", backend=BackendDouble(capacity=1)).start()
+    lines: list[dict[str, Any]] = []
+    h.banlist._log = Logger(observer=cast(ILogObserver, lines.append))
+    said = lambda: [formatEvent(e) for e in lines]  # noqa: E731
+    try:
+        await ban(h, "192.0.2.1", duration=60)
+        for i in (2, 3, 4):
+            with pytest.raises(BanNotEnforced):
+                await ban(h, f"192.0.2.{i}")
+            assert h.banlist.counts()["not_enforced"] == i - 1
+        with pytest.raises(BanNotEnforced):  # banned again while it waits: still one ban
+            await ban(h, "192.0.2.4", duration=2 * HOUR)
+        assert h.banlist.counts()["not_enforced"] == 3
+        assert len(h.ids(EventId.BAN_MAP_FULL)) == 4  # every refusal has its event
+        refused = [line for line in said() if "not enforced" in line]
+        assert len(refused) == 1, said()
+        assert "192.0.2.2/32" in refused[0] and "map full" in refused[0]
+
+        await h.banlist.sweep()  # still full: nothing said, the count as the store has it
+        assert h.banlist.counts()["not_enforced"] == 3
+        await h.banlist.remove(addr("192.0.2.4"))  # an operator lifts a waiting ban
+        await h.banlist.sweep()
+        assert h.banlist.counts()["not_enforced"] == 2
+
+        h.clock.advance(61)  # 192.0.2.1 expires: room for one
+        report = await h.banlist.sweep()
+        assert report.re_enforced == 1 and h.banlist.counts()["not_enforced"] == 1
+        assert not [line for line in said() if "every stored ban" in line]
+        h.backend.capacity = None
+        report = await h.banlist.sweep()
+        assert report.re_enforced == 1 and h.banlist.counts()["not_enforced"] == 0
+        assert set(h.backend.bans) == {net("192.0.2.2/32"), net("192.0.2.3/32")}
+        again = [line for line in said() if "every stored ban is enforced again" in line]
+        assert len(again) == 1 and "map full" in again[0], said()
+        assert len([line for line in said() if "not enforced" in line]) == 1
+    finally:
+        await h.stop()
+
+
+@pytest_twisted.ensureDeferred
 async def test_a_full_map_at_start_loads_what_fits_and_marks_the_rest(node: Harness) -> None:
     for i in range(1, 5):
         await ban(node, f"192.0.2.{i}")
@@ -467,6 +513,7 @@ async def test_a_full_map_at_start_loads_what_fits_and_marks_the_rest(node: Harn
     h = await node.restart(small)
     try:
         assert h.report is not None and h.report.not_enforced == 1
+        assert h.banlist.counts()["not_enforced"] == 1
         assert len(small.bans) == 3
         assert h.rows("SELECT network FROM bans WHERE enforced = 0") == [("192.0.2.4/32",)]
         assert len(h.active_rows()) == 4
