@@ -148,6 +148,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(f"  {name}: {iface}")
     if kernel.get("hint"):
         print(f"  {kernel['hint']}")
+    if status.get("bans"):
+        print(bans_line(status["bans"]))
     print(mesh_line(status.get("mesh")))
     if status.get("descriptors"):
         print(descriptors_line(status["descriptors"]))
@@ -173,6 +175,21 @@ def output_rows(outputs: list[dict[str, Any]]) -> list[list[str]]:
         counts = f"sent {o['sent']}, dropped {o['dropped']}, retried {o['retried']}"
         rows.append([o["name"], o["type"], o["target"], counts, f"queued {o['queued']}", state])
     return rows
+
+
+def bans_line(bans: dict[str, Any]) -> str:
+    """Active bans by kind, allow entries, and the bans the backend has not taken (if any)."""
+    line = (
+        f"bans: {bans['bans']} active ({bans['exact_v4']} IPv4, {bans['exact_v6']} IPv6, "
+        f"{bans['ranges']} ranges), {bans['allows']} allow entries"
+    )
+    waiting = bans.get("not_enforced", 0)
+    if waiting:
+        line += (
+            f"; {waiting} NOT ENFORCED (refused by the backend, retried at every sweep: "
+            "see the ban.enforce_failed and ban.map_full events)"
+        )
+    return line
 
 
 def descriptors_line(fds: dict[str, Any]) -> str:

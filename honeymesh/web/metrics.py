@@ -84,6 +84,12 @@ class NodeCollector(Collector):
                 "honeymesh_allow_entries", "Allowlist entries, built-in included",
                 value=counts.get("allows", 0),
             )  # fmt: skip
+            yield GaugeMetricFamily(
+                "honeymesh_unenforced_bans",
+                "Active bans stored but refused by the enforcement backend (a full map, no "
+                "kernel memory), retried at every sweep",
+                value=counts.get("not_enforced", 0),
+            )
 
         packets = control.packet_counters()
         if packets is not None:

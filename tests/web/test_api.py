@@ -481,6 +481,7 @@ async def test_metrics_need_the_token_and_count_what_happened(api: Http) -> None
     for line in (
         'honeymesh_events_total{event_id="ban.added"}',
         'honeymesh_active_bans{kind="exact_v4"}',
+        "honeymesh_unenforced_bans 0.0",  # the backend took every ban
         'honeymesh_trap_sessions_total{trap="banner"}',
         'honeymesh_mode{mode="test"} 1.0',
         'honeymesh_peers{level="L0"}',
