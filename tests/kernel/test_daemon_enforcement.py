@@ -16,7 +16,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -46,8 +46,11 @@ class NamespacedDaemon:
         self.out = out
         self.proc: subprocess.Popen[bytes] | None = None
 
-    def start(self) -> None:
+    def start(self, wrapper: Sequence[str] = ()) -> None:
+        """Start it and wait for its ban list; ``wrapper``: a command line that ends by
+        running the rest (its ``"$@"``), such as one that first joins a cgroup."""
         argv = [
+            *wrapper,
             "ip",
             "netns",
             "exec",
