@@ -13,12 +13,14 @@ import ipaddress
 import math
 import os
 import socket
+import threading
 import time
 from collections.abc import Iterator
 
 import pytest
 
 from honeymesh.config import Mode
+from honeymesh.enforcement import kernel
 from honeymesh.enforcement.backend import BanEntry, MapFull
 from honeymesh.enforcement.banstore import PackedBans
 from honeymesh.enforcement.compiler import compile_program
@@ -547,6 +549,56 @@ def test_a_refused_allocation_is_out_of_memory_not_a_full_map() -> None:
     assert str(error) == "kernel map hm_ban_v4: out of kernel memory (3 of 10 fitted)"
     full = xdp._full_or_error(Slot.BAN_V4, LibbpfError(errno.E2BIG, "too big"), "")
     assert isinstance(full, MapFull)
+
+
+def writer_threads(xdp: XdpBackend, monkeypatch: pytest.MonkeyPatch) -> set[str]:
+    """Record the name of every thread that writes a batch into the backend's maps."""
+    lib = xdp._loaded()
+    names: set[str] = set()
+    update = lib.map_update_batch
+
+    def recorded(fd: int, keys: bytes, values: bytes, count: int) -> int:
+        names.add(threading.current_thread().name)
+        return update(fd, keys, values, count)
+
+    monkeypatch.setattr(lib, "map_update_batch", recorded)
+    return names
+
+
+def test_a_large_replace_all_is_written_in_parallel_parts_and_lands_exactly(
+    kit: Kit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A restore's exact IPv4 bans go in as contiguous parts, one thread each (as many as there
+    are CPUs, at most four): the map holds exactly the set, a second set replaces the first
+    exactly, and a banned source is dropped. Batches of 64 here make 1,000 bans large."""
+    monkeypatch.setattr(kernel, "_BATCH_CHUNK", 64)
+    threads_seen = writer_threads(kit.xdp, monkeypatch)
+    s4 = kit.lab.sources4
+    first = [ban(s4[0])] + [ban(str(ipaddress.IPv4Address(0x0A000000 + i))) for i in range(999)]
+    kit.xdp.replace_all(first, [])
+    assert {b.network for b in kit.xdp.entries()[0]} == {b.network for b in first}
+    assert kit.delivered(s4[:2]) == {s4[0]: 0, s4[1]: 5}
+    second = [ban(s4[1])] + [ban(str(ipaddress.IPv4Address(0x0A000200 + i))) for i in range(699)]
+    kit.xdp.replace_all(second, [])
+    assert {b.network for b in kit.xdp.entries()[0]} == {b.network for b in second}
+    assert kit.delivered(s4[:2]) == {s4[0]: 5, s4[1]: 0}
+    assert len(threads_seen) == min(4, len(os.sched_getaffinity(0))), threads_seen
+
+
+def test_parallel_writers_into_a_full_map_report_what_fitted(
+    lab: Lab, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(kernel, "_BATCH_CHUNK", 2)  # ten bans: up to five parts
+    xdp = attach(lab, sample_rate=0, map_sizes=MapSizes(ban_v4=4))
+    try:
+        with pytest.raises(MapFull, match="4 of 10 fitted"):
+            xdp.replace_all([ban(f"203.0.113.{i}") for i in range(10)], [])
+        assert xdp.status()["entries"]["ban_v4"] == 4  # type: ignore[index]
+        assert len(xdp.entries()[0]) == 4
+        xdp.replace_all([ban("203.0.113.200")], [])  # what fits still goes in exactly
+        assert [b.network for b in xdp.entries()[0]] == [net("203.0.113.200")]
+    finally:
+        xdp.close()
 
 
 def test_full_map_raises_map_full_and_enforcement_continues(lab: Lab) -> None:
