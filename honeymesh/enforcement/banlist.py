@@ -197,8 +197,9 @@ class BanList:
         self.on_sweep_due: Callable[[], object] | None = None
         self.loaded = False
         # Active bans stored as not enforced (``counts``): each sweep counts them in the store;
-        # a refusal since adds one. ``_refused_in_flight``: refusals queued after the sweep in
-        # flight, which its count (its transaction ran before theirs) cannot include.
+        # a refusal since adds one, a waiting ban lifted or enforced takes one away.
+        # ``_refused_in_flight``: refusals queued after the sweep in flight, which its count
+        # (its transaction ran before theirs) cannot include.
         self._unenforced = self._refused_in_flight = 0
         # Why the backend refuses bans, from the first refusal until a sweep finds every ban
         # enforced: the console says so once an episode, not once a ban (a kernel out of
@@ -389,6 +390,7 @@ class BanList:
             return self._not_enforced(ban, e)
         if ban.enforced:
             return succeed(ban)
+        self._waits_no_more(ban)  # a waiting ban, banned again, and this time it fits
         d = self._store.run(lambda conn: txn_set_enforced(conn, [ban.id], True))
         return d.addCallback(lambda _: _replace(ban, enforced=True))
 
@@ -493,7 +495,14 @@ class BanList:
             return fail(e)
         return self._store.run(lambda conn: txn_flag(conn, net, chosen, text))
 
+    def _waits_no_more(self, ban: Ban) -> None:
+        """A ban stored as not enforced is lifted or enforced: one fewer waits. (The next
+        sweep's count corrects any drift: a refusal counted twice, one lifted meanwhile.)"""
+        if not ban.enforced and self._unenforced > 0:
+            self._unenforced -= 1
+
     def _lift(self, ban: Ban, event: EventId) -> None:
+        self._waits_no_more(ban)
         self._bans.pop(ban.network)
         try:
             self._backend.remove_ban(ban.network)
@@ -508,6 +517,7 @@ class BanList:
         if touch_backend:
             self._lift(ban, EventId.BAN_EXPIRED)
             return
+        self._waits_no_more(ban)
         self._bans.pop(ban.network)
         self._emit(EventId.BAN_EXPIRED, ban.network, {
             "ban_id": ban.id, "network": str(ban.network), "why": "expired", "by": ban.lifted_by,

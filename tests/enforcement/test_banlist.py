@@ -487,6 +487,7 @@ async def test_refused_bans_are_counted_said_once_and_said_again_when_all_fit(
         await h.banlist.sweep()  # still full: nothing said, the count as the store has it
         assert h.banlist.counts()["not_enforced"] == 3
         await h.banlist.remove(addr("192.0.2.4"))  # an operator lifts a waiting ban
+        assert h.banlist.counts()["not_enforced"] == 2
         await h.banlist.sweep()
         assert h.banlist.counts()["not_enforced"] == 2
 

@@ -2,25 +2,34 @@
 
 The ban hashes are allocated as bans arrive (``BPF_F_NO_PREALLOC``), so an insert can fail for
 want of kernel memory well below a map's size. The kernel charges a map's entries to the memory
-cgroup of the process that created the map (kernel 5.11 and later): here the daemon's compiler
-child. So the daemon starts in a cgroup of its own, which its compiler child inherits; once the
-daemon has started it goes back to the test's cgroup, and that cgroup, where the maps alone
-are still charged, gets a ceiling just above what it holds. The daemon's own memory is never
-limited: only the kernel's room for more ban entries runs out.
+cgroup of the process that created the map: here the daemon's compiler child (from kernel 6.1
+on; before, hash entries were allocated with GFP_ATOMIC, which the memory cgroup lets past its
+limit). So the daemon starts in a cgroup of its own, which its compiler child inherits; once
+the daemon has started it goes back to the test's cgroup, and the new cgroup, where the maps
+and what the daemon had allocated so far are still charged, gets a ceiling at what it holds.
+The daemon's own memory is never limited: only the kernel's room for more ban entries runs out.
 
 Then an operator imports 12,000 bans over the HTTPS API. Real ``ENOMEM`` from the kernel:
 
 * every ban is stored; those the kernel refused come back as warnings saying "out of kernel
-  memory", and the database marks exactly them not enforced: the kernel's ban map holds the
-  others, key by key;
-* ``honeymesh status`` counts them (``bans.not_enforced``, and its line says NOT ENFORCED);
-  the console says so once, not once a ban; the daemon keeps running and the database is sound;
+  memory"; the database marks them not enforced (all of them but any a sweep has found room
+  for since), the kernel's ban map holds exactly the others, key by key, and the status
+  (``bans.not_enforced``), ``/metrics`` and ``honeymesh status`` (NOT ENFORCED) count them;
+* the console says so once an episode, not once a ban; the daemon keeps running and the
+  database is sound;
 * once the ceiling is lifted, the housekeeping sweeps put every stored ban into the map, the
   count returns to 0 and the console says every ban is enforced again.
+
+The room left is not exact (the cgroup's per-CPU charge stock, pages the daemon charged before
+it left and frees later), so the test asks only what holds however much fits: a sweep may find
+room for some refused bans meanwhile, and an episode may end and another begin (each end is
+said, so the console's refusal lines are one more than its endings: a handful, never one a
+ban).
 """
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import ipaddress
 import json
@@ -41,14 +50,17 @@ from tests.kernel.test_faults import V6_PREFIX, database_bans, integrity, kernel
 
 daemon = test_daemon_enforcement.daemon  # the ENFORCE-mode daemon in the lab's target namespace
 
-BANS = 12_000
-HEADROOM = 256 * 1024  # bytes of kernel memory left to the maps' cgroup: about 3,000 entries
+BANS = 12_000  # about 1.1 MB of entries; the stock and later frees leave well under that
+REFUSED = "is stored but not enforced"
+ENFORCED_AGAIN = "every stored ban is enforced again"
 
 
 class MemoryCgroup:
     """A memory cgroup below the test's own (cgroup v1 or v2), removed on ``close``."""
 
     def __init__(self, name: str) -> None:
+        if tuple(int(n) for n in os.uname().release.split(".")[:2]) < (6, 1):
+            pytest.skip("before kernel 6.1 the memory cgroup lets hash entries past its limit")
         v1 = Path("/sys/fs/cgroup/memory")
         if (v1 / "memory.limit_in_bytes").exists():
             mount, own = v1, _own_cgroup("memory")
@@ -63,8 +75,13 @@ class MemoryCgroup:
         else:
             pytest.skip("no memory cgroup controller is mounted")
         self.parent = mount / own.lstrip("/")
+        if not self.parent.is_dir():
+            pytest.skip(f"this process's memory cgroup {own} is not visible under {mount}")
         self.path = self.parent / name
         self.path.mkdir()
+        if not (self.path / self._limit).exists():  # v2: memory not enabled below our cgroup
+            self.path.rmdir()
+            pytest.skip(f"no memory controller in cgroups below {self.parent}")
 
     @property
     def procs(self) -> Path:
@@ -86,7 +103,8 @@ class MemoryCgroup:
 
     def close(self) -> None:
         for pid in self.pids():
-            self.leave(pid)
+            with contextlib.suppress(ProcessLookupError):  # it exited meanwhile
+                self.leave(pid)
         for _ in range(50):  # the last task's exit can lag its reaping by a moment
             try:
                 self.path.rmdir()
@@ -162,7 +180,7 @@ def test_bans_the_kernel_has_no_memory_for_are_kept_counted_and_enforced_later(
     assert daemon.proc is not None
     assert cgroup.pids() == [daemon.proc.pid], "the compiler child has exited; the daemon is in"
     cgroup.leave(daemon.proc.pid)
-    cgroup.limit(cgroup.usage() + HEADROOM)
+    cgroup.limit(cgroup.usage())
 
     addresses = [f"10.{i >> 16 & 255}.{i >> 8 & 255}.{i & 255}" for i in range(1, BANS + 1)]
     path = "/api/v1/bans/import?format=text&duration=1h"
@@ -186,7 +204,13 @@ def test_bans_the_kernel_has_no_memory_for_are_kept_counted_and_enforced_later(
         stored = enforced_in_database(database)
         in_kernel = kernel_bans(libbpf, prog_id)[Slot.BAN_V4]
         counted = daemon.status()["bans"]["not_enforced"]  # type: ignore[index]
-        if in_kernel == {v4_key(n) for n in stored[True]} and counted == len(stored[False]):
+        metrics = api(lab, daemon, "GET", "/metrics").decode()
+        waiting = len(stored[False])
+        if (
+            in_kernel == {v4_key(n) for n in stored[True]}
+            and counted == waiting
+            and f"honeymesh_unenforced_bans {float(waiting)}" in metrics
+        ):
             break
         assert time.monotonic() < deadline, (len(in_kernel), len(stored[True]), counted)
         time.sleep(0.2)
@@ -195,12 +219,11 @@ def test_bans_the_kernel_has_no_memory_for_are_kept_counted_and_enforced_later(
     assert len(stored[True]) + len(stored[False]) == BANS
 
     # The operator sees it: the status line, one console line, a running daemon.
-    metrics = api(lab, daemon, "GET", "/metrics").decode()
-    assert f"honeymesh_unenforced_bans {float(counted)}" in metrics
     shown = daemon.cli("status")
     assert " NOT ENFORCED (refused by the backend" in shown.stdout, shown.stdout
     said = daemon.out.read_text()
-    assert said.count("is stored but not enforced") == 1, said[-3000:]
+    episodes = said.count(REFUSED)
+    assert 1 <= episodes <= 5 and said.count(ENFORCED_AGAIN) == episodes - 1, said[-3000:]
     assert not daemon.exited() and integrity(database) == "ok"
 
     # Memory returns: the sweeps enforce every stored ban, and the database says so.
@@ -219,4 +242,5 @@ def test_bans_the_kernel_has_no_memory_for_are_kept_counted_and_enforced_later(
     assert status["bans"]["not_enforced"] == 0  # type: ignore[index]
     assert "NOT ENFORCED" not in daemon.cli("status").stdout
     assert "honeymesh_unenforced_bans 0.0" in api(lab, daemon, "GET", "/metrics").decode()
-    assert "every stored ban is enforced again" in daemon.out.read_text()
+    said = daemon.out.read_text()
+    assert said.count(ENFORCED_AGAIN) == said.count(REFUSED) == episodes, said[-3000:]
