@@ -27,10 +27,10 @@ lint: setup-test
 typecheck: lint
 
 unit: setup-test
-	$(PY) -m pytest
+	@scripts/test.sh
 
 test: lint
-	$(PY) -m pytest
+	@scripts/test.sh
 
 bench: setup-test
 	@[ -x bench/out/venv-opencanary/bin/twistd ] || $(PY) bench/traps.py --setup
