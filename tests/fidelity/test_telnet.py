@@ -167,6 +167,10 @@ BINARY_THIRD = iac(IAC, DO, ECHO, IAC, WONT, TM, IAC, WILL, BINARY)
 LINEMODE_CLIENT = [AGREE_FIRST, SUBOPTIONS, LINEMODE_SECOND, LINEMODE_THIRD]
 # What ends an answer: a prompt, or the hang-up; None: the server going quiet.
 PROMPT = re.compile(rb"(login: |Password: )$")
+#: A step answered by the hang-up: read until it, however long the server takes to get there
+#: (HANGUP_WAIT; once, beside a busy test run, login took over 6 s to go after a ^C).
+HANGUP = re.compile(rb"\((closed|reset)\)$")
+HANGUP_WAIT = 30.0
 FAILED = [b"root\r\n", b"wrong\r\n"]
 
 Step = tuple[bytes, "re.Pattern[bytes] | None"]
@@ -272,8 +276,8 @@ CONVERSATIONS: dict[str, list[Step]] = {
     + steps(b"\r\n", b"wrong\r\n", b"roox\x7ft\r\n", b"wrong\r\n", b"a" * 300 + b"\r\n"),
     "end of file at the name and at the password": negotiated(REFUSED)
     + steps(b"\x04", b"root\r\n", b"\x04"),
-    "^C at the name": negotiated(REFUSED) + steps(b"ro\x03"),
-    "^C at the password": negotiated(REFUSED) + steps(b"root\r\n", b"\x03"),
+    "^C at the name": [*negotiated(REFUSED), (b"ro\x03", HANGUP)],
+    "^C at the password": [*negotiated(REFUSED), *steps(b"root\r\n"), (b"\x03", HANGUP)],
 }
 
 RULES = [
@@ -297,7 +301,8 @@ def transcript(port: int, conversation: list[Step]) -> tuple[str, list[float]]:
         started = time.monotonic()
         if data:
             sock.sendall(data)
-        answer = read(sock, ends, first=6.0 if ends is not None else 1.0)
+        wait = HANGUP_WAIT if ends is HANGUP else 6.0 if ends is not None else 1.0
+        answer = read(sock, ends, first=wait)
         took.append(time.monotonic() - started)
         out.append(f"> {render(data)}\n< {render(answer)}\n")
         if answer.endswith(b"(closed)"):
