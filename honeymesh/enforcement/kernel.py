@@ -1141,9 +1141,13 @@ def _write_batches(
         return write(0, count)
     bounds = [count * i // writers for i in range(writers + 1)]
     results: list[tuple[int, BatchError | None]] = [(0, None)] * writers
+    raised: list[BaseException] = []
 
     def part(i: int) -> None:
-        results[i] = write(bounds[i], bounds[i + 1])
+        try:
+            results[i] = write(bounds[i], bounds[i + 1])
+        except BaseException as e:  # re-raised below, once every writer has stopped
+            raised.append(e)
 
     threads_ = [
         threading.Thread(target=part, args=(i,), name=f"hm-map-writer-{i}", daemon=True)
@@ -1154,8 +1158,16 @@ def _write_batches(
     part(0)  # this thread writes the first part meanwhile
     for t in threads_:
         t.join()
-    errors = [e for _, e in results if e is not None]
+    if raised:
+        raise raised[0]
+    errors = sorted((e for _, e in results if e is not None), key=_error_rank)
     return sum(n for n, _ in results), errors[0] if errors else None
+
+
+def _error_rank(error: BatchError) -> int:
+    """Which writer's error to report: one the kernel should not have raised first, then no
+    kernel memory, then a full map (which every writer meets at the same limit)."""
+    return 2 if error.errno in _FULL_ERRNOS else 1 if error.errno == errno.ENOMEM else 0
 
 
 def _release_freed_memory() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import random
 import signal
 import socket
 import subprocess
@@ -16,10 +17,28 @@ from ..nodes import Node, make_node
 VENV_BIN = Path(sys.executable).parent
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+#: Where ``free_port`` looks: from here to the start of the kernel's ephemeral range.
+PORTS_FROM = 20_000
+
+
+def free_port(kind: int = socket.SOCK_STREAM) -> int:
+    """A loopback port nothing holds now, for a server that binds it a moment (or, for a real
+    server setting itself up, seconds) later. Chosen below the kernel's ephemeral range: a
+    port the kernel hands out itself (a bind to port 0, the local end of every outgoing
+    connection) may be taken by any socket in between, and with the fidelity suite running
+    beside the rest (scripts/test.sh) other tests open thousands of connections a second.
+    Below the range only another test's explicit choice can take it."""
+    low = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    pick = random.SystemRandom()  # not the seeded module state hypothesis manages
+    for _ in range(1000):
+        port = pick.randrange(PORTS_FROM, max(low, PORTS_FROM + 1))
+        with socket.socket(socket.AF_INET, kind) as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free loopback port from {PORTS_FROM} to {low}")
 
 
 def honeymesh(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

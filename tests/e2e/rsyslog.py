@@ -22,6 +22,8 @@ from typing import Any
 
 import pytest
 
+from tests.e2e.daemon import free_port
+
 RSYSLOGD = shutil.which("rsyslogd") or "/usr/sbin/rsyslogd"
 
 CONF = """\
@@ -48,12 +50,6 @@ template(name="fields" type="list" option.jsonf="on") {{
 action(type="mmpstrucdata")
 *.* action(type="omfile" file="{dir}/received.jsonl" template="fields")
 """
-
-
-def free_port(kind: int = socket.SOCK_STREAM) -> int:
-    with socket.socket(socket.AF_INET, kind) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @dataclass
