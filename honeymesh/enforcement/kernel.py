@@ -1114,11 +1114,11 @@ def _write_batches(
 
     A large set is cut into contiguous parts written by as many threads as there are CPUs
     (at most ``_WRITERS_MAX``): the kernel inserts each entry under its bucket's lock, and
-    ctypes lets go of the GIL around each call, so the parts go in side by side. The kernel's
-    inserts are most of restoring a million bans: on this 2-core machine 1 M IPv4 bans took
-    1.09-1.26 s in one thread and 0.53-0.64 s in two, the same CPU time (docs/KERNEL.md).
-    With a full map every writer stops at the same limit: the count is what got in, whichever
-    entries those are (the ban list then loads entry by entry, in its own order)."""
+    ctypes lets go of the GIL around each call, so the parts go in side by side. On this
+    2-core machine 1 M IPv4 bans took 1.09-1.26 s in one thread and 0.53-0.64 s in two, the
+    same CPU time: a 1.1 M-ban restore 2.89 s instead of 3.61 (docs/BENCHMARKS.md, "Eleventh
+    pass"). With a full map every writer stops at the same limit: the count is what got in,
+    whichever entries those are (the ban list then loads entry by entry, in its own order)."""
     cpus = len(os.sched_getaffinity(0))
     writers = max(1, min(_WRITERS_MAX, cpus, -(-count // _BATCH_CHUNK)))
 
