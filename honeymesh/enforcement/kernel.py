@@ -33,6 +33,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, cast
@@ -1140,28 +1141,12 @@ def _write_batches(
     if writers == 1:
         return write(0, count)
     bounds = [count * i // writers for i in range(writers + 1)]
-    results: list[tuple[int, BatchError | None]] = [(0, None)] * writers
-    raised: list[BaseException] = []
-
-    def part(i: int) -> None:
-        try:
-            results[i] = write(bounds[i], bounds[i + 1])
-        except BaseException as e:  # re-raised below, once every writer has stopped
-            raised.append(e)
-
-    threads_ = [
-        threading.Thread(target=part, args=(i,), name=f"hm-map-writer-{i}", daemon=True)
-        for i in range(1, writers)
-    ]
-    for t in threads_:
-        t.start()
-    part(0)  # this thread writes the first part meanwhile
-    for t in threads_:
-        t.join()
-    if raised:
-        raise raised[0]
-    errors = sorted((e for _, e in results if e is not None), key=_error_rank)
-    return sum(n for n, _ in results), errors[0] if errors else None
+    # This thread writes the first part; an exception leaves the block once every writer stopped.
+    with ThreadPoolExecutor(writers - 1, thread_name_prefix="hm-map-writer") as pool:
+        others = pool.map(write, bounds[1:-1], bounds[2:])
+        results = [write(bounds[0], bounds[1]), *others]
+    error = min((e for _, e in results if e is not None), key=_error_rank, default=None)
+    return sum(n for n, _ in results), error
 
 
 def _error_rank(error: BatchError) -> int:

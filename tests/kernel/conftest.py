@@ -16,6 +16,12 @@ from honeymesh.enforcement.probe import probe_bcc
 from tests.kernel.netns import Lab, Receiver, Sender, entered, make_lab
 
 
+def kernel_version() -> tuple[int, int]:
+    """The running kernel's (major, minor), for behaviour that changed between releases."""
+    major, minor = os.uname().release.split(".")[:2]
+    return int(major), int(minor)
+
+
 @pytest.fixture(scope="session")
 def kernel_ok() -> None:
     """Skip when this machine cannot run kernel tests (not root, or bcc cannot load XDP)."""

@@ -26,6 +26,7 @@ from honeymesh.enforcement.compiler import CompileError, _answer, load_in_child
 from honeymesh.enforcement.kernel import KernelUnavailable, XdpBackend
 from honeymesh.enforcement.layout import DEFAULT_BPF_DIR, HEADER_NAME, SOURCE_NAME
 from honeymesh.enforcement.libbpf import Libbpf, LibbpfError
+from tests.kernel.conftest import kernel_version
 from tests.kernel.netns import Lab, Receiver, Sender
 
 pytestmark = pytest.mark.kernel
@@ -131,8 +132,7 @@ def test_the_ban_maps_hold_kernel_memory_for_the_bans_they_hold_not_for_their_ca
     try:
         maps = map_fdinfo(lib, xdp.prog_fd)
         assert {n for n in HASHES if int(maps[n]["map_flags"], 16) & BPF_F_NO_PREALLOC} == HASHES
-        major, minor = (int(n) for n in os.uname().release.split(".")[:2])
-        if (major, minor) < (6, 4):
+        if kernel_version() < (6, 4):
             return
         empty = kernel_memory(lib, xdp.prog_fd)
         assert empty < 32 * 2**20, f"{empty / 2**20:.1f} MB for no bans"

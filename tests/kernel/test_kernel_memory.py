@@ -34,6 +34,7 @@ import http.client
 import ipaddress
 import json
 import os
+import sqlite3
 import ssl
 import time
 from collections.abc import Iterator
@@ -44,6 +45,7 @@ import pytest
 from honeymesh.enforcement.layout import Slot, ban_slot
 from honeymesh.enforcement.libbpf import Libbpf
 from tests.kernel import test_daemon_enforcement
+from tests.kernel.conftest import kernel_version
 from tests.kernel.netns import Lab, entered
 from tests.kernel.test_daemon_enforcement import NamespacedDaemon
 from tests.kernel.test_faults import V6_PREFIX, database_bans, integrity, kernel_bans
@@ -59,7 +61,7 @@ class MemoryCgroup:
     """A memory cgroup below the test's own (cgroup v1 or v2), removed on ``close``."""
 
     def __init__(self, name: str) -> None:
-        if tuple(int(n) for n in os.uname().release.split(".")[:2]) < (6, 1):
+        if kernel_version() < (6, 1):
             pytest.skip("before kernel 6.1 the memory cgroup lets hash entries past its limit")
         v1 = Path("/sys/fs/cgroup/memory")
         if (v1 / "memory.limit_in_bytes").exists():
@@ -155,8 +157,6 @@ def api(lab: Lab, daemon: NamespacedDaemon, method: str, path: str, body: bytes 
 
 
 def enforced_in_database(path: Path) -> dict[bool, set[str]]:
-    import sqlite3  # noqa: PLC0415 - read-only look at the daemon's database
-
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
         rows = conn.execute("SELECT network, enforced FROM bans WHERE lifted IS NULL").fetchall()
     out: dict[bool, set[str]] = {True: set(), False: set()}
