@@ -793,7 +793,7 @@ def main() -> int:
 
 # Why --together leaves FTP out: its sessions are paced by the trap itself.
 TOGETHER_FTP = (
-    "not with --together: the FTP trap waits 3 s after a failed login, as vsftpd does, so its"
+    "not with --together: the FTP trap waits 2-4 s after a failed login, as vsftpd does, so its"
     " sessions would hold the client while OpenCanary's server idles; use --pace"
 )
 

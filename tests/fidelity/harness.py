@@ -19,12 +19,13 @@ import subprocess
 import tempfile
 import time
 import urllib.parse
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography import x509
 
+from honeymesh.detection.traps.pam import fail_delay
 from tests.e2e.daemon import Daemon, free_port, wait_for
 from tests.nodes import make_node
 
@@ -63,6 +64,36 @@ Complete = Callable[[bytes], bool]
 def ftp_reply_done(got: bytes) -> bool:
     """An FTP/SMTP reply is complete at a final line: three digits, a space, text, CRLF."""
     return re.search(rb"(?:^|\n)\d{3} [^\n]*\r\n$", got) is not None
+
+
+def libpam_pause(
+    took: float, seconds: Iterable[float], requested: float, after: float = 0.0
+) -> bool:
+    """Whether ``took`` is libpam's pause after a failed login (``pam.fail_delay``) begun in one
+    of ``seconds`` (a client knows the second only to about one), plus ``after`` (a server's own
+    sleep behind it), give or take the time to answer: 0.05 s early (clocks) to 0.25 s late."""
+    return any(-0.05 <= took - fail_delay(s, requested) - after <= 0.25 for s in seconds)
+
+
+def arrivals(sock: socket.socket, lines: int, limit: float = 15.0) -> list[tuple[float, bytes]]:
+    """The next ``lines`` lines the peer sends (CR LF ended), each with the time it came."""
+    got: list[tuple[float, bytes]] = []
+    buffer = b""
+    deadline = time.monotonic() + limit
+    while len(got) < lines and time.monotonic() < deadline:
+        sock.settimeout(max(deadline - time.monotonic(), 0.01))
+        try:
+            chunk = sock.recv(65536)
+        except TimeoutError:
+            break
+        came = time.time()
+        if not chunk:
+            break
+        buffer += chunk
+        while b"\r\n" in buffer:
+            line, buffer = buffer.split(b"\r\n", 1)
+            got.append((came, line))
+    return got
 
 
 class Conversation:

@@ -11,7 +11,16 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from tests.e2e.daemon import Daemon
-from tests.fidelity.harness import FTP_USER, Conversation, RealServer, Rule, diff, ftp_reply_done
+from tests.fidelity.harness import (
+    FTP_USER,
+    Conversation,
+    RealServer,
+    Rule,
+    arrivals,
+    diff,
+    ftp_reply_done,
+    libpam_pause,
+)
 
 LOGIN = [f"USER {FTP_USER[0]}".encode(), f"PASS {FTP_USER[1]}".encode()]
 
@@ -105,10 +114,51 @@ def test_conversation(
         trap_run = pool.submit(transcript, trap_ports["ftp"], CONVERSATIONS[name])
         (real, real_took), (trap, trap_took) = real_run.result(), trap_run.result()
     diff(name, real, trap, RULES)
-    # vsftpd (PAM) answers a failed login after a pause of about 3 s; so must the trap.
+    # vsftpd answers a failed login after libpam's pause (1 to 3 s) and its own second; so
+    # must the trap (how long exactly: test_failed_logins_pause_one_after_the_other_as_libpam).
     for line, a, b in zip(CONVERSATIONS[name], real_took, trap_took, strict=False):
-        slow_real, slow_trap = a > 2.0, b > 2.0  # PAM pauses 2.25-3.75 s
+        slow_real, slow_trap = a > 1.5, b > 1.5  # an answer without a pause takes milliseconds
         assert slow_real == slow_trap, f"{line!r}: real took {a:.2f} s, the trap {b:.2f} s"
+
+
+PIPELINED = [
+    b"331 Please specify the password.",
+    b"530 Login incorrect.",
+    b"331 Please specify the password.",
+    b"530 Login incorrect.",
+    b"530 Please login with USER and PASS.",
+]
+
+
+def pipelined_failures(port: int) -> tuple[float, list[tuple[float, bytes]]]:
+    """Two failed logins and a NOOP in one packet: when it went, and each answer line's arrival."""
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+        arrivals(sock, 1)  # the banner
+        sent = time.time()
+        sock.sendall(b"USER a\r\nPASS b\r\nUSER c\r\nPASS d\r\nNOOP\r\n")
+        return sent, arrivals(sock, len(PIPELINED))
+
+
+def test_failed_logins_pause_one_after_the_other_as_libpam(
+    real_vsftpd: RealServer, traps: Daemon, trap_ports: dict[str, int]
+) -> None:
+    """vsftpd reads nothing while it pauses after a failed login: two sent in one go are
+    answered one pause after the other, each libpam's for pam_unix's 2 s (a function of the
+    second the PASS was read: ``pam.fail_delay``) and then vsftpd's own second. What came
+    before the failed PASS is answered at once."""
+    with ThreadPoolExecutor(2) as pool:
+        ports = (real_vsftpd.port, trap_ports["ftp"])
+        measured = dict(
+            zip(("vsftpd", "the trap"), pool.map(pipelined_failures, ports), strict=True)
+        )
+    for who, (sent, lines) in measured.items():
+        assert [line for _, line in lines] == PIPELINED, who
+        (user, _), (first, _), (again, _), (second, _), (noop, _) = lines
+        assert user - sent < 0.5, f"{who}: USER answered after {user - sent:.2f} s"
+        pauses = (first - sent, second - first)
+        assert libpam_pause(pauses[0], (sent, sent + 0.05), 2.0, after=1.0), (who, pauses)
+        assert again - first < 0.5 and noop - second < 0.5, who
+        assert libpam_pause(pauses[1], (first - 0.05, first), 2.0, after=1.0), (who, pauses)
 
 
 # Transfers over passive data connections: each entry is the command that opens the port

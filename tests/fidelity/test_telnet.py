@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from honeymesh.detection.traps.pam import fail_delay
 from honeymesh.detection.traps.telnet import (
     AUTHENTICATION,
     BINARY,
@@ -48,7 +49,7 @@ from honeymesh.detection.traps.telnet import (
     XDISPLOC,
 )
 from tests.e2e.daemon import Daemon, free_port
-from tests.fidelity.harness import RealServer, Rule, diff, start
+from tests.fidelity.harness import RealServer, Rule, diff, libpam_pause, start
 
 # An inetd for one service: each connection becomes telnetd's fds 0, 1 and 2.
 INETD = """
@@ -276,6 +277,10 @@ CONVERSATIONS: dict[str, list[Step]] = {
     + steps(b"\r\n", b"wrong\r\n", b"roox\x7ft\r\n", b"wrong\r\n", b"a" * 300 + b"\r\n"),
     "end of file at the name and at the password": negotiated(REFUSED)
     + steps(b"\x04", b"root\r\n", b"\x04"),
+    # login turns echo off for the password with TCSAFLUSH: what was typed behind the name is
+    # thrown away; what was typed behind a failed password waits out PAM's pause.
+    "name and password in one go": negotiated(REFUSED)
+    + steps(b"root\r\nwrong\r\n", b"wrong\r\nroot\r\nwrong\r\n", b"wrong\r\n"),
     "^C at the name": [*negotiated(REFUSED), (b"ro\x03", HANGUP)],
     "^C at the password": [*negotiated(REFUSED), *steps(b"root\r\n"), (b"\x03", HANGUP)],
 }
@@ -343,12 +348,67 @@ def test_conversation(
         trap_run = pool.submit(transcript, trap_ports["telnet"], CONVERSATIONS[name])
         (real, real_took), (trap, trap_took) = real_run.result(), trap_run.result()
     diff(name, real.encode("latin-1"), trap.encode("latin-1"), RULES)
-    # login answers a failed login after PAM's pause (pam_faildelay, 3 s); so must the trap.
+    # login answers a failed login after libpam's pause (1.5 to 4.5 s); so must the trap (how
+    # long exactly: test_failed_logins_pause_as_libpam_computes_it).
     for (data, ends), a, b in zip(CONVERSATIONS[name], real_took, trap_took, strict=False):
         if ends is HANGUP:  # no login fails on a ^C: nothing to pause for, only a hang-up
             continue
-        slow_real, slow_trap = a > 2.0, b > 2.0  # PAM pauses 2.25-3.75 s
+        slow_real, slow_trap = a > 1.0, b > 1.0  # an answer without a pause: about 0.2 s
         assert slow_real == slow_trap, f"{data!r}: real took {a:.2f} s, the trap {b:.2f} s"
+
+
+def until(sock: socket.socket, text: bytes) -> float:
+    """Read until ``text`` has come; when it came."""
+    got = b""
+    sock.settimeout(10)  # read() leaves its own short timeout behind
+    while text not in got:
+        chunk = sock.recv(65536)
+        assert chunk, f"closed before {text!r}: {got!r}"
+        got += chunk
+    return time.time()
+
+
+def failed_login_pauses(port: int) -> list[tuple[float, float]]:
+    """Four failed logins: for each, when its name prompt came (the attempt began then, or
+    just before) and how long "Login incorrect" took to come after the password."""
+    rows: list[tuple[float, float]] = []
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        read(sock, None, first=2.0)
+        sock.sendall(REFUSE_FIRST)
+        read(sock, None, first=1.0)
+        sock.sendall(REFUSE_SECOND)
+        prompt = until(sock, b"login: ")
+        sock.sendall(REFUSE_THIRD)
+        read(sock, None, first=0.5)
+        for _ in range(4):
+            sock.sendall(b"root\r\n")
+            until(sock, b"Password: ")
+            sent = time.time()
+            sock.sendall(b"wrong\r\n")
+            came = until(sock, b"login: ")
+            rows.append((prompt, came - sent))
+            prompt = came
+    return rows
+
+
+def test_failed_logins_pause_as_libpam_computes_it(
+    real_telnetd: RealServer, traps: Daemon, trap_ports: dict[str, int]
+) -> None:
+    """login's pause after a failed login is a function of the second the attempt began
+    (libpam's ``_pam_compute_delay``, seeded with ``time(NULL)``: ``pam.fail_delay``), 0.5 to
+    1.5 times pam_faildelay's 3 s. Measured on the real login, and the trap pauses the same:
+    a fixed 3 s, or a random pause of its own, would be told apart by timing alone."""
+    with ThreadPoolExecutor(2) as pool:
+        runs = pool.map(failed_login_pauses, (real_telnetd.port, trap_ports["telnet"]))
+        measured = dict(zip(("login", "the trap"), runs, strict=True))
+    for who, rows in measured.items():
+        for attempt, (prompt, took) in enumerate(rows, 1):
+            # The first attempt begins when login starts, a moment before its prompt shows.
+            seconds = range(int(prompt) - (2 if attempt == 1 else 1), int(prompt) + 1)
+            pauses = [round(fail_delay(s, 3.0), 3) for s in seconds]
+            assert libpam_pause(took, seconds, 3.0), (
+                f"{who}, attempt {attempt}: {took:.3f} s; libpam's for its seconds: {pauses}"
+            )
 
 
 # A throwaway local account with bash and a home (as useradd -m makes): the trap's configured

@@ -46,7 +46,12 @@ class Step(NamedTuple):
     ``detail`` is merged into the session's one ``trap.session`` record; each of ``findings``
     becomes an observation of its own, published at once. ``delay`` holds the reply (and the
     close) back that many seconds, as real servers pause after a failed login; bytes that
-    arrive meanwhile wait and are answered after it, in order. ``logged_in`` says the client
+    arrive meanwhile wait and are answered after it, in order. ``pause_at`` sends the reply's
+    first bytes at once and holds back only the rest (login's new line after the password
+    goes out before PAM's pause; so do vsftpd's answers to the commands before the failed
+    one). With ``more`` the dialogue kept input it has not answered yet (a real server reads
+    nothing while it pauses): once the held reply is out, ``receive`` is called again, with
+    whatever arrived meanwhile or with nothing. ``logged_in`` says the client
     is past the login phase (a shell, an FTP user, an authenticated Redis client): from then on
     the login grace no longer applies, only the idle and session timeouts. It is sticky; a
     dialogue without a login phase never sets it and gets no grace (``TrapLimits``).
@@ -63,6 +68,8 @@ class Step(NamedTuple):
     findings: tuple[Finding, ...] = ()
     delay: float = 0.0
     logged_in: bool = False
+    pause_at: int = 0
+    more: bool = False
     #: From now on, end the session after this many idle seconds (never more than the trap's
     #: ``idle_timeout``), as a real server changes its timeout with its state: Apache waits
     #: 5 s for the next request on a kept-alive connection. None: unchanged.
@@ -443,7 +450,7 @@ class TrapProtocol(protocol.Protocol):
         the step began a transfer: that answers it when it ends)."""
         self._held = None
         self._send(step)
-        if self._waiting and self.closed_by is None and not self._busy():
+        if (self._waiting or step.more) and self.closed_by is None and not self._busy():
             waiting = bytes(self._waiting)
             self._waiting.clear()
             self._apply(self._step(lambda: self.dialogue.receive(waiting)))
@@ -469,6 +476,9 @@ class TrapProtocol(protocol.Protocol):
         for event_id, found in step.findings:
             self._publish_finding(event_id, found)
         if step.delay > 0 and self.closed_by is None:
+            if step.pause_at > 0:
+                self._send(Step(step.reply[: step.pause_at]))
+                step = step._replace(reply=step.reply[step.pause_at :], pause_at=0)
             self._held = self.factory.clock.callLater(step.delay, self._release, step)
             return
         self._send(step)

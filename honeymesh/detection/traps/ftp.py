@@ -23,13 +23,16 @@ from honeymesh.detection.traps.dataport import Transfer
 from honeymesh.detection.traps.facts import Connection
 from honeymesh.detection.traps.ftp_files import FtpFiles
 from honeymesh.detection.traps.lines import LineBuffer
+from honeymesh.detection.traps.pam import fail_delay
 from honeymesh.detection.traps.shell import FakeShell, ShellPersona
 from honeymesh.events import JSONValue
 
 MAX_LOGIN_FAILS = 3
-# After a failed login vsftpd answers only once PAM's delay is over (pam_unix's, about 3 s on
-# Debian 12 with vsftpd 3.0.3's default delay_failed_login=1 inside it).
-FAILED_LOGIN_DELAY = 3.0
+#: The delay pam_unix asks libpam for after a failure (Debian 12's common-auth: no ``nodelay``);
+#: libpam pauses 0.5 to 1.5 times it, by the second the PASS came (``pam.fail_delay``).
+PAM_UNIX_DELAY = 2.0
+#: vsftpd 3.0.3's ``delay_failed_login`` default: its own sleep after PAM's, before the 530.
+DELAY_FAILED_LOGIN = 1.0
 _QUIET = {"USER", "PASS", "NOOP", "QUIT", "SYST", "FEAT", "HELP", "OPTS", "TYPE", "PWD", "XPWD"}
 # Before login vsftpd answers these; everything else is "530 Please login with USER and PASS."
 _BEFORE_LOGIN = {"USER", "PASS", "QUIT", "FEAT", "OPTS"}
@@ -92,30 +95,39 @@ class FtpDialogue:
 
     def receive(self, data: bytes) -> Step:
         """Answer each complete command; one that needs the data side (a passive port, a
-        transfer) is the last of this Step, the rest waits for ``receive`` again."""
+        transfer) or fails a login is the last of this Step, the rest waits for ``receive``
+        again (vsftpd reads nothing while it pauses after a failed login: what came behind the
+        PASS is answered after the 530, each failure with its own pause)."""
         self._failed_now = False
         self._pending += data
         reply = bytearray()
         found: list[Finding] = []
         close = False
-        while not (close or self._listen or self._transfer):
+        answered = 0  # the reply's length before the last command's answer
+        while not (close or self._listen or self._transfer or self._failed_now):
             line, used = self._lines.take(self._pending)
             del self._pending[:used]
             if line is None:
                 break
+            answered = len(reply)
             answer, close = self._command(line, found)
             reply += answer
         listen, transfer = self._listen, self._transfer
         self._listen, self._transfer = False, None
+        delay = 0.0
+        if self._failed_now:  # the answers before the PASS go now, its 530 after the pause
+            delay = fail_delay(self._now(), PAM_UNIX_DELAY) + DELAY_FAILED_LOGIN
         return Step(
             bytes(reply),
             close,
             self.detail,
             tuple(found),
-            delay=FAILED_LOGIN_DELAY if self._failed_now else 0.0,
+            delay=delay,
             logged_in=self._logged_in is not None,
             listen=listen,
             transfer=transfer,
+            pause_at=answered if self._failed_now else 0,
+            more=self._failed_now and not close,
         )
 
     def listening(self, host: str, port: int | None) -> Step:

@@ -141,6 +141,10 @@ class LineEditor:
                     echo.append(byte)
         return EditorOutput(bytes(echo) if self.echo else b"", tuple(lines), interrupted, end)
 
+    def discard(self) -> None:
+        """Forget the line being typed, as a terminal's input is flushed (``TCSAFLUSH``)."""
+        self._buffer.clear()
+
     @staticmethod
     def _skip_escape(byte: int) -> int:
         """Where we are in an escape sequence after ``byte``: 0 once it has ended."""

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from honeymesh.detection.traps import findings
 from honeymesh.detection.traps.base import Finding, Step
 from honeymesh.detection.traps.facts import Connection
+from honeymesh.detection.traps.pam import fail_delay
 from honeymesh.detection.traps.shell import FakeShell, LineEditor, ShellPersona, ShellSession
 from honeymesh.events import JSONValue
 
@@ -57,8 +58,10 @@ SECOND_OFFER_END = bytes((IAC, DO, LFLOW))
 MAX_SUBNEGOTIATION = 256
 #: login(1)'s LOGIN_RETRIES in Debian 12's /etc/login.defs.
 MAX_ATTEMPTS = 5
-#: pam_faildelay's delay=3000000 in Debian 12's /etc/pam.d/login, before "Login incorrect".
-FAILED_LOGIN_DELAY = 3.0
+#: pam_faildelay's delay=3000000 in Debian 12's /etc/pam.d/login (and login.defs' FAIL_DELAY):
+#: libpam pauses 0.5 to 1.5 times it before "Login incorrect", by the second the attempt began
+#: (``pam.fail_delay``).
+FAIL_DELAY = 3.0
 #: Terminal types Debian 12's ncurses-base 6.4 has in terminfo, under the lower-case names
 #: telnetd looks them up by (so not its Eterm): any other makes telnetd ask for the next one.
 KNOWN_TERMINALS = frozenset(
@@ -340,6 +343,7 @@ class TelnetDialogue:
         self._early = bytearray()  # typed before login started: login reads it then
         self._crlf = False  # the chunk login is reading ends its lines with CR LF
         self._username = b""
+        self._began = 0.0  # when login began this attempt (pam_authenticate): PAM's seed
         self._session: ShellSession | None = None
         self._attempts = 0
         self.detail: dict[str, JSONValue] = {}
@@ -398,9 +402,11 @@ class TelnetDialogue:
         if before_login:  # login has just started: its prompt, then what was typed meanwhile
             reply += self._host_line() + self._login_prompt()
             text, self._early = bytes(self._early), bytearray()
+            self._began = self._now()
         found: list[Finding] = []
         close = False
         delay = 0.0
+        pause_at = 0
         if self._stage == "shell":
             assert self._session is not None
             out = self._session.feed(text)
@@ -416,29 +422,54 @@ class TelnetDialogue:
             reply += b"^C" if self._stage == "login" else b""
             close = True
         else:
-            self._crlf = b"\r\n" in text
-            edited = self._editor.feed(text)
-            reply += edited.echo
-            lines: list[bytes | None] = list(edited.lines)
-            if edited.end_of_input:
-                lines.append(None)  # ^D on an empty line: login reads end of file
-            for line in lines:
-                more, finding, close, failed = self._login_line(line)
-                reply += more
-                delay = delay or (FAILED_LOGIN_DELAY if failed else 0.0)
-                if finding is not None:
-                    found.append(finding)
-                if close or self._stage == "shell":
-                    break
-        sent = negotiation + _nvt(bytes(reply))
+            close, delay, pause_at = self._login_input(text, reply, found)
+        now, later = _nvt(bytes(reply[:pause_at])), _nvt(bytes(reply[pause_at:]))
         return Step(
-            reply=sent,
+            reply=negotiation + now + later,
             close=close,
             detail=self.detail,
             findings=tuple(found),
             delay=delay,
             logged_in=self._stage == "shell",
+            pause_at=len(negotiation) + len(now),
         )
+
+    def _login_input(
+        self, text: bytes, reply: bytearray, found: list[Finding]
+    ) -> tuple[bool, float, int]:
+        """What login reads of ``text``, its answers added to ``reply``: (hang up, PAM's pause,
+        where in ``reply`` the pause begins).
+
+        login reads one line. PAM turns echo off for the password and on again after it, both
+        with TCSAFLUSH, which throws away whatever was typed behind the line just read: a client
+        that sends name and password in one go gets the password prompt and nothing else, and
+        names typed behind a password are gone too (measured: ``tests/fidelity``). What comes
+        during the pause is kept (``Step.delay``) and read as the next name.
+        """
+        if text:
+            self._crlf = b"\r\n" in text
+        secret = self._editor.secret
+        edited = self._editor.feed(text)
+        lines: list[bytes | None] = list(edited.lines)
+        if edited.end_of_input:
+            lines.append(None)  # ^D on an empty line: login reads end of file
+        if secret:  # nothing typed is echoed; PAM ends the password's line itself, once
+            reply += b"\r\n" if lines and lines[0] is not None else b""
+        else:
+            reply += edited.echo  # the terminal echoes as the bytes come, whatever login does
+        if not lines:
+            return False, 0.0, 0
+        self._editor.discard()  # the flush: the rest of what was typed ahead
+        answered = len(reply)
+        more, finding, close, failed = self._login_line(lines[0])
+        reply += more
+        if finding is not None:
+            found.append(finding)
+        if not failed:
+            return close, 0.0, 0
+        delay = fail_delay(self._began, FAIL_DELAY)
+        self._began = self._now() + delay  # login begins the next attempt once it is over
+        return close, delay, answered
 
     def _advance(self) -> None:
         """Go on through telnetd's phases as far as the client's answers allow."""

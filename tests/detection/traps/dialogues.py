@@ -65,13 +65,15 @@ class Talk:
 
 
 def talk(dialogue: Dialogue, *chunks: bytes) -> Talk:
-    """Start ``dialogue``, feed it ``chunks`` until it closes, stop it."""
+    """Start ``dialogue``, feed it ``chunks`` until it closes, stop it. A step that kept input
+    back (``Step.more``: a failed login's pause) is asked again, as ``TrapProtocol`` does."""
     result = Talk()
     result.add(dialogue.start())
     for chunk in chunks:
-        if result.closed:
-            break
-        result.add(dialogue.receive(chunk))
+        step = dialogue.receive(chunk) if not result.closed else None
+        while step is not None:
+            result.add(step)
+            step = dialogue.receive(b"") if step.more and not result.closed else None
     dialogue.stop()
     return result
 

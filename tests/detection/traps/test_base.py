@@ -12,6 +12,7 @@ from honeymesh.detection.traps.banner import BannerDialogue
 from honeymesh.detection.traps.base import Step, TrapFactory, TrapLimits, TrapProtocol
 from honeymesh.detection.traps.dataport import DataSession
 from honeymesh.detection.traps.ftp import FtpDialogue, FtpSettings
+from honeymesh.detection.traps.pam import fail_delay
 from honeymesh.events import Event, Observation
 
 from .dialogues import WEAK
@@ -151,23 +152,40 @@ def test_any_byte_stream_is_survived_and_bounded(chunks: list[bytes]) -> None:
 
 def test_a_delayed_reply_waits_and_what_arrives_meanwhile_is_answered_after_it() -> None:
     clock, events = Clock(), list[Event]()
+    clock.advance(1_700_000_000)
     factory = TrapFactory(
         name="ftp",
-        new_dialogue=lambda source: FtpDialogue(FtpSettings(b"220 x", frozenset()), source),
+        new_dialogue=lambda source: FtpDialogue(
+            FtpSettings(b"220 x", frozenset()), source, now=clock.seconds
+        ),
         limits=LIMITS,
         clock=clock,
         publish=events.append,
     )
     proto, transport = connect(factory)
     transport.clear()
-    proto.dataReceived(b"USER a\r\nPASS b\r\n")
+    # Pipelined: vsftpd answers USER at once, reads nothing during PAM's pause (and its own
+    # second) after the failed PASS, then answers what came behind it, each failure with its
+    # own pause, seeded by the second its PASS was read.
+    proto.dataReceived(b"USER a\r\nPASS b\r\nUSER c\r\nPASS d\r\n")
     proto.dataReceived(b"NOOP\r\n")
-    assert transport.value() == b""  # vsftpd's pause after a failed login
-    clock.advance(3.0)
-    assert transport.value() == (
-        b"331 Please specify the password.\r\n530 Login incorrect.\r\n"
-        b"530 Please login with USER and PASS.\r\n"
+    assert transport.value() == b"331 Please specify the password.\r\n"
+    first = fail_delay(clock.seconds(), 2.0) + 1.0
+    clock.advance(first - 0.001)
+    assert transport.value() == b"331 Please specify the password.\r\n"
+    clock.advance(0.001)
+    assert transport.value().endswith(
+        b"530 Login incorrect.\r\n331 Please specify the password.\r\n"
     )
+    second = fail_delay(clock.seconds(), 2.0) + 1.0
+    assert 2.0 <= first < 4.0 and 2.0 <= second < 4.0 and first != second
+    transport.clear()
+    clock.advance(second)
+    assert transport.value() == (
+        b"530 Login incorrect.\r\n530 Please login with USER and PASS.\r\n"
+    )
+    passwords = [e.detail.get("password") for e in events if isinstance(e, Observation)]
+    assert [p for p in passwords if p is not None] == ["b", "d"]
     proto.connectionLost()
     assert not clock.getDelayedCalls()
 
@@ -292,10 +310,10 @@ def test_ftp_answers_stay_in_order_through_a_failed_logins_pause_and_a_transfer(
     clock = Clock()
     proto, transport = connect(_ftp_factory(clock, []))
     transport.clear()
-    # A failed login (3 s pause) and a PASV in one packet; more commands during the pause
+    # A failed login (a pause of 2 to 4 s) and a PASV in one packet; more commands during it
     proto.dataReceived(b"USER a\r\nPASS b\r\nUSER admin\r\nPASS admin\r\nPASV\r\n")
     proto.dataReceived(b"LIST\r\nNLST\r\nNOOP\r\n")
-    clock.advance(3)
+    clock.advance(4)
     assert transport.value() == (
         b"331 Please specify the password.\r\n530 Login incorrect.\r\n"
         b"331 Please specify the password.\r\n230 Login successful.\r\n"

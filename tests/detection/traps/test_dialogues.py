@@ -29,6 +29,7 @@ from honeymesh.detection.traps.mysql import (
     native_scramble,
     parse_handshake_response,
 )
+from honeymesh.detection.traps.pam import fail_delay
 from honeymesh.detection.traps.redis import (
     RedisDialogue,
     RedisSettings,
@@ -152,11 +153,42 @@ def test_telnet_survives_garbage_negotiation_and_records_escaped_usernames() -> 
 
 
 def test_telnet_answers_a_failed_login_after_pams_pause() -> None:
-    dialogue = TelnetDialogue(TelnetSettings(b"", PERSONA, WEAK), now)
-    for chunk in (TELNET_REFUSE, TELNET_REFUSE_SECOND, b"root\r\n"):
-        dialogue.receive(chunk)
+    """login's new line after the password goes at once; "Login incorrect" after libpam's
+    pause, a function of the second the attempt began (login's start, then each pause's end)."""
+    clock = [1_700_000_000.4]
+    dialogue = TelnetDialogue(TelnetSettings(b"", PERSONA, WEAK), lambda: clock[0])
+    dialogue.receive(TELNET_REFUSE)
+    dialogue.receive(TELNET_REFUSE_SECOND)  # login starts: the first attempt begins
+    began = clock[0]
+    clock[0] += 1.3
+    dialogue.receive(b"root\r\n")
+    clock[0] += 1.0
     step = dialogue.receive(b"wrong\r\n")
-    assert step.delay == 3.0 and step.reply.endswith(b"Login incorrect\r\nweb01 login: ")
+    assert step.delay == fail_delay(began, 3.0) and 1.5 <= step.delay < 4.5
+    assert step.reply[: step.pause_at] == b"\r\n" and not step.more
+    assert step.reply[step.pause_at :] == b"\r\nLogin incorrect\r\nweb01 login: "
+    began = clock[0] + step.delay  # the next attempt begins as the pause ends
+    clock[0] = began + 2.0
+    dialogue.receive(b"root\r\n")
+    assert dialogue.receive(b"wrong\r\n").delay == fail_delay(began, 3.0)
+
+
+def test_telnet_throws_away_what_was_typed_behind_the_line_login_read() -> None:
+    """PAM turns echo off for the password and on again after it with TCSAFLUSH: a client that
+    sends name and password in one go gets the prompt and nothing else, and what it typed
+    behind a password is gone too (as Debian 12's login: tests/fidelity)."""
+    dialogue = TelnetDialogue(TelnetSettings(b"", PERSONA, WEAK), now)
+    dialogue.receive(TELNET_REFUSE)
+    dialogue.receive(TELNET_REFUSE_SECOND)
+    step = dialogue.receive(b"root\r\nroot\r\nuna")
+    assert step.reply == b"root\r\nroot\r\nunaPassword: " and step.delay == 0
+    assert not step.findings
+    step = dialogue.receive(b"me\r\nwrong\r\nroot\r\nroot\r\n")  # "una" was flushed
+    assert [f["password"] for _, f in step.findings] == ["me"]
+    assert step.reply[: step.pause_at] == b"\r\n"  # the password's line ends once
+    assert step.reply[step.pause_at :] == b"\r\nLogin incorrect\r\nweb01 login: "
+    assert dialogue.receive(b"root\r\n").reply == b"root\r\nPassword: "  # a new name
+    assert dialogue.receive(b"root\r\n").logged_in
 
 
 def test_telnet_says_nothing_more_until_the_client_answers() -> None:
@@ -188,7 +220,7 @@ def test_telnet_hangs_up_after_five_failures_as_login_defs_says() -> None:
         TelnetDialogue(settings, now),
         TELNET_REFUSE,
         TELNET_REFUSE_SECOND,
-        b"a\r\nb\r\n" * 5,
+        *[b"a\r\n", b"b\r\n"] * 5,
         b"x\r\n",
     )
     assert len(t.found("trap.credential")) == 5 and t.closed
@@ -383,9 +415,10 @@ def test_ftp_failed_logins_wait_and_hang_up_as_vsftpd() -> None:
                 b"USER root\r\nPASS root\r\n")  # fmt: skip
     assert root.output.endswith(b"530 Login incorrect.\r\n")
     assert root.found("trap.credential")[0]["accepted"] is False
-    failed = FtpDialogue(settings)
+    failed = FtpDialogue(settings, now=now)
     failed.start()
-    assert failed.receive(b"USER a\r\nPASS b\r\n").delay == 3.0  # as vsftpd with PAM
+    # As vsftpd: libpam's pause for pam_unix's 2 s, by the second of the PASS, then its own 1 s
+    assert failed.receive(b"USER a\r\nPASS b\r\n").delay == fail_delay(now(), 2.0) + 1.0
     assert failed.receive(b"NOOP\r\n").delay == 0.0
 
 
