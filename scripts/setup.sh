@@ -39,6 +39,9 @@ test_pkgs+=(openssh-server dropbear-bin ssh-audit)
 # from starting): the Telnet trap is diffed against it and login(1) (tests/fidelity/test_telnet.py
 # hands it each connection as inetd would).
 test_pkgs+=(inetutils-telnetd)
+# sudo: the fake shell's sudo and su are diffed against Debian's in a real telnet login (their
+# prompts, and the pause before a wrong password's answer).
+test_pkgs+=(sudo)
 # kamailio: the SIP trap's default persona is diffed against it (tests/fidelity/test_sip.py
 # starts its own on loopback); sipvicious: svmap, the SIP scanner attackers run.
 test_pkgs+=(kamailio sipvicious)

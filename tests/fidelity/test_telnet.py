@@ -357,15 +357,15 @@ def test_conversation(
         assert slow_real == slow_trap, f"{data!r}: real took {a:.2f} s, the trap {b:.2f} s"
 
 
-def until(sock: socket.socket, text: bytes) -> float:
-    """Read until ``text`` has come; when it came."""
+def until(sock: socket.socket, ends: bytes | re.Pattern[bytes]) -> tuple[bytes, float]:
+    """Read until ``ends`` (text, or a pattern) has come: what came, and when."""
     got = b""
     sock.settimeout(10)  # read() leaves its own short timeout behind
-    while text not in got:
+    while ends not in got if isinstance(ends, bytes) else not ends.search(got):
         chunk = sock.recv(65536)
-        assert chunk, f"closed before {text!r}: {got!r}"
+        assert chunk, f"closed before {ends!r}: {got!r}"
         got += chunk
-    return time.time()
+    return got, time.time()
 
 
 def failed_login_pauses(port: int) -> list[tuple[float, float]]:
@@ -377,7 +377,7 @@ def failed_login_pauses(port: int) -> list[tuple[float, float]]:
         sock.sendall(REFUSE_FIRST)
         read(sock, None, first=1.0)
         sock.sendall(REFUSE_SECOND)
-        prompt = until(sock, b"login: ")
+        prompt = until(sock, b"login: ")[1]
         sock.sendall(REFUSE_THIRD)
         read(sock, None, first=0.5)
         for _ in range(4):
@@ -385,7 +385,7 @@ def failed_login_pauses(port: int) -> list[tuple[float, float]]:
             until(sock, b"Password: ")
             sent = time.time()
             sock.sendall(b"wrong\r\n")
-            came = until(sock, b"login: ")
+            came = until(sock, b"login: ")[1]
             rows.append((prompt, came - sent))
             prompt = came
     return rows
@@ -441,6 +441,64 @@ def logged_in(port: int) -> str:
     sock.sendall(b"exit\r\n")
     sock.close()
     return render(said)
+
+
+SHELL_PROMPT = re.compile(rb"[$#] $")
+
+
+def wrong_passwords(port: int) -> list[tuple[float, bytes, float, bytes]]:
+    """Logged in as TELNET_USER: two wrong passwords for sudo (then ^C) and one for su. For
+    each: when its prompt came, what came at once after the password, how long the rest took
+    to come, and the rest."""
+    user, password = (part.encode() for part in TELNET_USER)
+    rows: list[tuple[float, bytes, float, bytes]] = []
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        read(sock, None, first=2.0)
+        for step, ends in negotiated(REFUSED):
+            sock.sendall(step)
+            read(sock, ends, first=5.0)
+        sock.sendall(user + b"\r\n")
+        read(sock, PROMPT, first=5.0)
+        sock.sendall(password + b"\r\n")
+        until(sock, SHELL_PROMPT)
+        for command, prompt, tries, answered in (
+            (b"sudo true", b"password for telnetuser: ", 2, b"password for telnetuser: "),
+            (b"su -c true root", b"Password: ", 1, SHELL_PROMPT),
+        ):
+            sock.sendall(command + b"\r\n")
+            asked = until(sock, prompt)[1]
+            for _ in range(tries):
+                sent = time.time()
+                sock.sendall(b"wrong\r\n")
+                at_once = read(sock, None, first=0.5)
+                rest, came = until(sock, answered)
+                rows.append((asked, at_once, came - sent, rest))
+                asked = came
+            if command.startswith(b"sudo"):
+                sock.sendall(b"\x03")
+                until(sock, SHELL_PROMPT)
+        sock.sendall(b"exit\r\n")
+    return rows
+
+
+def test_sudo_and_su_answer_a_wrong_password_as_debians_do(
+    real_telnetd: RealServer, telnet_user: None, traps: Daemon, trap_ports: dict[str, int]
+) -> None:
+    """In a shell behind a Telnet login, Debian 12's sudo 1.9.13p3 and su (util-linux 2.38.1)
+    and the fake shell's: the password's line ended at once, then, after libpam's pause for
+    pam_unix's 2 s (a function of the second the prompt came up) and su's own second, sudo's
+    "Sorry, try again." and its prompt, su's "Authentication failure" and the shell's prompt."""
+    with ThreadPoolExecutor(2) as pool:
+        runs = pool.map(wrong_passwords, (real_telnetd.port, trap_ports["telnet"]))
+        measured = dict(zip(("Debian's", "the trap's"), runs, strict=True))
+    for who, rows in measured.items():
+        assert [at_once for _, at_once, _, _ in rows] == [b"\r\n"] * 3, (who, rows)
+        (_, _, _, sorry), (_, _, _, again), (_, _, _, failure) = rows
+        assert sorry == again == b"Sorry, try again.\r\n[sudo] password for telnetuser: ", who
+        assert failure.startswith(b"su: Authentication failure\r\n"), (who, failure)
+        for (asked, _, took, _), own in zip(rows, (0.0, 0.0, 1.0), strict=True):
+            seconds = range(int(asked) - 1, int(asked) + 1)
+            assert libpam_pause(took, seconds, 2.0, after=own), (who, asked, took)
 
 
 LOGIN_RULES = [

@@ -37,6 +37,7 @@ from honeymesh.detection.traps.facts import (
     stamp,
 )
 from honeymesh.detection.traps.fakefs import FsError, Node, SessionFs, absolute, as_bytes, parent
+from honeymesh.detection.traps.pam import fail_delay
 from honeymesh.detection.traps.shell_commands import (
     BUILTINS,
     COMMANDS,
@@ -48,6 +49,10 @@ from honeymesh.detection.traps.ssh_look import SSH_SERVERS, dropbear_key_file, f
 
 MAX_LINE = 4096
 MAX_HISTORY = 200
+#: The delay pam_unix asks libpam for after a wrong password (Debian 12's common-auth).
+PAM_UNIX_DELAY = 2.0
+#: Passwords sudo asks for before it gives up (sudoers' passwd_tries).
+SUDO_TRIES = 3
 MAX_OUTPUT = 16 * 1024
 # What a pipe passes on: `dpkg -l | grep ssh` must see the whole list (35 KB), as the line's
 # work bound (_MAX_WRITTEN) allows.
@@ -169,7 +174,9 @@ _MAX_WRITTEN = 64 * 1024  # characters they may write, wherever to (bounds a lin
 class ShellResult:
     """What one command line did: ``output`` is the screen's text less its final newline
     (``raw`` keeps it: ``echo -n`` leaves none), ``downloads`` the URLs it tried to fetch,
-    ``password_prompt`` set when ``sudo`` waits for a password (``ShellSession`` asks)."""
+    ``password_prompt`` set when ``sudo`` or ``su`` waits for a password (``ShellSession``
+    asks), ``pause`` the seconds the program waits before it says ``raw`` (libpam's pause after
+    a wrong password)."""
 
     output: str
     exit: bool = False
@@ -177,6 +184,7 @@ class ShellResult:
     raw: str = ""
     downloads: tuple[str, ...] = ()
     password_prompt: str = ""
+    pause: float = 0.0
 
 
 @dataclass
@@ -227,7 +235,9 @@ class FakeShell:
         self._work = 0
         self._meter = Meter()
         self._downloads: list[str] = []
-        self._sudo_tries = 0
+        self._asking = ""  # "sudo" or "su" while its password prompt is up
+        self._tries = 0  # wrong passwords sudo has had
+        self._asked_at = 0.0  # when the prompt came up: libpam's seed for the pause after it
         self.depth = 0  # the nesting of the command being run (sudo sh -c "sh -c ...")
         self.loop_control = ""  # "break" or "continue" until the loop around it sees it
         self.loops = 0  # loops running around the command being run (break needs one)
@@ -291,8 +301,8 @@ class FakeShell:
             ended = True
         raw = "".join(screen)[:MAX_OUTPUT]
         prompt = ""
-        if self._sudo_tries and not ended:
-            prompt = f"[sudo] password for {self.user}: "
+        if self._asking and not ended:
+            prompt = self._password_prompt()
         return ShellResult(
             raw.removesuffix("\n"),
             exit=ended,
@@ -303,29 +313,42 @@ class FakeShell:
         )
 
     def password(self, typed: str) -> ShellResult:
-        """The answer to a password typed at sudo's prompt: never accepted, three tries."""
-        if not self._sudo_tries:
+        """The answer to a password typed at sudo's or su's prompt: never accepted. It comes
+        after libpam's pause for pam_unix's 2 s, a function of the second the prompt came up
+        (``pam.fail_delay``); su sleeps a second more (login.defs' ``FAIL_DELAY``, unset: 1),
+        then gives up; sudo asks three times (measured on Debian 12's, ``tests/fidelity``)."""
+        if not self._asking:
             return ShellResult("")
-        self._sudo_tries += 1
-        if self._sudo_tries > 3:
-            self._sudo_tries = 0
-            self.status = 1
-            text = "sudo: 3 incorrect password attempts\n"
-            return ShellResult(text.removesuffix("\n"), status=1, raw=text)
+        pause = fail_delay(self._asked_at, PAM_UNIX_DELAY)
+        if self._asking == "su":
+            self._asking, self.status = "", 1
+            text = "su: Authentication failure\n"
+            return ShellResult(text.removesuffix("\n"), status=1, raw=text, pause=pause + 1.0)
+        self._tries += 1
+        if self._tries >= SUDO_TRIES:
+            self._asking, self.status = "", 1
+            text = f"sudo: {SUDO_TRIES} incorrect password attempts\n"
+            return ShellResult(text.removesuffix("\n"), status=1, raw=text, pause=pause)
+        self._asked_at = self.now() + pause  # sudo asks again once the pause is over
         text = "Sorry, try again.\n"
         return ShellResult(
             text.removesuffix("\n"),
             status=1,
             raw=text,
-            password_prompt=f"[sudo] password for {self.user}: ",
+            password_prompt=self._password_prompt(),
+            pause=pause,
         )
 
-    def ask_password(self) -> None:
-        """sudo waits for a password: the session shows the prompt, ``password`` answers."""
-        self._sudo_tries = 1
+    def ask_password(self, program: str = "sudo") -> None:
+        """``program`` (sudo or su) waits for a password: the session shows its prompt and
+        ``password`` answers."""
+        self._asking, self._tries, self._asked_at = program, 0, self.now()
+
+    def _password_prompt(self) -> str:
+        return "Password: " if self._asking == "su" else f"[sudo] password for {self.user}: "
 
     def password_cancelled(self) -> None:
-        self._sudo_tries = 0
+        self._asking = ""
         self.status = 1
 
     def note_download(self, url: str) -> None:
@@ -378,8 +401,8 @@ class FakeShell:
             for _, pipeline in self._parse(text, depth, err):
                 status = self._pipeline(pipeline, depth, stdin, out, err)
                 self.status = status
-            if self._sudo_tries or self.loop_control:
-                break  # sudo waits for a password, or a loop is left: the rest waits
+            if self._asking or self.loop_control:
+                break  # sudo or su waits for a password, or a loop is left: the rest waits
         return status
 
     def _after_block(
@@ -1221,6 +1244,8 @@ class ShellOutput:
     commands: tuple[str, ...]
     exit: bool = False
     downloads: tuple[tuple[str, ...], ...] = ()  # per command: the URLs it tried to fetch
+    pause: float = 0.0  # hold ``reply`` from ``pause_at`` on this long (a wrong password's)
+    pause_at: int = 0
 
 
 class ShellSession:
@@ -1236,13 +1261,18 @@ class ShellSession:
         return self._text(self.shell.motd()) + self._text(self.shell.prompt())
 
     def feed(self, data: bytes) -> ShellOutput:
+        """The answer to ``data``. A password prompt goes up and comes down with ``TCSAFLUSH``
+        (sudo's and su's, as login's): what was typed behind the line that raised it, or
+        behind the password, is thrown away."""
+        secret = self.editor.secret
         edited = self.editor.feed(data)
-        out = bytearray(edited.echo)
+        # Nothing typed at a password prompt is echoed; the program ends its line, once.
+        out = bytearray(edited.echo[:2] if secret and edited.lines else edited.echo)
         commands: list[str] = []
         downloads: list[tuple[str, ...]] = []
         for raw in edited.lines:
             line = raw.decode("utf-8", "backslashreplace")
-            if self.editor.secret:  # a password typed at sudo's prompt: never a command
+            if self.editor.secret:  # a password typed at sudo's or su's prompt: never a command
                 result = self.shell.password(line)
             else:
                 if line.strip():
@@ -1251,11 +1281,18 @@ class ShellSession:
                 result = self.shell.run(line)
                 if commands and result.downloads:
                     downloads[-1] = result.downloads
+            pause_at = len(out)
             out += self._text(result.raw)
             if result.exit:
                 return ShellOutput(bytes(out), tuple(commands), True, tuple(downloads))
+            flush = self.editor.secret or bool(result.password_prompt)
             self.editor.secret = bool(result.password_prompt)
             out += self._text(result.password_prompt or self.shell.prompt())
+            if flush:
+                self.editor.discard()
+                return ShellOutput(
+                    bytes(out), tuple(commands), False, tuple(downloads), result.pause, pause_at
+                )
         if edited.interrupted and not edited.lines:
             if self.editor.secret:
                 self.editor.secret = False

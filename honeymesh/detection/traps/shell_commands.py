@@ -1121,8 +1121,12 @@ def _su(sh: FakeShell, args: list[str], io: Streams) -> int:
     if sh.user == "root":
         command = args[args.index("-c") + 1] if "-c" in args[:-1] else ""
         return sh.run_list(command, sh.depth + 1, io.stdin, io._out, io._err) if command else 0
+    if sh.interactive:
+        sh.ask_password("su")  # the session shows "Password: ", and fails what is typed
+        return 1
+    # No terminal: su reads the password from its input, unechoed, and fails at its end.
     io.raw("Password: ")
-    io.err("\nsu: Authentication failure")
+    io.err("su: Authentication failure")
     return 1
 
 

@@ -41,7 +41,7 @@ from twisted.cred.portal import IRealm, Portal
 from twisted.internet.address import IPv4Address
 from twisted.internet.defer import Deferred, fail, succeed
 from twisted.internet.error import ConnectionDone
-from twisted.internet.interfaces import IReactorTime
+from twisted.internet.interfaces import IDelayedCall, IReactorTime
 from twisted.python import randbytes
 from twisted.python.failure import Failure
 from zope.interface import implementer
@@ -62,6 +62,8 @@ from honeymesh.events import JSONValue
 from honeymesh.filemodes import replace_file
 
 _MAX_NAMES = 40  # algorithm names kept per list in the record
+#: Bytes a shell channel keeps of what is typed during a wrong password's pause.
+MAX_TYPED_AHEAD = 4096
 _RECORDED_LISTS = (
     "kex_algorithms",
     "server_host_key_algorithms",
@@ -832,6 +834,8 @@ class _ShellChannel(SSHChannel):
     _shell: FakeShell
     _session: ShellSession | None
     _pty: bool
+    _paused: IDelayedCall | None
+    _typed: bytes
 
     def __init__(self, *args: Any, **kw: Any) -> None:
         super().__init__(*args, **kw)
@@ -841,6 +845,8 @@ class _ShellChannel(SSHChannel):
         self._shell = avatar.dialogue.new_shell(avatar.user)
         self._session: ShellSession | None = None
         self._pty = False
+        self._paused = None  # a wrong password's pause (sudo, su)
+        self._typed = b""  # what came during it
 
     def request_pty_req(self, data: bytes) -> int:
         self._pty = True
@@ -878,13 +884,40 @@ class _ShellChannel(SSHChannel):
     def dataReceived(self, data: bytes) -> None:
         if self._session is None:
             return
+        if self._paused is not None:  # nothing is read during a wrong password's pause
+            self._typed += data[: MAX_TYPED_AHEAD - len(self._typed)]
+            return
         out = self._session.feed(data)
         for line, urls in zip(out.commands, out.downloads, strict=True):
             self._dialogue.saw_command(line, "shell", urls)
+        if out.pause:  # sudo's or su's: the line end now, the answer after libpam's pause
+            self.write(out.reply[: out.pause_at])
+            later = out.reply[out.pause_at :]
+            self._paused = self._dialogue._clock.callLater(out.pause, self._resume, later, out.exit)
+            return
         if out.reply:
             self.write(out.reply)
         if out.exit:
             self._exit(0)
+
+    def _resume(self, later: bytes, exit_: bool) -> None:
+        """The pause is over: say what it held, then read what was typed meanwhile."""
+        self._paused = None
+        if self.closing:
+            return
+        self.write(later)
+        if exit_:
+            self._exit(0)
+            return
+        typed, self._typed = self._typed, b""
+        if typed:
+            self.dataReceived(typed)
+
+    def closed(self) -> None:
+        if self._paused is not None and self._paused.active():
+            self._paused.cancel()
+        self._paused = None
+        super().closed()
 
     def eofReceived(self) -> None:
         self._exit(0)

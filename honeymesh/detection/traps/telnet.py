@@ -410,6 +410,8 @@ class TelnetDialogue:
         if self._stage == "shell":
             assert self._session is not None
             out = self._session.feed(text)
+            if out.pause:  # sudo's or su's after a wrong password
+                delay, pause_at = out.pause, len(reply) + out.pause_at
             reply += out.reply
             found.extend(
                 self._command(line, urls)

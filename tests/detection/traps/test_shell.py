@@ -14,8 +14,15 @@ from twisted.internet.task import Clock
 
 from honeymesh.detection.traps.facts import Connection, Endpoint, NodeFacts, fingerprint
 from honeymesh.detection.traps.fakefs import MAX_BYTES, MAX_ENTRIES
+from honeymesh.detection.traps.pam import fail_delay
 from honeymesh.detection.traps.shell import FakeShell, ShellPersona, ShellSession
-from honeymesh.detection.traps.ssh import SshDialogue, SshHostKeys, SshSettings
+from honeymesh.detection.traps.ssh import (
+    SshDialogue,
+    SshHostKeys,
+    SshSettings,
+    _Avatar,
+    _ShellChannel,
+)
 from honeymesh.detection.traps.ssh_look import dropbear_key_file
 from honeymesh.detection.traps.telnet import REFUSING_CLIENT, TelnetDialogue, TelnetSettings
 
@@ -159,6 +166,36 @@ def test_sudo_answers_as_debian_does() -> None:
     assert b"one" not in b"".join(replies)  # never echoed
     assert replies[2] == b"\r\nsudo: 3 incorrect password attempts\r\nadmin@web01:~$ "
     assert not session.editor.secret
+
+
+def test_sudo_and_su_answer_a_wrong_password_after_libpams_pause() -> None:
+    """As Debian 12's sudo and su (tests/fidelity/test_telnet.py measures them): the line end
+    at once, the answer after libpam's pause for pam_unix's 2 s, a function of the second the
+    prompt came up, and su's own second; what was typed behind the password is thrown away."""
+    clock = [1_700_000_000.2]
+    session = ShellSession(FakeShell(PERSONA, "admin", lambda: clock[0]), echo=True)
+    session.start()
+    asked = clock[0]
+    assert session.feed(b"sudo id\r").reply.endswith(b"[sudo] password for admin: ")
+    clock[0] += 4.0
+    out = session.feed(b"one\rwhoami\r")
+    assert out.pause == fail_delay(asked, 2.0) and 1.0 <= out.pause < 3.0
+    assert out.reply[: out.pause_at] == b"\r\n"
+    assert out.reply[out.pause_at :] == b"Sorry, try again.\r\n[sudo] password for admin: "
+    assert out.commands == ()  # whoami: thrown away, never run
+    asked = clock[0] + out.pause  # the next prompt comes up when the pause is over
+    clock[0] = asked + 1.5
+    assert session.feed(b"two\r").pause == fail_delay(asked, 2.0)
+    assert session.feed(b"\x03").reply.endswith(b"admin@web01:~$ ")  # ^C: no pause
+    clock[0] += 10
+    asked = clock[0]
+    assert session.feed(b"su -\r").reply.endswith(b"Password: ") and session.editor.secret
+    out = session.feed(b"toor\r")
+    assert out.pause == fail_delay(asked, 2.0) + 1.0
+    assert out.reply[out.pause_at :] == b"su: Authentication failure\r\nadmin@web01:~$ "
+    assert not session.editor.secret and session.shell.status == 1
+    # No terminal (an exec request): su reads its input, and fails when it ends
+    assert shell("admin").run("su -").output == "Password: su: Authentication failure"
 
 
 def test_python_perl_and_missing_tools() -> None:
@@ -410,6 +447,51 @@ def test_the_ssh_shell_fingerprints_the_host_key_the_client_was_shown(tmp_path: 
         private = sh.run(f"cat {path}").raw.encode("utf-8", "surrogateescape")
         assert private.startswith(NS(blob)) and private == dropbear_key_file(said[1], FACTS, kind)
     assert "203.0.113.9" in sh.run("who").output
+
+
+class _Connection:
+    """What an SSH channel writes to: its data, in order."""
+
+    def __init__(self) -> None:
+        self.sent = b""
+
+    def sendData(self, channel: object, data: bytes) -> None:
+        self.sent += data
+
+
+def test_the_ssh_shell_holds_a_wrong_passwords_answer_and_what_comes_meanwhile(
+    tmp_path: Path,
+) -> None:
+    """Over SSH as over Telnet: su's answer after libpam's pause and its own second, and what
+    the client types meanwhile is read after it, as the terminal keeps it for the shell."""
+    keys = SshHostKeys.load_or_create(tmp_path)
+    clock = Clock()
+    clock.advance(1_700_000_000)
+    dialogue = SshDialogue(SshSettings(b"SSH-2.0-dropbear_2022.83", PERSONA, WEAK, keys), clock)
+    dialogue.connected(ATTACKER)
+    conn = _Connection()
+    channel = _ShellChannel(
+        remoteWindow=1 << 20, remoteMaxPacket=1 << 15, conn=conn, avatar=_Avatar(dialogue, "admin")
+    )
+    channel.request_pty_req(b"")
+    channel.request_shell(b"")
+    channel.dataReceived(b"su -\r")
+    assert conn.sent.endswith(b"Password: ")
+    conn.sent = b""
+    pause = fail_delay(clock.seconds(), 2.0) + 1.0
+    channel.dataReceived(b"toor\r")
+    channel.dataReceived(b"hostname\r")  # typed during the pause
+    assert conn.sent == b"\r\n"
+    clock.advance(pause - 0.001)
+    assert conn.sent == b"\r\n"
+    clock.advance(0.001)
+    assert conn.sent == (
+        b"\r\nsu: Authentication failure\r\nadmin@web01:~$ hostname\r\nweb01\r\nadmin@web01:~$ "
+    )
+    channel.dataReceived(b"su\r")
+    channel.dataReceived(b"x\r")
+    channel.closed()  # the client goes during the pause: nothing is left to fire
+    assert clock.getDelayedCalls() == []
 
 
 def test_auth_log_has_the_ssh_servers_lines_for_the_last_login_and_this_one() -> None:
