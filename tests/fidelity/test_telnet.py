@@ -25,6 +25,7 @@ import pytest
 from honeymesh.detection.traps.pam import fail_delay
 from honeymesh.detection.traps.telnet import (
     AUTHENTICATION,
+    AYT,
     BINARY,
     DO,
     DONT,
@@ -443,6 +444,44 @@ def logged_in(port: int) -> str:
     return render(said)
 
 
+def during_the_pause(port: int) -> str:
+    """Typing during PAM's pause after a failed login: AYT and a name, then ^C in a second
+    attempt. What came at once and what after, rendered."""
+    sock = socket.create_connection(("127.0.0.1", port), timeout=10)
+    read(sock, None, first=2.0)
+    for step, ends in negotiated(REFUSED):
+        sock.sendall(step)
+        read(sock, ends, first=5.0)
+    out: list[str] = []
+    for during, ends in ((bytes((IAC, AYT)) + b"admin\r\n", PROMPT), (b"\x03", HANGUP)):
+        sock.sendall(b"root\r\n")
+        read(sock, PROMPT, first=5.0)
+        sock.sendall(b"wrong\r\n")
+        before = read(sock, None, first=0.5)
+        sock.sendall(during)
+        at_once = read(sock, None, first=0.3)
+        after = b"" if HANGUP.search(at_once) else read(sock, ends, first=6.0)
+        out.append(f"> wrong\\r\\n\n< {render(before)}\n> {render(during)}\n")
+        out.append(f"< at once: {render(at_once)}\n< after: {render(after)}\n")
+        if ends is PROMPT:
+            sock.sendall(b"x\r\n")  # the name typed during the pause is gone: this is one
+            out.append(f"> x\\r\\n\n< {render(read(sock, PROMPT, first=5.0))}\n")
+    sock.close()
+    return "".join(out)
+
+
+def test_typing_during_logins_pause(
+    real_telnetd: RealServer, traps: Daemon, trap_ports: dict[str, int]
+) -> None:
+    """While login sleeps out PAM's pause telnetd answers AYT ("[Yes]") at once, the terminal
+    echoes what is typed and login's next prompt throws it away; a ^C kills login and the
+    connection at once, without "Login incorrect"."""
+    with ThreadPoolExecutor(2) as pool:
+        real, trap = pool.map(during_the_pause, (real_telnetd.port, trap_ports["telnet"]))
+    assert "< at once: \\r\\n\n[Yes]" in real, real
+    diff("typing during the pause", real.encode("latin-1"), trap.encode("latin-1"), RULES)
+
+
 SHELL_PROMPT = re.compile(rb"[$#] $")
 
 
@@ -499,6 +538,56 @@ def test_sudo_and_su_answer_a_wrong_password_as_debians_do(
         for (asked, _, took, _), own in zip(rows, (0.0, 0.0, 1.0), strict=True):
             seconds = range(int(asked) - 1, int(asked) + 1)
             assert libpam_pause(took, seconds, 2.0, after=own), (who, asked, took)
+
+
+def shell_login(port: int) -> socket.socket:
+    """A Telnet connection logged in as TELNET_USER, at the shell's prompt."""
+    user, password = (part.encode() for part in TELNET_USER)
+    sock = socket.create_connection(("127.0.0.1", port), timeout=10)
+    read(sock, None, first=2.0)
+    for step, ends in negotiated(REFUSED):
+        sock.sendall(step)
+        read(sock, ends, first=5.0)
+    sock.sendall(user + b"\r\n")
+    read(sock, PROMPT, first=5.0)
+    sock.sendall(password + b"\r\n")
+    until(sock, SHELL_PROMPT)
+    return sock
+
+
+TYPED_AHEAD = [
+    # bash's readline echoes each line when it reads it, just before its output
+    (b"hostname\r\npwd\r\n", re.compile(rb"[$#] (?:.|\r\n)*[$#] $")),
+    # sudo reads what was typed ahead of its prompt as the password (unechoed)...
+    (b"sudo true\r\nwrong\r\n", re.compile(rb"Sorry, try again.\r\n.*: $")),
+    (b"wrong\r\nwrong\r\n", re.compile(rb"Sorry, try again.\r\n.*: $")),  # the 2nd is gone
+    (b"wrong\r\n", SHELL_PROMPT),
+    # ... su's prompt throws it away
+    (b"su -c true root\r\nwrong\r\n", re.compile(rb"Password: $")),
+    (b"wrong\r\n", SHELL_PROMPT),
+]
+
+
+def typed_ahead(port: int) -> str:
+    """What the shell says to lines sent in one go (TYPED_AHEAD), rendered."""
+    out = []
+    with shell_login(port) as sock:
+        for data, ends in TYPED_AHEAD:
+            sock.sendall(data)
+            answer = until(sock, ends)[0]
+            answer += read(sock, None, first=0.5)  # nothing more may come
+            out.append(f"> {render(data)}\n< {render(answer)}\n")
+        sock.sendall(b"exit\r\n")
+    return "".join(out)
+
+
+def test_lines_sent_in_one_go_are_read_as_bash_sudo_and_su_read_them(
+    real_telnetd: RealServer, telnet_user: None, traps: Daemon, trap_ports: dict[str, int]
+) -> None:
+    with ThreadPoolExecutor(2) as pool:
+        real, trap = pool.map(typed_ahead, (real_telnetd.port, trap_ports["telnet"]))
+    answer = Rule("hostname's answer", r"(?<=^< hostname\\r\\n\n)[a-z0-9.-]+(?=\\r\\n$)", "<host>")
+    diff("typed ahead", real.encode("latin-1"), trap.encode("latin-1"), [*LOGIN_RULES, answer])
 
 
 LOGIN_RULES = [

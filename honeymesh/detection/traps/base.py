@@ -51,10 +51,15 @@ class Step(NamedTuple):
     goes out before PAM's pause; so do vsftpd's answers to the commands before the failed
     one). With ``more`` the dialogue kept input it has not answered yet (a real server reads
     nothing while it pauses): once the held reply is out, ``receive`` is called again, with
-    whatever arrived meanwhile or with nothing. ``logged_in`` says the client
-    is past the login phase (a shell, an FTP user, an authenticated Redis client): from then on
-    the login grace no longer applies, only the idle and session timeouts. It is sticky; a
-    dialogue without a login phase never sets it and gets no grace (``TrapLimits``).
+    whatever arrived meanwhile or with nothing. With ``reads_meanwhile`` what arrives during
+    the pause goes to the dialogue at once and its answer out at once, ahead of the held reply
+    (telnetd answers the client and the terminal echoes while login sleeps); such an answer
+    holds nothing back itself, and one that closes drops the held reply.
+
+    ``logged_in`` says the client is past the login phase (a shell, an FTP user, an
+    authenticated Redis client): from then on the login grace no longer applies, only the idle
+    and session timeouts. It is sticky; a dialogue without a login phase never sets it and gets
+    no grace (``TrapLimits``).
 
     A named tuple, immutable as the frozen dataclass it was, for a quarter of the cost: every
     session makes two or more, and building one took 13,000 instructions (ten
@@ -70,6 +75,7 @@ class Step(NamedTuple):
     logged_in: bool = False
     pause_at: int = 0
     more: bool = False
+    reads_meanwhile: bool = False
     #: From now on, end the session after this many idle seconds (never more than the trap's
     #: ``idle_timeout``), as a real server changes its timeout with its state: Apache waits
     #: 5 s for the next request on a kept-alive connection. None: unchanged.
@@ -344,6 +350,7 @@ class TrapProtocol(protocol.Protocol):
         self._login_deadline: float | None = None  # None: no grace, or logged in already
         self.due: float | None = None  # when the session is next looked at (Deadlines)
         self._held: IDelayedCall | None = None  # a delayed reply (Step.delay) not yet sent
+        self._held_reads = False  # ... whose dialogue answers what comes meanwhile
         self._waiting = bytearray()  # bytes received while a reply is held or a transfer runs
         self._data: DataSession | None = None  # the data connection's side (Step.listen)
         self._resuming: IDelayedCall | None = None  # _resume, due once the data side is done
@@ -430,7 +437,7 @@ class TrapProtocol(protocol.Protocol):
         if len(self.received) < PREVIEW_BYTES:
             self.received += data[: PREVIEW_BYTES - len(self.received)]
         self._last_active = self.factory.clock.seconds()
-        if self._held is not None or self._busy():
+        if (self._held is not None and not self._held_reads) or self._busy():
             self._waiting += data[: max(budget, 0)]  # answered in order, after what holds it
         else:
             # Not past the budget: that session ends with a reset, and its answer with it
@@ -475,7 +482,8 @@ class TrapProtocol(protocol.Protocol):
             self._check_sooner()
         for event_id, found in step.findings:
             self._publish_finding(event_id, found)
-        if step.delay > 0 and self.closed_by is None:
+        if step.delay > 0 and self.closed_by is None and self._held is None:
+            self._held_reads = step.reads_meanwhile
             if step.pause_at > 0:
                 self._send(Step(step.reply[: step.pause_at]))
                 step = step._replace(reply=step.reply[step.pause_at :], pause_at=0)

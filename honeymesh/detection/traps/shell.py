@@ -92,6 +92,9 @@ class EditorOutput:
     lines: tuple[bytes, ...]
     interrupted: bool = False
     end_of_input: bool = False
+    #: How much of ``echo`` each line's keystrokes made, its end included (the rest is the
+    #: echo of the line still being typed): a shell echoes a line only when it reads it.
+    line_echoes: tuple[int, ...] = ()
 
 
 class LineEditor:
@@ -108,6 +111,7 @@ class LineEditor:
     def feed(self, data: bytes) -> EditorOutput:  # noqa: PLR0912
         echo = bytearray()
         lines: list[bytes] = []
+        ends: list[int] = []
         interrupted = end = False
         for byte in data:
             after_cr, self._after_cr = self._after_cr, False
@@ -121,6 +125,7 @@ class LineEditor:
                 lines.append(bytes(self._buffer))
                 self._buffer.clear()
                 echo += b"\r\n"
+                ends.append(len(echo))
             elif byte in (0x7F, 0x08):
                 if self._buffer:
                     self._buffer.pop()
@@ -144,7 +149,10 @@ class LineEditor:
                 self._buffer.append(0x20 if byte == 0x09 else byte)
                 if not self.secret:
                     echo.append(byte)
-        return EditorOutput(bytes(echo) if self.echo else b"", tuple(lines), interrupted, end)
+        if not self.echo:
+            return EditorOutput(b"", tuple(lines), interrupted, end, (0,) * len(lines))
+        sizes = tuple(b - a for a, b in zip([0, *ends], ends, strict=False))
+        return EditorOutput(bytes(echo), tuple(lines), interrupted, end, sizes)
 
     def discard(self) -> None:
         """Forget the line being typed, as a terminal's input is flushed (``TCSAFLUSH``)."""
@@ -343,6 +351,11 @@ class FakeShell:
         """``program`` (sudo or su) waits for a password: the session shows its prompt and
         ``password`` answers."""
         self._asking, self._tries, self._asked_at = program, 0, self.now()
+
+    def prompt_flushes(self) -> bool:
+        """Whether the password prompt up now throws away what was typed ahead of it: su's
+        (PAM's conversation turns echo off with TCSAFLUSH), not sudo's (TCSADRAIN)."""
+        return self._asking == "su"
 
     def _password_prompt(self) -> str:
         return "Password: " if self._asking == "su" else f"[sudo] password for {self.user}: "
@@ -1261,38 +1274,49 @@ class ShellSession:
         return self._text(self.shell.motd()) + self._text(self.shell.prompt())
 
     def feed(self, data: bytes) -> ShellOutput:
-        """The answer to ``data``. A password prompt goes up and comes down with ``TCSAFLUSH``
-        (sudo's and su's, as login's): what was typed behind the line that raised it, or
-        behind the password, is thrown away."""
-        secret = self.editor.secret
+        """The answer to ``data``, as bash and the programs it runs read it (measured on Debian
+        12: ``tests/fidelity/test_telnet.py``).
+
+        readline echoes a line when it reads it: lines sent in one go are each echoed just
+        before their output, and the line still being typed after the last prompt. Nothing
+        typed at a password prompt is echoed; the program ends the line itself. su's prompt
+        (PAM's conversation) throws away what was typed ahead of it, where sudo's reads it as
+        the password; both throw away what was typed behind the password (``TCSAFLUSH``).
+        """
         edited = self.editor.feed(data)
-        # Nothing typed at a password prompt is echoed; the program ends its line, once.
-        out = bytearray(edited.echo[:2] if secret and edited.lines else edited.echo)
+        line_end = b"\r\n" if self.editor.echo else b""
+        out = bytearray()
         commands: list[str] = []
         downloads: list[tuple[str, ...]] = []
-        for raw in edited.lines:
+        read = 0  # how much of the echo the lines read so far made
+        for raw, size in zip(edited.lines, edited.line_echoes, strict=True):
             line = raw.decode("utf-8", "backslashreplace")
-            if self.editor.secret:  # a password typed at sudo's or su's prompt: never a command
+            secret = self.editor.secret
+            if secret:  # a password typed at sudo's or su's prompt: never a command
+                out += line_end
                 result = self.shell.password(line)
             else:
+                out += edited.echo[read : read + size]
                 if line.strip():
                     commands.append(line)
                     downloads.append(())
                 result = self.shell.run(line)
                 if commands and result.downloads:
                     downloads[-1] = result.downloads
+            read += size
             pause_at = len(out)
             out += self._text(result.raw)
             if result.exit:
                 return ShellOutput(bytes(out), tuple(commands), True, tuple(downloads))
-            flush = self.editor.secret or bool(result.password_prompt)
             self.editor.secret = bool(result.password_prompt)
             out += self._text(result.password_prompt or self.shell.prompt())
-            if flush:
+            if secret or (result.password_prompt and self.shell.prompt_flushes()):
                 self.editor.discard()
                 return ShellOutput(
                     bytes(out), tuple(commands), False, tuple(downloads), result.pause, pause_at
                 )
+        if not self.editor.secret or edited.interrupted:
+            out += edited.echo[read:]  # the line being typed (or ^C)
         if edited.interrupted and not edited.lines:
             if self.editor.secret:
                 self.editor.secret = False

@@ -836,6 +836,7 @@ class _ShellChannel(SSHChannel):
     _pty: bool
     _paused: IDelayedCall | None
     _typed: bytes
+    _eof: bool
 
     def __init__(self, *args: Any, **kw: Any) -> None:
         super().__init__(*args, **kw)
@@ -847,6 +848,7 @@ class _ShellChannel(SSHChannel):
         self._pty = False
         self._paused = None  # a wrong password's pause (sudo, su)
         self._typed = b""  # what came during it
+        self._eof = False  # the client's end of input, which may come during it
 
     def request_pty_req(self, data: bytes) -> int:
         self._pty = True
@@ -912,6 +914,8 @@ class _ShellChannel(SSHChannel):
         typed, self._typed = self._typed, b""
         if typed:
             self.dataReceived(typed)
+        if self._eof and self._paused is None:
+            self._exit(0)
 
     def closed(self) -> None:
         if self._paused is not None and self._paused.active():
@@ -920,7 +924,9 @@ class _ShellChannel(SSHChannel):
         super().closed()
 
     def eofReceived(self) -> None:
-        self._exit(0)
+        self._eof = True
+        if self._paused is None:  # else the shell sees the end once the pause is over
+            self._exit(0)
 
     def _exit(self, status: int) -> None:
         if self.conn is not None and not self.closing:

@@ -35,7 +35,7 @@ from honeymesh.detection.traps.pam import fail_delay
 from honeymesh.detection.traps.shell import FakeShell, LineEditor, ShellPersona, ShellSession
 from honeymesh.events import JSONValue
 
-IAC, DONT, DO, WONT, WILL, SB, SE, DM = 255, 254, 253, 252, 251, 250, 240, 242
+IAC, DONT, DO, WONT, WILL, SB, SE, DM, AYT = 255, 254, 253, 252, 251, 250, 240, 242, 246
 BINARY, ECHO, SGA, STATUS, TM, LOGOUT = 0, 1, 3, 5, 6, 18
 TTYPE, NAWS, TSPEED, LFLOW, LINEMODE = 24, 31, 32, 33, 34
 XDISPLOC, OLD_ENVIRON, AUTHENTICATION, ENCRYPT, NEW_ENVIRON = 35, 36, 37, 38, 39
@@ -58,9 +58,9 @@ SECOND_OFFER_END = bytes((IAC, DO, LFLOW))
 MAX_SUBNEGOTIATION = 256
 #: login(1)'s LOGIN_RETRIES in Debian 12's /etc/login.defs.
 MAX_ATTEMPTS = 5
-#: pam_faildelay's delay=3000000 in Debian 12's /etc/pam.d/login (and login.defs' FAIL_DELAY):
-#: libpam pauses 0.5 to 1.5 times it before "Login incorrect", by the second the attempt began
-#: (``pam.fail_delay``).
+#: pam_faildelay's delay=3000000 in Debian 12's /etc/pam.d/login (which replaces login.defs'
+#: FAIL_DELAY, unset there): libpam pauses 0.5 to 1.5 times it before "Login incorrect", by the
+#: second the attempt began (``pam.fail_delay``).
 FAIL_DELAY = 3.0
 #: Terminal types Debian 12's ncurses-base 6.4 has in terminfo, under the lower-case names
 #: telnetd looks them up by (so not its Eterm): any other makes telnetd ask for the next one.
@@ -344,6 +344,7 @@ class TelnetDialogue:
         self._crlf = False  # the chunk login is reading ends its lines with CR LF
         self._username = b""
         self._began = 0.0  # when login began this attempt (pam_authenticate): PAM's seed
+        self._pausing = False  # login sleeps out PAM's pause after a failed login
         self._session: ShellSession | None = None
         self._attempts = 0
         self.detail: dict[str, JSONValue] = {}
@@ -421,8 +422,16 @@ class TelnetDialogue:
         elif b"\x03" in text:
             # ^C: login is killed and telnetd hangs up, discarding what it had not sent yet
             # (the echo of this very chunk); the terminal's own ^C echo remains at the name.
+            # During PAM's pause too: login never says "Login incorrect".
             reply += b"^C" if self._stage == "login" else b""
             close = True
+        elif self._pausing:
+            # During PAM's pause the terminal echoes what is typed (echo is back on) and the
+            # next prompt throws it away (TCSAFLUSH); telnetd has answered its commands above.
+            # The pause over, the dialogue is called with nothing (Step.more).
+            self._pausing = bool(data)
+            reply += self._editor.feed(text).echo
+            self._editor.discard()
         else:
             close, delay, pause_at = self._login_input(text, reply, found)
         now, later = _nvt(bytes(reply[:pause_at])), _nvt(bytes(reply[pause_at:]))
@@ -434,6 +443,8 @@ class TelnetDialogue:
             delay=delay,
             logged_in=self._stage == "shell",
             pause_at=len(negotiation) + len(now),
+            more=bool(delay) and not close,
+            reads_meanwhile=bool(delay),
         )
 
     def _login_input(
@@ -471,6 +482,7 @@ class TelnetDialogue:
             return close, 0.0, 0
         delay = fail_delay(self._began, FAIL_DELAY)
         self._began = self._now() + delay  # login begins the next attempt once it is over
+        self._pausing = True
         return close, delay, answered
 
     def _advance(self) -> None:
@@ -571,6 +583,8 @@ class TelnetDialogue:
             self._subnegotiation(c)
             return
         if c.option is None:
+            if c.verb == AYT:  # telnetd answers at once, whatever login is doing
+                self._options.out += b"\r\n[Yes]\r\n"
             return
         self._seen_options = findings.listed(self._seen_options, [_VERBS[c.verb], c.option])
         self.detail["options"] = self._seen_options

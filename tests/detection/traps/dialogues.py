@@ -74,6 +74,8 @@ def talk(dialogue: Dialogue, *chunks: bytes) -> Talk:
         while step is not None:
             result.add(step)
             step = dialogue.receive(b"") if step.more and not result.closed else None
+            if step is not None and not (step.reply or step.findings or step.close or step.more):
+                step = None  # the pause is over, and nothing came meanwhile
     dialogue.stop()
     return result
 

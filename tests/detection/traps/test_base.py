@@ -13,9 +13,11 @@ from honeymesh.detection.traps.base import Step, TrapFactory, TrapLimits, TrapPr
 from honeymesh.detection.traps.dataport import DataSession
 from honeymesh.detection.traps.ftp import FtpDialogue, FtpSettings
 from honeymesh.detection.traps.pam import fail_delay
+from honeymesh.detection.traps.telnet import AYT, IAC, TelnetDialogue, TelnetSettings
 from honeymesh.events import Event, Observation
 
-from .dialogues import WEAK
+from .dialogues import PERSONA, WEAK
+from .test_dialogues import TELNET_REFUSE, TELNET_REFUSE_SECOND
 
 LIMITS = TrapLimits(
     idle_timeout=10, session_timeout=60, max_bytes=100, max_connections=3, max_per_source=2
@@ -188,6 +190,47 @@ def test_a_delayed_reply_waits_and_what_arrives_meanwhile_is_answered_after_it()
     assert [p for p in passwords if p is not None] == ["b", "d"]
     proto.connectionLost()
     assert not clock.getDelayedCalls()
+
+
+def test_telnetd_answers_during_logins_pause_and_a_ctrl_c_ends_it_at_once() -> None:
+    """While login sleeps out PAM's pause (Step.reads_meanwhile), telnetd answers AYT and
+    options at once and the terminal echoes; the pause over, "Login incorrect" and the prompt,
+    and what was typed meanwhile is gone. A ^C during the pause kills login: the hang-up comes
+    at once and "Login incorrect" never."""
+    clock = Clock()
+    clock.advance(1_700_000_000)
+
+    def telnet() -> tuple[TrapProtocol, StringTransport, float]:
+        factory = TrapFactory(
+            name="telnet",
+            new_dialogue=lambda source: TelnetDialogue(
+                TelnetSettings(b"", PERSONA, WEAK), clock.seconds
+            ),
+            limits=LIMITS,
+            clock=clock,
+            publish=list[Event]().append,
+        )
+        proto, transport = connect(factory)
+        began = clock.seconds()
+        for chunk in (TELNET_REFUSE, TELNET_REFUSE_SECOND, b"root\r\n"):
+            proto.dataReceived(chunk)
+        transport.clear()
+        proto.dataReceived(b"wrong\r\n")
+        assert transport.value() == b"\r\n"
+        return proto, transport, fail_delay(began, 3.0)
+
+    proto, transport, pause = telnet()
+    proto.dataReceived(bytes([IAC, AYT]) + b"admin\r\n")
+    assert transport.value() == b"\r\n\r\n[Yes]\r\nadmin\r\n"
+    clock.advance(pause)
+    assert transport.value().endswith(b"admin\r\n\r\nLogin incorrect\r\nweb01 login: ")
+    transport.clear()
+    proto.dataReceived(b"x\r\n")
+    assert transport.value() == b"x\r\nPassword: "  # the name typed during the pause: gone
+    proto, transport, pause = telnet()
+    proto.dataReceived(b"\x03")
+    assert transport.value() == b"\r\n^C" and proto.closed_by is not None
+    assert proto._held is None  # "Login incorrect" dropped with its timer
 
 
 class _HangsUpWithAReset:

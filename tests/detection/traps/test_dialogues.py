@@ -42,12 +42,14 @@ from honeymesh.detection.traps.smtp import SmtpDialogue, SmtpSettings
 from honeymesh.detection.traps.snmp import encode_oid
 from honeymesh.detection.traps.ssh import hassh, parse_kexinit
 from honeymesh.detection.traps.telnet import (
+    AYT,
     DO,
     DONT,
     FIRST_OFFER,
     IAC,
     SB,
     SE,
+    TM,
     WILL,
     WONT,
     TelnetDialogue,
@@ -165,11 +167,17 @@ def test_telnet_answers_a_failed_login_after_pams_pause() -> None:
     clock[0] += 1.0
     step = dialogue.receive(b"wrong\r\n")
     assert step.delay == fail_delay(began, 3.0) and 1.5 <= step.delay < 4.5
-    assert step.reply[: step.pause_at] == b"\r\n" and not step.more
+    assert step.reply[: step.pause_at] == b"\r\n" and step.more and step.reads_meanwhile
     assert step.reply[step.pause_at :] == b"\r\nLogin incorrect\r\nweb01 login: "
+    # During the pause telnetd answers at once, the terminal echoes, the next prompt flushes
+    assert dialogue.receive(bytes([IAC, AYT, IAC, DO, TM])).reply == b"\r\n[Yes]\r\n" + bytes(
+        [IAC, WILL, TM]
+    )
+    assert dialogue.receive(b"admin\r\nsecr").reply == b"admin\r\nsecr"
+    assert dialogue.receive(b"").reply == b""  # the pause is over (Step.more)
     began = clock[0] + step.delay  # the next attempt begins as the pause ends
     clock[0] = began + 2.0
-    dialogue.receive(b"root\r\n")
+    assert dialogue.receive(b"root\r\n").reply == b"root\r\nPassword: "  # admin: gone
     assert dialogue.receive(b"wrong\r\n").delay == fail_delay(began, 3.0)
 
 
@@ -187,6 +195,7 @@ def test_telnet_throws_away_what_was_typed_behind_the_line_login_read() -> None:
     assert [f["password"] for _, f in step.findings] == ["me"]
     assert step.reply[: step.pause_at] == b"\r\n"  # the password's line ends once
     assert step.reply[step.pause_at :] == b"\r\nLogin incorrect\r\nweb01 login: "
+    dialogue.receive(b"")  # the pause is over
     assert dialogue.receive(b"root\r\n").reply == b"root\r\nPassword: "  # a new name
     assert dialogue.receive(b"root\r\n").logged_in
 

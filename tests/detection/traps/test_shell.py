@@ -198,6 +198,24 @@ def test_sudo_and_su_answer_a_wrong_password_after_libpams_pause() -> None:
     assert shell("admin").run("su -").output == "Password: su: Authentication failure"
 
 
+def test_lines_sent_in_one_go_are_read_as_bash_sudo_and_su_read_them() -> None:
+    """readline echoes a line when it reads it; sudo reads what was typed ahead of its prompt
+    as the password, su's prompt throws it away (as tests/fidelity/test_telnet.py measures)."""
+    session = ShellSession(shell("admin"), echo=True)
+    session.start()
+    assert session.feed(b"hostname\rpwd\recho").reply == (
+        b"hostname\r\nweb01\r\nadmin@web01:~$ pwd\r\n/home/admin\r\nadmin@web01:~$ echo"
+    )
+    assert session.feed(b" hi\r").reply == b" hi\r\nhi\r\nadmin@web01:~$ "
+    out = session.feed(b"sudo id\rone\rtwo\r")
+    said = b"sudo id\r\n[sudo] password for admin: \r\n"
+    assert out.reply[: out.pause_at] == said and out.pause > 0
+    assert out.reply[out.pause_at :] == b"Sorry, try again.\r\n[sudo] password for admin: "
+    assert session.feed(b"\x03").reply.endswith(b"admin@web01:~$ ")  # "two" was thrown away
+    out = session.feed(b"su\rtoor\r")
+    assert out.reply == b"su\r\nPassword: " and not out.pause and session.editor.secret
+
+
 def test_python_perl_and_missing_tools() -> None:
     sh = shell()
     assert sh.run("python3 -c 'print(1)'").output == "1"
@@ -454,9 +472,17 @@ class _Connection:
 
     def __init__(self) -> None:
         self.sent = b""
+        self.requests: list[bytes] = []
+        self.closed = False
 
     def sendData(self, channel: object, data: bytes) -> None:
         self.sent += data
+
+    def sendRequest(self, channel: object, kind: bytes, data: bytes) -> None:
+        self.requests.append(kind)
+
+    def sendClose(self, channel: object) -> None:
+        self.closed = True
 
 
 def test_the_ssh_shell_holds_a_wrong_passwords_answer_and_what_comes_meanwhile(
@@ -469,12 +495,20 @@ def test_the_ssh_shell_holds_a_wrong_passwords_answer_and_what_comes_meanwhile(
     clock.advance(1_700_000_000)
     dialogue = SshDialogue(SshSettings(b"SSH-2.0-dropbear_2022.83", PERSONA, WEAK, keys), clock)
     dialogue.connected(ATTACKER)
-    conn = _Connection()
-    channel = _ShellChannel(
-        remoteWindow=1 << 20, remoteMaxPacket=1 << 15, conn=conn, avatar=_Avatar(dialogue, "admin")
-    )
-    channel.request_pty_req(b"")
-    channel.request_shell(b"")
+
+    def shell_channel() -> tuple[_ShellChannel, _Connection]:
+        conn = _Connection()
+        channel = _ShellChannel(
+            remoteWindow=1 << 20,
+            remoteMaxPacket=1 << 15,
+            conn=conn,
+            avatar=_Avatar(dialogue, "admin"),
+        )
+        channel.request_pty_req(b"")
+        channel.request_shell(b"")
+        return channel, conn
+
+    channel, conn = shell_channel()
     channel.dataReceived(b"su -\r")
     assert conn.sent.endswith(b"Password: ")
     conn.sent = b""
@@ -488,6 +522,15 @@ def test_the_ssh_shell_holds_a_wrong_passwords_answer_and_what_comes_meanwhile(
     assert conn.sent == (
         b"\r\nsu: Authentication failure\r\nadmin@web01:~$ hostname\r\nweb01\r\nadmin@web01:~$ "
     )
+    conn.sent = b""
+    channel.dataReceived(b"su\r")
+    channel.dataReceived(b"x\r")
+    channel.eofReceived()  # the client's input ends during the pause: the answer still comes
+    assert conn.requests == [] and not conn.closed
+    clock.advance(4.5)
+    assert conn.sent.endswith(b"\r\nsu: Authentication failure\r\nadmin@web01:~$ ")
+    assert conn.requests == [b"exit-status"] and conn.closed
+    channel, conn = shell_channel()
     channel.dataReceived(b"su\r")
     channel.dataReceived(b"x\r")
     channel.closed()  # the client goes during the pause: nothing is left to fire
