@@ -156,9 +156,9 @@ def test_failed_logins_pause_one_after_the_other_as_libpam(
         (user, _), (first, _), (again, _), (second, _), (noop, _) = lines
         assert user - sent < 0.5, f"{who}: USER answered after {user - sent:.2f} s"
         pauses = (first - sent, second - first)
-        assert libpam_pause(pauses[0], (sent, sent + 0.05), 2.0, after=1.0), (who, pauses)
+        assert libpam_pause(pauses[0], (sent, sent + 0.25), 2.0, after=1.0), (who, pauses)
         assert again - first < 0.5 and noop - second < 0.5, who
-        assert libpam_pause(pauses[1], (first - 0.05, first), 2.0, after=1.0), (who, pauses)
+        assert libpam_pause(pauses[1], (first - 0.25, first), 2.0, after=1.0), (who, pauses)
 
 
 # Transfers over passive data connections: each entry is the command that opens the port
