@@ -282,6 +282,13 @@ CONVERSATIONS: dict[str, list[Step]] = {
     # thrown away; what was typed behind a failed password waits out PAM's pause.
     "name and password in one go": negotiated(REFUSED)
     + steps(b"root\r\nwrong\r\n", b"wrong\r\nroot\r\nwrong\r\n", b"wrong\r\n"),
+    # telnetd answers "are you there" at once, whatever stage login is at (or before it)
+    "AYT before login, at the prompt and in a name": [
+        (iac(IAC, AYT), None),
+        *negotiated(REFUSED),
+        (iac(IAC, AYT), None),
+        (b"ro" + iac(IAC, AYT), None),
+    ],
     "^C at the name": [*negotiated(REFUSED), (b"ro\x03", HANGUP)],
     "^C at the password": [*negotiated(REFUSED), *steps(b"root\r\n"), (b"\x03", HANGUP)],
 }
@@ -565,6 +572,18 @@ TYPED_AHEAD = [
     # ... su's prompt throws it away
     (b"su -c true root\r\nwrong\r\n", re.compile(rb"Password: $")),
     (b"wrong\r\n", SHELL_PROMPT),
+    # ^C flushes what was typed ahead of it: the line never runs
+    (b"ls /nonexistent\r\n\x03", SHELL_PROMPT),
+    # ^D and ^C at the password prompts
+    (b"sudo true\r\n", re.compile(rb"telnetuser: $")),
+    (b"\x04", SHELL_PROMPT),
+    (b"sudo true\r\n", re.compile(rb"telnetuser: $")),
+    (b"wrong\r\n", re.compile(rb"Sorry, try again.\r\n.*: $")),
+    (b"\x03", SHELL_PROMPT),
+    (b"su -c true root\r\n", re.compile(rb"Password: $")),
+    (b"\x03", SHELL_PROMPT),
+    (b"su -c true root\r\n", re.compile(rb"Password: $")),
+    (b"\x04", SHELL_PROMPT),
 ]
 
 
@@ -581,13 +600,14 @@ def typed_ahead(port: int) -> str:
     return "".join(out)
 
 
-def test_lines_sent_in_one_go_are_read_as_bash_sudo_and_su_read_them(
+def test_lines_sent_in_one_go_and_ctrl_c_and_d_are_read_as_bash_sudo_and_su_read_them(
     real_telnetd: RealServer, telnet_user: None, traps: Daemon, trap_ports: dict[str, int]
 ) -> None:
     with ThreadPoolExecutor(2) as pool:
         real, trap = pool.map(typed_ahead, (real_telnetd.port, trap_ports["telnet"]))
     answer = Rule("hostname's answer", r"(?<=^< hostname\\r\\n\n)[a-z0-9.-]+(?=\\r\\n$)", "<host>")
-    diff("typed ahead", real.encode("latin-1"), trap.encode("latin-1"), [*LOGIN_RULES, answer])
+    rules = [*LOGIN_RULES, *RULES, answer]  # RULES: telnetd's flush mark on ^C
+    diff("typed ahead", real.encode("latin-1"), trap.encode("latin-1"), rules)
 
 
 LOGIN_RULES = [

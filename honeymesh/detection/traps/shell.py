@@ -360,9 +360,25 @@ class FakeShell:
     def _password_prompt(self) -> str:
         return "Password: " if self._asking == "su" else f"[sudo] password for {self.user}: "
 
-    def password_cancelled(self) -> None:
-        self._asking = ""
-        self.status = 1
+    def password_cancelled(self) -> str:
+        """^C at the password prompt: su leaves without a word, sudo says how it went."""
+        program, self._asking, self.status = self._asking, "", 1
+        return self._sudo_gives_up() if program == "sudo" else ""
+
+    def password_ended(self) -> ShellResult:
+        """End of input (^D) at the password prompt: sudo at once; su through PAM, which has
+        no password to check and no pause to make, then its own second."""
+        program, self._asking, self.status = self._asking, "", 1
+        if program == "sudo":
+            text = "sudo: no password was provided\n" + self._sudo_gives_up()
+            return ShellResult(text.removesuffix("\n"), status=1, raw=text)
+        text = "su: Authentication failure\n"
+        return ShellResult(text.removesuffix("\n"), status=1, raw=text, pause=1.0)
+
+    def _sudo_gives_up(self) -> str:
+        if not self._tries:
+            return "sudo: a password is required\n"
+        return f"sudo: {self._tries} incorrect password attempt{'s' if self._tries > 1 else ''}\n"
 
     def note_download(self, url: str) -> None:
         """A URL a download tool was asked to fetch: reported, never fetched."""
@@ -1274,6 +1290,28 @@ class ShellSession:
         return self._text(self.shell.motd()) + self._text(self.shell.prompt())
 
     def feed(self, data: bytes) -> ShellOutput:
+        """The answer to ``data``. A ^C makes the terminal send SIGINT and flush its input:
+        whatever was typed ahead of it is never read; bash shows a new prompt, sudo gives up
+        and su leaves (measured on Debian 12). What follows the ^C is read as usual."""
+        if b"\x03" not in data:
+            return self._read(data)
+        cut = data.rindex(b"\x03") + 1
+        self.editor.discard()
+        line_end = b"\r\n" if self.editor.echo else b""
+        if self.editor.secret:
+            self.editor.secret = False
+            said = line_end + self._text(self.shell.password_cancelled())
+        else:
+            said = (b"^C" if self.editor.echo else b"") + line_end
+        said += self._text(self.shell.prompt())
+        if cut == len(data):
+            return ShellOutput(said, ())
+        rest = self._read(data[cut:])
+        return replace(
+            rest, reply=said + rest.reply, pause_at=len(said) + rest.pause_at if rest.pause else 0
+        )
+
+    def _read(self, data: bytes) -> ShellOutput:
         """The answer to ``data``, as bash and the programs it runs read it (measured on Debian
         12: ``tests/fidelity/test_telnet.py``).
 
@@ -1315,13 +1353,17 @@ class ShellSession:
                 return ShellOutput(
                     bytes(out), tuple(commands), False, tuple(downloads), result.pause, pause_at
                 )
-        if not self.editor.secret or edited.interrupted:
-            out += edited.echo[read:]  # the line being typed (or ^C)
-        if edited.interrupted and not edited.lines:
-            if self.editor.secret:
-                self.editor.secret = False
-                self.shell.password_cancelled()
-            out += self._text(self.shell.prompt())
+        if not self.editor.secret:
+            out += edited.echo[read:]  # the line being typed
+        if edited.end_of_input and self.editor.secret:  # ^D: the program reads end of input
+            out += line_end
+            result = self.shell.password_ended()
+            self.editor.secret = False
+            pause_at = len(out)
+            out += self._text(result.raw) + self._text(self.shell.prompt())
+            return ShellOutput(
+                bytes(out), tuple(commands), False, tuple(downloads), result.pause, pause_at
+            )
         if edited.end_of_input:
             out += self._text("logout\n")
             return ShellOutput(bytes(out), tuple(commands), True, tuple(downloads))

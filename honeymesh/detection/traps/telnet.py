@@ -429,9 +429,10 @@ class TelnetDialogue:
             # During PAM's pause the terminal echoes what is typed (echo is back on) and the
             # next prompt throws it away (TCSAFLUSH); telnetd has answered its commands above.
             # The pause over, the dialogue is called with nothing (Step.more).
-            self._pausing = bool(data)
             reply += self._editor.feed(text).echo
-            self._editor.discard()
+            if not data:  # login's next prompt: what was typed during the pause is gone
+                self._pausing = False
+                self._editor.discard()
         else:
             close, delay, pause_at = self._login_input(text, reply, found)
         now, later = _nvt(bytes(reply[:pause_at])), _nvt(bytes(reply[pause_at:]))
@@ -443,8 +444,8 @@ class TelnetDialogue:
             delay=delay,
             logged_in=self._stage == "shell",
             pause_at=len(negotiation) + len(now),
-            more=bool(delay) and not close,
-            reads_meanwhile=bool(delay),
+            more=bool(delay) and self._pausing and not close,
+            reads_meanwhile=bool(delay) and self._pausing,  # login's pause, not sudo's
         )
 
     def _login_input(

@@ -211,9 +211,33 @@ def test_lines_sent_in_one_go_are_read_as_bash_sudo_and_su_read_them() -> None:
     said = b"sudo id\r\n[sudo] password for admin: \r\n"
     assert out.reply[: out.pause_at] == said and out.pause > 0
     assert out.reply[out.pause_at :] == b"Sorry, try again.\r\n[sudo] password for admin: "
-    assert session.feed(b"\x03").reply.endswith(b"admin@web01:~$ ")  # "two" was thrown away
+    # ^C: sudo gives up ("two" was thrown away: it never counted)
+    assert session.feed(b"\x03").reply == (
+        b"\r\nsudo: 1 incorrect password attempt\r\nadmin@web01:~$ "
+    )
     out = session.feed(b"su\rtoor\r")
     assert out.reply == b"su\r\nPassword: " and not out.pause and session.editor.secret
+    assert session.feed(b"\x03").reply == b"\r\nadmin@web01:~$ "  # su leaves without a word
+
+
+def test_ctrl_c_and_ctrl_d_reach_bash_sudo_and_su_as_a_terminal_sends_them() -> None:
+    """^C flushes what was typed ahead of it (those lines never run); ^D at a password prompt
+    is the program's end of input (as Debian 12's bash, sudo and su: measured)."""
+    session = ShellSession(shell("admin"), echo=True)
+    session.start()
+    out = session.feed(b"rm -rf /tmp/x\r\x03hostname\r")
+    assert out.reply == b"^C\r\nadmin@web01:~$ hostname\r\nweb01\r\nadmin@web01:~$ "
+    assert out.commands == ("hostname",)
+    session.feed(b"sudo id\r")
+    out = session.feed(b"\x04")
+    assert out.reply == (
+        b"\r\nsudo: no password was provided\r\nsudo: a password is required\r\nadmin@web01:~$ "
+    )
+    assert not out.pause and not session.editor.secret
+    session.feed(b"su\r")
+    out = session.feed(b"\x04")
+    assert out.reply[: out.pause_at] == b"\r\n" and out.pause == 1.0  # su's own second
+    assert out.reply[out.pause_at :] == b"su: Authentication failure\r\nadmin@web01:~$ "
 
 
 def test_python_perl_and_missing_tools() -> None:
