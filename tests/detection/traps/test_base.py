@@ -233,6 +233,34 @@ def test_telnetd_answers_during_logins_pause_and_a_ctrl_c_ends_it_at_once() -> N
     assert proto._held is None  # "Login incorrect" dropped with its timer
 
 
+def test_a_telnet_shells_su_pause_holds_what_comes_meanwhile() -> None:
+    """su's pause in a Telnet shell: what is typed meanwhile waits and bash reads it after
+    su has said its failure (only login's pause answers at once, as telnetd does)."""
+    clock = Clock()
+    clock.advance(1_700_000_000)
+    factory = TrapFactory(
+        name="telnet",
+        new_dialogue=lambda source: TelnetDialogue(
+            TelnetSettings(b"", PERSONA, WEAK), clock.seconds
+        ),
+        limits=LIMITS,
+        clock=clock,
+        publish=list[Event]().append,
+    )
+    proto, transport = connect(factory)
+    for chunk in (TELNET_REFUSE, TELNET_REFUSE_SECOND, b"admin\r\n", b"admin\r\n", b"su\r\n"):
+        proto.dataReceived(chunk)
+    transport.clear()
+    pause = fail_delay(clock.seconds(), 2.0) + 1.0
+    proto.dataReceived(b"toor\r\n")
+    proto.dataReceived(b"hostname\r\n")
+    assert transport.value() == b"\r\n"
+    clock.advance(pause)
+    assert transport.value() == (
+        b"\r\nsu: Authentication failure\r\nadmin@web01:~$ hostname\r\nweb01\r\nadmin@web01:~$ "
+    )
+
+
 class _HangsUpWithAReset:
     """A dialogue whose server hangs up on anything with the client's bytes unread."""
 
