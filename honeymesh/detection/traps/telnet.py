@@ -458,7 +458,8 @@ class TelnetDialogue:
         with TCSAFLUSH, which throws away whatever was typed behind the line just read: a client
         that sends name and password in one go gets the password prompt and nothing else, and
         names typed behind a password are gone too (measured: ``tests/fidelity``). What comes
-        during the pause is kept (``Step.delay``) and read as the next name.
+        during the pause after a failure is echoed and thrown away at the next prompt
+        (``_pausing``, ``Step.reads_meanwhile``).
         """
         if text:
             self._crlf = b"\r\n" in text
