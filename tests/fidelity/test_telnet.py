@@ -578,6 +578,8 @@ TYPED_AHEAD = [
     (b"sudo true\r\n", re.compile(rb"telnetuser: $")),
     (b"\x04", SHELL_PROMPT),
     (b"sudo true\r\n", re.compile(rb"telnetuser: $")),
+    (b"\x03", SHELL_PROMPT),
+    (b"sudo true\r\n", re.compile(rb"telnetuser: $")),
     (b"wrong\r\n", re.compile(rb"Sorry, try again.\r\n.*: $")),
     (b"\x03", SHELL_PROMPT),
     (b"su -c true root\r\n", re.compile(rb"Password: $")),

@@ -157,6 +157,12 @@ class LineEditor:
     def discard(self) -> None:
         """Forget the line being typed, as a terminal's input is flushed (``TCSAFLUSH``)."""
         self._buffer.clear()
+        self._escape = 0
+
+    def interrupt(self) -> None:
+        """^C: the line being typed is gone, and a CR LF it split is two line ends."""
+        self.discard()
+        self._after_cr = False
 
     @staticmethod
     def _skip_escape(byte: int) -> int:
@@ -1293,16 +1299,15 @@ class ShellSession:
         """The answer to ``data``. A ^C makes the terminal send SIGINT and flush its input:
         whatever was typed ahead of it is never read; bash shows a new prompt, sudo gives up
         and su leaves (measured on Debian 12). What follows the ^C is read as usual."""
-        if b"\x03" not in data:
+        if b"\x03" not in data or not self.editor.echo:  # no terminal: a byte like another
             return self._read(data)
         cut = data.rindex(b"\x03") + 1
-        self.editor.discard()
-        line_end = b"\r\n" if self.editor.echo else b""
+        self.editor.interrupt()
         if self.editor.secret:
             self.editor.secret = False
-            said = line_end + self._text(self.shell.password_cancelled())
+            said = b"\r\n" + self._text(self.shell.password_cancelled())
         else:
-            said = (b"^C" if self.editor.echo else b"") + line_end
+            said = b"^C\r\n"
         said += self._text(self.shell.prompt())
         if cut == len(data):
             return ShellOutput(said, ())

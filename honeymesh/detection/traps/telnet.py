@@ -58,6 +58,8 @@ SECOND_OFFER_END = bytes((IAC, DO, LFLOW))
 MAX_SUBNEGOTIATION = 256
 #: login(1)'s LOGIN_RETRIES in Debian 12's /etc/login.defs.
 MAX_ATTEMPTS = 5
+#: Bytes of text kept of what is typed during sudo's or su's pause in the shell.
+MAX_TYPED_AHEAD = 4096
 #: pam_faildelay's delay=3000000 in Debian 12's /etc/pam.d/login (which replaces login.defs'
 #: FAIL_DELAY, unset there): libpam pauses 0.5 to 1.5 times it before "Login incorrect", by the
 #: second the attempt began (``pam.fail_delay``).
@@ -345,6 +347,8 @@ class TelnetDialogue:
         self._username = b""
         self._began = 0.0  # when login began this attempt (pam_authenticate): PAM's seed
         self._pausing = False  # login sleeps out PAM's pause after a failed login
+        self._shell_paused = False  # ... or sudo or su in the shell does
+        self._typed = bytearray()  # what is typed meanwhile, which the shell reads after it
         self._session: ShellSession | None = None
         self._attempts = 0
         self.detail: dict[str, JSONValue] = {}
@@ -409,16 +413,7 @@ class TelnetDialogue:
         delay = 0.0
         pause_at = 0
         if self._stage == "shell":
-            assert self._session is not None
-            out = self._session.feed(text)
-            if out.pause:  # sudo's or su's after a wrong password
-                delay, pause_at = out.pause, len(reply) + out.pause_at
-            reply += out.reply
-            found.extend(
-                self._command(line, urls)
-                for line, urls in zip(out.commands, out.downloads, strict=True)
-            )
-            close = out.exit
+            close, delay, pause_at = self._shell_input(text, bool(data), reply, found)
         elif b"\x03" in text:
             # ^C: login is killed and telnetd hangs up, discarding what it had not sent yet
             # (the echo of this very chunk); the terminal's own ^C echo remains at the name.
@@ -444,9 +439,31 @@ class TelnetDialogue:
             delay=delay,
             logged_in=self._stage == "shell",
             pause_at=len(negotiation) + len(now),
-            more=bool(delay) and self._pausing and not close,
-            reads_meanwhile=bool(delay) and self._pausing,  # login's pause, not sudo's
+            more=bool(delay) and (self._pausing or self._shell_paused) and not close,
+            reads_meanwhile=bool(delay) and (self._pausing or self._shell_paused),
         )
+
+    def _shell_input(
+        self, text: bytes, arrived: bool, reply: bytearray, found: list[Finding]
+    ) -> tuple[bool, float, int]:
+        """What the shell makes of ``text``, its answers added to ``reply``: (hang up, the
+        pause of a wrong password's answer, where in ``reply`` it begins). While sudo or su
+        sleeps, telnetd still answers (the commands, before this) and the text waits."""
+        assert self._session is not None
+        if self._shell_paused and arrived:
+            self._typed += text[: MAX_TYPED_AHEAD - len(self._typed)]
+            return False, 0.0, 0
+        if self._shell_paused:  # the pause is over (Step.more): the shell reads what came
+            self._shell_paused = False
+            text, self._typed = bytes(self._typed), bytearray()
+        out = self._session.feed(text)
+        reply += out.reply
+        ran = zip(out.commands, out.downloads, strict=True)
+        found.extend(self._command(line, urls) for line, urls in ran)
+        if not out.pause:
+            return out.exit, 0.0, 0
+        self._shell_paused = not out.exit
+        return out.exit, out.pause, len(reply) - len(out.reply) + out.pause_at
 
     def _login_input(
         self, text: bytes, reply: bytearray, found: list[Finding]

@@ -233,9 +233,9 @@ def test_telnetd_answers_during_logins_pause_and_a_ctrl_c_ends_it_at_once() -> N
     assert proto._held is None  # "Login incorrect" dropped with its timer
 
 
-def test_a_telnet_shells_su_pause_holds_what_comes_meanwhile() -> None:
+def test_a_telnet_shells_su_pause_holds_what_is_typed_meanwhile() -> None:
     """su's pause in a Telnet shell: what is typed meanwhile waits and bash reads it after
-    su has said its failure (only login's pause answers at once, as telnetd does)."""
+    su has said its failure; telnetd answers an AYT at once."""
     clock = Clock()
     clock.advance(1_700_000_000)
     factory = TrapFactory(
@@ -253,11 +253,12 @@ def test_a_telnet_shells_su_pause_holds_what_comes_meanwhile() -> None:
     transport.clear()
     pause = fail_delay(clock.seconds(), 2.0) + 1.0
     proto.dataReceived(b"toor\r\n")
-    proto.dataReceived(b"hostname\r\n")
-    assert transport.value() == b"\r\n"
+    proto.dataReceived(bytes([IAC, AYT]) + b"hostname\r\n")
+    assert transport.value() == b"\r\n\r\n[Yes]\r\n"  # telnetd answers at once, bash later
+    transport.clear()
     clock.advance(pause)
     assert transport.value() == (
-        b"\r\nsu: Authentication failure\r\nadmin@web01:~$ hostname\r\nweb01\r\nadmin@web01:~$ "
+        b"su: Authentication failure\r\nadmin@web01:~$ hostname\r\nweb01\r\nadmin@web01:~$ "
     )
 
 

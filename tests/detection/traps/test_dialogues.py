@@ -174,7 +174,8 @@ def test_telnet_answers_a_failed_login_after_pams_pause() -> None:
         [IAC, WILL, TM]
     )
     assert dialogue.receive(b"admin\r\nsecr").reply == b"admin\r\nsecr"
-    assert dialogue.receive(b"").reply == b""  # the pause is over (Step.more)
+    assert dialogue.receive(b"\x7f").reply == b"\b \b"  # still there to erase until...
+    assert dialogue.receive(b"").reply == b""  # ... the pause is over (Step.more)
     began = clock[0] + step.delay  # the next attempt begins as the pause ends
     clock[0] = began + 2.0
     assert dialogue.receive(b"root\r\n").reply == b"root\r\nPassword: "  # admin: gone

@@ -238,6 +238,24 @@ def test_ctrl_c_and_ctrl_d_reach_bash_sudo_and_su_as_a_terminal_sends_them() -> 
     out = session.feed(b"\x04")
     assert out.reply[: out.pause_at] == b"\r\n" and out.pause == 1.0  # su's own second
     assert out.reply[out.pause_at :] == b"su: Authentication failure\r\nadmin@web01:~$ "
+    # What follows a ^C is read as usual, a wrong password's pause included
+    out = session.feed(b"\x03sudo id\rone\r")
+    assert out.reply[: out.pause_at] == (
+        b"^C\r\nadmin@web01:~$ sudo id\r\n[sudo] password for admin: \r\n"
+    )
+    assert out.reply[out.pause_at :].startswith(b"Sorry, try again.") and out.pause > 0
+    session.feed(b"\x03")
+    # A ^C between the halves of a CR LF: the LF is a line of its own (an empty one)
+    session.feed(b"pwd\r")
+    assert session.feed(b"\x03\nid\r").reply == (
+        b"^C\r\nadmin@web01:~$ \r\nadmin@web01:~$ id\r\n"
+        + session.shell.run("id").raw.replace("\n", "\r\n").encode()
+        + b"admin@web01:~$ "
+    )
+    # Without a terminal (SSH with no pty) 0x03 is a byte like another: the line before runs
+    plain = ShellSession(shell("admin"), echo=False, newline=b"\n")
+    plain.start()
+    assert plain.feed(b"hostname\n\x03").commands == ("hostname",)
 
 
 def test_python_perl_and_missing_tools() -> None:
