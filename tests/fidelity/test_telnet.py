@@ -492,21 +492,27 @@ def test_typing_during_logins_pause(
 SHELL_PROMPT = re.compile(rb"[$#] $")
 
 
+def shell_login(port: int) -> socket.socket:
+    """A Telnet connection logged in as TELNET_USER, at the shell's prompt."""
+    user, password = (part.encode() for part in TELNET_USER)
+    sock = socket.create_connection(("127.0.0.1", port), timeout=10)
+    read(sock, None, first=2.0)
+    for step, ends in negotiated(REFUSED):
+        sock.sendall(step)
+        read(sock, ends, first=5.0)
+    sock.sendall(user + b"\r\n")
+    read(sock, PROMPT, first=5.0)
+    sock.sendall(password + b"\r\n")
+    until(sock, SHELL_PROMPT)
+    return sock
+
+
 def wrong_passwords(port: int) -> list[tuple[float, bytes, float, bytes]]:
     """Logged in as TELNET_USER: two wrong passwords for sudo (then ^C) and one for su. For
     each: when its prompt came, what came at once after the password, how long the rest took
     to come, and the rest."""
-    user, password = (part.encode() for part in TELNET_USER)
     rows: list[tuple[float, bytes, float, bytes]] = []
-    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
-        read(sock, None, first=2.0)
-        for step, ends in negotiated(REFUSED):
-            sock.sendall(step)
-            read(sock, ends, first=5.0)
-        sock.sendall(user + b"\r\n")
-        read(sock, PROMPT, first=5.0)
-        sock.sendall(password + b"\r\n")
-        until(sock, SHELL_PROMPT)
+    with shell_login(port) as sock:
         for command, prompt, tries, answered in (
             (b"sudo true", b"password for telnetuser: ", 2, b"password for telnetuser: "),
             (b"su -c true root", b"Password: ", 1, SHELL_PROMPT),
@@ -545,21 +551,6 @@ def test_sudo_and_su_answer_a_wrong_password_as_debians_do(
         for (asked, _, took, _), own in zip(rows, (0.0, 0.0, 1.0), strict=True):
             seconds = range(int(asked) - 1, int(asked) + 1)
             assert libpam_pause(took, seconds, 2.0, after=own), (who, asked, took)
-
-
-def shell_login(port: int) -> socket.socket:
-    """A Telnet connection logged in as TELNET_USER, at the shell's prompt."""
-    user, password = (part.encode() for part in TELNET_USER)
-    sock = socket.create_connection(("127.0.0.1", port), timeout=10)
-    read(sock, None, first=2.0)
-    for step, ends in negotiated(REFUSED):
-        sock.sendall(step)
-        read(sock, ends, first=5.0)
-    sock.sendall(user + b"\r\n")
-    read(sock, PROMPT, first=5.0)
-    sock.sendall(password + b"\r\n")
-    until(sock, SHELL_PROMPT)
-    return sock
 
 
 TYPED_AHEAD = [
@@ -605,6 +596,8 @@ def typed_ahead(port: int) -> str:
 def test_lines_sent_in_one_go_and_ctrl_c_and_d_are_read_as_bash_sudo_and_su_read_them(
     real_telnetd: RealServer, telnet_user: None, traps: Daemon, trap_ports: dict[str, int]
 ) -> None:
+    """Behind a Telnet login, Debian 12's bash, sudo and su against the fake shell, byte for
+    byte: a paste, passwords typed ahead of sudo's and su's prompts, ^C and ^D (TYPED_AHEAD)."""
     with ThreadPoolExecutor(2) as pool:
         real, trap = pool.map(typed_ahead, (real_telnetd.port, trap_ports["telnet"]))
     answer = Rule("hostname's answer", r"(?<=^< hostname\\r\\n\n)[a-z0-9.-]+(?=\\r\\n$)", "<host>")
