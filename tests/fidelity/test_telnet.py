@@ -434,8 +434,12 @@ def telnet_user(real_telnetd: RealServer) -> Iterator[None]:
     yield
 
 
-def logged_in(port: int) -> str:
-    """What a successful login shows, up to the shell's prompt (then ``exit``)."""
+SHELL_PROMPT = re.compile(rb"[$#] $")
+
+
+def shell_login(port: int) -> tuple[socket.socket, bytes]:
+    """A Telnet connection logged in as TELNET_USER, at the shell's prompt, and what the
+    login showed after the password."""
     user, password = (part.encode() for part in TELNET_USER)
     sock = socket.create_connection(("127.0.0.1", port), timeout=5)
     read(sock, None, first=2.0)
@@ -445,7 +449,12 @@ def logged_in(port: int) -> str:
     sock.sendall(user + b"\r\n")
     read(sock, PROMPT, first=5.0)
     sock.sendall(password + b"\r\n")
-    said = read(sock, re.compile(rb"[$#] $"), first=15.0)
+    return sock, read(sock, SHELL_PROMPT, first=15.0)
+
+
+def logged_in(port: int) -> str:
+    """What a successful login shows, up to the shell's prompt (then ``exit``)."""
+    sock, said = shell_login(port)
     sock.sendall(b"exit\r\n")
     sock.close()
     return render(said)
@@ -489,30 +498,12 @@ def test_typing_during_logins_pause(
     diff("typing during the pause", real.encode("latin-1"), trap.encode("latin-1"), RULES)
 
 
-SHELL_PROMPT = re.compile(rb"[$#] $")
-
-
-def shell_login(port: int) -> socket.socket:
-    """A Telnet connection logged in as TELNET_USER, at the shell's prompt."""
-    user, password = (part.encode() for part in TELNET_USER)
-    sock = socket.create_connection(("127.0.0.1", port), timeout=10)
-    read(sock, None, first=2.0)
-    for step, ends in negotiated(REFUSED):
-        sock.sendall(step)
-        read(sock, ends, first=5.0)
-    sock.sendall(user + b"\r\n")
-    read(sock, PROMPT, first=5.0)
-    sock.sendall(password + b"\r\n")
-    until(sock, SHELL_PROMPT)
-    return sock
-
-
 def wrong_passwords(port: int) -> list[tuple[float, bytes, float, bytes]]:
     """Logged in as TELNET_USER: two wrong passwords for sudo (then ^C) and one for su. For
     each: when its prompt came, what came at once after the password, how long the rest took
     to come, and the rest."""
     rows: list[tuple[float, bytes, float, bytes]] = []
-    with shell_login(port) as sock:
+    with shell_login(port)[0] as sock:
         for command, prompt, tries, answered in (
             (b"sudo true", b"password for telnetuser: ", 2, b"password for telnetuser: "),
             (b"su -c true root", b"Password: ", 1, SHELL_PROMPT),
@@ -583,7 +574,7 @@ TYPED_AHEAD = [
 def typed_ahead(port: int) -> str:
     """What the shell says to lines sent in one go (TYPED_AHEAD), rendered."""
     out = []
-    with shell_login(port) as sock:
+    with shell_login(port)[0] as sock:
         for data, ends in TYPED_AHEAD:
             sock.sendall(data)
             answer = until(sock, ends)[0]

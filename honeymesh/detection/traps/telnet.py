@@ -431,6 +431,7 @@ class TelnetDialogue:
         else:
             close, delay, pause_at = self._login_input(text, reply, found)
         now, later = _nvt(bytes(reply[:pause_at])), _nvt(bytes(reply[pause_at:]))
+        paused = bool(delay) and (self._pausing or self._shell_paused)  # telnetd still answers
         return Step(
             reply=negotiation + now + later,
             close=close,
@@ -439,8 +440,8 @@ class TelnetDialogue:
             delay=delay,
             logged_in=self._stage == "shell",
             pause_at=len(negotiation) + len(now),
-            more=bool(delay) and (self._pausing or self._shell_paused) and not close,
-            reads_meanwhile=bool(delay) and (self._pausing or self._shell_paused),
+            more=paused and not close,
+            reads_meanwhile=paused,
         )
 
     def _shell_input(

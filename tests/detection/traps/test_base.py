@@ -192,6 +192,19 @@ def test_a_delayed_reply_waits_and_what_arrives_meanwhile_is_answered_after_it()
     assert not clock.getDelayedCalls()
 
 
+def _telnet_factory(clock: Clock) -> TrapFactory:
+    """A Telnet trap whose dialogues tell the time by ``clock`` (PAM's pause is seeded by it)."""
+    return TrapFactory(
+        name="telnet",
+        new_dialogue=lambda source: TelnetDialogue(
+            TelnetSettings(b"", PERSONA, WEAK), clock.seconds
+        ),
+        limits=LIMITS,
+        clock=clock,
+        publish=list[Event]().append,
+    )
+
+
 def test_telnetd_answers_during_logins_pause_and_a_ctrl_c_ends_it_at_once() -> None:
     """While login sleeps out PAM's pause (Step.reads_meanwhile), telnetd answers AYT and
     options at once and the terminal echoes; the pause over, "Login incorrect" and the prompt,
@@ -201,16 +214,7 @@ def test_telnetd_answers_during_logins_pause_and_a_ctrl_c_ends_it_at_once() -> N
     clock.advance(1_700_000_000)
 
     def telnet() -> tuple[TrapProtocol, StringTransport, float]:
-        factory = TrapFactory(
-            name="telnet",
-            new_dialogue=lambda source: TelnetDialogue(
-                TelnetSettings(b"", PERSONA, WEAK), clock.seconds
-            ),
-            limits=LIMITS,
-            clock=clock,
-            publish=list[Event]().append,
-        )
-        proto, transport = connect(factory)
+        proto, transport = connect(_telnet_factory(clock))
         began = clock.seconds()
         for chunk in (TELNET_REFUSE, TELNET_REFUSE_SECOND, b"root\r\n"):
             proto.dataReceived(chunk)
@@ -238,16 +242,7 @@ def test_a_telnet_shells_su_pause_holds_what_is_typed_meanwhile() -> None:
     su has said its failure; telnetd answers an AYT at once."""
     clock = Clock()
     clock.advance(1_700_000_000)
-    factory = TrapFactory(
-        name="telnet",
-        new_dialogue=lambda source: TelnetDialogue(
-            TelnetSettings(b"", PERSONA, WEAK), clock.seconds
-        ),
-        limits=LIMITS,
-        clock=clock,
-        publish=list[Event]().append,
-    )
-    proto, transport = connect(factory)
+    proto, transport = connect(_telnet_factory(clock))
     for chunk in (TELNET_REFUSE, TELNET_REFUSE_SECOND, b"admin\r\n", b"admin\r\n", b"su\r\n"):
         proto.dataReceived(chunk)
     transport.clear()
