@@ -32,11 +32,11 @@ import os
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
 from twisted.application.service import Service
 from twisted.internet import defer, threads
@@ -83,10 +83,12 @@ from honeymesh.enforcement.libbpf import (
     RingBuffer,
 )
 from honeymesh.enforcement.netindex import make_network
-from honeymesh.enforcement.nft import NftBackend
 from honeymesh.enforcement.projection import SharedKeys
 from honeymesh.events import Event, EventId, JSONValue, Notice
 from honeymesh.net import Network, normalize_network
+
+if TYPE_CHECKING:
+    from honeymesh.enforcement.nft import NftBackend
 
 _FULL_ERRNOS = (errno.E2BIG, errno.ENOSPC)
 _BATCH_CHUNK = 262_144
@@ -129,6 +131,38 @@ class ServedPorts:
 
     tcp: frozenset[int] = frozenset()
     udp: frozenset[int] = frozenset()
+
+
+class HintCounts:
+    """How many ranges touch each ``hm_range_hint`` index, for one hint bit. The counts live in
+    chunks of ``CHUNK`` indexes made when a range first touches them: the hint map has 131,072
+    indexes, and a dense array per bit held 1 MiB for a node whose only ranges are its
+    built-in allows (127.0.0.0/8 touches one chunk). The widest range still costs no more
+    than a dense array."""
+
+    CHUNK = 4096
+
+    def __init__(self) -> None:
+        self._chunks: dict[int, array.array[int]] = {}
+
+    def __getitem__(self, index: int) -> int:
+        chunk = self._chunks.get(index // self.CHUNK)
+        return 0 if chunk is None else chunk[index % self.CHUNK]
+
+    def add(self, index: int, delta: int) -> tuple[int, int]:
+        """Count ``delta`` more ranges at ``index``: its count before and after."""
+        chunk = self._chunks.get(index // self.CHUNK)
+        if chunk is None:
+            chunk = self._chunks[index // self.CHUNK] = array.array("I", bytes(4 * self.CHUNK))
+        before = chunk[index % self.CHUNK]
+        chunk[index % self.CHUNK] = before + delta  # unsigned: a count never goes below 0
+        return before, before + delta
+
+    def touched(self) -> Iterator[int]:
+        """Every index some range touches."""
+        for number, chunk in self._chunks.items():
+            base = number * self.CHUNK
+            yield from (base + i for i, n in enumerate(chunk) if n)
 
 
 class _ThreadReactor(Protocol):
@@ -202,7 +236,7 @@ class XdpBackend:
             Slot.ALLOW_RANGE_V6: self.header.number("HM_HINT_ALLOW"),
         }
         # per hint bit, per index: how many ranges touch it
-        self._hint_counts = {bit: self._zero_hints() for bit in set(self._hint_bits.values())}
+        self._hint_counts = {bit: HintCounts() for bit in set(self._hint_bits.values())}
         self._config = HmConfig()
         self._config.mode = self.header.mode_value("test")
         ctypes.memmove(self._config.v6_ban_mask, self._v6_mask, 16)
@@ -539,26 +573,22 @@ class XdpBackend:
             lambda key: int.from_bytes(key, "big") in present,
         )
 
-    def _zero_hints(self) -> array.array[int]:
-        return array.array("I", bytes(4 * self._hint_size))
-
     def _hint_byte(self, index: int) -> int:
         return sum(bit for bit, counts in self._hint_counts.items() if counts[index])
 
     def _rewrite_hints(self, lib: Libbpf, desired: Mapping[Slot, Iterable[bytes]]) -> None:
         """Set hm_range_hint from scratch for these LPM keys (after a replace_all)."""
-        self._hint_counts = {bit: self._zero_hints() for bit in self._hint_counts}
+        self._hint_counts = {bit: HintCounts() for bit in self._hint_counts}
         for slot, bit in self._hint_bits.items():
             counts = self._hint_counts[bit]
             for key in desired[slot]:
                 for i in range_hints(network_of(slot, key, self.v6_ban_prefix), self._hint_v6):
-                    counts[i] += 1
+                    counts.add(i, 1)
         indexes = array.array("I", range(self._hint_size))
         flags = bytearray(self._hint_size)
         for bit, counts in self._hint_counts.items():
-            for i, n in enumerate(counts):
-                if n:
-                    flags[i] |= bit
+            for i in counts.touched():
+                flags[i] |= bit
         lib.map_update_batch(self._hint_fd, indexes.tobytes(), bytes(flags), self._hint_size)
 
     def _hint(self, lib: Libbpf, slot: Slot, key: bytes, delta: int) -> None:
@@ -568,9 +598,8 @@ class XdpBackend:
             return
         counts = self._hint_counts[bit]
         for i in range_hints(network_of(slot, key, self.v6_ban_prefix), self._hint_v6):
-            before = counts[i]
-            counts[i] = before + delta
-            if (before == 0) != (counts[i] == 0):
+            before, after = counts.add(i, delta)
+            if (before == 0) != (after == 0):
                 lib.map_update(self._hint_fd, i.to_bytes(4, "little"), bytes([self._hint_byte(i)]))
 
     def _replace_slot(
@@ -893,7 +922,7 @@ class XdpBackend:
 # The service --------------------------------------------------------------------------------------
 
 Publish = Callable[[Event], object]
-NftFactory = Callable[[str], NftBackend]
+NftFactory = Callable[[str], "NftBackend"]
 
 
 class KernelService(Service):
@@ -1298,6 +1327,8 @@ def kernel_service(
     if k.fallback == "nftables":
 
         def fallback(reason: str) -> NftBackend:
+            from honeymesh.enforcement.nft import NftBackend  # noqa: PLC0415 - XDP failed
+
             return NftBackend(
                 k.interfaces,
                 reason=reason,
