@@ -49,10 +49,6 @@ from honeymesh.enforcement.bans import (
 )
 from honeymesh.enforcement.durations import DurationError, parse_duration
 from honeymesh.events import Event, EventBus, EventId, JSONValue
-from honeymesh.intel.stix import StixSettings
-from honeymesh.intel.stix import bundle as stix_bundle
-from honeymesh.intel.taxii import Entry as TaxiiEntry
-from honeymesh.intel.taxii import collection_entries
 from honeymesh.license.entitlement import Entitlement
 from honeymesh.license.gating import sharing_decision
 from honeymesh.listeners import ListenerService
@@ -79,6 +75,8 @@ MESH_TOKEN_NOTE = 200
 # Errors ----------------------------------------------------------------------------------------
 
 if TYPE_CHECKING:
+    from honeymesh.intel.stix import StixSettings
+    from honeymesh.intel.taxii import Entry as TaxiiEntry
     from honeymesh.mesh.service import MeshService
 
 
@@ -544,6 +542,8 @@ class Control:
     def export_stix(self) -> Deferred[bytes]:
         """Every active ban and every allow as one STIX 2.1 bundle (``honeymesh.intel.stix``),
         built in a thread: the ``stix2`` library checks each object as it makes it."""
+        from honeymesh.intel.stix import bundle as stix_bundle  # noqa: PLC0415 - on first use
+
         collected: list[Ban] = []
         d = self._active_bans_paged(collected.extend)
         settings = self._stix_settings()
@@ -559,6 +559,8 @@ class Control:
         allow, and the Sightings and what they refer to, each dated. Built in a thread (the
         ``stix2`` library checks each object as it makes it) and kept until a ban or an allow
         changes, so that a client paging through the collection pays for it once."""
+        from honeymesh.intel.taxii import collection_entries  # noqa: PLC0415 - on first use
+
         collected: list[Ban] = []
         d = self._bans_paged(collected.extend, active=False)
         settings = self._stix_settings()
@@ -580,6 +582,8 @@ class Control:
         return d.addCallback(build)
 
     def _stix_settings(self) -> StixSettings:
+        from honeymesh.intel.stix import StixSettings  # noqa: PLC0415 - on first use
+
         return StixSettings(
             node_id=self.node_id,
             node_name=self.config.node.name,

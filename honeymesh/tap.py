@@ -88,8 +88,6 @@ from honeymesh.trust.api import TrustApi
 from honeymesh.trust.engine import TrustEngine, TrustService
 from honeymesh.web.app import AdminApi, ApiSite
 from honeymesh.web.auth import TokenChecker, local_operator_token, token_digest
-from honeymesh.workers.service import TrapWorkers, WorkerTrap, worker_caps
-from honeymesh.workers.wire import HeldSocket, WorkerSetup
 
 #: The purpose the traps' persona seed is derived for (``NodeIdentity.derive_secret``).
 TRAP_PERSONA_PURPOSE = "trap-persona"
@@ -348,6 +346,8 @@ def build_appliance(  # noqa: PLR0915
     # [node] workers > 0: the TCP traps' sockets are opened here as always, but served by
     # that many worker processes (honeymesh.workers); UDP traps (and DNS's TCP side) stay.
     workers = config.node.workers
+    if workers:
+        from honeymesh.workers.service import TrapWorkers, WorkerTrap  # noqa: PLC0415
     worker_traps: dict[str, WorkerTrap] = {}
     held: list[ListenerService] = []
     for trap in config.traps:
@@ -394,6 +394,8 @@ def build_appliance(  # noqa: PLR0915
                     listeners.append(listener)
     trap_workers: TrapWorkers | None = None
     if workers and held:
+        from honeymesh.workers.service import worker_caps  # noqa: PLC0415 - with workers only
+        from honeymesh.workers.wire import HeldSocket, WorkerSetup  # noqa: PLC0415
 
         def worker_setup(index: int, sockets: tuple[HeldSocket, ...]) -> WorkerSetup:
             return WorkerSetup(

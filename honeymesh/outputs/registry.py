@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from twisted.application.service import MultiService
 from twisted.logger import Logger
 
 from honeymesh.config import Config, SyslogOutputConfig, WebhookOutputConfig
 from honeymesh.events import Event, EventId, JSONValue
-from honeymesh.outputs.syslog import SyslogOutput
 from honeymesh.outputs.tlsroots import load_ca
-from honeymesh.outputs.webhook import WebhookOutput
+
+if TYPE_CHECKING:
+    from honeymesh.outputs.syslog import SyslogOutput
+    from honeymesh.outputs.webhook import WebhookOutput
 
 
 class OutputGroup(MultiService):
@@ -55,11 +57,17 @@ def check_outputs(config: Config) -> None:
 
 
 def build_outputs(config: Config, reactor: Any) -> OutputGroup:
-    outputs: list[Any] = []
+    """Each output type's module is imported when an output of that type is configured: a
+    node without a webhook never holds Twisted's HTTP client."""
+    outputs: list[SyslogOutput | WebhookOutput] = []
     for output in config.outputs:
         ca = config.data_path(Path(output.ca)) if output.ca else None
         if isinstance(output, SyslogOutputConfig):
+            from honeymesh.outputs.syslog import SyslogOutput  # noqa: PLC0415 - when configured
+
             outputs.append(SyslogOutput(output, reactor, hostname=config.node.name, ca=ca))
         elif isinstance(output, WebhookOutputConfig):
+            from honeymesh.outputs.webhook import WebhookOutput  # noqa: PLC0415 - when configured
+
             outputs.append(WebhookOutput(output, reactor, node=config.node.name, ca=ca))
     return OutputGroup(outputs)

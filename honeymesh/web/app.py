@@ -17,7 +17,7 @@ import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from klein import Klein
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
@@ -83,8 +83,10 @@ from honeymesh.web.http import (
     read_json,
 )
 from honeymesh.web.metrics import EventCounts, node_registry
-from honeymesh.web.taxii import TaxiiApi
 from honeymesh.web.throttle import AuthThrottle, source_key
+
+if TYPE_CHECKING:
+    from honeymesh.web.taxii import TaxiiApi
 
 __all__ = ["MAX_BODY", "SECURITY_HEADERS", "AdminApi", "ApiError", "ApiSite", "read_json"]
 
@@ -205,7 +207,7 @@ class AdminApi:
             max_queued_bytes=feed_max_queued_bytes,
         )
         self._feed: IResource | None = None  # the websocket side, built on the first upgrade
-        self.taxii_api = TaxiiApi(f"HoneyMesh {control.config.node.name}", control.taxii_entries)
+        self._taxii_api: TaxiiApi | None = None  # built on the first TAXII request
         self.counts = EventCounts()
         control.subscribe(self.counts)
         self.registry = node_registry(control, self.counts, self._extra_metrics)
@@ -639,6 +641,17 @@ class AdminApi:
             raise ApiError(401, "unauthorized", "a valid admin token is required")
         resource: IResource = self.taxii_api.app.resource()
         return resource
+
+    @property
+    def taxii_api(self) -> TaxiiApi:
+        """The TAXII service, with ``honeymesh.intel`` behind it, made on the first request:
+        a node nobody asks for TAXII never holds them."""
+        if self._taxii_api is None:
+            from honeymesh.web.taxii import TaxiiApi  # noqa: PLC0415 - on first use
+
+            name = f"HoneyMesh {self.control.config.node.name}"
+            self._taxii_api = TaxiiApi(name, self.control.taxii_entries)
+        return self._taxii_api
 
     @app.route("/metrics", methods=["GET"])
     @authenticated
