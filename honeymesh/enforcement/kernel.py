@@ -136,9 +136,9 @@ class ServedPorts:
 class HintCounts:
     """How many ranges touch each ``hm_range_hint`` index, for one hint bit. The counts live in
     chunks of ``CHUNK`` indexes made when a range first touches them: the hint map has 131,072
-    indexes, and a dense array per bit held 1 MiB for a node whose only ranges are its
-    built-in allows (127.0.0.0/8 touches one chunk). The widest range still costs no more
-    than a dense array."""
+    indexes, and a dense array of them per bit (512 KiB each) held 1 MiB for a node whose only
+    ranges are its built-in allows (127.0.0.0/8 touches one chunk). The widest range costs
+    about what a dense array did."""
 
     CHUNK = 4096
 
@@ -155,7 +155,8 @@ class HintCounts:
         if chunk is None:
             chunk = self._chunks[index // self.CHUNK] = array.array("I", bytes(4 * self.CHUNK))
         before = chunk[index % self.CHUNK]
-        chunk[index % self.CHUNK] = before + delta  # unsigned: a count never goes below 0
+        # Unsigned: below 0 raises OverflowError, as the dense array("I") did.
+        chunk[index % self.CHUNK] = before + delta
         return before, before + delta
 
     def touched(self) -> Iterator[int]:

@@ -11,8 +11,11 @@ from honeymesh.enforcement.kernel import HintCounts
 
 SIZE = 131_072  # the hint map's indexes: 65,536 for IPv4 /16s, 65,536 for IPv6 /32 hashes
 
+# A few indexes, chunk edges among them, so that counts go up and back down to 0.
+indexes = st.sampled_from((0, 1, 4095, 4096, 4097, 65535, 65536, SIZE - 4096, SIZE - 1))
 changes = st.lists(
-    st.tuples(st.integers(0, SIZE - 1), st.sampled_from((1, 1, 1, -1))), max_size=200
+    st.tuples(st.one_of(indexes, st.integers(0, SIZE - 1)), st.sampled_from((1, -1))),
+    max_size=200,
 )
 
 
