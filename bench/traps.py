@@ -26,6 +26,18 @@ session i to server i % k, and counts each server's CPU over the same window
 one-after-another rounds moved by a fifth. For redis it adds a bare Twisted server that
 answers the AUTH and keeps nothing (``serve_floor``): what no trap on Twisted can go below.
 Its per-server "seconds" and "sessions_per_s" are the shared window's.
+
+``--together --pace N`` starts N sessions a second on every server, on a schedule, instead of
+as fast as each answers. Flat out, the slowest server sets the client's rate: it is saturated
+and serves several events each time its reactor wakes, while a faster one drains its work,
+sleeps in epoll and is woken for each event, which costs a context switch and cold caches every
+time (``wakeups_per_session``, schedstat: on redis about 1.0 for the appliance against
+OpenCanary's 0.5; docs/BENCHMARKS.md, "Thirteenth pass"). At an equal rate that every server
+keeps up with, as from a spray with its own rate, each server is woken about as often as the
+others, and the ratio compares the work a session costs at that rate. Both are printed by the
+same benchmark; neither stands for the other.
+
+    .venv/bin/python bench/traps.py --together --pace 300 --protocols redis,mysql
 """
 
 from __future__ import annotations
@@ -615,26 +627,45 @@ def measure(server: str, protocol: str, sessions: int, pace: float = 0.0) -> Res
         )
 
 
-async def drive_together(protocol: str, ports: list[int], count: int, first: int) -> float:
+async def drive_together(
+    protocol: str, ports: list[int], count: int, first: int, pace: float = 0.0
+) -> float:
     """``count`` sessions for each of ``ports``, interleaved: session i goes to port i % k,
     at most CONCURRENCY of them in flight on each port (a server slower to answer does not
-    collect more of the client's workers, and stays within the traps' connection limits). The
-    seconds it took."""
+    collect more of the client's workers, and stays within the traps' connection limits). With
+    a ``pace``, session i starts at i / (pace * k) seconds: ``pace`` sessions a second on each
+    port, whatever the servers answer. The seconds it took."""
     session = SESSIONS[protocol]
-    queue = iter(range(first * len(ports), (first + count) * len(ports)))
+    k = len(ports)
     in_flight = [asyncio.Semaphore(CONCURRENCY) for _ in ports]
+
+    async def one(i: int) -> None:
+        async with in_flight[i % k]:
+            await session(ports[i % k], i // k)
+
+    started = time.perf_counter()
+    if pace:
+        tasks: list[asyncio.Future[None]] = []
+        for n in range(count * k):
+            delay = started + n / (pace * k) - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            tasks.append(asyncio.ensure_future(one(first * k + n)))
+        await asyncio.gather(*tasks)
+        return time.perf_counter() - started
+    queue = iter(range(first * k, (first + count) * k))
 
     async def worker() -> None:
         for i in queue:
-            async with in_flight[i % len(ports)]:
-                await session(ports[i % len(ports)], i // len(ports))
+            await one(i)
 
-    started = time.perf_counter()
-    await asyncio.gather(*(worker() for _ in range(CONCURRENCY * len(ports))))
+    await asyncio.gather(*(worker() for _ in range(CONCURRENCY * k)))
     return time.perf_counter() - started
 
 
-def measure_together(protocol: str, sessions: int, servers: tuple[str, ...]) -> list[Result]:
+def measure_together(
+    protocol: str, sessions: int, servers: tuple[str, ...], pace: float = 0.0
+) -> list[Result]:
     """Every server at once, one client for all (``drive_together``), each server's CPU time
     over the same window: whatever the machine does meanwhile (another tenant, the host's
     clock speed) falls on all of them alike. Run one after another, the same server's CPU per
@@ -661,12 +692,14 @@ def measure_together(protocol: str, sessions: int, servers: tuple[str, ...]) -> 
             wait_settled(proc.pid)
         before = [cpu_ns(proc.pid) for proc in procs]
         ticks_before = [cpu_seconds(proc.pid) for proc in procs]
+        woken_before = [wakeups(proc.pid) for proc in procs]
         window_started = time.monotonic()
-        seconds = asyncio.run(drive_together(protocol, ports, sessions, WARMUP))
+        seconds = asyncio.run(drive_together(protocol, ports, sessions, WARMUP, pace))
         for server, recorded_now in zip(servers, counts, strict=True):
             wait_recorded(recorded_now, expected[server])
         after = [cpu_ns(proc.pid) for proc in procs]
         ticks_after = [cpu_seconds(proc.pid) for proc in procs]
+        woken = [wakeups(proc.pid) - w for proc, w in zip(procs, woken_before, strict=True)]
         window = time.monotonic() - window_started
         for server, ns0, ns1, t0, t1 in zip(
             servers, before, after, ticks_before, ticks_after, strict=True
@@ -676,8 +709,9 @@ def measure_together(protocol: str, sessions: int, servers: tuple[str, ...]) -> 
                 raise RuntimeError(f"{server}: a thread that ended took {missed:.3f} s of CPU")
         return [
             Result(protocol, server, sessions, seconds, (ns1 - ns0) / 1e9, recorded_now(),
-                   expected[server], window_s=window)
-            for server, recorded_now, ns0, ns1 in zip(servers, counts, before, after, strict=True)
+                   expected[server], window_s=window, pace=pace, wakeups=n)
+            for server, recorded_now, ns0, ns1, n
+            in zip(servers, counts, before, after, woken, strict=True)
         ]  # fmt: skip
 
 
@@ -742,7 +776,8 @@ def main() -> int:
         "--together",
         action="store_true",
         help="run every server at once, one client for all, CPU over the same window"
-        " (redis, mysql, http; redis adds a bare Twisted server, Twisted's own floor)",
+        " (redis, mysql, http; redis adds a bare Twisted server, Twisted's own floor);"
+        " with --pace, that many sessions a second on each server",
     )
     parser.add_argument(
         "--serve-honeymesh", nargs=4, metavar=("PROTOCOL", "PORT", "DIR", "VARIANT")
@@ -759,8 +794,6 @@ def main() -> int:
     if args.setup:
         setup()
         return 0
-    if args.together and args.pace:
-        parser.error("--together drives every server as fast as it answers: no --pace")
     if args.together and args.workers:
         parser.error("--together compares with OpenCanary; --workers compares worker counts")
     if args.workers:
@@ -781,7 +814,7 @@ def main() -> int:
                 servers += ("twisted-floor",)
                 runs["twisted-floor"] = []
             for _ in range(args.rounds):
-                for result in measure_together(protocol, args.sessions, servers):
+                for result in measure_together(protocol, args.sessions, servers, args.pace):
                     runs[result.server].append(result)
         else:
             for _ in range(args.rounds):  # interleaved, so load from elsewhere hits all alike
@@ -803,7 +836,6 @@ UNMEASURED_TOGETHER = (
     "idle_cpu_ms_per_s",
     "sessions_per_server_cpu_s_less_idle",
     "workers_cpu_s",
-    "wakeups_per_session",
 )
 
 
@@ -821,7 +853,7 @@ def report(protocol: str, runs: dict[str, list[Result]], args: argparse.Namespac
         line = median[server].line(args.rounds)
         line["lost"] = max(r.expected - r.recorded for r in results)  # any round
         line["together"] = args.together
-        if args.together:  # not measured side by side: the idle rate, wake-ups, workers
+        if args.together:  # not measured side by side: the idle rate, workers
             for key in UNMEASURED_TOGETHER:
                 line.pop(key)
         print(json.dumps(line), flush=True)
