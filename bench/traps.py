@@ -440,11 +440,12 @@ def cpu_ns(pid: int) -> int:
     return total
 
 
-def wakeups(pid: int) -> int:
-    """How many times the process's live threads, and its trap workers', were put on a CPU
-    (schedstat's third field): each time one was woken to work. At a trickle, each costs more
-    than the work it wakes for on this VM (a halted vCPU is woken through the hypervisor)."""
-    total = 0
+def wakeup_counts(pid: int) -> dict[str, int]:
+    """How many times each live thread of the process, and of its trap workers, was put on a
+    CPU (schedstat's third field, by "pid/tid"): each time one was woken to work, and each
+    time it was preempted and resumed. At a trickle, each wake-up costs more than the work it
+    wakes for on this VM (likely a halted vCPU woken through the hypervisor; not measured)."""
+    counts: dict[str, int] = {}
     for process in (pid, *children(pid)):
         try:
             tids = os.listdir(f"/proc/{process}/task")
@@ -452,10 +453,22 @@ def wakeups(pid: int) -> int:
             continue  # a worker that ended meanwhile
         for tid in tids:
             try:
-                total += int(Path(f"/proc/{process}/task/{tid}/schedstat").read_text().split()[2])
+                stat = Path(f"/proc/{process}/task/{tid}/schedstat").read_text().split()
+                counts[f"{process}/{tid}"] = int(stat[2])
             except (OSError, ValueError, IndexError):
                 continue  # a thread that ended meanwhile
-    return total
+    return counts
+
+
+def wakeups(pid: int) -> int:
+    """The sum of ``wakeup_counts``."""
+    return sum(wakeup_counts(pid).values())
+
+
+def wakeups_since(before: dict[str, int], pid: int) -> int:
+    """Times the process's threads were put on a CPU since ``before`` (``wakeup_counts``): a
+    thread that started since counts from 0; one that ended is missed, not subtracted."""
+    return sum(n - before.get(thread, 0) for thread, n in wakeup_counts(pid).items())
 
 
 def idle_rate(pid: int, seconds: float = IDLE_WINDOW) -> float:
@@ -512,6 +525,7 @@ class Result:
     workers_cpu_s: float = 0.0  # of server_cpu_s, what its trap workers spent (--workers)
     pace: float = 0.0  # sessions started a second (--pace), 0: as fast as the server answers
     wakeups: int = 0  # times the server's threads were put on a CPU in the window
+    late_ms: tuple[float, float] = (0.0, 0.0)  # --together --pace: p99 and max start delay
 
     @property
     def per_second(self) -> float:
@@ -545,6 +559,7 @@ class Result:
             "sessions_per_server_cpu_s_less_idle": round(self.sessions / self.session_cpu_s, 1),
             "workers_cpu_s": round(self.workers_cpu_s, 3),
             "wakeups_per_session": round(self.wakeups / self.sessions, 2),
+            "start_late_ms_p99_max": [round(x, 1) for x in self.late_ms],
             "recorded": self.recorded,
             "expected_records": self.expected,
             "lost": self.expected - self.recorded,
@@ -629,38 +644,52 @@ def measure(server: str, protocol: str, sessions: int, pace: float = 0.0) -> Res
 
 async def drive_together(
     protocol: str, ports: list[int], count: int, first: int, pace: float = 0.0
-) -> float:
-    """``count`` sessions for each of ``ports``, interleaved: session i goes to port i % k,
+) -> tuple[float, list[tuple[float, float]]]:
+    """``count`` sessions for each of ``ports``, interleaved, numbered from ``first`` on each,
     at most CONCURRENCY of them in flight on each port (a server slower to answer does not
-    collect more of the client's workers, and stays within the traps' connection limits). With
-    a ``pace``, session i starts at i / (pace * k) seconds: ``pace`` sessions a second on each
-    port, whatever the servers answer. The seconds it took."""
+    collect more of the client's workers, and stays within the traps' connection limits).
+    Flat out, session i goes to port i % k. With a ``pace``, the n-th session starts n / (pace
+    * k) seconds after the first: ``pace`` sessions a second on each port, whatever the servers
+    answer; each round of k slots starts one port later than the one before, so that no server
+    always comes first. The seconds it took, and for each port how late its sessions began
+    against the schedule (p99 and max, ms: the client running late, or a server holding
+    CONCURRENCY sessions so that the next waited; both 0 flat out)."""
     session = SESSIONS[protocol]
     k = len(ports)
     in_flight = [asyncio.Semaphore(CONCURRENCY) for _ in ports]
+    late: list[list[float]] = [[] for _ in ports]
 
-    async def one(i: int) -> None:
-        async with in_flight[i % k]:
-            await session(ports[i % k], i // k)
+    async def one(port: int, number: int, due: float | None = None) -> None:
+        async with in_flight[port]:
+            if due is not None:
+                late[port].append(max(0.0, time.perf_counter() - due) * 1e3)
+            await session(ports[port], number)
 
     started = time.perf_counter()
     if pace:
         tasks: list[asyncio.Future[None]] = []
         for n in range(count * k):
-            delay = started + n / (pace * k) - time.perf_counter()
+            due = started + n / (pace * k)
+            delay = due - time.perf_counter()
             if delay > 0:
                 await asyncio.sleep(delay)
-            tasks.append(asyncio.ensure_future(one(first * k + n)))
+            period, slot = divmod(n, k)
+            tasks.append(asyncio.ensure_future(one((slot + period) % k, first + period, due)))
         await asyncio.gather(*tasks)
-        return time.perf_counter() - started
-    queue = iter(range(first * k, (first + count) * k))
+    else:
+        queue = iter(range(first * k, (first + count) * k))
 
-    async def worker() -> None:
-        for i in queue:
-            await one(i)
+        async def worker() -> None:
+            for i in queue:
+                await one(i % k, i // k)
 
-    await asyncio.gather(*(worker() for _ in range(CONCURRENCY * k)))
-    return time.perf_counter() - started
+        await asyncio.gather(*(worker() for _ in range(CONCURRENCY * k)))
+    seconds = time.perf_counter() - started
+    spread = []
+    for delays in late:
+        ordered = sorted(delays) or [0.0]
+        spread.append((ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))], ordered[-1]))
+    return seconds, spread
 
 
 def measure_together(
@@ -692,14 +721,14 @@ def measure_together(
             wait_settled(proc.pid)
         before = [cpu_ns(proc.pid) for proc in procs]
         ticks_before = [cpu_seconds(proc.pid) for proc in procs]
-        woken_before = [wakeups(proc.pid) for proc in procs]
+        woken_before = [wakeup_counts(proc.pid) for proc in procs]
         window_started = time.monotonic()
-        seconds = asyncio.run(drive_together(protocol, ports, sessions, WARMUP, pace))
+        seconds, late = asyncio.run(drive_together(protocol, ports, sessions, WARMUP, pace))
         for server, recorded_now in zip(servers, counts, strict=True):
             wait_recorded(recorded_now, expected[server])
         after = [cpu_ns(proc.pid) for proc in procs]
         ticks_after = [cpu_seconds(proc.pid) for proc in procs]
-        woken = [wakeups(proc.pid) - w for proc, w in zip(procs, woken_before, strict=True)]
+        woken = [wakeups_since(w, proc.pid) for proc, w in zip(procs, woken_before, strict=True)]
         window = time.monotonic() - window_started
         for server, ns0, ns1, t0, t1 in zip(
             servers, before, after, ticks_before, ticks_after, strict=True
@@ -709,9 +738,9 @@ def measure_together(
                 raise RuntimeError(f"{server}: a thread that ended took {missed:.3f} s of CPU")
         return [
             Result(protocol, server, sessions, seconds, (ns1 - ns0) / 1e9, recorded_now(),
-                   expected[server], window_s=window, pace=pace, wakeups=n)
-            for server, recorded_now, ns0, ns1, n
-            in zip(servers, counts, before, after, woken, strict=True)
+                   expected[server], window_s=window, pace=pace, wakeups=n, late_ms=behind)
+            for server, recorded_now, ns0, ns1, n, behind
+            in zip(servers, counts, before, after, woken, late, strict=True)
         ]  # fmt: skip
 
 
@@ -856,6 +885,8 @@ def report(protocol: str, runs: dict[str, list[Result]], args: argparse.Namespac
         if args.together:  # not measured side by side: the idle rate, workers
             for key in UNMEASURED_TOGETHER:
                 line.pop(key)
+        if not (args.together and args.pace):  # measured against --together's schedule only
+            line.pop("start_late_ms_p99_max")
         print(json.dumps(line), flush=True)
     canary = median["opencanary"]
     for server, results in runs.items():

@@ -213,6 +213,18 @@ class Cluster:
 def tcp_connections(node: MeshNode) -> list[tuple[int, int]]:
     """(local port, remote port) of the node's daemon's established TCP connections, read from
     /proc: what `ss -tnp` would show an operator."""
+    return tcp_sockets(node, "01")  # 01: ESTABLISHED
+
+
+def listening_ports(node: MeshNode) -> set[int]:
+    """The TCP ports the node's daemon itself listens on (`ss -ltnp`): whatever else on the
+    machine may hold a port meanwhile, only the daemon's own sockets are read."""
+    return {local for local, _ in tcp_sockets(node, "0A")}  # 0A: LISTEN
+
+
+def tcp_sockets(node: MeshNode, state: str) -> list[tuple[int, int]]:
+    """(local port, remote port) of the node's daemon's TCP sockets in ``state`` (the hex state
+    of /proc/net/tcp), found by the socket inodes among its open descriptors."""
     assert node.daemon is not None
     pid = node.daemon.proc.pid
     inodes = set()
@@ -225,8 +237,8 @@ def tcp_connections(node: MeshNode) -> list[tuple[int, int]]:
     for table in ("tcp", "tcp6"):
         for line in Path(f"/proc/{pid}/net/{table}").read_text().splitlines()[1:]:
             fields = line.split()
-            local, remote, state, inode = fields[1], fields[2], fields[3], fields[9]
-            if state == "01" and inode in inodes:  # 01: ESTABLISHED
+            local, remote, inode = fields[1], fields[2], fields[9]
+            if fields[3] == state and inode in inodes:
                 found.append((int(local.rsplit(":", 1)[1], 16), int(remote.rsplit(":", 1)[1], 16)))
     return found
 
