@@ -31,11 +31,11 @@ Its per-server "seconds" and "sessions_per_s" are the shared window's.
 as fast as each answers. Flat out, the slowest server sets the client's rate: it is saturated
 and serves several events each time its reactor wakes, while a faster one drains its work,
 sleeps in epoll and is woken for each event, which costs a context switch and cold caches every
-time (``wakeups_per_session``, schedstat: on redis about 1.0 for the appliance against
-OpenCanary's 0.5; docs/BENCHMARKS.md, "Thirteenth pass"). At an equal rate that every server
-keeps up with, as from a spray with its own rate, each server is woken about as often as the
-others, and the ratio compares the work a session costs at that rate. Both are printed by the
-same benchmark; neither stands for the other.
+time (``wakeups_per_session``, schedstat: on redis 0.76 a session for the appliance against
+OpenCanary's 0.47; docs/BENCHMARKS.md, "Thirteenth pass"). At an equal rate that every server
+keeps up with, as from a spray with its own rate, they were put on a CPU alike (2.79 and 2.78
+at 300 a second), and the ratio compares the work a session costs at that rate. Both are
+printed by the same benchmark; neither stands for the other.
 
     .venv/bin/python bench/traps.py --together --pace 300 --protocols redis,mysql
 """
