@@ -460,11 +460,6 @@ def wakeup_counts(pid: int) -> dict[str, int]:
     return counts
 
 
-def wakeups(pid: int) -> int:
-    """The sum of ``wakeup_counts``."""
-    return sum(wakeup_counts(pid).values())
-
-
 def wakeups_since(before: dict[str, int], pid: int) -> int:
     """Times the process's threads were put on a CPU since ``before`` (``wakeup_counts``): a
     thread that started since counts from 0; one that ended is missed, not subtracted."""
@@ -617,12 +612,12 @@ def measure(server: str, protocol: str, sessions: int, pace: float = 0.0) -> Res
             idle = idle_rate(proc.pid)
             cpu_before, window_started = cpu_seconds(proc.pid), time.monotonic()
             children_before = children_cpu_seconds(proc.pid)
-            woken_before = wakeups(proc.pid)
+            woken_before = wakeup_counts(proc.pid)
             seconds = asyncio.run(drive(protocol, port, sessions, WARMUP, pace))
             wait_recorded(recorded_now, total)  # the server's CPU includes writing the records
             children = children_cpu_seconds(proc.pid) - children_before
             cpu = cpu_seconds(proc.pid) - cpu_before + children
-            woken = wakeups(proc.pid) - woken_before
+            woken = wakeups_since(woken_before, proc.pid)
             window = time.monotonic() - window_started
         finally:
             stop(proc)

@@ -346,8 +346,9 @@ def build_appliance(  # noqa: PLR0915
     # [node] workers > 0: the TCP traps' sockets are opened here as always, but served by
     # that many worker processes (honeymesh.workers); UDP traps (and DNS's TCP side) stay.
     workers = config.node.workers
-    if workers:
-        from honeymesh.workers.service import TrapWorkers, WorkerTrap  # noqa: PLC0415
+    if workers:  # the workers' modules load only with workers
+        from honeymesh.workers.service import TrapWorkers, WorkerTrap, worker_caps  # noqa: PLC0415
+        from honeymesh.workers.wire import HeldSocket, WorkerSetup  # noqa: PLC0415
     worker_traps: dict[str, WorkerTrap] = {}
     held: list[ListenerService] = []
     for trap in config.traps:
@@ -394,8 +395,6 @@ def build_appliance(  # noqa: PLR0915
                     listeners.append(listener)
     trap_workers: TrapWorkers | None = None
     if workers and held:
-        from honeymesh.workers.service import worker_caps  # noqa: PLC0415 - with workers only
-        from honeymesh.workers.wire import HeldSocket, WorkerSetup  # noqa: PLC0415
 
         def worker_setup(index: int, sockets: tuple[HeldSocket, ...]) -> WorkerSetup:
             return WorkerSetup(
