@@ -8,8 +8,9 @@ shows (docs/BENCHMARKS.md, "Third pass").
 
     .venv/bin/python bench/trap_threads.py [--protocol ftp] [--sessions 300] [--pace 15]
 
-Prints one JSON line per thread and variant (threads named by their ``comm``; Python threads
-without a name of their own show as ``python``), then a total per variant. Traffic stays on
+Prints one JSON line per thread and variant (``traps.thread_stats``: "main" for the reactor,
+the others by the name the kernel knows them by, ``honeymesh-store`` for the writer; Python
+threads without a name of their own show as ``python``), then a total per variant. Traffic stays on
 127.0.0.1. Run it on a quiet machine: CPU per session moves with the load.
 """
 
@@ -18,7 +19,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import sys
 import tempfile
 import time
@@ -30,19 +30,6 @@ from bench import traps  # the servers and the client of bench/traps.py
 WARMUP = 50
 
 
-def per_thread(pid: int) -> dict[str, tuple[str, int, int]]:
-    """tid -> (name, CPU ns, times put on a CPU)."""
-    out = {}
-    for tid in os.listdir(f"/proc/{pid}/task"):
-        try:
-            name = Path(f"/proc/{pid}/task/{tid}/comm").read_text().strip()
-            fields = Path(f"/proc/{pid}/task/{tid}/schedstat").read_text().split()
-        except OSError:
-            continue  # a thread that ended meanwhile
-        out[tid] = (name, int(fields[0]), int(fields[2]))
-    return out
-
-
 def measure(protocol: str, variant: str, sessions: int, pace: float) -> list[dict[str, object]]:
     with tempfile.TemporaryDirectory(prefix="bench-threads-") as tmp:
         port = traps.free_port()
@@ -52,15 +39,15 @@ def measure(protocol: str, variant: str, sessions: int, pace: float) -> list[dic
             traps.wait_ready(Path(tmp), proc)
             asyncio.run(traps.drive(protocol, port, WARMUP, 0))
             traps.wait_settled(proc.pid)
-            before = per_thread(proc.pid)
+            before = traps.thread_stats(proc.pid)
             asyncio.run(traps.drive(protocol, port, sessions, WARMUP, pace))
             time.sleep(1.0)  # the last sessions' records: written within 250 ms
-            after = per_thread(proc.pid)
+            after = traps.thread_stats(proc.pid)
         finally:
             traps.stop(proc)
     lines: list[dict[str, object]] = []
-    for tid, (name, cpu, runs) in sorted(after.items()):
-        _, cpu0, runs0 = before.get(tid, (name, 0, 0))
+    for thread, (name, cpu, runs) in sorted(after.items()):
+        _, cpu0, runs0 = before.get(thread, (name, 0, 0))
         if runs - runs0:
             lines.append(
                 {
@@ -68,7 +55,7 @@ def measure(protocol: str, variant: str, sessions: int, pace: float) -> list[dic
                     "protocol": protocol,
                     "variant": variant,
                     "pace_per_s": pace,
-                    "thread": f"{name}/{tid}",
+                    "thread": f"{name} {thread}",
                     "cpu_us_per_session": round((cpu - cpu0) / sessions / 1000, 1),
                     "wakeups_per_session": round((runs - runs0) / sessions, 2),
                 }

@@ -38,6 +38,11 @@ at 300 a second), and the ratio compares the work a session costs at that rate. 
 printed by the same benchmark; neither stands for the other.
 
     .venv/bin/python bench/traps.py --together --pace 300 --protocols redis,mysql
+
+Each result splits the server's CPU and wake-ups by thread (``threads``, per session): "main"
+(the reactor), "worker" (trap workers, ``--workers``), and the others by the name the kernel
+knows them by (HoneyMesh's ``honeymesh-store`` writer, ``honeymesh-ring``), so that a gap can
+be put on the thread that pays it.
 """
 
 from __future__ import annotations
@@ -55,7 +60,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -440,30 +445,43 @@ def cpu_ns(pid: int) -> int:
     return total
 
 
-def wakeup_counts(pid: int) -> dict[str, int]:
-    """How many times each live thread of the process, and of its trap workers, was put on a
-    CPU (schedstat's third field, by "pid/tid"): each time one was woken to work, and each
-    time it was preempted and resumed. At a trickle, each wake-up costs more than the work it
-    wakes for on this VM (likely a halted vCPU woken through the hypervisor; not measured)."""
-    counts: dict[str, int] = {}
+def thread_stats(pid: int) -> dict[str, tuple[str, int, int]]:
+    """Each live thread of the process and of its trap workers, by "pid/tid": its name, its
+    CPU time (ns) and how many times it was put on a CPU (schedstat): each time it was woken to
+    work, and each time it was preempted and resumed. At a trickle, each wake-up costs more
+    than the work it wakes for on this VM (likely a halted vCPU woken through the hypervisor;
+    not measured). The name is "main" for the server's first thread, "worker" for a trap
+    worker's, else the kernel's (HoneyMesh names its store writer and ring-buffer threads;
+    honeymesh.threadname)."""
+    stats: dict[str, tuple[str, int, int]] = {}
     for process in (pid, *children(pid)):
         try:
             tids = os.listdir(f"/proc/{process}/task")
         except OSError:
             continue  # a worker that ended meanwhile
         for tid in tids:
+            task = Path(f"/proc/{process}/task/{tid}")
             try:
-                stat = Path(f"/proc/{process}/task/{tid}/schedstat").read_text().split()
-                counts[f"{process}/{tid}"] = int(stat[2])
+                stat = (task / "schedstat").read_text().split()
+                name = (task / "comm").read_text().strip()
+                if int(tid) == process:
+                    name = "main" if process == pid else "worker"
+                stats[f"{process}/{tid}"] = (name, int(stat[0]), int(stat[2]))
             except (OSError, ValueError, IndexError):
                 continue  # a thread that ended meanwhile
-    return counts
+    return stats
 
 
-def wakeups_since(before: dict[str, int], pid: int) -> int:
-    """Times the process's threads were put on a CPU since ``before`` (``wakeup_counts``): a
-    thread that started since counts from 0; one that ended is missed, not subtracted."""
-    return sum(n - before.get(thread, 0) for thread, n in wakeup_counts(pid).items())
+def threads_since(before: dict[str, tuple[str, int, int]], pid: int) -> dict[str, tuple[int, int]]:
+    """CPU ns and times put on a CPU since ``before`` (``thread_stats``), summed by thread
+    name: a thread that started since counts from 0; one that ended is missed, not
+    subtracted."""
+    by_name: dict[str, tuple[int, int]] = {}
+    for thread, (name, ns, woken) in thread_stats(pid).items():
+        _, ns0, woken0 = before.get(thread, (name, 0, 0))
+        cpu, wakeups = by_name.get(name, (0, 0))
+        by_name[name] = (cpu + ns - ns0, wakeups + woken - woken0)
+    return by_name
 
 
 def idle_rate(pid: int, seconds: float = IDLE_WINDOW) -> float:
@@ -521,6 +539,8 @@ class Result:
     pace: float = 0.0  # sessions started a second (--pace), 0: as fast as the server answers
     wakeups: int = 0  # times the server's threads were put on a CPU in the window
     late_ms: tuple[float, float] = (0.0, 0.0)  # --together --pace: p99 and max start delay
+    # by thread name (thread_stats): CPU ns and times put on a CPU in the window
+    threads: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def per_second(self) -> float:
@@ -554,6 +574,14 @@ class Result:
             "sessions_per_server_cpu_s_less_idle": round(self.sessions / self.session_cpu_s, 1),
             "workers_cpu_s": round(self.workers_cpu_s, 3),
             "wakeups_per_session": round(self.wakeups / self.sessions, 2),
+            # which of the server's threads pays for a session, and how often it wakes
+            "threads": {
+                name: {
+                    "cpu_us_per_session": round(ns / 1e3 / self.sessions, 1),
+                    "wakeups_per_session": round(wakeups / self.sessions, 2),
+                }
+                for name, (ns, wakeups) in sorted(self.threads.items(), key=lambda t: -t[1][0])
+            },
             "start_late_ms_p99_max": [round(x, 1) for x in self.late_ms],
             "recorded": self.recorded,
             "expected_records": self.expected,
@@ -612,12 +640,12 @@ def measure(server: str, protocol: str, sessions: int, pace: float = 0.0) -> Res
             idle = idle_rate(proc.pid)
             cpu_before, window_started = cpu_seconds(proc.pid), time.monotonic()
             children_before = children_cpu_seconds(proc.pid)
-            woken_before = wakeup_counts(proc.pid)
+            threads_before = thread_stats(proc.pid)
             seconds = asyncio.run(drive(protocol, port, sessions, WARMUP, pace))
             wait_recorded(recorded_now, total)  # the server's CPU includes writing the records
             children = children_cpu_seconds(proc.pid) - children_before
             cpu = cpu_seconds(proc.pid) - cpu_before + children
-            woken = wakeups_since(woken_before, proc.pid)
+            threads = threads_since(threads_before, proc.pid)
             window = time.monotonic() - window_started
         finally:
             stop(proc)
@@ -633,7 +661,8 @@ def measure(server: str, protocol: str, sessions: int, pace: float = 0.0) -> Res
             window,
             children,
             pace,
-            woken,
+            sum(wakeups for _, wakeups in threads.values()),
+            threads=threads,
         )
 
 
@@ -716,14 +745,14 @@ def measure_together(
             wait_settled(proc.pid)
         before = [cpu_ns(proc.pid) for proc in procs]
         ticks_before = [cpu_seconds(proc.pid) for proc in procs]
-        woken_before = [wakeup_counts(proc.pid) for proc in procs]
+        threads_before = [thread_stats(proc.pid) for proc in procs]
         window_started = time.monotonic()
         seconds, late = asyncio.run(drive_together(protocol, ports, sessions, WARMUP, pace))
         for server, recorded_now in zip(servers, counts, strict=True):
             wait_recorded(recorded_now, expected[server])
         after = [cpu_ns(proc.pid) for proc in procs]
         ticks_after = [cpu_seconds(proc.pid) for proc in procs]
-        woken = [wakeups_since(w, proc.pid) for proc, w in zip(procs, woken_before, strict=True)]
+        threads = [threads_since(t, p.pid) for p, t in zip(procs, threads_before, strict=True)]
         window = time.monotonic() - window_started
         for server, ns0, ns1, t0, t1 in zip(
             servers, before, after, ticks_before, ticks_after, strict=True
@@ -733,9 +762,10 @@ def measure_together(
                 raise RuntimeError(f"{server}: a thread that ended took {missed:.3f} s of CPU")
         return [
             Result(protocol, server, sessions, seconds, (ns1 - ns0) / 1e9, recorded_now(),
-                   expected[server], window_s=window, pace=pace, wakeups=n, late_ms=behind)
-            for server, recorded_now, ns0, ns1, n, behind
-            in zip(servers, counts, before, after, woken, late, strict=True)
+                   expected[server], window_s=window, pace=pace,
+                   wakeups=sum(n for _, n in by_name.values()), late_ms=behind, threads=by_name)
+            for server, recorded_now, ns0, ns1, by_name, behind
+            in zip(servers, counts, before, after, threads, late, strict=True)
         ]  # fmt: skip
 
 

@@ -20,7 +20,7 @@ SURFACES = ("honeymesh.web", "honeymesh.tui", "honeymesh.tap", "honeymesh.cli")
 # What pure logic may not reach into either: it gets addresses from honeymesh.net, not from here.
 ENFORCING = ("honeymesh.enforcement", "honeymesh.policy")
 # The neutral bottom layer every other one may import: nothing of honeymesh itself.
-NEUTRAL = ("honeymesh.net", "honeymesh.text")
+NEUTRAL = ("honeymesh.net", "honeymesh.text", "honeymesh.threadname")
 # Who may touch the kernel (bcc, ctypes over libbpf).
 KERNEL_MODULES = ("bcc", "ctypes")
 KERNEL_OWNERS = (

@@ -86,6 +86,7 @@ from honeymesh.enforcement.netindex import make_network
 from honeymesh.enforcement.projection import SharedKeys
 from honeymesh.events import Event, EventId, JSONValue, Notice
 from honeymesh.net import Network, normalize_network
+from honeymesh.threadname import name_this_thread
 
 if TYPE_CHECKING:
     from honeymesh.enforcement.nft import NftBackend
@@ -444,6 +445,7 @@ class XdpBackend:
         ring.watch(wake_read)
 
         def run() -> None:
+            name_this_thread("honeymesh-ring")
             # Asleep until there are samples or stop_sampling writes to the pipe: an idle
             # node's sampler costs no wake-ups (a 50 ms poll cost 20 a second, 1.5 ms CPU).
             try:

@@ -54,6 +54,7 @@ from twisted.logger import Logger, LogLevel
 from twisted.python.failure import Failure
 
 from honeymesh.events import Event, EventId, JSONValue, Notice
+from honeymesh.threadname import name_this_thread
 
 T = TypeVar("T")
 
@@ -396,6 +397,7 @@ class Store:
     # The writer thread ---------------------------------------------------------------------
 
     def _main(self, ready: Deferred[list[int]]) -> None:
+        name_this_thread("honeymesh-store")
         try:
             conn, applied = open_database(
                 self.path,

@@ -48,6 +48,7 @@ from honeymesh.detection.traps.registry import TrapContext, build_trap
 from honeymesh.events import Event, Observation
 from honeymesh.limits import PROCESS_BASE, ConnectionGuard, nofile_limit, raise_nofile
 from honeymesh.listeners import AcceptTrouble
+from honeymesh.threadname import name_this_thread
 from honeymesh.workers.wire import (
     HEADER,
     SETUP,
@@ -342,6 +343,7 @@ def main() -> int:
     die_with_parent()
     if os.getppid() != parent:  # the parent died before we asked
         return 1
+    name_this_thread("honeymesh-traps")  # ps and top tell a worker from the daemon
     globalLogBeginner.beginLoggingTo([StderrLog(sys.stderr.write)], redirectStandardIO=False)
     try:
         setup = read_setup(0)

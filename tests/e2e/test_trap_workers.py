@@ -270,6 +270,17 @@ def test_two_workers_serve_every_tcp_trap_and_each_record_lands_once(
     assert status["counters"]["trap_sessions"]["redis"] >= len(secrets)
 
 
+def test_top_and_ps_tell_the_store_writer_and_each_worker_apart(
+    two_workers: tuple[Daemon, dict[str, int]],
+) -> None:
+    """The kernel called every thread and every worker by the program's name."""
+    daemon, _ = two_workers
+    tasks = Path(f"/proc/{daemon.proc.pid}/task").iterdir()
+    assert "honeymesh-store" in {Path(task, "comm").read_text().strip() for task in tasks}
+    for pid in worker_indexes(daemon):
+        assert Path(f"/proc/{pid}/comm").read_text().strip() == "honeymesh-traps"
+
+
 def test_at_a_trickle_a_connection_wakes_one_idle_worker_not_every_one(
     two_workers: tuple[Daemon, dict[str, int]],
 ) -> None:

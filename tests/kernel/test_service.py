@@ -167,6 +167,11 @@ def test_an_idle_sampler_sleeps_until_a_sample_comes_or_it_is_stopped(lab: Lab) 
     xdp.start_sampling(handoff, lambda batch: None)
     (sampler,) = [t for t in threading.enumerate() if t.name == "honeymesh-ringbuf"]
     status = Path(f"/proc/self/task/{sampler.native_id}/status")
+    for _ in range(500):  # as top -H shows it, once the thread has named itself
+        if status.read_text().startswith("Name:\thoneymesh-ring\n"):
+            break
+        time.sleep(0.01)
+    assert status.read_text().startswith("Name:\thoneymesh-ring\n")
 
     def wakeups() -> int:
         return int(status.read_text().split("nonvoluntary_ctxt_switches")[0].split()[-1])
