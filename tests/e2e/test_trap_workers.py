@@ -273,12 +273,25 @@ def test_two_workers_serve_every_tcp_trap_and_each_record_lands_once(
 def test_top_and_ps_tell_the_store_writer_and_each_worker_apart(
     two_workers: tuple[Daemon, dict[str, int]],
 ) -> None:
-    """The kernel called every thread and every worker by the program's name."""
+    """Each thread and worker carries its name into the kernel's tables (it was the program's
+    name for all of them: twistd, python3); the daemon itself keeps its own."""
     daemon, _ = two_workers
-    tasks = Path(f"/proc/{daemon.proc.pid}/task").iterdir()
-    assert "honeymesh-store" in {Path(task, "comm").read_text().strip() for task in tasks}
-    for pid in worker_indexes(daemon):
-        assert Path(f"/proc/{pid}/comm").read_text().strip() == "honeymesh-traps"
+
+    def comm(pid: int, tid: int | None = None) -> str:
+        return Path(f"/proc/{pid}/task/{tid or pid}/comm").read_text().strip()
+
+    def thread_names() -> set[str]:
+        return {
+            comm(daemon.proc.pid, int(t.name))
+            for t in Path(f"/proc/{daemon.proc.pid}/task").iterdir()
+        }
+
+    workers = sorted(worker_indexes(daemon))
+    assert len(workers) == 2
+    # A worker names itself first thing in its main(), which may not have run yet.
+    wait_for(lambda: all(comm(pid) == "honeymesh-traps" for pid in workers))
+    wait_for(lambda: "honeymesh-store" in thread_names())
+    assert comm(daemon.proc.pid) == "twistd"
 
 
 def test_at_a_trickle_a_connection_wakes_one_idle_worker_not_every_one(
