@@ -16,7 +16,10 @@ The reactor thread never touches the connection. It hands the writer thread two 
   ``run`` (the API's) sees every event published before it. Nor does a flood: once a batch's
   worth of events waits (``batch_max``, or half of ``max_backlog``), the linger ends, so the
   linger never caps the rate (it would at ``batch_max`` per 250 ms). The writer sleeps until
-  work comes: it lingers only with an event in hand, never on a timer of its own.
+  work comes; while events stream in (batch after batch, each within a linger or so of the
+  last) it sleeps out the linger before it looks for more, so that they find it on that one
+  timer instead of the first of them waking it (``_take``). An idle node's writer wakes for
+  nothing at most once, after a stream's last batch.
 * ``run(fn)``: ``fn(connection)`` runs inside a transaction in the writer thread; the returned
   Deferred fires with its result only after that transaction is committed. Anything a caller is
   told is saved (a ban, a mode switch) goes through here.
@@ -91,6 +94,12 @@ def insert_events(conn: sqlite3.Connection, rows: Sequence[_EventRowTuple]) -> N
         while len(rows) - done >= size:
             conn.execute(sql, list(chain.from_iterable(rows[done : done + size])))
             done += size
+
+
+#: Batches in a row, each taken within 1.5 lingers of the one before, after which the writer
+#: takes events to be streaming in and lingers before it looks for the next (``Store._take``).
+#: Two: the events of one session (a credential, then the session's end) make one such pair.
+STREAM = 2
 
 
 class StoreError(Exception):
@@ -322,6 +331,7 @@ class Store:
         self.write_failures = 0
         self._pending: list[_EventRowTuple] = []  # writer thread only: events to retry
         self._committed = 0.0  # writer thread only: when the last batch was taken to be written
+        self._streaming = 0  # writer thread only: batches in a row, each soon after the last
         self._episode_dropped = 0  # events dropped since the store became degraded
 
     @property
@@ -475,23 +485,40 @@ class Store:
     def _take(self, wait: float | None) -> list[Any]:
         """The next batch: block for the first item (at most ``wait`` seconds), then take what
         is already queued, up to ``batch_max``. Unless the store is retrying held events (a
-        ``wait``), an event that comes within ``linger`` of the last commit waits out the rest
-        of it first: see the module docstring."""
+        ``wait``), an event that comes within ``linger`` of the last batch waits out the rest
+        of it first: see the module docstring.
+
+        While events stream in (the last ``STREAM`` batches each taken within 1.5 lingers of
+        the one before), the writer waits out the rest of the linger *before* it looks for
+        more, and they find it asleep on that one timer. Woken instead by the first of them, it
+        was woken three times a commit (that event, the GIL the reactor thread still held, the
+        linger's end), and each wake-up costs this VM more than the rows (an FTP spray at 15
+        sessions a second). Otherwise it sleeps until work comes: a timer would wake it for
+        nothing after every lone event, or after the few events of one session."""
+        if wait is None and self._streaming >= STREAM:
+            self._linger_out()
         try:
             batch = [self._queue.get(timeout=wait)]
         except queue.Empty:
             return []
         if wait is None and isinstance(batch[0], tuple):
-            left = self._committed + self._linger - time.monotonic()
-            if left > 0 and self.backlog < self._full_batch:  # else append() would cut it
-                self._wake.wait(left)  # a job or a stop cuts it short
-                self._wake.clear()
+            self._linger_out()
         while len(batch) < self._batch_max:
             try:
                 batch.append(self._queue.get_nowait())
             except queue.Empty:
                 break
+        close = time.monotonic() - self._committed < 1.5 * self._linger
+        self._streaming = self._streaming + 1 if close else 0
         return batch
+
+    def _linger_out(self) -> None:
+        """Sleep until ``linger`` after the last batch was taken; a job, a stop or a batch's
+        worth of events (``append``) cuts it short."""
+        left = self._committed + self._linger - time.monotonic()
+        if left > 0 and self.backlog < self._full_batch:  # else append() would cut it
+            self._wake.wait(left)
+            self._wake.clear()
 
     def _write(self, conn: sqlite3.Connection, jobs: list[_Job[Any]]) -> sqlite3.Error | None:
         """The held events and ``jobs`` in one transaction, each job in a savepoint so that one
