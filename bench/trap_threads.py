@@ -9,8 +9,9 @@ shows (docs/BENCHMARKS.md, "Third pass").
     .venv/bin/python bench/trap_threads.py [--protocol ftp] [--sessions 300] [--pace 15]
 
 Prints one JSON line per thread and variant (``traps.thread_stats``: "main" for the reactor,
-the others by the name the kernel knows them by, ``honeymesh-store`` for the writer; Python
-threads without a name of their own show as ``python``), then a total per variant. Traffic stays on
+the others by the name the kernel knows them by, ``honeymesh-store`` for the writer; a thread
+HoneyMesh does not name carries the name of the thread that started it, ``python`` here), then
+a total per variant. Traffic stays on
 127.0.0.1. Run it on a quiet machine: CPU per session moves with the load.
 """
 

@@ -40,9 +40,10 @@ printed by the same benchmark; neither stands for the other.
     .venv/bin/python bench/traps.py --together --pace 300 --protocols redis,mysql
 
 Each result splits the server's CPU and wake-ups by thread (``threads``, per session): "main"
-(the reactor), "worker" (trap workers, ``--workers``), and the others by the name the kernel
-knows them by (HoneyMesh's ``honeymesh-store`` writer, ``honeymesh-ring``), so that a gap can
-be put on the thread that pays it.
+(the reactor), "worker" (the trap workers' main threads, ``--workers``), and the others by the
+name the kernel knows them by (HoneyMesh's ``honeymesh-store`` writer, ``honeymesh-ring``;
+Twisted's pool threads carry the name of the thread that started them), so that a gap can be
+put on the thread that pays it.
 """
 
 from __future__ import annotations
@@ -450,9 +451,10 @@ def thread_stats(pid: int) -> dict[str, tuple[str, int, int]]:
     CPU time (ns) and how many times it was put on a CPU (schedstat): each time it was woken to
     work, and each time it was preempted and resumed. At a trickle, each wake-up costs more
     than the work it wakes for on this VM (likely a halted vCPU woken through the hypervisor;
-    not measured). The name is "main" for the server's first thread, "worker" for a trap
-    worker's, else the kernel's (HoneyMesh names its store writer and ring-buffer threads;
-    honeymesh.threadname)."""
+    not measured). The name is "main" for the server's first thread, "worker" for the first
+    thread of a child process (a trap worker; the XDP compiler's child lives only at start-up),
+    else the kernel's: HoneyMesh names its store writer and ring-buffer threads
+    (honeymesh.threadname), and a thread it does not name carries its creator's name."""
     stats: dict[str, tuple[str, int, int]] = {}
     for process in (pid, *children(pid)):
         try:
