@@ -16,7 +16,7 @@ The reactor thread never touches the connection. It hands the writer thread two 
   ``run`` (the API's) sees every event published before it. Nor does a flood: once a batch's
   worth of events waits (``batch_max``, or half of ``max_backlog``), the linger ends, so the
   linger never caps the rate (it would at ``batch_max`` per 250 ms). The writer sleeps until
-  work comes; while events stream in (batch after batch, each within a linger or so of the
+  work comes; while events stream in (batch after batch, each begun within the linger of the
   last) it sleeps out the linger before it looks for more, so that they find it on that one
   timer instead of the first of them waking it (``_take``). An idle node's writer wakes for
   nothing at most once, after a stream's last batch.
@@ -96,9 +96,10 @@ def insert_events(conn: sqlite3.Connection, rows: Sequence[_EventRowTuple]) -> N
             done += size
 
 
-#: Batches in a row, each taken within 1.5 lingers of the one before, after which the writer
-#: takes events to be streaming in and lingers before it looks for the next (``Store._take``).
-#: Two: the events of one session (a credential, then the session's end) make one such pair.
+#: Batches in a row whose first item came within the linger of the batch before, after which
+#: the writer takes events to be streaming in and sleeps out the linger before it looks for the
+#: next (``Store._take``). Two, because one session's events (the first written at once, the
+#: rest a linger later) make one such batch: two in a row mean more than one session.
 STREAM = 2
 
 
@@ -488,19 +489,24 @@ class Store:
         ``wait``), an event that comes within ``linger`` of the last batch waits out the rest
         of it first: see the module docstring.
 
-        While events stream in (the last ``STREAM`` batches each taken within 1.5 lingers of
-        the one before), the writer waits out the rest of the linger *before* it looks for
-        more, and they find it asleep on that one timer. Woken instead by the first of them, it
-        was woken three times a commit (that event, the GIL the reactor thread still held, the
+        While events stream in (``STREAM`` batches in a row whose first item came within the
+        linger), the writer sleeps out the rest of the linger *before* it looks for more, and
+        they find it asleep on that one timer: woken by the first of them instead, it was woken
+        two or three times a commit (that event, the GIL the reactor thread still held, the
         linger's end), and each wake-up costs this VM more than the rows (an FTP spray at 15
         sessions a second). Otherwise it sleeps until work comes: a timer would wake it for
-        nothing after every lone event, or after the few events of one session."""
-        if wait is None and self._streaming >= STREAM:
-            self._linger_out()
+        nothing after every lone event, after the few events of one session, or between events
+        a little more than a linger apart. A job, a stop or a batch's worth of events ends
+        either sleep at once, as before."""
+        streaming = wait is None and self._streaming >= STREAM
+        if streaming:
+            self._linger_out(keep_wake=True)  # a job's wake must still end the sleep below
+        came = streaming and not self._queue.empty()
         try:
             batch = [self._queue.get(timeout=wait)]
         except queue.Empty:
             return []
+        came = came or time.monotonic() - self._committed < self._linger
         if wait is None and isinstance(batch[0], tuple):
             self._linger_out()
         while len(batch) < self._batch_max:
@@ -508,17 +514,18 @@ class Store:
                 batch.append(self._queue.get_nowait())
             except queue.Empty:
                 break
-        close = time.monotonic() - self._committed < 1.5 * self._linger
-        self._streaming = self._streaming + 1 if close else 0
+        self._streaming = self._streaming + 1 if came and wait is None else 0
         return batch
 
-    def _linger_out(self) -> None:
+    def _linger_out(self, *, keep_wake: bool = False) -> None:
         """Sleep until ``linger`` after the last batch was taken; a job, a stop or a batch's
-        worth of events (``append``) cuts it short."""
+        worth of events (``append``) cuts it short. ``keep_wake``: leave that cut set, so that
+        it also ends the sleep that may follow, for the event taken next."""
         left = self._committed + self._linger - time.monotonic()
         if left > 0 and self.backlog < self._full_batch:  # else append() would cut it
             self._wake.wait(left)
-            self._wake.clear()
+            if not keep_wake:
+                self._wake.clear()
 
     def _write(self, conn: sqlite3.Connection, jobs: list[_Job[Any]]) -> sqlite3.Error | None:
         """The held events and ``jobs`` in one transaction, each job in a savepoint so that one

@@ -6,10 +6,11 @@ import contextlib
 import json
 import math
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Generator
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import pytest
 import pytest_twisted
@@ -406,37 +407,119 @@ def test_events_trickling_in_share_commits_and_jobs_do_not_wait_for_them(tmp_pat
     yield store.stop()
 
 
-def sleeps(native_id: int | None) -> int:
-    """How many times a thread of this process went to sleep (its voluntary switches)."""
-    status = Path(f"/proc/self/task/{native_id}/status").read_text()
-    return int(status.split("\nvoluntary_ctxt_switches:")[1].split()[0])
+class CountingQueue:
+    """The store's queue, counting the writer's waits for an item on an empty queue: each is
+    a wake-up when the item comes (the reactor thread's put)."""
+
+    def __init__(self, inner: Any) -> None:
+        self._inner = inner
+        self.blocked = 0
+
+    def put(self, item: object) -> None:
+        self._inner.put(item)
+
+    def get(self, timeout: float | None = None) -> object:
+        if timeout is None and self._inner.empty():
+            self.blocked += 1
+        return self._inner.get(timeout=timeout)
+
+    def get_nowait(self) -> object:
+        return self._inner.get_nowait()
+
+    def empty(self) -> bool:
+        return bool(self._inner.empty())
 
 
 @pytest_twisted.inlineCallbacks
 def test_at_a_trickle_the_writer_wakes_once_a_commit_not_for_each_first_event(tmp_path: Path):
     """A trickle (FTP's 15 sessions a second) woke the writer for the first event after each
     commit, again for the GIL the reactor still held, then at the linger's end: each wake-up
-    costs more than the rows on this VM. After a batch the writer now waits out the linger
-    first, so the events that come meanwhile find it asleep on its timer, woken once."""
+    costs more than the rows on this VM. Once events stream in, the writer sleeps out the
+    linger first, so the events that come meanwhile find it asleep on its timer."""
     store = Store(tmp_path / "s.db", reactor, linger=0.1, synchronous="normal")
+    counted = CountingQueue(store._queue)
+    store._queue = cast(Any, counted)
     yield store.start()
-    assert store._thread is not None
-    writer = store._thread.native_id
     store.append(obs(0))
     yield wait_until(lambda: store.written == 1)
     yield deferLater(_reactor, 0.3, lambda: None)  # past the linger: asleep until work comes
-    slept, batches = sleeps(writer), store.batches
+    batches, blocked = store.batches, counted.blocked
     for i in range(1, 61):  # 60 events, 15 ms apart: about nine lingers' worth
         store.append(obs(i))
         yield deferLater(_reactor, 0.015, lambda: None)
     yield wait_until(lambda: store.written == 61)
     commits = store.batches - batches
-    woken = sleeps(writer) - slept
-    assert 3 <= commits <= 20  # the events shared commits
-    # Once a commit (plus a wait for the GIL now and then, and the last linger that found
-    # nothing): with a wake-up for each commit's first event it was twice that and more.
-    assert woken <= 1.5 * commits + 2, (woken, commits)
+    assert 5 <= commits <= 20  # the events shared commits
+    # Woken by an event on an empty queue: before, once a commit; now while the stream
+    # starts (STREAM batches) and after its end.
+    assert counted.blocked - blocked <= commits / 2 + 2, (counted.blocked - blocked, commits)
     yield store.stop()
+
+
+class CountingWake:
+    """The writer's ``_wake`` event, counting the sleeps on it that ran to their end: each is
+    the writer woken by its own timer."""
+
+    def __init__(self, inner: threading.Event) -> None:
+        self._inner = inner
+        self.expired = 0
+
+    def wait(self, timeout: float | None = None) -> bool:
+        woken = self._inner.wait(timeout)
+        self.expired += not woken
+        return woken
+
+    def set(self) -> None:
+        self._inner.set()
+
+    def clear(self) -> None:
+        self._inner.clear()
+
+
+@pytest_twisted.inlineCallbacks
+def test_events_a_little_more_than_a_linger_apart_never_wake_the_writer_on_a_timer(
+    tmp_path: Path,
+):
+    """Each comes after the linger and is written at once, so none waits for company, and a
+    sleep after each commit (batches taken 1-1.5 lingers apart) would end with nothing to
+    write: a second wake-up for each event."""
+    store = Store(tmp_path / "s.db", reactor, linger=0.1, synchronous="normal")
+    wake = CountingWake(store._wake)
+    store._wake = cast(Any, wake)
+    yield store.start()
+    store.append(obs(0))
+    yield wait_until(lambda: store.written == 1)
+    yield deferLater(_reactor, 0.3, lambda: None)
+    batches = store.batches
+    for i in range(1, 17):
+        store.append(obs(i))
+        yield deferLater(_reactor, 0.125, lambda: None)
+    yield wait_until(lambda: store.written == 17)
+    assert store.batches - batches == 16  # each on its own
+    assert wake.expired == 0
+    yield store.stop()
+
+
+@pytest_twisted.inlineCallbacks
+def test_a_job_or_a_stop_ends_the_writers_sleep_while_events_stream_in(tmp_path: Path):
+    """What a caller is told is saved never waits for the linger, also while the writer sleeps
+    it out before looking for more (events streaming in: here, each batch cut short by a job)."""
+    store = Store(tmp_path / "s.db", reactor, linger=60.0, synchronous="normal")
+    yield store.start()
+    store.append(obs(0))  # written at once
+    yield wait_until(lambda: store.written == 1)
+    for i in range(1, 4):  # batches in a row, each begun within the linger: a stream
+        store.append(obs(i))
+        yield store.run(lambda c: None).addTimeout(10, _reactor)
+    assert store._streaming >= 2  # the writer now sleeps out the minute before looking
+    store.append(obs(4))
+    count = yield store.run(
+        lambda c: c.execute("SELECT count(*) FROM events").fetchone()[0]
+    ).addTimeout(10, _reactor)
+    assert count == 5
+    store.append(obs(5))
+    yield store.stop().addTimeout(10, _reactor)
+    assert store.written == 6
 
 
 @pytest_twisted.inlineCallbacks
@@ -523,8 +606,8 @@ def test_a_trickle_of_events_wakes_the_writer_once_each(tmp_path: Path, per_sess
         after = sleeps_if_asleep()
         woken += 1 if after is None or after != before else 0
     assert store.written == 20 * per_session
-    if per_session == 1:
-        assert store.batches - batches == 20  # each on its own: none came within the linger
+    # each on its own (none came within the linger), or a session's first, then the rest
+    assert store.batches - batches == 20 * min(per_session, 2)
     assert woken == 0, f"the writer woke {woken} times with nothing to write, after 20 sessions"
     yield store.stop()
 
