@@ -98,8 +98,8 @@ def insert_events(conn: sqlite3.Connection, rows: Sequence[_EventRowTuple]) -> N
 
 #: Batches in a row whose first item came within the linger of the batch before, after which
 #: the writer takes events to be streaming in and sleeps out the linger before it looks for the
-#: next (``Store._take``). Two, because one session's events (the first written at once, the
-#: rest a linger later) make one such batch: two in a row mean more than one session.
+#: next (``Store._take``). Two, because one session's few events (the first written at once,
+#: the rest a linger later) make one such batch.
 STREAM = 2
 
 
@@ -332,7 +332,7 @@ class Store:
         self.write_failures = 0
         self._pending: list[_EventRowTuple] = []  # writer thread only: events to retry
         self._committed = 0.0  # writer thread only: when the last batch was taken to be written
-        self._streaming = 0  # writer thread only: batches in a row, each soon after the last
+        self._streaming = 0  # writer thread only: batches in a row, each begun within the linger
         self._episode_dropped = 0  # events dropped since the store became degraded
 
     @property
@@ -498,6 +498,8 @@ class Store:
         nothing after every lone event, after the few events of one session, or between events
         a little more than a linger apart. A job, a stop or a batch's worth of events ends
         either sleep at once, as before."""
+        if wait is not None:  # retrying held events: no stream until the database is back
+            self._streaming = 0
         streaming = wait is None and self._streaming >= STREAM
         if streaming:
             self._linger_out(keep_wake=True)  # a job's wake must still end the sleep below
@@ -520,7 +522,9 @@ class Store:
     def _linger_out(self, *, keep_wake: bool = False) -> None:
         """Sleep until ``linger`` after the last batch was taken; a job, a stop or a batch's
         worth of events (``append``) cuts it short. ``keep_wake``: leave that cut set, so that
-        it also ends the sleep that may follow, for the event taken next."""
+        it also ends the sleep that may follow, for the event taken next (left set, it may end
+        a later linger early too: an earlier commit, never a later one, as a job that came
+        first in a batch always could)."""
         left = self._committed + self._linger - time.monotonic()
         if left > 0 and self.backlog < self._full_batch:  # else append() would cut it
             self._wake.wait(left)

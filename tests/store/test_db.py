@@ -483,19 +483,19 @@ def test_events_a_little_more_than_a_linger_apart_never_wake_the_writer_on_a_tim
     """Each comes after the linger and is written at once, so none waits for company, and a
     sleep after each commit (batches taken 1-1.5 lingers apart) would end with nothing to
     write: a second wake-up for each event."""
-    store = Store(tmp_path / "s.db", reactor, linger=0.1, synchronous="normal")
+    store = Store(tmp_path / "s.db", reactor, linger=0.2, synchronous="normal")
     wake = CountingWake(store._wake)
     store._wake = cast(Any, wake)
     yield store.start()
     store.append(obs(0))
     yield wait_until(lambda: store.written == 1)
-    yield deferLater(_reactor, 0.3, lambda: None)
+    yield deferLater(_reactor, 0.5, lambda: None)
     batches = store.batches
-    for i in range(1, 17):
+    for i in range(1, 11):  # 1.3 lingers apart: 60 ms to spare for a writer woken late
         store.append(obs(i))
-        yield deferLater(_reactor, 0.125, lambda: None)
-    yield wait_until(lambda: store.written == 17)
-    assert store.batches - batches == 16  # each on its own
+        yield deferLater(_reactor, 0.26, lambda: None)
+    yield wait_until(lambda: store.written == 11)
+    assert store.batches - batches == 10  # each on its own
     assert wake.expired == 0
     yield store.stop()
 
