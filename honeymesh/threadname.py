@@ -2,9 +2,10 @@
 HoneyMesh's threads apart.
 
 Python names a ``threading.Thread`` for itself alone: the kernel keeps calling each thread by
-the program's name (``python3``), so an operator looking at a busy daemon, or a benchmark
-splitting its CPU by thread (``bench/traps.py``), cannot see which one is the store's writer.
-Linux takes a name of up to 15 bytes in ``/proc/thread-self/comm``; longer names are cut.
+the name of the thread that started it (``twistd``, ``python3``), so an operator looking at a
+busy daemon, or a benchmark splitting its CPU by thread (``bench/traps.py``), cannot see which
+one is the store's writer. Linux takes a name of up to 15 bytes in ``/proc/thread-self/comm``;
+longer names are cut.
 
 This module is neutral: it imports nothing of HoneyMesh, so every layer may use it.
 """
