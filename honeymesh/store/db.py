@@ -493,11 +493,12 @@ class Store:
         linger), the writer sleeps out the rest of the linger *before* it looks for more, and
         they find it asleep on that one timer: woken by the first of them instead, it was woken
         two or three times a commit (that event, the GIL the reactor thread still held, the
-        linger's end), and each wake-up costs this VM more than the rows (an FTP spray at 15
-        sessions a second). Otherwise it sleeps until work comes: a timer would wake it for
-        nothing after every lone event, after the few events of one session, or between events
-        a little more than a linger apart. A job, a stop or a batch's worth of events ends
-        either sleep at once, as before."""
+        linger's end). An FTP spray at 15 sessions a second: one wake-up fewer a session, 13 %
+        of them (on this VM cheap ones, while the reactor ran: the CPU a session did not move
+        measurably; docs/BENCHMARKS.md, "Fourteenth pass"). Otherwise it sleeps until work
+        comes: a timer would wake it for nothing after every lone event, after the few events
+        of one session, or between events a little more than a linger apart. A job, a stop or
+        a batch's worth of events ends either sleep at once, as before."""
         if wait is not None:  # retrying held events: no stream until the database is back
             self._streaming = 0
         streaming = wait is None and self._streaming >= STREAM
