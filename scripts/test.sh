@@ -6,7 +6,8 @@
 # request timeout (655 s of a 1,809 s run, 2026-12-07). The rest keeps the CPU busy. Run
 # apart, the two overlap: the waits no longer add to the wall clock. They share the machine's
 # CPUs and loopback; the servers a test starts take ports below the kernel's ephemeral range
-# (tests/e2e/daemon.py, free_port), which no connection of the other run can take meanwhile.
+# (tests/e2e/daemon.py, free_port), which no connection of the other run can take meanwhile,
+# each run in its own half (HONEYMESH_TEST_PORTS), so neither picks a port the other chose.
 #
 # The fidelity run's output is kept in a file and printed after the rest's; the exit status
 # is non-zero if either failed. An interrupt (Ctrl-C, SIGTERM) reaches both runs, which stop
@@ -18,9 +19,9 @@ cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 
 log=$(mktemp -t honeymesh-fidelity.XXXXXX)
-"$PY" -m pytest tests/fidelity > "$log" 2>&1 &
+HONEYMESH_TEST_PORTS=lower "$PY" -m pytest tests/fidelity > "$log" 2>&1 &
 fidelity=$!
-"$PY" -m pytest --ignore=tests/fidelity &
+HONEYMESH_TEST_PORTS=upper "$PY" -m pytest --ignore=tests/fidelity &
 rest=$!
 
 stop() {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import random
 import signal
 import socket
@@ -27,18 +28,27 @@ def free_port(kind: int = socket.SOCK_STREAM) -> int:
     port the kernel hands out itself (a bind to port 0, the local end of every outgoing
     connection) may be taken by any socket in between, and with the fidelity suite running
     beside the rest (scripts/test.sh) other tests open thousands of connections a second.
-    Below the range only another test's explicit choice can take it."""
+    Below the range only another test's explicit choice can take it, and scripts/test.sh
+    gives each of its two runs half of it (``HONEYMESH_TEST_PORTS``: a port the nmap sweep had
+    chosen for its MySQL trap was taken by the fidelity run's Apache, CI simulation)."""
     low = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    first, last = PORTS_FROM, max(low, PORTS_FROM + 2)
+    half = (first + last) // 2
+    share = os.environ.get("HONEYMESH_TEST_PORTS", "")
+    if share == "lower":
+        last = half
+    elif share == "upper":
+        first = half
     pick = random.SystemRandom()  # not the seeded module state hypothesis manages
     for _ in range(1000):
-        port = pick.randrange(PORTS_FROM, max(low, PORTS_FROM + 1))
+        port = pick.randrange(first, last)
         with socket.socket(socket.AF_INET, kind) as s:
             try:
                 s.bind(("127.0.0.1", port))
             except OSError:
                 continue
             return port
-    raise RuntimeError(f"no free loopback port from {PORTS_FROM} to {low}")
+    raise RuntimeError(f"no free loopback port from {first} to {last}")
 
 
 def honeymesh(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
