@@ -539,10 +539,14 @@ class Result:
     window_s: float = 0.0  # how long server_cpu_s was counted for
     workers_cpu_s: float = 0.0  # of server_cpu_s, what its trap workers spent (--workers)
     pace: float = 0.0  # sessions started a second (--pace), 0: as fast as the server answers
-    wakeups: int = 0  # times the server's threads were put on a CPU in the window
     late_ms: tuple[float, float] = (0.0, 0.0)  # --together --pace: p99 and max start delay
     # by thread name (thread_stats): CPU ns and times put on a CPU in the window
     threads: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    @property
+    def wakeups(self) -> int:
+        """Times the server's threads were put on a CPU in the window, all threads."""
+        return sum(woken for _, woken in self.threads.values())
 
     @property
     def per_second(self) -> float:
@@ -663,7 +667,6 @@ def measure(server: str, protocol: str, sessions: int, pace: float = 0.0) -> Res
             window,
             children,
             pace,
-            sum(wakeups for _, wakeups in threads.values()),
             threads=threads,
         )
 
@@ -765,7 +768,7 @@ def measure_together(
         return [
             Result(protocol, server, sessions, seconds, (ns1 - ns0) / 1e9, recorded_now(),
                    expected[server], window_s=window, pace=pace,
-                   wakeups=sum(n for _, n in by_name.values()), late_ms=behind, threads=by_name)
+                   late_ms=behind, threads=by_name)
             for server, recorded_now, ns0, ns1, by_name, behind
             in zip(servers, counts, before, after, threads, late, strict=True)
         ]  # fmt: skip

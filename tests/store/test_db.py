@@ -430,6 +430,24 @@ class CountingQueue:
         return bool(self._inner.empty())
 
 
+@inlineCallbacks
+def one_then_rest(store: Store, rest: float) -> Generator[Deferred[Any], object, None]:
+    """One event written, then ``rest`` seconds of nothing: the writer asleep until work comes."""
+    store.append(obs(0))
+    yield wait_until(lambda: store.written == 1)
+    yield deferLater(_reactor, rest, lambda: None)
+
+
+@inlineCallbacks
+def trickle(store: Store, count: int, apart: float) -> Generator[Deferred[Any], object, None]:
+    """``count`` more events after ``one_then_rest``, ``apart`` seconds apart, until all are
+    written."""
+    for i in range(1, count + 1):
+        store.append(obs(i))
+        yield deferLater(_reactor, apart, lambda: None)
+    yield wait_until(lambda: store.written == count + 1)
+
+
 @pytest_twisted.inlineCallbacks
 def test_at_a_trickle_the_writer_wakes_once_a_commit_not_for_each_first_event(tmp_path: Path):
     """A trickle (FTP's 15 sessions a second) woke the writer for the first event after each
@@ -440,14 +458,9 @@ def test_at_a_trickle_the_writer_wakes_once_a_commit_not_for_each_first_event(tm
     counted = CountingQueue(store._queue)
     store._queue = cast(Any, counted)
     yield store.start()
-    store.append(obs(0))
-    yield wait_until(lambda: store.written == 1)
-    yield deferLater(_reactor, 0.3, lambda: None)  # past the linger: asleep until work comes
+    yield one_then_rest(store, 0.3)  # past the linger: asleep until work comes
     batches, blocked = store.batches, counted.blocked
-    for i in range(1, 61):  # 60 events, 15 ms apart: about nine lingers' worth
-        store.append(obs(i))
-        yield deferLater(_reactor, 0.015, lambda: None)
-    yield wait_until(lambda: store.written == 61)
+    yield trickle(store, 60, 0.015)  # 60 events, 15 ms apart: about nine lingers' worth
     commits = store.batches - batches
     assert 5 <= commits <= 20  # the events shared commits
     # Woken by an event on an empty queue: before, once a commit; now while the stream
@@ -487,14 +500,9 @@ def test_events_a_little_more_than_a_linger_apart_never_wake_the_writer_on_a_tim
     wake = CountingWake(store._wake)
     store._wake = cast(Any, wake)
     yield store.start()
-    store.append(obs(0))
-    yield wait_until(lambda: store.written == 1)
-    yield deferLater(_reactor, 0.5, lambda: None)
+    yield one_then_rest(store, 0.5)
     batches = store.batches
-    for i in range(1, 11):  # 1.3 lingers apart: 60 ms to spare for a writer woken late
-        store.append(obs(i))
-        yield deferLater(_reactor, 0.26, lambda: None)
-    yield wait_until(lambda: store.written == 11)
+    yield trickle(store, 10, 0.26)  # 1.3 lingers apart: 60 ms to spare for a writer woken late
     assert store.batches - batches == 10  # each on its own
     assert wake.expired == 0
     yield store.stop()
