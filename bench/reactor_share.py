@@ -61,7 +61,7 @@ def main() -> int:
     variant = f"workers-{args.workers}" if args.workers else "appliance"
     with tempfile.TemporaryDirectory(prefix="bench-reactor-") as tmp:
         port = bench.free_port()
-        proc, _ = bench.honeymesh_server(args.protocol, port, Path(tmp), variant)
+        proc, records = bench.honeymesh_server(args.protocol, port, Path(tmp), variant)
         try:
             bench.wait_listening(port, proc)
             bench.wait_ready(Path(tmp), proc)
@@ -73,6 +73,7 @@ def main() -> int:
             seconds = asyncio.run(bench.drive(args.protocol, port, args.sessions, bench.WARMUP))
             wall = time.perf_counter() - started
             after = {pid: threads(pid) for pid in [proc.pid, *kids]}
+            bench.require_recorded(records, bench.WARMUP + args.sessions)
         finally:
             bench.stop(proc)
 

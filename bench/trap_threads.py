@@ -34,7 +34,7 @@ WARMUP = 50
 def measure(protocol: str, variant: str, sessions: int, pace: float) -> list[dict[str, object]]:
     with tempfile.TemporaryDirectory(prefix="bench-threads-") as tmp:
         port = traps.free_port()
-        proc, _ = traps.honeymesh_server(protocol, port, Path(tmp), variant)
+        proc, records = traps.honeymesh_server(protocol, port, Path(tmp), variant)
         try:
             traps.wait_listening(port, proc)
             traps.wait_ready(Path(tmp), proc)
@@ -42,7 +42,8 @@ def measure(protocol: str, variant: str, sessions: int, pace: float) -> list[dic
             traps.wait_settled(proc.pid)
             before = traps.thread_stats(proc.pid)
             asyncio.run(traps.drive(protocol, port, sessions, WARMUP, pace))
-            time.sleep(1.0)  # the last sessions' records: written within 250 ms
+            traps.require_recorded(records, WARMUP + sessions)
+            time.sleep(1.0)  # the last commit's wake-ups, as before this check
             after = traps.thread_stats(proc.pid)
         finally:
             traps.stop(proc)

@@ -68,6 +68,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 OPENCANARY_VENV = ROOT / "bench" / "out" / "venv-opencanary"  # git-ignored
 CONCURRENCY = 32
+# The sessions the appliance's trap may hold open at once in a run: flat out CONCURRENCY, at a
+# pace the pace times a session's length. FTP's session lasts its 2-4 s failed-login pause, so
+# at 100 a second some 300 are open; with 4 x CONCURRENCY (128) the trap refused half of them
+# (its max_connections and max_per_source, every session coming from 127.0.0.1), and the run
+# measured a server that did half the work. 1,024 holds FTP up to about 250 a second; a run
+# that loses records anyway fails (`lost_anywhere`) instead of printing a ratio.
+HOLD = 1024
 WARMUP = 200
 IDLE_WINDOW = 5.0  # seconds of no traffic in which each server's idle CPU rate is measured
 
@@ -260,7 +267,7 @@ def serve_honeymesh(protocol: str, port: int, workdir: Path, variant: str) -> No
     text = text[: text.index("# Traps:")]  # no default banner trap
     trap = PROTOCOLS[protocol]["trap"]
     text += f'[[traps]]\nname = "{trap}"\ntype = "{trap}"\nports = [{port}]\nbind = ["127.0.0.1"]\n'
-    text += f"max_connections = {4 * CONCURRENCY}\nmax_per_source = {4 * CONCURRENCY}\n"
+    text += f"max_connections = {HOLD}\nmax_per_source = {HOLD}\n"
     done.config_path.write_text(text)
     if variant.startswith("workers-"):  # --workers: TCP traps in that many worker processes
         text = text.replace("workers = 0", f"workers = {int(variant.removeprefix('workers-'))}")
@@ -349,6 +356,15 @@ def honeymesh_recorded(db: Path) -> int:
             "SELECT count(*) FROM events WHERE event_id = 'trap.credential'"
         ).fetchone()
     return int(count)
+
+
+def require_recorded(db: Path, expected: int) -> None:
+    """(For the benchmarks that drive the appliance alone.) Wait until it has recorded
+    ``expected`` credential attempts; fail if it does not: a trap that refused sessions did
+    less work than the figures charge it for."""
+    wait_recorded(lambda: honeymesh_recorded(db), expected)
+    if (got := honeymesh_recorded(db)) < expected:
+        raise RuntimeError(f"the appliance recorded {got} of {expected} sessions")
 
 
 def opencanary_server(
@@ -788,6 +804,7 @@ def compare_workers(counts: list[int], args: argparse.Namespace) -> int:
     CPU split between the main process (serial: the bus, the store, detection) and the
     workers (parallel), and what Amdahl's law makes of it on 8 cores."""
     servers = [f"honeymesh-workers-{n}" for n in counts]
+    failed = False
     for protocol in args.protocols.split(","):
         runs: dict[str, list[Result]] = {server: [] for server in servers}
         for _ in range(args.rounds):
@@ -812,7 +829,8 @@ def compare_workers(counts: list[int], args: argparse.Namespace) -> int:
                     min(1e6 / main_us, 7 * 1e6 / workers_us)
                 )
             print(json.dumps(line), flush=True)
-    return 0
+        failed = lost_anywhere(protocol, runs) or failed
+    return 1 if failed else 0
 
 
 def main() -> int:
@@ -861,6 +879,7 @@ def main() -> int:
         why = "OpenCanary is not installed: run bench/traps.py --setup (pip install opencanary)"
         print(json.dumps({"bench": "trap_sessions", "error": why}))
         return 1
+    failed = False
     for protocol in args.protocols.split(","):
         servers: tuple[str, ...] = ("opencanary", "honeymesh", "honeymesh-trap-core")
         runs: dict[str, list[Result]] = {server: [] for server in servers}
@@ -880,7 +899,8 @@ def main() -> int:
                 for server in servers:
                     runs[server].append(measure(server, protocol, args.sessions, args.pace))
         report(protocol, runs, args)
-    return 0
+        failed = lost_anywhere(protocol, runs) or failed
+    return 1 if failed else 0
 
 
 # Why --together leaves FTP out: its sessions are paced by the trap itself.
@@ -896,6 +916,18 @@ UNMEASURED_TOGETHER = (
     "sessions_per_server_cpu_s_less_idle",
     "workers_cpu_s",
 )
+
+
+def lost_anywhere(protocol: str, runs: dict[str, list[Result]]) -> bool:
+    """Whether a server failed to record every attempt in some round, said on a line of its
+    own: a server that refused or dropped sessions did less work than it was charged for, so no
+    ratio from that run compares like with like (the caller exits 1)."""
+    most = {server: max(r.expected - r.recorded for r in rs) for server, rs in runs.items()}
+    lost = {server: n for server, n in most.items() if n > 0}
+    if lost:
+        error = f"records lost (most in one round: {lost}): the ratios above do not compare"
+        print(json.dumps({"bench": "trap_sessions", "protocol": protocol, "error": error}))
+    return bool(lost)
 
 
 def report(protocol: str, runs: dict[str, list[Result]], args: argparse.Namespace) -> None:
