@@ -1,0 +1,135 @@
+"""What one commit of the store costs at a trickle, against the same commit back to back.
+
+    .venv/bin/python bench/commit_cost.py [--dir DIR] [--rate 30] [--seconds 20]
+
+At a trickle of trap sessions the store commits about once a linger (250 ms) whatever the rate,
+so a commit's fixed cost, not the rows, is what a session pays for its durable record there
+(docs/BENCHMARKS.md, "Fifteenth pass"). Three figures, each for ``synchronous`` full and normal,
+side by side in one run, CPU time of the thread that commits:
+
+* ``hot``: a commit of 8 event rows, back to back (caches warm, no sleep between);
+* ``cold``: the same commit after sleeping one linger, as the writer does at a trickle;
+* ``store``: the store's own writer thread over a trickle of ``--rate`` events a second
+  (appended from the reactor thread), per commit: the cold commit plus the writer's waking.
+
+It prints each figure, then the ratios: cold / hot (what sleeping costs a commit), full /
+normal (what the fsync costs), store / cold (what waking costs beyond the commit). ``--dir``:
+where the database goes (the daemon's disk, not a tmpfs, for the fsync to count).
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from twisted.internet import reactor as _reactor
+from twisted.internet.defer import ensureDeferred
+from twisted.internet.task import LoopingCall, deferLater
+
+from bench.store import observation
+from honeymesh.store.db import Store, bundled_migrations, insert_events, open_database
+
+reactor: Any = _reactor
+LINGER: float = inspect.signature(Store).parameters["linger"].default  # the daemon's
+ROWS = 8  # a commit's rows at a trickle: about four sessions' credential and session events
+HOT, COLD = 200, 40  # commits measured back to back, and after a linger's sleep
+
+
+def raw_commits(path: Path, synchronous: str) -> tuple[float, float]:
+    """CPU seconds a commit of ROWS rows, back to back and after sleeping LINGER each."""
+    conn, _ = open_database(path, bundled_migrations(), synchronous)
+    try:
+        event = observation(0)
+        rows = [(event.time, str(event.event_id), str(event.kind), event.source, event.json)]
+        rows *= ROWS
+        spent = {}
+        for name, count, pause in (("hot", HOT, 0.0), ("cold", COLD, LINGER)):
+            cpu = 0.0
+            for _ in range(count):
+                if pause:
+                    time.sleep(pause)
+                began = time.thread_time()
+                conn.execute("BEGIN IMMEDIATE")
+                insert_events(conn, rows)
+                conn.execute("COMMIT")
+                cpu += time.thread_time() - began
+            spent[name] = cpu / count
+    finally:
+        conn.close()
+    return spent["hot"], spent["cold"]
+
+
+async def store_trickle(path: Path, synchronous: str, rate: float, seconds: float) -> float:
+    """The store's writer thread's CPU seconds a commit over ``seconds`` of ``rate`` events a
+    second (read in the writer thread itself, by a job at each end)."""
+    store = Store(path, reactor, synchronous=synchronous)
+    await store.start()
+    await deferLater(reactor, 2 * LINGER, lambda: None)
+    before = await store.run(lambda _: time.thread_time())
+    batches = store.batches
+    sent = 0
+
+    def one() -> None:
+        nonlocal sent
+        store.append(observation(sent))
+        sent += 1
+
+    loop = LoopingCall(one)
+    loop.start(1 / rate, now=True)
+    await deferLater(reactor, seconds, lambda: None)
+    loop.stop()
+    await deferLater(reactor, 2 * LINGER, lambda: None)  # the last events' commit
+    after = await store.run(lambda _: time.thread_time())
+    commits = store.batches - batches - 1  # the closing job's own transaction left out
+    await store.stop()
+    if store.lost or store.written != store.appended:
+        raise RuntimeError(f"events lost: {store.lost} of {store.appended}")
+    return (after - before) / commits
+
+
+async def main(args: argparse.Namespace) -> None:
+    us: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
+        for synchronous in ("full", "normal"):
+            hot, cold = raw_commits(Path(tmp, f"raw-{synchronous}.db"), synchronous)
+            db = Path(tmp, f"store-{synchronous}.db")
+            store = await store_trickle(db, synchronous, args.rate, args.seconds)
+            us[synchronous] = {"hot": hot * 1e6, "cold": cold * 1e6, "store": store * 1e6}
+            line = {"bench": "commit_cost", "synchronous": synchronous, "rows": ROWS}
+            line |= {f"{k}_us_a_commit": round(v) for k, v in us[synchronous].items()}
+            print(json.dumps(line | {"rate_per_s": args.rate}), flush=True)
+    full, normal = us["full"], us["normal"]
+    ratios = {
+        "bench": "commit_cost",
+        "cold_vs_hot": {s: round(us[s]["cold"] / us[s]["hot"], 2) for s in us},
+        "full_vs_normal": {k: round(full[k] / normal[k], 2) for k in ("hot", "cold", "store")},
+        "store_vs_cold": {s: round(us[s]["store"] / us[s]["cold"], 2) for s in us},
+        "linger_s": LINGER,
+    }
+    print(json.dumps(ratios), flush=True)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--dir", help="where the databases go (default: the system's temp)")
+    parser.add_argument("--rate", type=float, default=30.0, help="events a second, store phase")
+    parser.add_argument("--seconds", type=float, default=20.0, help="length of the store phase")
+    options = parser.parse_args()
+    failures: list[Any] = []
+
+    def failed(f: Any) -> None:
+        f.printTraceback(file=sys.stderr)
+        failures.append(f)
+
+    d = ensureDeferred(main(options))
+    d.addErrback(failed)
+    d.addBoth(lambda _: reactor.stop())
+    reactor.run()
+    raise SystemExit(1 if failures else 0)
