@@ -10,11 +10,13 @@ side by side in one run, CPU time of the thread that commits:
 * ``hot``: a commit of 8 event rows, back to back (caches warm, no sleep between);
 * ``cold``: the same commit after sleeping one linger, as the writer does at a trickle;
 * ``store``: the store's own writer thread over a trickle of ``--rate`` events a second
-  (appended from the reactor thread), per commit: the cold commit plus the writer's waking.
+  (appended from the reactor thread), per commit: the cold commit plus the writer's loop around
+  it (its wake-up, taking the batch, the GIL the reactor may hold).
 
 It prints each figure, then the ratios: cold / hot (what sleeping costs a commit), full /
-normal (what the fsync costs), store / cold (what waking costs beyond the commit). ``--dir``:
-where the database goes (the daemon's disk, not a tmpfs, for the fsync to count).
+normal (what the fsync costs), store / cold (what the loop costs beyond the commit). ``--dir``:
+where the databases go, by default bench/out (on the disk, as the daemon's database is; on a
+tmpfs the fsync costs nothing).
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from bench.store import observation
 from honeymesh.store.db import Store, bundled_migrations, insert_events, open_database
 
 reactor: Any = _reactor
+OUT = Path(__file__).resolve().parent / "out"  # git-ignored
 LINGER: float = inspect.signature(Store).parameters["linger"].default  # the daemon's
 ROWS = 8  # a commit's rows at a trickle: about four sessions' credential and session events
 HOT, COLD = 200, 40  # commits measured back to back, and after a linger's sleep
@@ -46,9 +49,8 @@ def raw_commits(path: Path, synchronous: str) -> tuple[float, float]:
     """CPU seconds a commit of ROWS rows, back to back and after sleeping LINGER each."""
     conn, _ = open_database(path, bundled_migrations(), synchronous)
     try:
-        event = observation(0)
-        rows = [(event.time, str(event.event_id), str(event.kind), event.source, event.json)]
-        rows *= ROWS
+        events = [observation(i) for i in range(ROWS)]  # as the store writes them (append)
+        rows = [(e.time, str(e.event_id), str(e.kind), e.source, e.json) for e in events]
         spent = {}
         for name, count, pause in (("hot", HOT, 0.0), ("cold", COLD, LINGER)):
             cpu = 0.0
@@ -68,41 +70,49 @@ def raw_commits(path: Path, synchronous: str) -> tuple[float, float]:
 
 async def store_trickle(path: Path, synchronous: str, rate: float, seconds: float) -> float:
     """The store's writer thread's CPU seconds a commit over ``seconds`` of ``rate`` events a
-    second (read in the writer thread itself, by a job at each end)."""
+    second (read in the writer thread itself, by a job at each end; the batches counted
+    between them are the events' commits)."""
     store = Store(path, reactor, synchronous=synchronous)
     await store.start()
-    await deferLater(reactor, 2 * LINGER, lambda: None)
-    before = await store.run(lambda _: time.thread_time())
-    batches = store.batches
-    sent = 0
+    try:
+        await deferLater(reactor, 2 * LINGER, lambda: None)
+        before = await store.run(lambda _: time.thread_time())
+        batches = store.batches  # the job's own batch included: counted before it fired
+        sent = 0
 
-    def one() -> None:
-        nonlocal sent
-        store.append(observation(sent))
-        sent += 1
+        def one() -> None:
+            nonlocal sent
+            store.append(observation(sent))
+            sent += 1
 
-    loop = LoopingCall(one)
-    loop.start(1 / rate, now=True)
-    await deferLater(reactor, seconds, lambda: None)
-    loop.stop()
-    await deferLater(reactor, 2 * LINGER, lambda: None)  # the last events' commit
-    after = await store.run(lambda _: time.thread_time())
-    commits = store.batches - batches - 1  # the closing job's own transaction left out
-    await store.stop()
-    if store.lost or store.written != store.appended:
-        raise RuntimeError(f"events lost: {store.lost} of {store.appended}")
-    return (after - before) / commits
+        loop = LoopingCall(one)
+        looping = loop.start(1 / rate, now=True)
+        await deferLater(reactor, seconds, lambda: None)
+        loop.stop()
+        await looping  # an append that raised fails the run here
+        while store.backlog:  # the last events' commit, however long its fsync took
+            await deferLater(reactor, LINGER, lambda: None)
+        after = await store.run(lambda _: time.thread_time())
+        commits = store.batches - batches - 1  # the closing job's own transaction left out
+    finally:
+        await store.stop()
+    if store.written != store.appended:
+        raise RuntimeError(f"{store.appended - store.written} of {store.appended} events lost")
+    return (after - before) / max(commits, 1)
 
 
 async def main(args: argparse.Namespace) -> None:
     us: dict[str, dict[str, float]] = {}
-    with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
+    if args.dir is None:
+        OUT.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=args.dir or OUT) as tmp:
         for synchronous in ("full", "normal"):
             hot, cold = raw_commits(Path(tmp, f"raw-{synchronous}.db"), synchronous)
             db = Path(tmp, f"store-{synchronous}.db")
             store = await store_trickle(db, synchronous, args.rate, args.seconds)
             us[synchronous] = {"hot": hot * 1e6, "cold": cold * 1e6, "store": store * 1e6}
             line = {"bench": "commit_cost", "synchronous": synchronous, "rows": ROWS}
+            line["dir"] = str(Path(tmp).parent)
             line |= {f"{k}_us_a_commit": round(v) for k, v in us[synchronous].items()}
             print(json.dumps(line | {"rate_per_s": args.rate}), flush=True)
     full, normal = us["full"], us["normal"]
@@ -118,10 +128,12 @@ async def main(args: argparse.Namespace) -> None:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--dir", help="where the databases go (default: the system's temp)")
+    parser.add_argument("--dir", help="where the databases go (default: bench/out)")
     parser.add_argument("--rate", type=float, default=30.0, help="events a second, store phase")
     parser.add_argument("--seconds", type=float, default=20.0, help="length of the store phase")
     options = parser.parse_args()
+    if options.rate <= 0 or options.seconds <= 0:
+        parser.error("--rate and --seconds must be positive")
     failures: list[Any] = []
 
     def failed(f: Any) -> None:

@@ -21,6 +21,8 @@ One run, as root, in a namespace lab (two namespaces, a veth pair): `twistd -n h
    banned (an expiring ban, as every policy ban is) and from the million restored sources in
    turn, against an unconditional XDP_DROP program on the same veth just before that daemon
    starts, in the same run; frames per CPU-second of the sending thread, pinned to one CPU.
+   Where the kernel sends no live frames, an ``error`` line instead, and the run exits 1 after
+   printing the rest (docs/KERNEL.md, "Where the kernel sends no live frames").
 
 Prints one JSON line per result.
 """
@@ -338,11 +340,14 @@ def main() -> None:
                             )
                             cli.append(time.perf_counter() - started)
                         after = status(lab, node)["kernel"]["entries"]
-                        in_daemon = {
-                            name: drop_rates(lab, first, count, args.frames, args.rounds)
-                            for name, (first, count) in patterns.items()
-                            if not refused
-                        }
+                        in_daemon = (
+                            {}
+                            if refused
+                            else {
+                                name: drop_rates(lab, first, count, args.frames, args.rounds)
+                                for name, (first, count) in patterns.items()
+                            }
+                        )
                 finally:
                     daemon.stop()
             loaded, empty = results["loaded"], results["empty"]

@@ -72,8 +72,9 @@ CONCURRENCY = 32
 # pace the pace times a session's length. FTP's session lasts its 2-4 s failed-login pause, so
 # at 100 a second some 300 are open; with 4 x CONCURRENCY (128) the trap refused half of them
 # (its max_connections and max_per_source, every session coming from 127.0.0.1), and the run
-# measured a server that did half the work. 1,024 holds FTP up to about 250 a second; a run
-# that loses records anyway fails (`lost_anywhere`) instead of printing a ratio.
+# measured a server that did half the work. 1,024 holds FTP up to about 250 a second (where the
+# open-file budget leaves the trap that many: 20,000 descriptors on the project's machine); a
+# run that loses records anyway fails (`lost_anywhere`) instead of printing a ratio.
 HOLD = 1024
 WARMUP = 200
 IDLE_WINDOW = 5.0  # seconds of no traffic in which each server's idle CPU rate is measured
@@ -364,7 +365,7 @@ def require_recorded(db: Path, expected: int) -> None:
     less work than the figures charge it for."""
     wait_recorded(lambda: honeymesh_recorded(db), expected)
     if (got := honeymesh_recorded(db)) < expected:
-        raise RuntimeError(f"the appliance recorded {got} of {expected} sessions")
+        raise RuntimeError(f"the appliance recorded {got} of {expected} credential attempts")
 
 
 def opencanary_server(
@@ -887,6 +888,7 @@ def main() -> int:
             if protocol == "ftp":
                 refused = {"bench": "trap_sessions", "protocol": protocol, "error": TOGETHER_FTP}
                 print(json.dumps(refused), flush=True)
+                failed = True
                 continue
             if protocol == "redis":
                 servers += ("twisted-floor",)
@@ -898,8 +900,7 @@ def main() -> int:
             for _ in range(args.rounds):  # interleaved, so load from elsewhere hits all alike
                 for server in servers:
                     runs[server].append(measure(server, protocol, args.sessions, args.pace))
-        report(protocol, runs, args)
-        failed = lost_anywhere(protocol, runs) or failed
+        failed = report(protocol, runs, args) or failed
     return 1 if failed else 0
 
 
@@ -921,22 +922,23 @@ UNMEASURED_TOGETHER = (
 def lost_anywhere(protocol: str, runs: dict[str, list[Result]]) -> bool:
     """Whether a server failed to record every attempt in some round, said on a line of its
     own: a server that refused or dropped sessions did less work than it was charged for, so no
-    ratio from that run compares like with like (the caller exits 1)."""
+    ratio from that run compares like with like (none is printed; the caller exits 1)."""
     most = {server: max(r.expected - r.recorded for r in rs) for server, rs in runs.items()}
     lost = {server: n for server, n in most.items() if n > 0}
     if lost:
-        error = f"records lost (most in one round: {lost}): the ratios above do not compare"
+        error = f"records lost (most in one round: {lost}): no ratio from this run compares"
         print(json.dumps({"bench": "trap_sessions", "protocol": protocol, "error": error}))
     return bool(lost)
 
 
-def report(protocol: str, runs: dict[str, list[Result]], args: argparse.Namespace) -> None:
+def report(protocol: str, runs: dict[str, list[Result]], args: argparse.Namespace) -> bool:
     """A line per server (its median round), then each server's ratios to OpenCanary: of the
     medians, and each round's own (``ratio_server_cpu_by_round``: min, median, max; a round
     pairs the server with OpenCanary's run in the same round, which with --together ran beside
     it), since the same server's CPU per session moves by a fifth or more between runs on a
     shared VM. A median of an even count is the upper of the two middle ones, as for the
-    servers' own lines."""
+    servers' own lines. Where a server lost records, an error line instead of the ratios, and
+    True (``lost_anywhere``)."""
     median: dict[str, Result] = {}
     for server, results in runs.items():
         ordered = sorted(results, key=lambda r: r.per_cpu_second)
@@ -950,6 +952,8 @@ def report(protocol: str, runs: dict[str, list[Result]], args: argparse.Namespac
         if not (args.together and args.pace):  # measured against --together's schedule only
             line.pop("start_late_ms_p99_max")
         print(json.dumps(line), flush=True)
+    if lost_anywhere(protocol, runs):
+        return True
     canary = median["opencanary"]
     for server, results in runs.items():
         if server == "opencanary":
@@ -982,6 +986,7 @@ def report(protocol: str, runs: dict[str, list[Result]], args: argparse.Namespac
                 canary.session_cpu_s / ours.session_cpu_s, 2
             )
         print(json.dumps(ratio), flush=True)
+    return False
 
 
 if __name__ == "__main__":

@@ -19,6 +19,9 @@ receiver share it as they would under load. Results, one JSON line each:
    latency of one ban (add_ban)
 5. process memory (RSS) with the bans loaded
 
+Where the kernel sends no live frames, 1 and 2 are an ``error`` line instead, and the run exits
+1 after printing the rest (docs/KERNEL.md, "Where the kernel sends no live frames").
+
     sudo .venv/bin/python bench/xdp.py [--frames 2000000] [--rounds 3]
 """
 
@@ -174,13 +177,18 @@ class Rig:
             return count / cpu  # CPU time: other processes on this CPU do not count
 
     def live_frames_refused(self, sender: Bpf, frame: bytes) -> str | None:
-        """Why this kernel will not send live frames, or None if it sends them: one frame
-        through ``blast``. Some kernels refuse the live-frames mode to a root that may load and
-        attach XDP programs (EPERM on the 2026-12-08 machine, which runs the lockdown and BPF
-        security modules): the drop rates cannot be measured there, and a run says so instead
-        of stopping at its first rate."""
+        """Why this kernel will not send live frames, or None if it sends them: one frame, sent
+        as ``blast`` sends them (nothing is attached on the other side yet, so it goes nowhere).
+        A kernel may refuse the live-frames mode to a root that loads and attaches XDP programs
+        (EPERM on the machine of 2026-12-08: docs/KERNEL.md, "Where the kernel sends no live
+        frames"); the drop rates cannot be measured there, and a run says so instead of
+        stopping at its first rate."""
+        ctx = XdpMd(data=0, data_end=len(frame), ingress_ifindex=self.ifindex_a)
         try:
-            self.blast(sender, frame, 1)
+            with entered(self.lab.attacker):
+                self.lib.test_run(
+                    sender.fd, frame, ctx=ctx, flags=BPF_F_TEST_XDP_LIVE_FRAMES, batch_size=1
+                )
         except LibbpfError as e:
             return (
                 f"this kernel refuses live frames (BPF_F_TEST_XDP_LIVE_FRAMES): {e.strerror} "
@@ -408,7 +416,10 @@ def main() -> None:
                 bench="xdp_frames_accounted",
                 honeymesh_dropped_fraction=round(dropped / ours_sent, 3),
                 nftables_dropped_fraction=round(nft_dropped / nft_sent, 3),
-                note="frames the receiver counted as dropped / frames sent (1.0: none lost)",
+                note=(
+                    "frames the receiver counted as dropped / frames sent"
+                    " (1.0: none lost on the way)"
+                ),
             )
 
         # Per-packet cost, BPF_PROG_TEST_RUN, same maps loaded; interleaved, median.
