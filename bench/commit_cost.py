@@ -8,13 +8,13 @@ so a commit's fixed cost, not the rows, is what a session pays for its durable r
 side by side in one run, CPU time of the thread that commits:
 
 * ``hot``: a commit of 8 event rows, back to back (caches warm, no sleep between);
-* ``cold``: the same commit after sleeping one linger, as the writer does at a trickle;
+* ``cold``: the same commit after the whole process slept one linger (everything gone cold);
 * ``store``: the store's own writer thread over a trickle of ``--rate`` events a second
-  (appended from the reactor thread), per commit: the cold commit plus the writer's loop around
-  it (its wake-up, taking the batch, the GIL the reactor may hold).
+  (appended from the reactor thread, which keeps some of the interpreter warm), per commit,
+  its loop around the commit included (its wake-up, taking the batch, the GIL).
 
-It prints each figure, then the ratios: cold / hot (what sleeping costs a commit), full /
-normal (what the fsync costs), store / cold (what the loop costs beyond the commit). ``--dir``:
+It prints each figure, then the ratios: store / hot (what a commit costs for coming alone),
+cold / hot (after an idle sleep), full / normal (the fsync's share). ``--dir``:
 where the databases go, by default bench/out (on the disk, as the daemon's database is; on a
 tmpfs the fsync costs nothing).
 """
@@ -118,9 +118,9 @@ async def main(args: argparse.Namespace) -> None:
     full, normal = us["full"], us["normal"]
     ratios = {
         "bench": "commit_cost",
+        "store_vs_hot": {s: round(us[s]["store"] / us[s]["hot"], 2) for s in us},
         "cold_vs_hot": {s: round(us[s]["cold"] / us[s]["hot"], 2) for s in us},
         "full_vs_normal": {k: round(full[k] / normal[k], 2) for k in ("hot", "cold", "store")},
-        "store_vs_cold": {s: round(us[s]["store"] / us[s]["cold"], 2) for s in us},
         "linger_s": LINGER,
     }
     print(json.dumps(ratios), flush=True)
