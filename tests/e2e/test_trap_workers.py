@@ -236,6 +236,8 @@ def test_two_workers_serve_every_tcp_trap_and_each_record_lands_once(
     two_workers: tuple[Daemon, dict[str, int]],
 ) -> None:
     daemon, ports = two_workers
+    count = "SELECT count(*) FROM events WHERE event_id = 'trap.session'"
+    (before,) = rows(daemon, count)[0]
     served = {(session(trap, ports[trap]), trap) for trap in ("banner", *TRAPS)}
     # A Redis brute force that each worker serves from the same socket while the other is
     # stopped.
@@ -253,6 +255,10 @@ def test_two_workers_serve_every_tcp_trap_and_each_record_lands_once(
     recorded = sessions_by_client(daemon)
     for key in served:
         assert len(recorded[key]) == 1, (key, recorded[key])
+    # Each session its own key (a client port used twice for one trap would merge two), and
+    # no record beyond them (a second record under another trap's name has a key of its own).
+    assert len(served) == 1 + len(TRAPS) + len(by_worker)
+    assert rows(daemon, count)[0][0] == int(str(before)) + len(served)
     worker_of = [recorded[port, "redis"][0][1] for _, (port, _) in by_worker]
     assert worker_of == [i for i, _ in by_worker]
     assert {i for i, _ in by_worker} == {1, 2}
