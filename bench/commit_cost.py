@@ -88,17 +88,21 @@ async def store_trickle(path: Path, synchronous: str, rate: float, seconds: floa
         loop = LoopingCall(one)
         looping = loop.start(1 / rate, now=True)
         await deferLater(reactor, seconds, lambda: None)
-        loop.stop()
+        if loop.running:  # not if an append raised: that stopped it
+            loop.stop()
         await looping  # an append that raised fails the run here
+        deadline = time.monotonic() + 30.0
         while store.backlog:  # the last events' commit, however long its fsync took
+            if store.degraded or time.monotonic() > deadline:
+                raise RuntimeError(f"the store did not commit: {store.degraded or 'no reason'}")
             await deferLater(reactor, LINGER, lambda: None)
         after = await store.run(lambda _: time.thread_time())
         commits = store.batches - batches - 1  # the closing job's own transaction left out
     finally:
         await store.stop()
-    if store.written != store.appended:
-        raise RuntimeError(f"{store.appended - store.written} of {store.appended} events lost")
-    return (after - before) / max(commits, 1)
+    if store.written != store.appended or commits < 1:
+        raise RuntimeError(f"{store.written} of {store.appended} events in {commits} commits")
+    return (after - before) / commits
 
 
 async def main(args: argparse.Namespace) -> None:

@@ -44,7 +44,9 @@ def measure(protocol: str, variant: str, sessions: int, pace: float) -> list[dic
             asyncio.run(traps.drive(protocol, port, sessions, WARMUP, pace))
             time.sleep(1.0)  # the last sessions' records: written within 250 ms
             after = traps.thread_stats(proc.pid)
-            traps.require_recorded(records, WARMUP + sessions)  # a refused session fails the run
+            # Every record within the window measured, or the figures leave work out: a refused
+            # session, or a write later than the second above, fails the run.
+            traps.require_recorded(records, WARMUP + sessions, timeout=0.0)
         finally:
             traps.stop(proc)
     lines: list[dict[str, object]] = []
