@@ -237,6 +237,7 @@ def test_two_workers_serve_every_tcp_trap_and_each_record_lands_once(
 ) -> None:
     daemon, ports = two_workers
     count = "SELECT count(*) FROM events WHERE event_id = 'trap.session'"
+    time.sleep(0.5)  # any earlier session's record (another test's, run first) has landed
     (before,) = rows(daemon, count)[0]
     served = {(session(trap, ports[trap]), trap) for trap in ("banner", *TRAPS)}
     # A Redis brute force that each worker serves from the same socket while the other is
