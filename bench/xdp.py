@@ -158,19 +158,23 @@ class Rig:
         with entered(self.lab.target):
             return self.lib.xdp_link_create(prog_fd, self.ifindex_t, AttachMode.NATIVE)
 
+    def send(self, sender: Bpf, frame: bytes, count: int, batch_size: int) -> None:
+        """``count`` live frames out of the attacker's veth (the caller is in its namespace)."""
+        ctx = XdpMd(data=0, data_end=len(frame), ingress_ifindex=self.ifindex_a)
+        self.lib.test_run(
+            sender.fd,
+            frame,
+            repeat=count,
+            ctx=ctx,
+            flags=BPF_F_TEST_XDP_LIVE_FRAMES,
+            batch_size=batch_size,
+        )
+
     def blast(self, sender: Bpf, frame: bytes, count: int) -> float:
         """Send ``count`` live frames; returns frames per second."""
-        ctx = XdpMd(data=0, data_end=len(frame), ingress_ifindex=self.ifindex_a)
         with entered(self.lab.attacker):
             start, cpu = time.perf_counter(), time.thread_time()
-            self.lib.test_run(
-                sender.fd,
-                frame,
-                repeat=count,
-                ctx=ctx,
-                flags=BPF_F_TEST_XDP_LIVE_FRAMES,
-                batch_size=64,
-            )
+            self.send(sender, frame, count, batch_size=64)
             wall, cpu = time.perf_counter() - start, time.thread_time() - cpu
             if os.environ.get("HM_BENCH_DEBUG"):
                 print(f"wall {wall:.3f} cpu {cpu:.3f}", flush=True)
@@ -183,12 +187,9 @@ class Rig:
         (EPERM on the machine of 2026-12-08: docs/KERNEL.md, "Where the kernel sends no live
         frames"); the drop rates cannot be measured there, and a run says so instead of
         stopping at its first rate."""
-        ctx = XdpMd(data=0, data_end=len(frame), ingress_ifindex=self.ifindex_a)
         try:
             with entered(self.lab.attacker):
-                self.lib.test_run(
-                    sender.fd, frame, ctx=ctx, flags=BPF_F_TEST_XDP_LIVE_FRAMES, batch_size=1
-                )
+                self.send(sender, frame, 1, batch_size=1)
         except LibbpfError as e:
             return (
                 f"this kernel refuses live frames (BPF_F_TEST_XDP_LIVE_FRAMES): {e.strerror} "
