@@ -34,7 +34,7 @@ test: lint
 
 bench: setup-test
 	@[ -x bench/out/venv-opencanary/bin/twistd ] || $(PY) bench/traps.py --setup
-	@failed=""; for b in bench/*.py; do echo "== $$b"; $(PY) $$b || failed="$$failed $$b"; done; \
+	@failed=""; for b in bench/[!_]*.py; do echo "== $$b"; $(PY) $$b || failed="$$failed $$b"; done; \
 	if [ -n "$$failed" ]; then echo "make bench: failed:$$failed"; exit 1; fi
 
 # Coverage-guided fuzzing of the hostile-input parsers (atheris; docs/FUZZING.md). Each harness

@@ -39,6 +39,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench import _args as argtypes
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -322,10 +324,10 @@ def run(args: argparse.Namespace) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--requests", type=int, default=4000, help="per phase")
-    parser.add_argument("--rate", type=float, default=1000.0)
-    parser.add_argument("--clients", type=int, default=50)
-    parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--requests", type=argtypes.count, default=4000, help="per phase")
+    parser.add_argument("--rate", type=argtypes.positive, default=1000.0)
+    parser.add_argument("--clients", type=argtypes.count, default=50)
+    parser.add_argument("--rounds", type=argtypes.count, default=10)
     parser.add_argument(
         "--through-detection",
         action="store_true",

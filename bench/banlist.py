@@ -37,6 +37,7 @@ from twisted.internet.defer import ensureDeferred
 from twisted.internet.task import Clock
 from twisted.python.failure import Failure
 
+from bench import _args as argtypes
 from honeymesh.enforcement.backend import BanEntry, EnforcementBackend
 from honeymesh.enforcement.banlist import BanList, builtin_allows
 from honeymesh.enforcement.banstore import txn_load
@@ -257,10 +258,15 @@ async def main(args: argparse.Namespace) -> None:
 
 def run() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--bans", type=int, default=1_000_000, help="IPv4 /32 bans")
-    parser.add_argument("--v6", type=int, default=0, help="IPv6 /64 bans")
-    parser.add_argument("--ranges", type=int, default=0, help="IPv4 /24 range bans")
-    parser.add_argument("--adds", type=int, default=500, help="single bans for the latency run")
+    parser.add_argument("--bans", type=argtypes.count, default=1_000_000, help="IPv4 /32 bans")
+    parser.add_argument("--v6", type=argtypes.amount, default=0, help="IPv6 /64 bans")
+    parser.add_argument("--ranges", type=argtypes.amount, default=0, help="IPv4 /24 range bans")
+    parser.add_argument(
+        "--adds",
+        type=argtypes.amount,
+        default=500,
+        help="single bans for the latency run (0: none)",
+    )
     args = parser.parse_args()
     failures: list[BaseException | None] = []
 

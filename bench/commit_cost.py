@@ -35,6 +35,7 @@ from twisted.internet import reactor as _reactor
 from twisted.internet.defer import ensureDeferred
 from twisted.internet.task import LoopingCall, deferLater
 
+from bench import _args as argtypes
 from bench.store import observation
 from honeymesh.store.db import Store, bundled_migrations, insert_events, open_database
 
@@ -133,8 +134,12 @@ async def main(args: argparse.Namespace) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--dir", help="where the databases go (default: bench/out)")
-    parser.add_argument("--rate", type=float, default=30.0, help="events a second, store phase")
-    parser.add_argument("--seconds", type=float, default=20.0, help="length of the store phase")
+    parser.add_argument(
+        "--rate", type=argtypes.positive, default=30.0, help="events a second, store phase"
+    )
+    parser.add_argument(
+        "--seconds", type=argtypes.positive, default=20.0, help="length of the store phase"
+    )
     options = parser.parse_args()
     if options.rate <= 0 or options.seconds <= 0:
         parser.error("--rate and --seconds must be positive")

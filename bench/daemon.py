@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import Any
 
 import honeymesh
+from bench import _args as argtypes
 from bench.banlist import fill
 from honeymesh.web.auth import local_operator_token
 from tests.kernel.netns import Lab, entered, make_lab
@@ -273,13 +274,15 @@ def node_in(directory: Path) -> Node:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--bans", type=int, default=1_000_000)
-    parser.add_argument("--v6", type=int, default=100_000)
-    parser.add_argument("--ranges", type=int, default=1_000)
-    parser.add_argument("--adds", type=int, default=300)
-    parser.add_argument("--cli-adds", type=int, default=10)
-    parser.add_argument("--frames", type=int, default=1_000_000, help="live frames per round")
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--bans", type=argtypes.count, default=1_000_000)
+    parser.add_argument("--v6", type=argtypes.amount, default=100_000)
+    parser.add_argument("--ranges", type=argtypes.amount, default=1_000)
+    parser.add_argument("--adds", type=argtypes.count, default=300)
+    parser.add_argument("--cli-adds", type=argtypes.count, default=10)
+    parser.add_argument(
+        "--frames", type=argtypes.count, default=1_000_000, help="live frames per round"
+    )
+    parser.add_argument("--rounds", type=argtypes.count, default=3)
     args = parser.parse_args()
     # The traffic of phase 5: the first CLI ban below, and the restored bans of bench/banlist.py
     patterns = {"one_source": ("198.18.0.1", 1), "1m_sources": ("11.0.0.0", max(args.bans, 1))}

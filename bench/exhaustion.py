@@ -48,6 +48,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from bench import _args as argtypes
+
 ROOT = Path(__file__).resolve().parents[1]
 VENV_BIN = Path(sys.executable).parent
 DRIP_EVERY = 0.5
@@ -375,15 +377,21 @@ def main() -> None:
     sub = parser.add_subparsers(dest="command")
     f = sub.add_parser("flood", help="the flooder (run by the benchmark and the e2e test)")
     f.add_argument("--ports", required=True)
-    f.add_argument("--clients", type=int, default=3000)
-    f.add_argument("--drip", type=int, default=300)
-    f.add_argument("--deadline", type=float, default=60.0)
-    parser.add_argument("--clients", type=int, default=10_000)
-    parser.add_argument("--drip", type=int, default=1000)
+    f.add_argument("--clients", type=argtypes.count, default=3000)
+    f.add_argument("--drip", type=argtypes.amount, default=300)
+    f.add_argument("--deadline", type=argtypes.positive, default=60.0)
+    parser.add_argument("--clients", type=argtypes.count, default=10_000)
+    parser.add_argument("--drip", type=argtypes.amount, default=1000)
     # Longer than it takes to open them all, so that all are open at once at the raised limit.
-    parser.add_argument("--idle", type=float, default=20.0, help="trap idle timeout (s)")
-    parser.add_argument("--session", type=float, default=30.0, help="trap session timeout (s)")
-    parser.add_argument("--probes", type=int, default=200, help="idle-phase API requests")
+    parser.add_argument(
+        "--idle", type=argtypes.positive, default=20.0, help="trap idle timeout (s)"
+    )
+    parser.add_argument(
+        "--session", type=argtypes.positive, default=30.0, help="trap session timeout (s)"
+    )
+    parser.add_argument(
+        "--probes", type=argtypes.count, default=200, help="idle-phase API requests"
+    )
     parser.add_argument("--limits", default="raised,1024")
     args = parser.parse_args()
     if args.command == "flood":

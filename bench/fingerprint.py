@@ -25,6 +25,7 @@ from scapy.layers.inet import IP, TCP
 from scapy.layers.l2 import Ether
 from scapy.packet import Raw
 
+from bench import _args as argtypes
 from honeymesh.detection.tls_fingerprint import ja3, ja4, parse_client_hello
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "detection" / "fixtures"
@@ -81,8 +82,10 @@ def rate(run: Callable[[list[bytes]], None], hellos: list[bytes], seconds: float
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=9)
-    parser.add_argument("--seconds", type=float, default=0.4, help="per implementation per round")
+    parser.add_argument("--rounds", type=argtypes.count, default=9)
+    parser.add_argument(
+        "--seconds", type=argtypes.positive, default=0.4, help="per implementation per round"
+    )
     args = parser.parse_args()
 
     names = sorted(path.stem for path in FIXTURES.glob("*.bin"))

@@ -42,6 +42,7 @@ from typing import Any, Literal
 
 from nacl.signing import SigningKey, VerifyKey
 
+from bench import _args as argtypes
 from honeymesh.license.issue import LicenseSigningKey, issue_license
 from honeymesh.license.jsonbytes import canonical_json
 from honeymesh.license.keys import TrustedKeys
@@ -309,11 +310,11 @@ def memory(args: argparse.Namespace) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--publishers", type=int, default=20)
-    parser.add_argument("--signals", type=int, default=1000, help="per round")
-    parser.add_argument("--rounds", type=int, default=31)
-    parser.add_argument("--memory-publishers", type=int, default=1000)
-    parser.add_argument("--profile", type=int, default=0, metavar="N")
+    parser.add_argument("--publishers", type=argtypes.count, default=20)
+    parser.add_argument("--signals", type=argtypes.count, default=1000, help="per round")
+    parser.add_argument("--rounds", type=argtypes.count, default=31)
+    parser.add_argument("--memory-publishers", type=argtypes.count, default=1000)
+    parser.add_argument("--profile", type=argtypes.amount, default=0, metavar="N")
     parser.add_argument("--wall", action="store_true", help="time by the wall clock, not CPU")
     args = parser.parse_args()
     if args.wall:

@@ -53,6 +53,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench import _args as argtypes  # noqa: E402
 from tests.mesh.cluster import Cluster, MeshNode, tcp_connections  # noqa: E402
 
 TIMEOUT = 60.0
@@ -338,10 +339,18 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--sizes", default="3,10,30", help="node processes, comma-separated")
-    parser.add_argument("--rounds", type=int, default=20, help="joins and removals per size")
-    parser.add_argument("--rounds-large", type=int, default=10, help="rounds for partial meshes")
-    parser.add_argument("--partial-from", type=int, default=30, help="sizes from here: partial")
-    parser.add_argument("--degree", type=int, default=4, help="[mesh] degree of a partial mesh")
+    parser.add_argument(
+        "--rounds", type=argtypes.count, default=20, help="joins and removals per size"
+    )
+    parser.add_argument(
+        "--rounds-large", type=argtypes.count, default=10, help="rounds for partial meshes"
+    )
+    parser.add_argument(
+        "--partial-from", type=argtypes.count, default=30, help="sizes from here: partial"
+    )
+    parser.add_argument(
+        "--degree", type=argtypes.count, default=4, help="[mesh] degree of a partial mesh"
+    )
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     rng = random.Random(args.seed)

@@ -41,6 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench import _args as argtypes  # noqa: E402
 from tests.e2e.daemon import free_port  # noqa: E402
 from tests.mesh.cluster import Cluster, MeshNode  # noqa: E402
 from tests.mesh.namespaced import tune  # noqa: E402
@@ -227,10 +228,12 @@ def _hops(name: str, origin: str, via: dict[str, str]) -> int | None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="3,10,30")
-    parser.add_argument("--signals", type=int, default=20)
-    parser.add_argument("--leaves", type=float, default=0.3, help="share of silent leaves")
-    parser.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for all")
-    parser.add_argument("--gap", type=float, default=0.25, help="seconds between bans")
+    parser.add_argument("--signals", type=argtypes.count, default=20)
+    parser.add_argument("--leaves", type=argtypes.share, default=0.3, help="share of silent leaves")
+    parser.add_argument(
+        "--timeout", type=argtypes.positive, default=30.0, help="seconds to wait for all"
+    )
+    parser.add_argument("--gap", type=argtypes.span, default=0.25, help="seconds between bans")
     args = parser.parse_args()
     for size in (int(s) for s in args.sizes.split(",")):
         degree = 3 if size >= 30 else 6

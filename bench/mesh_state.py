@@ -61,6 +61,7 @@ if str(ROOT) not in sys.path:
 
 from nacl.signing import SigningKey  # noqa: E402
 
+from bench import _args as argtypes  # noqa: E402
 from honeymesh.adminclient import AdminClient  # noqa: E402
 from honeymesh.mesh.envelope import LEVELS, SCHEMA, new_id, parse_signal, seal  # noqa: E402
 from honeymesh.mesh.sanitize import signal_body  # noqa: E402
@@ -715,16 +716,23 @@ def memory(args: argparse.Namespace, root: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--phases", default="wire,catchup,memory")
-    parser.add_argument("--catchup-bans", type=int, default=10_000)
-    parser.add_argument("--memory-signals", type=int, default=100_000)
-    parser.add_argument("--timeout", type=float, default=600.0, help="per wait, seconds")
+    parser.add_argument("--catchup-bans", type=argtypes.count, default=10_000)
+    parser.add_argument("--memory-signals", type=argtypes.count, default=100_000)
     parser.add_argument(
-        "--memory-budget", type=float, default=600.0, help="seconds to publish the memory phase"
+        "--timeout", type=argtypes.positive, default=600.0, help="per wait, seconds"
     )
     parser.add_argument(
-        "--chunk", type=int, default=1000, help="bans per import, paced (0: one burst)"
+        "--memory-budget",
+        type=argtypes.positive,
+        default=600.0,
+        help="seconds to publish the memory phase",
     )
-    parser.add_argument("--settle", type=float, default=3.0, help="seconds before reading RSS")
+    parser.add_argument(
+        "--chunk", type=argtypes.amount, default=1000, help="bans per import, paced (0: one burst)"
+    )
+    parser.add_argument(
+        "--settle", type=argtypes.span, default=3.0, help="seconds before reading RSS"
+    )
     parser.add_argument("--root", type=Path, default=None, help="data directories (default: tmp)")
     args = parser.parse_args()
     # A timeout's SIGTERM unwinds like Ctrl-C, so every daemon started here is stopped.

@@ -40,6 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench import _args as argtypes  # noqa: E402
 from bench.mesh_propagation import build  # noqa: E402
 from tests.mesh.cluster import Cluster  # noqa: E402
 
@@ -109,8 +110,8 @@ def measure(size: int, degree: int, settle: float) -> dict[str, object]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--sizes", default="1,10,30")
-    parser.add_argument("--degree", type=int, default=3)
-    parser.add_argument("--settle", type=float, default=5.0)
+    parser.add_argument("--degree", type=argtypes.count, default=3)
+    parser.add_argument("--settle", type=argtypes.span, default=5.0)
     args = parser.parse_args()
     for size in (int(s) for s in args.sizes.split(",")):
         print(json.dumps(measure(size, args.degree, args.settle)), flush=True)

@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from twisted.internet import defer, reactor, task
 
+from bench import _args as argtypes
 from honeymesh.config import SyslogOutputConfig
 from honeymesh.events import EventId, JSONValue, Observation
 from honeymesh.outputs.rfc5424 import FACILITIES, Header, message
@@ -102,7 +103,7 @@ async def main(count: int) -> None:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
-    parser.add_argument("--events", type=int, default=20_000)
+    parser.add_argument("--events", type=argtypes.count, default=20_000)
     args = parser.parse_args()
     d = defer.ensureDeferred(main(args.events))
     d.addErrback(lambda f: print(f.getTraceback(), file=sys.stderr))

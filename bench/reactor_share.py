@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench import _args as argtypes
 from bench import traps as bench
 
 
@@ -55,8 +56,8 @@ def workers(pid: int) -> list[int]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--protocol", default="redis", choices=sorted(bench.SESSIONS))
-    parser.add_argument("--sessions", type=int, default=6000)
-    parser.add_argument("--workers", type=int, default=0)
+    parser.add_argument("--sessions", type=argtypes.count, default=6000)
+    parser.add_argument("--workers", type=argtypes.amount, default=0)
     args = parser.parse_args()
     variant = f"workers-{args.workers}" if args.workers else "appliance"
     with tempfile.TemporaryDirectory(prefix="bench-reactor-") as tmp:

@@ -39,6 +39,7 @@ from twisted.internet.defer import Deferred, ensureDeferred  # noqa: E402
 from twisted.internet.task import deferLater  # noqa: E402
 from twisted.python.failure import Failure  # noqa: E402
 
+from bench import _args as argtypes  # noqa: E402
 from honeymesh.config import BannerTrapConfig, DetectionConfig, PolicyConfig  # noqa: E402
 from honeymesh.detection.pipeline import DetectionPipeline, trap_policies  # noqa: E402
 from honeymesh.detection.scoring import PayloadRules, Reputation  # noqa: E402
@@ -204,7 +205,7 @@ async def run(trials: int) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--trials", type=int, default=100)
+    parser.add_argument("--trials", type=argtypes.count, default=100)
     args = parser.parse_args()
     failures: list[BaseException] = []
 

@@ -28,6 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench import _args as argtypes
 from honeymesh.detection.traps.facts import NodeFacts
 from honeymesh.detection.traps.shell import FakeShell, ShellPersona
 
@@ -72,7 +73,7 @@ def timed(what: str, repeat: int, run: Callable[[], object]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--repeat", type=argtypes.count, default=20)
     repeat = parser.parse_args().repeat
     timed("new session", repeat, shell)
     fresh = shell()

@@ -21,6 +21,7 @@ from twisted.internet import reactor as _reactor
 from twisted.internet.defer import Deferred, ensureDeferred
 from twisted.internet.task import LoopingCall, deferLater
 
+from bench import _args as argtypes
 from honeymesh.events import EventId, Observation
 from honeymesh.store.db import Store
 
@@ -118,10 +119,10 @@ async def main(args: argparse.Namespace) -> None:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--events", type=int, default=200_000)
+    parser.add_argument("--events", type=argtypes.count, default=200_000)
     parser.add_argument(
         "--single-events",
-        type=int,
+        type=argtypes.count,
         default=5_000,
         help="events for the one-commit-per-event run (it is slow)",
     )

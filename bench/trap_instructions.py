@@ -39,6 +39,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench import _args as argtypes
 from bench import traps  # the servers and the client of bench/traps.py
 
 WARMUP = 100
@@ -153,7 +154,7 @@ def measure(server: str, protocol: str, sessions: int) -> dict[str, object]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--protocols", default="redis,mysql,http")
-    parser.add_argument("--sessions", type=int, default=1000)
+    parser.add_argument("--sessions", type=argtypes.count, default=1000)
     args = parser.parse_args()
     unknown = set(args.protocols.split(",")) - set(traps.PROTOCOLS)
     if unknown or args.sessions < 1:

@@ -26,6 +26,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench import _args as argtypes
 from bench import traps  # the servers and the client of bench/traps.py
 
 WARMUP = 50
@@ -83,8 +84,10 @@ def measure(protocol: str, variant: str, sessions: int, pace: float) -> list[dic
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--protocol", default="ftp", choices=sorted(traps.SESSIONS))
-    parser.add_argument("--sessions", type=int, default=300)
-    parser.add_argument("--pace", type=float, default=15.0, help="sessions a second, 0: flat out")
+    parser.add_argument("--sessions", type=argtypes.count, default=300)
+    parser.add_argument(
+        "--pace", type=argtypes.span, default=15.0, help="sessions a second, 0: flat out"
+    )
     parser.add_argument("--variants", default="appliance,core")
     args = parser.parse_args()
     for variant in args.variants.split(","):

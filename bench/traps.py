@@ -65,6 +65,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bench import _args as argtypes
+
 ROOT = Path(__file__).resolve().parent.parent
 OPENCANARY_VENV = ROOT / "bench" / "out" / "venv-opencanary"  # git-ignored
 CONCURRENCY = 32
@@ -838,12 +840,14 @@ def compare_workers(counts: list[int], args: argparse.Namespace) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--setup", action="store_true", help="create the OpenCanary venv and exit")
-    parser.add_argument("--sessions", type=int, default=3000)
-    parser.add_argument("--rounds", type=int, default=3, help="runs per server; medians shown")
+    parser.add_argument("--sessions", type=argtypes.count, default=3000)
+    parser.add_argument(
+        "--rounds", type=argtypes.count, default=3, help="runs per server; medians shown"
+    )
     parser.add_argument("--protocols", default="ftp,http,redis,mysql")
     parser.add_argument(
         "--pace",
-        type=float,
+        type=argtypes.span,
         default=0.0,
         help="start this many sessions a second on every server (default: as fast as each answers)",
     )

@@ -23,6 +23,7 @@ import json
 import statistics
 from pathlib import Path
 
+from bench import _args as argtypes
 from honeymesh.config import TrustConfig
 from honeymesh.trust.simulation import Scenario, SimResult, run
 
@@ -151,7 +152,7 @@ def plot(rows: list[dict[str, object]], path: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seeds", type=int, default=2)
+    parser.add_argument("--seeds", type=argtypes.count, default=2)
     parser.add_argument("--peers", default="20,50,100")
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "out")
     args = parser.parse_args()

@@ -37,6 +37,7 @@ import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from bench import _args as argtypes
 from honeymesh.config import KernelConfig, PolicyConfig
 from honeymesh.enforcement.backend import BanEntry
 from honeymesh.enforcement.banlist import builtin_allows
@@ -263,9 +264,11 @@ def bench_loading(lib: Libbpf, bans: list[BanEntry]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--frames", type=int, default=1_000_000, help="frames per round")
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--repeat", type=int, default=2_000_000, help="test-run repetitions")
+    parser.add_argument("--frames", type=argtypes.count, default=1_000_000, help="frames per round")
+    parser.add_argument("--rounds", type=argtypes.count, default=3)
+    parser.add_argument(
+        "--repeat", type=argtypes.count, default=2_000_000, help="test-run repetitions"
+    )
     args = parser.parse_args()
     if os.geteuid() != 0:
         raise SystemExit("bench/xdp.py needs root (namespaces, XDP)")
