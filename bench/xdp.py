@@ -28,6 +28,7 @@ Where the kernel sends no live frames, 1 and 2 are an ``error`` line instead, an
 from __future__ import annotations
 
 import argparse
+import errno
 import ipaddress
 import json
 import os
@@ -192,11 +193,18 @@ class Rig:
             with entered(self.lab.attacker):
                 self.send(sender, frame, 1, batch_size=1)
         except LibbpfError as e:
+            if e.errno not in REFUSALS:
+                raise  # a failure of another kind: not this kernel's refusal
             return (
                 f"this kernel refuses live frames (BPF_F_TEST_XDP_LIVE_FRAMES): {e.strerror} "
                 f"(errno {e.errno}); there are no frames to measure the drop rates with"
             )
         return None
+
+
+# How a kernel answers a live-frames run it will not do: EPERM or EACCES where a security policy
+# forbids it (2026-12-08), EINVAL or EOPNOTSUPP where the kernel lacks the mode (before 5.18).
+REFUSALS = frozenset({errno.EPERM, errno.EACCES, errno.EINVAL, errno.EOPNOTSUPP})
 
 
 def make_bans() -> list[BanEntry]:
