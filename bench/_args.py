@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import math
+from collections.abc import Callable
 
 
 def count(text: str) -> int:
@@ -40,6 +41,15 @@ def share(text: str) -> float:
     if not 0 <= number < 1:
         raise argparse.ArgumentTypeError(f"from 0 up to 1, not {text}")
     return number
+
+
+def counts(least: int) -> Callable[[str], list[int]]:
+    """Whole numbers separated by commas, each at least ``least``: the sizes of a run's meshes."""
+
+    def parse(text: str) -> list[int]:
+        return [_whole(part, least) for part in text.split(",")]
+
+    return parse
 
 
 def _whole(text: str, least: int) -> int:

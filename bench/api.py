@@ -39,9 +39,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench import _args as argtypes
-
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # this checkout's bench and honeymesh, in any Python
+from bench import _args as argtypes  # noqa: E402
 
 
 def free_port() -> int:

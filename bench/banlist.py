@@ -258,7 +258,7 @@ async def main(args: argparse.Namespace) -> None:
 
 def run() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--bans", type=argtypes.count, default=1_000_000, help="IPv4 /32 bans")
+    parser.add_argument("--bans", type=argtypes.amount, default=1_000_000, help="IPv4 /32 bans")
     parser.add_argument("--v6", type=argtypes.amount, default=0, help="IPv6 /64 bans")
     parser.add_argument("--ranges", type=argtypes.amount, default=0, help="IPv4 /24 range bans")
     parser.add_argument(
@@ -268,6 +268,8 @@ def run() -> int:
         help="single bans for the latency run (0: none)",
     )
     args = parser.parse_args()
+    if args.bans + args.v6 + args.ranges == 0:
+        parser.error("nothing to load: --bans, --v6 or --ranges above 0")
     failures: list[BaseException | None] = []
 
     def failed(failure: Failure) -> None:

@@ -274,7 +274,7 @@ def node_in(directory: Path) -> Node:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--bans", type=argtypes.count, default=1_000_000)
+    parser.add_argument("--bans", type=argtypes.amount, default=1_000_000)
     parser.add_argument("--v6", type=argtypes.amount, default=100_000)
     parser.add_argument("--ranges", type=argtypes.amount, default=1_000)
     parser.add_argument("--adds", type=argtypes.count, default=300)
@@ -284,6 +284,8 @@ def main() -> None:
     )
     parser.add_argument("--rounds", type=argtypes.count, default=3)
     args = parser.parse_args()
+    if args.bans + args.v6 + args.ranges == 0:
+        parser.error("nothing to restore: --bans, --v6 or --ranges above 0")
     # The traffic of phase 5: the first CLI ban below, and the restored bans of bench/banlist.py
     patterns = {"one_source": ("198.18.0.1", 1), "1m_sources": ("11.0.0.0", max(args.bans, 1))}
 

@@ -48,9 +48,10 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from bench import _args as argtypes
-
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # this checkout's bench and honeymesh, in any Python
+from bench import _args as argtypes  # noqa: E402
+
 VENV_BIN = Path(sys.executable).parent
 DRIP_EVERY = 0.5
 #: Closed this soon after connecting: refused at accept, not timed out.

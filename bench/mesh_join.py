@@ -338,7 +338,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--sizes", default="3,10,30", help="node processes, comma-separated")
+    parser.add_argument(
+        "--sizes",
+        type=argtypes.counts(2),
+        default=[3, 10, 30],
+        help="node processes, comma-separated",
+    )
     parser.add_argument(
         "--rounds", type=argtypes.count, default=20, help="joins and removals per size"
     )
@@ -354,7 +359,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     rng = random.Random(args.seed)
-    for size in (int(s) for s in args.sizes.split(",")):
+    for size in args.sizes:
         full = size < args.partial_from
         with tempfile.TemporaryDirectory(prefix=f"mesh-join-{size}-") as where:
             run_size(

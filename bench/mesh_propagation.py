@@ -227,7 +227,7 @@ def _hops(name: str, origin: str, via: dict[str, str]) -> int | None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="3,10,30")
+    parser.add_argument("--sizes", type=argtypes.counts(2), default=[3, 10, 30])
     parser.add_argument("--signals", type=argtypes.count, default=20)
     parser.add_argument("--leaves", type=argtypes.share, default=0.3, help="share of silent leaves")
     parser.add_argument(
@@ -235,7 +235,10 @@ def main() -> None:
     )
     parser.add_argument("--gap", type=argtypes.span, default=0.25, help="seconds between bans")
     args = parser.parse_args()
-    for size in (int(s) for s in args.sizes.split(",")):
+    for size in args.sizes:  # the leaves are drawn from the nodes besides the publisher
+        if round(args.leaves * size) > size - 1:
+            parser.error(f"--leaves {args.leaves} of {size} nodes: more than the publisher's peers")
+    for size in args.sizes:
         degree = 3 if size >= 30 else 6
         for share in (0.0, args.leaves):
             with tempfile.TemporaryDirectory(prefix=f"mesh-prop-{size}-") as tmp:

@@ -109,11 +109,11 @@ def measure(size: int, degree: int, settle: float) -> dict[str, object]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--sizes", default="1,10,30")
+    parser.add_argument("--sizes", type=argtypes.counts(1), default=[1, 10, 30])
     parser.add_argument("--degree", type=argtypes.count, default=3)
     parser.add_argument("--settle", type=argtypes.span, default=5.0)
     args = parser.parse_args()
-    for size in (int(s) for s in args.sizes.split(",")):
+    for size in args.sizes:
         print(json.dumps(measure(size, args.degree, args.settle)), flush=True)
     return 0
 

@@ -65,9 +65,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bench import _args as argtypes
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # this checkout's bench and honeymesh, in any Python
+from bench import _args as argtypes  # noqa: E402
+
 OPENCANARY_VENV = ROOT / "bench" / "out" / "venv-opencanary"  # git-ignored
 CONCURRENCY = 32
 # The sessions the appliance's trap may hold open at once in a run: flat out CONCURRENCY, at a

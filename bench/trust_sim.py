@@ -153,10 +153,10 @@ def plot(rows: list[dict[str, object]], path: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=argtypes.count, default=2)
-    parser.add_argument("--peers", default="20,50,100")
+    parser.add_argument("--peers", type=argtypes.counts(2), default=[20, 50, 100])
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "out")
     args = parser.parse_args()
-    sizes = [int(p) for p in args.peers.split(",")]
+    sizes = args.peers
     rows = []
     for variant, (trust, colluders_report) in VARIANTS.items():
         for peers in sizes:
