@@ -32,6 +32,7 @@ import errno
 import ipaddress
 import json
 import os
+import re
 import resource
 import statistics
 import time
@@ -193,7 +194,7 @@ class Rig:
             with entered(self.lab.attacker):
                 self.send(sender, frame, 1, batch_size=1)
         except LibbpfError as e:
-            if e.errno not in REFUSALS:
+            if e.errno not in refusals():
                 raise  # a failure of another kind: not this kernel's refusal
             return (
                 f"this kernel refuses live frames (BPF_F_TEST_XDP_LIVE_FRAMES): {e.strerror} "
@@ -202,9 +203,13 @@ class Rig:
         return None
 
 
-# How a kernel answers a live-frames run it will not do: EPERM or EACCES where a security policy
-# forbids it (2026-12-08), EINVAL or EOPNOTSUPP where the kernel lacks the mode (before 5.18).
-REFUSALS = frozenset({errno.EPERM, errno.EACCES, errno.EINVAL, errno.EOPNOTSUPP})
+def refusals() -> frozenset[int]:
+    """How this kernel answers a live-frames run it will not do: EPERM or EACCES where a
+    security policy forbids it (2026-12-08); EINVAL before 5.18, which has no such mode (from
+    5.18 on EINVAL means a malformed run, a failure of ours)."""
+    release = tuple(int(part) for part in re.findall(r"\d+", os.uname().release)[:2])
+    old = release < (5, 18)
+    return frozenset({errno.EPERM, errno.EACCES} | ({errno.EINVAL} if old else set()))
 
 
 def make_bans() -> list[BanEntry]:

@@ -447,35 +447,46 @@ READ = {"x86_64": "0", "aarch64": "63"}  # read(2)'s number, as /proc/<pid>/sysc
 
 
 def sudo_reads_the_terminal(wait: float = 30.0) -> None:
-    """Until a sudo that TELNET_USER runs sleeps in a read of its terminal.
+    """Until the one sudo that TELNET_USER runs sleeps in a read of its terminal.
 
     Debian's sudo catches SIGINT while it asks for a password, and a ^C cuts short only a read
-    it is already in: one that comes between the prompt and that read is swallowed, and sudo
-    goes on waiting for a password. Sent the moment the prompt came, on a bare pty, 29 ^C in 100
-    were lost so; through telnetd seldom, but one CI run waited 30 s for a shell prompt that
-    never came. A person does not type that fast: a ^C meant for the real sudo waits for this."""
-    uid = pwd.getpwnam(TELNET_USER[0]).pw_uid
+    it is already in: one that comes between the prompt and that read is held until the
+    password's line ends, and sudo goes on waiting for it. Sent the moment the prompt came, on
+    a bare pty, 19 and 29 ^C in 100 were held so; through telnetd seldom, but one CI run waited
+    30 s for a shell prompt that never came. A person does not type that fast: a ^C meant for
+    the real sudo waits for this. More than one sudo of the user (one left behind by an earlier
+    failure) is waited out, never taken for this one."""
+    uid = str(pwd.getpwnam(TELNET_USER[0]).pw_uid)
     machine = os.uname().machine
     assert machine in READ, f"read(2)'s number on {machine}?"
     deadline = time.monotonic() + wait
+    seen: dict[str, bool] = {}
     while time.monotonic() < deadline:
+        seen = {}  # each sudo of the user: whether it sleeps in a read of a terminal
         for proc in Path("/proc").glob("[0-9]*"):
-            with contextlib.suppress(OSError, IndexError):  # gone, or running (no call)
+            # gone meanwhile; IndexError: running, so no call to read. Not PermissionError:
+            # without CAP_SYS_PTRACE a setuid sudo's syscall and fds are closed to us.
+            with contextlib.suppress(FileNotFoundError, ProcessLookupError, IndexError):
                 if (proc / "comm").read_text() != "sudo\n":
                     continue
                 lines = (line.partition(":") for line in (proc / "status").read_text().splitlines())
                 status = {name: value.split() for name, _, value in lines}
+                if status["Uid"][0] != uid:  # the real uid: sudo's effective one is root's
+                    continue
+                seen[proc.name] = False
                 call = (proc / "syscall").read_text().split()  # "running" while it runs
                 on = os.readlink(proc / "fd" / str(int(call[1], 16)))
-                if (
-                    status["Uid"][0] == str(uid)  # the real uid: sudo's effective one is root's
-                    and status["State"][0] == "S"
+                seen[proc.name] = (
+                    status["State"][0] == "S"
                     and call[0] == READ[machine]  # not a write, not tcsetattr's wait to drain
                     and on.startswith(("/dev/pts/", "/dev/tty"))
-                ):
-                    return
+                )
+        if list(seen.values()) == [True]:
+            return
         time.sleep(0.01)
-    raise AssertionError(f"no sudo of {TELNET_USER[0]} waited on its terminal in {wait:g} s")
+    raise AssertionError(
+        f"no lone sudo of {TELNET_USER[0]} read its terminal in {wait:g} s (pid: reading): {seen}"
+    )
 
 
 def shell_login(port: int) -> tuple[socket.socket, bytes]:
